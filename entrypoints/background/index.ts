@@ -1,0 +1,89 @@
+import browser, { type Runtime } from 'webextension-polyfill';
+import { defineBackground } from 'wxt/utils/define-background';
+import {
+  createClient,
+  errorReply,
+  isOffscreenReadyNotice,
+  okReply,
+  parseBackgroundRequest,
+  ProtocolError,
+  senderIsExtensionPage,
+  type BackgroundApi,
+  type BackgroundRequest,
+  type OffscreenApi,
+  type Reply,
+} from '../../models/protocol';
+import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
+
+const askOffscreen = createClient<OffscreenApi>((message) => browser.runtime.sendMessage(message));
+
+/** Runs `ask` against the offscreen document, creating it first; one retry covers a document that was just closed. */
+async function viaOffscreen<T>(ask: () => Promise<T>): Promise<T> {
+  if (!offscreenSupported()) throw new ProtocolError('unsupported', 'This browser cannot run the analysis page.');
+  for (let attempt = 0; ; attempt++) {
+    await ensureOffscreen();
+    try {
+      return await ask();
+    } catch (error) {
+      if (error instanceof ProtocolError && error.code !== 'invalid-message') throw error;
+      if (attempt >= 1) throw error;
+    }
+  }
+}
+
+type Handler<K extends keyof BackgroundApi> = (
+  request: BackgroundApi[K]['request'],
+) => Promise<BackgroundApi[K]['response']>;
+
+const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
+  'analyze-image': (r) =>
+    viaOffscreen(() =>
+      askOffscreen({ type: 'offscreen:analyze', image: r.image, detector: r.detector, backend: r.backend }),
+    ),
+  'capture-tab': async () => {
+    try {
+      const image = await browser.tabs.captureVisibleTab(undefined, { format: 'jpeg', quality: 92 });
+      return { image };
+    } catch (error) {
+      throw new ProtocolError('capture-failed', `Could not capture this tab: ${errorText(error)}`);
+    }
+  },
+  'reset-inference': async () => ({ closed: offscreenSupported() ? await closeOffscreen() : false }),
+  'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
+};
+
+async function handle(request: BackgroundRequest): Promise<Reply<unknown>> {
+  try {
+    const handler = handlers[request.type] as (r: BackgroundRequest) => Promise<unknown>;
+    return okReply(await handler(request));
+  } catch (error) {
+    if (error instanceof ProtocolError) return errorReply(error.code, error.message);
+    return errorReply('inference-failed', errorText(error));
+  }
+}
+
+function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export default defineBackground(() => {
+  const origin = browser.runtime.getURL('/');
+  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+    if (isOffscreenReadyNotice(raw)) {
+      offscreenReady();
+      return undefined;
+    }
+    const parsed = parseBackgroundRequest(raw);
+    // Not ours (for example a reply meant for another context): stay silent so its owner can answer.
+    if (parsed === null) return undefined;
+    if (!senderIsExtensionPage(sender, browser.runtime.id, origin)) {
+      console.warn('Moodreel: rejected a message from a foreign sender', sender.url);
+      return Promise.resolve(errorReply('foreign-sender', 'Only Moodreel pages may ask for this.'));
+    }
+    if (!parsed.ok) {
+      console.warn('Moodreel: rejected a malformed message:', parsed.reason);
+      return Promise.resolve(errorReply('invalid-message', parsed.reason));
+    }
+    return handle(parsed.value);
+  });
+});

@@ -1,0 +1,102 @@
+/**
+ * The offscreen document: the only place face-api runs. It loads the models once (from files inside the
+ * extension), answers `offscreen:analyze` with every face, and keeps no image after answering.
+ */
+import browser, { type Runtime } from 'webextension-polyfill';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
+import { createFaceAnalyzer } from '../../models/face/analyzer';
+import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
+import {
+  errorReply,
+  okReply,
+  parseOffscreenRequest,
+  senderIsBackground,
+  type AnalysisResult,
+  type Backend,
+  type BackendChoice,
+  type InferenceStats,
+  type OffscreenAnalyzeRequest,
+  type Reply,
+} from '../../models/protocol';
+import { decodeToCanvas } from './decode';
+import { currentBackend, startBackend, tensorCount } from './tf-backend';
+
+const analyzer = createFaceAnalyzer(faceapi, '/models');
+let active: { choice: BackendChoice; backend: Backend } | null = null;
+let queue: Promise<unknown> = Promise.resolve();
+
+/** Starts the backend (switching and reloading the models when another one is asked for) and loads the models. */
+async function prepare(request: OffscreenAnalyzeRequest): Promise<{ backend: Backend; loadMs: number | null }> {
+  const start = performance.now();
+  let loaded = false;
+  if (!active || (request.backend !== active.choice && request.backend !== active.backend)) {
+    if (active) analyzer.dispose();
+    active = { choice: request.backend, backend: await startBackend(request.backend) };
+    loaded = true;
+  }
+  if (!analyzer.isLoaded(request.detector)) {
+    await analyzer.load([request.detector]);
+    loaded = true;
+  }
+  return { backend: active.backend, loadMs: loaded ? performance.now() - start : null };
+}
+
+async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<AnalysisResult>> {
+  let canvas: HTMLCanvasElement;
+  try {
+    canvas = await decodeToCanvas(request.image, DEFAULT_ANALYZER_CONFIG.maxImageSide);
+  } catch {
+    return errorReply('bad-image', 'This file is not an image we can read.');
+  }
+  try {
+    const { backend, loadMs } = await prepare(request);
+    const start = performance.now();
+    const faces = await analyzer.predict(canvas, { detector: request.detector });
+    const inferenceMs = performance.now() - start;
+    return okReply({
+      faces,
+      image: { width: canvas.width, height: canvas.height },
+      backend,
+      detector: request.detector,
+      loadMs,
+      inferenceMs,
+    });
+  } catch (error) {
+    console.error('Moodreel: analysis failed', error);
+    return errorReply('inference-failed', error instanceof Error ? error.message : String(error));
+  } finally {
+    // Drop the pixels at once: no image outlives its analysis.
+    canvas.width = 0;
+    canvas.height = 0;
+  }
+}
+
+function stats(): Reply<InferenceStats> {
+  const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
+  return okReply({ backend: currentBackend(), numTensors: tensorCount(), heapBytes: memory?.usedJSHeapSize ?? null });
+}
+
+/** One analysis at a time: tfjs is not re-entrant across backend switches, and two at once only slow both. */
+function serialised<T>(job: () => Promise<T>): Promise<T> {
+  const run = queue.then(job, job);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+const origin = browser.runtime.getURL('/');
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  const parsed = parseOffscreenRequest(raw);
+  if (parsed === null) return undefined;
+  if (!senderIsBackground(sender, browser.runtime.id, origin)) {
+    console.warn('Moodreel: offscreen rejected a message from', sender.url);
+    return Promise.resolve(errorReply('foreign-sender', 'Only the Moodreel background may ask for analysis.'));
+  }
+  if (!parsed.ok) {
+    console.warn('Moodreel: offscreen rejected a malformed message:', parsed.reason);
+    return Promise.resolve(errorReply('invalid-message', parsed.reason));
+  }
+  const request = parsed.value;
+  return request.type === 'offscreen:stats' ? Promise.resolve(stats()) : serialised(() => analyze(request));
+});
+
+void browser.runtime.sendMessage({ type: 'offscreen:ready' }).catch(() => undefined);

@@ -1,0 +1,78 @@
+/** Webcam access for extension pages: permission state and a single still frame as a JPEG data URL. */
+
+import type { CameraProblem } from '../../models/problems';
+
+export class CameraError extends Error {
+  constructor(
+    readonly code: CameraProblem,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CameraError';
+  }
+}
+
+export type CameraPermission = 'granted' | 'denied' | 'prompt';
+
+export async function cameraPermission(): Promise<CameraPermission> {
+  try {
+    const status = await navigator.permissions.query({ name: 'camera' as PermissionName });
+    return status.state;
+  } catch {
+    return 'prompt';
+  }
+}
+
+function toCameraError(error: unknown): CameraError {
+  const name = error instanceof DOMException ? error.name : '';
+  const text = error instanceof Error ? error.message : String(error);
+  if (name === 'NotAllowedError' || name === 'SecurityError') return new CameraError('camera-denied', text);
+  if (name === 'NotFoundError' || name === 'OverconstrainedError') return new CameraError('camera-missing', text);
+  if (name === 'NotReadableError' || name === 'AbortError') return new CameraError('camera-busy', text);
+  return new CameraError('camera-failed', text);
+}
+
+export async function openCamera(): Promise<MediaStream> {
+  if (!navigator.mediaDevices?.getUserMedia) throw new CameraError('camera-missing', 'No media devices');
+  try {
+    return await navigator.mediaDevices.getUserMedia({ video: { width: { ideal: 640 }, height: { ideal: 480 } } });
+  } catch (error) {
+    throw toCameraError(error);
+  }
+}
+
+export function stopCamera(stream: MediaStream): void {
+  for (const track of stream.getTracks()) track.stop();
+}
+
+/** Waits until the video has painted a real frame (the first frames of a camera are often black). */
+async function firstFrames(video: HTMLVideoElement, frames: number): Promise<void> {
+  await video.play();
+  for (let i = 0; i < frames; i++) {
+    await new Promise<void>((resolve) => {
+      if ('requestVideoFrameCallback' in video) video.requestVideoFrameCallback(() => resolve());
+      else setTimeout(resolve, 50);
+    });
+  }
+}
+
+/** One frame from the camera as a JPEG data URL; the camera is released before returning. */
+export async function snapshot(): Promise<string> {
+  const stream = await openCamera();
+  const video = document.createElement('video');
+  try {
+    video.muted = true;
+    video.playsInline = true;
+    video.srcObject = stream;
+    await firstFrames(video, 3);
+    const canvas = document.createElement('canvas');
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    if (canvas.width === 0 || canvas.height === 0) throw new CameraError('camera-failed', 'The camera sent no picture');
+    canvas.getContext('2d')?.drawImage(video, 0, 0);
+    return canvas.toDataURL('image/jpeg', 0.92);
+  } finally {
+    video.srcObject = null;
+    stopCamera(stream);
+  }
+}

@@ -1,0 +1,43 @@
+/** The two face detectors face-api ships: TinyFaceDetector is fast, SSD MobileNet v1 finds more (smaller, turned) faces. */
+export const DETECTORS = ['tiny', 'ssd'] as const;
+export type DetectorKind = (typeof DETECTORS)[number];
+
+/**
+ * Everything that tunes face analysis, in one place.
+ * - `tinyInputSize`: the side TinyFaceDetector resizes to (multiple of 32); 416 finds faces down to about 1/15 of
+ *   the image width at ~80 ms on wasm.
+ * - `tinyScoreThreshold` / `ssdMinConfidence`: detections below these are dropped.
+ * - `maxImageSide`: images are downscaled so their longer side is at most this before inference. Faces stay large
+ *   enough for the 112-px expression net, and huge photos cannot exhaust memory.
+ * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
+ */
+export interface AnalyzerConfig {
+  detector: DetectorKind;
+  tinyInputSize: number;
+  tinyScoreThreshold: number;
+  ssdMinConfidence: number;
+  maxImageSide: number;
+  maxFaces: number;
+}
+
+export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
+  detector: 'tiny',
+  tinyInputSize: 416,
+  tinyScoreThreshold: 0.45,
+  ssdMinConfidence: 0.45,
+  maxImageSide: 1600,
+  maxFaces: 12,
+};
+
+/** Files of the face-api models we ship, by the net name face-api gives them (`<name>-weights_manifest.json`). */
+export const MODEL_FILES = {
+  tiny: 'tiny_face_detector_model',
+  ssd: 'ssd_mobilenetv1_model',
+  expressions: 'face_expression_model',
+} as const;
+
+/** The size an image is scaled to so that its longer side is at most `maxSide` (never upscaled). */
+export function fitWithin(width: number, height: number, maxSide: number): { width: number; height: number } {
+  const scale = Math.min(1, maxSide / Math.max(width, height, 1));
+  return { width: Math.max(1, Math.round(width * scale)), height: Math.max(1, Math.round(height * scale)) };
+}

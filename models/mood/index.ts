@@ -1,0 +1,4 @@
+export * from './emotions';
+export * from './circumplex';
+export * from './faces';
+export * from './mood';

@@ -1,0 +1,83 @@
+import { affectOf } from './circumplex';
+import {
+  EMOTIONS,
+  normalise,
+  ranked,
+  zeroProbabilities,
+  type Emotion,
+  type EmotionProbabilities,
+} from './emotions';
+import type { Face } from './faces';
+
+/** The mood read from one image: either no usable face, or one mood for everybody in it. */
+export type Mood =
+  | { kind: 'no-face' }
+  | {
+      kind: 'mood';
+      dominant: Emotion;
+      probabilities: EmotionProbabilities;
+      /** 0..1: how much to trust `dominant` (see `moodFromFaces`). */
+      confidence: number;
+      valence: number;
+      arousal: number;
+      /** Faces that took part. */
+      faceCount: number;
+    };
+
+export interface MoodConfig {
+  /** Faces the detector is less sure of than this are ignored. */
+  minFaceScore: number;
+}
+
+export const DEFAULT_MOOD_CONFIG: MoodConfig = { minFaceScore: 0.3 };
+
+/**
+ * How much one face counts in a group: its detection score times the square root of its area. Bigger (nearer)
+ * faces count more, but the square root keeps one face in the foreground from silencing the rest of the group.
+ */
+export function faceWeight(face: Face): number {
+  const area = Math.max(0, face.box.width) * Math.max(0, face.box.height);
+  return Math.max(0, face.score) * Math.sqrt(area);
+}
+
+/**
+ * One mood from every face in an image. The group's distribution is the weighted mean of the faces'
+ * (weights from `faceWeight`). Confidence is the margin-aware certainty of that distribution,
+ * p1 × (1 − p2 / p1) ^ ½ (1 when one emotion takes everything, falling as the runner-up catches up), times the
+ * weighted mean detection score, so a blurry face or a split group both read as less sure.
+ */
+export function moodFromFaces(faces: readonly Face[], config: MoodConfig = DEFAULT_MOOD_CONFIG): Mood {
+  const usable = faces.filter((f) => f.score >= config.minFaceScore && faceWeight(f) > 0);
+  if (usable.length === 0) return { kind: 'no-face' };
+
+  const sum = zeroProbabilities();
+  let totalWeight = 0;
+  let weightedScore = 0;
+  for (const face of usable) {
+    const w = faceWeight(face);
+    const p = normalise(face.expressions);
+    for (const e of EMOTIONS) sum[e] += w * p[e];
+    totalWeight += w;
+    weightedScore += w * face.score;
+  }
+  const probabilities = normalise(sum);
+  const [first, second] = ranked(probabilities) as [Emotion, Emotion];
+  const p1 = probabilities[first];
+  const p2 = probabilities[second];
+  const certainty = p1 * Math.sqrt(1 - p2 / p1);
+  const confidence = clamp01(certainty * (weightedScore / totalWeight));
+  const { valence, arousal } = affectOf(probabilities);
+  return {
+    kind: 'mood',
+    dominant: first,
+    probabilities,
+    confidence,
+    valence,
+    arousal,
+    faceCount: usable.length,
+  };
+}
+
+function clamp01(x: number): number {
+  return Math.min(1, Math.max(0, x));
+}

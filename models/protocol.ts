@@ -1,0 +1,240 @@
+/**
+ * The one message protocol between Moodreel's contexts (popup and other extension pages, background service worker,
+ * offscreen document, content scripts). Every payload is typed here and validated on receipt with `parse*`;
+ * senders are checked with `senderIs*`. Browser-free: the transport is passed in by the edges.
+ */
+import type { Face } from './mood/faces';
+import { DETECTORS, type DetectorKind } from './face/config';
+
+export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export type Backend = (typeof BACKENDS)[number];
+export type BackendChoice = Backend | 'auto';
+
+/** The largest image we accept as a data URL (about 30 MB of base64, a 40-megapixel JPEG fits). */
+export const MAX_IMAGE_DATA_URL_LENGTH = 40_000_000;
+
+export interface AnalysisResult {
+  faces: Face[];
+  /** Size of the image the faces' boxes refer to (after any downscaling). */
+  image: { width: number; height: number };
+  backend: Backend;
+  detector: DetectorKind;
+  /** Milliseconds spent loading models for this request, or null when they were already loaded. */
+  loadMs: number | null;
+  /** Milliseconds from decoded image to faces. */
+  inferenceMs: number;
+}
+
+export interface InferenceStats {
+  backend: Backend | null;
+  numTensors: number;
+  /** JS heap in use, where the browser reports it. */
+  heapBytes: number | null;
+}
+
+export type ErrorCode =
+  | 'invalid-message'
+  | 'foreign-sender'
+  | 'bad-image'
+  | 'capture-failed'
+  | 'inference-failed'
+  | 'unsupported';
+
+export interface ProtocolErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Reply<T> = { ok: true; value: T } | { ok: false; error: ProtocolErrorBody };
+
+export interface AnalyzeImageRequest {
+  type: 'analyze-image';
+  /** A `data:image/...;base64,` URL. */
+  image: string;
+  detector: DetectorKind;
+  backend: BackendChoice;
+}
+export interface CaptureTabRequest {
+  type: 'capture-tab';
+}
+export interface ResetInferenceRequest {
+  type: 'reset-inference';
+}
+export interface InferenceStatsRequest {
+  type: 'inference-stats';
+}
+
+/** What extension pages may ask the background. */
+export interface BackgroundApi {
+  'analyze-image': { request: AnalyzeImageRequest; response: AnalysisResult };
+  'capture-tab': { request: CaptureTabRequest; response: { image: string } };
+  'reset-inference': { request: ResetInferenceRequest; response: { closed: boolean } };
+  'inference-stats': { request: InferenceStatsRequest; response: InferenceStats };
+}
+
+export interface OffscreenAnalyzeRequest {
+  type: 'offscreen:analyze';
+  image: string;
+  detector: DetectorKind;
+  backend: BackendChoice;
+}
+export interface OffscreenStatsRequest {
+  type: 'offscreen:stats';
+}
+
+/** What the background may ask the offscreen document. */
+export interface OffscreenApi {
+  'offscreen:analyze': { request: OffscreenAnalyzeRequest; response: AnalysisResult };
+  'offscreen:stats': { request: OffscreenStatsRequest; response: InferenceStats };
+}
+
+/** The offscreen document tells the background it is listening. */
+export interface OffscreenReadyNotice {
+  type: 'offscreen:ready';
+}
+
+export type BackgroundRequest = BackgroundApi[keyof BackgroundApi]['request'];
+export type OffscreenRequest = OffscreenApi[keyof OffscreenApi]['request'];
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+type Rec = Record<string, unknown>;
+
+function isRecord(v: unknown): v is Rec {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function hasOnlyKeys(v: Rec, keys: readonly string[]): boolean {
+  return Object.keys(v).every((k) => keys.includes(k));
+}
+
+const IMAGE_DATA_URL = /^data:image\/(jpeg|png|webp|gif|bmp);base64,[A-Za-z0-9+/]+=*$/;
+
+export function isImageDataUrl(v: unknown): v is string {
+  return typeof v === 'string' && v.length <= MAX_IMAGE_DATA_URL_LENGTH && IMAGE_DATA_URL.test(v);
+}
+
+function isBackendChoice(v: unknown): v is BackendChoice {
+  return v === 'auto' || (BACKENDS as readonly unknown[]).includes(v);
+}
+
+function isDetector(v: unknown): v is DetectorKind {
+  return (DETECTORS as readonly unknown[]).includes(v);
+}
+
+function parseImageRequest<T extends 'analyze-image' | 'offscreen:analyze'>(
+  raw: Rec,
+  type: T,
+): Parsed<{ type: T; image: string; detector: DetectorKind; backend: BackendChoice }> {
+  if (!hasOnlyKeys(raw, ['type', 'image', 'detector', 'backend'])) return fail('unexpected fields');
+  if (!isImageDataUrl(raw.image)) return fail('image is not an image data URL');
+  if (!isDetector(raw.detector)) return fail('unknown detector');
+  if (!isBackendChoice(raw.backend)) return fail('unknown backend');
+  return { ok: true, value: { type, image: raw.image, detector: raw.detector, backend: raw.backend } };
+}
+
+function parseBare<T extends string>(raw: Rec, type: T): Parsed<{ type: T }> {
+  return hasOnlyKeys(raw, ['type']) ? { ok: true, value: { type } } : fail('unexpected fields');
+}
+
+function fail(reason: string): { ok: false; reason: string } {
+  return { ok: false, reason };
+}
+
+/** Validates a message sent to the background. Unknown types are not ours: the caller should ignore them. */
+export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> | null {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return null;
+  switch (raw.type) {
+    case 'analyze-image':
+      return parseImageRequest(raw, 'analyze-image');
+    case 'capture-tab':
+    case 'reset-inference':
+    case 'inference-stats':
+      return parseBare(raw, raw.type);
+    default:
+      return null;
+  }
+}
+
+/** Validates a message sent to the offscreen document; null when the message is not addressed to it. */
+export function parseOffscreenRequest(raw: unknown): Parsed<OffscreenRequest> | null {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return null;
+  switch (raw.type) {
+    case 'offscreen:analyze':
+      return parseImageRequest(raw, 'offscreen:analyze');
+    case 'offscreen:stats':
+      return parseBare(raw, raw.type);
+    default:
+      return null;
+  }
+}
+
+export function isOffscreenReadyNotice(raw: unknown): raw is OffscreenReadyNotice {
+  return isRecord(raw) && raw.type === 'offscreen:ready' && hasOnlyKeys(raw, ['type']);
+}
+
+/** The parts of a runtime message sender we look at. */
+export interface SenderInfo {
+  id?: string;
+  url?: string;
+  tab?: unknown;
+}
+
+/** A page of this extension (popup, options, camera page, offscreen document): same id, our origin, no tab frame of a website. */
+export function senderIsExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/** Our background service worker: it has no tab, and its URL is our background script. */
+export function senderIsBackground(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
+  return (
+    sender.id === extensionId &&
+    sender.tab === undefined &&
+    typeof sender.url === 'string' &&
+    sender.url.startsWith(extensionOrigin) &&
+    /\/background\.js$/.test(sender.url)
+  );
+}
+
+export function okReply<T>(value: T): Reply<T> {
+  return { ok: true, value };
+}
+
+export function errorReply(code: ErrorCode, message: string): Reply<never> {
+  return { ok: false, error: { code, message } };
+}
+
+/** An error that crossed the protocol; `code` says what kind, for the UI to pick its message. */
+export class ProtocolError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ProtocolError';
+  }
+}
+
+function isReply(v: unknown): v is Reply<unknown> {
+  if (!isRecord(v)) return false;
+  if (v.ok === true) return 'value' in v;
+  return v.ok === false && isRecord(v.error) && typeof v.error.code === 'string' && typeof v.error.message === 'string';
+}
+
+/**
+ * A typed client over any transport that delivers one message and resolves with the reply
+ * (for example `browser.runtime.sendMessage`). Errors come back as `ProtocolError`.
+ */
+export function createClient<Api extends { [K in keyof Api]: { request: { type: K }; response: unknown } }>(
+  send: (message: unknown) => Promise<unknown>,
+) {
+  return async function request<K extends keyof Api & string>(
+    message: Api[K]['request'] & { type: K },
+  ): Promise<Api[K]['response']> {
+    const reply = await send(message);
+    if (!isReply(reply)) throw new ProtocolError('invalid-message', `No valid reply to ${message.type}`);
+    if (!reply.ok) throw new ProtocolError(reply.error.code, reply.error.message);
+    return reply.value as Api[K]['response'];
+  };
+}
+

@@ -1,0 +1,83 @@
+/**
+ * Launches Debian's Chromium headless with the built extension loaded (and optionally a fake camera), the way a
+ * user runs it. Shared by the e2e tests and the benchmark scripts.
+ */
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
+
+export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Flags headless Chromium needs on these machines (no sandbox as root, no GPU, no background network). */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--autoplay-policy=no-user-gesture-required',
+];
+
+export interface LaunchOptions {
+  /** A .y4m or .mjpeg file the fake camera plays; without it, the browser has no camera at all. */
+  fakeVideo?: string;
+  /** Auto-accept camera prompts (default true when a fake video is given). */
+  acceptCamera?: boolean;
+  extraArgs?: string[];
+}
+
+export interface ExtensionSession {
+  browser: Browser;
+  extensionId: string;
+  /** Opens an extension page (e.g. `popup.html`) in a new tab. */
+  openPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
+    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  }
+  const userDataDir = mkdtempSync(join(tmpdir(), 'moodreel-chromium-'));
+  const args = [...CHROMIUM_FLAGS, ...(options.extraArgs ?? [])];
+  if (options.fakeVideo) {
+    args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeVideo}`);
+    if (options.acceptCamera ?? true) args.push('--use-fake-ui-for-media-stream');
+  }
+  const browser = await puppeteer.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    userDataDir,
+    args,
+    enableExtensions: [EXTENSION_DIR],
+    pipe: true,
+  });
+  try {
+    const worker = await browser.waitForTarget(
+      (t) => t.type() === 'service_worker' && t.url().endsWith('/background.js'),
+      { timeout: 20_000 },
+    );
+    const extensionId = new URL(worker.url()).host;
+    return {
+      browser,
+      extensionId,
+      async openPage(path) {
+        const page = await browser.newPage();
+        await page.goto(`chrome-extension://${extensionId}/${path}`);
+        return page;
+      },
+      async close() {
+        await browser.close();
+        rmSync(userDataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await browser.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * Test images made at test time from ../shared/data (never copied into the repository): fake-camera videos via
+ * ffmpeg, and data URLs for sending straight to the extension.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { extname, join, resolve } from 'node:path';
+
+export const SHARED_DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
+export const FACES = join(SHARED_DATA, 'faces');
+export const FER_PUBLIC_TEST = join(SHARED_DATA, 'fer2013/PublicTest');
+
+/**
+ * Writes a one-frame 640×480 yuv420p .y4m that Chromium's fake camera loops. The picture is scaled to fit a
+ * `fit`×`fit` square (or the whole frame), keeping its aspect ratio, and centred on grey: FER2013's 48-px crops
+ * need upscaling and some margin before a face detector finds them.
+ */
+export function fakeCameraVideo(image: string, out: string, fit?: number): string {
+  const w = fit ?? 640;
+  const h = fit ?? 480;
+  const filter = [
+    `scale=${w}:${h}:force_original_aspect_ratio=decrease:flags=bicubic`,
+    'pad=640:480:(ow-iw)/2:(oh-ih)/2:color=gray',
+    'format=yuv420p',
+  ].join(',');
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', filter, '-frames:v', '1', out]);
+  return out;
+}
+
+const MIME: Record<string, string> = { '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg', '.png': 'image/png' };
+
+export function dataUrl(path: string): string {
+  const mime = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
+  return `data:${mime};base64,${readFileSync(path).toString('base64')}`;
+}

@@ -1,0 +1,39 @@
+import { resolve } from 'node:path';
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+import { MODEL_FILES } from './models/face/config';
+
+const faceApiModels = resolve('node_modules/@vladmandic/face-api/model');
+const tfjsWasm = resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist');
+
+// Extension pages run tfjs on WebAssembly; MV3's default CSP forbids compiling it.
+const CSP = "script-src 'self' 'wasm-unsafe-eval'; object-src 'self';";
+
+export default defineConfig({
+  imports: false,
+  // `wxt` dev mode would try to open a browser of its own; `npm run dev` launches Debian's Chromium instead.
+  webExt: { disabled: true },
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ manifestVersion }) => ({
+    name: 'Moodreel',
+    description: 'Reads the mood on a face and recommends movies for it. No image leaves your device.',
+    permissions: ['activeTab', 'storage', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
+    action: { default_title: 'Moodreel: check the mood' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+  }),
+  hooks: {
+    // Model weights and the tfjs wasm binaries ship inside the extension: nothing is fetched from the network.
+    'build:publicAssets': (_wxt, assets) => {
+      for (const name of Object.values(MODEL_FILES)) {
+        for (const file of [`${name}-weights_manifest.json`, `${name}.bin`]) {
+          assets.push({ absoluteSrc: resolve(faceApiModels, file), relativeDest: `models/${file}` });
+        }
+      }
+      // Only the single-threaded builds: the threaded one needs blob: workers, which the extension CSP blocks.
+      for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
+        assets.push({ absoluteSrc: resolve(tfjsWasm, file), relativeDest: `wasm/${file}` });
+      }
+    },
+  },
+});
