@@ -33,12 +33,7 @@ export interface InferenceStats {
 }
 
 export type ErrorCode =
-  | 'invalid-message'
-  | 'foreign-sender'
-  | 'bad-image'
-  | 'capture-failed'
-  | 'inference-failed'
-  | 'unsupported';
+  'invalid-message' | 'foreign-sender' | 'bad-image' | 'capture-failed' | 'inference-failed' | 'unsupported';
 
 export interface ProtocolErrorBody {
   code: ErrorCode;
@@ -237,4 +232,3 @@ export function createClient<Api extends { [K in keyof Api]: { request: { type: 
     return reply.value as Api[K]['response'];
   };
 }
-

@@ -49,7 +49,10 @@ function draw(size: number): Uint8Array {
   const S = 4;
   for (let py = 0; py < size; py++) {
     for (let px = 0; px < size; px++) {
-      let r = 0, g = 0, b = 0, a = 0;
+      let r = 0,
+        g = 0,
+        b = 0,
+        a = 0;
       for (let sy = 0; sy < S; sy++) {
         for (let sx = 0; sx < S; sx++) {
           const x = ((px + (sx + 0.5) / S) / size) * 2 - 1;
@@ -61,14 +64,20 @@ function draw(size: number): Uint8Array {
           let c = [107 + (255 - 107) * t * 0.6, 63 + (170 - 63) * t * 0.6, 214 - 120 * t];
           // Film-reel holes around the rim.
           const angle = Math.atan2(y, x);
-          const hole = Math.hypot(x - 0.74 * Math.cos(Math.round(angle / (Math.PI / 4)) * (Math.PI / 4)), y - 0.74 * Math.sin(Math.round(angle / (Math.PI / 4)) * (Math.PI / 4)));
+          const hole = Math.hypot(
+            x - 0.74 * Math.cos(Math.round(angle / (Math.PI / 4)) * (Math.PI / 4)),
+            y - 0.74 * Math.sin(Math.round(angle / (Math.PI / 4)) * (Math.PI / 4)),
+          );
           if (hole < 0.1) c = [40, 24, 70];
           // Face: eyes and a smile.
           const eye = Math.min(Math.hypot(x + 0.2, y + 0.12), Math.hypot(x - 0.2, y + 0.12));
           const smile = Math.abs(Math.hypot(x, y + 0.05) - 0.34) < 0.06 && y > 0.08;
           if (d < 0.56) c = [255, 236, 160];
           if (d < 0.56 && (eye < 0.07 || smile)) c = [40, 24, 70];
-          r += c[0]!; g += c[1]!; b += c[2]!; a += 255;
+          r += c[0]!;
+          g += c[1]!;
+          b += c[2]!;
+          a += 255;
         }
       }
       const n = S * S;

@@ -29,8 +29,8 @@ function CameraPage() {
     <main class="page">
       <h1>Moodreel needs your camera once</h1>
       <p>
-        Moodreel reads the mood on your face from a single snapshot. The picture is analysed on this device and
-        thrown away at once: no image is kept or sent anywhere.
+        Moodreel reads the mood on your face from a single snapshot. The picture is analysed on this device and thrown
+        away at once: no image is kept or sent anywhere.
       </p>
       {state.kind === 'asking' && <p role="status">Waiting for your answer to the browser’s camera prompt…</p>}
       {state.kind === 'granted' && (

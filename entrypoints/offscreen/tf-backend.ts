@@ -7,7 +7,8 @@ import type { Backend, BackendChoice } from '../../models/protocol';
 
 /** The unmasked WebGL renderer, or null where WebGL is unavailable. */
 function webglRenderer(): string | null {
-  const gl = document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
+  const gl =
+    document.createElement('canvas').getContext('webgl2') ?? document.createElement('canvas').getContext('webgl');
   if (!gl) return null;
   const info = gl.getExtension('WEBGL_debug_renderer_info');
   const renderer: unknown = gl.getParameter(info ? info.UNMASKED_RENDERER_WEBGL : gl.RENDERER);

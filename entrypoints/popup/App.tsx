@@ -34,7 +34,9 @@ export function App() {
     setState({ kind: 'working', step: 'Reading the mood…' });
     const analysis = await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto' });
     const mood = moodFromFaces(analysis.faces);
-    setState(mood.kind === 'no-face' ? { kind: 'problem', code: 'no-face', image } : { kind: 'done', image, analysis, mood });
+    setState(
+      mood.kind === 'no-face' ? { kind: 'problem', code: 'no-face', image } : { kind: 'done', image, analysis, mood },
+    );
   }
 
   async function run(capture: () => Promise<string | null>) {

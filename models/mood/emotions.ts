@@ -1,13 +1,5 @@
 /** The seven expressions face-api's FaceExpressionNet scores, in its output order. */
-export const EMOTIONS = [
-  'neutral',
-  'happy',
-  'sad',
-  'angry',
-  'fearful',
-  'disgusted',
-  'surprised',
-] as const;
+export const EMOTIONS = ['neutral', 'happy', 'sad', 'angry', 'fearful', 'disgusted', 'surprised'] as const;
 
 export type Emotion = (typeof EMOTIONS)[number];
 

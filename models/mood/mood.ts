@@ -1,12 +1,5 @@
 import { affectOf } from './circumplex';
-import {
-  EMOTIONS,
-  normalise,
-  ranked,
-  zeroProbabilities,
-  type Emotion,
-  type EmotionProbabilities,
-} from './emotions';
+import { EMOTIONS, normalise, ranked, zeroProbabilities, type Emotion, type EmotionProbabilities } from './emotions';
 import type { Face } from './faces';
 
 /** The mood read from one image: either no usable face, or one mood for everybody in it. */

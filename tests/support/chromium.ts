@@ -25,7 +25,7 @@ export const CHROMIUM_FLAGS = [
 export interface LaunchOptions {
   /** A .y4m or .mjpeg file the fake camera plays; without it, the browser has no camera at all. */
   fakeVideo?: string;
-  /** Auto-accept camera prompts (default true when a fake video is given). */
+  /** Auto-accept camera prompts (default: when a fake video is given). Without it, camera requests are refused. */
   acceptCamera?: boolean;
   extraArgs?: string[];
 }
@@ -46,8 +46,8 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const args = [...CHROMIUM_FLAGS, ...(options.extraArgs ?? [])];
   if (options.fakeVideo) {
     args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeVideo}`);
-    if (options.acceptCamera ?? true) args.push('--use-fake-ui-for-media-stream');
   }
+  if (options.acceptCamera ?? Boolean(options.fakeVideo)) args.push('--use-fake-ui-for-media-stream');
   const browser = await puppeteer.launch({
     executablePath: CHROMIUM,
     headless: true,

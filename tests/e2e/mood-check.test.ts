@@ -1,0 +1,176 @@
+/**
+ * Real mood checks: the built extension in Debian's Chromium, a fake camera playing a real photo, the popup driven
+ * like a user drives it, and real face-api in the offscreen document.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from '../support/chromium';
+import { dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+
+const work = mkdtempSync(join(tmpdir(), 'moodreel-e2e-'));
+let session: ExtensionSession | null = null;
+
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+/**
+ * Opens the popup, takes a snapshot and waits for the mood (or a notice). Chromium's fake camera UI grants the
+ * camera up front, so the popup snapshots at once; the ask-once page has its own tests below.
+ */
+async function checkMood(video: string): Promise<Page> {
+  session = await launchExtension({ fakeVideo: video });
+  const popup = await session.openPage('popup.html');
+  await popup.click('[data-testid="check-camera"]');
+  await popup.waitForSelector('[data-testid="mood"], [data-testid="notice"]', { timeout: 60_000 });
+  return popup;
+}
+
+const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
+
+describe('mood check from the camera', () => {
+  it('reads a mood from a real face photo and shows faces, bars and backend', async () => {
+    const popup = await checkMood(fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'vlado.y4m')));
+    expect(await popup.$('[data-testid="notice"]')).toBeNull();
+    expect(await text(popup, '[data-testid="mood-word"]')).toMatch(
+      /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/,
+    );
+    expect(Number((await text(popup, '[data-testid="face-count"]')).split(' ')[0])).toBeGreaterThanOrEqual(1);
+    expect(await text(popup, '[data-testid="backend"]')).toMatch(/^(webgl|wasm|cpu)$/);
+    expect((await popup.$$('[data-testid="face-box"]')).length).toBeGreaterThanOrEqual(1);
+    expect((await popup.$$('.bar')).length).toBe(7);
+
+    mkdirSync('tests/screenshots', { recursive: true });
+    await popup.setViewport({ width: 392, height: 900, deviceScaleFactor: 1 });
+    const main = await popup.$('main');
+    await main!.screenshot({ path: 'tests/screenshots/popup.png' });
+  });
+
+  it('reads every face of a group photo', async () => {
+    const popup = await checkMood(fakeCameraVideo(join(FACES, 'face-api_sample1.jpg'), join(work, 'group.y4m')));
+    expect(Number((await text(popup, '[data-testid="face-count"]')).split(' ')[0])).toBeGreaterThanOrEqual(2);
+  });
+
+  // FER2013 crops are 48 px: scaled to 240 px and centred in the 640×480 frame, as a face in front of a webcam.
+  it.each([
+    ['happy', 'happy/PublicTest_10245799.jpg'],
+    ['surprised', 'surprise/PublicTest_11056779.jpg'],
+    ['angry', 'angry/PublicTest_10813312.jpg'],
+  ])('reads %s on a labelled FER2013 face', async (label, file) => {
+    const video = fakeCameraVideo(join(FER_PUBLIC_TEST, file), join(work, `${label}.y4m`), 240);
+    const popup = await checkMood(video);
+    expect(await text(popup, '[data-testid="mood-word"]')).toBe(label);
+  });
+
+  it('says plainly when there is no face', async () => {
+    const video = join(work, 'pattern.y4m');
+    execFileSync('ffmpeg', [
+      '-y',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=640x480',
+      '-frames:v',
+      '1',
+      '-pix_fmt',
+      'yuv420p',
+      video,
+    ]);
+    const popup = await checkMood(video);
+    expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('no-face');
+    expect(await text(popup, '[data-testid="notice"]')).toContain('No face found');
+  });
+});
+
+describe('camera permission', () => {
+  it('on first use opens the page that asks for the camera once, and explains a refusal there', async () => {
+    // Without the fake UI, the camera is not yet granted and a request is refused, as when a user clicks Block.
+    const video = fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'blocked.y4m'));
+    session = await launchExtension({ fakeVideo: video, acceptCamera: false });
+    const popup = await session.openPage('popup.html');
+    const cameraTab = session.browser.waitForTarget((t) => t.url().endsWith('/camera.html'));
+    await popup.click('[data-testid="check-camera"]');
+    await popup.waitForSelector('[data-testid="notice"][data-code="camera-permission"]');
+    const page = (await (await cameraTab).page())!;
+    await page.waitForSelector('[data-testid="notice"]');
+    expect(await page.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('camera-denied');
+    expect(await text(page, '[data-testid="notice"] button')).toBe('Try again');
+  });
+
+  it('confirms on the camera page when access is granted', async () => {
+    session = await launchExtension({
+      fakeVideo: fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'ok.y4m')),
+    });
+    const page = await session.openPage('camera.html');
+    await page.waitForSelector('[data-testid="camera-granted"]');
+  });
+
+  it('says when there is no camera at all', async () => {
+    session = await launchExtension({ acceptCamera: true });
+    const page = await session.openPage('camera.html');
+    await page.waitForSelector('[data-testid="notice"]');
+    expect(await page.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toMatch(
+      /camera-(missing|failed)/,
+    );
+  });
+});
+
+describe('this tab’s video', () => {
+  it('gives a plain message when the tab may not be captured', async () => {
+    // Opened from the service worker, the popup has no activeTab grant (a toolbar click would give one), so the
+    // capture is refused: the user must get the explanation, not a spinner or a stack trace.
+    session = await launchExtension();
+    const tab = await session.browser.newPage();
+    await tab.goto('data:text/html,<h1>A page with a video</h1>');
+    const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
+    const worker = await (await session.browser.waitForTarget((t) => t.type() === 'service_worker')).worker();
+    await worker!.evaluate(() => chrome.action.openPopup());
+    const popup = (await (await popupTarget).asPage())!;
+    await popup.waitForSelector('[data-testid="check-tab"]');
+    await popup.click('[data-testid="check-tab"]');
+    await popup.waitForSelector('[data-testid="notice"]', { timeout: 30_000 });
+    expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('capture-failed');
+    expect(await text(popup, '[data-testid="notice"]')).toContain('Could not capture this tab');
+  });
+});
+
+describe('message protocol in the running extension', () => {
+  it('rejects malformed requests and requests from the wrong sender, and still serves good ones', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    const send = (message: unknown) => popup.evaluate((m) => chrome.runtime.sendMessage(m), message);
+    const image = dataUrl(join(FACES, 'human_person-vlado.jpg'));
+
+    const good = (await send({ type: 'analyze-image', image, detector: 'tiny', backend: 'auto' })) as {
+      ok: boolean;
+      value: { faces: unknown[] };
+    };
+    expect(good.ok).toBe(true);
+    expect(good.value.faces.length).toBe(1);
+
+    expect(
+      await send({ type: 'analyze-image', image: 'javascript:alert(1)', detector: 'tiny', backend: 'auto' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-message' },
+    });
+    // Only the background may talk to the offscreen document; a page that tries is refused by it.
+    expect(await send({ type: 'offscreen:analyze', image, detector: 'tiny', backend: 'auto' })).toMatchObject({
+      ok: false,
+      error: { code: 'foreign-sender' },
+    });
+    expect(
+      await send({ type: 'analyze-image', image: 'data:image/jpeg;base64,AAAA', detector: 'tiny', backend: 'auto' }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'bad-image' },
+    });
+  });
+});

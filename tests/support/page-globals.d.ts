@@ -1,0 +1,5 @@
+/** What test and benchmark code calls inside extension pages through `page.evaluate`. */
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  action: { openPopup(): Promise<void> };
+};

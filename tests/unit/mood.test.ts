@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest';
+import { affectOf, emotionAffect } from '../../models/mood/circumplex';
+import { EMOTIONS, normalise, zeroProbabilities, type Emotion } from '../../models/mood/emotions';
+import type { Face } from '../../models/mood/faces';
+import { faceWeight, moodFromFaces } from '../../models/mood/mood';
+
+function face(emotion: Emotion, opts: { size?: number; score?: number; p?: number } = {}): Face {
+  const p = opts.p ?? 0.9;
+  const expressions = zeroProbabilities();
+  for (const e of EMOTIONS) expressions[e] = (1 - p) / (EMOTIONS.length - 1);
+  expressions[emotion] = p;
+  const size = opts.size ?? 100;
+  return { box: { x: 0, y: 0, width: size, height: size }, score: opts.score ?? 0.9, expressions };
+}
+
+describe('circumplex', () => {
+  it('puts pleasant expressions right, unpleasant left, activated ones up', () => {
+    expect(emotionAffect('happy').valence).toBeGreaterThan(0.9);
+    expect(emotionAffect('sad').valence).toBeLessThan(-0.8);
+    expect(emotionAffect('sad').arousal).toBeLessThan(0);
+    expect(emotionAffect('angry').arousal).toBeGreaterThan(0.9);
+    expect(emotionAffect('fearful').arousal).toBeGreaterThan(0.8);
+    expect(emotionAffect('surprised').arousal).toBeGreaterThan(0.9);
+    expect(emotionAffect('neutral')).toEqual({ valence: 0, arousal: 0 });
+  });
+
+  it('averages positions by probability', () => {
+    const p = zeroProbabilities();
+    p.happy = 0.5;
+    p.sad = 0.5;
+    const a = affectOf(p);
+    expect(a.valence).toBeCloseTo((emotionAffect('happy').valence + emotionAffect('sad').valence) / 2);
+  });
+});
+
+describe('moodFromFaces', () => {
+  it('says so when there is no face', () => {
+    expect(moodFromFaces([])).toEqual({ kind: 'no-face' });
+  });
+
+  it('ignores faces the detector barely believes in, and empty boxes', () => {
+    expect(moodFromFaces([face('happy', { score: 0.1 })])).toEqual({ kind: 'no-face' });
+    expect(moodFromFaces([face('happy', { size: 0 })])).toEqual({ kind: 'no-face' });
+  });
+
+  it('reads one face', () => {
+    const mood = moodFromFaces([face('happy')]);
+    if (mood.kind !== 'mood') throw new Error('expected a mood');
+    expect(mood.dominant).toBe('happy');
+    expect(mood.faceCount).toBe(1);
+    expect(mood.valence).toBeGreaterThan(0.5);
+    expect(Object.values(mood.probabilities).reduce((a, b) => a + b)).toBeCloseTo(1);
+    expect(mood.confidence).toBeGreaterThan(0.5);
+    expect(mood.confidence).toBeLessThanOrEqual(1);
+  });
+
+  it('lets a bigger, surer face outweigh a smaller one', () => {
+    const mood = moodFromFaces([face('sad', { size: 200 }), face('happy', { size: 60 })]);
+    expect(mood.kind === 'mood' && mood.dominant).toBe('sad');
+    const bySore = moodFromFaces([face('sad', { score: 0.95 }), face('happy', { score: 0.35 })]);
+    expect(bySore.kind === 'mood' && bySore.dominant).toBe('sad');
+    expect(faceWeight(face('sad', { size: 200 }))).toBeCloseTo(2 * faceWeight(face('sad', { size: 100 })));
+  });
+
+  it('is less confident when the group is split than when it agrees', () => {
+    const split = moodFromFaces([face('happy'), face('sad')]);
+    const agree = moodFromFaces([face('happy'), face('happy')]);
+    if (split.kind !== 'mood' || agree.kind !== 'mood') throw new Error('expected moods');
+    expect(split.confidence).toBeLessThan(agree.confidence / 2);
+    expect(agree.faceCount).toBe(2);
+  });
+
+  it('is less confident about a face the detector is unsure of', () => {
+    const sure = moodFromFaces([face('angry', { score: 0.95 })]);
+    const unsure = moodFromFaces([face('angry', { score: 0.4 })]);
+    if (sure.kind !== 'mood' || unsure.kind !== 'mood') throw new Error('expected moods');
+    expect(unsure.confidence).toBeLessThan(sure.confidence);
+  });
+});
+
+describe('normalise', () => {
+  it('turns scores into a distribution, and nothing into neutral', () => {
+    const p = zeroProbabilities();
+    p.angry = 3;
+    p.fearful = 1;
+    expect(normalise(p).angry).toBeCloseTo(0.75);
+    expect(normalise(zeroProbabilities()).neutral).toBe(1);
+  });
+});

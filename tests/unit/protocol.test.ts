@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createClient,
+  parseBackgroundRequest,
+  parseOffscreenRequest,
+  ProtocolError,
+  senderIsBackground,
+  senderIsExtensionPage,
+  type BackgroundApi,
+} from '../../models/protocol';
+
+const IMAGE = 'data:image/jpeg;base64,/9j/4AAQSkZJRg==';
+const ID = 'abcdefghijklmnopabcdefghijklmnop';
+const ORIGIN = `chrome-extension://${ID}/`;
+
+describe('parseBackgroundRequest', () => {
+  it('accepts a well-formed analysis request', () => {
+    const parsed = parseBackgroundRequest({ type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto' });
+    expect(parsed).toEqual({
+      ok: true,
+      value: { type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto' },
+    });
+  });
+
+  it.each([
+    [
+      'a non-image data URL',
+      { type: 'analyze-image', image: 'data:text/html;base64,PGI+', detector: 'tiny', backend: 'auto' },
+    ],
+    ['a remote URL', { type: 'analyze-image', image: 'https://example.com/a.jpg', detector: 'tiny', backend: 'auto' }],
+    ['an unknown detector', { type: 'analyze-image', image: IMAGE, detector: 'yolo', backend: 'auto' }],
+    ['an unknown backend', { type: 'analyze-image', image: IMAGE, detector: 'ssd', backend: 'webgpu' }],
+    ['extra fields', { type: 'analyze-image', image: IMAGE, detector: 'ssd', backend: 'auto', evil: 1 }],
+    ['a missing image', { type: 'analyze-image', detector: 'ssd', backend: 'auto' }],
+    ['extra fields on a bare request', { type: 'capture-tab', url: 'x' }],
+  ])('rejects %s with a reason', (_, raw) => {
+    const parsed = parseBackgroundRequest(raw);
+    expect(parsed?.ok).toBe(false);
+    expect(parsed && !parsed.ok && parsed.reason.length).toBeGreaterThan(0);
+  });
+
+  it('leaves messages that are not ours alone', () => {
+    for (const raw of [null, 42, 'analyze-image', [], {}, { type: 7 }, { type: 'offscreen:analyze' }]) {
+      expect(parseBackgroundRequest(raw)).toBeNull();
+    }
+  });
+
+  it('keeps offscreen requests and background requests apart', () => {
+    expect(
+      parseOffscreenRequest({ type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto' }),
+    ).toBeNull();
+    expect(parseOffscreenRequest({ type: 'offscreen:stats' })).toEqual({
+      ok: true,
+      value: { type: 'offscreen:stats' },
+    });
+  });
+});
+
+describe('sender checks', () => {
+  it('accepts our pages and rejects other extensions and websites', () => {
+    expect(senderIsExtensionPage({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe(true);
+    expect(senderIsExtensionPage({ id: 'other', url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe(false);
+    expect(senderIsExtensionPage({ id: ID, url: 'https://evil.example/' }, ID, ORIGIN)).toBe(false);
+    expect(senderIsExtensionPage({ id: ID }, ID, ORIGIN)).toBe(false);
+  });
+
+  it('knows the background by its script URL and lack of a tab', () => {
+    expect(senderIsBackground({ id: ID, url: `${ORIGIN}background.js` }, ID, ORIGIN)).toBe(true);
+    expect(senderIsBackground({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe(false);
+    expect(senderIsBackground({ id: ID, url: `${ORIGIN}background.js`, tab: { id: 1 } }, ID, ORIGIN)).toBe(false);
+  });
+});
+
+describe('createClient', () => {
+  it('unwraps replies and turns error replies into ProtocolError', async () => {
+    const ok = createClient<BackgroundApi>(async () => ({ ok: true, value: { closed: true } }));
+    await expect(ok({ type: 'reset-inference' })).resolves.toEqual({ closed: true });
+    const failing = createClient<BackgroundApi>(async () => ({
+      ok: false,
+      error: { code: 'capture-failed', message: 'nope' },
+    }));
+    await expect(failing({ type: 'capture-tab' })).rejects.toMatchObject({ code: 'capture-failed' });
+    const silent = createClient<BackgroundApi>(async () => undefined);
+    await expect(silent({ type: 'capture-tab' })).rejects.toBeInstanceOf(ProtocolError);
+  });
+});
