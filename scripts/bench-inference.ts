@@ -99,6 +99,7 @@ async function main() {
           p95: round(quantile(inference, 0.95)),
           roundTripP50: round(quantile(roundTrip, 0.5)),
         });
+        coldMs = Number.NaN; // the cold start belongs to the first image of a case only
         console.error(`${backend}/${detector}/${name}: p50 ${round(quantile(inference, 0.5))} ms`);
       }
     }
