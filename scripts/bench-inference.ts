@@ -121,7 +121,7 @@ async function main() {
         'image',
         'faces',
         'start backend + load models (ms)',
-        'first check, cold (ms)',
+        'first check after start (ms)',
         'analyze p50 (ms)',
         'analyze p95 (ms)',
         'popup round trip p50 (ms)',
