@@ -46,6 +46,10 @@ export const PROBLEMS: Record<ProblemCode, ProblemText> = {
     title: 'The analysis failed',
     body: 'Something went wrong while reading the face. Try again.',
   },
+  'catalogue-failed': {
+    title: 'The movie catalogue could not be loaded',
+    body: 'Moodreel will try again the next time it starts. Your saved picks and feedback are safe.',
+  },
   unsupported: {
     title: 'Not supported in this browser',
     body: 'This browser cannot run Moodreel’s on-device analysis yet.',

@@ -3,6 +3,7 @@
  * offscreen document, content scripts). Every payload is typed here and validated on receipt with `parse*`;
  * senders are checked with `senderIs*`. Browser-free: the transport is passed in by the edges.
  */
+import type { Movie } from './catalogue/movie';
 import type { Face } from './mood/faces';
 import { DETECTORS, type DetectorKind } from './face/config';
 
@@ -32,8 +33,24 @@ export interface InferenceStats {
   heapBytes: number | null;
 }
 
+export interface CatalogueStatus {
+  /** The imported (or importing) catalogue version, null before the first import. */
+  version: string | null;
+  status: 'missing' | 'importing' | 'complete';
+  count: number;
+  completedAt: number | null;
+  /** How long the last complete import took, in ms. */
+  importMs: number | null;
+}
+
 export type ErrorCode =
-  'invalid-message' | 'foreign-sender' | 'bad-image' | 'capture-failed' | 'inference-failed' | 'unsupported';
+  | 'invalid-message'
+  | 'foreign-sender'
+  | 'bad-image'
+  | 'capture-failed'
+  | 'inference-failed'
+  | 'catalogue-failed'
+  | 'unsupported';
 
 export interface ProtocolErrorBody {
   code: ErrorCode;
@@ -58,6 +75,22 @@ export interface ResetInferenceRequest {
 export interface InferenceStatsRequest {
   type: 'inference-stats';
 }
+export interface CatalogueEnsureRequest {
+  type: 'catalogue-ensure';
+}
+/** Up to MAX_LOOKUP movies by MovieLens id; unknown ids are left out of the answer. */
+export interface MoviesGetRequest {
+  type: 'movies-get';
+  movieIds: number[];
+}
+export interface MoviesSearchRequest {
+  type: 'movies-search';
+  query: string;
+  limit: number;
+}
+
+export const MAX_LOOKUP = 1000;
+export const MAX_QUERY_LENGTH = 200;
 
 /** What extension pages may ask the background. */
 export interface BackgroundApi {
@@ -65,6 +98,9 @@ export interface BackgroundApi {
   'capture-tab': { request: CaptureTabRequest; response: { image: string } };
   'reset-inference': { request: ResetInferenceRequest; response: { closed: boolean } };
   'inference-stats': { request: InferenceStatsRequest; response: InferenceStats };
+  'catalogue-ensure': { request: CatalogueEnsureRequest; response: CatalogueStatus };
+  'movies-get': { request: MoviesGetRequest; response: Movie[] };
+  'movies-search': { request: MoviesSearchRequest; response: Movie[] };
 }
 
 export interface OffscreenAnalyzeRequest {
@@ -145,7 +181,23 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
     case 'capture-tab':
     case 'reset-inference':
     case 'inference-stats':
+    case 'catalogue-ensure':
       return parseBare(raw, raw.type);
+    case 'movies-get': {
+      if (!hasOnlyKeys(raw, ['type', 'movieIds'])) return fail('unexpected fields');
+      const ids = raw.movieIds;
+      if (!Array.isArray(ids) || ids.length > MAX_LOOKUP || !ids.every((i) => Number.isSafeInteger(i) && i > 0))
+        return fail('movieIds must be up to 1000 positive integers');
+      return { ok: true, value: { type: 'movies-get', movieIds: ids as number[] } };
+    }
+    case 'movies-search': {
+      if (!hasOnlyKeys(raw, ['type', 'query', 'limit'])) return fail('unexpected fields');
+      if (typeof raw.query !== 'string' || raw.query.length > MAX_QUERY_LENGTH)
+        return fail('query must be a short string');
+      if (!Number.isInteger(raw.limit) || (raw.limit as number) < 1 || (raw.limit as number) > 100)
+        return fail('limit must be 1 to 100');
+      return { ok: true, value: { type: 'movies-search', query: raw.query, limit: raw.limit as number } };
+    }
     default:
       return null;
   }

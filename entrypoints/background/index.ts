@@ -13,6 +13,9 @@ import {
   type OffscreenApi,
   type Reply,
 } from '../../models/protocol';
+import { getMovies, searchTitles, withoutSearchFields } from '../../models/store/catalogue';
+import { openDatabase } from '../../models/store/db';
+import { ensureCatalogue } from './catalogue';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 
 const askOffscreen = createClient<OffscreenApi>((message) => browser.runtime.sendMessage(message));
@@ -50,6 +53,15 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   },
   'reset-inference': async () => ({ closed: offscreenSupported() ? await closeOffscreen() : false }),
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
+  'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
+  'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
+  'catalogue-ensure': async () => {
+    try {
+      return await ensureCatalogue();
+    } catch (error) {
+      throw new ProtocolError('catalogue-failed', errorText(error));
+    }
+  },
 };
 
 async function handle(request: BackgroundRequest): Promise<Reply<unknown>> {
@@ -68,6 +80,8 @@ function errorText(error: unknown): string {
 
 export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
+  // Every worker start (install, update, browser start, wake-up) checks the catalogue; a complete one costs a read.
+  void ensureCatalogue().catch((error: unknown) => console.error('Moodreel: catalogue import failed', error));
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     if (isOffscreenReadyNotice(raw)) {
       offscreenReady();

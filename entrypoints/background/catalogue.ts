@@ -1,0 +1,65 @@
+/**
+ * Keeps the packaged catalogue imported into IndexedDB: checked at every worker start and on request, imported when
+ * the shipped version differs from the imported one or an earlier import did not finish. The file is verified
+ * against the manifest's checksum and validated before anything in the database is touched.
+ */
+import { validatePacked, type CatalogueManifest, type PackedCatalogue } from '../../models/catalogue/format';
+import { catalogueState, importCatalogue, isImported } from '../../models/store/catalogue';
+import { openDatabase } from '../../models/store/db';
+import type { CatalogueStatus } from '../../models/protocol';
+
+const MOVIES_FILE = 'movies.json.gz';
+
+async function readManifest(): Promise<CatalogueManifest> {
+  const response = await fetch('/catalogue/manifest.json');
+  if (!response.ok) throw new Error(`catalogue manifest: HTTP ${response.status}`);
+  return (await response.json()) as CatalogueManifest;
+}
+
+async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+async function readPacked(manifest: CatalogueManifest): Promise<PackedCatalogue> {
+  const expected = manifest.files[MOVIES_FILE];
+  if (!expected) throw new Error(`catalogue manifest lists no ${MOVIES_FILE}`);
+  const bytes = await (await fetch(`/catalogue/${MOVIES_FILE}`)).arrayBuffer();
+  if ((await sha256Hex(bytes)) !== expected.sha256) throw new Error('catalogue file does not match its checksum');
+  const text = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+  const packed: unknown = JSON.parse(text);
+  const problem = validatePacked(packed);
+  if (problem) throw new Error(`catalogue file is invalid: ${problem}`);
+  return packed as PackedCatalogue;
+}
+
+let running: Promise<CatalogueStatus> | null = null;
+
+async function ensure(): Promise<CatalogueStatus> {
+  const manifest = await readManifest();
+  const db = await openDatabase();
+  if (!(await isImported(db, manifest.version))) {
+    const result = await importCatalogue(db, manifest, await readPacked(manifest));
+    console.info(`Moodreel: imported ${result.count} movies (catalogue ${manifest.version}) in ${result.ms} ms`);
+  }
+  return status();
+}
+
+/** Imports the catalogue when needed; concurrent callers share one import. */
+export function ensureCatalogue(): Promise<CatalogueStatus> {
+  running ??= ensure().finally(() => {
+    running = null;
+  });
+  return running;
+}
+
+export async function status(): Promise<CatalogueStatus> {
+  const state = await catalogueState(await openDatabase());
+  return {
+    version: state?.version ?? null,
+    status: state?.status ?? 'missing',
+    count: state?.count ?? 0,
+    completedAt: state?.completedAt ?? null,
+    importMs: state?.completedAt ? state.completedAt - state.startedAt : null,
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * The catalogue in IndexedDB: import the packaged catalogue in batches (skipped when that version is already
+ * complete), detect partial or damaged imports and redo them, and look movies up. Never touches the user's stores.
+ */
+import { unpackMovie, type CatalogueManifest, type PackedCatalogue } from '../catalogue/format';
+import { searchKey, type Movie } from '../catalogue/movie';
+import type { Database } from './db';
+import type { CatalogueState, StoredMovie } from './schema';
+
+export const IMPORT_BATCH = 5000;
+
+export function toStored(movie: Movie): StoredMovie {
+  return { ...movie, titleWords: [...new Set(searchKey(movie.title).split(' ').filter(Boolean))] };
+}
+
+export async function catalogueState(db: Database): Promise<CatalogueState | undefined> {
+  return db.get('meta', 'catalogue');
+}
+
+/** True when `version` is fully imported: the state says complete and the store holds exactly that many movies. */
+export async function isImported(db: Database, version: string): Promise<boolean> {
+  const state = await catalogueState(db);
+  if (!state || state.status !== 'complete' || state.version !== version) return false;
+  return (await db.count('movies')) === state.count;
+}
+
+export interface ImportResult {
+  imported: boolean;
+  count: number;
+  ms: number;
+}
+
+/**
+ * Imports a validated packed catalogue. The state is marked "importing" first and "complete" only after every
+ * batch is written and the count checked, so an import cut short (browser closed, worker killed) is redone next time.
+ */
+export async function importCatalogue(
+  db: Database,
+  manifest: Pick<CatalogueManifest, 'version'>,
+  packed: PackedCatalogue,
+  onProgress?: (done: number, total: number) => void,
+): Promise<ImportResult> {
+  const start = Date.now();
+  if (await isImported(db, manifest.version)) return { imported: false, count: packed.movies.length, ms: 0 };
+  const total = packed.movies.length;
+  await db.put('meta', {
+    key: 'catalogue',
+    version: manifest.version,
+    status: 'importing',
+    count: total,
+    startedAt: start,
+    completedAt: null,
+  });
+  await db.clear('movies');
+  for (let i = 0; i < total; i += IMPORT_BATCH) {
+    // Relaxed durability: the catalogue can always be re-imported, so it need not wait for a disk flush per batch.
+    const tx = db.transaction('movies', 'readwrite', { durability: 'relaxed' });
+    for (const p of packed.movies.slice(i, i + IMPORT_BATCH)) void tx.store.put(toStored(unpackMovie(packed, p)));
+    await tx.done;
+    onProgress?.(Math.min(total, i + IMPORT_BATCH), total);
+  }
+  const count = await db.count('movies');
+  if (count !== total) throw new Error(`Catalogue import wrote ${count} of ${total} movies`);
+  await db.put('meta', {
+    key: 'catalogue',
+    version: manifest.version,
+    status: 'complete',
+    count,
+    startedAt: start,
+    completedAt: Date.now(),
+  });
+  return { imported: true, count, ms: Date.now() - start };
+}
+
+export async function getMovie(db: Database, movieId: number): Promise<StoredMovie | undefined> {
+  return db.get('movies', movieId);
+}
+
+/** The movies with these ids, in the order asked, unknown ids left out; one read transaction. */
+export async function getMovies(db: Database, movieIds: readonly number[]): Promise<StoredMovie[]> {
+  const tx = db.transaction('movies');
+  const found = await Promise.all(movieIds.map((id) => tx.store.get(id)));
+  await tx.done;
+  return found.filter((m): m is StoredMovie => m !== undefined);
+}
+
+/** A stored movie as the rest of the app sees it (without the search index field). */
+export function withoutSearchFields({ titleWords, ...movie }: StoredMovie): Movie {
+  return movie;
+}
+
+export async function getByTmdbId(db: Database, tmdbId: number): Promise<StoredMovie | undefined> {
+  return db.getFromIndex('movies', 'tmdbId', tmdbId);
+}
+
+/**
+ * Titles containing every word of `query` (the last word may be a prefix, for search-as-you-type), most rated
+ * first. Uses the multi-entry word index for the longest word, then filters.
+ */
+export async function searchTitles(db: Database, query: string, limit = 20): Promise<StoredMovie[]> {
+  const words = searchKey(query).split(' ').filter(Boolean);
+  if (words.length === 0) return [];
+  const last = words[words.length - 1]!;
+  const full = words.slice(0, -1);
+  const anchor = [...full].sort((a, b) => b.length - a.length)[0];
+  const range = anchor ? IDBKeyRange.only(anchor) : IDBKeyRange.bound(last, `${last}\uffff`);
+  const candidates = await db.getAllFromIndex('movies', 'titleWords', range);
+  const seen = new Set<number>();
+  const hits = candidates.filter((m) => {
+    if (seen.has(m.movieId)) return false;
+    seen.add(m.movieId);
+    return full.every((w) => m.titleWords.includes(w)) && m.titleWords.some((w) => w.startsWith(last));
+  });
+  hits.sort((a, b) => b.mlRatings - a.mlRatings || (b.tmdbVotes ?? 0) - (a.tmdbVotes ?? 0) || a.movieId - b.movieId);
+  return hits.slice(0, limit);
+}

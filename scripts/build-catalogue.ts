@@ -1,0 +1,269 @@
+/**
+ * `npm run catalogue`: builds the packaged movie catalogue from ../shared/data into public/catalogue/.
+ * Deterministic: the same data gives byte-identical movies.json.gz (the manifest's buildDate is the only date, and
+ * SOURCE_DATE_EPOCH fixes it). Joins on MovieLens movieId and TMDB id only, never on titles.
+ *
+ * Included: every MovieLens title with genres and at least one further signal to recommend it on (TMDB keywords,
+ * TMDB metadata, or ratings in ml-latest-small). Figures from ratings come from ml-latest-small only (its licence
+ * allows redistribution of derived data; ml-100k and ml-25m do not).
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { LEXICON_VERSION } from '../models/catalogue/lexicon';
+import type { Movie } from '../models/catalogue/movie';
+import { CATALOGUE_FORMAT, packMovies, type CatalogueManifest } from '../models/catalogue/format';
+import { profileOf } from '../models/catalogue/profile';
+import { readCsv } from './lib/csv';
+
+const MAX_KEYWORDS = 15;
+const MAX_CAST = 5;
+/** Pseudo-count for the shrunk mean rating: a title needs about this many ratings to move far from the average. */
+const SHRINK_K = 10;
+/** TMDB keywords that mark erotic or pornographic titles (hidden unless the user turns adult titles on). */
+const ADULT_KEYWORDS = new Set([
+  'erotic movie',
+  'softcore',
+  'pornography',
+  'sexploitation',
+  'erotica',
+  'pornographic video',
+  'porn actress',
+]);
+
+function splitYear(raw: string): { title: string; year: number | null } {
+  const m = /^(.*?)\s*\((\d{4})(?:[-–]\d{0,4})?\)\s*$/.exec(raw.trim());
+  return m ? { title: m[1]!.trim(), year: Number(m[2]) } : { title: raw.trim(), year: null };
+}
+
+const num = (s: string | undefined): number | null => {
+  if (s === undefined || s.trim() === '') return null;
+  const n = Number(s);
+  return Number.isFinite(n) ? n : null;
+};
+
+/** Names out of The Movies Dataset's Python-literal lists: [{'id': 1, 'name': 'x'}, ...]. */
+function pythonNames(literal: string): string[] {
+  const names: string[] = [];
+  const re = /'name': (?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g;
+  for (let m = re.exec(literal); m; m = re.exec(literal)) names.push((m[1] ?? m[2] ?? '').replace(/\\(.)/g, '$1'));
+  return names;
+}
+
+function jsonNames(json: string): string[] {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    return Array.isArray(parsed) ? parsed.map((x: { name?: unknown }) => String(x.name ?? '')).filter(Boolean) : [];
+  } catch {
+    return [];
+  }
+}
+
+const pipes = (s: string | undefined) =>
+  s
+    ? s
+        .split('|')
+        .map((x) => x.trim())
+        .filter(Boolean)
+    : [];
+
+function addAll(map: Map<number, string[]>, id: number, values: string[]) {
+  const list = map.get(id) ?? [];
+  for (const v of values) if (!list.includes(v)) list.push(v);
+  map.set(id, list);
+}
+
+export interface BuildResult {
+  manifest: CatalogueManifest;
+  movies: Movie[];
+}
+
+/** Builds the catalogue from the data folder `data` and writes movies.json.gz and manifest.json into `out`. */
+export function buildCatalogue(data: string, out: string): BuildResult {
+  const path = (...p: string[]) => join(data, ...p);
+  const required = [
+    'movielens/ml-32m-metadata/movies.csv',
+    'movielens/ml-25m-metadata/movies.csv',
+    'movielens/ml-25m-metadata/links.csv',
+    'movielens/ml-latest-small/links.csv',
+    'movielens/ml-latest-small/ratings.csv',
+    'tmdb/the-movies-dataset/links.csv',
+    'tmdb/the-movies-dataset/keywords.csv.gz',
+    'tmdb/udacity-tmdb-movies/tmdb-movies.csv.gz',
+    'tmdb/tmdb-5000/tmdb_5000_movies.csv.gz',
+  ];
+  for (const f of required) if (!existsSync(path(f))) throw new Error(`Missing ${path(f)} (set MOODREEL_DATA)`);
+
+  // Titles and genres: ml-32m is newest; ml-25m fills any id it lacks.
+  const titles = new Map<number, { raw: string; genres: string[] }>();
+  for (const f of ['movielens/ml-25m-metadata/movies.csv', 'movielens/ml-32m-metadata/movies.csv']) {
+    for (const r of readCsv(path(f))) {
+      const genres = r.genres === '(no genres listed)' ? [] : pipes(r.genres);
+      titles.set(Number(r.movieId), { raw: r.title ?? '', genres });
+    }
+  }
+
+  // Links, later sources overriding earlier ones: The Movies Dataset (2017), ml-25m, ml-latest-small.
+  const links = new Map<number, { tmdbId: number | null; imdbId: string | null }>();
+  for (const f of [
+    'tmdb/the-movies-dataset/links.csv',
+    'movielens/ml-25m-metadata/links.csv',
+    'movielens/ml-latest-small/links.csv',
+  ]) {
+    for (const r of readCsv(path(f))) {
+      const tmdbId = num(r.tmdbId);
+      const imdb = r.imdbId?.trim();
+      links.set(Number(r.movieId), {
+        tmdbId: tmdbId !== null && tmdbId > 0 ? tmdbId : null,
+        imdbId: imdb ? `tt${imdb.padStart(7, '0')}` : null,
+      });
+    }
+  }
+
+  // TMDB facts by TMDB id.
+  const keywords = new Map<number, string[]>();
+  for (const r of readCsv(path('tmdb/the-movies-dataset/keywords.csv.gz')))
+    addAll(keywords, Number(r.id), pythonNames(r.keywords ?? ''));
+  const meta = new Map<
+    number,
+    {
+      directors: string[];
+      cast: string[];
+      runtime: number | null;
+      language: string | null;
+      rating: number | null;
+      votes: number | null;
+      popularity: number | null;
+    }
+  >();
+  for (const r of readCsv(path('tmdb/udacity-tmdb-movies/tmdb-movies.csv.gz'))) {
+    const id = Number(r.id);
+    addAll(keywords, id, pipes(r.keywords));
+    meta.set(id, {
+      directors: pipes(r.director),
+      cast: pipes(r.cast).slice(0, MAX_CAST),
+      runtime: num(r.runtime) || null,
+      language: null,
+      rating: num(r.vote_average),
+      votes: num(r.vote_count),
+      popularity: num(r.popularity),
+    });
+  }
+  for (const r of readCsv(path('tmdb/tmdb-5000/tmdb_5000_movies.csv.gz'))) {
+    const id = Number(r.id);
+    addAll(keywords, id, jsonNames(r.keywords ?? '[]'));
+    const old = meta.get(id);
+    // The 2017 snapshot is newer than the Udacity one for votes and popularity.
+    meta.set(id, {
+      directors: old?.directors ?? [],
+      cast: old?.cast ?? [],
+      runtime: num(r.runtime) || old?.runtime || null,
+      language: r.original_language?.trim() || null,
+      rating: num(r.vote_average) ?? old?.rating ?? null,
+      votes: num(r.vote_count) ?? old?.votes ?? null,
+      popularity: num(r.popularity) ?? old?.popularity ?? null,
+    });
+  }
+
+  // Ratings: ml-latest-small only.
+  const ratingSum = new Map<number, { n: number; sum: number }>();
+  let total = 0;
+  let count = 0;
+  for (const r of readCsv(path('movielens/ml-latest-small/ratings.csv'))) {
+    const id = Number(r.movieId);
+    const v = Number(r.rating);
+    const s = ratingSum.get(id) ?? { n: 0, sum: 0 };
+    s.n++;
+    s.sum += v;
+    ratingSum.set(id, s);
+    total += v;
+    count++;
+  }
+  const globalMean = total / count;
+
+  const movies: Movie[] = [];
+  const left = { noGenres: 0, noSignal: 0 };
+  for (const movieId of [...titles.keys()].sort((a, b) => a - b)) {
+    const t = titles.get(movieId)!;
+    const link = links.get(movieId) ?? { tmdbId: null, imdbId: null };
+    const kw = link.tmdbId !== null ? (keywords.get(link.tmdbId) ?? []) : [];
+    const m = link.tmdbId !== null ? meta.get(link.tmdbId) : undefined;
+    const rated = ratingSum.get(movieId);
+    if (t.genres.length === 0) {
+      left.noGenres++;
+      continue;
+    }
+    if (kw.length === 0 && !m && !rated) {
+      left.noSignal++;
+      continue;
+    }
+    const { title, year } = splitYear(t.raw);
+    const kept = kw.slice(0, MAX_KEYWORDS);
+    movies.push({
+      movieId,
+      tmdbId: link.tmdbId,
+      imdbId: link.imdbId,
+      title,
+      year,
+      genres: t.genres,
+      keywords: kept,
+      directors: m?.directors ?? [],
+      cast: m?.cast ?? [],
+      runtime: m?.runtime ?? null,
+      language: m?.language ?? null,
+      tmdbRating: m?.rating ?? null,
+      tmdbVotes: m?.votes ?? null,
+      popularity: m?.popularity === null || m?.popularity === undefined ? null : Math.round(m.popularity * 100) / 100,
+      mlRatings: rated?.n ?? 0,
+      mlMean: rated ? Math.round(((rated.sum + SHRINK_K * globalMean) / (rated.n + SHRINK_K)) * 100) / 100 : null,
+      adult: kw.some((k) => ADULT_KEYWORDS.has(k.toLowerCase())),
+      profile: profileOf({ genres: t.genres, keywords: kw }),
+    });
+  }
+
+  const packed = packMovies(movies, LEXICON_VERSION);
+  const json = JSON.stringify(packed);
+  const gz = gzipSync(Buffer.from(json), { level: 9 });
+  const sha = (b: Buffer) => createHash('sha256').update(b).digest('hex');
+  const counts = {
+    movies: movies.length,
+    withTmdbId: movies.filter((m) => m.tmdbId !== null).length,
+    withKeywords: movies.filter((m) => m.keywords.length > 0).length,
+    withDirector: movies.filter((m) => m.directors.length > 0).length,
+    withRatings: movies.filter((m) => m.mlRatings > 0).length,
+    adult: movies.filter((m) => m.adult).length,
+    keywords: packed.keywords.length,
+    people: packed.people.length,
+    leftOutNoGenres: left.noGenres,
+    leftOutNoSignal: left.noSignal,
+  };
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  const manifest: CatalogueManifest = {
+    format: CATALOGUE_FORMAT,
+    version: `${CATALOGUE_FORMAT}.${LEXICON_VERSION}.${sha(Buffer.from(json)).slice(0, 12)}`,
+    lexiconVersion: LEXICON_VERSION,
+    buildDate: (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10),
+    counts,
+    files: { 'movies.json.gz': { bytes: gz.length, sha256: sha(gz) } },
+    sources: [
+      'MovieLens ml-latest-small, ml-25m and ml-32m (GroupLens Research, University of Minnesota): titles, genres, links; ratings figures from ml-latest-small only. F. M. Harper and J. A. Konstan, The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015.',
+      'TMDB (via The Movies Dataset, the TMDB 5000 Movie Dataset and the Udacity TMDb movie data): keywords, directors, cast, runtime, language, votes, popularity. This product uses the TMDB API but is not endorsed or certified by TMDB.',
+    ],
+  };
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'movies.json.gz'), gz);
+  writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  return { manifest, movies };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const out = resolve(process.argv[2] ?? 'public/catalogue');
+  const { manifest } = buildCatalogue(resolve(process.env.MOODREEL_DATA ?? '../shared/data'), out);
+  const bytes = manifest.files['movies.json.gz']!.bytes;
+  console.log(`Catalogue: ${manifest.counts.movies} titles, ${(bytes / 1e6).toFixed(2)} MB packed, in ${out}`);
+  console.log(
+    JSON.stringify({ catalogue: 'built', ...manifest.counts, packedBytes: bytes, version: manifest.version }),
+  );
+}

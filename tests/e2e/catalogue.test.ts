@@ -1,0 +1,151 @@
+/**
+ * The packaged catalogue in the real extension: imported into Chromium's IndexedDB at install, skipped when
+ * unchanged, redone when partial or damaged, and never touching the user's own stores.
+ */
+import { readFileSync } from 'node:fs';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CatalogueManifest } from '../../models/catalogue/format';
+import { launchExtension, type ExtensionSession } from '../support/chromium';
+
+const manifest = JSON.parse(readFileSync('.output/chrome-mv3/catalogue/manifest.json', 'utf8')) as CatalogueManifest;
+let session: ExtensionSession;
+let page: Page;
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+async function ask<T>(message: unknown): Promise<T> {
+  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Reply<T>;
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
+
+/** Promise of one IndexedDB request (written out in each page function: they run inside the page). */
+type Body<T> = (db: IDBDatabase) => Promise<T>;
+
+/**
+ * Runs `body` on Moodreel's database inside an extension page (same origin as the worker). The function's source
+ * is evaluated through DevTools, which the page's CSP (no eval) does not apply to.
+ */
+function idb<T>(body: Body<T>): Promise<T> {
+  return page.evaluate(`(async () => {
+    const db = await new Promise((resolve, reject) => {
+      const open = indexedDB.open('moodreel');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    try { return await (${body.toString()})(db); } finally { db.close(); }
+  })()`) as Promise<T>;
+}
+
+interface Status {
+  version: string;
+  status: string;
+  count: number;
+  completedAt: number;
+}
+
+beforeAll(async () => {
+  session = await launchExtension();
+  page = await session.openPage('popup.html');
+});
+afterAll(async () => {
+  await session.close();
+});
+
+describe('catalogue in IndexedDB', () => {
+  it('is imported on install, complete and counted', async () => {
+    const status = await ask<Status>({ type: 'catalogue-ensure' });
+    expect(status).toMatchObject({ version: manifest.version, status: 'complete', count: manifest.counts.movies });
+    const count = await idb(
+      (db) =>
+        new Promise<number>((resolve) => {
+          const r = db.transaction('movies').objectStore('movies').count();
+          r.onsuccess = () => resolve(r.result);
+        }),
+    );
+    expect(count).toBe(manifest.counts.movies);
+  });
+
+  it('answers lookups by id, TMDB id and title', async () => {
+    const [toy] = await ask<{ title: string; tmdbId: number; genres: string[] }[]>({
+      type: 'movies-get',
+      movieIds: [1, 999999999],
+    });
+    expect(toy).toMatchObject({ title: 'Toy Story', tmdbId: 862 });
+    const byTmdb = await idb(
+      (db) =>
+        new Promise<number>((resolve) => {
+          const r = db.transaction('movies').objectStore('movies').index('tmdbId').get(862);
+          r.onsuccess = () => resolve((r.result as { movieId: number }).movieId);
+        }),
+    );
+    expect(byTmdb).toBe(1);
+    const hits = await ask<{ movieId: number; title: string }[]>({
+      type: 'movies-search',
+      query: 'toy sto',
+      limit: 10,
+    });
+    expect(hits.map((h) => h.title)).toContain('Toy Story');
+    expect(hits.every((h) => /toy/i.test(h.title))).toBe(true);
+  });
+
+  it('skips the import when the same version is already complete', async () => {
+    const before = await ask<Status>({ type: 'catalogue-ensure' });
+    const after = await ask<Status>({ type: 'catalogue-ensure' });
+    expect(after.completedAt).toBe(before.completedAt);
+  });
+
+  it('redoes a partial import and an older version without touching the user’s stores', async () => {
+    await idb(
+      (db) =>
+        new Promise((resolve, reject) => {
+          const tx = db.transaction(['feedback', 'watchlist', 'settings', 'movies', 'meta'], 'readwrite');
+          tx.objectStore('feedback').add({ movieId: 1, kind: 'up', at: 1 });
+          tx.objectStore('watchlist').put({ movieId: 2, at: 2 });
+          tx.objectStore('settings').put({ theme: 'dark' }, 'prefs');
+          // An import cut short: some movies gone, state still "importing".
+          for (const id of [1, 2, 3, 4, 5]) tx.objectStore('movies').delete(id);
+          const meta = tx.objectStore('meta').get('catalogue');
+          meta.onsuccess = () => tx.objectStore('meta').put({ ...meta.result, status: 'importing' });
+          tx.oncomplete = () => resolve(null);
+          tx.onerror = () => reject(tx.error);
+        }),
+    );
+    const redone = await ask<Status>({ type: 'catalogue-ensure' });
+    expect(redone).toMatchObject({ status: 'complete', count: manifest.counts.movies });
+    expect((await ask<unknown[]>({ type: 'movies-get', movieIds: [1] })).length).toBe(1);
+
+    // An update ships a new version: the old one is replaced.
+    await idb(
+      (db) =>
+        new Promise((resolve) => {
+          const tx = db.transaction('meta', 'readwrite');
+          const meta = tx.objectStore('meta').get('catalogue');
+          meta.onsuccess = () => tx.objectStore('meta').put({ ...meta.result, version: 'older' });
+          tx.oncomplete = () => resolve(null);
+        }),
+    );
+    expect((await ask<Status>({ type: 'catalogue-ensure' })).version).toBe(manifest.version);
+
+    const user = await idb(
+      (db) =>
+        new Promise<unknown[]>((resolve) => {
+          const tx = db.transaction(['feedback', 'watchlist', 'settings']);
+          const out: unknown[] = [];
+          const a = tx.objectStore('feedback').count();
+          a.onsuccess = () => (out[0] = a.result);
+          const b = tx.objectStore('watchlist').count();
+          b.onsuccess = () => (out[1] = b.result);
+          const c = tx.objectStore('settings').get('prefs');
+          c.onsuccess = () => (out[2] = c.result);
+          tx.oncomplete = () => resolve(out);
+        }),
+    );
+    expect(user).toEqual([1, 1, { theme: 'dark' }]);
+  });
+
+  it('rejects malformed lookups', async () => {
+    await expect(ask({ type: 'movies-get', movieIds: ['1; DROP'] })).rejects.toThrow(/invalid-message/);
+    await expect(ask({ type: 'movies-search', query: 'x'.repeat(500), limit: 5 })).rejects.toThrow(/invalid-message/);
+  });
+});

@@ -1,0 +1,69 @@
+/** Invariants of the catalogue the extension ships (public/catalogue), checked on the real file. */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { LEXICON_VERSION } from '../../models/catalogue/lexicon';
+import { TONES } from '../../models/catalogue/tones';
+import { CATALOGUE_DIR, readPackedCatalogue } from '../../scripts/lib/catalogue';
+
+const { manifest, movies } = readPackedCatalogue();
+
+describe('packaged catalogue', () => {
+  it('matches its manifest: checksum, size, counts, lexicon version', () => {
+    const bytes = readFileSync(join(CATALOGUE_DIR, 'movies.json.gz'));
+    expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.files['movies.json.gz']!.sha256);
+    expect(bytes.length).toBe(manifest.files['movies.json.gz']!.bytes);
+    expect(manifest.counts.movies).toBe(movies.length);
+    expect(manifest.lexiconVersion).toBe(LEXICON_VERSION);
+    expect(manifest.sources.join(' ')).toContain(
+      'This product uses the TMDB API but is not endorsed or certified by TMDB.',
+    );
+  });
+
+  it('holds at least 30,000 titles with unique ids', () => {
+    expect(movies.length).toBeGreaterThanOrEqual(30_000);
+    expect(new Set(movies.map((m) => m.movieId)).size).toBe(movies.length);
+  });
+
+  it('holds facts and figures only', () => {
+    const allowed = [
+      'movieId',
+      'tmdbId',
+      'imdbId',
+      'title',
+      'year',
+      'genres',
+      'keywords',
+      'directors',
+      'cast',
+      'runtime',
+      'language',
+      'tmdbRating',
+      'tmdbVotes',
+      'popularity',
+      'mlRatings',
+      'mlMean',
+      'adult',
+      'profile',
+    ];
+    const expected = [...allowed].sort().join();
+    expect(movies.filter((m) => Object.keys(m).sort().join() !== expected)).toEqual([]);
+    // Prose would show up as long strings: titles, keywords and names are short.
+    let longest = 0;
+    for (const m of movies)
+      for (const s of [m.title, ...m.keywords, ...m.directors, ...m.cast]) longest = Math.max(longest, s.length);
+    expect(longest).toBeLessThan(200);
+  });
+
+  it('gives every title a valid mood profile', () => {
+    const invalid = movies.filter(
+      (m) =>
+        TONES.some((t) => !(m.profile.tones[t] >= 0 && m.profile.tones[t] <= 1)) ||
+        !(Math.abs(m.profile.valence) <= 1) ||
+        !(Math.abs(m.profile.arousal) <= 1) ||
+        m.genres.length === 0,
+    );
+    expect(invalid.map((m) => m.movieId)).toEqual([]);
+  });
+});

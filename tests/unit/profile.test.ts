@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { GENRE_TONES, KEYWORD_TONES, LEXICON_VERSION } from '../../models/catalogue/lexicon';
+import { keywordRules, profileOf, toneEvidence } from '../../models/catalogue/profile';
+import { TONES } from '../../models/catalogue/tones';
+
+describe('lexicon', () => {
+  it('is versioned and names only known tones with sane weights', () => {
+    expect(LEXICON_VERSION).toBeGreaterThanOrEqual(1);
+    const tables = [...Object.values(GENRE_TONES), ...KEYWORD_TONES.map(([, w]) => w)];
+    for (const weights of tables) {
+      for (const [tone, w] of Object.entries(weights)) {
+        expect(TONES).toContain(tone);
+        expect(w).toBeGreaterThan(0);
+        expect(w).toBeLessThanOrEqual(1);
+      }
+    }
+    const terms = KEYWORD_TONES.map(([t]) => t);
+    expect(new Set(terms).size).toBe(terms.length);
+  });
+
+  it('matches keywords on whole words, multi-word terms and plurals', () => {
+    expect(keywordRules('haunted house').length).toBeGreaterThanOrEqual(1);
+    expect(keywordRules('ghosts')).toContainEqual(KEYWORD_TONES.find(([t]) => t === 'ghost')![1]);
+    expect(keywordRules('romantic comedy')).toContainEqual(KEYWORD_TONES.find(([t]) => t === 'comedy')![1]);
+    // "love" must not fire inside "glove".
+    expect(keywordRules('glove')).toEqual([]);
+  });
+});
+
+describe('profileOf', () => {
+  it('reads a haunted-house horror as scary and unpleasant, a comedy as funny and pleasant', () => {
+    const horror = profileOf({ genres: ['Horror'], keywords: ['haunted house', 'ghost', 'possession'] });
+    const comedy = profileOf({ genres: ['Comedy', 'Romance'], keywords: ['wedding', 'best friend'] });
+    expect(horror.tones.scary).toBeGreaterThan(0.8);
+    expect(horror.valence).toBeLessThan(0);
+    expect(horror.arousal).toBeGreaterThan(0);
+    expect(comedy.tones.funny).toBeGreaterThan(0.5);
+    expect(comedy.tones.romantic).toBeGreaterThan(0.5);
+    expect(comedy.valence).toBeGreaterThan(0.3);
+    for (const p of [horror, comedy]) {
+      for (const t of TONES) expect(p.tones[t]).toBeGreaterThanOrEqual(0);
+      for (const t of TONES) expect(p.tones[t]).toBeLessThan(1);
+    }
+  });
+
+  it('lets keywords say what genres cannot', () => {
+    const drama = { genres: ['Drama'], keywords: ['terminal illness', 'grief', 'funeral'] };
+    expect(profileOf(drama).tones.sad).toBeGreaterThan(profileOf(drama, { useKeywords: false }).tones.sad + 0.3);
+    expect(toneEvidence(drama, { useKeywords: false }).sad).toBe(GENRE_TONES.Drama!.sad);
+  });
+
+  it('keeps a title without evidence at the centre of the circumplex', () => {
+    const p = profileOf({ genres: [], keywords: [] });
+    expect(p.valence).toBe(0);
+    expect(p.arousal).toBe(0);
+  });
+});
