@@ -15,10 +15,15 @@ import { gzipSync } from 'node:zlib';
 import { LEXICON_VERSION } from '../models/catalogue/lexicon';
 import type { Movie } from '../models/catalogue/movie';
 import { CATALOGUE_FORMAT, packMovies, type CatalogueManifest } from '../models/catalogue/format';
-import { profileOf } from '../models/catalogue/profile';
+import { blendWithNeighbours, profileOf } from '../models/catalogue/profile';
+import { DEFAULT_IALS_PARAMS } from '../models/learning/ials';
+import { cosineNeighbours } from '../models/learning/neighbours';
+import { quantise, trainItemEmbeddings, type Rating } from './lib/embeddings';
 import { readCsv } from './lib/csv';
 
 const MAX_KEYWORDS = 15;
+/** Neighbours a rated title's profile is blended with. */
+const NEIGHBOURS = 20;
 const MAX_CAST = 5;
 /** Pseudo-count for the shrunk mean rating: a title needs about this many ratings to move far from the average. */
 const SHRINK_K = 10;
@@ -81,7 +86,7 @@ export interface BuildResult {
 }
 
 /** Builds the catalogue from the data folder `data` and writes movies.json.gz and manifest.json into `out`. */
-export function buildCatalogue(data: string, out: string): BuildResult {
+export function buildCatalogue(data: string, out: string, onIteration?: (i: number) => void): BuildResult {
   const path = (...p: string[]) => join(data, ...p);
   const required = [
     'movielens/ml-32m-metadata/movies.csv',
@@ -171,9 +176,12 @@ export function buildCatalogue(data: string, out: string): BuildResult {
   const ratingSum = new Map<number, { n: number; sum: number }>();
   let total = 0;
   let count = 0;
-  for (const r of readCsv(path('movielens/ml-latest-small/ratings.csv'))) {
-    const id = Number(r.movieId);
-    const v = Number(r.rating);
+  const ratings: Rating[] = readCsv(path('movielens/ml-latest-small/ratings.csv')).map((r) => ({
+    userId: Number(r.userId),
+    movieId: Number(r.movieId),
+    rating: Number(r.rating),
+  }));
+  for (const { movieId: id, rating: v } of ratings) {
     const s = ratingSum.get(id) ?? { n: 0, sum: 0 };
     s.n++;
     s.sum += v;
@@ -223,6 +231,27 @@ export function buildCatalogue(data: string, out: string): BuildResult {
     });
   }
 
+  // Collaborative embeddings of the rated titles, then each one's profile blended with its neighbours'.
+  const inCatalogue = new Map(movies.map((m) => [m.movieId, m]));
+  const embeddings = trainItemEmbeddings(ratings, (id) => inCatalogue.has(id), DEFAULT_IALS_PARAMS, onIteration);
+  const k = embeddings.model.params.factors;
+  const neighbours = cosineNeighbours(embeddings.model.items, embeddings.movieIds.length, k, NEIGHBOURS);
+  const lexical = embeddings.movieIds.map((id) => inCatalogue.get(id)!.profile);
+  embeddings.movieIds.forEach((id, i) => {
+    const near = Array.from({ length: NEIGHBOURS }, (_, n) => ({
+      profile: lexical[neighbours.index[i * NEIGHBOURS + n]!]!,
+      similarity: neighbours.similarity[i * NEIGHBOURS + n]!,
+    }));
+    inCatalogue.get(id)!.profile = blendWithNeighbours(lexical[i]!, near);
+  });
+  const quantised = quantise(embeddings.model);
+  const embeddingsGz = gzipSync(
+    Buffer.from(
+      JSON.stringify({ factors: k, params: embeddings.model.params, movieIds: embeddings.movieIds, ...quantised }),
+    ),
+    { level: 9 },
+  );
+
   const packed = packMovies(movies, LEXICON_VERSION);
   const json = JSON.stringify(packed);
   const gz = gzipSync(Buffer.from(json), { level: 9 });
@@ -246,7 +275,11 @@ export function buildCatalogue(data: string, out: string): BuildResult {
     lexiconVersion: LEXICON_VERSION,
     buildDate: (epoch ? new Date(Number(epoch) * 1000) : new Date()).toISOString().slice(0, 10),
     counts,
-    files: { 'movies.json.gz': { bytes: gz.length, sha256: sha(gz) } },
+    files: {
+      'movies.json.gz': { bytes: gz.length, sha256: sha(gz) },
+      'embeddings.json.gz': { bytes: embeddingsGz.length, sha256: sha(embeddingsGz) },
+    },
+    embeddings: { titles: embeddings.movieIds.length, neighbours: NEIGHBOURS, ...embeddings.model.params },
     sources: [
       'MovieLens ml-latest-small, ml-25m and ml-32m (GroupLens Research, University of Minnesota): titles, genres, links; ratings figures from ml-latest-small only. F. M. Harper and J. A. Konstan, The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015.',
       'TMDB (via The Movies Dataset, the TMDB 5000 Movie Dataset and the Udacity TMDb movie data): keywords, directors, cast, runtime, language, votes, popularity. This product uses the TMDB API but is not endorsed or certified by TMDB.',
@@ -254,13 +287,16 @@ export function buildCatalogue(data: string, out: string): BuildResult {
   };
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, 'movies.json.gz'), gz);
+  writeFileSync(join(out, 'embeddings.json.gz'), embeddingsGz);
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
   return { manifest, movies };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = resolve(process.argv[2] ?? 'public/catalogue');
-  const { manifest } = buildCatalogue(resolve(process.env.MOODREEL_DATA ?? '../shared/data'), out);
+  const { manifest } = buildCatalogue(resolve(process.env.MOODREEL_DATA ?? '../shared/data'), out, (i) =>
+    console.error(`iALS iteration ${i + 1}/${DEFAULT_IALS_PARAMS.iterations}`),
+  );
   const bytes = manifest.files['movies.json.gz']!.bytes;
   console.log(`Catalogue: ${manifest.counts.movies} titles, ${(bytes / 1e6).toFixed(2)} MB packed, in ${out}`);
   console.log(

@@ -57,6 +57,16 @@ export interface CatalogueManifest {
   buildDate: string;
   counts: Record<string, number>;
   files: Record<string, CatalogueFile>;
+  /** The collaborative item embeddings (embeddings.json.gz): how many titles, and the iALS hyper-parameters. */
+  embeddings: {
+    titles: number;
+    neighbours: number;
+    factors: number;
+    regularization: number;
+    alpha: number;
+    iterations: number;
+    seed: number;
+  };
   sources: string[];
 }
 

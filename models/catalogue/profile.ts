@@ -61,14 +61,45 @@ const AFFECT_PRIOR = 0.5;
 export function profileOf(input: ProfileInput, options: ProfileOptions = { useKeywords: true }): MoodProfile {
   const raw = toneEvidence(input, options);
   const tones = zeroTones();
+  for (const t of TONES) tones[t] = 1 - Math.exp(-raw[t]);
+  return withAffect(tones);
+}
+
+/** A profile from tone strengths: valence/arousal as the strength-weighted mean of the tones' circumplex positions. */
+export function withAffect(tones: ToneScores): MoodProfile {
   let total = AFFECT_PRIOR;
   let valence = 0;
   let arousal = 0;
   for (const t of TONES) {
-    tones[t] = 1 - Math.exp(-raw[t]);
     total += tones[t];
     valence += tones[t] * TONE_AFFECT[t].valence;
     arousal += tones[t] * TONE_AFFECT[t].arousal;
   }
   return { tones, valence: valence / total, arousal: arousal / total };
+}
+
+/** How much of a rated title's profile comes from the titles its audience also watched (see `blendWithNeighbours`). */
+export const NEIGHBOUR_BLEND = 0.5;
+
+/**
+ * Collaborative smoothing: a title's tones blended with the similarity-weighted mean tones of its nearest
+ * neighbours in rating space (people who watch one watch the other). Keywords are sparse and noisy; a title's
+ * audience says something about its mood that its own keywords may miss. Uses no user tags.
+ */
+export function blendWithNeighbours(
+  own: MoodProfile,
+  neighbours: readonly { profile: MoodProfile; similarity: number }[],
+  blend = NEIGHBOUR_BLEND,
+): MoodProfile {
+  let weight = 0;
+  const mean = zeroTones();
+  for (const n of neighbours) {
+    const w = Math.max(0, n.similarity);
+    weight += w;
+    for (const t of TONES) mean[t] += w * n.profile.tones[t];
+  }
+  if (weight === 0) return own;
+  const tones = zeroTones();
+  for (const t of TONES) tones[t] = (1 - blend) * own.tones[t] + (blend * mean[t]) / weight;
+  return withAffect(tones);
 }

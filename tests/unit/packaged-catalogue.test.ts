@@ -11,9 +11,12 @@ const { manifest, movies } = readPackedCatalogue();
 
 describe('packaged catalogue', () => {
   it('matches its manifest: checksum, size, counts, lexicon version', () => {
-    const bytes = readFileSync(join(CATALOGUE_DIR, 'movies.json.gz'));
-    expect(createHash('sha256').update(bytes).digest('hex')).toBe(manifest.files['movies.json.gz']!.sha256);
-    expect(bytes.length).toBe(manifest.files['movies.json.gz']!.bytes);
+    for (const [file, { sha256, bytes }] of Object.entries(manifest.files)) {
+      const content = readFileSync(join(CATALOGUE_DIR, file));
+      expect(createHash('sha256').update(content).digest('hex'), file).toBe(sha256);
+      expect(content.length, file).toBe(bytes);
+    }
+    expect(Object.keys(manifest.files).sort()).toEqual(['embeddings.json.gz', 'movies.json.gz']);
     expect(manifest.counts.movies).toBe(movies.length);
     expect(manifest.lexiconVersion).toBe(LEXICON_VERSION);
     expect(manifest.sources.join(' ')).toContain(

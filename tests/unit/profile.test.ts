@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENRE_TONES, KEYWORD_TONES, LEXICON_VERSION } from '../../models/catalogue/lexicon';
-import { keywordRules, profileOf, toneEvidence } from '../../models/catalogue/profile';
+import { blendWithNeighbours, keywordRules, profileOf, toneEvidence } from '../../models/catalogue/profile';
+import { cosineNeighbours } from '../../models/learning/neighbours';
 import { TONES } from '../../models/catalogue/tones';
 
 describe('lexicon', () => {
@@ -53,5 +54,31 @@ describe('profileOf', () => {
     const p = profileOf({ genres: [], keywords: [] });
     expect(p.valence).toBe(0);
     expect(p.arousal).toBe(0);
+  });
+});
+
+describe('blendWithNeighbours', () => {
+  it('pulls a title toward the tones of titles its audience also watches, weighted by similarity', () => {
+    const own = profileOf({ genres: ['Drama'], keywords: [] });
+    const scary = profileOf({ genres: ['Horror'], keywords: ['ghost'] });
+    const funny = profileOf({ genres: ['Comedy'], keywords: ['parody'] });
+    const blended = blendWithNeighbours(own, [
+      { profile: scary, similarity: 0.9 },
+      { profile: funny, similarity: 0.1 },
+      { profile: funny, similarity: -0.5 },
+    ]);
+    expect(blended.tones.scary).toBeGreaterThan(own.tones.scary + 0.3);
+    expect(blended.tones.scary).toBeGreaterThan(blended.tones.funny);
+    expect(blendWithNeighbours(own, [])).toBe(own);
+  });
+});
+
+describe('cosineNeighbours', () => {
+  it('finds the most similar vectors, most similar first, never itself', () => {
+    const v = Float32Array.from([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]);
+    const n = cosineNeighbours(v, 4, 2, 2);
+    expect(Array.from(n.index.slice(0, 2))).toEqual([1, 3]);
+    expect(Array.from(n.index.slice(4, 6))).toEqual([3, 1]);
+    expect(n.similarity[0]).toBeGreaterThan(n.similarity[1]!);
   });
 });
