@@ -30,7 +30,7 @@ async function ask<T>(page: Page, message: unknown): Promise<{ value: T; ms: num
 async function main() {
   const { manifest, movies } = readPackedCatalogue(join(EXTENSION_DIR, 'catalogue'));
   const packedBytes =
-    statSync(join(EXTENSION_DIR, 'catalogue/movies.json.gz')).size +
+    Object.keys(manifest.files).reduce((sum, file) => sum + statSync(join(EXTENSION_DIR, 'catalogue', file)).size, 0) +
     statSync(join(EXTENSION_DIR, 'catalogue/manifest.json')).size;
   const random = rng(42);
   const imports: number[] = [];
@@ -68,7 +68,7 @@ async function main() {
     markdownTable(
       ['measure', 'value', 'budget'],
       [
-        ['packaged size (movies.json.gz + manifest)', `${mb(packedBytes)} MB`, '≤ 8 MB'],
+        ['packaged size (movies, embeddings, manifest)', `${mb(packedBytes)} MB`, '≤ 8 MB'],
         [
           `first-run import into IndexedDB, median of ${IMPORT_RUNS} fresh profiles`,
           `${Math.round(quantile(imports, 0.5))} ms`,
