@@ -50,6 +50,10 @@ export const PROBLEMS: Record<ProblemCode, ProblemText> = {
     title: 'The movie catalogue could not be loaded',
     body: 'Moodreel will try again the next time it starts. Your saved picks and feedback are safe.',
   },
+  'tmdb-failed': {
+    title: 'TMDB could not be reached',
+    body: 'Moodreel works fully offline; posters and new titles come back when TMDB answers again.',
+  },
   unsupported: {
     title: 'Not supported in this browser',
     body: 'This browser cannot run Moodreel’s on-device analysis yet.',

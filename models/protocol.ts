@@ -5,6 +5,7 @@
  */
 import type { Movie } from './catalogue/movie';
 import type { Face } from './mood/faces';
+import type { TmdbState } from './store/schema';
 import { DETECTORS, type DetectorKind } from './face/config';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
@@ -50,6 +51,7 @@ export type ErrorCode =
   | 'capture-failed'
   | 'inference-failed'
   | 'catalogue-failed'
+  | 'tmdb-failed'
   | 'unsupported';
 
 export interface ProtocolErrorBody {
@@ -78,7 +80,7 @@ export interface InferenceStatsRequest {
 export interface CatalogueEnsureRequest {
   type: 'catalogue-ensure';
 }
-/** Up to MAX_LOOKUP movies by MovieLens id; unknown ids are left out of the answer. */
+/** Up to MAX_LOOKUP movies by id; unknown ids are left out of the answer. */
 export interface MoviesGetRequest {
   type: 'movies-get';
   movieIds: number[];
@@ -87,6 +89,26 @@ export interface MoviesSearchRequest {
   type: 'movies-search';
   query: string;
   limit: number;
+}
+
+export interface TmdbRefreshRequest {
+  type: 'tmdb-refresh';
+}
+export interface TmdbStatusRequest {
+  type: 'tmdb-status';
+}
+export interface TmdbDetailsRequest {
+  type: 'tmdb-details';
+  tmdbId: number;
+}
+
+/** What the UI shows of a title from TMDB (needs the user's key): poster, overview, streaming in their region. */
+export interface TmdbMovieDetails {
+  tmdbId: number;
+  posterUrl: string | null;
+  overview: string | null;
+  providers: { link: string | null; flatrate: string[] } | null;
+  fetchedAt: number;
 }
 
 export const MAX_LOOKUP = 1000;
@@ -101,6 +123,9 @@ export interface BackgroundApi {
   'catalogue-ensure': { request: CatalogueEnsureRequest; response: CatalogueStatus };
   'movies-get': { request: MoviesGetRequest; response: Movie[] };
   'movies-search': { request: MoviesSearchRequest; response: Movie[] };
+  'tmdb-refresh': { request: TmdbRefreshRequest; response: TmdbState };
+  'tmdb-status': { request: TmdbStatusRequest; response: TmdbState | null };
+  'tmdb-details': { request: TmdbDetailsRequest; response: TmdbMovieDetails };
 }
 
 export interface OffscreenAnalyzeRequest {
@@ -182,12 +207,20 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
     case 'reset-inference':
     case 'inference-stats':
     case 'catalogue-ensure':
+    case 'tmdb-refresh':
+    case 'tmdb-status':
       return parseBare(raw, raw.type);
+    case 'tmdb-details':
+      if (!hasOnlyKeys(raw, ['type', 'tmdbId'])) return fail('unexpected fields');
+      if (!Number.isSafeInteger(raw.tmdbId) || (raw.tmdbId as number) <= 0)
+        return fail('tmdbId must be a positive integer');
+      return { ok: true, value: { type: 'tmdb-details', tmdbId: raw.tmdbId as number } };
     case 'movies-get': {
       if (!hasOnlyKeys(raw, ['type', 'movieIds'])) return fail('unexpected fields');
       const ids = raw.movieIds;
-      if (!Array.isArray(ids) || ids.length > MAX_LOOKUP || !ids.every((i) => Number.isSafeInteger(i) && i > 0))
-        return fail('movieIds must be up to 1000 positive integers');
+      // Packaged titles have positive MovieLens ids, titles added from TMDB negative ones.
+      if (!Array.isArray(ids) || ids.length > MAX_LOOKUP || !ids.every((i) => Number.isSafeInteger(i) && i !== 0))
+        return fail('movieIds must be up to 1000 non-zero integers');
       return { ok: true, value: { type: 'movies-get', movieIds: ids as number[] } };
     }
     case 'movies-search': {

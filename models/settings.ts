@@ -3,24 +3,59 @@
  * Stored by the edges (extension storage); this module only says what valid settings are.
  */
 import { DETECTORS, type DetectorKind } from './face/config';
+import { TMDB_DEFAULT_BASE_URL } from './tmdb/api';
 
-export const SETTINGS_VERSION = 1;
+export const SETTINGS_VERSION = 2;
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
   /** Fast (TinyFaceDetector) or accurate (SSD MobileNet v1). */
   detector: DetectorKind;
+  /** The user's own TMDB API key; empty means online refresh is off (the default). */
+  tmdbApiKey: string;
+  /** ISO 3166-1 region for streaming services and "now playing". */
+  tmdbRegion: string;
+  /** TMDB's API root; only https, or plain http on this machine (for tests and local proxies). */
+  tmdbBaseUrl: string;
 }
 
-export const DEFAULT_SETTINGS: Settings = { version: SETTINGS_VERSION, detector: 'tiny' };
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  detector: 'tiny',
+  tmdbApiKey: '',
+  tmdbRegion: 'US',
+  tmdbBaseUrl: TMDB_DEFAULT_BASE_URL,
+};
+
+export function isAllowedBaseUrl(url: unknown): url is string {
+  if (typeof url !== 'string') return false;
+  try {
+    const u = new URL(url);
+    return (
+      u.protocol === 'https:' || (u.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(u.hostname))
+    );
+  } catch {
+    return false;
+  }
+}
+
+/** TMDB v3 keys are 32 hex characters; v4 read tokens are long JWTs. Anything else is rejected before use. */
+export function isPlausibleApiKey(key: string): boolean {
+  return /^[A-Za-z0-9._-]{16,400}$/.test(key);
+}
 
 /** Any stored value to valid settings: known fields are kept when valid, the rest take their defaults. */
 export function migrateSettings(stored: unknown): Settings {
   const s = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const key = typeof s.tmdbApiKey === 'string' ? s.tmdbApiKey.trim() : '';
   return {
     version: SETTINGS_VERSION,
     detector: (DETECTORS as readonly unknown[]).includes(s.detector)
       ? (s.detector as DetectorKind)
       : DEFAULT_SETTINGS.detector,
+    tmdbApiKey: isPlausibleApiKey(key) ? key : '',
+    tmdbRegion:
+      typeof s.tmdbRegion === 'string' && /^[A-Z]{2}$/.test(s.tmdbRegion) ? s.tmdbRegion : DEFAULT_SETTINGS.tmdbRegion,
+    tmdbBaseUrl: isAllowedBaseUrl(s.tmdbBaseUrl) ? s.tmdbBaseUrl : DEFAULT_SETTINGS.tmdbBaseUrl,
   };
 }

@@ -16,6 +16,7 @@ import {
 import { getMovies, searchTitles, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { ensureCatalogue } from './catalogue';
+import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 
 const askOffscreen = createClient<OffscreenApi>((message) => browser.runtime.sendMessage(message));
@@ -55,6 +56,15 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
   'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
   'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
+  'tmdb-refresh': () => refreshFromTmdb(),
+  'tmdb-status': () => lastTmdbState(),
+  'tmdb-details': async (r) => {
+    try {
+      return await tmdbDetails(r.tmdbId);
+    } catch (error) {
+      throw new ProtocolError('tmdb-failed', errorText(error));
+    }
+  },
   'catalogue-ensure': async () => {
     try {
       return await ensureCatalogue();
@@ -82,6 +92,13 @@ export default defineBackground(() => {
   const origin = browser.runtime.getURL('/');
   // Every worker start (install, update, browser start, wake-up) checks the catalogue; a complete one costs a read.
   void ensureCatalogue().catch((error: unknown) => console.error('Moodreel: catalogue import failed', error));
+  void scheduleRefresh();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && 'settings' in changes) void scheduleRefresh();
+  });
+  browser.alarms?.onAlarm.addListener((alarm) => {
+    if (alarm.name === REFRESH_ALARM) void refreshFromTmdb();
+  });
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     if (isOffscreenReadyNotice(raw)) {
       offscreenReady();

@@ -8,7 +8,7 @@ import { PROBLEMS, type ProblemCode } from '../../models/problems';
 import { createClient, ProtocolError, type AnalysisResult, type BackgroundApi } from '../../models/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { CameraError, cameraPermission, snapshot } from './camera';
-import { loadSettings, saveSettings } from './settings';
+import { loadSettings, saveSettings } from '../shared/settings';
 
 const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
 

@@ -14,14 +14,18 @@ export function toStored(movie: Movie): StoredMovie {
 }
 
 export async function catalogueState(db: Database): Promise<CatalogueState | undefined> {
-  return db.get('meta', 'catalogue');
+  const state = await db.get('meta', 'catalogue');
+  return state?.key === 'catalogue' ? state : undefined;
 }
+
+/** Packaged titles have MovieLens ids (positive); titles added from TMDB have negative ids and survive imports. */
+const packaged = () => IDBKeyRange.lowerBound(1);
 
 /** True when `version` is fully imported: the state says complete and the store holds exactly that many movies. */
 export async function isImported(db: Database, version: string): Promise<boolean> {
   const state = await catalogueState(db);
   if (!state || state.status !== 'complete' || state.version !== version) return false;
-  return (await db.count('movies')) === state.count;
+  return (await db.count('movies', packaged())) === state.count;
 }
 
 export interface ImportResult {
@@ -51,7 +55,7 @@ export async function importCatalogue(
     startedAt: start,
     completedAt: null,
   });
-  await db.clear('movies');
+  await db.delete('movies', packaged());
   for (let i = 0; i < total; i += IMPORT_BATCH) {
     // Relaxed durability: the catalogue can always be re-imported, so it need not wait for a disk flush per batch.
     const tx = db.transaction('movies', 'readwrite', { durability: 'relaxed' });
@@ -59,7 +63,7 @@ export async function importCatalogue(
     await tx.done;
     onProgress?.(Math.min(total, i + IMPORT_BATCH), total);
   }
-  const count = await db.count('movies');
+  const count = await db.count('movies', packaged());
   if (count !== total) throw new Error(`Catalogue import wrote ${count} of ${total} movies`);
   await db.put('meta', {
     key: 'catalogue',

@@ -5,9 +5,10 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Movie } from '../catalogue/movie';
+import type { TmdbDetails } from '../tmdb/api';
 
 export const DB_NAME = 'moodreel';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** A catalogue movie as stored: the movie plus the words of its title, for prefix search. */
 export interface StoredMovie extends Movie {
@@ -22,6 +23,25 @@ export interface CatalogueState {
   count: number;
   startedAt: number;
   completedAt: number | null;
+}
+
+/** How the last online refresh from TMDB went. */
+export interface TmdbState {
+  key: 'tmdb';
+  status: 'ok' | 'no-key' | 'bad-key' | 'rate-limited' | 'offline' | 'bad-response' | 'http' | 'running';
+  message: string;
+  /** When the last refresh finished (successfully or not), and how many titles it added or updated. */
+  at: number;
+  added: number;
+  /** Rate-limited: no request before this time. */
+  retryAt: number | null;
+}
+
+/** Details fetched from TMDB for one title, kept for TMDB_CACHE_TTL_MS. */
+export interface TmdbCacheEntry {
+  tmdbId: number;
+  fetchedAt: number;
+  details: TmdbDetails;
 }
 
 export type FeedbackKind = 'up' | 'down' | 'seen' | 'watchlist' | 'not-interested' | 'mood-correction';
@@ -53,7 +73,8 @@ export interface HistoryEntry {
 
 export interface MoodreelDB extends DBSchema {
   movies: { key: number; value: StoredMovie; indexes: { tmdbId: number; titleWords: string } };
-  meta: { key: string; value: CatalogueState };
+  meta: { key: string; value: CatalogueState | TmdbState };
+  tmdbCache: { key: number; value: TmdbCacheEntry };
   feedback: { key: number; value: FeedbackEvent; indexes: { movieId: number; at: number } };
   seen: { key: number; value: SeenEntry };
   watchlist: { key: number; value: WatchlistEntry };
@@ -80,5 +101,8 @@ export const MIGRATIONS: ((db: IDBPDatabase<MoodreelDB>, tx: UpgradeTx) => void)
     const history = db.createObjectStore('history', { keyPath: 'id', autoIncrement: true });
     history.createIndex('at', 'at');
     db.createObjectStore('settings');
+  },
+  (db) => {
+    db.createObjectStore('tmdbCache', { keyPath: 'tmdbId' });
   },
 ];

@@ -2,4 +2,5 @@
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { openPopup(): Promise<void> };
+  storage: { local: { get(key: string): Promise<unknown>; set(items: Record<string, unknown>): Promise<void> } };
 };

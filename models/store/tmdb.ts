@@ -1,0 +1,47 @@
+/** TMDB data in IndexedDB: titles added by the online refresh, the details cache, and the refresh state. */
+import type { Movie } from '../catalogue/movie';
+import type { TmdbDetails } from '../tmdb/api';
+import { toStored } from './catalogue';
+import type { Database } from './db';
+import type { TmdbState } from './schema';
+
+/** Details older than this are fetched again (posters and streaming offers change). */
+export const TMDB_CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
+
+export async function cachedDetails(db: Database, tmdbId: number, now: number): Promise<TmdbDetails | null> {
+  const entry = await db.get('tmdbCache', tmdbId);
+  return entry && now - entry.fetchedAt < TMDB_CACHE_TTL_MS ? entry.details : null;
+}
+
+export async function cacheDetails(db: Database, details: TmdbDetails, now: number): Promise<void> {
+  await db.put('tmdbCache', { tmdbId: details.id, fetchedAt: now, details });
+}
+
+/**
+ * Adds or updates TMDB titles in one transaction: all or nothing. A title the packaged catalogue already has
+ * (same TMDB id) is left to the catalogue.
+ */
+export async function upsertTmdbMovies(db: Database, movies: readonly Movie[]): Promise<number> {
+  const tx = db.transaction('movies', 'readwrite');
+  const index = tx.store.index('tmdbId');
+  let written = 0;
+  for (const movie of movies) {
+    const existing = movie.tmdbId === null ? undefined : await index.getKey(movie.tmdbId);
+    if (existing !== undefined && existing > 0) continue;
+    await tx.store.put(toStored(movie));
+    written++;
+  }
+  await tx.done;
+  return written;
+}
+
+export async function tmdbState(db: Database): Promise<TmdbState | undefined> {
+  const state = await db.get('meta', 'tmdb');
+  return state?.key === 'tmdb' ? state : undefined;
+}
+
+export async function saveTmdbState(db: Database, state: Omit<TmdbState, 'key'>): Promise<TmdbState> {
+  const full: TmdbState = { key: 'tmdb', ...state };
+  await db.put('meta', full);
+  return full;
+}

@@ -1,0 +1,135 @@
+/**
+ * The optional online refresh, in the real extension against a local server that answers in TMDB's shapes:
+ * off without a key, clear statuses for a bad key, rate limiting, offline and malformed answers, and a catalogue
+ * that is never corrupted; with a good key, new titles join the catalogue and details are cached.
+ */
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from '../support/chromium';
+import { GOOD_KEY, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
+
+let session: ExtensionSession;
+let page: Page;
+let tmdb: TmdbServer;
+
+type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+async function ask<T>(message: unknown): Promise<T> {
+  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Reply<T>;
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
+
+async function setSettings(settings: Record<string, unknown>) {
+  await page.evaluate((s) => chrome.storage.local.set({ settings: s }), {
+    detector: 'tiny',
+    tmdbRegion: 'US',
+    tmdbBaseUrl: tmdb.baseUrl,
+    ...settings,
+  });
+}
+
+interface State {
+  status: string;
+  added: number;
+  retryAt: number | null;
+}
+const catalogueCount = async () => (await ask<{ count: number }>({ type: 'catalogue-ensure' })).count;
+
+beforeAll(async () => {
+  tmdb = await startTmdbServer();
+  session = await launchExtension();
+  page = await session.openPage('options.html');
+  await catalogueCount();
+});
+afterAll(async () => {
+  await session.close();
+  await tmdb.close();
+});
+
+describe('online refresh from TMDB', () => {
+  it('stays offline without a key', async () => {
+    await setSettings({ tmdbApiKey: '' });
+    expect((await ask<State>({ type: 'tmdb-refresh' })).status).toBe('no-key');
+    expect(tmdb.requests).toEqual([]);
+  });
+
+  it('reports a bad key and changes nothing', async () => {
+    const before = await catalogueCount();
+    await setSettings({ tmdbApiKey: 'ffffffffffffffffffffffffffffffff' });
+    expect((await ask<State>({ type: 'tmdb-refresh' })).status).toBe('bad-key');
+    expect(await catalogueCount()).toBe(before);
+  });
+
+  it('adds trending and now-playing titles with lexicon profiles, without duplicating known ones', async () => {
+    await setSettings({ tmdbApiKey: GOOD_KEY });
+    const state = await ask<State>({ type: 'tmdb-refresh' });
+    expect(state).toMatchObject({ status: 'ok', added: 2 });
+    type Found = { movieId: number; title: string; genres: string[]; profile: { tones: Record<string, number> } };
+    // TMDB-only titles live under the negative of their TMDB id, apart from MovieLens ids.
+    const byId = await ask<Found[]>({ type: 'movies-get', movieIds: [-900001, -900002] });
+    expect(byId.map((m) => m.title)).toEqual(['A Ghostly Laugh', 'Sunrise Again']);
+    const added = await ask<Found[]>({ type: 'movies-search', query: 'ghostly laugh', limit: 5 });
+    expect(added[0]).toMatchObject({ movieId: -900001, title: 'A Ghostly Laugh', genres: ['Horror', 'Comedy'] });
+    expect(added[0]!.profile.tones.scary).toBeGreaterThan(0.5);
+    expect(added[0]!.profile.tones.funny).toBeGreaterThan(0.5);
+    // Toy Story is in the packaged catalogue: still one title, under its MovieLens id.
+    const toy = await ask<{ movieId: number }[]>({ type: 'movies-search', query: 'toy story', limit: 20 });
+    expect(toy.filter((m) => m.movieId === 1 || m.movieId === -862).map((m) => m.movieId)).toEqual([1]);
+  });
+
+  it('serves details from the cache after the first fetch', async () => {
+    const served = tmdb.requests.length;
+    const details = await ask<{ posterUrl: string; providers: { flatrate: string[] } }>({
+      type: 'tmdb-details',
+      tmdbId: 862,
+    });
+    expect(details.posterUrl).toMatch(/^https:\/\/image\.tmdb\.org\/t\/p\/w185\/.+\.jpg$/);
+    expect(details.providers.flatrate).toEqual(['Disney Plus']);
+    await ask({ type: 'tmdb-details', tmdbId: 862 });
+    expect(tmdb.requests.length).toBe(served); // cached by the refresh itself
+  });
+
+  it('honours 429 Retry-After and does not call again before it', async () => {
+    tmdb.mode = 'rate-limited';
+    const state = await ask<State>({ type: 'tmdb-refresh' });
+    expect(state.status).toBe('rate-limited');
+    expect(state.retryAt).toBeGreaterThan(Date.now() + 20_000);
+    const served = tmdb.requests.length;
+    expect((await ask<State>({ type: 'tmdb-refresh' })).status).toBe('rate-limited');
+    expect(tmdb.requests.length).toBe(served);
+  });
+
+  it('reports malformed answers and offline, and the catalogue stays whole', async () => {
+    const before = await catalogueCount();
+    const added = (await ask<unknown[]>({ type: 'movies-search', query: 'ghostly', limit: 5 })).length;
+    tmdb.mode = 'malformed';
+    // A fresh state: clear the rate-limit wait as a day passing would.
+    await page.evaluate(
+      `new Promise((resolve) => { const o = indexedDB.open('moodreel'); o.onsuccess = () => { const tx = o.result.transaction('meta', 'readwrite'); tx.objectStore('meta').delete('tmdb'); tx.oncomplete = () => { o.result.close(); resolve(null); }; }; })`,
+    );
+    expect((await ask<State>({ type: 'tmdb-refresh' })).status).toBe('bad-response');
+    await setSettings({ tmdbApiKey: GOOD_KEY, tmdbBaseUrl: 'http://127.0.0.1:9' });
+    expect((await ask<State>({ type: 'tmdb-refresh' })).status).toBe('offline');
+    expect(await catalogueCount()).toBe(before);
+    expect((await ask<unknown[]>({ type: 'movies-search', query: 'ghostly', limit: 5 })).length).toBe(added);
+    await expect(ask({ type: 'tmdb-details', tmdbId: 603 })).rejects.toThrow(/tmdb-failed/);
+  });
+
+  it('lets the user enter a key and refresh from the options page', async () => {
+    tmdb.mode = 'ok';
+    await setSettings({ tmdbApiKey: '' });
+    await page.reload();
+    await page.waitForSelector('[data-testid="tmdb-key"]');
+    await page.type('[data-testid="tmdb-key"]', GOOD_KEY);
+    await page.click('[data-testid="tmdb-save"]');
+    await page.waitForFunction(
+      () => !(document.querySelector('[data-testid="tmdb-refresh"]') as HTMLButtonElement).disabled,
+    );
+    await page.click('[data-testid="tmdb-refresh"]');
+    await page.waitForSelector('[data-testid="tmdb-status"][data-status="ok"]', { timeout: 30_000 });
+    const stored = (await page.evaluate(() => chrome.storage.local.get('settings'))) as {
+      settings: { tmdbApiKey: string };
+    };
+    expect(stored.settings.tmdbApiKey).toBe(GOOD_KEY);
+  });
+});
