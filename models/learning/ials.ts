@@ -24,11 +24,14 @@ export const DEFAULT_IALS_PARAMS: IalsParams = { factors: 48, regularization: 8,
 export interface Row {
   index: Int32Array | number[];
   weight: Float32Array | number[];
+  /** 1 for a positive (the default), 0 for an explicit negative: confidence without preference. */
+  preference?: number[];
 }
 
 /**
  * The factors of one row given the other side's factors `f` and their Gram matrix `g` = FᵀF:
- * x = (FᵀF + Fᵀ(C − I)F + λI)⁻¹ Fᵀ C p. This is the on-device fold-in for a user.
+ * x = (FᵀF + Fᵀ(C − I)F + λI)⁻¹ Fᵀ C p. This is the on-device fold-in for a user; a negative (p = 0) adds
+ * confidence that the user does not want the item, pulling its score toward zero.
  */
 export function solveRow(
   row: Row,
@@ -43,9 +46,10 @@ export function solveRow(
   for (let n = 0; n < row.index.length; n++) {
     const o = row.index[n]! * k;
     const c = 1 + params.alpha * row.weight[n]!;
+    const p = row.preference?.[n] ?? 1;
     for (let i = 0; i < k; i++) {
       const fi = f[o + i]!;
-      b[i] = b[i]! + c * fi;
+      b[i] = b[i]! + c * p * fi;
       const s = (c - 1) * fi;
       if (s === 0) continue;
       for (let j = 0; j < k; j++) a[i * k + j] = a[i * k + j]! + s * f[o + j]!;

@@ -1,0 +1,70 @@
+/** The shipped item embeddings (catalogue/embeddings.json.gz), decoded for scoring and fold-in. */
+import type { IalsParams } from './ials';
+import { gram } from './linalg';
+
+export interface EmbeddingsFile {
+  factors: number;
+  params: IalsParams;
+  movieIds: number[];
+  scales: number[];
+  /** base64 of an Int8Array, titles × factors. */
+  values: string;
+}
+
+export interface ItemFactors {
+  k: number;
+  params: IalsParams;
+  /** movieId → row. */
+  row: Map<number, number>;
+  movieIds: number[];
+  values: Float32Array;
+  /** Row norms, for cosine similarity. */
+  norms: Float32Array;
+  /** FᵀF, shared by every fold-in. */
+  gram: Float64Array;
+}
+
+function base64Bytes(b64: string): Uint8Array {
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
+export function decodeItemFactors(file: EmbeddingsFile): ItemFactors {
+  const k = file.factors;
+  const n = file.movieIds.length;
+  const q = new Int8Array(base64Bytes(file.values).buffer);
+  if (q.length !== n * k || file.scales.length !== n) throw new Error('embeddings file is inconsistent');
+  const values = new Float32Array(n * k);
+  const norms = new Float32Array(n);
+  for (let i = 0; i < n; i++) {
+    let s = 0;
+    for (let d = 0; d < k; d++) {
+      const v = q[i * k + d]! * file.scales[i]!;
+      values[i * k + d] = v;
+      s += v * v;
+    }
+    norms[i] = Math.sqrt(s);
+  }
+  return {
+    k,
+    params: file.params,
+    row: new Map(file.movieIds.map((id, i) => [id, i])),
+    movieIds: file.movieIds,
+    values,
+    norms,
+    gram: gram(values, n, k),
+  };
+}
+
+/** Cosine similarity of two titles' embeddings, or null when either has none. */
+export function itemCosine(f: ItemFactors, a: number, b: number): number | null {
+  const ra = f.row.get(a);
+  const rb = f.row.get(b);
+  if (ra === undefined || rb === undefined) return null;
+  let s = 0;
+  for (let d = 0; d < f.k; d++) s += f.values[ra * f.k + d]! * f.values[rb * f.k + d]!;
+  const n = f.norms[ra]! * f.norms[rb]!;
+  return n > 0 ? s / n : 0;
+}

@@ -1,0 +1,88 @@
+/**
+ * What Moodreel learns about its user, on the device only: a collaborative user vector folded in with the closed-form
+ * iALS user step from their feedback (recomputed exactly on every event: one k×k solve, well under a millisecond),
+ * and content preferences (genres, people, keywords they keep liking or rejecting) so titles without embeddings
+ * personalise too.
+ */
+import type { Movie } from '../catalogue/movie';
+import { solveRow } from './ials';
+import type { ItemFactors } from './item-factors';
+
+export type FeedbackSignal = 'up' | 'down' | 'seen' | 'watchlist' | 'not-interested';
+
+/** How each kind of feedback counts: preference (1 wants, 0 does not), iALS confidence weight, content push. */
+export const SIGNALS: Record<FeedbackSignal, { preference: 0 | 1; weight: number; content: number }> = {
+  up: { preference: 1, weight: 1, content: 1 },
+  watchlist: { preference: 1, weight: 0.6, content: 0.5 },
+  seen: { preference: 1, weight: 0.3, content: 0.15 },
+  down: { preference: 0, weight: 1, content: -1 },
+  'not-interested': { preference: 0, weight: 0.5, content: -0.6 },
+};
+
+export interface UserModel {
+  /** The latest signal per title. */
+  signals: Record<number, FeedbackSignal>;
+  /** Folded-in iALS vector, null without embedded feedback. */
+  vector: number[] | null;
+  genres: Record<string, number>;
+  people: Record<string, number>;
+  keywords: Record<string, number>;
+}
+
+export function emptyUserModel(): UserModel {
+  return { signals: {}, vector: null, genres: {}, people: {}, keywords: {} };
+}
+
+/** `map` with `by` added to each key; entries that return to zero are dropped so the model stays small. */
+function bump(map: Record<string, number>, keys: readonly string[], by: number): Record<string, number> {
+  const next = { ...map };
+  for (const k of keys) next[k] = (next[k] ?? 0) + by;
+  return Object.fromEntries(Object.entries(next).filter(([, v]) => Math.abs(v) > 1e-9));
+}
+
+/** The user vector from every signal on an embedded title (null when there is none). */
+export function foldIn(signals: UserModel['signals'], factors: ItemFactors): number[] | null {
+  const index: number[] = [];
+  const weight: number[] = [];
+  const preference: number[] = [];
+  for (const [id, signal] of Object.entries(signals)) {
+    const row = factors.row.get(Number(id));
+    if (row === undefined) continue;
+    index.push(row);
+    weight.push(SIGNALS[signal].weight);
+    preference.push(SIGNALS[signal].preference);
+  }
+  if (index.length === 0) return null;
+  return Array.from(solveRow({ index, weight, preference }, factors.values, factors.gram, factors.k, factors.params));
+}
+
+/**
+ * The model after one more piece of feedback on `movie` (a new signal replaces the title's previous one). Pure: the
+ * caller persists the result.
+ */
+export function applyFeedback(
+  model: UserModel,
+  movie: Movie,
+  signal: FeedbackSignal,
+  factors: ItemFactors | null,
+): UserModel {
+  const previous = model.signals[movie.movieId];
+  const delta = SIGNALS[signal].content - (previous ? SIGNALS[previous].content : 0);
+  const signals = { ...model.signals, [movie.movieId]: signal };
+  return {
+    signals,
+    vector: factors ? foldIn(signals, factors) : model.vector,
+    genres: bump(model.genres, movie.genres, delta),
+    people: bump(model.people, [...movie.directors, ...movie.cast.slice(0, 3)], delta),
+    keywords: bump(model.keywords, movie.keywords, delta * 0.5),
+  };
+}
+
+/** Titles the user asked never to see again (down-voted or not interested). */
+export function hiddenByUser(model: UserModel): Set<number> {
+  return new Set(
+    Object.entries(model.signals)
+      .filter(([, s]) => s === 'down' || s === 'not-interested')
+      .map(([id]) => Number(id)),
+  );
+}

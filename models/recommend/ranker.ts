@@ -1,0 +1,311 @@
+/**
+ * Ranking: one interface, several rankers (popularity, collaborative, the full mood ranker), one contract suite
+ * (tests/unit/rankers.test.ts) every ranker passes. Everything here is pure and deterministic under a seed.
+ */
+import type { Movie } from '../catalogue/movie';
+import { TONE_LABEL, TONES, type Tone } from '../catalogue/tones';
+import type { ItemFactors } from '../learning/item-factors';
+import { itemCosine } from '../learning/item-factors';
+import { rng } from '../learning/linalg';
+import { hiddenByUser, type UserModel } from '../learning/user-model';
+import { targetPhrase, type MoodTarget } from './mood-target';
+
+export interface Filters {
+  includeSeen: boolean;
+  excludedGenres: string[];
+  /** Original languages to keep; empty keeps all. Titles of unknown language are kept. */
+  languages: string[];
+  yearMin: number | null;
+  yearMax: number | null;
+  adult: boolean;
+}
+
+export const DEFAULT_FILTERS: Filters = {
+  includeSeen: false,
+  excludedGenres: [],
+  languages: [],
+  yearMin: null,
+  yearMax: null,
+  adult: false,
+};
+
+export interface RankContext {
+  movies: readonly Movie[];
+  factors: ItemFactors | null;
+  user: UserModel;
+  target: MoodTarget;
+  filters: Filters;
+  /** 0 (pure relevance) .. 1 (as varied as possible). */
+  diversity: number;
+  count: number;
+  seed: number;
+  /** Titles already shown, left out ("different picks"). */
+  exclude?: ReadonlySet<number>;
+}
+
+export interface Pick {
+  movie: Movie;
+  score: number;
+  reasons: string[];
+  wildcard: boolean;
+}
+
+export interface Ranker {
+  name: string;
+  rank(ctx: RankContext): Pick[];
+}
+
+/** Every weight of the full ranker, in one place. */
+export const RANK_WEIGHTS = {
+  mood: 1.0,
+  personal: 0.9,
+  quality: 0.45,
+  /** Feedback events before personal taste counts fully. */
+  personalRampEvents: 5,
+  /** Candidates the diversity step chooses from. */
+  pool: 250,
+  /** Exploration slots: one in ten picks, at most two. */
+  wildcardEvery: 8,
+};
+
+/** The filters, plus titles the user hid, watchlisted, saw or liked (unless asked), or was just shown. */
+export function eligible(ctx: RankContext): Movie[] {
+  const hidden = hiddenByUser(ctx.user);
+  const f = ctx.filters;
+  const excluded = new Set(f.excludedGenres);
+  const languages = new Set(f.languages);
+  return ctx.movies.filter((m) => {
+    if (hidden.has(m.movieId) || ctx.exclude?.has(m.movieId)) return false;
+    const signal = ctx.user.signals[m.movieId];
+    // Watchlisted titles have their own list; liked ones were seen.
+    if (signal === 'watchlist' || (!f.includeSeen && (signal === 'seen' || signal === 'up'))) return false;
+    if (!f.adult && m.adult) return false;
+    if (m.genres.some((g) => excluded.has(g))) return false;
+    if (languages.size > 0 && m.language !== null && !languages.has(m.language)) return false;
+    if (f.yearMin !== null && (m.year === null || m.year < f.yearMin)) return false;
+    if (f.yearMax !== null && (m.year === null || m.year > f.yearMax)) return false;
+    return true;
+  });
+}
+
+/** −1..1: how well a title's tones fit the target's weights. */
+export function moodFit(movie: Movie, target: MoodTarget): number {
+  let s = 0;
+  let norm = 0;
+  for (const t of TONES) {
+    s += target.weights[t] * movie.profile.tones[t];
+    norm += Math.abs(target.weights[t]);
+  }
+  return norm > 0 ? s / norm : 0;
+}
+
+/** −1..1 prior from ratings and votes: well-liked, much-watched titles first when nothing else is known. */
+export function qualityPrior(m: Movie): number {
+  const ml = m.mlMean === null ? 0 : (m.mlMean - 3.4) / 0.6;
+  const tmdb = m.tmdbRating === null ? 0 : (m.tmdbRating - 6.3) / 1.2;
+  const votes = Math.log1p(m.mlRatings * 20 + (m.tmdbVotes ?? 0)) / Math.log1p(20_000);
+  return Math.tanh(0.45 * ml + 0.25 * tmdb + 0.6 * (votes - 0.35));
+}
+
+function contentAffinity(m: Movie, user: UserModel): number {
+  let s = 0;
+  for (const g of m.genres) s += (user.genres[g] ?? 0) * 0.35;
+  for (const p of [...m.directors, ...m.cast.slice(0, 3)]) s += (user.people[p] ?? 0) * 0.6;
+  for (const k of m.keywords) s += (user.keywords[k] ?? 0) * 0.15;
+  return Math.tanh(s / 2);
+}
+
+function cfAffinity(m: Movie, ctx: RankContext): number | null {
+  const f = ctx.factors;
+  const u = ctx.user.vector;
+  if (!f || !u) return null;
+  const row = f.row.get(m.movieId);
+  if (row === undefined) return null;
+  let s = 0;
+  for (let d = 0; d < f.k; d++) s += u[d]! * f.values[row * f.k + d]!;
+  // iALS scores of a user's kind of titles sit around 0.1..0.4 (the median title near 0).
+  return Math.tanh(4 * s);
+}
+
+function personalAffinity(m: Movie, ctx: RankContext): number {
+  const cf = cfAffinity(m, ctx);
+  const content = contentAffinity(m, ctx.user);
+  // Without an embedding only content speaks, and it is the weaker witness.
+  return cf === null ? 0.5 * content : 0.65 * cf + 0.35 * content;
+}
+
+/** The words of a title without sequel numbers and subtitles: "Toy Story 3" and "Toy Story" share "toy story". */
+export function franchiseKey(title: string): string {
+  return title
+    .toLowerCase()
+    .split(/[:(–-]/)[0]!
+    .replace(/\b(\d+|i{1,3}|iv|v|vi{0,3}|part|chapter|the|a|an)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** 0..1 likeness of two titles, for diversity: same franchise, shared audience, or shared genres and director. */
+export function similarity(a: Movie, b: Movie, factors: ItemFactors | null): number {
+  const fa = franchiseKey(a.title);
+  if (fa.length > 0 && fa === franchiseKey(b.title)) return 1;
+  const cf = factors ? itemCosine(factors, a.movieId, b.movieId) : null;
+  const shared = a.genres.filter((g) => b.genres.includes(g)).length;
+  const jaccard = shared / (a.genres.length + b.genres.length - shared || 1);
+  const director = a.directors.some((d) => b.directors.includes(d)) ? 0.3 : 0;
+  const content = Math.min(1, 0.6 * jaccard + director);
+  return cf === null ? content : Math.max(0, 0.6 * cf + 0.4 * content);
+}
+
+/** Maximal marginal relevance (Carbonell & Goldstein 1998): each next pick trades score against likeness to those chosen. */
+export function mmr(pool: readonly Pick[], count: number, diversity: number, factors: ItemFactors | null): Pick[] {
+  const lambda = 1 - 0.7 * Math.min(1, Math.max(0, diversity));
+  const chosen: Pick[] = [];
+  const left = [...pool];
+  while (chosen.length < count && left.length > 0) {
+    let best = 0;
+    let bestValue = -Infinity;
+    left.forEach((p, i) => {
+      const maxSim = chosen.reduce((m, c) => Math.max(m, similarity(p.movie, c.movie, factors)), 0);
+      const value = lambda * p.score - (1 - lambda) * maxSim;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    });
+    chosen.push(left.splice(best, 1)[0]!);
+  }
+  return chosen;
+}
+
+function sortedPicks(movies: readonly Movie[], score: (m: Movie) => number): Pick[] {
+  return movies
+    .map((movie) => ({ movie, score: score(movie), reasons: [] as string[], wildcard: false }))
+    .sort((a, b) => b.score - a.score || a.movie.movieId - b.movie.movieId);
+}
+
+function ratingReason(m: Movie): string | null {
+  if (m.mlMean !== null && m.mlRatings >= 20 && m.mlMean >= 3.9)
+    return `loved by MovieLens viewers (${m.mlMean.toFixed(1)}★)`;
+  if (m.tmdbRating !== null && (m.tmdbVotes ?? 0) >= 200 && m.tmdbRating >= 7.3)
+    return `highly rated on TMDB (${m.tmdbRating.toFixed(1)}/10)`;
+  return null;
+}
+
+/** Most popular and best-rated first: the fallback with no mood and no feedback. */
+export const popularityRanker: Ranker = {
+  name: 'popularity',
+  rank(ctx) {
+    return sortedPicks(eligible(ctx), qualityPrior)
+      .slice(0, ctx.count)
+      .map((p) => ({ ...p, reasons: [ratingReason(p.movie) ?? 'popular with viewers'] }));
+  },
+};
+
+/** Collaborative taste alone (iALS fold-in), falling back to the quality prior for titles without embeddings. */
+export const collaborativeRanker: Ranker = {
+  name: 'ials',
+  rank(ctx) {
+    return sortedPicks(eligible(ctx), (m) => cfAffinity(m, ctx) ?? qualityPrior(m) - 2)
+      .slice(0, ctx.count)
+      .map((p) => ({ ...p, reasons: ['people with your taste liked it'] }));
+  },
+};
+
+/** The `n` genres most picks share. */
+export function leadingGenres(picks: readonly Pick[], n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const p of picks) for (const g of p.movie.genres) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([g]) => g);
+}
+
+function topTones(m: Movie, target: MoodTarget): Tone[] {
+  return TONES.filter((t) => target.weights[t] > 0 && m.profile.tones[t] >= 0.3)
+    .sort((a, b) => target.weights[b] * m.profile.tones[b] - target.weights[a] * m.profile.tones[a])
+    .slice(0, 2);
+}
+
+function becauseYouLiked(m: Movie, ctx: RankContext, byId: Map<number, Movie>): string | null {
+  if (!ctx.factors) return null;
+  let best: { title: string; sim: number } | null = null;
+  for (const [id, signal] of Object.entries(ctx.user.signals)) {
+    if (signal !== 'up' && signal !== 'watchlist') continue;
+    const liked = byId.get(Number(id));
+    const sim = liked ? itemCosine(ctx.factors, liked.movieId, m.movieId) : null;
+    if (liked && sim !== null && sim > 0.3 && (!best || sim > best.sim)) best = { title: liked.title, sim };
+  }
+  return best ? `because you liked ${best.title}` : null;
+}
+
+function contentReason(m: Movie, user: UserModel): string | null {
+  const person = [...m.directors, ...m.cast.slice(0, 3)].find((p) => (user.people[p] ?? 0) >= 1);
+  if (person) return `with ${person}, whom you like`;
+  const genre = m.genres.find((g) => (user.genres[g] ?? 0) >= 1.5);
+  return genre ? `more ${genre}, which you enjoy` : null;
+}
+
+/** The full ranker: mood fit + personal taste + quality, filtered, diversified by MMR, with wildcard slots. */
+export const moodRanker: Ranker = {
+  name: 'full',
+  rank(ctx) {
+    const events = Object.keys(ctx.user.signals).length;
+    const wMood = RANK_WEIGHTS.mood * ctx.target.strength;
+    const wPersonal =
+      RANK_WEIGHTS.personal * Math.min(1, events / RANK_WEIGHTS.personalRampEvents) * (1.5 - ctx.target.strength / 2);
+    const candidates = eligible(ctx);
+    const fit = new Map<number, number>();
+    const scored = sortedPicks(candidates, (m) => {
+      const f = moodFit(m, ctx.target);
+      fit.set(m.movieId, f);
+      return wMood * f + wPersonal * personalAffinity(m, ctx) + RANK_WEIGHTS.quality * qualityPrior(m);
+    });
+    const wildcards = Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
+    // MMR is greedy, so the first n of a longer run are the run of n: unfilled wildcard slots take the next picks.
+    const ranked = mmr(scored.slice(0, RANK_WEIGHTS.pool), ctx.count, ctx.diversity, ctx.factors);
+    const main = ranked.slice(0, ctx.count - wildcards);
+
+    // Serendipity: a strong mood fit, well rated, from none of the genres the user likes or the list leans on.
+    const usual = new Set([
+      ...Object.entries(ctx.user.genres)
+        .filter(([, v]) => v > 0)
+        .map(([g]) => g),
+      ...leadingGenres(main, 3),
+    ]);
+    const taken = new Set(ranked.map((p) => p.movie.movieId));
+    const maxFit = Math.max(0, ...fit.values());
+    const unusual = scored.filter(
+      (p) =>
+        !taken.has(p.movie.movieId) &&
+        fit.get(p.movie.movieId)! >= 0.6 * maxFit &&
+        p.movie.genres.every((g) => !usual.has(g)) &&
+        qualityPrior(p.movie) > 0,
+    );
+    const random = rng(ctx.seed);
+    const wild: Pick[] = [];
+    for (let i = 0; i < wildcards && unusual.length > 0; i++) {
+      const [p] = unusual.splice(Math.floor(random() * Math.min(unusual.length, 20)), 1);
+      wild.push({ ...p!, wildcard: true });
+    }
+    const picks = ranked.slice(0, ctx.count - wild.length);
+    wild.forEach((w, i) => picks.splice(Math.min(picks.length, 3 + i * 4), 0, w));
+
+    const byId = new Map(ctx.movies.map((m) => [m.movieId, m]));
+    const phrase = targetPhrase(ctx.target.dominant, ctx.target.strategy);
+    return picks.map((p) => {
+      const reasons: string[] = [];
+      const tones = topTones(p.movie, ctx.target);
+      if (tones.length > 0) reasons.push(`${phrase}: ${tones.map((t) => TONE_LABEL[t]).join(', ')}`);
+      if (p.wildcard) reasons.push('a wildcard outside your usual genres');
+      const personal = becauseYouLiked(p.movie, ctx, byId) ?? contentReason(p.movie, ctx.user);
+      if (personal) reasons.push(personal);
+      const rating = ratingReason(p.movie);
+      if (rating && reasons.length < 3) reasons.push(rating);
+      if (reasons.length === 0) reasons.push(phrase);
+      return { ...p, reasons };
+    });
+  },
+};
+
+export const RANKERS: readonly Ranker[] = [popularityRanker, collaborativeRanker, moodRanker];

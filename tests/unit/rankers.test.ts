@@ -1,0 +1,167 @@
+/**
+ * One contract every ranker passes (same inputs, same invariants), then the full ranker's own promises:
+ * mood strategies steer the tones, feedback changes the next picks, diversity spreads the list, wildcards and
+ * reasons appear. Runs on the real packaged catalogue and embeddings.
+ */
+import { describe, expect, it } from 'vitest';
+import { TONES } from '../../models/catalogue/tones';
+import { applyFeedback, emptyUserModel, type UserModel } from '../../models/learning/user-model';
+import { zeroProbabilities, type Emotion } from '../../models/mood/emotions';
+import { moodTarget, type Strategy } from '../../models/recommend/mood-target';
+import {
+  DEFAULT_FILTERS,
+  franchiseKey,
+  leadingGenres,
+  moodRanker,
+  RANKERS,
+  similarity,
+  type RankContext,
+} from '../../models/recommend/ranker';
+import { readPackedCatalogue } from '../../scripts/lib/catalogue';
+import { readItemFactors } from '../../scripts/lib/factors';
+
+const { movies } = readPackedCatalogue();
+const factors = readItemFactors();
+const byId = new Map(movies.map((m) => [m.movieId, m]));
+
+function mood(emotion: Emotion) {
+  const p = zeroProbabilities();
+  p[emotion] = 1;
+  return p;
+}
+
+function context(
+  over: Partial<RankContext> = {},
+  emotion: Emotion = 'neutral',
+  strategy: Strategy = 'match',
+): RankContext {
+  return {
+    movies,
+    factors,
+    user: emptyUserModel(),
+    target: moodTarget(mood(emotion), strategy),
+    filters: DEFAULT_FILTERS,
+    diversity: 0.5,
+    count: 10,
+    seed: 1,
+    ...over,
+  };
+}
+
+function withFeedback(events: [number, 'up' | 'down' | 'seen' | 'not-interested'][]): UserModel {
+  return events.reduce((u, [id, s]) => applyFeedback(u, byId.get(id)!, s, factors), emptyUserModel());
+}
+
+describe.each(RANKERS.map((r) => [r.name, r] as const))('ranker contract: %s', (_, ranker) => {
+  it('returns the asked number of distinct picks, each with a reason', () => {
+    const picks = ranker.rank(context());
+    expect(picks).toHaveLength(10);
+    expect(new Set(picks.map((p) => p.movie.movieId)).size).toBe(10);
+    for (const p of picks) expect(p.reasons.length).toBeGreaterThan(0);
+  });
+
+  it('respects every filter and the user’s hidden and seen titles', () => {
+    const first = ranker.rank(context());
+    const user = withFeedback([
+      [first[0]!.movie.movieId, 'down'],
+      [first[1]!.movie.movieId, 'not-interested'],
+      [first[2]!.movie.movieId, 'seen'],
+    ]);
+    const filters = {
+      ...DEFAULT_FILTERS,
+      excludedGenres: ['Horror', 'Comedy'],
+      languages: ['en'],
+      yearMin: 1980,
+      yearMax: 2010,
+    };
+    const picks = ranker.rank(context({ user, filters, count: 30, exclude: new Set([first[3]!.movie.movieId]) }));
+    const ids = new Set(picks.map((p) => p.movie.movieId));
+    for (const hidden of first.slice(0, 4)) expect(ids.has(hidden.movie.movieId)).toBe(false);
+    for (const p of picks) {
+      expect(p.movie.genres).not.toContain('Horror');
+      expect(p.movie.genres).not.toContain('Comedy');
+      expect(p.movie.adult).toBe(false);
+      expect([null, 'en']).toContain(p.movie.language);
+      expect(p.movie.year).toBeGreaterThanOrEqual(1980);
+      expect(p.movie.year).toBeLessThanOrEqual(2010);
+    }
+    const again = ranker.rank(context({ user, filters: { ...filters, includeSeen: true }, count: 200 }));
+    expect(again.length).toBeGreaterThan(0);
+  });
+
+  it('is deterministic under a seed', () => {
+    const a = ranker.rank(context({ seed: 9 }, 'sad', 'lift')).map((p) => p.movie.movieId);
+    const b = ranker.rank(context({ seed: 9 }, 'sad', 'lift')).map((p) => p.movie.movieId);
+    expect(a).toEqual(b);
+  });
+});
+
+const meanTone = (ids: { movie: { profile: { tones: Record<string, number> } } }[], tone: string) =>
+  ids.reduce((s, p) => s + p.movie.profile.tones[tone]!, 0) / ids.length;
+
+describe('full ranker', () => {
+  it('matches a sad mood with sad titles and lifts it with feel-good ones', () => {
+    const match = moodRanker.rank(context({ count: 20 }, 'sad', 'match'));
+    const lift = moodRanker.rank(context({ count: 20 }, 'sad', 'lift'));
+    expect(meanTone(match, 'sad')).toBeGreaterThan(meanTone(lift, 'sad') + 0.2);
+    expect(meanTone(lift, 'feelGood') + meanTone(lift, 'funny')).toBeGreaterThan(
+      meanTone(match, 'feelGood') + meanTone(match, 'funny') + 0.2,
+    );
+    expect(lift[0]!.reasons[0]).toMatch(/^lifts a low mood: /);
+  });
+
+  it('changes the next picks at once after feedback', () => {
+    const before = moodRanker.rank(context({}, 'happy'));
+    const down = before[0]!.movie.movieId;
+    const after = moodRanker.rank(context({ user: withFeedback([[down, 'down']]) }, 'happy'));
+    expect(after.map((p) => p.movie.movieId)).not.toContain(down);
+    // Liking a few animated family films pulls more of the same kind, with a "because you liked" reason.
+    const liked = [1, 2355, 3114, 4886, 6377]; // Toy Story, A Bug's Life, Toy Story 2, Monsters Inc., Finding Nemo
+    const fan = withFeedback(liked.map((id) => [id, 'up'] as [number, 'up']));
+    const picks = moodRanker.rank(context({ user: fan, count: 10 }, 'happy'));
+    expect(picks.filter((p) => p.movie.genres.includes('Animation')).length).toBeGreaterThanOrEqual(4);
+    expect(picks.some((p) => p.reasons.some((r) => r.startsWith('because you liked ')))).toBe(true);
+  });
+
+  it('spreads the list when asked for diversity, with no sequel runs', () => {
+    const intra = (ps: ReturnType<typeof moodRanker.rank>) => {
+      let s = 0;
+      let n = 0;
+      for (let i = 0; i < ps.length; i++)
+        for (let j = i + 1; j < ps.length; j++) {
+          s += similarity(ps[i]!.movie, ps[j]!.movie, factors);
+          n++;
+        }
+      return s / n;
+    };
+    const focused = moodRanker.rank(context({ diversity: 0 }, 'fearful', 'match'));
+    const varied = moodRanker.rank(context({ diversity: 1 }, 'fearful', 'match'));
+    expect(intra(varied)).toBeLessThan(intra(focused));
+    const franchises = varied.map((p) => franchiseKey(p.movie.title));
+    expect(new Set(franchises).size).toBe(franchises.length);
+  });
+
+  it('keeps a wildcard slot outside the user’s usual genres', () => {
+    const picks = moodRanker.rank(context({ count: 10 }, 'happy'));
+    const wild = picks.filter((p) => p.wildcard);
+    expect(wild).toHaveLength(1);
+    expect(wild[0]!.reasons).toContain('a wildcard outside your usual genres');
+    const leading = leadingGenres(
+      picks.filter((p) => !p.wildcard),
+      3,
+    );
+    expect(wild[0]!.movie.genres.some((g) => leading.includes(g))).toBe(false);
+  });
+
+  it('blends targets for mixed moods', () => {
+    const p = zeroProbabilities();
+    p.sad = 0.5;
+    p.happy = 0.5;
+    const t = moodTarget(p, 'match');
+    for (const tone of TONES) {
+      const expected =
+        (moodTarget(mood('sad'), 'match').weights[tone] + moodTarget(mood('happy'), 'match').weights[tone]) / 2;
+      expect(t.weights[tone]).toBeCloseTo(expected);
+    }
+  });
+});
