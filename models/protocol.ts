@@ -4,6 +4,9 @@
  * senders are checked with `senderIs*`. Browser-free: the transport is passed in by the edges.
  */
 import type { Movie } from './catalogue/movie';
+import { isFeedbackSignal, type FeedbackSignal } from './learning/user-model';
+import { EMOTIONS, type EmotionProbabilities } from './mood/emotions';
+import type { Strategy } from './recommend/mood-target';
 import type { Face } from './mood/faces';
 import type { TmdbState } from './store/schema';
 import { DETECTORS, type DetectorKind } from './face/config';
@@ -111,6 +114,31 @@ export interface TmdbMovieDetails {
   fetchedAt: number;
 }
 
+export interface RecommendRequest {
+  type: 'recommend';
+  probabilities: EmotionProbabilities;
+  confidence: number;
+  strategy: Strategy;
+  /** 0..1 */
+  diversity: number;
+  count: number;
+  seed: number;
+  /** Titles shown before, left out ("different picks"). */
+  exclude: number[];
+}
+export interface FeedbackRequest {
+  type: 'feedback';
+  movieId: number;
+  signal: FeedbackSignal;
+}
+
+/** A pick as the UI shows it. */
+export interface PickView {
+  movie: Movie;
+  reasons: string[];
+  wildcard: boolean;
+}
+
 export const MAX_LOOKUP = 1000;
 export const MAX_QUERY_LENGTH = 200;
 
@@ -123,6 +151,8 @@ export interface BackgroundApi {
   'catalogue-ensure': { request: CatalogueEnsureRequest; response: CatalogueStatus };
   'movies-get': { request: MoviesGetRequest; response: Movie[] };
   'movies-search': { request: MoviesSearchRequest; response: Movie[] };
+  recommend: { request: RecommendRequest; response: PickView[] };
+  feedback: { request: FeedbackRequest; response: { saved: true } };
   'tmdb-refresh': { request: TmdbRefreshRequest; response: TmdbState };
   'tmdb-status': { request: TmdbStatusRequest; response: TmdbState | null };
   'tmdb-details': { request: TmdbDetailsRequest; response: TmdbMovieDetails };
@@ -170,6 +200,8 @@ export function isImageDataUrl(v: unknown): v is string {
   return typeof v === 'string' && v.length <= MAX_IMAGE_DATA_URL_LENGTH && IMAGE_DATA_URL.test(v);
 }
 
+const isUnit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
+
 function isBackendChoice(v: unknown): v is BackendChoice {
   return v === 'auto' || (BACKENDS as readonly unknown[]).includes(v);
 }
@@ -210,6 +242,41 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
     case 'tmdb-refresh':
     case 'tmdb-status':
       return parseBare(raw, raw.type);
+    case 'recommend': {
+      if (
+        !hasOnlyKeys(raw, ['type', 'probabilities', 'confidence', 'strategy', 'diversity', 'count', 'seed', 'exclude'])
+      )
+        return fail('unexpected fields');
+      const p = raw.probabilities;
+      if (!isRecord(p) || !hasOnlyKeys(p, EMOTIONS) || !EMOTIONS.every((e) => isUnit(p[e])))
+        return fail('probabilities must give each emotion 0..1');
+      if (!isUnit(raw.confidence) || !isUnit(raw.diversity)) return fail('confidence and diversity must be 0..1');
+      if (raw.strategy !== 'match' && raw.strategy !== 'lift') return fail('strategy must be match or lift');
+      if (!Number.isInteger(raw.count) || (raw.count as number) < 1 || (raw.count as number) > 50)
+        return fail('count must be 1 to 50');
+      if (!Number.isSafeInteger(raw.seed)) return fail('seed must be an integer');
+      const ex = raw.exclude;
+      if (!Array.isArray(ex) || ex.length > MAX_LOOKUP || !ex.every((i) => Number.isSafeInteger(i)))
+        return fail('exclude must be up to 1000 ids');
+      return {
+        ok: true,
+        value: {
+          type: 'recommend',
+          probabilities: p as unknown as EmotionProbabilities,
+          confidence: raw.confidence,
+          strategy: raw.strategy,
+          diversity: raw.diversity,
+          count: raw.count as number,
+          seed: raw.seed as number,
+          exclude: ex as number[],
+        },
+      };
+    }
+    case 'feedback':
+      if (!hasOnlyKeys(raw, ['type', 'movieId', 'signal'])) return fail('unexpected fields');
+      if (!Number.isSafeInteger(raw.movieId) || raw.movieId === 0) return fail('movieId must be a non-zero integer');
+      if (!isFeedbackSignal(raw.signal)) return fail('unknown feedback');
+      return { ok: true, value: { type: 'feedback', movieId: raw.movieId as number, signal: raw.signal } };
     case 'tmdb-details':
       if (!hasOnlyKeys(raw, ['type', 'tmdbId'])) return fail('unexpected fields');
       if (!Number.isSafeInteger(raw.tmdbId) || (raw.tmdbId as number) <= 0)

@@ -1,11 +1,20 @@
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MoodPanel } from '../../components/MoodPanel';
+import { Picks } from '../../components/Picks';
+import type { FeedbackSignal } from '../../models/learning/user-model';
+import type { Strategy } from '../../models/recommend/mood-target';
 import { Notice } from '../../components/Notice';
 import { Snapshot } from '../../components/Snapshot';
 import { moodFromFaces, type Mood } from '../../models/mood/mood';
 import { PROBLEMS, type ProblemCode } from '../../models/problems';
-import { createClient, ProtocolError, type AnalysisResult, type BackgroundApi } from '../../models/protocol';
+import {
+  createClient,
+  ProtocolError,
+  type AnalysisResult,
+  type BackgroundApi,
+  type PickView,
+} from '../../models/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { CameraError, cameraPermission, snapshot } from './camera';
 import { loadSettings, saveSettings } from '../shared/settings';
@@ -23,12 +32,56 @@ function problemOf(error: unknown): ProblemCode {
   return 'inference-failed';
 }
 
+const PICK_COUNT = 10;
+
 export function App() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [picks, setPicks] = useState<PickView[] | null>(null);
+  const [strategy, setStrategy] = useState<Strategy>('match');
+  const [diversity, setDiversity] = useState(0.5);
+  const [seed, setSeed] = useState(1);
+  const [exclude, setExclude] = useState<number[]>([]);
+  const [sending, setSending] = useState(false);
   useEffect(() => {
     void loadSettings().then(setSettings);
   }, []);
+
+  // Picks follow the mood, the strategy, the variety and the user's feedback at once.
+  const mood = state.kind === 'done' ? state.mood : null;
+  useEffect(() => {
+    if (!mood) return;
+    let current = true;
+    setPicks(null);
+    ask({
+      type: 'recommend',
+      probabilities: mood.probabilities,
+      confidence: mood.confidence,
+      strategy,
+      diversity,
+      count: PICK_COUNT,
+      seed,
+      exclude,
+    })
+      .then((p) => current && setPicks(p))
+      .catch((error: unknown) => {
+        console.warn('Moodreel: picks failed', error);
+        if (current) setPicks([]);
+      });
+    return () => {
+      current = false;
+    };
+  }, [mood, strategy, diversity, seed, exclude]);
+
+  async function feedback(movieId: number, signal: FeedbackSignal) {
+    setSending(true);
+    try {
+      await ask({ type: 'feedback', movieId, signal });
+      setSeed((s) => s + 1);
+    } finally {
+      setSending(false);
+    }
+  }
 
   async function analyse(image: string) {
     setState({ kind: 'working', step: 'Reading the mood…' });
@@ -102,6 +155,16 @@ export function App() {
             boxes={state.analysis.faces.map((f) => f.box)}
           />
           <MoodPanel mood={state.mood} analysis={state.analysis} />
+          <Picks
+            picks={picks}
+            strategy={strategy}
+            diversity={diversity}
+            busy={sending}
+            onStrategy={setStrategy}
+            onDiversity={setDiversity}
+            onFeedback={(id, s) => void feedback(id, s)}
+            onDifferent={() => setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-500))}
+          />
         </>
       )}
       <footer class="settings">

@@ -86,3 +86,31 @@ export function hiddenByUser(model: UserModel): Set<number> {
       .map(([id]) => Number(id)),
   );
 }
+
+const isSignal = (v: unknown): v is FeedbackSignal => typeof v === 'string' && v in SIGNALS;
+const numberRecord = (v: unknown): Record<string, number> =>
+  typeof v === 'object' && v !== null
+    ? Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => Number.isFinite(e[1])))
+    : {};
+
+/** A stored user model back to a valid one; anything damaged falls back to what can be trusted. */
+export function parseUserModel(raw: unknown): UserModel {
+  if (typeof raw !== 'object' || raw === null) return emptyUserModel();
+  const r = raw as Record<string, unknown>;
+  const signals: UserModel['signals'] = {};
+  if (typeof r.signals === 'object' && r.signals !== null)
+    for (const [id, s] of Object.entries(r.signals))
+      if (Number.isSafeInteger(Number(id)) && isSignal(s)) signals[Number(id)] = s;
+  const vector = Array.isArray(r.vector) && r.vector.every((x) => Number.isFinite(x)) ? (r.vector as number[]) : null;
+  return {
+    signals,
+    vector,
+    genres: numberRecord(r.genres),
+    people: numberRecord(r.people),
+    keywords: numberRecord(r.keywords),
+  };
+}
+
+export function isFeedbackSignal(v: unknown): v is FeedbackSignal {
+  return isSignal(v);
+}

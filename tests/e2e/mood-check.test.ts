@@ -45,6 +45,7 @@ describe('mood check from the camera', () => {
     expect((await popup.$$('[data-testid="face-box"]')).length).toBeGreaterThanOrEqual(1);
     expect((await popup.$$('.bar')).length).toBe(7);
 
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
     mkdirSync('tests/screenshots', { recursive: true });
     await popup.setViewport({ width: 392, height: 900, deviceScaleFactor: 1 });
     const main = await popup.$('main');
@@ -86,6 +87,52 @@ describe('mood check from the camera', () => {
     const popup = await checkMood(video);
     expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('no-face');
     expect(await text(popup, '[data-testid="notice"]')).toContain('No face found');
+  });
+});
+
+describe('picks after a mood check', () => {
+  const pickIds = (popup: Page) =>
+    popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
+
+  it('shows ten reasoned picks that react to feedback and to the strategy at once', async () => {
+    const popup = await checkMood(fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'picks.y4m')));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
+    const first = await pickIds(popup);
+    expect(first).toHaveLength(10);
+    expect(new Set(first).size).toBe(10);
+    const reasons = await popup.$$eval('[data-testid="pick-reason"]', (els) => els.map((e) => e.textContent ?? ''));
+    for (const r of reasons) expect(r.length).toBeGreaterThan(10);
+
+    // Thumbs down on the first pick: it goes, another takes its place, and the feedback is stored.
+    await popup.click(`[data-testid="pick"][data-movie-id="${first[0]}"] button[data-signal="down"]`);
+    await popup.waitForFunction(
+      (id) =>
+        !document.querySelector(`[data-testid="pick"][data-movie-id="${id}"]`) &&
+        document.querySelectorAll('[data-testid="pick"]').length === 10,
+      {},
+      first[0],
+    );
+    const stored = await popup.evaluate(`new Promise((resolve) => {
+      const open = indexedDB.open('moodreel');
+      open.onsuccess = () => {
+        const req = open.result.transaction('feedback').objectStore('feedback').getAll();
+        req.onsuccess = () => { open.result.close(); resolve(req.result.map((e) => [e.movieId, e.kind])); };
+      };
+    })`);
+    expect(stored).toEqual([[first[0], 'down']]);
+
+    const before = await pickIds(popup);
+    await popup.click('[data-testid="strategy-lift"]');
+    await popup.waitForFunction(
+      (ids) => {
+        const now = [...document.querySelectorAll('[data-testid="pick"]')].map((e) =>
+          Number(e.getAttribute('data-movie-id')),
+        );
+        return now.length === 10 && now.join() !== ids.join();
+      },
+      {},
+      before,
+    );
   });
 });
 

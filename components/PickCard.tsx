@@ -1,0 +1,75 @@
+import type { FeedbackSignal } from '../models/learning/user-model';
+import type { PickView } from '../models/protocol';
+
+const ACTIONS: { signal: FeedbackSignal; icon: string; label: string }[] = [
+  { signal: 'up', icon: '👍', label: 'I like it' },
+  { signal: 'down', icon: '👎', label: 'Not for me' },
+  { signal: 'seen', icon: '👁', label: 'Seen it' },
+  { signal: 'watchlist', icon: '🔖', label: 'Add to watchlist' },
+  { signal: 'not-interested', icon: '🚫', label: 'Never show this' },
+];
+
+/** Initials on a colour from the title's strongest tones: a poster stand-in that needs no network. */
+function placeholder(pick: PickView): { initials: string; background: string } {
+  const m = pick.movie;
+  const initials = m.title
+    .split(/\s+/)
+    .filter((w) => /^[A-Za-z0-9]/.test(w))
+    .slice(0, 2)
+    .map((w) => w[0]!.toUpperCase())
+    .join('');
+  const hue = Math.round(((m.profile.valence + 1) / 2) * 200 + 200) % 360;
+  const light = 35 + Math.round(((m.profile.arousal + 1) / 2) * 20);
+  return {
+    initials,
+    background: `linear-gradient(135deg, hsl(${hue} 60% ${light}%), hsl(${(hue + 40) % 360} 55% ${light - 10}%))`,
+  };
+}
+
+export function PickCard({
+  pick,
+  onFeedback,
+  busy,
+}: {
+  pick: PickView;
+  onFeedback: (signal: FeedbackSignal) => void;
+  busy: boolean;
+}) {
+  const m = pick.movie;
+  const poster = placeholder(pick);
+  const rating =
+    m.mlMean !== null ? `${m.mlMean.toFixed(1)}★` : m.tmdbRating !== null ? `${m.tmdbRating.toFixed(1)}/10` : null;
+  const meta = [m.year, m.runtime ? `${m.runtime} min` : null, m.genres.slice(0, 3).join(', '), rating]
+    .filter(Boolean)
+    .join(' · ');
+  return (
+    <li class={`pick${pick.wildcard ? ' wildcard' : ''}`} data-testid="pick" data-movie-id={m.movieId}>
+      <span class="poster" aria-hidden="true" style={{ background: poster.background }}>
+        {poster.initials}
+      </span>
+      <div class="pick-body">
+        <p class="pick-title">{m.title}</p>
+        <p class="pick-meta">{meta}</p>
+        <p class="pick-reason" data-testid="pick-reason">
+          {pick.reasons.join(' · ')}
+        </p>
+        <div class="pick-actions" role="group" aria-label={`Feedback on ${m.title}`}>
+          {ACTIONS.map((a) => (
+            <button
+              key={a.signal}
+              type="button"
+              class="icon"
+              title={a.label}
+              aria-label={`${a.label}: ${m.title}`}
+              data-signal={a.signal}
+              disabled={busy}
+              onClick={() => onFeedback(a.signal)}
+            >
+              {a.icon}
+            </button>
+          ))}
+        </div>
+      </div>
+    </li>
+  );
+}
