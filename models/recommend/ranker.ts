@@ -69,23 +69,92 @@ export const RANK_WEIGHTS = {
 };
 
 /** The filters, plus titles the user hid, watchlisted, saw or liked (unless asked), or was just shown. */
-export function eligible(ctx: RankContext): Movie[] {
+function eligibility(ctx: RankContext): (m: Movie) => boolean {
   const hidden = hiddenByUser(ctx.user);
   const f = ctx.filters;
   const excluded = new Set(f.excludedGenres);
   const languages = new Set(f.languages);
-  return ctx.movies.filter((m) => {
+  return (m) => {
     if (hidden.has(m.movieId) || ctx.exclude?.has(m.movieId)) return false;
     const signal = ctx.user.signals[m.movieId];
     // Watchlisted titles have their own list; liked ones were seen.
     if (signal === 'watchlist' || (!f.includeSeen && (signal === 'seen' || signal === 'up'))) return false;
     if (!f.adult && m.adult) return false;
-    if (m.genres.some((g) => excluded.has(g))) return false;
+    if (excluded.size > 0 && m.genres.some((g) => excluded.has(g))) return false;
     if (languages.size > 0 && m.language !== null && !languages.has(m.language)) return false;
     if (f.yearMin !== null && (m.year === null || m.year < f.yearMin)) return false;
     if (f.yearMax !== null && (m.year === null || m.year > f.yearMax)) return false;
     return true;
+  };
+}
+
+export function eligible(ctx: RankContext): Movie[] {
+  return ctx.movies.filter(eligibility(ctx));
+}
+
+/** What never changes for a catalogue: tone strengths as one array, quality priors, embedding rows. Cached per list. */
+interface Prepared {
+  tones: Float32Array;
+  quality: Float64Array;
+  factorRow: Int32Array;
+  /** Content features ("g:Drama", "p:Name", "k:keyword") as ids: movie i owns features[offsets[i]..offsets[i+1]). */
+  vocabulary: Map<string, number>;
+  features: Int32Array;
+  offsets: Int32Array;
+}
+
+/** Weight of one unit of user preference per kind of content feature. */
+const CONTENT_WEIGHT = { g: 0.35, p: 0.6, k: 0.15 } as const;
+
+function contentFeatures(m: Movie): string[] {
+  return [
+    ...m.genres.map((g) => `g:${g}`),
+    ...m.directors.map((p) => `p:${p}`),
+    ...m.cast.slice(0, 3).map((p) => `p:${p}`),
+    ...m.keywords.map((k) => `k:${k}`),
+  ];
+}
+
+/** The user's content preferences over a catalogue's feature ids, weighted by kind. */
+function preferenceVector(user: UserModel, vocabulary: Map<string, number>): Float64Array {
+  const v = new Float64Array(vocabulary.size);
+  const put = (kind: keyof typeof CONTENT_WEIGHT, prefs: Record<string, number>) => {
+    for (const [name, value] of Object.entries(prefs)) {
+      const id = vocabulary.get(`${kind}:${name}`);
+      if (id !== undefined) v[id] = v[id]! + value * CONTENT_WEIGHT[kind];
+    }
+  };
+  put('g', user.genres);
+  put('p', user.people);
+  put('k', user.keywords);
+  return v;
+}
+const preparedCache = new WeakMap<readonly Movie[], { factors: ItemFactors | null; prepared: Prepared }>();
+
+function prepare(movies: readonly Movie[], factors: ItemFactors | null): Prepared {
+  const cached = preparedCache.get(movies);
+  if (cached && cached.factors === factors) return cached.prepared;
+  const T = TONES.length;
+  const tones = new Float32Array(movies.length * T);
+  const quality = new Float64Array(movies.length);
+  const factorRow = new Int32Array(movies.length).fill(-1);
+  const vocabulary = new Map<string, number>();
+  const features: number[] = [];
+  const offsets = new Int32Array(movies.length + 1);
+  movies.forEach((m, i) => {
+    TONES.forEach((t, j) => (tones[i * T + j] = m.profile.tones[t]));
+    quality[i] = qualityPrior(m);
+    factorRow[i] = factors?.row.get(m.movieId) ?? -1;
+    for (const feature of contentFeatures(m)) {
+      let id = vocabulary.get(feature);
+      if (id === undefined) vocabulary.set(feature, (id = vocabulary.size));
+      features.push(id);
+    }
+    offsets[i + 1] = features.length;
   });
+  const prepared = { tones, quality, factorRow, vocabulary, features: Int32Array.from(features), offsets };
+  preparedCache.set(movies, { factors, prepared });
+  return prepared;
 }
 
 /** −1..1: how well a title's tones fit the target's weights. */
@@ -107,14 +176,6 @@ export function qualityPrior(m: Movie): number {
   return Math.tanh(0.45 * ml + 0.25 * tmdb + 0.6 * (votes - 0.35));
 }
 
-function contentAffinity(m: Movie, user: UserModel): number {
-  let s = 0;
-  for (const g of m.genres) s += (user.genres[g] ?? 0) * 0.35;
-  for (const p of [...m.directors, ...m.cast.slice(0, 3)]) s += (user.people[p] ?? 0) * 0.6;
-  for (const k of m.keywords) s += (user.keywords[k] ?? 0) * 0.15;
-  return Math.tanh(s / 2);
-}
-
 function cfAffinity(m: Movie, ctx: RankContext): number | null {
   const f = ctx.factors;
   const u = ctx.user.vector;
@@ -127,14 +188,18 @@ function cfAffinity(m: Movie, ctx: RankContext): number | null {
   return Math.tanh(4 * s);
 }
 
-function personalAffinity(m: Movie, ctx: RankContext): number {
-  const cf = cfAffinity(m, ctx);
-  const content = contentAffinity(m, ctx.user);
-  // Without an embedding only content speaks, and it is the weaker witness.
-  return cf === null ? 0.5 * content : 0.65 * cf + 0.35 * content;
+/** The words of a title without sequel numbers and subtitles: "Toy Story 3" and "Toy Story" share "toy story". */
+const franchiseKeys = new WeakMap<Movie, string>();
+
+function franchiseOf(m: Movie): string {
+  let key = franchiseKeys.get(m);
+  if (key === undefined) {
+    key = franchiseKey(m.title);
+    franchiseKeys.set(m, key);
+  }
+  return key;
 }
 
-/** The words of a title without sequel numbers and subtitles: "Toy Story 3" and "Toy Story" share "toy story". */
 export function franchiseKey(title: string): string {
   return title
     .toLowerCase()
@@ -146,8 +211,8 @@ export function franchiseKey(title: string): string {
 
 /** 0..1 likeness of two titles, for diversity: same franchise, shared audience, or shared genres and director. */
 export function similarity(a: Movie, b: Movie, factors: ItemFactors | null): number {
-  const fa = franchiseKey(a.title);
-  if (fa.length > 0 && fa === franchiseKey(b.title)) return 1;
+  const fa = franchiseOf(a);
+  if (fa.length > 0 && fa === franchiseOf(b)) return 1;
   const cf = factors ? itemCosine(factors, a.movieId, b.movieId) : null;
   const shared = a.genres.filter((g) => b.genres.includes(g)).length;
   const jaccard = shared / (a.genres.length + b.genres.length - shared || 1);
@@ -227,14 +292,12 @@ function topTones(m: Movie, target: MoodTarget): Tone[] {
     .slice(0, 2);
 }
 
-function becauseYouLiked(m: Movie, ctx: RankContext, byId: Map<number, Movie>): string | null {
-  if (!ctx.factors) return null;
+function becauseYouLiked(m: Movie, liked: readonly Movie[], factors: ItemFactors | null): string | null {
+  if (!factors) return null;
   let best: { title: string; sim: number } | null = null;
-  for (const [id, signal] of Object.entries(ctx.user.signals)) {
-    if (signal !== 'up' && signal !== 'watchlist') continue;
-    const liked = byId.get(Number(id));
-    const sim = liked ? itemCosine(ctx.factors, liked.movieId, m.movieId) : null;
-    if (liked && sim !== null && sim > 0.3 && (!best || sim > best.sim)) best = { title: liked.title, sim };
+  for (const l of liked) {
+    const sim = itemCosine(factors, l.movieId, m.movieId);
+    if (sim !== null && sim > 0.3 && (!best || sim > best.sim)) best = { title: l.title, sim };
   }
   return best ? `because you liked ${best.title}` : null;
 }
@@ -247,6 +310,17 @@ function contentReason(m: Movie, user: UserModel): string | null {
 }
 
 /** The full ranker: mood fit + personal taste + quality, filtered, diversified by MMR, with wildcard slots. */
+/** Indexes of the `k` highest scores, highest first (ties by index). Linear plus a sort of `k`. */
+export function topIndices(scores: Float64Array, k: number): number[] {
+  if (scores.length === 0) return [];
+  const sorted = Float64Array.from(scores).sort();
+  const threshold = sorted[Math.max(0, sorted.length - k)]!;
+  const top: number[] = [];
+  for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) top.push(i);
+  return top.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
+}
+
+/** The full ranker: mood fit + personal taste + quality, filtered, diversified by MMR, with wildcard slots. */
 export const moodRanker: Ranker = {
   name: 'full',
   rank(ctx) {
@@ -254,16 +328,58 @@ export const moodRanker: Ranker = {
     const wMood = RANK_WEIGHTS.mood * ctx.target.strength;
     const wPersonal =
       RANK_WEIGHTS.personal * Math.min(1, events / RANK_WEIGHTS.personalRampEvents) * (1.5 - ctx.target.strength / 2);
-    const candidates = eligible(ctx);
-    const fit = new Map<number, number>();
-    const scored = sortedPicks(candidates, (m) => {
-      const f = moodFit(m, ctx.target);
-      fit.set(m.movieId, f);
-      return wMood * f + wPersonal * personalAffinity(m, ctx) + RANK_WEIGHTS.quality * qualityPrior(m);
+    const { tones, quality: qualityAll, factorRow, vocabulary, features, offsets } = prepare(ctx.movies, ctx.factors);
+    const T = TONES.length;
+    const weights = TONES.map((t) => ctx.target.weights[t]);
+    const norm = weights.reduce((a, w) => a + Math.abs(w), 0) || 1;
+    // The user's iALS score for every embedded title, once.
+    const f = ctx.factors;
+    const u = ctx.user.vector;
+    const cf = f && u ? new Float64Array(f.movieIds.length) : null;
+    if (cf && f && u) {
+      for (let r = 0; r < cf.length; r++) {
+        let d = 0;
+        for (let j = 0; j < f.k; j++) d += u[j]! * f.values[r * f.k + j]!;
+        cf[r] = Math.tanh(4 * d);
+      }
+    }
+    const prefs = events > 0 ? preferenceVector(ctx.user, vocabulary) : null;
+    const ok = eligibility(ctx);
+    const candidates: Movie[] = [];
+    const fitList: number[] = [];
+    const qualityList: number[] = [];
+    const scoreList: number[] = [];
+    let maxFit = 0;
+    ctx.movies.forEach((m, i) => {
+      if (!ok(m)) return;
+      let fm = 0;
+      for (let j = 0; j < T; j++) fm += weights[j]! * tones[i * T + j]!;
+      fm /= norm;
+      let personal = 0;
+      if (wPersonal > 0) {
+        let content = 0;
+        if (prefs) {
+          for (let o = offsets[i]!; o < offsets[i + 1]!; o++) content += prefs[features[o]!]!;
+          content = Math.tanh(content / 2);
+        }
+        const row = factorRow[i]!;
+        // Without an embedding only content speaks, and it is the weaker witness.
+        personal = cf && row >= 0 ? 0.65 * cf[row]! + 0.35 * content : 0.5 * content;
+      }
+      candidates.push(m);
+      fitList.push(fm);
+      qualityList.push(qualityAll[i]!);
+      scoreList.push(wMood * fm + wPersonal * personal + RANK_WEIGHTS.quality * qualityAll[i]!);
+      if (fm > maxFit) maxFit = fm;
     });
+    const n = candidates.length;
+    const fit = Float64Array.from(fitList);
+    const quality = Float64Array.from(qualityList);
+    const score = Float64Array.from(scoreList);
+    const pick = (i: number): Pick => ({ movie: candidates[i]!, score: score[i]!, reasons: [], wildcard: false });
     const wildcards = Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
     // MMR is greedy, so the first n of a longer run are the run of n: unfilled wildcard slots take the next picks.
-    const ranked = mmr(scored.slice(0, RANK_WEIGHTS.pool), ctx.count, ctx.diversity, ctx.factors);
+    const ranked = mmr(topIndices(score, RANK_WEIGHTS.pool).map(pick), ctx.count, ctx.diversity, ctx.factors);
     const main = ranked.slice(0, ctx.count - wildcards);
 
     // Serendipity: a strong mood fit, well rated, from none of the genres the user likes or the list leans on.
@@ -274,31 +390,35 @@ export const moodRanker: Ranker = {
       ...leadingGenres(main, 3),
     ]);
     const taken = new Set(ranked.map((p) => p.movie.movieId));
-    const maxFit = Math.max(0, ...fit.values());
-    const unusual = scored.filter(
-      (p) =>
-        !taken.has(p.movie.movieId) &&
-        fit.get(p.movie.movieId)! >= 0.6 * maxFit &&
-        p.movie.genres.every((g) => !usual.has(g)) &&
-        qualityPrior(p.movie) > 0,
-    );
+    const unusual: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const m = candidates[i]!;
+      if (fit[i]! >= 0.6 * maxFit && quality[i]! > 0 && !taken.has(m.movieId) && m.genres.every((g) => !usual.has(g)))
+        unusual.push(i);
+    }
+    unusual.sort((a, b) => score[b]! - score[a]! || a - b);
     const random = rng(ctx.seed);
     const wild: Pick[] = [];
     for (let i = 0; i < wildcards && unusual.length > 0; i++) {
-      const [p] = unusual.splice(Math.floor(random() * Math.min(unusual.length, 20)), 1);
-      wild.push({ ...p!, wildcard: true });
+      const [w] = unusual.splice(Math.floor(random() * Math.min(unusual.length, 20)), 1);
+      wild.push({ ...pick(w!), wildcard: true });
     }
     const picks = ranked.slice(0, ctx.count - wild.length);
     wild.forEach((w, i) => picks.splice(Math.min(picks.length, 3 + i * 4), 0, w));
 
-    const byId = new Map(ctx.movies.map((m) => [m.movieId, m]));
+    const likedIds = new Set(
+      Object.entries(ctx.user.signals)
+        .filter(([, s]) => s === 'up' || s === 'watchlist')
+        .map(([id]) => Number(id)),
+    );
+    const liked = likedIds.size > 0 ? ctx.movies.filter((m) => likedIds.has(m.movieId)) : [];
     const phrase = targetPhrase(ctx.target.dominant, ctx.target.strategy);
     return picks.map((p) => {
       const reasons: string[] = [];
       const tones = topTones(p.movie, ctx.target);
       if (tones.length > 0) reasons.push(`${phrase}: ${tones.map((t) => TONE_LABEL[t]).join(', ')}`);
       if (p.wildcard) reasons.push('a wildcard outside your usual genres');
-      const personal = becauseYouLiked(p.movie, ctx, byId) ?? contentReason(p.movie, ctx.user);
+      const personal = becauseYouLiked(p.movie, liked, ctx.factors) ?? contentReason(p.movie, ctx.user);
       if (personal) reasons.push(personal);
       const rating = ratingReason(p.movie);
       if (rating && reasons.length < 3) reasons.push(rating);
