@@ -114,3 +114,13 @@ export function parseUserModel(raw: unknown): UserModel {
 export function isFeedbackSignal(v: unknown): v is FeedbackSignal {
   return isSignal(v);
 }
+
+/** A whole model from many signals at once (one fold-in instead of one per event): imports and evaluations. */
+export function modelFromSignals(
+  entries: readonly (readonly [Movie, FeedbackSignal])[],
+  factors: ItemFactors | null,
+): UserModel {
+  let model = emptyUserModel();
+  for (const [movie, signal] of entries) model = applyFeedback(model, movie, signal, null);
+  return { ...model, vector: factors ? foldIn(model.signals, factors) : null };
+}
