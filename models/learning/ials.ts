@@ -18,7 +18,7 @@ export interface IalsParams {
   seed: number;
 }
 
-export const DEFAULT_IALS_PARAMS: IalsParams = { factors: 48, regularization: 8, alpha: 4, iterations: 12, seed: 7 };
+export const DEFAULT_IALS_PARAMS: IalsParams = { factors: 64, regularization: 15, alpha: 1, iterations: 12, seed: 7 };
 
 /** One user's (or item's) observations: parallel arrays of the other side's indexes and weights. */
 export interface Row {

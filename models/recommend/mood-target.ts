@@ -82,6 +82,7 @@ export function moodTarget(probabilities: EmotionProbabilities, strategy: Strate
     for (const [tone, w] of Object.entries(TARGETS[e][strategy]) as [Tone, number][])
       weights[tone] += probabilities[e] * w;
   }
-  const strength = Math.max(0.2, Math.min(1, confidence)) * (1 - 0.6 * probabilities.neutral);
+  // Neutral leans on personal taste: a fully neutral face leaves a fifth of the say to the mood.
+  const strength = Math.max(0.2, Math.min(1, confidence)) * (1 - 0.8 * probabilities.neutral);
   return { weights, strength, dominant, strategy };
 }

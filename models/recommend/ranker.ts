@@ -223,7 +223,7 @@ export function similarity(a: Movie, b: Movie, factors: ItemFactors | null): num
 
 /** Maximal marginal relevance (Carbonell & Goldstein 1998): each next pick trades score against likeness to those chosen. */
 export function mmr(pool: readonly Pick[], count: number, diversity: number, factors: ItemFactors | null): Pick[] {
-  const lambda = 1 - 0.7 * Math.min(1, Math.max(0, diversity));
+  const lambda = 1 - 0.5 * Math.min(1, Math.max(0, diversity));
   const chosen: Pick[] = [];
   const left = [...pool];
   while (chosen.length < count && left.length > 0) {
@@ -326,8 +326,10 @@ export const moodRanker: Ranker = {
   rank(ctx) {
     const events = Object.keys(ctx.user.signals).length;
     const wMood = RANK_WEIGHTS.mood * ctx.target.strength;
-    const wPersonal =
-      RANK_WEIGHTS.personal * Math.min(1, events / RANK_WEIGHTS.personalRampEvents) * (1.5 - ctx.target.strength / 2);
+    const known = Math.min(1, events / RANK_WEIGHTS.personalRampEvents);
+    const wPersonal = RANK_WEIGHTS.personal * known * (1.5 - ctx.target.strength / 2);
+    // The more the user has told us, the less a title's general reputation matters.
+    const wQuality = RANK_WEIGHTS.quality * (1 - 0.5 * known);
     const { tones, quality: qualityAll, factorRow, vocabulary, features, offsets } = prepare(ctx.movies, ctx.factors);
     const T = TONES.length;
     const weights = TONES.map((t) => ctx.target.weights[t]);
@@ -369,7 +371,7 @@ export const moodRanker: Ranker = {
       candidates.push(m);
       fitList.push(fm);
       qualityList.push(qualityAll[i]!);
-      scoreList.push(wMood * fm + wPersonal * personal + RANK_WEIGHTS.quality * qualityAll[i]!);
+      scoreList.push(wMood * fm + wPersonal * personal + wQuality * qualityAll[i]!);
       if (fm > maxFit) maxFit = fm;
     });
     const n = candidates.length;
