@@ -384,3 +384,30 @@ export function createClient<Api extends { [K in keyof Api]: { request: { type: 
     return reply.value as Api[K]['response'];
   };
 }
+
+/**
+ * A runtime.onMessage listener body shared by every receiving context: ignore what is not ours (return undefined, so
+ * its owner can answer), refuse foreign senders and malformed payloads with a logged reason, hand the rest to
+ * `handle`. `context` names the receiver in the log.
+ */
+export function guardedListener<R>(options: {
+  context: string;
+  parse: (raw: unknown) => Parsed<R> | null;
+  senderOk: (sender: SenderInfo) => boolean;
+  foreignMessage: string;
+  handle: (request: R) => Promise<Reply<unknown>>;
+}): (raw: unknown, sender: SenderInfo) => Promise<Reply<unknown>> | undefined {
+  return (raw, sender) => {
+    const parsed = options.parse(raw);
+    if (parsed === null) return undefined;
+    if (!options.senderOk(sender)) {
+      console.warn(`Moodreel ${options.context}: rejected a message from a foreign sender`, sender.url);
+      return Promise.resolve(errorReply('foreign-sender', options.foreignMessage));
+    }
+    if (!parsed.ok) {
+      console.warn(`Moodreel ${options.context}: rejected a malformed message:`, parsed.reason);
+      return Promise.resolve(errorReply('invalid-message', parsed.reason));
+    }
+    return options.handle(parsed.value);
+  };
+}

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import {
   createClient,
   errorReply,
+  guardedListener,
   isOffscreenReadyNotice,
   okReply,
   parseBackgroundRequest,
@@ -102,22 +103,18 @@ export default defineBackground(() => {
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshFromTmdb();
   });
+  const listener = guardedListener({
+    context: 'background',
+    parse: parseBackgroundRequest,
+    senderOk: (sender) => senderIsExtensionPage(sender, browser.runtime.id, origin),
+    foreignMessage: 'Only Moodreel pages may ask for this.',
+    handle,
+  });
   browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
     if (isOffscreenReadyNotice(raw)) {
       offscreenReady();
       return undefined;
     }
-    const parsed = parseBackgroundRequest(raw);
-    // Not ours (for example a reply meant for another context): stay silent so its owner can answer.
-    if (parsed === null) return undefined;
-    if (!senderIsExtensionPage(sender, browser.runtime.id, origin)) {
-      console.warn('Moodreel: rejected a message from a foreign sender', sender.url);
-      return Promise.resolve(errorReply('foreign-sender', 'Only Moodreel pages may ask for this.'));
-    }
-    if (!parsed.ok) {
-      console.warn('Moodreel: rejected a malformed message:', parsed.reason);
-      return Promise.resolve(errorReply('invalid-message', parsed.reason));
-    }
-    return handle(parsed.value);
+    return listener(raw, sender);
   });
 });

@@ -2,12 +2,13 @@
  * The offscreen document: the only place face-api runs. It loads the models once (from files inside the
  * extension), answers `offscreen:analyze` with every face, and keeps no image after answering.
  */
-import browser, { type Runtime } from 'webextension-polyfill';
+import browser from 'webextension-polyfill';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { createFaceAnalyzer } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
 import {
   errorReply,
+  guardedListener,
   okReply,
   parseOffscreenRequest,
   senderIsBackground,
@@ -84,19 +85,15 @@ function serialised<T>(job: () => Promise<T>): Promise<T> {
 }
 
 const origin = browser.runtime.getURL('/');
-browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
-  const parsed = parseOffscreenRequest(raw);
-  if (parsed === null) return undefined;
-  if (!senderIsBackground(sender, browser.runtime.id, origin)) {
-    console.warn('Moodreel: offscreen rejected a message from', sender.url);
-    return Promise.resolve(errorReply('foreign-sender', 'Only the Moodreel background may ask for analysis.'));
-  }
-  if (!parsed.ok) {
-    console.warn('Moodreel: offscreen rejected a malformed message:', parsed.reason);
-    return Promise.resolve(errorReply('invalid-message', parsed.reason));
-  }
-  const request = parsed.value;
-  return request.type === 'offscreen:stats' ? Promise.resolve(stats()) : serialised(() => analyze(request));
-});
+browser.runtime.onMessage.addListener(
+  guardedListener({
+    context: 'offscreen',
+    parse: parseOffscreenRequest,
+    senderOk: (sender) => senderIsBackground(sender, browser.runtime.id, origin),
+    foreignMessage: 'Only the Moodreel background may ask for analysis.',
+    handle: (request) =>
+      request.type === 'offscreen:stats' ? Promise.resolve(stats()) : serialised(() => analyze(request)),
+  }),
+);
 
 void browser.runtime.sendMessage({ type: 'offscreen:ready' }).catch(() => undefined);

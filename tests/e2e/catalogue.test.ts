@@ -6,18 +6,13 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueManifest } from '../../models/catalogue/format';
-import { launchExtension, type ExtensionSession } from '../support/chromium';
+import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 
 const manifest = JSON.parse(readFileSync('.output/chrome-mv3/catalogue/manifest.json', 'utf8')) as CatalogueManifest;
 let session: ExtensionSession;
 let page: Page;
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-async function ask<T>(message: unknown): Promise<T> {
-  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Reply<T>;
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
+const ask = <T>(message: unknown) => askFrom<T>(page, message);
 
 /** Promise of one IndexedDB request (written out in each page function: they run inside the page). */
 type Body<T> = (db: IDBDatabase) => Promise<T>;

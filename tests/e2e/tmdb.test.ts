@@ -5,19 +5,14 @@
  */
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from '../support/chromium';
+import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { GOOD_KEY, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
 
 let session: ExtensionSession;
 let page: Page;
 let tmdb: TmdbServer;
 
-type Reply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-async function ask<T>(message: unknown): Promise<T> {
-  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as Reply<T>;
-  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-  return reply.value;
-}
+const ask = <T>(message: unknown) => askFrom<T>(page, message);
 
 async function setSettings(settings: Record<string, unknown>) {
   await page.evaluate((s) => chrome.storage.local.set({ settings: s }), {

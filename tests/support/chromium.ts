@@ -81,3 +81,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     throw error;
   }
 }
+
+type WireReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** Sends a protocol message from an extension page and unwraps the reply (an error reply throws "code: message"). */
+export async function askFrom<T>(page: Page, message: unknown): Promise<T> {
+  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as WireReply<T>;
+  if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+  return reply.value;
+}
