@@ -20,7 +20,11 @@ export interface FaceAnalyzer {
   dispose(): void;
 }
 
-export function createFaceAnalyzer(faceapi: FaceApiModule, modelUri: string): FaceAnalyzer {
+/** Where the weights come from: a URL folder (browser) or a folder on disk (Node). */
+export type ModelSource = { uri: string } | { disk: string };
+
+export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource | string): FaceAnalyzer {
+  const from: ModelSource = typeof source === 'string' ? { uri: source } : source;
   const nets = {
     tiny: faceapi.nets.tinyFaceDetector,
     ssd: faceapi.nets.ssdMobilenetv1,
@@ -29,7 +33,11 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, modelUri: string): Fa
 
   async function load(detectors: readonly DetectorKind[]): Promise<void> {
     const wanted = [nets.expressions, ...detectors.map((d) => nets[d])];
-    await Promise.all(wanted.filter((net) => !net.isLoaded).map((net) => net.loadFromUri(modelUri)));
+    await Promise.all(
+      wanted
+        .filter((net) => !net.isLoaded)
+        .map((net) => ('disk' in from ? net.loadFromDisk(from.disk) : net.loadFromUri(from.uri))),
+    );
   }
 
   function options(config: AnalyzerConfig) {

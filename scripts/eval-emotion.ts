@@ -1,0 +1,158 @@
+/**
+ * `npm run eval:emotion -- --data <folder> [--mode classifier|pipeline|both] [--limit N]`: accuracy of the project's
+ * own face analysis on a folder laid out as <label>/<image> (FER2013 labels), in Node on tfjs's wasm backend with
+ * the same model files the extension ships.
+ * - classifier: the image is already a face crop; FaceExpressionNet alone.
+ * - pipeline: the crop scaled to 240 px and centred on a grey 640×480 frame, as a webcam sees a face; then the
+ *   extension's analyzer (TinyFaceDetector + expressions, models/face/analyzer.ts) and mood rule (models/mood). A
+ *   frame without a detected face counts as wrong; the detection rate is reported.
+ * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
+ * `accuracy` is the pipeline's (the path the extension runs).
+ */
+import { readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
+import { createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
+import { EMOTIONS, type Emotion } from '../models/mood/emotions';
+import { moodFromFaces } from '../models/mood/mood';
+import { classificationReport, type ClassificationReport } from './lib/classification';
+import { decodeJpeg, webcamFrame, type RgbImage } from './lib/image';
+import { markdownTable, round } from './lib/stats';
+
+const FER_TO_EMOTION: Record<string, Emotion> = {
+  angry: 'angry',
+  disgust: 'disgusted',
+  fear: 'fearful',
+  happy: 'happy',
+  neutral: 'neutral',
+  sad: 'sad',
+  surprise: 'surprised',
+};
+
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
+}
+
+const DATA = resolve(arg('data', join(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/PublicTest')));
+const MODE = arg('mode', 'both');
+const LIMIT = Number(arg('limit', '0'));
+const MODELS = resolve('node_modules/@vladmandic/face-api/model');
+
+interface Tf {
+  setWasmPaths(path: string): void;
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  tensor3d(data: Uint8Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
+  memory(): { numTensors: number };
+}
+const tf = faceapi.tf as unknown as Tf;
+
+function images(): { label: Emotion; path: string }[] {
+  const out: { label: Emotion; path: string }[] = [];
+  for (const folder of readdirSync(DATA, { withFileTypes: true })) {
+    const label = FER_TO_EMOTION[folder.name];
+    if (!folder.isDirectory() || !label) continue;
+    const files = readdirSync(join(DATA, folder.name))
+      .filter((f) => /\.(jpe?g)$/i.test(f))
+      .sort();
+    for (const f of LIMIT > 0 ? files.slice(0, LIMIT) : files) out.push({ label, path: join(DATA, folder.name, f) });
+  }
+  return out;
+}
+
+function toTensor(img: RgbImage) {
+  return tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+}
+
+function argmax(p: Record<Emotion, number>): Emotion {
+  return EMOTIONS.reduce((a, b) => (p[b] > p[a] ? b : a));
+}
+
+function print(title: string, r: ClassificationReport<Emotion>, msPerImage: number, extra = '') {
+  console.log(
+    `\n### ${title}: ${r.total} images, accuracy ${round(r.accuracy * 100, 1)} %, macro-F1 ${round(r.macroF1, 3)}, ${round(msPerImage, 1)} ms per image${extra}\n`,
+  );
+  console.log(
+    markdownTable(
+      ['class', 'recall', 'precision'],
+      r.labels.map((l) => [l, round(r.recall[l], 3), round(r.precision[l], 3)]),
+    ),
+  );
+  console.log('\nConfusion (rows: truth, columns: prediction)\n');
+  console.log(
+    markdownTable(
+      ['truth \\ predicted', ...r.labels],
+      r.labels.map((l, i) => [l, ...r.confusion[i]!]),
+    ),
+  );
+}
+
+async function main() {
+  tf.setWasmPaths(`${resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+  if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
+  await tf.ready();
+  const list = images();
+  if (list.length === 0) throw new Error(`No labelled images under ${DATA}`);
+  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, { disk: MODELS });
+  await analyzer.load(['tiny']);
+  const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length };
+
+  if (MODE === 'classifier' || MODE === 'both') {
+    const pairs: [Emotion, Emotion][] = [];
+    const start = performance.now();
+    for (const { label, path } of list) {
+      const t = toTensor(decodeJpeg(path));
+      const p = (await faceapi.nets.faceExpressionNet.predictExpressions(t as never)) as unknown as Record<
+        Emotion,
+        number
+      >;
+      t.dispose();
+      pairs.push([label, argmax(p)]);
+    }
+    const r = classificationReport(EMOTIONS, pairs);
+    const ms = (performance.now() - start) / list.length;
+    print('Classifier (face crops, FaceExpressionNet as shipped)', r, ms);
+    summary.classifier = {
+      accuracy: round(r.accuracy, 4),
+      macroF1: round(r.macroF1, 4),
+      msPerImage: round(ms, 1),
+      recall: r.recall,
+    };
+  }
+
+  if (MODE === 'pipeline' || MODE === 'both') {
+    const pairs: [Emotion, Emotion][] = [];
+    let detected = 0;
+    const start = performance.now();
+    for (const { label, path } of list) {
+      const t = toTensor(webcamFrame(decodeJpeg(path)));
+      const mood = moodFromFaces(await analyzer.predict(t as never));
+      t.dispose();
+      if (mood.kind === 'mood') detected++;
+      // An undetected face is a miss: score it as the least likely guess, never as the truth.
+      pairs.push([label, mood.kind === 'mood' ? mood.dominant : label === 'neutral' ? 'surprised' : 'neutral']);
+    }
+    const r = classificationReport(EMOTIONS, pairs);
+    const ms = (performance.now() - start) / list.length;
+    print(
+      'Pipeline (webcam-like frame, TinyFaceDetector + expressions + mood rule)',
+      r,
+      ms,
+      `, faces detected in ${round((detected / list.length) * 100, 1)} %`,
+    );
+    summary.accuracy = round(r.accuracy, 4);
+    summary.pipeline = {
+      accuracy: round(r.accuracy, 4),
+      macroF1: round(r.macroF1, 4),
+      detectionRate: round(detected / list.length, 4),
+      msPerImage: round(ms, 1),
+      recall: r.recall,
+    };
+  }
+  summary.tensorsLeft = tf.memory().numTensors;
+  console.log(JSON.stringify(summary));
+}
+
+await main();

@@ -1,0 +1,42 @@
+/** Multi-class classification metrics from (truth, prediction) pairs over a fixed label list. */
+export interface ClassificationReport<L extends string> {
+  labels: readonly L[];
+  /** confusion[t][p]: how many of truth t were predicted p. */
+  confusion: number[][];
+  accuracy: number;
+  macroF1: number;
+  recall: Record<L, number>;
+  precision: Record<L, number>;
+  total: number;
+}
+
+export function classificationReport<L extends string>(
+  labels: readonly L[],
+  pairs: readonly (readonly [L, L])[],
+): ClassificationReport<L> {
+  const at = new Map(labels.map((l, i) => [l, i]));
+  const confusion = labels.map(() => labels.map(() => 0));
+  for (const [t, p] of pairs) confusion[at.get(t)!]![at.get(p)!]!++;
+  const recall = {} as Record<L, number>;
+  const precision = {} as Record<L, number>;
+  let f1Sum = 0;
+  labels.forEach((l, i) => {
+    const tp = confusion[i]![i]!;
+    const truth = confusion[i]!.reduce((a, b) => a + b, 0);
+    const predicted = confusion.reduce((a, row) => a + row[i]!, 0);
+    recall[l] = truth ? tp / truth : 0;
+    precision[l] = predicted ? tp / predicted : 0;
+    const f1 = recall[l] + precision[l] > 0 ? (2 * recall[l] * precision[l]) / (recall[l] + precision[l]) : 0;
+    f1Sum += f1;
+  });
+  const correct = labels.reduce((a, _, i) => a + confusion[i]![i]!, 0);
+  return {
+    labels,
+    confusion,
+    accuracy: pairs.length ? correct / pairs.length : 0,
+    macroF1: f1Sum / labels.length,
+    recall,
+    precision,
+    total: pairs.length,
+  };
+}

@@ -1,0 +1,56 @@
+/** Small pure-JS image helpers for evaluation scripts (JPEG/PNG decoding stays out of the extension). */
+import { readFileSync } from 'node:fs';
+import jpeg from 'jpeg-js';
+
+export interface RgbImage {
+  width: number;
+  height: number;
+  /** Packed RGB, row-major. */
+  rgb: Uint8Array;
+}
+
+export function decodeJpeg(path: string): RgbImage {
+  const img = jpeg.decode(readFileSync(path), { useTArray: true });
+  const rgb = new Uint8Array(img.width * img.height * 3);
+  for (let i = 0, j = 0; i < img.data.length; i += 4, j += 3) {
+    rgb[j] = img.data[i]!;
+    rgb[j + 1] = img.data[i + 1]!;
+    rgb[j + 2] = img.data[i + 2]!;
+  }
+  return { width: img.width, height: img.height, rgb };
+}
+
+/** Bilinear resize. */
+export function resize(img: RgbImage, width: number, height: number): RgbImage {
+  const out = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(img.height - 1, Math.max(0, ((y + 0.5) * img.height) / height - 0.5));
+    const y0 = Math.floor(sy);
+    const y1 = Math.min(img.height - 1, y0 + 1);
+    const fy = sy - y0;
+    for (let x = 0; x < width; x++) {
+      const sx = Math.min(img.width - 1, Math.max(0, ((x + 0.5) * img.width) / width - 0.5));
+      const x0 = Math.floor(sx);
+      const x1 = Math.min(img.width - 1, x0 + 1);
+      const fx = sx - x0;
+      for (let c = 0; c < 3; c++) {
+        const p = (yy: number, xx: number) => img.rgb[(yy * img.width + xx) * 3 + c]!;
+        const v = (1 - fy) * ((1 - fx) * p(y0, x0) + fx * p(y0, x1)) + fy * ((1 - fx) * p(y1, x0) + fx * p(y1, x1));
+        out[(y * width + x) * 3 + c] = Math.round(v);
+      }
+    }
+  }
+  return { width, height, rgb: out };
+}
+
+/** The image scaled into a `fit`-pixel square and centred on a grey 640×480 frame, as a face in front of a webcam. */
+export function webcamFrame(img: RgbImage, fit = 240): RgbImage {
+  const scale = fit / Math.max(img.width, img.height);
+  const face = resize(img, Math.round(img.width * scale), Math.round(img.height * scale));
+  const frame = { width: 640, height: 480, rgb: new Uint8Array(640 * 480 * 3).fill(128) };
+  const ox = Math.floor((640 - face.width) / 2);
+  const oy = Math.floor((480 - face.height) / 2);
+  for (let y = 0; y < face.height; y++)
+    frame.rgb.set(face.rgb.subarray(y * face.width * 3, (y + 1) * face.width * 3), ((oy + y) * 640 + ox) * 3);
+  return frame;
+}
