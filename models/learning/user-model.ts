@@ -78,15 +78,6 @@ export function applyFeedback(
   };
 }
 
-/** Titles the user asked never to see again (down-voted or not interested). */
-export function hiddenByUser(model: UserModel): Set<number> {
-  return new Set(
-    Object.entries(model.signals)
-      .filter(([, s]) => s === 'down' || s === 'not-interested')
-      .map(([id]) => Number(id)),
-  );
-}
-
 const isSignal = (v: unknown): v is FeedbackSignal => typeof v === 'string' && v in SIGNALS;
 const numberRecord = (v: unknown): Record<string, number> =>
   typeof v === 'object' && v !== null

@@ -7,7 +7,7 @@ import { TONE_LABEL, TONES, type Tone } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import { itemCosine } from '../learning/item-factors';
 import { rng } from '../learning/linalg';
-import { hiddenByUser, type UserModel } from '../learning/user-model';
+import type { UserModel } from '../learning/user-model';
 import { targetPhrase, type MoodTarget } from './mood-target';
 
 export interface Filters {
@@ -70,15 +70,18 @@ export const RANK_WEIGHTS = {
 
 /** The filters, plus titles the user hid, watchlisted, saw or liked (unless asked), or was just shown. */
 function eligibility(ctx: RankContext): (m: Movie) => boolean {
-  const hidden = hiddenByUser(ctx.user);
   const f = ctx.filters;
+  // Every title the user's signals rule out, and those just shown, in one set.
+  const blocked = new Set<number>(ctx.exclude ?? []);
+  for (const [id, signal] of Object.entries(ctx.user.signals)) {
+    // Watchlisted titles have their own list; liked ones were seen.
+    if (signal === 'down' || signal === 'not-interested' || signal === 'watchlist') blocked.add(Number(id));
+    else if (!f.includeSeen) blocked.add(Number(id));
+  }
   const excluded = new Set(f.excludedGenres);
   const languages = new Set(f.languages);
   return (m) => {
-    if (hidden.has(m.movieId) || ctx.exclude?.has(m.movieId)) return false;
-    const signal = ctx.user.signals[m.movieId];
-    // Watchlisted titles have their own list; liked ones were seen.
-    if (signal === 'watchlist' || (!f.includeSeen && (signal === 'seen' || signal === 'up'))) return false;
+    if (blocked.has(m.movieId)) return false;
     if (!f.adult && m.adult) return false;
     if (excluded.size > 0 && m.genres.some((g) => excluded.has(g))) return false;
     if (languages.size > 0 && m.language !== null && !languages.has(m.language)) return false;
@@ -309,12 +312,38 @@ function contentReason(m: Movie, user: UserModel): string | null {
   return genre ? `more ${genre}, which you enjoy` : null;
 }
 
-/** The full ranker: mood fit + personal taste + quality, filtered, diversified by MMR, with wildcard slots. */
-/** Indexes of the `k` highest scores, highest first (ties by index). Linear plus a sort of `k`. */
+/** The k-th largest value (1-based) by quickselect on a copy: linear on average. */
+function kthLargest(values: Float64Array, k: number): number {
+  const a = Float64Array.from(values);
+  let lo = 0;
+  let hi = a.length - 1;
+  const target = a.length - k;
+  while (lo < hi) {
+    const pivot = a[(lo + hi) >> 1]!;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (a[i]! < pivot) i++;
+      while (a[j]! > pivot) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else break;
+  }
+  return a[target]!;
+}
+
+/** Indexes of the `k` highest scores, highest first (ties by index). Linear plus a sort of about `k`. */
 export function topIndices(scores: Float64Array, k: number): number[] {
-  if (scores.length === 0) return [];
-  const sorted = Float64Array.from(scores).sort();
-  const threshold = sorted[Math.max(0, sorted.length - k)]!;
+  if (scores.length === 0 || k <= 0) return [];
+  const threshold = kthLargest(scores, Math.min(k, scores.length));
   const top: number[] = [];
   for (let i = 0; i < scores.length; i++) if (scores[i]! >= threshold) top.push(i);
   return top.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
@@ -348,12 +377,14 @@ export const moodRanker: Ranker = {
     const prefs = events > 0 ? preferenceVector(ctx.user, vocabulary) : null;
     const ok = eligibility(ctx);
     const candidates: Movie[] = [];
-    const fitList: number[] = [];
-    const qualityList: number[] = [];
-    const scoreList: number[] = [];
+    const fit = new Float64Array(ctx.movies.length);
+    const quality = new Float64Array(ctx.movies.length);
+    const scoreAll = new Float64Array(ctx.movies.length);
+    let n = 0;
     let maxFit = 0;
-    ctx.movies.forEach((m, i) => {
-      if (!ok(m)) return;
+    for (let i = 0; i < ctx.movies.length; i++) {
+      const m = ctx.movies[i]!;
+      if (!ok(m)) continue;
       let fm = 0;
       for (let j = 0; j < T; j++) fm += weights[j]! * tones[i * T + j]!;
       fm /= norm;
@@ -369,15 +400,13 @@ export const moodRanker: Ranker = {
         personal = cf && row >= 0 ? 0.65 * cf[row]! + 0.35 * content : 0.5 * content;
       }
       candidates.push(m);
-      fitList.push(fm);
-      qualityList.push(qualityAll[i]!);
-      scoreList.push(wMood * fm + wPersonal * personal + wQuality * qualityAll[i]!);
+      fit[n] = fm;
+      quality[n] = qualityAll[i]!;
+      scoreAll[n] = wMood * fm + wPersonal * personal + wQuality * qualityAll[i]!;
       if (fm > maxFit) maxFit = fm;
-    });
-    const n = candidates.length;
-    const fit = Float64Array.from(fitList);
-    const quality = Float64Array.from(qualityList);
-    const score = Float64Array.from(scoreList);
+      n++;
+    }
+    const score = scoreAll.subarray(0, n);
     const pick = (i: number): Pick => ({ movie: candidates[i]!, score: score[i]!, reasons: [], wildcard: false });
     const wildcards = Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
     // MMR is greedy, so the first n of a longer run are the run of n: unfilled wildcard slots take the next picks.
@@ -392,13 +421,18 @@ export const moodRanker: Ranker = {
       ...leadingGenres(main, 3),
     ]);
     const taken = new Set(ranked.map((p) => p.movie.movieId));
+    // Only the best 20 of them are ever drawn from: keep those, sorted, as the scan goes.
     const unusual: number[] = [];
     for (let i = 0; i < n; i++) {
       const m = candidates[i]!;
-      if (fit[i]! >= 0.6 * maxFit && quality[i]! > 0 && !taken.has(m.movieId) && m.genres.every((g) => !usual.has(g)))
-        unusual.push(i);
+      if (fit[i]! < 0.6 * maxFit || quality[i]! <= 0 || taken.has(m.movieId) || m.genres.some((g) => usual.has(g)))
+        continue;
+      if (unusual.length === 20 && score[i]! <= score[unusual[19]!]!) continue;
+      let at = unusual.length;
+      while (at > 0 && score[unusual[at - 1]!]! < score[i]!) at--;
+      unusual.splice(at, 0, i);
+      if (unusual.length > 20) unusual.pop();
     }
-    unusual.sort((a, b) => score[b]! - score[a]! || a - b);
     const random = rng(ctx.seed);
     const wild: Pick[] = [];
     for (let i = 0; i < wildcards && unusual.length > 0; i++) {
