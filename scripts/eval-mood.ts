@@ -5,140 +5,21 @@
  * tagged titles, the ROC AUC of the profile's matching dimension for telling tagged from untagged titles, for the
  * full lexicon (genres + TMDB keywords) and the genres-only baseline. Prints a table, then one JSON line.
  */
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { profileOf } from '../models/catalogue/profile';
 import { TONE_LABEL, type Tone } from '../models/catalogue/tones';
 import { readPackedCatalogue } from './lib/catalogue';
-import { readCsv } from './lib/csv';
 import { mean, rocAuc } from './lib/metrics';
 import { markdownTable, round } from './lib/stats';
+import { TAGS_FOR_TONE, readMovieTags } from './lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const MIN_POSITIVES = 15;
 
-/** Evaluation labels: which user tags (lowercased) say a movie has a tone. Never used as features. */
-const TAGS_FOR_TONE: Partial<Record<Tone, string[]>> = {
-  funny: [
-    'funny',
-    'hilarious',
-    'comedy',
-    'very funny',
-    'humorous',
-    'humor',
-    'dark comedy',
-    'black comedy',
-    'witty',
-    'satire',
-    'parody',
-    'spoof',
-    'quotable',
-    'highly quotable',
-  ],
-  dark: [
-    'dark',
-    'dark comedy',
-    'black comedy',
-    'disturbing',
-    'bleak',
-    'grim',
-    'violent',
-    'violence',
-    'noir',
-    'gritty',
-    'brutal',
-    'depressing',
-    'nihilism',
-  ],
-  sad: [
-    'sad',
-    'depressing',
-    'tearjerker',
-    'emotional',
-    'bittersweet',
-    'heartbreaking',
-    'tragedy',
-    'melancholy',
-    'melancholic',
-    'sad ending',
-  ],
-  atmospheric: ['atmospheric', 'dreamlike', 'moody', 'haunting', 'visually stunning', 'beautiful scenery', 'stylized'],
-  thoughtProvoking: [
-    'thought-provoking',
-    'thought provoking',
-    'philosophical',
-    'philosophy',
-    'intellectual',
-    'psychology',
-    'social commentary',
-    'political',
-    'politics',
-    'mindfuck',
-    'cerebral',
-    'deep',
-  ],
-  feelGood: [
-    'feel-good',
-    'feel good',
-    'feel good movie',
-    'heartwarming',
-    'uplifting',
-    'cute',
-    'sweet',
-    'happy ending',
-    'family',
-    'good music',
-  ],
-  heartwarming: ['heartwarming', 'touching', 'sweet', 'cute', 'friendship', 'family'],
-  scary: ['scary', 'horror', 'creepy', 'frightening', 'terrifying', 'ghosts', 'zombies', 'vampires', 'suspense'],
-  romantic: ['romantic', 'romance', 'love story', 'love', 'chick flick', 'relationships'],
-  surprising: [
-    'twist ending',
-    'plot twist',
-    'twist',
-    'twists & turns',
-    'surprise ending',
-    'nonlinear',
-    'mindfuck',
-    'unpredictable',
-    'clever',
-  ],
-  tense: ['suspense', 'suspenseful', 'tense', 'thriller', 'intense', 'gripping', 'tension'],
-  thrilling: [
-    'action',
-    'action packed',
-    'action-packed',
-    'exciting',
-    'adrenaline',
-    'fast paced',
-    'adventure',
-    'superhero',
-    'fight scenes',
-    'martial arts',
-  ],
-  whimsical: ['quirky', 'whimsical', 'surreal', 'fairy tale', 'magic', 'fantasy', 'imagination', 'disney', 'pixar'],
-  inspiring: [
-    'inspirational',
-    'inspiring',
-    'uplifting',
-    'true story',
-    'based on a true story',
-    'biography',
-    'sports',
-    'underdog',
-  ],
-};
-
 function main() {
   const { movies } = readPackedCatalogue();
   const byId = new Map(movies.map((m) => [m.movieId, m]));
-  const tagsOf = new Map<number, Set<string>>();
-  for (const r of readCsv(join(DATA, 'movielens/ml-latest-small/tags.csv'))) {
-    const id = Number(r.movieId);
-    if (!byId.has(id)) continue;
-    const set = tagsOf.get(id) ?? new Set<string>();
-    set.add((r.tag ?? '').trim().toLowerCase());
-    tagsOf.set(id, set);
-  }
+  const tagsOf = readMovieTags(DATA, byId);
   const population = [...tagsOf.keys()].sort((a, b) => a - b).map((id) => byId.get(id)!);
 
   const rows: { tone: Tone; positives: number; full: number; genres: number }[] = [];
