@@ -49,6 +49,11 @@ export function Picks(props: PicksProps) {
         <p role="status" class="working">
           Finding movies…
         </p>
+      ) : props.picks.length === 0 ? (
+        <p role="status" class="notice" data-testid="no-picks">
+          No picks right now. If Moodreel was just installed, its movie catalogue may still be loading: try again in a
+          moment. Filters that exclude too much can also leave nothing to show.
+        </p>
       ) : (
         <ol class="pick-list" data-testid="picks">
           {props.picks.map((p) => (

@@ -4,7 +4,7 @@
  */
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
-import { applyFeedback, type FeedbackSignal } from '../../models/learning/user-model';
+import { applyFeedback } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { DEFAULT_FILTERS, moodRanker } from '../../models/recommend/ranker';
@@ -59,10 +59,8 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
 export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true }> {
   const db = await openDatabase();
   const stored = await getMovie(db, r.movieId);
-  const movie = stored ? withoutSearchFields(stored) : null;
-  if (!movie) throw new Error(`Unknown title ${r.movieId}`);
-  const signal: FeedbackSignal = r.signal;
-  const model = applyFeedback(await loadUserModel(db), movie, signal, await itemFactors());
-  await saveFeedback(db, r.movieId, signal, model, Date.now());
+  if (!stored) throw new Error(`Unknown title ${r.movieId}`);
+  const model = applyFeedback(await loadUserModel(db), withoutSearchFields(stored), r.signal, await itemFactors());
+  await saveFeedback(db, r.movieId, r.signal, model, Date.now());
   return { saved: true };
 }
