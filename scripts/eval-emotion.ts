@@ -9,11 +9,13 @@
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
  * `accuracy` is the pipeline's (the path the extension runs).
  */
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
+import { headPredict, type ExpressionHead } from '../models/face/expression-head';
+import { cropFeatures } from './lib/expression-features';
 import { EMOTIONS, type Emotion } from '../models/mood/emotions';
 import { moodFromFaces } from '../models/mood/mood';
 import { classificationReport, type ClassificationReport } from './lib/classification';
@@ -39,6 +41,7 @@ const DATA = resolve(arg('data', join(process.env.MOODREEL_DATA ?? '../shared/da
 const MODE = arg('mode', 'both');
 const LIMIT = Number(arg('limit', '0'));
 const MODELS = resolve('node_modules/@vladmandic/face-api/model');
+const HEAD_FILE = resolve('models/face/expression-head.json');
 
 interface Tf {
   setWasmPaths(path: string): void;
@@ -115,6 +118,23 @@ async function main() {
     const ms = (performance.now() - start) / list.length;
     print('Classifier (face crops, FaceExpressionNet as shipped)', r, ms);
     summary.classifier = {
+      accuracy: round(r.accuracy, 4),
+      macroF1: round(r.macroF1, 4),
+      msPerImage: round(ms, 1),
+      recall: r.recall,
+    };
+  }
+
+  // Moodreel's own head (npm run train:emotion), on the same crops with mirror-image test-time augmentation.
+  if ((MODE === 'classifier' || MODE === 'both') && existsSync(HEAD_FILE)) {
+    const head = JSON.parse(readFileSync(HEAD_FILE, 'utf8')) as ExpressionHead;
+    const pairs: [Emotion, Emotion][] = [];
+    const start = performance.now();
+    for (const { label, path } of list) pairs.push([label, argmax(headPredict(head, await cropFeatures(path, true)))]);
+    const r = classificationReport(EMOTIONS, pairs);
+    const ms = (performance.now() - start) / list.length;
+    print('Classifier with Moodreel’s head (face crops + mirror TTA)', r, ms);
+    summary.classifierHead = {
       accuracy: round(r.accuracy, 4),
       macroF1: round(r.macroF1, 4),
       msPerImage: round(ms, 1),

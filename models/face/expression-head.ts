@@ -1,0 +1,38 @@
+/**
+ * Moodreel's own expression head: a softmax layer over FaceExpressionNet's 256-d face features, trained by
+ * `npm run train:emotion` on FER2013 Train (never on PublicTest). Pure math: the features come from face-api.
+ */
+import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
+
+export interface ExpressionHead {
+  version: number;
+  /** Row-major 256 × 7 (features × EMOTIONS order). */
+  weights: number[];
+  bias: number[];
+}
+
+export function headLogits(head: ExpressionHead, features: ArrayLike<number>): number[] {
+  const k = EMOTIONS.length;
+  const logits = head.bias.slice();
+  for (let f = 0; f < features.length; f++) {
+    const x = features[f]!;
+    if (x === 0) continue;
+    for (let c = 0; c < k; c++) logits[c] = logits[c]! + x * head.weights[f * k + c]!;
+  }
+  return logits;
+}
+
+export function softmax(logits: readonly number[]): number[] {
+  const max = Math.max(...logits);
+  const e = logits.map((l) => Math.exp(l - max));
+  const sum = e.reduce((a, b) => a + b, 0);
+  return e.map((x) => x / sum);
+}
+
+/** Probabilities for one face from the features of the crop and (test-time augmentation) of its mirror image. */
+export function headPredict(head: ExpressionHead, featureViews: readonly ArrayLike<number>[]): EmotionProbabilities {
+  const avg = EMOTIONS.map(() => 0);
+  for (const view of featureViews)
+    softmax(headLogits(head, view)).forEach((p, c) => (avg[c]! += p / featureViews.length));
+  return Object.fromEntries(EMOTIONS.map((e, c) => [e, avg[c]!])) as EmotionProbabilities;
+}
