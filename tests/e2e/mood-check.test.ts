@@ -34,8 +34,9 @@ async function checkMood(video: string): Promise<Page> {
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 
 describe('mood check from the camera', () => {
+  // The README screenshot comes from this test: a public-domain NASA portrait (Eileen Collins), nothing else shared.
   it('reads a mood from a real face photo and shows faces, bars and backend', async () => {
-    const popup = await checkMood(fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'vlado.y4m')));
+    const popup = await checkMood(fakeCameraVideo(join(FACES, 'skimage_astronaut.png'), join(work, 'astronaut.y4m')));
     expect(await popup.$('[data-testid="notice"]')).toBeNull();
     expect(await text(popup, '[data-testid="mood-word"]')).toMatch(
       /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/,
