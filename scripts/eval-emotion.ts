@@ -9,7 +9,7 @@
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
  * `accuracy` is the pipeline's (the path the extension runs).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
@@ -21,16 +21,7 @@ import { moodFromFaces } from '../models/mood/mood';
 import { classificationReport, type ClassificationReport } from './lib/classification';
 import { decodeJpeg, webcamFrame, type RgbImage } from './lib/image';
 import { markdownTable, round } from './lib/stats';
-
-const FER_TO_EMOTION: Record<string, Emotion> = {
-  angry: 'angry',
-  disgust: 'disgusted',
-  fear: 'fearful',
-  happy: 'happy',
-  neutral: 'neutral',
-  sad: 'sad',
-  surprise: 'surprised',
-};
+import { ferImages } from './lib/fer';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);
@@ -52,25 +43,16 @@ interface Tf {
 }
 const tf = faceapi.tf as unknown as Tf;
 
-function images(): { label: Emotion; path: string }[] {
-  const out: { label: Emotion; path: string }[] = [];
-  for (const folder of readdirSync(DATA, { withFileTypes: true })) {
-    const label = FER_TO_EMOTION[folder.name];
-    if (!folder.isDirectory() || !label) continue;
-    const files = readdirSync(join(DATA, folder.name))
-      .filter((f) => /\.(jpe?g)$/i.test(f))
-      .sort();
-    for (const f of LIMIT > 0 ? files.slice(0, LIMIT) : files) out.push({ label, path: join(DATA, folder.name, f) });
-  }
-  return out;
-}
-
 function toTensor(img: RgbImage) {
   return tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
 }
 
 function argmax(p: Record<Emotion, number>): Emotion {
   return EMOTIONS.reduce((a, b) => (p[b] > p[a] ? b : a));
+}
+
+function figures(r: ClassificationReport<Emotion>, ms: number) {
+  return { accuracy: round(r.accuracy, 4), macroF1: round(r.macroF1, 4), msPerImage: round(ms, 1), recall: r.recall };
 }
 
 function print(title: string, r: ClassificationReport<Emotion>, msPerImage: number, extra = '') {
@@ -96,50 +78,37 @@ async function main() {
   tf.setWasmPaths(`${resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
   await tf.ready();
-  const list = images();
+  const list = ferImages(DATA, LIMIT);
   if (list.length === 0) throw new Error(`No labelled images under ${DATA}`);
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, { disk: MODELS });
   await analyzer.load(['tiny']);
   const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length };
 
-  if (MODE === 'classifier' || MODE === 'both') {
+  /** Runs `predict` over every crop; prints and records the result under `key`. */
+  async function crops(key: string, title: string, predict: (path: string) => Promise<Record<Emotion, number>>) {
     const pairs: [Emotion, Emotion][] = [];
     const start = performance.now();
-    for (const { label, path } of list) {
-      const t = toTensor(decodeJpeg(path));
-      const p = (await faceapi.nets.faceExpressionNet.predictExpressions(t as never)) as unknown as Record<
-        Emotion,
-        number
-      >;
-      t.dispose();
-      pairs.push([label, argmax(p)]);
-    }
+    for (const { label, path } of list) pairs.push([label, argmax(await predict(path))]);
     const r = classificationReport(EMOTIONS, pairs);
     const ms = (performance.now() - start) / list.length;
-    print('Classifier (face crops, FaceExpressionNet as shipped)', r, ms);
-    summary.classifier = {
-      accuracy: round(r.accuracy, 4),
-      macroF1: round(r.macroF1, 4),
-      msPerImage: round(ms, 1),
-      recall: r.recall,
-    };
+    print(title, r, ms);
+    summary[key] = figures(r, ms);
   }
 
-  // Moodreel's own head (npm run train:emotion), on the same crops with mirror-image test-time augmentation.
-  if ((MODE === 'classifier' || MODE === 'both') && existsSync(HEAD_FILE)) {
-    const head = JSON.parse(readFileSync(HEAD_FILE, 'utf8')) as ExpressionHead;
-    const pairs: [Emotion, Emotion][] = [];
-    const start = performance.now();
-    for (const { label, path } of list) pairs.push([label, argmax(headPredict(head, await cropFeatures(path, true)))]);
-    const r = classificationReport(EMOTIONS, pairs);
-    const ms = (performance.now() - start) / list.length;
-    print('Classifier with Moodreel’s head (face crops + mirror TTA)', r, ms);
-    summary.classifierHead = {
-      accuracy: round(r.accuracy, 4),
-      macroF1: round(r.macroF1, 4),
-      msPerImage: round(ms, 1),
-      recall: r.recall,
-    };
+  if (MODE === 'classifier' || MODE === 'both') {
+    await crops('classifier', 'Classifier (face crops, FaceExpressionNet as shipped)', async (path) => {
+      const t = toTensor(decodeJpeg(path));
+      const p = await faceapi.nets.faceExpressionNet.predictExpressions(t as never);
+      t.dispose();
+      return p as unknown as Record<Emotion, number>;
+    });
+    // Moodreel's own head (npm run train:emotion), on the same crops with mirror-image test-time augmentation.
+    if (existsSync(HEAD_FILE)) {
+      const head = JSON.parse(readFileSync(HEAD_FILE, 'utf8')) as ExpressionHead;
+      await crops('classifierHead', 'Classifier with Moodreel’s head (face crops + mirror TTA)', async (path) =>
+        headPredict(head, await cropFeatures(path, true)),
+      );
+    }
   }
 
   if (MODE === 'pipeline' || MODE === 'both') {
@@ -163,13 +132,7 @@ async function main() {
       `, faces detected in ${round((detected / list.length) * 100, 1)} %`,
     );
     summary.accuracy = round(r.accuracy, 4);
-    summary.pipeline = {
-      accuracy: round(r.accuracy, 4),
-      macroF1: round(r.macroF1, 4),
-      detectionRate: round(detected / list.length, 4),
-      msPerImage: round(ms, 1),
-      recall: r.recall,
-    };
+    summary.pipeline = { ...figures(r, ms), detectionRate: round(detected / list.length, 4) };
   }
   summary.tensorsLeft = tf.memory().numTensors;
   console.log(JSON.stringify(summary));

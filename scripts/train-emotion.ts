@@ -6,24 +6,16 @@
  * models/face/expression-head.json. PublicTest is never read here.
  * Features are cached in .cache/ (the slow part: about 8 minutes on 2 cores).
  */
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { EMOTIONS, type Emotion } from '../models/mood/emotions';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { EMOTIONS } from '../models/mood/emotions';
 import { rng } from '../models/learning/linalg';
 import { headLogits, softmax, type ExpressionHead } from '../models/face/expression-head';
 import { cropFeatures, FEATURES, shippedHead, startWasm } from './lib/expression-features';
 import { round } from './lib/stats';
+import { ferImages } from './lib/fer';
 
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
-const FER_TO_EMOTION: Record<string, Emotion> = {
-  angry: 'angry',
-  disgust: 'disgusted',
-  fear: 'fearful',
-  happy: 'happy',
-  neutral: 'neutral',
-  sad: 'sad',
-  surprise: 'surprised',
-};
 const K = EMOTIONS.length;
 const EPOCHS = 40;
 const BATCH = 256;
@@ -38,13 +30,7 @@ interface Sample {
 
 async function extract(): Promise<Sample[]> {
   const cache = resolve('.cache/fer-train-features.bin');
-  const files: { label: number; path: string }[] = [];
-  for (const folder of readdirSync(TRAIN).sort()) {
-    const e = FER_TO_EMOTION[folder];
-    if (!e) continue;
-    for (const f of readdirSync(join(TRAIN, folder)).sort())
-      if (/\.jpe?g$/i.test(f)) files.push({ label: EMOTIONS.indexOf(e), path: join(TRAIN, folder, f) });
-  }
+  const files = ferImages(TRAIN).map((f) => ({ label: EMOTIONS.indexOf(f.label), path: f.path }));
   const floatsPer = 2 * FEATURES;
   if (existsSync(cache)) {
     const buf = new Float32Array(readFileSync(cache).buffer.slice(0));
