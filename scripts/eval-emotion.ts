@@ -15,7 +15,7 @@ import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
 import { headPredict, type ExpressionHead } from '../models/face/expression-head';
-import { cropFeatures } from './lib/expression-features';
+import { cropFeatures, HEAD_FILE } from './lib/expression-features';
 import { EMOTIONS, type Emotion } from '../models/mood/emotions';
 import { moodFromFaces } from '../models/mood/mood';
 import { classificationReport, type ClassificationReport } from './lib/classification';
@@ -32,7 +32,6 @@ const DATA = resolve(arg('data', join(process.env.MOODREEL_DATA ?? '../shared/da
 const MODE = arg('mode', 'both');
 const LIMIT = Number(arg('limit', '0'));
 const MODELS = resolve('node_modules/@vladmandic/face-api/model');
-const HEAD_FILE = resolve('models/face/expression-head.json');
 
 interface Tf {
   setWasmPaths(path: string): void;

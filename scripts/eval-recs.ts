@@ -12,8 +12,8 @@
 import { join, resolve } from 'node:path';
 import type { Movie } from '../models/catalogue/movie';
 import { DEFAULT_IALS_PARAMS, solveRow, trainIals, type Row } from '../models/learning/ials';
-import type { ItemFactors } from '../models/learning/item-factors';
-import { gram, rng } from '../models/learning/linalg';
+import { itemFactors } from '../models/learning/item-factors';
+import { rng } from '../models/learning/linalg';
 import { EMOTIONS, zeroProbabilities } from '../models/mood/emotions';
 import { profileOf } from '../models/catalogue/profile';
 import { emptyUserModel, modelFromSignals } from '../models/learning/user-model';
@@ -88,24 +88,6 @@ function split(items: number[], random: () => number): Split {
   return { foldIn: s.slice(nTargets), targets: new Set(s.slice(0, nTargets)) };
 }
 
-function factorsFromModel(items: Float32Array, ids: number[], k: number): ItemFactors {
-  const norms = new Float32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    let s = 0;
-    for (let d = 0; d < k; d++) s += items[i * k + d]! ** 2;
-    norms[i] = Math.sqrt(s);
-  }
-  return {
-    k,
-    params: DEFAULT_IALS_PARAMS,
-    row: new Map(ids.map((id, i) => [id, i])),
-    movieIds: ids,
-    values: items,
-    norms,
-    gram: gram(items, ids.length, k),
-  };
-}
-
 function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
   // Item universe and users, in item indexes.
   const counts = new Map<number, number>();
@@ -176,8 +158,9 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
     const rows: Row[] = trainUsers.map((items) => ({ index: items, weight: items.map(() => 1) }));
     const ials = trainIals(rows, n, DEFAULT_IALS_PARAMS);
     const k = DEFAULT_IALS_PARAMS.factors;
-    const itemGram = gram(ials.items, n, k);
-    const factors = movies ? factorsFromModel(ials.items, itemIds, k) : null;
+    const foldFactors = itemFactors(ials.items, itemIds, k, DEFAULT_IALS_PARAMS);
+    const itemGram = foldFactors.gram;
+    const factors = movies ? foldFactors : null;
     const universeMovies = movies ? itemIds.map((id) => movies.get(id)).filter((m): m is Movie => m !== undefined) : [];
     const nTrain = trainUsers.length;
 

@@ -11,7 +11,7 @@ import { resolve } from 'node:path';
 import { EMOTIONS } from '../models/mood/emotions';
 import { rng } from '../models/learning/linalg';
 import { headLogits, softmax, type ExpressionHead } from '../models/face/expression-head';
-import { cropFeatures, FEATURES, shippedHead, startWasm } from './lib/expression-features';
+import { cropFeatures, FEATURES, HEAD_FILE, shippedHead, startWasm } from './lib/expression-features';
 import { round } from './lib/stats';
 import { ferImages } from './lib/fer';
 
@@ -21,7 +21,6 @@ const EPOCHS = 40;
 const BATCH = 256;
 const LR = 0.002;
 const L2 = 1e-4;
-export const HEAD_PATH = resolve('models/face/expression-head.json');
 
 interface Sample {
   label: number;
@@ -148,7 +147,7 @@ async function main() {
     weights: best.weights.map((w) => Number(w.toPrecision(6))),
     bias: best.bias.map((w) => Number(w.toPrecision(6))),
   };
-  writeFileSync(HEAD_PATH, `${JSON.stringify(out)}\n`);
+  writeFileSync(HEAD_FILE, `${JSON.stringify(out)}\n`);
   console.log(
     JSON.stringify({
       train: 'emotion',

@@ -37,21 +37,24 @@ export function decodeItemFactors(file: EmbeddingsFile): ItemFactors {
   const q = new Int8Array(base64Bytes(file.values).buffer);
   if (q.length !== n * k || file.scales.length !== n) throw new Error('embeddings file is inconsistent');
   const values = new Float32Array(n * k);
+  for (let i = 0; i < n * k; i++) values[i] = q[i]! * file.scales[Math.floor(i / k)]!;
+  return itemFactors(values, file.movieIds, k, file.params);
+}
+
+/** Item factors (titles × k, rows in `movieIds` order) with the norms and Gram matrix scoring needs. */
+export function itemFactors(values: Float32Array, movieIds: number[], k: number, params: IalsParams): ItemFactors {
+  const n = movieIds.length;
   const norms = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     let s = 0;
-    for (let d = 0; d < k; d++) {
-      const v = q[i * k + d]! * file.scales[i]!;
-      values[i * k + d] = v;
-      s += v * v;
-    }
+    for (let d = 0; d < k; d++) s += values[i * k + d]! ** 2;
     norms[i] = Math.sqrt(s);
   }
   return {
     k,
-    params: file.params,
-    row: new Map(file.movieIds.map((id, i) => [id, i])),
-    movieIds: file.movieIds,
+    params,
+    row: new Map(movieIds.map((id, i) => [id, i])),
+    movieIds,
     values,
     norms,
     gram: gram(values, n, k),

@@ -16,10 +16,6 @@ export const EMOTION_EMOJI: Record<Emotion, string> = {
   surprised: '😲',
 };
 
-export function isEmotion(value: unknown): value is Emotion {
-  return typeof value === 'string' && (EMOTIONS as readonly string[]).includes(value);
-}
-
 /** A distribution with every emotion at zero, for sums. */
 export function zeroProbabilities(): EmotionProbabilities {
   return { neutral: 0, happy: 0, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 };

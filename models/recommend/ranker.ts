@@ -166,17 +166,6 @@ function prepare(movies: readonly Movie[], factors: ItemFactors | null): Prepare
   return prepared;
 }
 
-/** −1..1: how well a title's tones fit the target's weights. */
-export function moodFit(movie: Movie, target: MoodTarget): number {
-  let s = 0;
-  let norm = 0;
-  for (const t of TONES) {
-    s += target.weights[t] * movie.profile.tones[t];
-    norm += Math.abs(target.weights[t]);
-  }
-  return norm > 0 ? s / norm : 0;
-}
-
 /** −1..1 prior from ratings and votes: well-liked, much-watched titles first when nothing else is known. */
 export function qualityPrior(m: Movie): number {
   const ml = m.mlMean === null ? 0 : (m.mlMean - 3.4) / 0.6;
@@ -185,18 +174,20 @@ export function qualityPrior(m: Movie): number {
   return Math.tanh(0.45 * ml + 0.25 * tmdb + 0.6 * (votes - 0.35));
 }
 
-function cfAffinity(m: Movie, ctx: RankContext): number | null {
+/** The user's collaborative score for every embedded title (indexed by embedding row), or null without a vector. */
+function collaborativeScores(ctx: RankContext): Float64Array | null {
   const f = ctx.factors;
   const u = ctx.user.vector;
   if (!f || !u) return null;
-  const row = f.row.get(m.movieId);
-  if (row === undefined) return null;
-  let s = 0;
-  for (let d = 0; d < f.k; d++) s += u[d]! * f.values[row * f.k + d]!;
-  return RANK_WEIGHTS.cfScale * s;
+  const cf = new Float64Array(f.movieIds.length);
+  for (let r = 0; r < cf.length; r++) {
+    let d = 0;
+    for (let j = 0; j < f.k; j++) d += u[j]! * f.values[r * f.k + j]!;
+    cf[r] = RANK_WEIGHTS.cfScale * d;
+  }
+  return cf;
 }
 
-/** The words of a title without sequel numbers and subtitles: "Toy Story 3" and "Toy Story" share "toy story". */
 const franchiseKeys = new WeakMap<Movie, string>();
 
 function franchiseOf(m: Movie): string {
@@ -208,6 +199,7 @@ function franchiseOf(m: Movie): string {
   return key;
 }
 
+/** The words of a title without sequel numbers and subtitles: "Toy Story 3" and "Toy Story" share "toy story". */
 export function franchiseKey(title: string): string {
   return title
     .toLowerCase()
@@ -278,7 +270,12 @@ export const popularityRanker: Ranker = {
 export const collaborativeRanker: Ranker = {
   name: 'ials',
   rank(ctx) {
-    return sortedPicks(eligible(ctx), (m) => cfAffinity(m, ctx) ?? qualityPrior(m) - 2)
+    const cf = collaborativeScores(ctx);
+    const row = (m: Movie) => ctx.factors?.row.get(m.movieId);
+    return sortedPicks(eligible(ctx), (m) => {
+      const r = row(m);
+      return cf && r !== undefined ? cf[r]! : qualityPrior(m) - 2;
+    })
       .slice(0, ctx.count)
       .map((p) => ({ ...p, reasons: ['people with your taste liked it'] }));
   },
@@ -369,16 +366,7 @@ export const moodRanker: Ranker = {
     const weights = TONES.map((t) => ctx.target.weights[t]);
     const norm = weights.reduce((a, w) => a + Math.abs(w), 0) || 1;
     // The user's iALS score for every embedded title, once.
-    const f = ctx.factors;
-    const u = ctx.user.vector;
-    const cf = f && u ? new Float64Array(f.movieIds.length) : null;
-    if (cf && f && u) {
-      for (let r = 0; r < cf.length; r++) {
-        let d = 0;
-        for (let j = 0; j < f.k; j++) d += u[j]! * f.values[r * f.k + j]!;
-        cf[r] = RANK_WEIGHTS.cfScale * d;
-      }
-    }
+    const cf = collaborativeScores(ctx);
     const prefs = events > 0 ? preferenceVector(ctx.user, vocabulary) : null;
     const ok = eligibility(ctx);
     const candidates: Movie[] = [];

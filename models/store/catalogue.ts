@@ -93,10 +93,6 @@ export function withoutSearchFields({ titleWords, ...movie }: StoredMovie): Movi
   return movie;
 }
 
-export async function getByTmdbId(db: Database, tmdbId: number): Promise<StoredMovie | undefined> {
-  return db.getFromIndex('movies', 'tmdbId', tmdbId);
-}
-
 /**
  * Titles containing every word of `query` (the last word may be a prefix, for search-as-you-type), most rated
  * first. Uses the multi-entry word index for the longest word, then filters.

@@ -82,8 +82,6 @@ export interface MoodreelDB extends DBSchema {
   settings: { key: string; value: unknown };
 }
 
-export const USER_STORES = ['feedback', 'seen', 'watchlist', 'history', 'settings'] as const;
-
 type UpgradeTx = IDBPTransaction<MoodreelDB, StoreNames<MoodreelDB>[], 'versionchange'>;
 
 /** Each step takes the database from version i to i + 1. Add a step, never edit one that shipped. */
