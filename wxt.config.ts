@@ -17,7 +17,14 @@ export default defineConfig({
   manifest: ({ manifestVersion }) => ({
     name: 'Moodreel',
     description: 'Reads the mood on a face and recommends movies for it. No image leaves your device.',
-    permissions: ['activeTab', 'storage', 'alarms', ...(manifestVersion === 3 ? ['offscreen'] : [])],
+    permissions: [
+      'activeTab',
+      'contextMenus',
+      'scripting',
+      'storage',
+      'alarms',
+      ...(manifestVersion === 3 ? ['offscreen'] : []),
+    ],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     action: { default_title: 'Moodreel: check the mood' },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },

@@ -26,14 +26,22 @@ function placeholder(pick: PickView): { initials: string; background: string } {
   };
 }
 
+/** A "Watch on …" search link for a title on a streaming service. */
+export interface WatchOn {
+  name: string;
+  searchUrl: (query: string) => string;
+}
+
 export function PickCard({
   pick,
   onFeedback,
   busy,
+  watchOn,
 }: {
   pick: PickView;
   onFeedback: (signal: FeedbackSignal) => void;
   busy: boolean;
+  watchOn?: WatchOn;
 }) {
   const m = pick.movie;
   const poster = placeholder(pick);
@@ -53,6 +61,16 @@ export function PickCard({
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.join(' · ')}
         </p>
+        {watchOn && (
+          <a
+            class="watch-on"
+            href={watchOn.searchUrl(m.year ? `${m.title} ${m.year}` : m.title)}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
+            Watch on {watchOn.name}
+          </a>
+        )}
         <div class="pick-actions" role="group" aria-label={`Feedback on ${m.title}`}>
           {ACTIONS.map((a) => (
             <button

@@ -1,7 +1,7 @@
 import type { FeedbackSignal } from '../models/learning/user-model';
 import type { PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
-import { PickCard } from './PickCard';
+import { PickCard, type WatchOn } from './PickCard';
 
 export interface PicksProps {
   picks: PickView[] | null;
@@ -12,6 +12,7 @@ export interface PicksProps {
   onDiversity: (d: number) => void;
   onFeedback: (movieId: number, signal: FeedbackSignal) => void;
   onDifferent: () => void;
+  watchOn?: WatchOn;
 }
 
 export function Picks(props: PicksProps) {
@@ -61,6 +62,7 @@ export function Picks(props: PicksProps) {
               key={p.movie.movieId}
               pick={p}
               busy={props.busy}
+              watchOn={props.watchOn}
               onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
             />
           ))}

@@ -2,7 +2,9 @@ import type { ErrorCode } from './protocol';
 
 /** Ways a mood check can fail for the user, each with a plain message. */
 export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' | 'camera-failed';
-export type ProblemCode = ErrorCode | CameraProblem | 'camera-permission' | 'no-face';
+/** Frame reading on a web page (overlay and right-click). */
+export type FrameProblem = 'protected-video' | 'no-video';
+export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | 'camera-permission' | 'no-face';
 
 export interface ProblemText {
   title: string;
@@ -33,6 +35,14 @@ export const PROBLEMS: Record<ProblemCode, ProblemText> = {
   'camera-failed': {
     title: 'The camera sent no picture',
     body: 'Try again in a moment.',
+  },
+  'protected-video': {
+    title: 'This video is protected',
+    body: 'The site does not let extensions see its picture. Try a snapshot of yourself instead.',
+  },
+  'no-video': {
+    title: 'No video to read',
+    body: 'Right-click a video (or an image) that is on screen, or start playing it first.',
   },
   'capture-failed': {
     title: 'Could not capture this tab',

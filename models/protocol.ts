@@ -126,6 +126,25 @@ export interface RecommendRequest {
   /** Titles shown before, left out ("different picks"). */
   exclude: number[];
 }
+/** A mood check that found faces, as history keeps it: numbers only, never the image. */
+export interface MoodSummary {
+  probabilities: EmotionProbabilities;
+  confidence: number;
+  faceCount: number;
+  source: MoodSource;
+}
+export const MOOD_SOURCES = ['camera', 'tab', 'file', 'video'] as const;
+export type MoodSource = (typeof MOOD_SOURCES)[number];
+
+export interface MoodRecordRequest {
+  type: 'mood-record';
+  mood: MoodSummary;
+  /** The picks shown for it (may be empty when they come later). */
+  picks: number[];
+}
+export interface MoodLatestRequest {
+  type: 'mood-latest';
+}
 export interface FeedbackRequest {
   type: 'feedback';
   movieId: number;
@@ -156,7 +175,35 @@ export interface BackgroundApi {
   'tmdb-refresh': { request: TmdbRefreshRequest; response: TmdbState };
   'tmdb-status': { request: TmdbStatusRequest; response: TmdbState | null };
   'tmdb-details': { request: TmdbDetailsRequest; response: TmdbMovieDetails };
+  'mood-record': { request: MoodRecordRequest; response: { id: number } };
+  'mood-latest': { request: MoodLatestRequest; response: (MoodSummary & { at: number }) | null };
 }
+
+/** What a content script (the overlay) may ask the background: less than extension pages may. */
+export const CONTENT_SCRIPT_REQUESTS: readonly (keyof BackgroundApi)[] = [
+  'analyze-image',
+  'capture-tab',
+  'recommend',
+  'feedback',
+  'mood-record',
+  'mood-latest',
+];
+
+/** The background asks the overlay in a tab to read the frame of the video (or image) the user right-clicked. */
+export interface OverlayReadFrameRequest {
+  type: 'overlay:read-frame';
+  /** The media's URL as the context menu saw it; null when unknown (the overlay then takes the main video). */
+  srcUrl: string | null;
+  mediaType: 'video' | 'image';
+}
+export interface OverlayPingRequest {
+  type: 'overlay:ping';
+}
+export interface OverlayApi {
+  'overlay:read-frame': { request: OverlayReadFrameRequest; response: { started: true } };
+  'overlay:ping': { request: OverlayPingRequest; response: { alive: true } };
+}
+export type OverlayRequest = OverlayApi[keyof OverlayApi]['request'];
 
 export interface OffscreenAnalyzeRequest {
   type: 'offscreen:analyze';
@@ -248,8 +295,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       )
         return fail('unexpected fields');
       const p = raw.probabilities;
-      if (!isRecord(p) || !hasOnlyKeys(p, EMOTIONS) || !EMOTIONS.every((e) => isUnit(p[e])))
-        return fail('probabilities must give each emotion 0..1');
+      if (!isProbabilities(p)) return fail('probabilities must give each emotion 0..1');
       if (!isUnit(raw.confidence) || !isUnit(raw.diversity)) return fail('confidence and diversity must be 0..1');
       if (raw.strategy !== 'match' && raw.strategy !== 'lift') return fail('strategy must be match or lift');
       if (!Number.isInteger(raw.count) || (raw.count as number) < 1 || (raw.count as number) > 50)
@@ -262,7 +308,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
         ok: true,
         value: {
           type: 'recommend',
-          probabilities: p as unknown as EmotionProbabilities,
+          probabilities: p,
           confidence: raw.confidence,
           strategy: raw.strategy,
           diversity: raw.diversity,
@@ -277,6 +323,17 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       if (!Number.isSafeInteger(raw.movieId) || raw.movieId === 0) return fail('movieId must be a non-zero integer');
       if (!isFeedbackSignal(raw.signal)) return fail('unknown feedback');
       return { ok: true, value: { type: 'feedback', movieId: raw.movieId as number, signal: raw.signal } };
+    case 'mood-record': {
+      if (!hasOnlyKeys(raw, ['type', 'mood', 'picks'])) return fail('unexpected fields');
+      const mood = parseMoodSummary(raw.mood);
+      if (!mood) return fail('mood must be probabilities, confidence, face count and source');
+      const picks = raw.picks;
+      if (!Array.isArray(picks) || picks.length > 50 || !picks.every((i) => Number.isSafeInteger(i) && i !== 0))
+        return fail('picks must be up to 50 movie ids');
+      return { ok: true, value: { type: 'mood-record', mood, picks: picks as number[] } };
+    }
+    case 'mood-latest':
+      return parseBare(raw, raw.type);
     case 'tmdb-details':
       if (!hasOnlyKeys(raw, ['type', 'tmdbId'])) return fail('unexpected fields');
       if (!Number.isSafeInteger(raw.tmdbId) || (raw.tmdbId as number) <= 0)
@@ -303,6 +360,40 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
   }
 }
 
+function isProbabilities(p: unknown): p is EmotionProbabilities {
+  return isRecord(p) && hasOnlyKeys(p, EMOTIONS) && EMOTIONS.every((e) => isUnit(p[e]));
+}
+
+export function parseMoodSummary(raw: unknown): MoodSummary | null {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['probabilities', 'confidence', 'faceCount', 'source'])) return null;
+  if (!isProbabilities(raw.probabilities) || !isUnit(raw.confidence)) return null;
+  if (!Number.isInteger(raw.faceCount) || (raw.faceCount as number) < 1 || (raw.faceCount as number) > 100) return null;
+  if (!(MOOD_SOURCES as readonly unknown[]).includes(raw.source)) return null;
+  return {
+    probabilities: raw.probabilities,
+    confidence: raw.confidence,
+    faceCount: raw.faceCount as number,
+    source: raw.source as MoodSource,
+  };
+}
+
+/** Validates a message sent to the overlay content script; null when it is not addressed to it. */
+export function parseOverlayRequest(raw: unknown): Parsed<OverlayRequest> | null {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return null;
+  switch (raw.type) {
+    case 'overlay:ping':
+      return parseBare(raw, raw.type);
+    case 'overlay:read-frame':
+      if (!hasOnlyKeys(raw, ['type', 'srcUrl', 'mediaType'])) return fail('unexpected fields');
+      if (raw.srcUrl !== null && (typeof raw.srcUrl !== 'string' || raw.srcUrl.length > 8192))
+        return fail('srcUrl must be a URL or null');
+      if (raw.mediaType !== 'video' && raw.mediaType !== 'image') return fail('mediaType must be video or image');
+      return { ok: true, value: { type: 'overlay:read-frame', srcUrl: raw.srcUrl, mediaType: raw.mediaType } };
+    default:
+      return null;
+  }
+}
+
 /** Validates a message sent to the offscreen document; null when the message is not addressed to it. */
 export function parseOffscreenRequest(raw: unknown): Parsed<OffscreenRequest> | null {
   if (!isRecord(raw) || typeof raw.type !== 'string') return null;
@@ -324,12 +415,22 @@ export function isOffscreenReadyNotice(raw: unknown): raw is OffscreenReadyNotic
 export interface SenderInfo {
   id?: string;
   url?: string;
-  tab?: unknown;
+  tab?: { id?: number; windowId?: number };
 }
 
 /** A page of this extension (popup, options, camera page, offscreen document): same id, our origin, no tab frame of a website. */
 export function senderIsExtensionPage(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/** A content script of ours in a web page's tab (http or https): the tab is set, the URL is the page's. */
+export function senderIsContentScript(sender: SenderInfo, extensionId: string): boolean {
+  return (
+    sender.id === extensionId &&
+    sender.tab !== undefined &&
+    typeof sender.url === 'string' &&
+    /^https?:\/\//.test(sender.url)
+  );
 }
 
 /** Our background service worker: it has no tab, and its URL is our background script. */
@@ -393,14 +494,15 @@ export function createClient<Api extends { [K in keyof Api]: { request: { type: 
 export function guardedListener<R>(options: {
   context: string;
   parse: (raw: unknown) => Parsed<R> | null;
-  senderOk: (sender: SenderInfo) => boolean;
+  /** May this sender send a message of this type? */
+  senderOk: (sender: SenderInfo, type: string) => boolean;
   foreignMessage: string;
-  handle: (request: R) => Promise<Reply<unknown>>;
+  handle: (request: R, sender: SenderInfo) => Promise<Reply<unknown>>;
 }): (raw: unknown, sender: SenderInfo) => Promise<Reply<unknown>> | undefined {
   return (raw, sender) => {
     const parsed = options.parse(raw);
     if (parsed === null) return undefined;
-    if (!options.senderOk(sender)) {
+    if (!options.senderOk(sender, (raw as { type: string }).type)) {
       console.warn(`Moodreel ${options.context}: rejected a message from a foreign sender`, sender.url);
       return Promise.resolve(errorReply('foreign-sender', options.foreignMessage));
     }
@@ -408,6 +510,9 @@ export function guardedListener<R>(options: {
       console.warn(`Moodreel ${options.context}: rejected a malformed message:`, parsed.reason);
       return Promise.resolve(errorReply('invalid-message', parsed.reason));
     }
-    return options.handle(parsed.value);
+    return options.handle(parsed.value, sender);
   };
 }
+
+/** A typed client of the background, as every extension page and content script holds one. */
+export type BackgroundClient = ReturnType<typeof createClient<BackgroundApi>>;

@@ -3,9 +3,10 @@
  * Stored by the edges (extension storage); this module only says what valid settings are.
  */
 import { DETECTORS, type DetectorKind } from './face/config';
+import { SITE_IDS, type SiteId } from './sites/site';
 import { TMDB_DEFAULT_BASE_URL } from './tmdb/api';
 
-export const SETTINGS_VERSION = 2;
+export const SETTINGS_VERSION = 3;
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -17,6 +18,10 @@ export interface Settings {
   tmdbRegion: string;
   /** TMDB's API root; only https, or plain http on this machine (for tests and local proxies). */
   tmdbBaseUrl: string;
+  /** The companion overlay, on or off per site (v3). */
+  overlay: Record<SiteId, boolean>;
+  /** Sites where the overlay's panel was left open (v3): it opens there again. */
+  overlayOpen: SiteId[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -25,6 +30,8 @@ export const DEFAULT_SETTINGS: Settings = {
   tmdbApiKey: '',
   tmdbRegion: 'US',
   tmdbBaseUrl: TMDB_DEFAULT_BASE_URL,
+  overlay: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
+  overlayOpen: [],
 };
 
 export function isAllowedBaseUrl(url: unknown): url is string {
@@ -48,6 +55,7 @@ export function isPlausibleApiKey(key: string): boolean {
 export function migrateSettings(stored: unknown): Settings {
   const s = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   const key = typeof s.tmdbApiKey === 'string' ? s.tmdbApiKey.trim() : '';
+  const overlay = typeof s.overlay === 'object' && s.overlay !== null ? (s.overlay as Record<string, unknown>) : {};
   return {
     version: SETTINGS_VERSION,
     detector: (DETECTORS as readonly unknown[]).includes(s.detector)
@@ -57,5 +65,11 @@ export function migrateSettings(stored: unknown): Settings {
     tmdbRegion:
       typeof s.tmdbRegion === 'string' && /^[A-Z]{2}$/.test(s.tmdbRegion) ? s.tmdbRegion : DEFAULT_SETTINGS.tmdbRegion,
     tmdbBaseUrl: isAllowedBaseUrl(s.tmdbBaseUrl) ? s.tmdbBaseUrl : DEFAULT_SETTINGS.tmdbBaseUrl,
+    overlay: Object.fromEntries(
+      SITE_IDS.map((id) => [id, typeof overlay[id] === 'boolean' ? overlay[id] : DEFAULT_SETTINGS.overlay[id]]),
+    ) as Record<SiteId, boolean>,
+    overlayOpen: Array.isArray(s.overlayOpen)
+      ? SITE_IDS.filter((id) => (s.overlayOpen as unknown[]).includes(id))
+      : DEFAULT_SETTINGS.overlayOpen,
   };
 }

@@ -8,7 +8,10 @@ import {
   okReply,
   parseBackgroundRequest,
   ProtocolError,
+  senderIsContentScript,
   senderIsExtensionPage,
+  CONTENT_SCRIPT_REQUESTS,
+  type SenderInfo,
   type BackgroundApi,
   type BackgroundRequest,
   type OffscreenApi,
@@ -16,7 +19,9 @@ import {
 } from '../../models/protocol';
 import { getMovies, searchTitles, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
+import { latestMood, recordMood } from '../../models/store/history';
 import { ensureCatalogue } from './catalogue';
+import { setUpFrameMenu } from './frame-menu';
 import { recommend, recordFeedback } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
@@ -39,6 +44,7 @@ async function viaOffscreen<T>(ask: () => Promise<T>): Promise<T> {
 
 type Handler<K extends keyof BackgroundApi> = (
   request: BackgroundApi[K]['request'],
+  sender: SenderInfo,
 ) => Promise<BackgroundApi[K]['response']>;
 
 const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
@@ -46,9 +52,10 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     viaOffscreen(() =>
       askOffscreen({ type: 'offscreen:analyze', image: r.image, detector: r.detector, backend: r.backend }),
     ),
-  'capture-tab': async () => {
+  // A content script captures its own tab's window; extension pages the current window.
+  'capture-tab': async (_r, sender) => {
     try {
-      const image = await browser.tabs.captureVisibleTab(undefined, { format: 'jpeg', quality: 92 });
+      const image = await browser.tabs.captureVisibleTab(sender.tab?.windowId, { format: 'jpeg', quality: 92 });
       return { image };
     } catch (error) {
       throw new ProtocolError('capture-failed', `Could not capture this tab: ${errorText(error)}`);
@@ -69,6 +76,8 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
       throw new ProtocolError('tmdb-failed', errorText(error));
     }
   },
+  'mood-record': async (r) => ({ id: await recordMood(await openDatabase(), r.mood, r.picks, Date.now()) }),
+  'mood-latest': async () => latestMood(await openDatabase()),
   'catalogue-ensure': async () => {
     try {
       return await ensureCatalogue();
@@ -78,10 +87,10 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   },
 };
 
-async function handle(request: BackgroundRequest): Promise<Reply<unknown>> {
+async function handle(request: BackgroundRequest, sender: SenderInfo): Promise<Reply<unknown>> {
   try {
-    const handler = handlers[request.type] as (r: BackgroundRequest) => Promise<unknown>;
-    return okReply(await handler(request));
+    const handler = handlers[request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;
+    return okReply(await handler(request, sender));
   } catch (error) {
     if (error instanceof ProtocolError) return errorReply(error.code, error.message);
     return errorReply('inference-failed', errorText(error));
@@ -97,6 +106,7 @@ export default defineBackground(() => {
   // Every worker start (install, update, browser start, wake-up) checks the catalogue; a complete one costs a read.
   void ensureCatalogue().catch((error: unknown) => console.error('Moodreel: catalogue import failed', error));
   void scheduleRefresh();
+  setUpFrameMenu();
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'local' && 'settings' in changes) void scheduleRefresh();
   });
@@ -106,7 +116,10 @@ export default defineBackground(() => {
   const listener = guardedListener({
     context: 'background',
     parse: parseBackgroundRequest,
-    senderOk: (sender) => senderIsExtensionPage(sender, browser.runtime.id, origin),
+    senderOk: (sender, type) =>
+      senderIsExtensionPage(sender, browser.runtime.id, origin) ||
+      (senderIsContentScript(sender, browser.runtime.id) &&
+        (CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)),
     foreignMessage: 'Only Moodreel pages may ask for this.',
     handle,
   });

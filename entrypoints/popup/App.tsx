@@ -2,18 +2,17 @@ import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { MoodPanel } from '../../components/MoodPanel';
 import { Picks } from '../../components/Picks';
-import type { FeedbackSignal } from '../../models/learning/user-model';
-import type { Strategy } from '../../models/recommend/mood-target';
 import { Notice } from '../../components/Notice';
 import { Snapshot } from '../../components/Snapshot';
-import { moodFromFaces, type Mood } from '../../models/mood/mood';
+import { usePicks } from '../../components/usePicks';
+import { moodFromFaces, moodSummary, type Mood } from '../../models/mood/mood';
 import { PROBLEMS, type ProblemCode } from '../../models/problems';
 import {
   createClient,
   ProtocolError,
   type AnalysisResult,
   type BackgroundApi,
-  type PickView,
+  type MoodSource,
 } from '../../models/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { CameraError, cameraPermission, snapshot } from './camera';
@@ -32,70 +31,32 @@ function problemOf(error: unknown): ProblemCode {
   return 'inference-failed';
 }
 
-const PICK_COUNT = 10;
-
 export function App() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
-  const [picks, setPicks] = useState<PickView[] | null>(null);
-  const [strategy, setStrategy] = useState<Strategy>('match');
-  const [diversity, setDiversity] = useState(0.5);
-  const [seed, setSeed] = useState(1);
-  const [exclude, setExclude] = useState<number[]>([]);
-  const [sending, setSending] = useState(false);
   useEffect(() => {
     void loadSettings().then(setSettings);
   }, []);
 
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
   const mood = state.kind === 'done' ? state.mood : null;
-  useEffect(() => {
-    if (!mood) return;
-    let current = true;
-    setPicks(null);
-    ask({
-      type: 'recommend',
-      probabilities: mood.probabilities,
-      confidence: mood.confidence,
-      strategy,
-      diversity,
-      count: PICK_COUNT,
-      seed,
-      exclude,
-    })
-      .then((p) => current && setPicks(p))
-      .catch((error: unknown) => {
-        console.warn('Moodreel: picks failed', error);
-        if (current) setPicks([]);
-      });
-    return () => {
-      current = false;
-    };
-  }, [mood, strategy, diversity, seed, exclude]);
+  const picks = usePicks(ask, mood);
 
-  async function feedback(movieId: number, signal: FeedbackSignal) {
-    setSending(true);
-    try {
-      await ask({ type: 'feedback', movieId, signal });
-      setSeed((s) => s + 1);
-    } finally {
-      setSending(false);
-    }
-  }
-
-  async function analyse(image: string) {
+  async function analyse(image: string, source: MoodSource) {
     setState({ kind: 'working', step: 'Reading the mood…' });
     const analysis = await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto' });
     const mood = moodFromFaces(analysis.faces);
-    setState(
-      mood.kind === 'no-face' ? { kind: 'problem', code: 'no-face', image } : { kind: 'done', image, analysis, mood },
+    if (mood.kind === 'no-face') return setState({ kind: 'problem', code: 'no-face', image });
+    setState({ kind: 'done', image, analysis, mood });
+    ask({ type: 'mood-record', mood: moodSummary(mood, source), picks: [] }).catch((error: unknown) =>
+      console.warn('Moodreel: history not saved', error),
     );
   }
 
-  async function run(capture: () => Promise<string | null>) {
+  async function run(source: MoodSource, capture: () => Promise<string | null>) {
     try {
       const image = await capture();
-      if (image) await analyse(image);
+      if (image) await analyse(image, source);
     } catch (error) {
       console.warn('Moodreel: mood check failed', error);
       setState({ kind: 'problem', code: problemOf(error) });
@@ -103,7 +64,7 @@ export function App() {
   }
 
   const fromCamera = () =>
-    run(async () => {
+    run('camera', async () => {
       if ((await cameraPermission()) !== 'granted') {
         // Popups cannot show the permission prompt: ask once on a page of our own.
         setState({ kind: 'problem', code: 'camera-permission' });
@@ -115,7 +76,7 @@ export function App() {
     });
 
   const fromTab = () =>
-    run(async () => {
+    run('tab', async () => {
       setState({ kind: 'working', step: 'Capturing this tab…' });
       return (await ask({ type: 'capture-tab' })).image;
     });
@@ -155,16 +116,7 @@ export function App() {
             boxes={state.analysis.faces.map((f) => f.box)}
           />
           <MoodPanel mood={state.mood} analysis={state.analysis} />
-          <Picks
-            picks={picks}
-            strategy={strategy}
-            diversity={diversity}
-            busy={sending}
-            onStrategy={setStrategy}
-            onDiversity={setDiversity}
-            onFeedback={(id, s) => void feedback(id, s)}
-            onDifferent={() => setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-500))}
-          />
+          <Picks {...picks} />
         </>
       )}
       <footer class="settings">

@@ -1,5 +1,6 @@
 import { affectOf } from './circumplex';
 import { EMOTIONS, normalise, ranked, zeroProbabilities, type Emotion, type EmotionProbabilities } from './emotions';
+import type { MoodSource, MoodSummary } from '../protocol';
 import type { Face } from './faces';
 
 /** The mood read from one image: either no usable face, or one mood for everybody in it. */
@@ -73,4 +74,14 @@ export function moodFromFaces(faces: readonly Face[], config: MoodConfig = DEFAU
 
 function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
+}
+
+/** What history keeps of a mood: its numbers and where it came from, never the image. */
+export function moodSummary(mood: Extract<Mood, { kind: 'mood' }>, source: MoodSource): MoodSummary {
+  return {
+    probabilities: mood.probabilities,
+    confidence: Math.min(1, Math.max(0, mood.confidence)),
+    faceCount: Math.min(100, mood.faceCount),
+    source,
+  };
 }

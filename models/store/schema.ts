@@ -5,6 +5,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Movie } from '../catalogue/movie';
+import type { MoodSummary } from '../protocol';
 import type { TmdbDetails } from '../tmdb/api';
 
 export const DB_NAME = 'moodreel';
@@ -67,7 +68,7 @@ export interface HistoryEntry {
   id?: number;
   at: number;
   /** The mood read, without any image. */
-  mood: unknown;
+  mood: MoodSummary;
   picks: number[];
 }
 

@@ -5,7 +5,7 @@
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -35,6 +35,10 @@ export interface ExtensionSession {
   extensionId: string;
   /** Opens an extension page (e.g. `popup.html`) in a new tab. */
   openPage(path: string): Promise<Page>;
+  /** The background service worker, for DevTools evaluation (e.g. dispatching a context-menu click). */
+  worker(): Promise<WebWorker>;
+  /** Clicks the toolbar button for this page's tab, as a user does: it grants activeTab and opens the popup. */
+  clickAction(page: Page): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -69,6 +73,17 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
         const page = await browser.newPage();
         await page.goto(`chrome-extension://${extensionId}/${path}`);
         return page;
+      },
+      async worker() {
+        const target = await browser.waitForTarget(
+          (t) => t.type() === 'service_worker' && t.url() === `chrome-extension://${extensionId}/background.js`,
+        );
+        return (await target.worker())!;
+      },
+      async clickAction(page) {
+        const extension = (await browser.extensions()).get(extensionId);
+        if (!extension) throw new Error('Moodreel is not installed');
+        await page.triggerExtensionAction(extension);
       },
       async close() {
         await browser.close();

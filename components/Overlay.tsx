@@ -1,0 +1,132 @@
+/**
+ * The companion overlay: a small badge on the player that opens a panel of picks for the latest mood (or for the
+ * frame the user asked about), with the popup's feedback actions. Positions come from the edge that measures the
+ * page; this component only draws.
+ */
+import { useEffect, useRef } from 'preact/hooks';
+import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
+import { PROBLEMS, type ProblemCode } from '../models/problems';
+import type { BackgroundClient, MoodSummary } from '../models/protocol';
+import type { SiteAdapter } from '../models/sites/site';
+import { Notice } from './Notice';
+import { Picks } from './Picks';
+import { usePicks, type PicksMood } from './usePicks';
+
+type Ask = BackgroundClient;
+
+/**
+ * Where the badge and the panel hang by their top-right corner: in the page next to the player (px from the
+ * overlay's host), or fixed in the viewport; and how tall the panel may grow without covering the player's controls.
+ */
+export interface OverlayPlacement {
+  fixed: boolean;
+  top: number;
+  left: number;
+  panelMaxHeight: number;
+}
+
+export interface OverlayProps {
+  site: SiteAdapter;
+  /** The title being watched, when the adapter found it. */
+  watching: string | null;
+  placement: OverlayPlacement;
+  open: boolean;
+  /** The mood the picks follow: a frame read here, the latest mood check, or none (the user's taste). */
+  mood: (MoodSummary & { from: 'frame' | 'latest'; via?: 'element' | 'screenshot' }) | null;
+  reading: boolean;
+  problem: ProblemCode | null;
+  ask: Ask;
+  onOpen: (open: boolean) => void;
+  onReadFrame: () => void;
+  onHideHere: () => void;
+}
+
+/** No mood yet: an even mood, so the picks lean on what the user likes. */
+const TASTE: PicksMood = {
+  probabilities: { neutral: 1, happy: 0, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
+  confidence: 0,
+};
+
+export function Overlay(props: OverlayProps) {
+  const panel = useRef<HTMLElement>(null);
+  const mood = props.mood;
+  const picksMood = mood ?? TASTE;
+  const picks = usePicks(props.ask, props.open ? picksMood : null);
+  const dominant = mood ? ranked(mood.probabilities)[0]! : null;
+
+  useEffect(() => {
+    if (props.open) panel.current?.querySelector<HTMLElement>('.overlay-close')?.focus();
+  }, [props.open]);
+
+  const p = props.placement;
+  const style = { position: p.fixed ? 'fixed' : 'absolute', top: `${p.top}px`, left: `${p.left}px` };
+  if (!props.open) {
+    return (
+      <button
+        type="button"
+        class="overlay-badge"
+        style={style}
+        aria-expanded="false"
+        aria-label="Moodreel: show movie picks"
+        data-testid="overlay-badge"
+        onClick={() => props.onOpen(true)}
+      >
+        <span aria-hidden="true">🎬</span> Moodreel
+      </button>
+    );
+  }
+  return (
+    <section
+      ref={panel}
+      class="overlay-panel"
+      style={{ ...style, maxHeight: `${p.panelMaxHeight}px` }}
+      role="dialog"
+      aria-label="Moodreel picks"
+      data-testid="overlay-panel"
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') props.onOpen(false);
+      }}
+    >
+      <header class="overlay-head">
+        <p class="overlay-title" data-via={mood?.via}>
+          {dominant ? (
+            <>
+              <span aria-hidden="true">{EMOTION_EMOJI[dominant]}</span>{' '}
+              <span data-testid="overlay-mood">{dominant}</span>
+              <span class="overlay-sub">{mood!.from === 'frame' ? ' · this frame' : ' · your last mood check'}</span>
+            </>
+          ) : (
+            <span data-testid="overlay-mood">Picks for your taste</span>
+          )}
+        </p>
+        <button
+          type="button"
+          class="icon overlay-close"
+          aria-label="Close Moodreel picks"
+          onClick={() => props.onOpen(false)}
+        >
+          ✕
+        </button>
+      </header>
+      {props.watching && (
+        <p class="overlay-watching" data-testid="overlay-watching">
+          Watching: {props.watching}
+        </p>
+      )}
+      <div class="overlay-actions">
+        <button type="button" onClick={props.onReadFrame} disabled={props.reading} data-testid="overlay-read-frame">
+          {props.reading ? 'Reading…' : '🎞 Read this frame'}
+        </button>
+        <button type="button" onClick={props.onHideHere} data-testid="overlay-hide">
+          Hide on {props.site.id === 'generic' ? 'this site' : props.site.name}
+        </button>
+      </div>
+      {props.problem && (
+        <Notice code={props.problem} title={PROBLEMS[props.problem].title}>
+          {PROBLEMS[props.problem].body}
+        </Notice>
+      )}
+      <Picks {...picks} watchOn={{ name: props.site.name, searchUrl: props.site.searchUrl }} />
+    </section>
+  );
+}

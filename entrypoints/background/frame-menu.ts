@@ -1,0 +1,47 @@
+/**
+ * "Moodreel: read the mood of this frame" on videos and images. The click grants activeTab, so the overlay can be
+ * injected into any page (named streaming sites already have it) and the tab may be captured when the video's own
+ * pixels are off limits.
+ */
+import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { createClient, type OverlayApi } from '../../models/protocol';
+
+export const FRAME_MENU_ID = 'moodreel-read-frame';
+/** The overlay content script as WXT builds it. */
+const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
+
+export function setUpFrameMenu(): void {
+  if (!browser.contextMenus) return;
+  // Menus persist across worker restarts; creating them again on install/update only.
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.contextMenus.removeAll().then(() =>
+      browser.contextMenus.create({
+        id: FRAME_MENU_ID,
+        title: 'Moodreel: read the mood of this frame',
+        contexts: ['video', 'image'],
+      }),
+    );
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== FRAME_MENU_ID || tab?.id === undefined) return;
+    readFrame(info, tab).catch((error: unknown) => console.warn('Moodreel: could not read this frame', error));
+  });
+}
+
+async function readFrame(info: Menus.OnClickData, tab: Tabs.Tab): Promise<void> {
+  const tabId = tab.id!;
+  const frameId = info.frameId ?? 0;
+  const ask = createClient<OverlayApi>((message) => browser.tabs.sendMessage(tabId, message, { frameId }));
+  const alive = await ask({ type: 'overlay:ping' }).then(
+    () => true,
+    () => false,
+  );
+  if (!alive) {
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT] });
+  }
+  await ask({
+    type: 'overlay:read-frame',
+    srcUrl: info.srcUrl ?? null,
+    mediaType: info.mediaType === 'image' ? 'image' : 'video',
+  });
+}

@@ -1,0 +1,301 @@
+/**
+ * The companion overlay on streaming sites (and, after a right-click on a video, on any page): one site adapter
+ * finds the player and the title; a badge in a shadow root opens a panel of picks. Observers are scoped to the
+ * page body, throttled, and all stop with the content script's context or when the user turns the overlay off.
+ */
+import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { Overlay, type OverlayPlacement, type OverlayProps } from '../../components/Overlay';
+// Inlined into the shadow root: no web-accessible file lets pages probe for the extension.
+import overlayCss from '../../components/overlay.css?inline';
+import { moodFromFaces, moodSummary } from '../../models/mood/mood';
+import type { ProblemCode } from '../../models/problems';
+import {
+  createClient,
+  guardedListener,
+  okReply,
+  parseOverlayRequest,
+  ProtocolError,
+  senderIsBackground,
+  type BackgroundApi,
+  type OverlayReadFrameRequest,
+} from '../../models/protocol';
+import type { Settings } from '../../models/settings';
+import { registeredSites, siteForHost } from '../../models/sites';
+import { loadSettings, saveSettings } from '../shared/settings';
+import { FrameError, mediaBySource, readFrame } from './frame';
+import { largestVideo, locate, type Located } from './locate';
+
+/** Room left free at the bottom of the player for its own controls. */
+const CONTROLS_SPACE = 96;
+/** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
+const MUTATION_THROTTLE_MS = 400;
+
+/** Main-thread time the overlay spent on page activity (read by `npm run bench:overlay` in this isolated world). */
+const cost = { busyMs: 0, runs: 0, since: performance.now() };
+(globalThis as { __moodreelOverlayCost?: typeof cost }).__moodreelOverlayCost = cost;
+
+function timed<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => void {
+  return (...args) => {
+    const start = performance.now();
+    try {
+      fn(...args);
+    } finally {
+      cost.busyMs += performance.now() - start;
+      cost.runs++;
+    }
+  };
+}
+
+/**
+ * Where the badge and panel go. Next to a visible player they are placed in the page (relative to our zero-size,
+ * absolutely positioned host), so they scroll with the player and need no work per scroll; with no player on
+ * screen they wait in the viewport's bottom-right corner.
+ */
+function placementFor(player: Element | null, host: Element, open: boolean): OverlayPlacement {
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
+  const r = player?.getBoundingClientRect();
+  if (r && r.width >= 120 && r.bottom > 60 && r.top < vh - 60) {
+    const origin = host.getBoundingClientRect();
+    const top = Math.max(8, r.top + 12);
+    const bottom = Math.min(vh, r.bottom) - CONTROLS_SPACE;
+    return {
+      fixed: false,
+      top: top - origin.top,
+      left: Math.min(vw - 8, r.right - 12) - origin.left,
+      panelMaxHeight: Math.max(220, Math.min(vh - top - 8, bottom - top)),
+    };
+  }
+  return { fixed: true, top: open ? 64 : vh - 56, left: vw - 24, panelMaxHeight: vh - 88 };
+}
+
+export default defineContentScript({
+  matches: registeredSites().flatMap((s) => [...s.matches]),
+  cssInjectionMode: 'manual',
+  async main(ctx) {
+    const sites = registeredSites();
+    const generic = sites.find((s) => s.id === 'generic')!;
+    const site = siteForHost(location.hostname, sites) ?? generic;
+    const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+    const origin = browser.runtime.getURL('/');
+
+    let settings: Settings | null = null;
+    let located: Located = { site, player: null, video: null, title: null };
+    let open = false;
+    /** Shown because the user asked for a frame, even where the overlay is turned off. */
+    let forced = false;
+    let mood: OverlayProps['mood'] = null;
+    let reading = false;
+    let problem: ProblemCode | null = null;
+    let lastContextMedia: HTMLVideoElement | HTMLImageElement | null = null;
+    let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+    let active: AbortController | null = null;
+
+    // Registered first, so a right-click that injected this script finds it listening.
+    browser.runtime.onMessage.addListener(
+      guardedListener({
+        context: 'overlay',
+        parse: parseOverlayRequest,
+        senderOk: (sender) => senderIsBackground(sender, browser.runtime.id, origin),
+        foreignMessage: 'Only Moodreel may ask this page.',
+        handle: async (request) => {
+          if (request.type === 'overlay:ping') return okReply({ alive: true });
+          void readFrameFor(request);
+          return okReply({ started: true });
+        },
+      }),
+    );
+    ctx.addEventListener(
+      document,
+      'contextmenu',
+      (e) => {
+        const el = e.target instanceof Element ? e.target.closest('video, img') : null;
+        lastContextMedia = el instanceof HTMLVideoElement || el instanceof HTMLImageElement ? el : null;
+      },
+      { capture: true, passive: true },
+    );
+
+    const shown = () => forced || (settings?.overlay[site.id] ?? false);
+
+    function draw() {
+      if (!ui?.mounted) return;
+      const placement = placementFor(located.player, ui.shadowHost, open);
+      drawn = JSON.stringify([located.site.id, located.title, placement]);
+      render(
+        <Overlay
+          site={located.site}
+          watching={located.title}
+          placement={placement}
+          open={open}
+          mood={mood}
+          reading={reading}
+          problem={problem}
+          ask={ask}
+          onOpen={setOpen}
+          onReadFrame={() => void readFrameFor({ type: 'overlay:read-frame', srcUrl: null, mediaType: 'video' })}
+          onHideHere={hideHere}
+        />,
+        ui.mounted,
+      );
+    }
+
+    let drawn = '';
+    /** Finds the player again and redraws only when something the overlay shows has changed. */
+    const refresh = timed(() => {
+      located = locate(site, generic);
+      if (ui && !ui.shadowHost.isConnected) ui.mount();
+      if (!ui) return;
+      const key = JSON.stringify([located.site.id, located.title, placementFor(located.player, ui.shadowHost, open)]);
+      if (key !== drawn) draw();
+    });
+
+    async function start() {
+      if (active || ctx.isInvalid) return;
+      active = new AbortController();
+      const signal = active.signal;
+      ui ??= await createShadowRootUi(ctx, {
+        name: 'moodreel-overlay',
+        position: 'inline',
+        anchor: 'body',
+        append: 'last',
+        isolateEvents: true,
+        // Our own reset (overlay.css) instead of WXT's `!important` one, which would beat the host's inline style.
+        inheritStyles: true,
+        css: overlayCss,
+        onMount(container, _shadow, host) {
+          // A zero-size fixed host: the page's layout never moves for it.
+          host.setAttribute('style', 'position:absolute;top:0;left:0;width:0;height:0;margin:0;border:0;padding:0;');
+          const root = document.createElement('div');
+          container.append(root);
+          return root;
+        },
+        onRemove(root) {
+          if (root) render(null, root);
+        },
+      });
+      if (signal.aborted) return;
+      ui.mount();
+      refresh();
+
+      // Page activity only schedules a look, at most every MUTATION_THROTTLE_MS.
+      let timer: ReturnType<typeof setTimeout> | null = null;
+      const schedule = timed(() => {
+        timer ??= setTimeout(() => {
+          timer = null;
+          refresh();
+        }, MUTATION_THROTTLE_MS);
+      });
+      const observer = new MutationObserver(schedule);
+      observer.observe(document.body, { childList: true, subtree: true });
+      window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
+      window.addEventListener('resize', schedule, { passive: true, signal });
+      signal.addEventListener('abort', () => {
+        observer.disconnect();
+        if (timer) clearTimeout(timer);
+        ui?.remove();
+      });
+    }
+
+    function stop() {
+      active?.abort();
+      active = null;
+    }
+
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      // Another title: a frame read on the previous one no longer applies.
+      if (mood?.from === 'frame') mood = null;
+      problem = null;
+      refresh();
+    });
+    ctx.onInvalidated(stop);
+
+    function setOpen(next: boolean) {
+      open = next;
+      draw();
+      if (!settings) return;
+      const overlayOpen = settings.overlayOpen.filter((s) => s !== site.id);
+      if (next) overlayOpen.push(site.id);
+      settings = { ...settings, overlayOpen };
+      void saveSettings(settings);
+    }
+
+    function hideHere() {
+      if (!settings) return;
+      forced = false;
+      settings = { ...settings, overlay: { ...settings.overlay, [site.id]: false } };
+      stop();
+      void saveSettings(settings);
+    }
+
+    /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */
+    async function captureTabWithoutOverlay(): Promise<string> {
+      const host = ui?.shadowHost;
+      host?.style.setProperty('display', 'none');
+      // Two frames and a beat, so the compositor has painted the page without the overlay.
+      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))));
+      try {
+        return (await ask({ type: 'capture-tab' })).image;
+      } finally {
+        host?.style.removeProperty('display');
+      }
+    }
+
+    async function readFrameFor(request: OverlayReadFrameRequest) {
+      forced = true;
+      open = true;
+      reading = true;
+      problem = null;
+      await start();
+      refresh();
+      try {
+        const el = mediaBySource(
+          request.srcUrl,
+          request.mediaType,
+          lastContextMedia ?? located.video ?? largestVideo(),
+        );
+        if (!el) throw new FrameError('no-video');
+        const { image, via } = await readFrame(el, captureTabWithoutOverlay);
+        const analysis = await ask({
+          type: 'analyze-image',
+          image,
+          detector: settings?.detector ?? 'tiny',
+          backend: 'auto',
+        });
+        const found = moodFromFaces(analysis.faces);
+        if (found.kind === 'no-face') {
+          problem = 'no-face';
+        } else {
+          const summary = moodSummary(found, 'video');
+          mood = { ...summary, from: 'frame', via };
+          ask({ type: 'mood-record', mood: summary, picks: [] }).catch((error: unknown) =>
+            console.warn('Moodreel: history not saved', error),
+          );
+        }
+      } catch (error) {
+        problem = error instanceof FrameError || error instanceof ProtocolError ? error.code : 'inference-failed';
+        if (!(error instanceof FrameError)) console.warn('Moodreel: could not read this frame', error);
+      } finally {
+        reading = false;
+        draw();
+      }
+    }
+
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area !== 'local' || !('settings' in changes) || ctx.isInvalid) return;
+      void loadSettings().then((next) => {
+        settings = next;
+        if (shown()) void start();
+        else stop();
+      });
+    });
+
+    settings = await loadSettings();
+    open = settings.overlayOpen.includes(site.id);
+    const latest = await ask({ type: 'mood-latest' }).catch(() => null);
+    if (latest && !mood) mood = { ...latest, from: 'latest' };
+    if (shown()) await start();
+  },
+});

@@ -1,0 +1,59 @@
+/**
+ * Finds, through a site adapter's selectors, the player, its video and the title being watched. When a named
+ * site's selectors find nothing but the page has a large video, the generic adapter takes over (logged once), so a
+ * redesigned site still gets the overlay.
+ */
+import { isPlayerSized, type SiteAdapter } from '../../models/sites/site';
+
+export interface Located {
+  /** The adapter that matched: the site's own, or the generic fallback. */
+  site: SiteAdapter;
+  player: Element | null;
+  video: HTMLVideoElement | null;
+  title: string | null;
+}
+
+function first(selectors: readonly string[]): Element | null {
+  for (const s of selectors) {
+    const el = document.querySelector(s);
+    if (el) return el;
+  }
+  return null;
+}
+
+/** The largest on-screen video of at least MIN_PLAYER, playing ones first. */
+export function largestVideo(): HTMLVideoElement | null {
+  let best: { video: HTMLVideoElement; score: number } | null = null;
+  for (const video of document.querySelectorAll('video')) {
+    const r = video.getBoundingClientRect();
+    if (!isPlayerSized(r)) continue;
+    const score = r.width * r.height * (video.paused ? 1 : 2);
+    if (!best || score > best.score) best = { video, score };
+  }
+  return best?.video ?? null;
+}
+
+const warned = new Set<string>();
+
+export function locate(site: SiteAdapter, generic: SiteAdapter): Located {
+  if (site.id !== 'generic') {
+    const player = first(site.selectors.player);
+    const video = first(site.selectors.video);
+    if (player || video) {
+      const raw = first(site.selectors.title)?.textContent ?? '';
+      const title = site.cleanTitle(raw) || null;
+      return { site, player: player ?? video, video: video instanceof HTMLVideoElement ? video : null, title };
+    }
+  }
+  const video = largestVideo();
+  if (site.id !== 'generic' && video && !warned.has(site.id)) {
+    warned.add(site.id);
+    console.info(`Moodreel: the ${site.name} player was not recognised; using the generic overlay.`);
+  }
+  return {
+    site: video || site.id === 'generic' ? generic : site,
+    player: video,
+    video,
+    title: video ? generic.cleanTitle(document.title) || null : null,
+  };
+}

@@ -1,0 +1,16 @@
+import { defineSite, encodeQuery, tidyTitle } from './site';
+
+export default defineSite({
+  id: 'prime',
+  name: 'Prime Video',
+  hosts: ['www.primevideo.com'],
+  matches: ['https://www.primevideo.com/*'],
+  selectors: {
+    player: ['#dv-web-player', '.webPlayerSDKContainer'],
+    video: ['.webPlayerSDKContainer video', '#dv-web-player video'],
+    title: ['.atvwebplayersdk-title-text', '[data-automation-id="title"]'],
+  },
+  cleanTitle: (raw) => tidyTitle(raw, ['Prime Video']),
+  searchUrl: (q) => `https://www.primevideo.com/search?phrase=${encodeQuery(q)}`,
+  fixture: 'tests/fixtures/sites/prime.html: the detail page with the web player SDK overlay (#dv-web-player).',
+});

@@ -1,0 +1,38 @@
+/** Past mood checks: when, the mood (numbers only, never an image) and the picks shown. */
+import type { MoodSummary } from '../protocol';
+import type { Database } from './db';
+import type { HistoryEntry } from './schema';
+
+/** History keeps the newest entries only; older ones are dropped as new ones arrive. */
+export const HISTORY_LIMIT = 500;
+
+export async function recordMood(db: Database, mood: MoodSummary, picks: number[], at: number): Promise<number> {
+  const tx = db.transaction('history', 'readwrite', { durability: 'strict' });
+  const id = await tx.store.add({ at, mood, picks });
+  const count = await tx.store.count();
+  if (count > HISTORY_LIMIT) {
+    let cursor = await tx.store.index('at').openCursor();
+    for (let extra = count - HISTORY_LIMIT; cursor && extra > 0; extra--) {
+      await cursor.delete();
+      cursor = await cursor.continue();
+    }
+  }
+  await tx.done;
+  return id;
+}
+
+/** The newest entries first. */
+export async function listHistory(db: Database, limit = 50): Promise<HistoryEntry[]> {
+  const out: HistoryEntry[] = [];
+  let cursor = await db.transaction('history').store.index('at').openCursor(null, 'prev');
+  while (cursor && out.length < limit) {
+    out.push(cursor.value);
+    cursor = await cursor.continue();
+  }
+  return out;
+}
+
+export async function latestMood(db: Database): Promise<(MoodSummary & { at: number }) | null> {
+  const [entry] = await listHistory(db, 1);
+  return entry ? { ...entry.mood, at: entry.at } : null;
+}

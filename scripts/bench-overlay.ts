@@ -1,0 +1,131 @@
+/**
+ * `npm run bench:overlay`: the companion overlay's main-thread cost on a busy page. The built extension runs in
+ * headless Chromium on the YouTube fixture (served under its real host name, as in the e2e tests) while the page
+ * churns like a live chat: DOM nodes added and removed every 50 ms, a clock updated every frame, the page scrolled.
+ * The overlay's content script adds up the time its own observers and refreshes take (in its isolated world);
+ * the figure is that time per second of page activity (budget ≤ 2 ms/s), badge collapsed and panel open.
+ * Prints a Markdown table, then one JSON line.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { launchExtension } from '../tests/support/chromium';
+import { FACES } from '../tests/support/images';
+import { clipOf, startSiteServer } from '../tests/support/site-server';
+import { markdownTable, round } from './lib/stats';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const BUDGET_MS_PER_S = 2;
+
+interface Cost {
+  busyMs: number;
+  runs: number;
+}
+
+/** Reads the overlay's cost counters in the content script's isolated world (DevTools can see every world). */
+async function overlayCost(page: Page): Promise<Cost> {
+  const cdp = await page.createCDPSession();
+  const contexts: { id: number; name: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, name: e.context.name }));
+  await cdp.send('Runtime.enable');
+  await new Promise((r) => setTimeout(r, 200));
+  for (const c of contexts.filter((x) => x.name === 'Moodreel')) {
+    const { result } = await cdp.send('Runtime.evaluate', {
+      contextId: c.id,
+      expression: 'JSON.stringify(globalThis.__moodreelOverlayCost ?? null)',
+      returnByValue: true,
+    });
+    const cost = JSON.parse(String(result.value)) as Cost | null;
+    if (cost) {
+      await cdp.detach();
+      return cost;
+    }
+  }
+  await cdp.detach();
+  throw new Error('The overlay content script is not running on the page');
+}
+
+/**
+ * Live-chat-like churn in the page's own world, for `seconds`; resolves with the number of DOM mutations made.
+ * A string, so the bundler's helpers never reach the page.
+ */
+const CHURN = `(seconds) => new Promise((done) => {
+  const chat = document.createElement('ul');
+  const clock = document.createElement('p');
+  document.body.append(chat, clock);
+  let mutations = 0;
+  const end = performance.now() + seconds * 1000;
+  const finish = () => { chat.remove(); clock.remove(); done(mutations); };
+  const tick = setInterval(() => {
+    for (let i = 0; i < 10; i++) {
+      const li = document.createElement('li');
+      li.textContent = 'message ' + mutations++;
+      chat.append(li);
+    }
+    while (chat.children.length > 200) chat.firstElementChild.remove();
+    window.scrollBy(0, mutations % 20 === 0 ? 40 : -40);
+    if (performance.now() > end) { clearInterval(tick); finish(); }
+  }, 50);
+  const frame = () => {
+    clock.textContent = new Date().toISOString();
+    mutations++;
+    if (performance.now() < end) requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+})`;
+
+function churn(page: Page, seconds: number): Promise<number> {
+  return page.evaluate(`(${CHURN})(${seconds})`) as Promise<number>;
+}
+
+async function main() {
+  const media = mkdtempSync(join(tmpdir(), 'moodreel-bench-'));
+  clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  const server = await startSiteServer(media);
+  const session = await launchExtension({ extraArgs: server.chromiumArgs });
+  const rows: (string | number)[][] = [];
+  const summary: Record<string, number> = {};
+  try {
+    const page = await session.browser.newPage();
+    await page.setViewport({ width: 1280, height: 800 });
+    await page.goto(server.url('www.youtube.com', '/watch?v=bench'));
+    await page.waitForFunction(() => Boolean(document.querySelector('moodreel-overlay')?.shadowRoot), {
+      timeout: 15_000,
+    });
+    for (const state of ['collapsed', 'open'] as const) {
+      if (state === 'open') {
+        await page.click('moodreel-overlay >>> [data-testid="overlay-badge"]');
+        await new Promise((r) => setTimeout(r, 3000)); // picks arrive before measuring
+      }
+      const before = await overlayCost(page);
+      const start = Date.now();
+      const mutations = await churn(page, SECONDS);
+      const seconds = (Date.now() - start) / 1000;
+      const after = await overlayCost(page);
+      const msPerSecond = (after.busyMs - before.busyMs) / seconds;
+      rows.push([
+        state,
+        round(seconds, 1),
+        mutations,
+        after.runs - before.runs,
+        round(msPerSecond, 3),
+        BUDGET_MS_PER_S,
+      ]);
+      summary[`${state}MsPerSecond`] = round(msPerSecond, 3);
+    }
+  } finally {
+    await session.close();
+    await server.close();
+  }
+  console.log('Overlay main-thread cost on a busy page (YouTube fixture, headless Chromium):');
+  console.log(
+    markdownTable(
+      ['overlay', 'seconds', 'page mutations', 'overlay callbacks', 'overlay ms per s', 'budget ms/s'],
+      rows,
+    ),
+  );
+  console.log(JSON.stringify({ bench: 'overlay', budgetMsPerSecond: BUDGET_MS_PER_S, ...summary }));
+}
+
+await main();

@@ -1,0 +1,238 @@
+/**
+ * The companion overlay through the production match patterns: fixture pages served over HTTPS on loopback under
+ * the real host names (Chromium's host-resolver rules), the built extension's content script mounting on them,
+ * and the right-click path reading real video frames with real face-api.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
+import { FACES } from '../support/images';
+import { blackClip, CHANGED_PATH, clipOf, MEDIA_HOST, startSiteServer, type SiteServer } from '../support/site-server';
+
+const OVERLAY = 'moodreel-overlay';
+const inOverlay = (selector: string) => `${OVERLAY} >>> ${selector}`;
+const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
+
+const SITES = [
+  { id: 'netflix', host: 'www.netflix.com', path: '/watch/81000001' },
+  { id: 'youtube', host: 'www.youtube.com', path: '/watch?v=paddington1' },
+  { id: 'prime', host: 'www.primevideo.com', path: '/detail/0PADDINGTON' },
+  { id: 'disney', host: 'www.disneyplus.com', path: '/play/paddington-0001' },
+  { id: 'hulu', host: 'www.hulu.com', path: '/watch/paddington-0001' },
+  { id: 'max', host: 'play.max.com', path: '/video/watch/paddington-0001' },
+];
+
+let server: SiteServer;
+let session: ExtensionSession;
+const media = mkdtempSync(join(tmpdir(), 'moodreel-media-'));
+
+beforeAll(async () => {
+  clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  blackClip(join(media, 'black.webm'));
+  server = await startSiteServer(media);
+  session = await launchExtension({ extraArgs: server.chromiumArgs });
+  // First run: let the catalogue import finish before pages ask for picks.
+  if (process.env.DEBUG_OVERLAY) (await session.worker()).on('console', (m) => console.log('SW', m.type(), m.text()));
+  const page = await session.openPage('options.html');
+  await askFrom(page, { type: 'catalogue-ensure' });
+  await page.close();
+}, 120_000);
+
+afterAll(async () => {
+  await session?.close();
+  await server?.close();
+});
+
+interface Opened {
+  page: Page;
+  errors: string[];
+  infos: string[];
+}
+
+async function open(url: string, waitForBadge = true): Promise<Opened> {
+  const page = await session.browser.newPage();
+  await page.setViewport({ width: 1280, height: 800 });
+  const errors: string[] = [];
+  const infos: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+    else infos.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  if (process.env.DEBUG_OVERLAY) page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
+  await page.goto(url);
+  if (waitForBadge) await waitInOverlay(page, '[data-testid="overlay-badge"]', 15_000);
+  return { page, errors, infos };
+}
+
+/** Waits for an element inside the overlay's shadow root (polled: shadow-root changes fire no page mutations). */
+async function waitInOverlay(page: Page, selector: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (sel) => Boolean(document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector(sel)),
+    { timeout, polling: 100 },
+    selector,
+  );
+}
+
+const overlayCount = (page: Page) => page.$$eval(OVERLAY, (els) => els.length);
+const box = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+const overlayText = (page: Page, testId: string) =>
+  page.$eval(inOverlay(`[data-testid="${testId}"]`), (el) => el.textContent?.trim() ?? '');
+const pickIds = (page: Page) =>
+  page.$$eval(inOverlay('[data-testid="pick"]'), (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
+
+/** The same event Chromium fires when the user picks "read the mood of this frame" on a video. */
+async function rightClickReadFrame(pageUrl: string, srcUrl: string): Promise<void> {
+  const worker = await session.worker();
+  const expression = `(async () => {
+    const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+    chrome.contextMenus.onClicked.dispatch(
+      { menuItemId: 'moodreel-read-frame', srcUrl: ${JSON.stringify(srcUrl)}, mediaType: 'video', frameId: 0,
+        editable: false, pageUrl: ${JSON.stringify(pageUrl)} },
+      tab,
+    );
+    return tab.id;
+  })()`;
+  await worker.evaluate(expression);
+}
+
+async function waitForFrameMood(page: Page): Promise<{ mood: string; via: string | null }> {
+  await waitInOverlay(page, '[data-via], [data-testid="notice"]', 90_000);
+  const notice = await page.$(inOverlay('[data-testid="notice"]'));
+  if (notice) throw new Error(`notice: ${await notice.evaluate((n) => n.getAttribute('data-code'))}`);
+  return {
+    mood: await overlayText(page, 'overlay-mood'),
+    via: await page.$eval(inOverlay('[data-via]'), (el) => el.getAttribute('data-via')),
+  };
+}
+
+async function closePopups(): Promise<void> {
+  for (const p of await session.browser.pages()) if (p.url().endsWith('/popup.html')) await p.close();
+}
+
+describe('overlay on streaming sites (production match patterns)', () => {
+  it('falls back to the generic adapter when a site changes its layout', async () => {
+    const { page, errors, infos } = await open(server.url('www.hulu.com', CHANGED_PATH));
+    expect(await overlayCount(page)).toBe(1);
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    expect(await overlayText(page, 'overlay-hide')).toBe('Hide on this site');
+    expect(infos.filter((t) => t.includes('not recognised'))).toHaveLength(1);
+    // The panel's state is remembered per site: after a reload it opens again; closed, it stays a badge.
+    await page.reload();
+    await waitInOverlay(page, '[data-testid="overlay-panel"]');
+    await page.click(inOverlay('.overlay-close'));
+    await waitInOverlay(page, '[data-testid="overlay-badge"]');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each(SITES)(
+    '$id: badge once, picks, feedback, SPA navigation, no layout shift, no trace when off',
+    async (site) => {
+      const { page, errors } = await open(server.url(site.host, site.path));
+      expect(await overlayCount(page)).toBe(1);
+      const player0 = await box(page, '[data-fixture-player]');
+      const badge = await box(page, inOverlay('[data-testid="overlay-badge"]'));
+      // On the player's top-right corner, clear of its control bar.
+      expect(badge.x + badge.width).toBeLessThanOrEqual(player0.x + player0.width);
+      expect(badge.y).toBeGreaterThanOrEqual(player0.y);
+      expect(badge.y + badge.height).toBeLessThan(player0.y + player0.height - 48);
+
+      await page.click(inOverlay('[data-testid="overlay-badge"]'));
+      await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+      expect(await overlayText(page, 'overlay-watching')).toBe('Watching: Paddington');
+      expect(await page.$$(inOverlay('[data-testid="pick-reason"]'))).not.toHaveLength(0);
+      const panel = await box(page, inOverlay('[data-testid="overlay-panel"]'));
+      expect(panel.y + panel.height).toBeLessThanOrEqual(player0.y + player0.height - 48);
+      expect(await box(page, '[data-fixture-player]')).toEqual(player0);
+
+      // Thumbs down: the pick leaves at once and another takes its place.
+      const before = await pickIds(page);
+      await page.click(inOverlay(`[data-movie-id="${before[0]}"] [data-signal="down"]`));
+      await page.waitForFunction(
+        (id) =>
+          !document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector(`[data-movie-id="${id}"]`) &&
+          (document.querySelector('moodreel-overlay')?.shadowRoot?.querySelectorAll('[data-testid="pick"]').length ??
+            0) > 0,
+        { timeout: 30_000 },
+        before[0],
+      );
+      expect((await pickIds(page)).length).toBe(before.length);
+
+      // SPA navigation: the same badge, the new title.
+      await page.click('[data-testid="next"]');
+      await page.waitForFunction(
+        () =>
+          document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-watching"]')
+            ?.textContent === 'Watching: Arrival',
+        { timeout: 10_000 },
+      );
+      expect(await overlayCount(page)).toBe(1);
+
+      // Keyboard: Escape closes the panel back to the badge.
+      await page.focus(inOverlay('.overlay-close'));
+      await page.keyboard.press('Escape');
+      await waitInOverlay(page, '[data-testid="overlay-badge"]');
+      await page.click(inOverlay('[data-testid="overlay-badge"]'));
+
+      // Turned off on this site: nothing of Moodreel remains in the page, and the player never moved.
+      await page.click(inOverlay('[data-testid="overlay-hide"]'));
+      await page.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 5_000 });
+      expect(await box(page, '[data-fixture-player]')).toEqual(player0);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+});
+
+describe('right-click: read the mood of this frame', () => {
+  it('reads a playing video on a streaming site from its own pixels', async () => {
+    const url = server.url('www.youtube.com', '/watch?v=facecheck');
+    const { page, errors } = await open(url, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await rightClickReadFrame(url, server.url('www.youtube.com', '/media/face.webm'));
+    const result = await waitForFrameMood(page);
+    expect(result.mood).toMatch(EMOTION);
+    expect(result.via).toBe('element');
+    await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('falls back to a cropped screenshot for a cross-origin (tainted) video on any page', async () => {
+    const src = server.url(MEDIA_HOST, '/media/face.webm');
+    const url = server.url('videos.example.org', `/?src=${encodeURIComponent(src)}`);
+    const { page } = await open(url, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    expect(await overlayCount(page)).toBe(0); // no host permission here: nothing runs until the user asks
+    await session.clickAction(page); // the user's click grants activeTab, as the menu click does
+    await closePopups();
+    await page.bringToFront();
+    await rightClickReadFrame(url, src);
+    const result = await waitForFrameMood(page);
+    expect(result.mood).toMatch(EMOTION);
+    expect(result.via).toBe('screenshot');
+    await page.close();
+  });
+
+  it('says plainly when the picture is protected (black even in a screenshot)', async () => {
+    const src = server.url('videos.example.org', '/media/black.webm');
+    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/black.webm')}`);
+    const { page } = await open(url, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await session.clickAction(page);
+    await closePopups();
+    await page.bringToFront();
+    await rightClickReadFrame(url, src);
+    await expect(waitForFrameMood(page)).rejects.toThrow('notice: protected-video');
+    expect(await overlayText(page, 'notice')).toContain('This video is protected');
+    await page.close();
+  });
+});

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { cropRect, isBlankFrame } from '../../models/image/frame';
+import { registeredSites, siteForHost } from '../../models/sites';
+import { isPlayerSized, SITE_IDS, tidyTitle } from '../../models/sites/site';
+
+describe('site adapters', () => {
+  const sites = registeredSites();
+
+  it('registers every site once, each with selectors, https match patterns and a search link', () => {
+    expect(sites.map((s) => s.id).sort()).toEqual([...SITE_IDS].sort());
+    for (const s of sites.filter((x) => x.id !== 'generic')) {
+      expect(s.selectors.player.length, s.id).toBeGreaterThan(0);
+      expect(s.selectors.video.length, s.id).toBeGreaterThan(0);
+      expect(s.selectors.title.length, s.id).toBeGreaterThan(0);
+      for (const m of s.matches) expect(m).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
+      for (const h of s.hosts) expect(s.matches).toContain(`https://${h}/*`);
+    }
+    for (const s of sites) expect(new URL(s.searchUrl('Up 2009')).protocol).toBe('https:');
+  });
+
+  it('claims no host twice and only named hosts (the generic adapter claims none)', () => {
+    const hosts = sites.flatMap((s) => s.hosts);
+    expect(new Set(hosts).size).toBe(hosts.length);
+    expect(sites.find((s) => s.id === 'generic')!.matches).toEqual([]);
+  });
+
+  it('finds the adapter for a host, else the generic one', () => {
+    expect(siteForHost('www.netflix.com')?.id).toBe('netflix');
+    expect(siteForHost('WWW.YOUTUBE.COM')?.id).toBe('youtube');
+    expect(siteForHost('play.max.com')?.id).toBe('max');
+    expect(siteForHost('netflix.com.evil.example')?.id).toBe('generic');
+  });
+
+  it('cleans page titles and encodes search queries', () => {
+    expect(tidyTitle('  Paddington   | Netflix ', ['Netflix'])).toBe('Paddington');
+    expect(tidyTitle('Up - YouTube', ['YouTube'])).toBe('Up');
+    expect(tidyTitle('Disney+ Days', ['Disney+'])).toBe('Disney+ Days');
+    expect(siteForHost('www.netflix.com')!.searchUrl('Amélie & Co')).toBe(
+      'https://www.netflix.com/search?q=Am%C3%A9lie%20%26%20Co',
+    );
+  });
+
+  it('treats only player-sized videos as players', () => {
+    expect(isPlayerSized({ width: 640, height: 360 })).toBe(true);
+    expect(isPlayerSized({ width: 300, height: 169 })).toBe(false);
+  });
+});
+
+describe('frame helpers', () => {
+  const pixels = (fn: (i: number) => number) =>
+    Uint8ClampedArray.from({ length: 64 * 4 }, (_, k) => (k % 4 === 3 ? 255 : fn(k >> 2)));
+
+  it('tells a black frame from a dark but real one', () => {
+    expect(isBlankFrame(pixels(() => 0))).toBe(true);
+    expect(isBlankFrame(pixels(() => 10))).toBe(true);
+    expect(isBlankFrame(pixels((i) => (i % 2 ? 0 : 60)))).toBe(false); // dark scene with detail
+    expect(isBlankFrame(pixels(() => 120))).toBe(false);
+    expect(isBlankFrame(new Uint8ClampedArray(0))).toBe(true);
+  });
+
+  it('maps an element box to screenshot pixels at any device pixel ratio, clipped to the shot', () => {
+    expect(
+      cropRect({ x: 10, y: 20, width: 100, height: 50 }, { width: 800, height: 600 }, { width: 1600, height: 1200 }),
+    ).toEqual({
+      x: 20,
+      y: 40,
+      width: 200,
+      height: 100,
+    });
+    expect(
+      cropRect({ x: -50, y: 500, width: 200, height: 300 }, { width: 800, height: 600 }, { width: 800, height: 600 }),
+    ).toEqual({
+      x: 0,
+      y: 500,
+      width: 150,
+      height: 100,
+    });
+    expect(
+      cropRect({ x: 900, y: 0, width: 100, height: 100 }, { width: 800, height: 600 }, { width: 800, height: 600 }),
+    ).toBeNull();
+  });
+});
