@@ -27,6 +27,10 @@ export default defineConfig({
     ],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
     action: { default_title: 'Moodreel: check the mood' },
+    // The keyboard shortcut opens the popup, whose first button (focused) starts a mood check on Enter.
+    commands: {
+      _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open Moodreel for a mood check' },
+    },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   }),
   hooks: {

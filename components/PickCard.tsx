@@ -37,11 +37,13 @@ export function PickCard({
   onFeedback,
   busy,
   watchOn,
+  onMoreLike,
 }: {
   pick: PickView;
   onFeedback: (signal: FeedbackSignal) => void;
   busy: boolean;
   watchOn?: WatchOn;
+  onMoreLike: () => void;
 }) {
   const m = pick.movie;
   const poster = placeholder(pick);
@@ -86,6 +88,17 @@ export function PickCard({
               {a.icon}
             </button>
           ))}
+          <button
+            type="button"
+            class="icon"
+            title="More like this"
+            aria-label={`More like ${m.title}`}
+            data-testid="more-like"
+            disabled={busy}
+            onClick={onMoreLike}
+          >
+            ≈
+          </button>
         </div>
       </div>
     </li>

@@ -12,8 +12,23 @@ export interface PicksProps {
   onDiversity: (d: number) => void;
   onFeedback: (movieId: number, signal: FeedbackSignal) => void;
   onDifferent: () => void;
+  /** "More like this" in force: the title the picks are like. */
+  like: { movieId: number; title: string } | null;
+  onMoreLike: (movieId: number, title: string) => void;
+  onBackToMood: () => void;
+  /** The last feedback given, which can still be taken back. */
+  lastFeedback: { eventId: number; title: string; signal: FeedbackSignal } | null;
+  onUndo: () => void;
   watchOn?: WatchOn;
 }
+
+const DONE: Record<FeedbackSignal, string> = {
+  up: 'Liked',
+  down: 'Marked not for you',
+  seen: 'Marked seen',
+  watchlist: 'Added to your watchlist',
+  'not-interested': 'Hidden for good',
+};
 
 export function Picks(props: PicksProps) {
   return (
@@ -46,6 +61,22 @@ export function Picks(props: PicksProps) {
           />
         </label>
       </div>
+      {props.like && (
+        <p class="like-banner" data-testid="more-like-banner">
+          More like <strong>{props.like.title}</strong>{' '}
+          <button type="button" onClick={props.onBackToMood} data-testid="back-to-mood">
+            Back to mood picks
+          </button>
+        </p>
+      )}
+      {props.lastFeedback && (
+        <p class="undo-bar" role="status" data-testid="undo-bar">
+          {DONE[props.lastFeedback.signal]}: {props.lastFeedback.title}{' '}
+          <button type="button" onClick={props.onUndo} disabled={props.busy} data-testid="undo">
+            Undo
+          </button>
+        </p>
+      )}
       {props.picks === null ? (
         <p role="status" class="working">
           Finding movies…
@@ -64,6 +95,7 @@ export function Picks(props: PicksProps) {
               busy={props.busy}
               watchOn={props.watchOn}
               onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
+              onMoreLike={() => props.onMoreLike(p.movie.movieId, p.movie.title)}
             />
           ))}
         </ol>

@@ -24,6 +24,10 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
   const [seed, setSeed] = useState(1);
   const [exclude, setExclude] = useState<number[]>([]);
   const [sending, setSending] = useState(false);
+  const [like, setLike] = useState<{ movieId: number; title: string } | null>(null);
+  const [lastFeedback, setLastFeedback] = useState<{ eventId: number; title: string; signal: FeedbackSignal } | null>(
+    null,
+  );
 
   useEffect(() => {
     if (!mood) return;
@@ -38,6 +42,7 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
       count,
       seed,
       exclude,
+      like: like?.movieId ?? null,
     })
       .then((p) => current && setPicks(p))
       .catch((error: unknown) => {
@@ -47,15 +52,32 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
     return () => {
       current = false;
     };
-  }, [mood, strategy, diversity, seed, exclude, count]);
+  }, [mood, strategy, diversity, seed, exclude, count, like]);
 
   async function feedback(movieId: number, signal: FeedbackSignal) {
     setSending(true);
     try {
-      await ask({ type: 'feedback', movieId, signal });
+      // Confirmed only once the background has committed it (a durable write).
+      const { eventId } = await ask({ type: 'feedback', movieId, signal });
+      const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title ?? '';
+      setLastFeedback({ eventId, title, signal });
       setSeed((s) => s + 1);
     } catch (error) {
       console.warn('Moodreel: feedback not saved', error);
+    } finally {
+      setSending(false);
+    }
+  }
+
+  async function undo() {
+    if (!lastFeedback) return;
+    setSending(true);
+    try {
+      await ask({ type: 'feedback-undo', eventId: lastFeedback.eventId });
+      setLastFeedback(null);
+      setSeed((s) => s + 1);
+    } catch (error) {
+      console.warn('Moodreel: undo failed', error);
     } finally {
       setSending(false);
     }
@@ -70,5 +92,10 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
     onDiversity: setDiversity,
     onFeedback: (movieId: number, signal: FeedbackSignal) => void feedback(movieId, signal),
     onDifferent: () => setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-500)),
+    like,
+    onMoreLike: (movieId: number, title: string) => setLike({ movieId, title }),
+    onBackToMood: () => setLike(null),
+    lastFeedback,
+    onUndo: () => void undo(),
   };
 }

@@ -5,10 +5,11 @@
  */
 import type { Movie } from './catalogue/movie';
 import { isFeedbackSignal, type FeedbackSignal } from './learning/user-model';
-import { EMOTIONS, type EmotionProbabilities } from './mood/emotions';
+import { EMOTIONS, type Emotion, type EmotionProbabilities } from './mood/emotions';
 import type { Strategy } from './recommend/mood-target';
 import type { Face } from './mood/faces';
-import type { TmdbState } from './store/schema';
+import type { StoreCounts, UserData } from './store/backup';
+import type { HistoryEntry, TmdbState } from './store/schema';
 import { DETECTORS, type DetectorKind } from './face/config';
 
 export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
@@ -125,6 +126,8 @@ export interface RecommendRequest {
   seed: number;
   /** Titles shown before, left out ("different picks"). */
   exclude: number[];
+  /** "More like this": picks like this title instead of for the mood. */
+  like: number | null;
 }
 /** A mood check that found faces, as history keeps it: numbers only, never the image. */
 export interface MoodSummary {
@@ -144,6 +147,42 @@ export interface MoodRecordRequest {
 }
 export interface MoodLatestRequest {
   type: 'mood-latest';
+}
+/** Fills in a history entry after the fact: the picks once shown, or the user's correction of the mood. */
+export interface HistoryUpdateRequest {
+  type: 'history-update';
+  id: number;
+  picks: number[] | null;
+  corrected: Emotion | null;
+}
+export interface HistoryListRequest {
+  type: 'history-list';
+  limit: number;
+}
+export interface WatchlistListRequest {
+  type: 'watchlist-list';
+}
+export interface WatchlistRemoveRequest {
+  type: 'watchlist-remove';
+  movieId: number;
+}
+export interface FeedbackUndoRequest {
+  type: 'feedback-undo';
+  eventId: number;
+}
+export interface PrivacyCountsRequest {
+  type: 'privacy-counts';
+}
+export interface PrivacyExportRequest {
+  type: 'privacy-export';
+}
+/** `data` is checked field by field by the store (`parseUserData`) before anything is written. */
+export interface PrivacyImportRequest {
+  type: 'privacy-import';
+  data: unknown;
+}
+export interface PrivacyDeleteRequest {
+  type: 'privacy-delete';
 }
 export interface FeedbackRequest {
   type: 'feedback';
@@ -171,7 +210,16 @@ export interface BackgroundApi {
   'movies-get': { request: MoviesGetRequest; response: Movie[] };
   'movies-search': { request: MoviesSearchRequest; response: Movie[] };
   recommend: { request: RecommendRequest; response: PickView[] };
-  feedback: { request: FeedbackRequest; response: { saved: true } };
+  feedback: { request: FeedbackRequest; response: { saved: true; eventId: number } };
+  'feedback-undo': { request: FeedbackUndoRequest; response: { undone: boolean } };
+  'history-list': { request: HistoryListRequest; response: HistoryEntry[] };
+  'history-update': { request: HistoryUpdateRequest; response: { updated: boolean } };
+  'watchlist-list': { request: WatchlistListRequest; response: { movie: Movie; at: number }[] };
+  'watchlist-remove': { request: WatchlistRemoveRequest; response: { removed: true } };
+  'privacy-counts': { request: PrivacyCountsRequest; response: StoreCounts };
+  'privacy-export': { request: PrivacyExportRequest; response: UserData };
+  'privacy-import': { request: PrivacyImportRequest; response: StoreCounts };
+  'privacy-delete': { request: PrivacyDeleteRequest; response: StoreCounts };
   'tmdb-refresh': { request: TmdbRefreshRequest; response: TmdbState };
   'tmdb-status': { request: TmdbStatusRequest; response: TmdbState | null };
   'tmdb-details': { request: TmdbDetailsRequest; response: TmdbMovieDetails };
@@ -291,7 +339,17 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       return parseBare(raw, raw.type);
     case 'recommend': {
       if (
-        !hasOnlyKeys(raw, ['type', 'probabilities', 'confidence', 'strategy', 'diversity', 'count', 'seed', 'exclude'])
+        !hasOnlyKeys(raw, [
+          'type',
+          'probabilities',
+          'confidence',
+          'strategy',
+          'diversity',
+          'count',
+          'seed',
+          'exclude',
+          'like',
+        ])
       )
         return fail('unexpected fields');
       const p = raw.probabilities;
@@ -304,6 +362,8 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       const ex = raw.exclude;
       if (!Array.isArray(ex) || ex.length > MAX_LOOKUP || !ex.every((i) => Number.isSafeInteger(i)))
         return fail('exclude must be up to 1000 ids');
+      const like = raw.like ?? null;
+      if (like !== null && (!Number.isSafeInteger(like) || like === 0)) return fail('like must be a movie id or null');
       return {
         ok: true,
         value: {
@@ -315,6 +375,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
           count: raw.count as number,
           seed: raw.seed as number,
           exclude: ex as number[],
+          like: like as number | null,
         },
       };
     }
@@ -333,7 +394,49 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       return { ok: true, value: { type: 'mood-record', mood, picks: picks as number[] } };
     }
     case 'mood-latest':
+    case 'watchlist-list':
+    case 'privacy-counts':
+    case 'privacy-export':
+    case 'privacy-delete':
       return parseBare(raw, raw.type);
+    case 'history-list':
+      if (!hasOnlyKeys(raw, ['type', 'limit'])) return fail('unexpected fields');
+      if (!Number.isInteger(raw.limit) || (raw.limit as number) < 1 || (raw.limit as number) > 500)
+        return fail('limit must be 1 to 500');
+      return { ok: true, value: { type: 'history-list', limit: raw.limit as number } };
+    case 'history-update': {
+      if (!hasOnlyKeys(raw, ['type', 'id', 'picks', 'corrected'])) return fail('unexpected fields');
+      if (!Number.isSafeInteger(raw.id) || (raw.id as number) <= 0) return fail('id must be positive');
+      const picks = raw.picks;
+      if (
+        picks !== null &&
+        (!Array.isArray(picks) || picks.length > 50 || !picks.every((i) => Number.isSafeInteger(i) && i !== 0))
+      )
+        return fail('picks must be up to 50 movie ids or null');
+      if (raw.corrected !== null && !(EMOTIONS as readonly unknown[]).includes(raw.corrected))
+        return fail('corrected must be an emotion or null');
+      return {
+        ok: true,
+        value: {
+          type: 'history-update',
+          id: raw.id as number,
+          picks: picks as number[] | null,
+          corrected: raw.corrected as Emotion | null,
+        },
+      };
+    }
+    case 'watchlist-remove':
+      if (!hasOnlyKeys(raw, ['type', 'movieId'])) return fail('unexpected fields');
+      if (!Number.isSafeInteger(raw.movieId) || raw.movieId === 0) return fail('movieId must be a non-zero integer');
+      return { ok: true, value: { type: 'watchlist-remove', movieId: raw.movieId as number } };
+    case 'feedback-undo':
+      if (!hasOnlyKeys(raw, ['type', 'eventId'])) return fail('unexpected fields');
+      if (!Number.isSafeInteger(raw.eventId) || (raw.eventId as number) <= 0) return fail('eventId must be positive');
+      return { ok: true, value: { type: 'feedback-undo', eventId: raw.eventId as number } };
+    case 'privacy-import':
+      if (!hasOnlyKeys(raw, ['type', 'data'])) return fail('unexpected fields');
+      if (!isRecord(raw.data)) return fail('data must be an export object');
+      return { ok: true, value: { type: 'privacy-import', data: raw.data } };
     case 'tmdb-details':
       if (!hasOnlyKeys(raw, ['type', 'tmdbId'])) return fail('unexpected fields');
       if (!Number.isSafeInteger(raw.tmdbId) || (raw.tmdbId as number) <= 0)

@@ -3,6 +3,7 @@
  * Stored by the edges (extension storage); this module only says what valid settings are.
  */
 import { DETECTORS, type DetectorKind } from './face/config';
+import { DEFAULT_FILTERS, type Filters } from './recommend/ranker';
 import { SITE_IDS, type SiteId } from './sites/site';
 import { TMDB_DEFAULT_BASE_URL } from './tmdb/api';
 
@@ -22,7 +23,20 @@ export interface Settings {
   overlay: Record<SiteId, boolean>;
   /** Sites where the overlay's panel was left open (v3): it opens there again. */
   overlayOpen: SiteId[];
+  /** What picks may include (v3): excluded genres, languages, years, adult titles (off by default). */
+  filters: Filters;
+  /** The streaming services the user has (v3): "watch on" links for the watchlist. */
+  services: StreamingService[];
+  /** Light, dark or as the system says (v3). */
+  theme: Theme;
 }
+
+export const THEMES = ['system', 'light', 'dark'] as const;
+export type Theme = (typeof THEMES)[number];
+export type StreamingService = Exclude<SiteId, 'generic'>;
+export const STREAMING_SERVICES = SITE_IDS.filter((id): id is StreamingService => id !== 'generic');
+/** Years the year-range filter accepts. */
+export const YEAR_RANGE = { min: 1874, max: 2100 } as const;
 
 export const DEFAULT_SETTINGS: Settings = {
   version: SETTINGS_VERSION,
@@ -32,6 +46,9 @@ export const DEFAULT_SETTINGS: Settings = {
   tmdbBaseUrl: TMDB_DEFAULT_BASE_URL,
   overlay: Object.fromEntries(SITE_IDS.map((id) => [id, true])) as Record<SiteId, boolean>,
   overlayOpen: [],
+  filters: DEFAULT_FILTERS,
+  services: [],
+  theme: 'system',
 };
 
 export function isAllowedBaseUrl(url: unknown): url is string {
@@ -71,5 +88,30 @@ export function migrateSettings(stored: unknown): Settings {
     overlayOpen: Array.isArray(s.overlayOpen)
       ? SITE_IDS.filter((id) => (s.overlayOpen as unknown[]).includes(id))
       : DEFAULT_SETTINGS.overlayOpen,
+    filters: migrateFilters(s.filters),
+    services: Array.isArray(s.services)
+      ? STREAMING_SERVICES.filter((id) => (s.services as unknown[]).includes(id))
+      : DEFAULT_SETTINGS.services,
+    theme: (THEMES as readonly unknown[]).includes(s.theme) ? (s.theme as Theme) : DEFAULT_SETTINGS.theme,
+  };
+}
+
+const isYear = (v: unknown): v is number =>
+  Number.isInteger(v) && (v as number) >= YEAR_RANGE.min && (v as number) <= YEAR_RANGE.max;
+
+function migrateFilters(stored: unknown): Filters {
+  const f = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const strings = (v: unknown, ok: (x: string) => boolean) =>
+    Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string' && ok(x)))].slice(0, 50) : [];
+  let yearMin = isYear(f.yearMin) ? f.yearMin : null;
+  let yearMax = isYear(f.yearMax) ? f.yearMax : null;
+  if (yearMin !== null && yearMax !== null && yearMin > yearMax) [yearMin, yearMax] = [yearMax, yearMin];
+  return {
+    includeSeen: f.includeSeen === true,
+    excludedGenres: strings(f.excludedGenres, (g) => g.length > 0 && g.length <= 40),
+    languages: strings(f.languages, (l) => /^[a-z]{2}$/.test(l)),
+    yearMin,
+    yearMax,
+    adult: f.adult === true,
   };
 }

@@ -19,10 +19,14 @@ import {
 } from '../../models/protocol';
 import { getMovies, searchTitles, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
-import { latestMood, recordMood } from '../../models/store/history';
+import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
+import { latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
+import { removeFromWatchlist } from '../../models/store/user';
+import { migrateSettings } from '../../models/settings';
+import { clearSettings, loadSettings, saveSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { recommend, recordFeedback } from './recommend';
+import { recommend, recordFeedback, undoFeedbackEvent } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 
@@ -78,6 +82,49 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   },
   'mood-record': async (r) => ({ id: await recordMood(await openDatabase(), r.mood, r.picks, Date.now()) }),
   'mood-latest': async () => latestMood(await openDatabase()),
+  'history-list': async (r) => listHistory(await openDatabase(), r.limit),
+  'history-update': async (r) => ({ updated: await updateHistory(await openDatabase(), r.id, r) }),
+  'watchlist-list': async () => {
+    const db = await openDatabase();
+    const entries = (await db.getAll('watchlist')).sort((a, b) => b.at - a.at);
+    const movies = new Map(
+      (
+        await getMovies(
+          db,
+          entries.map((e) => e.movieId),
+        )
+      ).map((m) => [m.movieId, m]),
+    );
+    return entries.flatMap((e) => {
+      const m = movies.get(e.movieId);
+      return m ? [{ movie: withoutSearchFields(m), at: e.at }] : [];
+    });
+  },
+  'watchlist-remove': async (r) => {
+    await removeFromWatchlist(await openDatabase(), r.movieId);
+    return { removed: true };
+  },
+  'feedback-undo': (r) => undoFeedbackEvent(r.eventId),
+  'privacy-counts': async () => storeCounts(await openDatabase()),
+  'privacy-export': async () => exportUserData(await openDatabase(), await loadSettings(), Date.now()),
+  'privacy-import': async (r) => {
+    let data;
+    try {
+      data = parseUserData(r.data);
+    } catch (error) {
+      throw new ProtocolError('invalid-message', errorText(error));
+    }
+    const db = await openDatabase();
+    await importUserData(db, data);
+    await saveSettings(migrateSettings(data.settings));
+    return storeCounts(db);
+  },
+  'privacy-delete': async () => {
+    const db = await openDatabase();
+    await deleteUserData(db);
+    await clearSettings();
+    return storeCounts(db);
+  },
   'catalogue-ensure': async () => {
     try {
       return await ensureCatalogue();

@@ -4,14 +4,15 @@
  */
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
-import { applyFeedback } from '../../models/learning/user-model';
+import { applyFeedback, isFeedbackSignal, modelFromSignals } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { moodTarget } from '../../models/recommend/mood-target';
-import { DEFAULT_FILTERS, moodRanker } from '../../models/recommend/ranker';
-import { catalogueState, getMovie, withoutSearchFields } from '../../models/store/catalogue';
+import { moodRanker, moreLikeThis } from '../../models/recommend/ranker';
+import { catalogueState, getMovie, getMovies, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { tmdbState } from '../../models/store/tmdb';
-import { loadUserModel, saveFeedback } from '../../models/store/user';
+import { feedbackEvents, loadUserModel, saveFeedback, undoFeedback } from '../../models/store/user';
+import { loadSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
 
 let catalogue: { key: string; movies: Movie[] } | null = null;
@@ -41,26 +42,46 @@ function itemFactors(): Promise<ItemFactors | null> {
 }
 
 export async function recommend(r: RecommendRequest): Promise<PickView[]> {
-  const [all, f, user] = await Promise.all([movies(), itemFactors(), openDatabase().then(loadUserModel)]);
-  const picks = moodRanker.rank({
+  const [all, f, user, settings] = await Promise.all([
+    movies(),
+    itemFactors(),
+    openDatabase().then(loadUserModel),
+    loadSettings(),
+  ]);
+  const ctx = {
     movies: all,
     factors: f,
     user,
-    target: moodTarget(r.probabilities, r.strategy, r.confidence),
-    filters: DEFAULT_FILTERS,
+    filters: settings.filters,
     diversity: r.diversity,
     count: r.count,
     seed: r.seed,
     exclude: new Set(r.exclude),
-  });
+  };
+  const seed = r.like === null ? null : all.find((m) => m.movieId === r.like);
+  if (seed === undefined) throw new Error(`Unknown title ${String(r.like)}`);
+  const picks = seed
+    ? moreLikeThis(seed, ctx)
+    : moodRanker.rank({ ...ctx, target: moodTarget(r.probabilities, r.strategy, r.confidence) });
   return picks.map((p) => ({ movie: p.movie, reasons: p.reasons, wildcard: p.wildcard }));
 }
 
-export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true }> {
+export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true; eventId: number }> {
   const db = await openDatabase();
   const stored = await getMovie(db, r.movieId);
   if (!stored) throw new Error(`Unknown title ${r.movieId}`);
   const model = applyFeedback(await loadUserModel(db), withoutSearchFields(stored), r.signal, await itemFactors());
-  await saveFeedback(db, r.movieId, r.signal, model, Date.now());
-  return { saved: true };
+  return { saved: true, eventId: await saveFeedback(db, r.movieId, r.signal, model, Date.now()) };
+}
+
+/** Takes a feedback event back; the model is relearned from the events that remain, in their order. */
+export async function undoFeedbackEvent(eventId: number): Promise<{ undone: boolean }> {
+  const db = await openDatabase();
+  const remaining = (await feedbackEvents(db)).filter((e) => e.id !== eventId);
+  const byId = new Map((await getMovies(db, [...new Set(remaining.map((e) => e.movieId))])).map((m) => [m.movieId, m]));
+  const entries = remaining.flatMap((e) => {
+    const movie = byId.get(e.movieId);
+    return movie && isFeedbackSignal(e.kind) ? [[withoutSearchFields(movie), e.kind] as const] : [];
+  });
+  return { undone: await undoFeedback(db, eventId, modelFromSignals(entries, await itemFactors())) };
 }

@@ -1,62 +1,147 @@
-import { useEffect, useState } from 'preact/hooks';
+/**
+ * The popup: a mood check from the camera (3-2-1, then a short burst), this tab's video or an image file (picked or
+ * dropped); the mood with its picks, which the user can correct; their history and watchlist.
+ */
+import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
+import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
-import { Picks } from '../../components/Picks';
 import { Notice } from '../../components/Notice';
+import { Picks } from '../../components/Picks';
 import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
-import { moodFromFaces, moodSummary, type Mood } from '../../models/mood/mood';
+import { WatchlistView } from '../../components/WatchlistView';
+import type { Movie } from '../../models/catalogue/movie';
+import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
+import { correctedMood, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import { PROBLEMS, type ProblemCode } from '../../models/problems';
 import {
   createClient,
+  MAX_IMAGE_DATA_URL_LENGTH,
   ProtocolError,
   type AnalysisResult,
   type BackgroundApi,
   type MoodSource,
 } from '../../models/protocol';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
-import { CameraError, cameraPermission, snapshot } from './camera';
+import { registeredSites } from '../../models/sites';
+import type { HistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSettings } from '../shared/settings';
+import { applyTheme } from '../shared/theme';
+import { burst, CameraError, cameraPermission } from './camera';
 
 const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+const sites = registeredSites();
 
+/** Frames in a webcam burst, and the time between them. */
+const BURST = { frames: 3, gapMs: 250 } as const;
+
+type Found = Extract<Mood, { kind: 'mood' }>;
 type State =
   | { kind: 'idle' }
-  | { kind: 'working'; step: string }
-  | { kind: 'done'; image: string; analysis: AnalysisResult; mood: Extract<Mood, { kind: 'mood' }> }
+  | { kind: 'working'; step: string; count?: number }
+  | {
+      kind: 'done';
+      image: string;
+      analysis: AnalysisResult;
+      mood: Found;
+      historyId: number | null;
+      corrected: Emotion | null;
+    }
   | { kind: 'problem'; code: ProblemCode; image?: string };
+type View = 'mood' | 'history' | 'watchlist';
+
+class FileProblem extends Error {}
 
 function problemOf(error: unknown): ProblemCode {
   if (error instanceof CameraError || error instanceof ProtocolError) return error.code;
+  if (error instanceof FileProblem) return 'bad-image';
   return 'inference-failed';
+}
+
+function readFile(file: File): Promise<string> {
+  if (!file.type.startsWith('image/')) return Promise.reject(new FileProblem(`${file.type || 'unknown'} file`));
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () =>
+      typeof reader.result === 'string' && reader.result.length <= MAX_IMAGE_DATA_URL_LENGTH
+        ? resolve(reader.result)
+        : reject(new FileProblem('too large'));
+    reader.onerror = () => reject(new FileProblem('unreadable'));
+    reader.readAsDataURL(file);
+  });
 }
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  const [view, setView] = useState<View>('mood');
+  const [dragging, setDragging] = useState(false);
+  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
+  const [titles, setTitles] = useState<Map<number, string>>(new Map());
+  const [watchlist, setWatchlist] = useState<{ movie: Movie; at: number }[] | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
   useEffect(() => {
-    void loadSettings().then(setSettings);
+    void loadSettings().then((s) => {
+      setSettings(s);
+      applyTheme(s.theme);
+    });
   }, []);
 
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
   const mood = state.kind === 'done' ? state.mood : null;
   const picks = usePicks(ask, mood);
 
-  async function analyse(image: string, source: MoodSource) {
+  // History keeps the picks first shown for each check.
+  const recordedPicks = useRef<number | null>(null);
+  const historyId = state.kind === 'done' ? state.historyId : null;
+  useEffect(() => {
+    if (historyId === null || !picks.picks || recordedPicks.current === historyId) return;
+    recordedPicks.current = historyId;
+    const ids = picks.picks.map((p) => p.movie.movieId);
+    void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).catch(() => undefined);
+  }, [historyId, picks.picks]);
+
+  useEffect(() => {
+    if (view === 'history') {
+      void ask({ type: 'history-list', limit: 50 }).then(async (entries) => {
+        const ids = [...new Set(entries.flatMap((e) => e.picks.slice(0, 5)))].slice(0, 1000);
+        const movies = ids.length > 0 ? await ask({ type: 'movies-get', movieIds: ids }) : [];
+        setTitles(new Map(movies.map((m) => [m.movieId, m.title])));
+        setHistory(entries);
+      });
+    }
+    if (view === 'watchlist') void ask({ type: 'watchlist-list' }).then(setWatchlist);
+  }, [view]);
+
+  async function analyse(images: string[], source: MoodSource) {
     setState({ kind: 'working', step: 'Reading the mood…' });
-    const analysis = await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto' });
-    const mood = moodFromFaces(analysis.faces);
-    if (mood.kind === 'no-face') return setState({ kind: 'problem', code: 'no-face', image });
-    setState({ kind: 'done', image, analysis, mood });
-    ask({ type: 'mood-record', mood: moodSummary(mood, source), picks: [] }).catch((error: unknown) =>
-      console.warn('Moodreel: history not saved', error),
-    );
+    const results: AnalysisResult[] = [];
+    for (const image of images) {
+      results.push(await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto' }));
+    }
+    const found = moodFromBurst(results.map((r) => r.faces));
+    // Show the frame with the most faces (the last of equals): what the user sees is what was read.
+    let shown = results.length - 1;
+    results.forEach((r, i) => {
+      if (r.faces.length > results[shown]!.faces.length) shown = i;
+    });
+    const image = images[shown]!;
+    if (found.kind === 'no-face') return setState({ kind: 'problem', code: 'no-face', image });
+    setState({ kind: 'done', image, analysis: results[shown]!, mood: found, historyId: null, corrected: null });
+    try {
+      const { id } = await ask({ type: 'mood-record', mood: moodSummary(found, source), picks: [] });
+      setState((s) => (s.kind === 'done' && s.image === image ? { ...s, historyId: id } : s));
+    } catch (error) {
+      console.warn('Moodreel: history not saved', error);
+    }
   }
 
-  async function run(source: MoodSource, capture: () => Promise<string | null>) {
+  async function run(source: MoodSource, capture: () => Promise<string[] | null>) {
+    setView('mood');
     try {
-      const image = await capture();
-      if (image) await analyse(image, source);
+      const images = await capture();
+      if (images) await analyse(images, source);
     } catch (error) {
       console.warn('Moodreel: mood check failed', error);
       setState({ kind: 'problem', code: problemOf(error) });
@@ -71,55 +156,178 @@ export function App() {
         await browser.tabs.create({ url: browser.runtime.getURL('/camera.html') });
         return null;
       }
-      setState({ kind: 'working', step: 'Taking a snapshot…' });
-      return snapshot();
+      setState({ kind: 'working', step: 'Look at the camera…' });
+      return burst(BURST.frames, BURST.gapMs, (n) =>
+        setState({ kind: 'working', step: n > 0 ? 'Look at the camera…' : 'Snap!', count: n }),
+      );
     });
 
   const fromTab = () =>
     run('tab', async () => {
       setState({ kind: 'working', step: 'Capturing this tab…' });
-      return (await ask({ type: 'capture-tab' })).image;
+      return [(await ask({ type: 'capture-tab' })).image];
     });
 
+  const fromFile = (file: File) =>
+    run('file', async () => {
+      setState({ kind: 'working', step: 'Opening the image…' });
+      return [await readFile(file)];
+    });
+
+  function correct(emotion: Emotion) {
+    if (state.kind !== 'done') return;
+    setState({ ...state, mood: correctedMood(emotion, state.mood.faceCount), corrected: emotion });
+    if (state.historyId !== null)
+      void ask({ type: 'history-update', id: state.historyId, picks: null, corrected: emotion }).catch(() => undefined);
+  }
+
   const busy = state.kind === 'working';
+  const services = sites
+    .filter((s) => (settings.services as string[]).includes(s.id))
+    .map((s) => ({ name: s.name, searchUrl: s.searchUrl }));
   return (
-    <main class="popup">
+    <main
+      class="popup"
+      onDragOver={(e) => {
+        if (!e.dataTransfer?.types.includes('Files')) return;
+        e.preventDefault();
+        setDragging(true);
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={(e) => {
+        e.preventDefault();
+        setDragging(false);
+        const file = e.dataTransfer?.files[0];
+        if (file && !busy) void fromFile(file);
+      }}
+    >
       <header class="brand">
         <h1>Moodreel</h1>
         <p class="tagline">Your mood, a movie to match. Nothing leaves this device.</p>
       </header>
-      <div class="actions">
-        <button type="button" class="primary" onClick={fromCamera} disabled={busy} data-testid="check-camera">
-          📷 Check my mood
-        </button>
-        <button type="button" onClick={fromTab} disabled={busy} data-testid="check-tab">
-          🎬 Use this tab’s video
-        </button>
+      <div class="tabs" role="tablist" aria-label="Moodreel views">
+        {(['mood', 'history', 'watchlist'] as const).map((v) => (
+          <button
+            key={v}
+            type="button"
+            role="tab"
+            id={`tab-${v}`}
+            aria-selected={view === v}
+            aria-controls={`panel-${v}`}
+            data-testid={`tab-${v}`}
+            onClick={() => setView(v)}
+          >
+            {v === 'mood' ? 'Mood check' : v === 'history' ? 'History' : 'Watchlist'}
+          </button>
+        ))}
       </div>
-      {state.kind === 'working' && (
-        <p class="working" role="status" data-testid="working">
-          {state.step}
-        </p>
-      )}
-      {state.kind === 'problem' && (
-        <Notice code={state.code} title={PROBLEMS[state.code].title}>
-          {PROBLEMS[state.code].body}
-        </Notice>
-      )}
-      {state.kind === 'problem' && state.image && <Snapshot src={state.image} width={1} height={1} boxes={[]} />}
-      {state.kind === 'done' && (
-        <>
-          <Snapshot
-            src={state.image}
-            width={state.analysis.image.width}
-            height={state.analysis.image.height}
-            boxes={state.analysis.faces.map((f) => f.box)}
+
+      {view === 'mood' && (
+        <section id="panel-mood" role="tabpanel" aria-labelledby="tab-mood" class="popup-panel">
+          <div class="actions-3">
+            <button
+              type="button"
+              class="primary"
+              onClick={fromCamera}
+              disabled={busy}
+              data-testid="check-camera"
+              autoFocus
+            >
+              📷 Check my mood
+            </button>
+            <button type="button" onClick={fromTab} disabled={busy} data-testid="check-tab">
+              🎬 This tab’s video
+            </button>
+            <button type="button" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="check-file">
+              🖼 An image…
+            </button>
+          </div>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*"
+            class="visually-hidden"
+            tabIndex={-1}
+            aria-hidden="true"
+            data-testid="file-input"
+            onChange={(e) => {
+              const file = e.currentTarget.files?.[0];
+              e.currentTarget.value = '';
+              if (file) void fromFile(file);
+            }}
           />
-          <MoodPanel mood={state.mood} analysis={state.analysis} />
-          <Picks {...picks} />
-        </>
+          {dragging && <p class="drop-hint">Drop an image to read its mood</p>}
+          {state.kind === 'working' && (
+            <div role="status" data-testid="working">
+              {state.count !== undefined && state.count > 0 && (
+                <p class="countdown" data-testid="countdown" aria-live="assertive">
+                  {state.count}
+                </p>
+              )}
+              <p class="working">{state.step}</p>
+            </div>
+          )}
+          {state.kind === 'problem' && (
+            <Notice code={state.code} title={PROBLEMS[state.code].title}>
+              {PROBLEMS[state.code].body}
+            </Notice>
+          )}
+          {state.kind === 'problem' && state.image && <Snapshot src={state.image} width={1} height={1} boxes={[]} />}
+          {state.kind === 'done' && (
+            <>
+              <Snapshot
+                src={state.image}
+                width={state.analysis.image.width}
+                height={state.analysis.image.height}
+                boxes={state.analysis.faces.map((f) => f.box)}
+              />
+              <MoodPanel mood={state.mood} analysis={state.analysis} />
+              <label class="correct">
+                Not right? It’s{' '}
+                <select
+                  value={state.corrected ?? ''}
+                  data-testid="correct-mood"
+                  onChange={(e) => {
+                    const v = e.currentTarget.value as Emotion;
+                    if ((EMOTIONS as readonly string[]).includes(v)) correct(v);
+                  }}
+                >
+                  <option value="">(as read)</option>
+                  {EMOTIONS.map((e) => (
+                    <option key={e} value={e}>
+                      {e}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <Picks {...picks} />
+            </>
+          )}
+          {state.kind === 'idle' && (
+            <p class="tagline">Or drop an image anywhere here. Press Enter to check your mood.</p>
+          )}
+        </section>
       )}
-      <footer class="settings">
+      {view === 'history' && (
+        <section id="panel-history" role="tabpanel" aria-labelledby="tab-history" class="popup-panel">
+          <HistoryView entries={history} titles={titles} />
+        </section>
+      )}
+      {view === 'watchlist' && (
+        <section id="panel-watchlist" role="tabpanel" aria-labelledby="tab-watchlist" class="popup-panel">
+          <WatchlistView
+            items={watchlist}
+            services={services}
+            onRemove={(movieId) =>
+              void ask({ type: 'watchlist-remove', movieId }).then(() =>
+                setWatchlist((w) => (w ?? []).filter((x) => x.movie.movieId !== movieId)),
+              )
+            }
+          />
+        </section>
+      )}
+
+      <footer class="settings row">
         <label>
           Face detector{' '}
           <select
@@ -135,6 +343,16 @@ export function App() {
             <option value="ssd">Accurate</option>
           </select>
         </label>
+        <button type="button" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
+          Options
+        </button>
+        <button
+          type="button"
+          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/privacy.html') })}
+          data-testid="open-privacy"
+        >
+          Your data
+        </button>
       </footer>
     </main>
   );

@@ -1,4 +1,4 @@
-/** Webcam access for extension pages: permission state and a single still frame as a JPEG data URL. */
+/** Webcam access for extension pages: permission state and a short burst of still frames as JPEG data URLs. */
 
 import type { CameraProblem } from '../../models/problems';
 
@@ -56,8 +56,14 @@ async function firstFrames(video: HTMLVideoElement, frames: number): Promise<voi
   }
 }
 
-/** One frame from the camera as a JPEG data URL; the camera is released before returning. */
-export async function snapshot(): Promise<string> {
+/** The webcam's count-down before a burst: 3, 2, 1 with this long on each number. */
+export const COUNTDOWN_STEP_MS = 600;
+
+/**
+ * A short burst of frames from the camera as JPEG data URLs, after a visible 3-2-1 (`onCount` gets 3, 2, 1, then 0
+ * when the shots are taken). The camera is released before returning.
+ */
+export async function burst(count: number, gapMs: number, onCount: (n: number) => void): Promise<string[]> {
   const stream = await openCamera();
   const video = document.createElement('video');
   try {
@@ -65,12 +71,23 @@ export async function snapshot(): Promise<string> {
     video.playsInline = true;
     video.srcObject = stream;
     await firstFrames(video, 3);
+    for (let n = 3; n > 0; n--) {
+      onCount(n);
+      await new Promise((r) => setTimeout(r, COUNTDOWN_STEP_MS));
+    }
+    onCount(0);
     const canvas = document.createElement('canvas');
     canvas.width = video.videoWidth;
     canvas.height = video.videoHeight;
     if (canvas.width === 0 || canvas.height === 0) throw new CameraError('camera-failed', 'The camera sent no picture');
-    canvas.getContext('2d')?.drawImage(video, 0, 0);
-    return canvas.toDataURL('image/jpeg', 0.92);
+    const ctx = canvas.getContext('2d')!;
+    const frames: string[] = [];
+    for (let i = 0; i < count; i++) {
+      if (i > 0) await new Promise((r) => setTimeout(r, gapMs));
+      ctx.drawImage(video, 0, 0);
+      frames.push(canvas.toDataURL('image/jpeg', 0.92));
+    }
+    return frames;
   } finally {
     video.srcObject = null;
     stopCamera(stream);

@@ -11,3 +11,8 @@ export async function loadSettings(): Promise<Settings> {
 export async function saveSettings(settings: Settings): Promise<void> {
   await browser.storage.local.set({ [KEY]: settings });
 }
+
+/** Forgets the settings (the privacy page's "delete everything"): defaults apply from then on. */
+export async function clearSettings(): Promise<void> {
+  await browser.storage.local.remove(KEY);
+}

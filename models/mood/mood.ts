@@ -85,3 +85,22 @@ export function moodSummary(mood: Extract<Mood, { kind: 'mood' }>, source: MoodS
     source,
   };
 }
+
+/**
+ * One mood from a short burst of frames: every frame's faces pooled with their usual weights (so the burst's mood
+ * is the weighted average of its frames'), counting as many faces as the fullest frame showed. A blink or a
+ * half-turned head in one frame no longer decides the mood.
+ */
+export function moodFromBurst(frames: readonly (readonly Face[])[], config: MoodConfig = DEFAULT_MOOD_CONFIG): Mood {
+  const pooled = moodFromFaces(frames.flat(), config);
+  if (pooled.kind === 'no-face') return pooled;
+  const faceCount = Math.max(...frames.map((f) => f.filter((x) => x.score >= config.minFaceScore).length));
+  return { ...pooled, faceCount };
+}
+
+/** The mood as the user says it is: certain, one emotion (a correction overrides the reading). */
+export function correctedMood(emotion: Emotion, faceCount: number): Extract<Mood, { kind: 'mood' }> {
+  const probabilities = { ...zeroProbabilities(), [emotion]: 1 };
+  const { valence, arousal } = affectOf(probabilities);
+  return { kind: 'mood', dominant: emotion, probabilities, confidence: 1, valence, arousal, faceCount };
+}

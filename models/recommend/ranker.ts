@@ -75,7 +75,7 @@ export const RANK_WEIGHTS = {
 };
 
 /** The filters, plus titles the user hid, watchlisted, saw or liked (unless asked), or was just shown. */
-function eligibility(ctx: RankContext): (m: Movie) => boolean {
+function eligibility(ctx: Omit<RankContext, 'target'>): (m: Movie) => boolean {
   const f = ctx.filters;
   // Every title the user's signals rule out, and those just shown, in one set.
   const blocked = new Set<number>(ctx.exclude ?? []);
@@ -458,3 +458,19 @@ export const moodRanker: Ranker = {
 };
 
 export const RANKERS: readonly Ranker[] = [popularityRanker, collaborativeRanker, moodRanker];
+
+/**
+ * "More like this": the titles most like `seed` (same franchise, shared audience, shared genres and director, see
+ * `similarity`), nudged by quality, through the same filters and MMR as the picks; each says what it is like.
+ */
+export function moreLikeThis(seed: Movie, ctx: Omit<RankContext, 'target'>): Pick[] {
+  const ok = eligibility(ctx);
+  const pool = sortedPicks(
+    ctx.movies.filter((m) => m.movieId !== seed.movieId && ok(m)),
+    (m) => similarity(seed, m, ctx.factors) + 0.15 * qualityPrior(m),
+  ).slice(0, RANK_WEIGHTS.pool);
+  return mmr(pool, ctx.count, ctx.diversity, ctx.factors).map((p) => {
+    const rating = ratingReason(p.movie);
+    return { ...p, reasons: [`more like ${seed.title}`, ...(rating ? [rating] : [])] };
+  });
+}

@@ -1,4 +1,5 @@
 /** Past mood checks: when, the mood (numbers only, never an image) and the picks shown. */
+import type { Emotion } from '../mood/emotions';
 import type { MoodSummary } from '../protocol';
 import type { Database } from './db';
 import type { HistoryEntry } from './schema';
@@ -35,4 +36,23 @@ export async function listHistory(db: Database, limit = 50): Promise<HistoryEntr
 export async function latestMood(db: Database): Promise<(MoodSummary & { at: number }) | null> {
   const [entry] = await listHistory(db, 1);
   return entry ? { ...entry.mood, at: entry.at } : null;
+}
+
+/** Adds the picks shown and/or the user's correction to an entry; false when the entry is gone. */
+export async function updateHistory(
+  db: Database,
+  id: number,
+  change: { picks: number[] | null; corrected: Emotion | null },
+): Promise<boolean> {
+  const tx = db.transaction('history', 'readwrite', { durability: 'strict' });
+  const entry = await tx.store.get(id);
+  if (entry) {
+    await tx.store.put({
+      ...entry,
+      ...(change.picks ? { picks: change.picks } : {}),
+      ...(change.corrected ? { corrected: change.corrected } : {}),
+    });
+  }
+  await tx.done;
+  return entry !== undefined;
 }

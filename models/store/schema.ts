@@ -5,6 +5,7 @@
  */
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Movie } from '../catalogue/movie';
+import type { Emotion } from '../mood/emotions';
 import type { MoodSummary } from '../protocol';
 import type { TmdbDetails } from '../tmdb/api';
 
@@ -70,6 +71,8 @@ export interface HistoryEntry {
   /** The mood read, without any image. */
   mood: MoodSummary;
   picks: number[];
+  /** The emotion the user said it really was, when they corrected the reading. */
+  corrected?: Emotion;
 }
 
 export interface MoodreelDB extends DBSchema {

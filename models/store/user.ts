@@ -1,8 +1,10 @@
 /** The user's own data: feedback events, seen and watchlist, and the learned user model. */
 import { parseUserModel, type FeedbackSignal, type UserModel } from '../learning/user-model';
+import type { IDBPTransaction } from 'idb';
 import type { Database } from './db';
+import type { FeedbackEvent, MoodreelDB } from './schema';
 
-const USER_MODEL_KEY = 'user-model';
+export const USER_MODEL_KEY = 'user-model';
 
 export async function loadUserModel(db: Database): Promise<UserModel> {
   return parseUserModel(await db.get('settings', USER_MODEL_KEY));
@@ -18,12 +20,58 @@ export async function saveFeedback(
   signal: FeedbackSignal,
   model: UserModel,
   at: number,
-): Promise<void> {
+): Promise<number> {
   const tx = db.transaction(['feedback', 'seen', 'watchlist', 'settings'], 'readwrite', { durability: 'strict' });
-  void tx.objectStore('feedback').add({ movieId, kind: signal, at });
-  if (signal === 'seen' || signal === 'up') void tx.objectStore('seen').put({ movieId, at });
-  if (signal === 'watchlist') void tx.objectStore('watchlist').put({ movieId, at });
-  else void tx.objectStore('watchlist').delete(movieId);
+  const id = tx.objectStore('feedback').add({ movieId, kind: signal, at });
+  applyToTitle(tx, movieId, [{ movieId, kind: signal, at }], false);
   void tx.objectStore('settings').put(model, USER_MODEL_KEY);
   await tx.done;
+  return id;
+}
+
+type UserTx = IDBPTransaction<MoodreelDB, ('feedback' | 'seen' | 'watchlist' | 'settings')[], 'readwrite'>;
+
+/**
+ * What a title's events mean for the seen and watchlist stores: seen once liked or marked seen; on the watchlist
+ * while its latest event is "watchlist". `replace` first forgets what the stores said (for an undo's replay).
+ */
+function applyToTitle(tx: UserTx, movieId: number, events: readonly FeedbackEvent[], replace: boolean): void {
+  if (replace) void tx.objectStore('seen').delete(movieId);
+  for (const e of events) {
+    if (e.kind === 'seen' || e.kind === 'up') void tx.objectStore('seen').put({ movieId, at: e.at });
+    if (e.kind === 'watchlist') void tx.objectStore('watchlist').put({ movieId, at: e.at });
+    else if (e.kind !== 'mood-correction') void tx.objectStore('watchlist').delete(movieId);
+  }
+  if (replace && events.length === 0) void tx.objectStore('watchlist').delete(movieId);
+}
+
+/** Every feedback event, oldest first. */
+export async function feedbackEvents(db: Database): Promise<FeedbackEvent[]> {
+  return db.getAll('feedback');
+}
+
+/**
+ * Takes one feedback event back: the event goes, its title's seen/watchlist entries are replayed from the events
+ * that remain, and the model is replaced by `rebuilt` (the caller learns it from those same remaining events).
+ * False when there was no such event.
+ */
+export async function undoFeedback(db: Database, eventId: number, rebuilt: UserModel): Promise<boolean> {
+  const tx = db.transaction(['feedback', 'seen', 'watchlist', 'settings'], 'readwrite', { durability: 'strict' });
+  const event = await tx.objectStore('feedback').get(eventId);
+  if (!event) {
+    await tx.done;
+    return false;
+  }
+  void tx.objectStore('feedback').delete(eventId);
+  const remaining = (await tx.objectStore('feedback').index('movieId').getAll(event.movieId)).filter(
+    (e) => e.id !== eventId,
+  );
+  applyToTitle(tx, event.movieId, remaining, true);
+  void tx.objectStore('settings').put(rebuilt, USER_MODEL_KEY);
+  await tx.done;
+  return true;
+}
+
+export async function removeFromWatchlist(db: Database, movieId: number): Promise<void> {
+  await db.delete('watchlist', movieId);
 }

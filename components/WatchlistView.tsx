@@ -1,0 +1,53 @@
+import type { Movie } from '../models/catalogue/movie';
+import type { WatchOn } from './PickCard';
+
+/** The watchlist, newest first, with remove and "watch on …" searches for the user's streaming services. */
+export function WatchlistView({
+  items,
+  services,
+  onRemove,
+}: {
+  items: { movie: Movie; at: number }[] | null;
+  services: WatchOn[];
+  onRemove: (movieId: number) => void;
+}) {
+  if (items === null) return <p class="working">Loading…</p>;
+  if (items.length === 0)
+    return (
+      <p class="working" data-testid="watchlist-empty">
+        Your watchlist is empty. Add picks with 🔖.
+      </p>
+    );
+  return (
+    <ul class="pick-list" data-testid="watchlist">
+      {items.map(({ movie: m }) => {
+        const query = m.year ? `${m.title} ${m.year}` : m.title;
+        return (
+          <li key={m.movieId} class="watch-item" data-testid="watchlist-item" data-movie-id={m.movieId}>
+            <p class="pick-title">
+              {m.title} {m.year && <span class="muted">({m.year})</span>}
+            </p>
+            <p class="pick-meta">{m.genres.slice(0, 3).join(', ')}</p>
+            <p class="row">
+              {services.map((s) => (
+                <a key={s.name} class="watch-on" href={s.searchUrl(query)} target="_blank" rel="noopener noreferrer">
+                  Watch on {s.name}
+                </a>
+              ))}
+              {services.length === 0 && (
+                <span class="muted">Choose your streaming services in the options for “watch on” links.</span>
+              )}
+              <button
+                type="button"
+                onClick={() => onRemove(m.movieId)}
+                aria-label={`Remove ${m.title} from the watchlist`}
+              >
+                Remove
+              </button>
+            </p>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
