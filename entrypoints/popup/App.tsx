@@ -59,6 +59,10 @@ function problemOf(error: unknown): ProblemCode {
   return 'inference-failed';
 }
 
+function warnHistory(error: unknown): void {
+  console.warn('Moodreel: history not saved', error);
+}
+
 function readFile(file: File): Promise<string> {
   if (!file.type.startsWith('image/')) return Promise.reject(new FileProblem(`${file.type || 'unknown'} file`));
   return new Promise((resolve, reject) => {
@@ -99,8 +103,15 @@ export function App() {
     if (historyId === null || !picks.picks || recordedPicks.current === historyId) return;
     recordedPicks.current = historyId;
     const ids = picks.picks.map((p) => p.movie.movieId);
-    void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).catch(() => undefined);
+    void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).catch(warnHistory);
   }, [historyId, picks.picks]);
+
+  // A correction reaches history even when it was made before the check was recorded.
+  const corrected = state.kind === 'done' ? state.corrected : null;
+  useEffect(() => {
+    if (historyId !== null && corrected)
+      void ask({ type: 'history-update', id: historyId, picks: null, corrected }).catch(warnHistory);
+  }, [historyId, corrected]);
 
   useEffect(() => {
     if (view === 'history') {
@@ -133,7 +144,7 @@ export function App() {
       const { id } = await ask({ type: 'mood-record', mood: moodSummary(found, source), picks: [] });
       setState((s) => (s.kind === 'done' && s.image === image ? { ...s, historyId: id } : s));
     } catch (error) {
-      console.warn('Moodreel: history not saved', error);
+      warnHistory(error);
     }
   }
 
@@ -177,8 +188,6 @@ export function App() {
   function correct(emotion: Emotion) {
     if (state.kind !== 'done') return;
     setState({ ...state, mood: correctedMood(emotion, state.mood.faceCount), corrected: emotion });
-    if (state.historyId !== null)
-      void ask({ type: 'history-update', id: state.historyId, picks: null, corrected: emotion }).catch(() => undefined);
   }
 
   const busy = state.kind === 'working';

@@ -1,0 +1,275 @@
+/**
+ * What a new user does, in the built extension in real Chromium: the first-run journey from the camera grant to
+ * picks, feedback with undo, watchlist and history; an image file by picker and by drag-and-drop; the privacy page's
+ * export → delete → import round trip; and an accessibility scan (axe-core) of the popup and the options page.
+ * Screenshots for the README come from here.
+ */
+import { readFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from 'puppeteer';
+import { afterEach, describe, expect, it } from 'vitest';
+import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
+import { FACES, fakeCameraVideo } from '../support/images';
+
+const work = mkdtempSync(join(tmpdir(), 'moodreel-journey-'));
+const SHOTS = 'tests/screenshots';
+let session: ExtensionSession | null = null;
+
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
+const pickIds = (page: Page) =>
+  page.$$eval('[data-testid="pick"]', (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
+const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
+
+async function screenshot(page: Page, name: string, selector = 'main'): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await (await page.$(selector))!.screenshot({ path: join(SHOTS, name) });
+}
+
+/** Every record of one IndexedDB store, read in the page (the extension's own database). */
+function storeRecords(page: Page, store: string): Promise<unknown[]> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('moodreel');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll();
+      req.onsuccess = () => { open.result.close(); resolve(req.result); };
+    };
+  })`) as Promise<unknown[]>;
+}
+
+describe('first-run journey', () => {
+  it('install → camera grant page → mood from the camera → picks → thumbs down, undo → watchlist → history', async () => {
+    const video = fakeCameraVideo(join(FACES, 'skimage_astronaut.png'), join(work, 'journey.y4m'));
+    session = await launchExtension({ fakeVideo: video, acceptCamera: false });
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 900 });
+
+    // First check: the camera is not yet allowed, so Moodreel's own page asks once.
+    const cameraTarget = session.browser.waitForTarget((t) => t.url().endsWith('/camera.html'));
+    await popup.click('[data-testid="check-camera"]');
+    await popup.waitForSelector('[data-testid="notice"][data-code="camera-permission"]');
+    const cameraPage = (await (await cameraTarget).page())!;
+    await cameraPage.waitForSelector('[data-testid="notice"]');
+    // The user clicks Allow in the browser's prompt, then Try again.
+    await session.browser
+      .defaultBrowserContext()
+      .overridePermissions(`chrome-extension://${session.extensionId}`, ['camera']);
+    await cameraPage.click('[data-testid="notice"] button');
+    await cameraPage.waitForSelector('[data-testid="camera-granted"]');
+    await cameraPage.close();
+
+    // Second check: 3-2-1, a burst, the mood and ten picks.
+    await popup.bringToFront();
+    await popup.click('[data-testid="check-camera"]');
+    await popup.waitForSelector('[data-testid="countdown"]', { timeout: 10_000 });
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
+    expect(await text(popup, '[data-testid="mood-word"]')).toMatch(EMOTION);
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
+    const first = await pickIds(popup);
+    expect(first).toHaveLength(10);
+    await screenshot(popup, 'picks.png');
+
+    // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back.
+    await popup.click(`[data-movie-id="${first[0]}"] [data-signal="down"]`);
+    await popup.waitForFunction(
+      (id) =>
+        !document.querySelector(`[data-testid="pick"][data-movie-id="${id}"]`) &&
+        document.querySelectorAll('[data-testid="pick"]').length === 10,
+      {},
+      first[0],
+    );
+    expect(await storeRecords(popup, 'feedback')).toHaveLength(1);
+    await popup.click('[data-testid="undo"]');
+    await popup.waitForFunction(() => !document.querySelector('[data-testid="undo-bar"]'));
+    expect(await storeRecords(popup, 'feedback')).toHaveLength(0);
+
+    // More like this, then back.
+    await popup.waitForSelector('[data-testid="pick"]');
+    const [likeId] = await pickIds(popup);
+    await popup.click(`[data-movie-id="${likeId}"] [data-testid="more-like"]`);
+    await popup.waitForSelector('[data-testid="more-like-banner"]');
+    await popup.waitForFunction(
+      (id) =>
+        document.querySelectorAll('[data-testid="pick"]').length > 0 &&
+        !document.querySelector(`[data-testid="pick"][data-movie-id="${id}"]`),
+      {},
+      likeId,
+    );
+    expect(await text(popup, '[data-testid="pick-reason"]')).toContain('more like');
+    await popup.click('[data-testid="back-to-mood"]');
+    await popup.waitForFunction(
+      () =>
+        !document.querySelector('[data-testid="more-like-banner"]') &&
+        document.querySelectorAll('[data-testid="pick"]').length === 10 &&
+        !document.querySelector('[data-testid="pick-reason"]')?.textContent?.includes('more like'),
+    );
+
+    // Watchlist: add, see it listed, remove it.
+    const [saved] = await pickIds(popup);
+    await popup.click(`[data-movie-id="${saved}"] [data-signal="watchlist"]`);
+    await popup.waitForSelector('[data-testid="undo-bar"]');
+    await popup.click('[data-testid="tab-watchlist"]');
+    await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${saved}"]`);
+
+    // History: this check, with its mood and picks; a correction is kept.
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="history-entry"]');
+    expect(await popup.$$('[data-testid="history-entry"]')).toHaveLength(1);
+    await screenshot(popup, 'history.png');
+    const [entry] = (await storeRecords(popup, 'history')) as { picks: number[]; mood: { source: string } }[];
+    expect(entry!.mood.source).toBe('camera');
+    expect(entry!.picks).toHaveLength(10);
+    expect(JSON.stringify(entry)).not.toContain('data:image');
+
+    await popup.click('[data-testid="tab-watchlist"]');
+    await popup.waitForSelector('[data-testid="watchlist-item"]');
+    await popup.click(`[data-testid="watchlist-item"][data-movie-id="${saved}"] button`);
+    await popup.waitForSelector('[data-testid="watchlist-empty"]');
+  });
+});
+
+describe('an image file', () => {
+  it('reads a mood from a picked file and from a dropped one, and refuses a non-image plainly', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    const input = await popup.$('input[data-testid="file-input"]');
+    await input!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
+    expect(await popup.$$('[data-testid="face-box"]')).not.toHaveLength(0);
+
+    // Correct the mood by hand: the picks follow, history keeps the correction.
+    await popup.select('[data-testid="correct-mood"]', 'sad');
+    await popup.waitForFunction(() => document.querySelector('[data-testid="mood-word"]')?.textContent === 'sad');
+    await popup.waitForFunction(async () => {
+      const open = indexedDB.open('moodreel');
+      return new Promise((resolve) => {
+        open.onsuccess = () => {
+          const req = open.result.transaction('history').objectStore('history').getAll();
+          req.onsuccess = () => {
+            open.result.close();
+            resolve(req.result.some((e: { corrected?: string }) => e.corrected === 'sad'));
+          };
+        };
+      });
+    });
+
+    const drop = (name: string, type: string, base64: string) =>
+      popup.evaluate(
+        `(() => {
+          const bytes = Uint8Array.from(atob(${JSON.stringify(base64)}), (c) => c.charCodeAt(0));
+          const dt = new DataTransfer();
+          dt.items.add(new File([bytes], ${JSON.stringify(name)}, { type: ${JSON.stringify(type)} }));
+          const main = document.querySelector('main');
+          main.dispatchEvent(new DragEvent('dragover', { dataTransfer: dt, bubbles: true, cancelable: true }));
+          main.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+        })()`,
+      );
+    // A text file renamed .jpg: the browser cannot decode it.
+    await drop('holiday.jpg', 'image/jpeg', Buffer.from('not a picture at all').toString('base64'));
+    await popup.waitForSelector('[data-testid="notice"][data-code="bad-image"]', { timeout: 30_000 });
+    await drop('group.jpg', 'image/jpeg', readFileSync(join(FACES, 'face-api_sample1.jpg')).toString('base64'));
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
+    expect(Number((await text(popup, '[data-testid="face-count"]')).split(' ')[0])).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('privacy page', () => {
+  it('exports everything, deletes everything, and imports it back without loss', async () => {
+    session = await launchExtension();
+    const page = await session.openPage('privacy.html');
+    await askFrom(page, { type: 'catalogue-ensure' });
+    // Some of everything: feedback of each kind, history with a correction, changed settings.
+    for (const [movieId, signal] of [
+      [1, 'up'],
+      [2, 'down'],
+      [318, 'watchlist'],
+      [296, 'seen'],
+      [356, 'not-interested'],
+    ] as const)
+      await askFrom(page, { type: 'feedback', movieId, signal });
+    const probabilities = { neutral: 0.1, happy: 0.7, sad: 0.1, angry: 0, fearful: 0, disgusted: 0, surprised: 0.1 };
+    const { id } = await askFrom<{ id: number }>(page, {
+      type: 'mood-record',
+      mood: { probabilities, confidence: 0.6, faceCount: 2, source: 'camera' },
+      picks: [1, 2, 3],
+    });
+    await askFrom(page, { type: 'history-update', id, picks: null, corrected: 'surprised' });
+    await page.evaluate(`chrome.storage.local.get('settings').then(({ settings }) =>
+      chrome.storage.local.set({ settings: { ...settings, detector: 'ssd', theme: 'dark', services: ['netflix'] } }))`);
+    await page.reload();
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '5');
+    await screenshot(page, 'privacy.png');
+
+    const before = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
+    const file = join(work, 'export.json');
+    writeFileSync(file, JSON.stringify(before));
+
+    await page.click('[data-testid="delete"]');
+    await page.click('[data-testid="delete-confirm"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '0');
+    for (const store of ['feedback', 'seen', 'watchlist', 'history', 'settings'])
+      expect(await storeRecords(page, store)).toEqual([]);
+    expect(await page.evaluate(`chrome.storage.local.get('settings')`)).toEqual({});
+
+    const input = await page.$('input[data-testid="import"]');
+    await input!.uploadFile(resolve(file));
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '5');
+    const after = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
+    expect({ ...after, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
+
+    // A damaged file changes nothing and says why.
+    const broken = join(work, 'broken.json');
+    writeFileSync(broken, JSON.stringify({ ...before, feedback: [{ movieId: 'x' }] }));
+    await (await page.$('input[data-testid="import"]'))!.uploadFile(broken);
+    await page.waitForSelector('[data-testid="privacy-message"][role="alert"]');
+    expect(await text(page, '[data-testid="privacy-message"]')).toContain('Nothing was changed');
+    expect(await storeRecords(page, 'feedback')).toHaveLength(5);
+  });
+});
+
+describe('accessibility (axe-core)', () => {
+  const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
+
+  /** Serious and critical violations on the page as it is now (axe runs in the page; DevTools passes the CSP). */
+  async function seriousViolations(page: Page): Promise<string[]> {
+    await page.evaluate(axeSource);
+    const results = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
+      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
+    };
+    return results.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  it('finds no serious violation in the popup (with picks, light and dark) or the options page', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 900 });
+    expect(await seriousViolations(popup)).toEqual([]);
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    expect(await seriousViolations(popup)).toEqual([]);
+    for (const scheme of ['dark', 'light'] as const) {
+      await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      expect(await seriousViolations(popup)).toEqual([]);
+    }
+    // Keyboard: the first control takes focus, and focus is visible.
+    const outline = await popup.evaluate(() => {
+      const b = document.querySelector<HTMLElement>('[data-testid="tab-mood"]')!;
+      b.focus();
+      return getComputedStyle(b).outlineStyle;
+    });
+    expect(outline).not.toBe('none');
+
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="catalogue-status"]');
+    expect(await seriousViolations(options)).toEqual([]);
+    await screenshot(options, 'options.png');
+  });
+});
