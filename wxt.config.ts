@@ -15,8 +15,10 @@ export default defineConfig({
   webExt: { disabled: true },
   vite: () => ({ plugins: [preact()] }),
   manifest: ({ manifestVersion }) => ({
-    name: 'Moodreel',
-    description: 'Reads the mood on a face and recommends movies for it. No image leaves your device.',
+    // Every user-facing string lives in public/_locales/<lang>/messages.json.
+    default_locale: 'en',
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
     permissions: [
       'activeTab',
       'contextMenus',
@@ -26,14 +28,17 @@ export default defineConfig({
       ...(manifestVersion === 3 ? ['offscreen'] : []),
     ],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
-    action: { default_title: 'Moodreel: check the mood' },
     // The keyboard shortcut opens the popup, whose first button (focused) starts a mood check on Enter.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: 'Open Moodreel for a mood check' },
+      _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandOpen__' },
     },
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   }),
   hooks: {
+    // WXT titles the toolbar button after the popup's <title>; the button's tooltip comes from the messages instead.
+    'build:manifestGenerated': (_wxt, manifest) => {
+      if (manifest.action) manifest.action.default_title = '__MSG_actionTitle__';
+    },
     // Model weights and the tfjs wasm binaries ship inside the extension: nothing is fetched from the network.
     'build:publicAssets': (_wxt, assets) => {
       for (const name of Object.values(MODEL_FILES)) {

@@ -1,19 +1,20 @@
 import { EMOTIONS, EMOTION_EMOJI, type EmotionProbabilities } from '../models/mood/emotions';
+import { t } from './i18n';
 
 export function EmotionBars({ probabilities }: { probabilities: EmotionProbabilities }) {
   return (
-    <ul class="bars" aria-label="Expression probabilities">
+    <ul class="bars" aria-label={t('barsLabel')}>
       {EMOTIONS.map((e) => {
         const pct = Math.round(probabilities[e] * 100);
         return (
           <li key={e} class="bar" data-emotion={e}>
             <span class="bar-label">
-              {EMOTION_EMOJI[e]} {e}
+              {EMOTION_EMOJI[e]} {t(`emotion_${e}`)}
             </span>
             <span
               class="bar-track"
               role="meter"
-              aria-label={e}
+              aria-label={t(`emotion_${e}`)}
               aria-valuemin={0}
               aria-valuemax={100}
               aria-valuenow={pct}

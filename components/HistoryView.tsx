@@ -1,21 +1,22 @@
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
 import type { MoodSource } from '../models/protocol';
 import type { HistoryEntry } from '../models/store/schema';
+import { t, type MessageKey } from './i18n';
 
-const SOURCE: Record<MoodSource, string> = {
-  camera: 'camera',
-  tab: 'tab video',
-  file: 'image file',
-  video: 'video frame',
+const SOURCE: Record<MoodSource, MessageKey> = {
+  camera: 'sourceCamera',
+  tab: 'sourceTab',
+  file: 'sourceFile',
+  video: 'sourceVideo',
 };
 
 /** Past mood checks, newest first: when, the mood (as corrected, if it was), where from, and the picks shown. */
 export function HistoryView({ entries, titles }: { entries: HistoryEntry[] | null; titles: Map<number, string> }) {
-  if (entries === null) return <p class="working">Loading…</p>;
+  if (entries === null) return <p class="working">{t('loading')}</p>;
   if (entries.length === 0)
     return (
       <p class="working" data-testid="history-empty">
-        No mood checks yet. Your checks will be listed here (numbers only, never the picture).
+        {t('historyEmpty')}
       </p>
     );
   return (
@@ -25,13 +26,14 @@ export function HistoryView({ entries, titles }: { entries: HistoryEntry[] | nul
         return (
           <li key={e.id} class="history-entry" data-testid="history-entry">
             <p class="history-head">
-              <span aria-hidden="true">{EMOTION_EMOJI[emotion]}</span> <strong class="mood-word">{emotion}</strong>
-              {e.corrected && <span class="muted"> (corrected)</span>}
+              <span aria-hidden="true">{EMOTION_EMOJI[emotion]}</span>{' '}
+              <strong class="mood-word">{t(`emotion_${emotion}`)}</strong>
+              {e.corrected && <span class="muted"> {t('historyCorrected')}</span>}
               <span class="muted">
                 {' · '}
-                {SOURCE[e.mood.source]}
+                {t(SOURCE[e.mood.source])}
                 {' · '}
-                {e.mood.faceCount === 1 ? '1 face' : `${e.mood.faceCount} faces`}
+                {e.mood.faceCount === 1 ? t('faceOne') : t('faceMany', e.mood.faceCount)}
               </span>
             </p>
             <p class="muted">

@@ -2,6 +2,7 @@ import type { AnalysisResult } from '../models/protocol';
 import { EMOTION_EMOJI } from '../models/mood/emotions';
 import type { Mood } from '../models/mood/mood';
 import { EmotionBars } from './EmotionBars';
+import { t } from './i18n';
 
 type Found = Extract<Mood, { kind: 'mood' }>;
 
@@ -13,13 +14,13 @@ export function MoodPanel({ mood, analysis }: { mood: Found; analysis: AnalysisR
           {EMOTION_EMOJI[mood.dominant]}
         </span>
         <span class="mood-word" data-testid="mood-word">
-          {mood.dominant}
+          {t(`emotion_${mood.dominant}`)}
         </span>
-        <span class="mood-confidence">{Math.round(mood.confidence * 100)}% sure</span>
+        <span class="mood-confidence">{t('confidence', Math.round(mood.confidence * 100))}</span>
       </p>
       <EmotionBars probabilities={mood.probabilities} />
       <p class="mood-meta">
-        <span data-testid="face-count">{mood.faceCount === 1 ? '1 face' : `${mood.faceCount} faces`}</span>
+        <span data-testid="face-count">{mood.faceCount === 1 ? t('faceOne') : t('faceMany', mood.faceCount)}</span>
         {' · '}
         <span data-testid="backend">{analysis.backend}</span>
         {' · '}

@@ -5,10 +5,11 @@
  */
 import { useEffect, useRef } from 'preact/hooks';
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
-import { PROBLEMS, type ProblemCode } from '../models/problems';
+import type { ProblemCode } from '../models/problems';
 import type { BackgroundClient, MoodSummary } from '../models/protocol';
 import type { SiteAdapter } from '../models/sites/site';
-import { Notice } from './Notice';
+import { t } from './i18n';
+import { ProblemNotice } from './ProblemNotice';
 import { Picks } from './Picks';
 import { usePicks, type PicksMood } from './usePicks';
 
@@ -67,11 +68,11 @@ export function Overlay(props: OverlayProps) {
         class="overlay-badge"
         style={style}
         aria-expanded="false"
-        aria-label="Moodreel: show movie picks"
+        aria-label={t('overlayShow')}
         data-testid="overlay-badge"
         onClick={() => props.onOpen(true)}
       >
-        <span aria-hidden="true">🎬</span> Moodreel
+        <span aria-hidden="true">🎬</span> {t('extName')}
       </button>
     );
   }
@@ -81,7 +82,7 @@ export function Overlay(props: OverlayProps) {
       class="overlay-panel"
       style={{ ...style, maxHeight: `${p.panelMaxHeight}px` }}
       role="dialog"
-      aria-label="Moodreel picks"
+      aria-label={t('overlayLabel')}
       data-testid="overlay-panel"
       onKeyDown={(e) => {
         if (e.key === 'Escape') props.onOpen(false);
@@ -92,17 +93,20 @@ export function Overlay(props: OverlayProps) {
           {dominant ? (
             <>
               <span aria-hidden="true">{EMOTION_EMOJI[dominant]}</span>{' '}
-              <span data-testid="overlay-mood">{dominant}</span>
-              <span class="overlay-sub">{mood!.from === 'frame' ? ' · this frame' : ' · your last mood check'}</span>
+              <span data-testid="overlay-mood">{t(`emotion_${dominant}`)}</span>
+              <span class="overlay-sub">
+                {' '}
+                · {mood!.from === 'frame' ? t('overlayFromFrame') : t('overlayFromLatest')}
+              </span>
             </>
           ) : (
-            <span data-testid="overlay-mood">Picks for your taste</span>
+            <span data-testid="overlay-mood">{t('overlayTaste')}</span>
           )}
         </p>
         <button
           type="button"
           class="icon overlay-close"
-          aria-label="Close Moodreel picks"
+          aria-label={t('overlayClose')}
           onClick={() => props.onOpen(false)}
         >
           ✕
@@ -110,22 +114,18 @@ export function Overlay(props: OverlayProps) {
       </header>
       {props.watching && (
         <p class="overlay-watching" data-testid="overlay-watching">
-          Watching: {props.watching}
+          {t('overlayWatching', props.watching)}
         </p>
       )}
       <div class="overlay-actions">
         <button type="button" onClick={props.onReadFrame} disabled={props.reading} data-testid="overlay-read-frame">
-          {props.reading ? 'Reading…' : '🎞 Read this frame'}
+          {props.reading ? t('overlayReading') : `🎞 ${t('overlayReadFrame')}`}
         </button>
         <button type="button" onClick={props.onHideHere} data-testid="overlay-hide">
-          Hide on {props.site.id === 'generic' ? 'this site' : props.site.name}
+          {props.site.id === 'generic' ? t('overlayHideHere') : t('overlayHideOn', props.site.name)}
         </button>
       </div>
-      {props.problem && (
-        <Notice code={props.problem} title={PROBLEMS[props.problem].title}>
-          {PROBLEMS[props.problem].body}
-        </Notice>
-      )}
+      {props.problem && <ProblemNotice code={props.problem} />}
       <Picks {...picks} watchOn={{ name: props.site.name, searchUrl: props.site.searchUrl }} />
     </section>
   );

@@ -1,12 +1,13 @@
 import type { FeedbackSignal } from '../models/learning/user-model';
 import type { PickView } from '../models/protocol';
+import { t, type MessageKey } from './i18n';
 
-const ACTIONS: { signal: FeedbackSignal; icon: string; label: string }[] = [
-  { signal: 'up', icon: '👍', label: 'I like it' },
-  { signal: 'down', icon: '👎', label: 'Not for me' },
-  { signal: 'seen', icon: '👁', label: 'Seen it' },
-  { signal: 'watchlist', icon: '🔖', label: 'Add to watchlist' },
-  { signal: 'not-interested', icon: '🚫', label: 'Never show this' },
+const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
+  { signal: 'up', icon: '👍', label: 'actionUp' },
+  { signal: 'down', icon: '👎', label: 'actionDown' },
+  { signal: 'seen', icon: '👁', label: 'actionSeen' },
+  { signal: 'watchlist', icon: '🔖', label: 'actionWatchlist' },
+  { signal: 'not-interested', icon: '🚫', label: 'actionNever' },
 ];
 
 /** Initials on a colour from the title's strongest tones: a poster stand-in that needs no network. */
@@ -70,17 +71,17 @@ export function PickCard({
             target="_blank"
             rel="noopener noreferrer"
           >
-            Watch on {watchOn.name}
+            {t('watchOn', watchOn.name)}
           </a>
         )}
-        <div class="pick-actions" role="group" aria-label={`Feedback on ${m.title}`}>
+        <div class="pick-actions" role="group" aria-label={t('feedbackOn', m.title)}>
           {ACTIONS.map((a) => (
             <button
               key={a.signal}
               type="button"
               class="icon"
-              title={a.label}
-              aria-label={`${a.label}: ${m.title}`}
+              title={t(a.label)}
+              aria-label={t('actionOn', t(a.label), m.title)}
               data-signal={a.signal}
               disabled={busy}
               onClick={() => onFeedback(a.signal)}
@@ -91,8 +92,8 @@ export function PickCard({
           <button
             type="button"
             class="icon"
-            title="More like this"
-            aria-label={`More like ${m.title}`}
+            title={t('moreLikeThis')}
+            aria-label={t('moreLikeLabel', m.title)}
             data-testid="more-like"
             disabled={busy}
             onClick={onMoreLike}

@@ -1,6 +1,7 @@
 import type { FeedbackSignal } from '../models/learning/user-model';
 import type { PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
+import { t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
 
 export interface PicksProps {
@@ -22,19 +23,19 @@ export interface PicksProps {
   watchOn?: WatchOn;
 }
 
-const DONE: Record<FeedbackSignal, string> = {
-  up: 'Liked',
-  down: 'Marked not for you',
-  seen: 'Marked seen',
-  watchlist: 'Added to your watchlist',
-  'not-interested': 'Hidden for good',
+const DONE: Record<FeedbackSignal, MessageKey> = {
+  up: 'doneUp',
+  down: 'doneDown',
+  seen: 'doneSeen',
+  watchlist: 'doneWatchlist',
+  'not-interested': 'doneNever',
 };
 
 export function Picks(props: PicksProps) {
   return (
-    <section class="picks" aria-label="Movie picks">
+    <section class="picks" aria-label={t('picksLabel')}>
       <div class="picks-controls">
-        <div role="radiogroup" aria-label="What the picks should do" class="toggle">
+        <div role="radiogroup" aria-label={t('strategyLabel')} class="toggle">
           {(['match', 'lift'] as const).map((s) => (
             <button
               key={s}
@@ -45,46 +46,45 @@ export function Picks(props: PicksProps) {
               data-testid={`strategy-${s}`}
               onClick={() => props.onStrategy(s)}
             >
-              {s === 'match' ? 'Match my mood' : 'Lift my mood'}
+              {s === 'match' ? t('strategyMatch') : t('strategyLift')}
             </button>
           ))}
         </div>
         <label class="slider">
-          Variety
+          {t('variety')}
           <input
             type="range"
             min={0}
             max={100}
             value={Math.round(props.diversity * 100)}
-            aria-label="Variety of the picks"
+            aria-label={t('varietyLabel')}
             onChange={(e) => props.onDiversity(Number(e.currentTarget.value) / 100)}
           />
         </label>
       </div>
       {props.like && (
         <p class="like-banner" data-testid="more-like-banner">
-          More like <strong>{props.like.title}</strong>{' '}
+          {t('moreLikeBanner')} <strong>{props.like.title}</strong>{' '}
           <button type="button" onClick={props.onBackToMood} data-testid="back-to-mood">
-            Back to mood picks
+            {t('backToMood')}
           </button>
         </p>
       )}
       {props.lastFeedback && (
         <p class="undo-bar" role="status" data-testid="undo-bar">
-          {DONE[props.lastFeedback.signal]}: {props.lastFeedback.title}{' '}
+          {t(DONE[props.lastFeedback.signal], props.lastFeedback.title)}{' '}
           <button type="button" onClick={props.onUndo} disabled={props.busy} data-testid="undo">
-            Undo
+            {t('undo')}
           </button>
         </p>
       )}
       {props.picks === null ? (
         <p role="status" class="working">
-          Finding movies…
+          {t('findingMovies')}
         </p>
       ) : props.picks.length === 0 ? (
         <p role="status" class="notice" data-testid="no-picks">
-          No picks right now. If Moodreel was just installed, its movie catalogue may still be loading: try again in a
-          moment. Filters that exclude too much can also leave nothing to show.
+          {t('noPicks')}
         </p>
       ) : (
         <ol class="pick-list" data-testid="picks">
@@ -101,7 +101,7 @@ export function Picks(props: PicksProps) {
         </ol>
       )}
       <button type="button" onClick={props.onDifferent} disabled={props.busy} data-testid="different-picks">
-        🔀 Different picks
+        🔀 {t('differentPicks')}
       </button>
     </section>
   );

@@ -1,10 +1,11 @@
 import type { Box } from '../models/mood/faces';
+import { t } from './i18n';
 
 /** The analysed image with a box on each face, so the user sees what was read. */
 export function Snapshot({ src, width, height, boxes }: { src: string; width: number; height: number; boxes: Box[] }) {
   return (
     <figure class="snapshot">
-      <img src={src} alt="The image that was analysed" />
+      <img src={src} alt={t('snapshotAlt')} />
       {boxes.map((b, i) => (
         <span
           key={i}

@@ -1,4 +1,5 @@
 import type { Movie } from '../models/catalogue/movie';
+import { t } from './i18n';
 import type { WatchOn } from './PickCard';
 
 /** The watchlist, newest first, with remove and "watch on …" searches for the user's streaming services. */
@@ -11,11 +12,11 @@ export function WatchlistView({
   services: WatchOn[];
   onRemove: (movieId: number) => void;
 }) {
-  if (items === null) return <p class="working">Loading…</p>;
+  if (items === null) return <p class="working">{t('loading')}</p>;
   if (items.length === 0)
     return (
       <p class="working" data-testid="watchlist-empty">
-        Your watchlist is empty. Add picks with 🔖.
+        {t('watchlistEmpty')}
       </p>
     );
   return (
@@ -31,18 +32,12 @@ export function WatchlistView({
             <p class="row">
               {services.map((s) => (
                 <a key={s.name} class="watch-on" href={s.searchUrl(query)} target="_blank" rel="noopener noreferrer">
-                  Watch on {s.name}
+                  {t('watchOn', s.name)}
                 </a>
               ))}
-              {services.length === 0 && (
-                <span class="muted">Choose your streaming services in the options for “watch on” links.</span>
-              )}
-              <button
-                type="button"
-                onClick={() => onRemove(m.movieId)}
-                aria-label={`Remove ${m.title} from the watchlist`}
-              >
-                Remove
+              {services.length === 0 && <span class="muted">{t('watchlistNoServices')}</span>}
+              <button type="button" onClick={() => onRemove(m.movieId)} aria-label={t('watchlistRemoveLabel', m.title)}>
+                {t('watchlistRemove')}
               </button>
             </p>
           </li>

@@ -17,7 +17,7 @@ export function setUpFrameMenu(): void {
     void browser.contextMenus.removeAll().then(() =>
       browser.contextMenus.create({
         id: FRAME_MENU_ID,
-        title: 'Moodreel: read the mood of this frame',
+        title: browser.i18n.getMessage('menuReadFrame'),
         contexts: ['video', 'image'],
       }),
     );

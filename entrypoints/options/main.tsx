@@ -17,6 +17,7 @@ import { registeredSites } from '../../models/sites';
 import type { TmdbState } from '../../models/store/schema';
 import { loadSettings, saveSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
+import { t, type MessageKey } from '../../components/i18n';
 
 const sites = registeredSites();
 
@@ -28,15 +29,15 @@ function yearOf(text: string): number | null {
 
 const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
 
-const TMDB_STATUS_TEXT: Record<TmdbState['status'], string> = {
-  ok: 'Up to date.',
-  running: 'Refreshing…',
-  'no-key': 'No TMDB key: Moodreel runs fully offline.',
-  'bad-key': 'TMDB refused this key. Check it on themoviedb.org (Settings → API).',
-  'rate-limited': 'TMDB asked Moodreel to slow down; it will try again later.',
-  offline: 'TMDB could not be reached (offline?). Moodreel keeps working with its own catalogue.',
-  'bad-response': 'TMDB sent something unexpected; nothing was changed.',
-  http: 'TMDB answered with an error; nothing was changed.',
+const TMDB_STATUS_TEXT: Record<TmdbState['status'], MessageKey> = {
+  ok: 'tmdbOk',
+  running: 'tmdbRunning',
+  'no-key': 'tmdbNoKey',
+  'bad-key': 'tmdbBadKey',
+  'rate-limited': 'tmdbRateLimited',
+  offline: 'tmdbOffline',
+  'bad-response': 'tmdbBadResponse',
+  http: 'tmdbHttp',
 };
 
 function OptionsPage() {
@@ -70,7 +71,7 @@ function OptionsPage() {
     setSettings(valid);
     applyTheme(valid.theme);
     await saveSettings(valid);
-    setSaved('Saved.');
+    setSaved(t('saved'));
   }
 
   const f = settings.filters;
@@ -88,27 +89,27 @@ function OptionsPage() {
   const keyProblem = draftKey.trim() !== '' && !isPlausibleApiKey(draftKey.trim());
   return (
     <main class="page">
-      <h1>Moodreel options</h1>
+      <h1>{t('optionsTitle')}</h1>
 
       <section class="mood">
-        <h2>Face detection</h2>
+        <h2>{t('faceDetection')}</h2>
         <label>
-          Detector{' '}
+          {t('detector')}{' '}
           <select
             value={settings.detector}
             data-testid="detector"
             onChange={(e) => void save({ ...settings, detector: e.currentTarget.value === 'ssd' ? 'ssd' : 'tiny' })}
           >
-            <option value="tiny">Fast (TinyFaceDetector)</option>
-            <option value="ssd">Accurate (SSD MobileNet v1)</option>
+            <option value="tiny">{t('detectorFastLong')}</option>
+            <option value="ssd">{t('detectorAccurateLong')}</option>
           </select>
         </label>
       </section>
 
       <section class="mood" aria-labelledby="filters-h">
-        <h2 id="filters-h">What picks may include</h2>
+        <h2 id="filters-h">{t('filtersTitle')}</h2>
         <fieldset>
-          <legend>Never pick these genres</legend>
+          <legend>{t('excludeGenres')}</legend>
           <div class="checks">
             {Object.keys(GENRE_TONES).map((g) => (
               <label key={g}>
@@ -130,7 +131,7 @@ function OptionsPage() {
           </div>
         </fieldset>
         <p>
-          <label for="languages">Original languages (ISO codes, e.g. “en, fr”; empty for all)</label>{' '}
+          <label for="languages">{t('languages')}</label>{' '}
           <input
             id="languages"
             value={f.languages.join(', ')}
@@ -146,7 +147,7 @@ function OptionsPage() {
           />
         </p>
         <p>
-          <label for="year-min">Released from</label>{' '}
+          <label for="year-min">{t('yearFrom')}</label>{' '}
           <input
             id="year-min"
             type="number"
@@ -156,7 +157,7 @@ function OptionsPage() {
             data-testid="year-min"
             onChange={(e) => setFilters({ yearMin: yearOf(e.currentTarget.value) })}
           />{' '}
-          <label for="year-max">to</label>{' '}
+          <label for="year-max">{t('yearTo')}</label>{' '}
           <input
             id="year-max"
             type="number"
@@ -174,7 +175,7 @@ function OptionsPage() {
               checked={f.includeSeen}
               onChange={(e) => setFilters({ includeSeen: e.currentTarget.checked })}
             />{' '}
-            Include titles I have seen
+            {t('includeSeen')}
           </label>
         </p>
         <p>
@@ -185,19 +186,19 @@ function OptionsPage() {
               data-testid="adult"
               onChange={(e) => setFilters({ adult: e.currentTarget.checked })}
             />{' '}
-            Include adult titles (off by default)
+            {t('includeAdult')}
           </label>
         </p>
       </section>
 
       <section class="mood" aria-labelledby="services-h">
-        <h2 id="services-h">Streaming services and the overlay</h2>
+        <h2 id="services-h">{t('servicesTitle')}</h2>
         <table class="counts">
           <thead>
             <tr>
-              <th scope="col">Service</th>
-              <th scope="col">I have it (“watch on” links)</th>
-              <th scope="col">Overlay on its pages</th>
+              <th scope="col">{t('colService')}</th>
+              <th scope="col">{t('colHaveIt')}</th>
+              <th scope="col">{t('colOverlay')}</th>
             </tr>
           </thead>
           <tbody>
@@ -209,7 +210,7 @@ function OptionsPage() {
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`I have ${site.name}`}
+                      aria-label={t('haveService', site.name)}
                       checked={settings.services.includes(id)}
                       data-testid={`service-${id}`}
                       onChange={(e) =>
@@ -225,7 +226,7 @@ function OptionsPage() {
                   <td>
                     <input
                       type="checkbox"
-                      aria-label={`Overlay on ${site.name}`}
+                      aria-label={t('overlayOnSite', site.name)}
                       checked={settings.overlay[id]}
                       data-testid={`overlay-${id}`}
                       onChange={(e) =>
@@ -238,61 +239,54 @@ function OptionsPage() {
             })}
           </tbody>
         </table>
-        <p class="tagline">
-          On other sites the overlay appears only when you right-click a video and choose “Moodreel: read the mood of
-          this frame”.
-        </p>
+        <p class="tagline">{t('overlayElsewhere')}</p>
       </section>
 
       <section class="mood" aria-labelledby="look-h">
-        <h2 id="look-h">Appearance and shortcut</h2>
+        <h2 id="look-h">{t('lookTitle')}</h2>
         <fieldset>
-          <legend>Theme</legend>
-          {THEMES.map((t) => (
-            <label key={t} class="inline">
+          <legend>{t('theme')}</legend>
+          {THEMES.map((theme) => (
+            <label key={theme} class="inline">
               <input
                 type="radio"
                 name="theme"
-                value={t}
-                checked={settings.theme === t}
-                data-testid={`theme-${t}`}
-                onChange={() => void save({ ...settings, theme: t })}
+                value={theme}
+                checked={settings.theme === theme}
+                data-testid={`theme-${theme}`}
+                onChange={() => void save({ ...settings, theme })}
               />{' '}
-              {t === 'system' ? 'As the system' : t === 'light' ? 'Light' : 'Dark'}
+              {t(`theme_${theme}` as const)}
             </label>
           ))}
         </fieldset>
         <p data-testid="shortcut">
-          Mood check from the keyboard: <kbd>{shortcut || 'not set'}</kbd> opens Moodreel; press Enter to check.{' '}
+          {t('shortcutBefore')} <kbd>{shortcut || t('shortcutNone')}</kbd> {t('shortcutAfter')}{' '}
           <button type="button" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
-            Change the shortcut
+            {t('shortcutChange')}
           </button>
         </p>
       </section>
 
       <section class="mood">
-        <h2>Movie catalogue</h2>
+        <h2>{t('catalogueTitle')}</h2>
         <p data-testid="catalogue-status">
           {catalogue
-            ? `${catalogue.count.toLocaleString('en')} titles (${catalogue.status}, version ${catalogue.version ?? '—'})`
-            : 'Loading…'}
+            ? t('catalogueStatus', catalogue.count.toLocaleString(), catalogue.status, catalogue.version ?? '—')
+            : t('loading')}
         </p>
       </section>
 
       <section class="mood">
-        <h2>Online refresh from TMDB (optional)</h2>
-        <p>
-          With your own free TMDB API key, Moodreel shows posters and where to stream, and adds trending and new titles
-          once a day. Without one it never goes online. Only the key and movie ids are sent to TMDB; no image and
-          nothing about your mood.
-        </p>
+        <h2>{t('tmdbTitle')}</h2>
+        <p>{t('tmdbWhy')}</p>
         <form
           onSubmit={(e) => {
             e.preventDefault();
             if (!keyProblem) void save({ ...settings, tmdbApiKey: draftKey.trim() });
           }}
         >
-          <label for="tmdb-key">TMDB API key</label>{' '}
+          <label for="tmdb-key">{t('tmdbKey')}</label>{' '}
           <input
             id="tmdb-key"
             type="password"
@@ -306,7 +300,7 @@ function OptionsPage() {
               setSaved(null);
             }}
           />{' '}
-          <label for="tmdb-region">Region</label>{' '}
+          <label for="tmdb-region">{t('tmdbRegion')}</label>{' '}
           <input
             id="tmdb-region"
             size={3}
@@ -315,9 +309,9 @@ function OptionsPage() {
             onChange={(e) => void save({ ...settings, tmdbRegion: e.currentTarget.value.toUpperCase() })}
           />{' '}
           <button type="submit" data-testid="tmdb-save">
-            Save
+            {t('save')}
           </button>
-          {keyProblem && <p role="alert">That does not look like a TMDB API key.</p>}
+          {keyProblem && <p role="alert">{t('tmdbKeyInvalid')}</p>}
           {saved && <p role="status">{saved}</p>}
         </form>
         <p>
@@ -327,19 +321,19 @@ function OptionsPage() {
             disabled={busy || !settings.tmdbApiKey}
             data-testid="tmdb-refresh"
           >
-            Refresh now
+            {t('refreshNow')}
           </button>{' '}
           <span role="status" data-testid="tmdb-status" data-status={tmdb?.status ?? 'none'}>
-            {tmdb ? `${TMDB_STATUS_TEXT[tmdb.status]} ${tmdb.status === 'ok' ? tmdb.message : ''}` : ''}
+            {tmdb ? `${t(TMDB_STATUS_TEXT[tmdb.status])} ${tmdb.status === 'ok' ? tmdb.message : ''}` : ''}
           </span>
         </p>
       </section>
       <p>
         <a href="/privacy.html" data-testid="privacy-link">
-          Your data: what Moodreel stores, export, import, delete
+          {t('privacyLink')}
         </a>
       </p>
-      <p class="tagline">This product uses the TMDB API but is not endorsed or certified by TMDB.</p>
+      <p class="tagline">{t('tmdbAttribution')}</p>
     </main>
   );
 }

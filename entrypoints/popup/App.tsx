@@ -6,7 +6,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
-import { Notice } from '../../components/Notice';
+import { t } from '../../components/i18n';
+import { ProblemNotice } from '../../components/ProblemNotice';
 import { Picks } from '../../components/Picks';
 import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
@@ -14,7 +15,7 @@ import { WatchlistView } from '../../components/WatchlistView';
 import type { Movie } from '../../models/catalogue/movie';
 import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
-import { PROBLEMS, type ProblemCode } from '../../models/problems';
+import type { ProblemCode } from '../../models/problems';
 import {
   createClient,
   MAX_IMAGE_DATA_URL_LENGTH,
@@ -126,7 +127,7 @@ export function App() {
   }, [view]);
 
   async function analyse(images: string[], source: MoodSource) {
-    setState({ kind: 'working', step: 'Reading the mood…' });
+    setState({ kind: 'working', step: t('stepReading') });
     const results: AnalysisResult[] = [];
     for (const image of images) {
       results.push(await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto' }));
@@ -167,21 +168,21 @@ export function App() {
         await browser.tabs.create({ url: browser.runtime.getURL('/camera.html') });
         return null;
       }
-      setState({ kind: 'working', step: 'Look at the camera…' });
+      setState({ kind: 'working', step: t('stepLook') });
       return burst(BURST.frames, BURST.gapMs, (n) =>
-        setState({ kind: 'working', step: n > 0 ? 'Look at the camera…' : 'Snap!', count: n }),
+        setState({ kind: 'working', step: n > 0 ? t('stepLook') : t('stepSnap'), count: n }),
       );
     });
 
   const fromTab = () =>
     run('tab', async () => {
-      setState({ kind: 'working', step: 'Capturing this tab…' });
+      setState({ kind: 'working', step: t('stepCapturing') });
       return [(await ask({ type: 'capture-tab' })).image];
     });
 
   const fromFile = (file: File) =>
     run('file', async () => {
-      setState({ kind: 'working', step: 'Opening the image…' });
+      setState({ kind: 'working', step: t('stepOpening') });
       return [await readFile(file)];
     });
 
@@ -211,10 +212,10 @@ export function App() {
       }}
     >
       <header class="brand">
-        <h1>Moodreel</h1>
-        <p class="tagline">Your mood, a movie to match. Nothing leaves this device.</p>
+        <h1>{t('extName')}</h1>
+        <p class="tagline">{t('tagline')}</p>
       </header>
-      <div class="tabs" role="tablist" aria-label="Moodreel views">
+      <div class="tabs" role="tablist" aria-label={t('viewsLabel')}>
         {(['mood', 'history', 'watchlist'] as const).map((v) => (
           <button
             key={v}
@@ -226,7 +227,7 @@ export function App() {
             data-testid={`tab-${v}`}
             onClick={() => setView(v)}
           >
-            {v === 'mood' ? 'Mood check' : v === 'history' ? 'History' : 'Watchlist'}
+            {t(v === 'mood' ? 'tabMood' : v === 'history' ? 'tabHistory' : 'tabWatchlist')}
           </button>
         ))}
       </div>
@@ -242,13 +243,13 @@ export function App() {
               data-testid="check-camera"
               autoFocus
             >
-              📷 Check my mood
+              📷 {t('checkCamera')}
             </button>
             <button type="button" onClick={fromTab} disabled={busy} data-testid="check-tab">
-              🎬 This tab’s video
+              🎬 {t('checkTab')}
             </button>
             <button type="button" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="check-file">
-              🖼 An image…
+              🖼 {t('checkFile')}
             </button>
           </div>
           <input
@@ -265,7 +266,7 @@ export function App() {
               if (file) void fromFile(file);
             }}
           />
-          {dragging && <p class="drop-hint">Drop an image to read its mood</p>}
+          {dragging && <p class="drop-hint">{t('dropHint')}</p>}
           {state.kind === 'working' && (
             <div role="status" data-testid="working">
               {state.count !== undefined && state.count > 0 && (
@@ -276,11 +277,7 @@ export function App() {
               <p class="working">{state.step}</p>
             </div>
           )}
-          {state.kind === 'problem' && (
-            <Notice code={state.code} title={PROBLEMS[state.code].title}>
-              {PROBLEMS[state.code].body}
-            </Notice>
-          )}
+          {state.kind === 'problem' && <ProblemNotice code={state.code} />}
           {state.kind === 'problem' && state.image && <Snapshot src={state.image} width={1} height={1} boxes={[]} />}
           {state.kind === 'done' && (
             <>
@@ -292,7 +289,7 @@ export function App() {
               />
               <MoodPanel mood={state.mood} analysis={state.analysis} />
               <label class="correct">
-                Not right? It’s{' '}
+                {t('notRight')}{' '}
                 <select
                   value={state.corrected ?? ''}
                   data-testid="correct-mood"
@@ -301,10 +298,10 @@ export function App() {
                     if ((EMOTIONS as readonly string[]).includes(v)) correct(v);
                   }}
                 >
-                  <option value="">(as read)</option>
+                  <option value="">{t('asRead')}</option>
                   {EMOTIONS.map((e) => (
                     <option key={e} value={e}>
-                      {e}
+                      {t(`emotion_${e}`)}
                     </option>
                   ))}
                 </select>
@@ -312,9 +309,7 @@ export function App() {
               <Picks {...picks} />
             </>
           )}
-          {state.kind === 'idle' && (
-            <p class="tagline">Or drop an image anywhere here. Press Enter to check your mood.</p>
-          )}
+          {state.kind === 'idle' && <p class="tagline">{t('idleHint')}</p>}
         </section>
       )}
       {view === 'history' && (
@@ -338,7 +333,7 @@ export function App() {
 
       <footer class="settings row">
         <label>
-          Face detector{' '}
+          {t('faceDetector')}{' '}
           <select
             value={settings.detector}
             data-testid="detector"
@@ -348,19 +343,19 @@ export function App() {
               void saveSettings(next);
             }}
           >
-            <option value="tiny">Fast</option>
-            <option value="ssd">Accurate</option>
+            <option value="tiny">{t('detectorFast')}</option>
+            <option value="ssd">{t('detectorAccurate')}</option>
           </select>
         </label>
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
-          Options
+          {t('options')}
         </button>
         <button
           type="button"
           onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/privacy.html') })}
           data-testid="open-privacy"
         >
-          Your data
+          {t('yourData')}
         </button>
       </footer>
     </main>

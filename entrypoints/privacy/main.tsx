@@ -8,20 +8,14 @@ import browser from 'webextension-polyfill';
 import '../../components/theme.css';
 import { createClient, type BackgroundApi } from '../../models/protocol';
 import type { StoreCounts } from '../../models/store/backup';
+import { t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 
 const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
 
-const STORES: { key: keyof StoreCounts; label: string; what: string }[] = [
-  { key: 'feedback', label: 'Feedback', what: 'each 👍 👎 seen / watchlist / never, with its time' },
-  { key: 'seen', label: 'Seen', what: 'titles you marked seen or liked' },
-  { key: 'watchlist', label: 'Watchlist', what: 'titles you saved for later' },
-  { key: 'history', label: 'Mood history', what: 'each mood check: time, the seven expression numbers, the picks' },
-  { key: 'settings', label: 'Learned taste', what: 'your taste as numbers learned from your feedback' },
-  { key: 'tmdbCache', label: 'TMDB cache', what: 'posters and details fetched with your TMDB key (7 days)' },
-  { key: 'movies', label: 'Movie catalogue', what: 'ships with Moodreel; not personal, not exported' },
-];
+/** Each store with the message keys of its name and of what it holds (`store_<key>`, `store_<key>_what`). */
+const STORES: (keyof StoreCounts)[] = ['feedback', 'seen', 'watchlist', 'history', 'settings', 'tmdbCache', 'movies'];
 
 function PrivacyPage() {
   const [counts, setCounts] = useState<StoreCounts | null>(null);
@@ -41,64 +35,62 @@ function PrivacyPage() {
     a.download = `moodreel-export-${new Date(data.exportedAt).toISOString().slice(0, 10)}.json`;
     a.click();
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
-    setMessage({ kind: 'ok', text: 'Exported. The file holds everything listed above except the catalogue.' });
+    setMessage({ kind: 'ok', text: t('exported') });
   }
 
   async function importFile(file: File) {
     try {
       const data: unknown = JSON.parse(await file.text());
       setCounts(await ask({ type: 'privacy-import', data: data as Record<string, unknown> }));
-      setMessage({ kind: 'ok', text: 'Imported. Your data was replaced by the file’s.' });
+      setMessage({ kind: 'ok', text: t('imported') });
     } catch (error) {
-      const text = error instanceof SyntaxError ? 'That file is not JSON.' : (error as Error).message;
-      setMessage({ kind: 'error', text: `Nothing was changed: ${text}` });
+      const text = error instanceof SyntaxError ? t('notJson') : (error as Error).message;
+      setMessage({ kind: 'error', text: t('importFailed', text) });
     }
   }
 
   async function deleteAll() {
     setConfirming(false);
     setCounts(await ask({ type: 'privacy-delete' }));
-    setMessage({ kind: 'ok', text: 'Deleted. Moodreel now knows nothing about you.' });
+    setMessage({ kind: 'ok', text: t('deleted') });
   }
 
   return (
     <main class="page">
-      <h1>Your data in Moodreel</h1>
+      <h1>{t('privacyTitle')}</h1>
       <p data-testid="no-images">
-        <strong>No image is kept or sent anywhere.</strong> Snapshots and video frames are read on this device, in
-        memory, and dropped once the mood is known. Moodreel has no server and no telemetry; it goes online only to
-        TMDB, and only if you give it your own key.
+        <strong>{t('noImages')}</strong> {t('noImagesMore')}
       </p>
       <section class="mood">
-        <h2>What is stored, on this device only</h2>
+        <h2>{t('whatStored')}</h2>
         <table class="counts" data-testid="counts">
           <thead>
             <tr>
-              <th scope="col">Store</th>
-              <th scope="col">Entries</th>
-              <th scope="col">What</th>
+              <th scope="col">{t('colStore')}</th>
+              <th scope="col">{t('colEntries')}</th>
+              <th scope="col">{t('colWhat')}</th>
             </tr>
           </thead>
           <tbody>
             {STORES.map((s) => (
-              <tr key={s.key}>
-                <th scope="row">{s.label}</th>
-                <td data-testid={`count-${s.key}`}>{counts ? counts[s.key].toLocaleString('en') : '…'}</td>
-                <td>{s.what}</td>
+              <tr key={s}>
+                <th scope="row">{t(`store_${s}`)}</th>
+                <td data-testid={`count-${s}`}>{counts ? counts[s].toLocaleString() : '…'}</td>
+                <td>{t(`store_${s}_what`)}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <p class="tagline">Settings (detector, filters, TMDB key, overlay per site) live in the extension’s storage.</p>
+        <p class="tagline">{t('settingsWhere')}</p>
       </section>
       <section class="mood">
-        <h2>Take it with you, or wipe it</h2>
+        <h2>{t('takeOrWipe')}</h2>
         <div class="row">
           <button type="button" onClick={() => void exportAll()} data-testid="export">
-            Export all data (JSON)
+            {t('exportAll')}
           </button>
           <label class="button">
-            Import from a file…
+            {t('importFile')}
             <input
               type="file"
               accept="application/json,.json"
@@ -114,15 +106,15 @@ function PrivacyPage() {
           {confirming ? (
             <>
               <button type="button" class="danger" onClick={() => void deleteAll()} data-testid="delete-confirm">
-                Yes, delete everything
+                {t('deleteConfirm')}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
-                Keep my data
+                {t('deleteCancel')}
               </button>
             </>
           ) : (
             <button type="button" class="danger" onClick={() => setConfirming(true)} data-testid="delete">
-              Delete everything…
+              {t('deleteAll')}
             </button>
           )}
         </div>

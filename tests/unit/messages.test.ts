@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<
+  string,
+  { message: string }
+>;
+
+describe('English messages', () => {
+  it('are valid Chrome i18n messages: allowed names, non-empty text, $1…$9 only', () => {
+    for (const [name, { message }] of Object.entries(messages)) {
+      expect(name).toMatch(/^[A-Za-z0-9_@]+$/);
+      expect(message.trim().length, name).toBeGreaterThan(0);
+      for (const ref of message.match(/\$[^$\s]*/g) ?? []) expect(ref, name).toMatch(/^\$[1-9]\b/);
+    }
+  });
+
+  it('give every problem both a title and a body, and name the manifest', () => {
+    const titles = Object.keys(messages).filter((k) => /^problem_.*_title$/.test(k));
+    expect(titles.length).toBeGreaterThan(10);
+    for (const t of titles) expect(messages[t.replace(/_title$/, '_body')], t).toBeDefined();
+    for (const k of ['extName', 'extDescription', 'actionTitle', 'commandOpen', 'menuReadFrame'])
+      expect(messages[k], k).toBeDefined();
+  });
+});
