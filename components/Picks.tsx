@@ -3,6 +3,8 @@ import type { PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
 import { t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
+import { ProblemNotice } from './ProblemNotice';
+import type { ProblemCode } from '../models/problems';
 
 export interface PicksProps {
   picks: PickView[] | null;
@@ -20,6 +22,8 @@ export interface PicksProps {
   /** The last feedback given, which can still be taken back. */
   lastFeedback: { eventId: number; title: string; signal: FeedbackSignal } | null;
   onUndo: () => void;
+  /** Feedback that could not be saved. */
+  problem: ProblemCode | null;
   watchOn?: WatchOn;
 }
 
@@ -78,6 +82,7 @@ export function Picks(props: PicksProps) {
           </button>
         </p>
       )}
+      {props.problem && <ProblemNotice code={props.problem} />}
       {props.picks === null ? (
         <p role="status" class="working">
           {t('findingMovies')}

@@ -5,7 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/user-model';
 import type { EmotionProbabilities } from '../models/mood/emotions';
-import type { BackgroundClient, PickView } from '../models/protocol';
+import type { ProblemCode } from '../models/problems';
+import { ProtocolError, type BackgroundClient, type PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
 
 type Ask = BackgroundClient;
@@ -24,6 +25,8 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
   const [seed, setSeed] = useState(1);
   const [exclude, setExclude] = useState<number[]>([]);
   const [sending, setSending] = useState(false);
+  /** Why the last feedback or undo could not be saved, shown until the next one succeeds. */
+  const [problem, setProblem] = useState<ProblemCode | null>(null);
   const [like, setLike] = useState<{ movieId: number; title: string } | null>(null);
   const [lastFeedback, setLastFeedback] = useState<{ eventId: number; title: string; signal: FeedbackSignal } | null>(
     null,
@@ -61,9 +64,11 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
       const { eventId } = await ask({ type: 'feedback', movieId, signal });
       const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title ?? '';
       setLastFeedback({ eventId, title, signal });
+      setProblem(null);
       setSeed((s) => s + 1);
     } catch (error) {
       console.warn('Moodreel: feedback not saved', error);
+      setProblem(error instanceof ProtocolError ? error.code : 'storage-failed');
     } finally {
       setSending(false);
     }
@@ -78,6 +83,7 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
       setSeed((s) => s + 1);
     } catch (error) {
       console.warn('Moodreel: undo failed', error);
+      setProblem(error instanceof ProtocolError ? error.code : 'storage-failed');
     } finally {
       setSending(false);
     }
@@ -97,5 +103,6 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
     onBackToMood: () => setLike(null),
     lastFeedback,
     onUndo: () => void undo(),
+    problem,
   };
 }

@@ -34,6 +34,8 @@ export interface AnalysisResult {
 export interface InferenceStats {
   backend: Backend | null;
   numTensors: number;
+  /** Analyses run by this offscreen document since it started. */
+  analyses: number;
   /** JS heap in use, where the browser reports it. */
   heapBytes: number | null;
 }
@@ -56,6 +58,7 @@ export type ErrorCode =
   | 'inference-failed'
   | 'catalogue-failed'
   | 'tmdb-failed'
+  | 'storage-failed'
   | 'unsupported';
 
 export interface ProtocolErrorBody {
@@ -553,6 +556,18 @@ export function okReply<T>(value: T): Reply<T> {
 
 export function errorReply(code: ErrorCode, message: string): Reply<never> {
   return { ok: false, error: { code, message } };
+}
+
+/**
+ * The reply for a handler's error: a ProtocolError keeps its code; a storage write the browser refused (quota, full
+ * disk) is `storage-failed`, so the user hears that nothing was saved; anything else failed the request.
+ */
+export function replyForError(error: unknown): Reply<never> {
+  const message = error instanceof Error ? error.message : String(error);
+  if (error instanceof ProtocolError) return errorReply(error.code, error.message);
+  const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
+  if (name === 'QuotaExceededError' || name === 'UnknownError') return errorReply('storage-failed', message);
+  return errorReply('inference-failed', message);
 }
 
 /** An error that crossed the protocol; `code` says what kind, for the UI to pick its message. */

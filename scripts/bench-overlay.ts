@@ -10,7 +10,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import { launchExtension } from '../tests/support/chromium';
+import { evaluateInContentScript, launchExtension } from '../tests/support/chromium';
 import { FACES } from '../tests/support/images';
 import { clipOf, startSiteServer } from '../tests/support/site-server';
 import { markdownTable, round } from './lib/stats';
@@ -23,27 +23,13 @@ interface Cost {
   runs: number;
 }
 
-/** Reads the overlay's cost counters in the content script's isolated world (DevTools can see every world). */
+/** The overlay's cost counters, from the content script's isolated world. */
 async function overlayCost(page: Page): Promise<Cost> {
-  const cdp = await page.createCDPSession();
-  const contexts: { id: number; name: string }[] = [];
-  cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, name: e.context.name }));
-  await cdp.send('Runtime.enable');
-  await new Promise((r) => setTimeout(r, 200));
-  for (const c of contexts.filter((x) => x.name === 'Moodreel')) {
-    const { result } = await cdp.send('Runtime.evaluate', {
-      contextId: c.id,
-      expression: 'JSON.stringify(globalThis.__moodreelOverlayCost ?? null)',
-      returnByValue: true,
-    });
-    const cost = JSON.parse(String(result.value)) as Cost | null;
-    if (cost) {
-      await cdp.detach();
-      return cost;
-    }
-  }
-  await cdp.detach();
-  throw new Error('The overlay content script is not running on the page');
+  const cost = JSON.parse(
+    await evaluateInContentScript<string>(page, 'JSON.stringify(globalThis.__moodreelOverlayCost ?? null)'),
+  ) as Cost | null;
+  if (!cost) throw new Error('The overlay content script is not running on the page');
+  return cost;
 }
 
 /**

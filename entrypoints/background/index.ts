@@ -2,7 +2,7 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
   createClient,
-  errorReply,
+  replyForError,
   guardedListener,
   isOffscreenReadyNotice,
   okReply,
@@ -139,8 +139,7 @@ async function handle(request: BackgroundRequest, sender: SenderInfo): Promise<R
     const handler = handlers[request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;
     return okReply(await handler(request, sender));
   } catch (error) {
-    if (error instanceof ProtocolError) return errorReply(error.code, error.message);
-    return errorReply('inference-failed', errorText(error));
+    return replyForError(error);
   }
 }
 

@@ -25,6 +25,7 @@ import { currentBackend, startBackend, tensorCount } from './tf-backend';
 const analyzer = createFaceAnalyzer(faceapi, '/models');
 let active: { choice: BackendChoice; backend: Backend } | null = null;
 let queue: Promise<unknown> = Promise.resolve();
+let analyses = 0;
 
 /** Starts the backend (switching and reloading the models when another one is asked for) and loads the models. */
 async function prepare(request: OffscreenAnalyzeRequest): Promise<{ backend: Backend; loadMs: number | null }> {
@@ -53,6 +54,7 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
     const { backend, loadMs } = await prepare(request);
     const start = performance.now();
     const faces = await analyzer.predict(canvas, { detector: request.detector });
+    analyses++;
     const inferenceMs = performance.now() - start;
     return okReply({
       faces,
@@ -74,7 +76,12 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
 
 function stats(): Reply<InferenceStats> {
   const memory = (performance as Performance & { memory?: { usedJSHeapSize: number } }).memory;
-  return okReply({ backend: currentBackend(), numTensors: tensorCount(), heapBytes: memory?.usedJSHeapSize ?? null });
+  return okReply({
+    backend: currentBackend(),
+    numTensors: tensorCount(),
+    analyses,
+    heapBytes: memory?.usedJSHeapSize ?? null,
+  });
 }
 
 /** One analysis at a time: tfjs is not re-entrant across backend switches, and two at once only slow both. */

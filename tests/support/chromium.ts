@@ -105,3 +105,29 @@ export async function askFrom<T>(page: Page, message: unknown): Promise<T> {
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply.value;
 }
+
+/**
+ * Evaluates `expression` in the isolated world of Moodreel's content script on `page` (DevTools sees every world;
+ * the page itself cannot), e.g. to read the overlay's counters or to send messages as the content script would.
+ */
+export async function evaluateInContentScript<T>(page: Page, expression: string): Promise<T> {
+  const cdp = await page.createCDPSession();
+  const contexts: { id: number; name: string }[] = [];
+  cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, name: e.context.name }));
+  try {
+    await cdp.send('Runtime.enable');
+    await new Promise((r) => setTimeout(r, 100));
+    const context = contexts.find((c) => c.name === 'Moodreel');
+    if (!context) throw new Error('The Moodreel content script is not running on this page');
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', {
+      contextId: context.id,
+      expression,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    if (exceptionDetails) throw new Error(exceptionDetails.exception?.description ?? exceptionDetails.text);
+    return result.value as T;
+  } finally {
+    await cdp.detach();
+  }
+}

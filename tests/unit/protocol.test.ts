@@ -4,6 +4,7 @@ import {
   parseBackgroundRequest,
   parseOffscreenRequest,
   ProtocolError,
+  replyForError,
   senderIsBackground,
   senderIsExtensionPage,
   type BackgroundApi,
@@ -82,5 +83,19 @@ describe('createClient', () => {
     await expect(failing({ type: 'capture-tab' })).rejects.toMatchObject({ code: 'capture-failed' });
     const silent = createClient<BackgroundApi>(async () => undefined);
     await expect(silent({ type: 'capture-tab' })).rejects.toBeInstanceOf(ProtocolError);
+  });
+});
+
+describe('replyForError', () => {
+  it('keeps protocol errors, names refused storage writes, and fails the rest', () => {
+    expect(replyForError(new ProtocolError('bad-image', 'x'))).toEqual({
+      ok: false,
+      error: { code: 'bad-image', message: 'x' },
+    });
+    expect(replyForError(new DOMException('Quota exceeded', 'QuotaExceededError'))).toMatchObject({
+      error: { code: 'storage-failed' },
+    });
+    expect(replyForError(new Error('boom'))).toMatchObject({ error: { code: 'inference-failed', message: 'boom' } });
+    expect(replyForError('odd')).toMatchObject({ error: { code: 'inference-failed', message: 'odd' } });
   });
 });
