@@ -1,6 +1,8 @@
 import type { FeedbackSignal } from '../models/learning/user-model';
+import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
-import { t, type MessageKey } from './i18n';
+import { reasonMessage } from '../models/recommend/reasons';
+import { t, tm, type MessageKey } from './i18n';
 
 const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
   { signal: 'up', icon: '👍', label: 'actionUp' },
@@ -39,15 +41,18 @@ export function PickCard({
   busy,
   watchOn,
   onMoreLike,
+  poster,
 }: {
   pick: PickView;
   onFeedback: (signal: FeedbackSignal) => void;
   busy: boolean;
   watchOn?: WatchOn;
   onMoreLike: () => void;
+  poster: string | null;
 }) {
+  const [posterFailed, setPosterFailed] = useState(false);
   const m = pick.movie;
-  const poster = placeholder(pick);
+  const generated = placeholder(pick);
   const rating =
     m.mlMean !== null ? `${m.mlMean.toFixed(1)}★` : m.tmdbRating !== null ? `${m.tmdbRating.toFixed(1)}/10` : null;
   const meta = [m.year, m.runtime ? `${m.runtime} min` : null, m.genres.slice(0, 3).join(', '), rating]
@@ -55,14 +60,25 @@ export function PickCard({
     .join(' · ');
   return (
     <li class={`pick${pick.wildcard ? ' wildcard' : ''}`} data-testid="pick" data-movie-id={m.movieId}>
-      <span class="poster" aria-hidden="true" style={{ background: poster.background }}>
-        {poster.initials}
-      </span>
+      {poster && !posterFailed ? (
+        <img
+          class="poster"
+          src={poster}
+          alt=""
+          loading="lazy"
+          data-testid="poster"
+          onError={() => setPosterFailed(true)}
+        />
+      ) : (
+        <span class="poster" aria-hidden="true" style={{ background: generated.background }}>
+          {generated.initials}
+        </span>
+      )}
       <div class="pick-body">
         <p class="pick-title">{m.title}</p>
         <p class="pick-meta">{meta}</p>
         <p class="pick-reason" data-testid="pick-reason">
-          {pick.reasons.join(' · ')}
+          {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}
         </p>
         {watchOn && (
           <a

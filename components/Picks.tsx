@@ -24,6 +24,8 @@ export interface PicksProps {
   onUndo: () => void;
   /** Feedback that could not be saved. */
   problem: ProblemCode | null;
+  /** Poster URLs by movie id, where TMDB gave one. */
+  posters: Record<number, string | null>;
   watchOn?: WatchOn;
 }
 
@@ -99,6 +101,7 @@ export function Picks(props: PicksProps) {
               pick={p}
               busy={props.busy}
               watchOn={props.watchOn}
+              poster={props.posters[p.movie.movieId] ?? null}
               onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
               onMoreLike={() => props.onMoreLike(p.movie.movieId, p.movie.title)}
             />

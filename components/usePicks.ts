@@ -18,7 +18,12 @@ export interface PicksMood {
 
 export const PICK_COUNT = 10;
 
-export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
+/**
+ * `posters`: fetch each pick's poster from TMDB (only when the user gave a key; the background caches details).
+ */
+export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: number; posters?: boolean } = {}) {
+  const count = options.count ?? PICK_COUNT;
+  const [posters, setPosters] = useState<Record<number, string | null>>({});
   const [picks, setPicks] = useState<PickView[] | null>(null);
   const [strategy, setStrategy] = useState<Strategy>('match');
   const [diversity, setDiversity] = useState(0.5);
@@ -56,6 +61,21 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
       current = false;
     };
   }, [mood, strategy, diversity, seed, exclude, count, like]);
+
+  useEffect(() => {
+    if (!options.posters || !picks) return;
+    let current = true;
+    for (const { movie } of picks) {
+      if (movie.tmdbId === null || movie.movieId in posters) continue;
+      ask({ type: 'tmdb-details', tmdbId: movie.tmdbId })
+        .then((d) => current && setPosters((p) => ({ ...p, [movie.movieId]: d.posterUrl })))
+        // Offline or refused: the generated placeholder stays, and the next picks try again.
+        .catch(() => undefined);
+    }
+    return () => {
+      current = false;
+    };
+  }, [picks, options.posters]);
 
   async function feedback(movieId: number, signal: FeedbackSignal) {
     setSending(true);
@@ -104,5 +124,6 @@ export function usePicks(ask: Ask, mood: PicksMood | null, count = PICK_COUNT) {
     lastFeedback,
     onUndo: () => void undo(),
     problem,
+    posters,
   };
 }

@@ -7,6 +7,7 @@ import type { Movie } from './catalogue/movie';
 import { isFeedbackSignal, type FeedbackSignal } from './learning/user-model';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from './mood/emotions';
 import type { Strategy } from './recommend/mood-target';
+import type { Reason } from './recommend/reasons';
 import type { Face } from './mood/faces';
 import type { StoreCounts, UserData } from './store/backup';
 import type { HistoryEntry, TmdbState } from './store/schema';
@@ -196,7 +197,7 @@ export interface FeedbackRequest {
 /** A pick as the UI shows it. */
 export interface PickView {
   movie: Movie;
-  reasons: string[];
+  reasons: Reason[];
   wildcard: boolean;
 }
 

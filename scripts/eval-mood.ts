@@ -5,13 +5,19 @@
  * tagged titles, the ROC AUC of the profile's matching dimension for telling tagged from untagged titles, for the
  * full lexicon (genres + TMDB keywords) and the genres-only baseline. Prints a table, then one JSON line.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { profileOf } from '../models/catalogue/profile';
-import { TONE_LABEL, type Tone } from '../models/catalogue/tones';
+import type { Tone } from '../models/catalogue/tones';
+import { fromMessagesFile } from '../models/messages';
 import { readPackedCatalogue } from './lib/catalogue';
 import { mean, rocAuc } from './lib/metrics';
 import { markdownTable, round } from './lib/stats';
 import { TAGS_FOR_TONE, readMovieTags } from './lib/tone-tags';
+
+/** A tone's name as the UI words it (the extension's English messages). */
+const words = fromMessagesFile(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')));
+const toneLabel = (tone: Tone) => words(`tone_${tone}`, []);
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const MIN_POSITIVES = 15;
@@ -46,7 +52,7 @@ function main() {
     markdownTable(
       ['tone', 'tagged titles', 'AUC lexicon (genres + keywords)', 'AUC genres only'],
       [
-        ...rows.map((r) => [TONE_LABEL[r.tone], r.positives, round(r.full, 3), round(r.genres, 3)]),
+        ...rows.map((r) => [toneLabel(r.tone), r.positives, round(r.full, 3), round(r.genres, 3)]),
         ['**macro**', '', round(macroFull, 3), round(macroGenres, 3)],
       ],
     ),

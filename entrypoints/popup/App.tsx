@@ -95,7 +95,7 @@ export function App() {
 
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
   const mood = state.kind === 'done' ? state.mood : null;
-  const picks = usePicks(ask, mood);
+  const picks = usePicks(ask, mood, { posters: settings.tmdbApiKey !== '' });
 
   // History keeps the picks first shown for each check.
   const recordedPicks = useRef<number | null>(null);

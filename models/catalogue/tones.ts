@@ -26,23 +26,6 @@ export interface MoodProfile {
   arousal: number;
 }
 
-export const TONE_LABEL: Record<Tone, string> = {
-  funny: 'funny',
-  feelGood: 'feel-good',
-  heartwarming: 'heartwarming',
-  romantic: 'romantic',
-  sad: 'sad',
-  dark: 'dark',
-  tense: 'tense',
-  scary: 'scary',
-  thrilling: 'thrilling',
-  thoughtProvoking: 'thought-provoking',
-  inspiring: 'inspiring',
-  whimsical: 'whimsical',
-  surprising: 'surprising',
-  atmospheric: 'atmospheric',
-};
-
 export function zeroTones(): ToneScores {
   return Object.fromEntries(TONES.map((t) => [t, 0])) as ToneScores;
 }

@@ -8,6 +8,7 @@
  * Each emotion's target is a row of tone weights in the table below (negative = steer away). Neutral has a weak target
  * and leans on personal taste. A mood with several emotions, or a group of faces, blends the rows by probability.
  */
+import type { Phrase } from './reasons';
 import type { Tone } from '../catalogue/tones';
 import { TONES } from '../catalogue/tones';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
@@ -56,13 +57,12 @@ export const TARGETS: Record<Emotion, Record<Strategy, Row>> = {
   },
 };
 
-/** How each strategy reads in a pick's reason, by the mood's valence. */
-export function targetPhrase(dominant: Emotion, strategy: Strategy): string {
-  if (dominant === 'neutral') return strategy === 'lift' ? 'for a bit of a spark' : 'for an even mood';
+/** How each strategy reads in a pick's reason, by the mood's valence ("fits a sad mood", "lifts a low mood"…). */
+export function targetPhrase(dominant: Emotion, strategy: Strategy): Phrase {
+  if (dominant === 'neutral') return strategy === 'lift' ? 'spark' : 'even';
   const low = dominant === 'sad' || dominant === 'fearful' || dominant === 'disgusted' || dominant === 'angry';
-  if (strategy === 'lift')
-    return low ? `lifts a ${dominant === 'angry' ? 'heated' : 'low'} mood` : 'keeps the good mood going';
-  return `fits a ${dominant} mood`;
+  if (strategy === 'lift') return low ? (dominant === 'angry' ? 'liftHeated' : 'liftLow') : 'keepGood';
+  return 'fits';
 }
 
 export interface MoodTarget {

@@ -3,12 +3,13 @@
  * (tests/unit/rankers.test.ts) every ranker passes. Everything here is pure and deterministic under a seed.
  */
 import type { Movie } from '../catalogue/movie';
-import { TONE_LABEL, TONES, type Tone } from '../catalogue/tones';
+import { TONES, type Tone } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import { itemCosine } from '../learning/item-factors';
 import { rng } from '../learning/linalg';
 import type { UserModel } from '../learning/user-model';
 import { targetPhrase, type MoodTarget } from './mood-target';
+import type { Reason } from './reasons';
 
 export interface Filters {
   includeSeen: boolean;
@@ -46,7 +47,7 @@ export interface RankContext {
 export interface Pick {
   movie: Movie;
   score: number;
-  reasons: string[];
+  reasons: Reason[];
   wildcard: boolean;
 }
 
@@ -244,15 +245,14 @@ export function mmr(pool: readonly Pick[], count: number, diversity: number, fac
 
 function sortedPicks(movies: readonly Movie[], score: (m: Movie) => number): Pick[] {
   return movies
-    .map((movie) => ({ movie, score: score(movie), reasons: [] as string[], wildcard: false }))
+    .map((movie) => ({ movie, score: score(movie), reasons: [] as Reason[], wildcard: false }))
     .sort((a, b) => b.score - a.score || a.movie.movieId - b.movie.movieId);
 }
 
-function ratingReason(m: Movie): string | null {
-  if (m.mlMean !== null && m.mlRatings >= 20 && m.mlMean >= 3.9)
-    return `loved by MovieLens viewers (${m.mlMean.toFixed(1)}★)`;
+function ratingReason(m: Movie): Reason | null {
+  if (m.mlMean !== null && m.mlRatings >= 20 && m.mlMean >= 3.9) return { kind: 'lovedMl', stars: m.mlMean };
   if (m.tmdbRating !== null && (m.tmdbVotes ?? 0) >= 200 && m.tmdbRating >= 7.3)
-    return `highly rated on TMDB (${m.tmdbRating.toFixed(1)}/10)`;
+    return { kind: 'ratedTmdb', rating: m.tmdbRating };
   return null;
 }
 
@@ -262,7 +262,7 @@ export const popularityRanker: Ranker = {
   rank(ctx) {
     return sortedPicks(eligible(ctx), qualityPrior)
       .slice(0, ctx.count)
-      .map((p) => ({ ...p, reasons: [ratingReason(p.movie) ?? 'popular with viewers'] }));
+      .map((p) => ({ ...p, reasons: [ratingReason(p.movie) ?? { kind: 'popular' }] }));
   },
 };
 
@@ -277,7 +277,7 @@ export const collaborativeRanker: Ranker = {
       return cf && r !== undefined ? cf[r]! : qualityPrior(m) - 2;
     })
       .slice(0, ctx.count)
-      .map((p) => ({ ...p, reasons: ['people with your taste liked it'] }));
+      .map((p) => ({ ...p, reasons: [{ kind: 'tasteAlike' }] }));
   },
 };
 
@@ -297,21 +297,21 @@ function topTones(m: Movie, target: MoodTarget): Tone[] {
     .slice(0, 2);
 }
 
-function becauseYouLiked(m: Movie, liked: readonly Movie[], factors: ItemFactors | null): string | null {
+function becauseYouLiked(m: Movie, liked: readonly Movie[], factors: ItemFactors | null): Reason | null {
   if (!factors) return null;
   let best: { title: string; sim: number } | null = null;
   for (const l of liked) {
     const sim = itemCosine(factors, l.movieId, m.movieId);
     if (sim !== null && sim > 0.3 && (!best || sim > best.sim)) best = { title: l.title, sim };
   }
-  return best ? `because you liked ${best.title}` : null;
+  return best ? { kind: 'liked', title: best.title } : null;
 }
 
-function contentReason(m: Movie, user: UserModel): string | null {
+function contentReason(m: Movie, user: UserModel): Reason | null {
   const person = [...m.directors, ...m.cast.slice(0, 3)].find((p) => (user.people[p] ?? 0) >= 1);
-  if (person) return `with ${person}, whom you like`;
+  if (person) return { kind: 'person', name: person };
   const genre = m.genres.find((g) => (user.genres[g] ?? 0) >= 1.5);
-  return genre ? `more ${genre}, which you enjoy` : null;
+  return genre ? { kind: 'genre', genre } : null;
 }
 
 /** The k-th largest value (1-based) by quickselect on a copy: linear on average. */
@@ -442,16 +442,17 @@ export const moodRanker: Ranker = {
     );
     const liked = likedIds.size > 0 ? ctx.movies.filter((m) => likedIds.has(m.movieId)) : [];
     const phrase = targetPhrase(ctx.target.dominant, ctx.target.strategy);
+    const emotion = ctx.target.dominant;
     return picks.map((p) => {
-      const reasons: string[] = [];
+      const reasons: Reason[] = [];
       const tones = topTones(p.movie, ctx.target);
-      if (tones.length > 0) reasons.push(`${phrase}: ${tones.map((t) => TONE_LABEL[t]).join(', ')}`);
-      if (p.wildcard) reasons.push('a wildcard outside your usual genres');
+      if (tones.length > 0) reasons.push({ kind: 'mood', phrase, emotion, tones });
+      if (p.wildcard) reasons.push({ kind: 'wildcard' });
       const personal = becauseYouLiked(p.movie, liked, ctx.factors) ?? contentReason(p.movie, ctx.user);
       if (personal) reasons.push(personal);
       const rating = ratingReason(p.movie);
       if (rating && reasons.length < 3) reasons.push(rating);
-      if (reasons.length === 0) reasons.push(phrase);
+      if (reasons.length === 0) reasons.push({ kind: 'mood', phrase, emotion, tones: [] });
       return { ...p, reasons };
     });
   },
@@ -471,6 +472,6 @@ export function moreLikeThis(seed: Movie, ctx: Omit<RankContext, 'target'>): Pic
   ).slice(0, RANK_WEIGHTS.pool);
   return mmr(pool, ctx.count, ctx.diversity, ctx.factors).map((p) => {
     const rating = ratingReason(p.movie);
-    return { ...p, reasons: [`more like ${seed.title}`, ...(rating ? [rating] : [])] };
+    return { ...p, reasons: [{ kind: 'moreLike', title: seed.title }, ...(rating ? [rating] : [])] };
   });
 }

@@ -3,9 +3,11 @@
  * off without a key, clear statuses for a bad key, rate limiting, offline and malformed answers, and a catalogue
  * that is never corrupted; with a good key, new titles join the catalogue and details are cached.
  */
+import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
+import { FACES } from '../support/images';
 import { GOOD_KEY, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
 
 let session: ExtensionSession;
@@ -126,5 +128,22 @@ describe('online refresh from TMDB', () => {
       settings: { tmdbApiKey: string };
     };
     expect(stored.settings.tmdbApiKey).toBe(GOOD_KEY);
+  });
+
+  it('shows TMDB posters on the picks once a key is set', async () => {
+    const popup = await session.openPage('popup.html');
+    const posters: string[] = [];
+    popup.on('request', (r) => {
+      if (r.url().startsWith('https://image.tmdb.org/')) posters.push(r.url());
+    });
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    // Cards show the TMDB poster (here it never arrives: no network; a failed poster falls back to the placeholder).
+    await popup.waitForSelector('[data-testid="poster"]', { timeout: 15_000 });
+    const srcs = await popup.$$eval('[data-testid="poster"]', (els) => els.map((e) => e.getAttribute('src') ?? ''));
+    for (const src of srcs) expect(src).toMatch(/^https:\/\/image\.tmdb\.org\/t\/p\/w185\/.+\.jpg$/);
+    expect(posters.length).toBeGreaterThan(0);
+    expect(await popup.$$('[data-testid="pick"] .poster')).toHaveLength(10);
+    await popup.close();
   });
 });

@@ -99,6 +99,26 @@ function listItem(id: number) {
   };
 }
 
+function genericMovie(id: number): Record<string, unknown> {
+  return {
+    id,
+    title: `Film ${id}`,
+    release_date: '2001-01-01',
+    runtime: 100,
+    genres: [{ id: 18, name: 'Drama' }],
+    keywords: { keywords: [] },
+    poster_path: `/generic-${id}.jpg`,
+    overview: null,
+    vote_average: 6.5,
+    vote_count: 100,
+    popularity: 5,
+    original_language: 'en',
+    imdb_id: null,
+    adult: false,
+    'watch/providers': { results: {} },
+  };
+}
+
 export interface TmdbServer {
   baseUrl: string;
   mode: TmdbMode;
@@ -152,7 +172,8 @@ export async function startTmdbServer(): Promise<TmdbServer> {
       });
     else {
       const m = /^\/movie\/(\d+)$/.exec(url.pathname);
-      const movie = m ? MOVIES[Number(m[1])] : undefined;
+      // Any other id: a plain title with a poster, as TMDB has for most films.
+      const movie = m ? (MOVIES[Number(m[1])] ?? genericMovie(Number(m[1]))) : undefined;
       if (movie) send(200, movie);
       else
         send(404, {

@@ -3,7 +3,10 @@
  * mood strategies steer the tones, feedback changes the next picks, diversity spreads the list, wildcards and
  * reasons appear. Runs on the real packaged catalogue and embeddings.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { formatMessage, fromMessagesFile } from '../../models/messages';
+import { reasonMessage, type Reason } from '../../models/recommend/reasons';
 import { TONES } from '../../models/catalogue/tones';
 import { applyFeedback, emptyUserModel, type UserModel } from '../../models/learning/user-model';
 import { zeroProbabilities, type Emotion } from '../../models/mood/emotions';
@@ -19,6 +22,10 @@ import {
 } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 import { readItemFactors } from '../../scripts/lib/factors';
+
+/** A reason as the English UI reads it (the same messages file the extension ships). */
+const words = fromMessagesFile(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')));
+const english = (r: Reason) => formatMessage(reasonMessage(r), words);
 
 const { movies } = readPackedCatalogue();
 const factors = readItemFactors();
@@ -107,7 +114,7 @@ describe('full ranker', () => {
     expect(meanTone(lift, 'feelGood') + meanTone(lift, 'funny')).toBeGreaterThan(
       meanTone(match, 'feelGood') + meanTone(match, 'funny') + 0.2,
     );
-    expect(lift[0]!.reasons[0]).toMatch(/^lifts a low mood: /);
+    expect(english(lift[0]!.reasons[0]!)).toMatch(/^lifts a low mood: /);
   });
 
   it('changes the next picks at once after feedback', () => {
@@ -120,7 +127,7 @@ describe('full ranker', () => {
     const fan = withFeedback(liked.map((id) => [id, 'up'] as [number, 'up']));
     const picks = moodRanker.rank(context({ user: fan, count: 10 }, 'happy'));
     expect(picks.filter((p) => p.movie.genres.includes('Animation')).length).toBeGreaterThanOrEqual(4);
-    expect(picks.some((p) => p.reasons.some((r) => r.startsWith('because you liked ')))).toBe(true);
+    expect(picks.some((p) => p.reasons.some((r) => english(r).startsWith('because you liked ')))).toBe(true);
   });
 
   it('spreads the list when asked for diversity, with no sequel runs', () => {
@@ -145,7 +152,7 @@ describe('full ranker', () => {
     const picks = moodRanker.rank(context({ count: 10 }, 'happy'));
     const wild = picks.filter((p) => p.wildcard);
     expect(wild).toHaveLength(1);
-    expect(wild[0]!.reasons).toContain('a wildcard outside your usual genres');
+    expect(wild[0]!.reasons.map(english)).toContain('a wildcard outside your usual genres');
     const leading = leadingGenres(
       picks.filter((p) => !p.wildcard),
       3,
