@@ -77,37 +77,35 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
     };
   }, [picks, options.posters]);
 
-  async function feedback(movieId: number, signal: FeedbackSignal) {
+  /** Sends one write (feedback or its undo); the picks move on once it is committed, or the problem shows. */
+  async function write(job: () => Promise<void>) {
     setSending(true);
     try {
-      // Confirmed only once the background has committed it (a durable write).
-      const { eventId } = await ask({ type: 'feedback', movieId, signal });
-      const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title ?? '';
-      setLastFeedback({ eventId, title, signal });
+      await job();
       setProblem(null);
       setSeed((s) => s + 1);
     } catch (error) {
-      console.warn('Moodreel: feedback not saved', error);
+      console.warn('Moodreel: not saved', error);
       setProblem(error instanceof ProtocolError ? error.code : 'storage-failed');
     } finally {
       setSending(false);
     }
   }
 
-  async function undo() {
-    if (!lastFeedback) return;
-    setSending(true);
-    try {
+  const feedback = (movieId: number, signal: FeedbackSignal) =>
+    write(async () => {
+      // Confirmed only once the background has committed it (a durable write).
+      const { eventId } = await ask({ type: 'feedback', movieId, signal });
+      const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title ?? '';
+      setLastFeedback({ eventId, title, signal });
+    });
+
+  const undo = () =>
+    write(async () => {
+      if (!lastFeedback) return;
       await ask({ type: 'feedback-undo', eventId: lastFeedback.eventId });
       setLastFeedback(null);
-      setSeed((s) => s + 1);
-    } catch (error) {
-      console.warn('Moodreel: undo failed', error);
-      setProblem(error instanceof ProtocolError ? error.code : 'storage-failed');
-    } finally {
-      setSending(false);
-    }
-  }
+    });
 
   return {
     picks,

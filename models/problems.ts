@@ -17,3 +17,14 @@ export function problemText(code: ProblemCode): ProblemText {
   const key = code.replace(/-/g, '_');
   return { title: `problem_${key}_title` as MessageKey, body: `problem_${key}_body` as MessageKey };
 }
+
+/**
+ * What a getUserMedia failure means for the user, by the DOMException's name: blocked (by the user or policy), no
+ * camera (or none that fits), busy (another app holds it, or the OS refused), or anything else.
+ */
+export function cameraProblemOf(errorName: string): CameraProblem {
+  if (errorName === 'NotAllowedError' || errorName === 'SecurityError') return 'camera-denied';
+  if (errorName === 'NotFoundError' || errorName === 'OverconstrainedError') return 'camera-missing';
+  if (errorName === 'NotReadableError' || errorName === 'AbortError') return 'camera-busy';
+  return 'camera-failed';
+}

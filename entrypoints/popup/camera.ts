@@ -1,6 +1,6 @@
 /** Webcam access for extension pages: permission state and a short burst of still frames as JPEG data URLs. */
 
-import type { CameraProblem } from '../../models/problems';
+import { cameraProblemOf, type CameraProblem } from '../../models/problems';
 
 export class CameraError extends Error {
   constructor(
@@ -25,11 +25,7 @@ export async function cameraPermission(): Promise<CameraPermission> {
 
 function toCameraError(error: unknown): CameraError {
   const name = error instanceof DOMException ? error.name : '';
-  const text = error instanceof Error ? error.message : String(error);
-  if (name === 'NotAllowedError' || name === 'SecurityError') return new CameraError('camera-denied', text);
-  if (name === 'NotFoundError' || name === 'OverconstrainedError') return new CameraError('camera-missing', text);
-  if (name === 'NotReadableError' || name === 'AbortError') return new CameraError('camera-busy', text);
-  return new CameraError('camera-failed', text);
+  return new CameraError(cameraProblemOf(name), error instanceof Error ? error.message : String(error));
 }
 
 export async function openCamera(): Promise<MediaStream> {

@@ -77,11 +77,21 @@ function ffmpeg(input: string, out: string, ...args: string[]): string {
   return out;
 }
 
+/** The extension with the fixture sites served under their real names (a face clip as their video). */
+async function launchWithSites(): Promise<ExtensionSession> {
+  server = await startSiteServer(faceClipDir());
+  return launchExtension({ extraArgs: server.chromiumArgs });
+}
+
+function faceClipDir(): string {
+  const media = mkdtempSync(join(work, 'media-'));
+  clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  return media;
+}
+
 describe('privacy proof', () => {
   it('a full journey without a TMDB key sends nothing anywhere but the fixture page, and keeps no image', async () => {
-    const media = mkdtempSync(join(work, 'media-'));
-    clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
-    server = await startSiteServer(media);
+    server = await startSiteServer(faceClipDir());
     proxy = await startRecordingProxy(['www.youtube.com'], server.port);
     session = await launchExtension({
       fakeVideo: fakeCameraVideo(join(FACES, 'skimage_astronaut.png'), join(work, 'privacy.y4m')),
@@ -163,10 +173,7 @@ describe('message security', () => {
   );
 
   it('random payloads from an extension page and from a content script change nothing; foreign asks are refused', async () => {
-    const media = mkdtempSync(join(work, 'media-'));
-    clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
-    server = await startSiteServer(media);
-    session = await launchExtension({ extraArgs: server.chromiumArgs });
+    session = await launchWithSites();
     const page = await session.openPage('options.html');
     await askFrom(page, { type: 'catalogue-ensure' });
     const payloads = fc.sample(invalid, { numRuns: 1500, seed: 42 }).map((p) => {
@@ -212,10 +219,7 @@ describe('message security', () => {
   });
 
   it('renders a hostile title as text in the popup and in the overlay', async () => {
-    const media = mkdtempSync(join(work, 'media-'));
-    clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
-    server = await startSiteServer(media);
-    session = await launchExtension({ extraArgs: server.chromiumArgs });
+    session = await launchWithSites();
     const page = await session.openPage('popup.html');
     await askFrom(page, { type: 'catalogue-ensure' });
     const hostile = '<img src=x onerror="window.__pwned=1">';

@@ -24,6 +24,18 @@ afterEach(async () => {
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
 const pickIds = (page: Page) =>
   page.$$eval('[data-testid="pick"]', (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
+/** The pick ids once the list has stopped changing (a re-rank briefly empties it). */
+async function settledPicks(page: Page): Promise<number[]> {
+  let last = '';
+  for (let i = 0; i < 120; i++) {
+    const ids = await pickIds(page);
+    if (ids.length > 0 && ids.join() === last) return ids;
+    last = ids.join();
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error('The picks never settled');
+}
+
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 
 async function screenshot(page: Page, name: string, selector = 'main'): Promise<void> {
@@ -71,7 +83,7 @@ describe('first-run journey', () => {
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
     expect(await text(popup, '[data-testid="mood-word"]')).toMatch(EMOTION);
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
-    const first = await pickIds(popup);
+    const first = await settledPicks(popup);
     expect(first).toHaveLength(10);
     await screenshot(popup, 'picks.png');
 
@@ -90,8 +102,7 @@ describe('first-run journey', () => {
     expect(await storeRecords(popup, 'feedback')).toHaveLength(0);
 
     // More like this, then back.
-    await popup.waitForSelector('[data-testid="pick"]');
-    const [likeId] = await pickIds(popup);
+    const [likeId] = await settledPicks(popup);
     await popup.click(`[data-movie-id="${likeId}"] [data-testid="more-like"]`);
     await popup.waitForSelector('[data-testid="more-like-banner"]');
     await popup.waitForFunction(
@@ -111,7 +122,7 @@ describe('first-run journey', () => {
     );
 
     // Watchlist: add, see it listed, remove it.
-    const [saved] = await pickIds(popup);
+    const [saved] = await settledPicks(popup);
     await popup.click(`[data-movie-id="${saved}"] [data-signal="watchlist"]`);
     await popup.waitForSelector('[data-testid="undo-bar"]');
     await popup.click('[data-testid="tab-watchlist"]');

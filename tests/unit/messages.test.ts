@@ -23,3 +23,19 @@ describe('English messages', () => {
       expect(messages[k], k).toBeDefined();
   });
 });
+
+describe('camera problems', () => {
+  it('name each getUserMedia failure, busy included (a fake camera cannot be made busy)', async () => {
+    const { cameraProblemOf, problemText } = await import('../../models/problems');
+    expect(cameraProblemOf('NotAllowedError')).toBe('camera-denied');
+    expect(cameraProblemOf('NotFoundError')).toBe('camera-missing');
+    expect(cameraProblemOf('NotReadableError')).toBe('camera-busy');
+    expect(cameraProblemOf('AbortError')).toBe('camera-busy');
+    expect(cameraProblemOf('TypeError')).toBe('camera-failed');
+    for (const code of ['camera-denied', 'camera-missing', 'camera-busy', 'camera-failed'] as const) {
+      const text = problemText(code);
+      expect(messages[text.title], code).toBeDefined();
+      expect(messages[text.body], code).toBeDefined();
+    }
+  });
+});
