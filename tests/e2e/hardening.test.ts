@@ -326,6 +326,38 @@ describe('data safety', () => {
   });
 });
 
+describe('a worker stopped mid-flow', () => {
+  it('picks on screen, the service worker stopped: feedback still lands and the picks move on', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    await new Promise((r) => setTimeout(r, 500));
+    const [first] = await popup.$$eval('[data-testid="pick"]', (els) =>
+      els.map((e) => e.getAttribute('data-movie-id')),
+    );
+    // Chrome stops idle workers whenever it likes; the popup must not notice.
+    const cdp = await popup.createCDPSession();
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+    const deadline = Date.now() + 10_000;
+    while (session.browser.targets().some((t) => t.type() === 'service_worker') && Date.now() < deadline)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(session.browser.targets().some((t) => t.type() === 'service_worker')).toBe(false);
+    await popup.click(`[data-movie-id="${first}"] [data-signal="down"]`);
+    await popup.waitForFunction(
+      (id) =>
+        !document.querySelector(`[data-testid="pick"][data-movie-id="${id}"]`) &&
+        document.querySelectorAll('[data-testid="pick"]').length === 10,
+      { timeout: 30_000 },
+      first,
+    );
+    expect((await dump(popup, ['feedback'])).feedback).toEqual([
+      expect.objectContaining({ movieId: Number(first), kind: 'down' }),
+    ]);
+  });
+});
+
 describe('bad input matrix', () => {
   it('handles huge, corrupt, animated, grey, dark, tiny-face and crowded images with a mood or a plain message', async () => {
     const vlado = join(FACES, 'human_person-vlado.jpg');
