@@ -4,7 +4,7 @@
  */
 import browser from 'webextension-polyfill';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
-import { createFaceAnalyzer } from '../../models/face/analyzer';
+import { createFaceAnalyzer, type AnalyzerInput } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
 import {
   errorReply,
@@ -20,7 +20,7 @@ import {
   type Reply,
 } from '../../models/protocol';
 import { decodeToCanvas } from './decode';
-import { currentBackend, startBackend, tensorCount } from './tf-backend';
+import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';
 
 const analyzer = createFaceAnalyzer(faceapi, '/models');
 let active: { choice: BackendChoice; backend: Backend } | null = null;
@@ -53,7 +53,14 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
   try {
     const { backend, loadMs } = await prepare(request);
     const start = performance.now();
-    const faces = await analyzer.predict(canvas, { detector: request.detector });
+    const input = pixels(canvas);
+    let faces;
+    try {
+      // face-api declares its own copy of tfjs's types; at run time it is this same engine (see tf-backend.ts).
+      faces = await analyzer.predict(input as unknown as AnalyzerInput, { detector: request.detector });
+    } finally {
+      input.dispose();
+    }
     analyses++;
     const inferenceMs = performance.now() - start;
     return okReply({

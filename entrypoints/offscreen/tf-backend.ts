@@ -5,6 +5,14 @@ import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { backendOrder } from '../../models/face/backend';
 import type { Backend, BackendChoice } from '../../models/protocol';
 
+/**
+ * The canvas's pixels as an int32 RGB tensor (the caller disposes it). Handing face-api a tensor rather than the
+ * canvas makes it crop faces with tensor ops, exactly as in Node, so `npm run eval:emotion` measures this very path.
+ */
+export function pixels(canvas: HTMLCanvasElement): tf.Tensor3D {
+  return tf.browser.fromPixels(canvas);
+}
+
 /** The unmasked WebGL renderer, or null where WebGL is unavailable. */
 function webglRenderer(): string | null {
   const gl =
