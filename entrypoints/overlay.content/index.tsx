@@ -146,11 +146,17 @@ export default defineContentScript({
     /** Finds the player again and redraws only when something the overlay shows has changed. */
     const refresh = timed(() => {
       located = locate(site, generic);
-      if (ui && !ui.shadowHost.isConnected) ui.mount();
       if (!ui) return;
+      // The page removed our host (a SPA re-render): mount again, into a fresh container that must be drawn.
+      if (!ui.shadowHost.isConnected) mount();
       const key = JSON.stringify([located.site.id, located.title, placementFor(located.player, ui.shadowHost, open)]);
       if (key !== drawn) draw();
     });
+
+    function mount() {
+      ui?.mount();
+      drawn = '';
+    }
 
     async function start() {
       if (active || ctx.isInvalid) return;
@@ -177,7 +183,7 @@ export default defineContentScript({
         },
       });
       if (signal.aborted) return;
-      ui.mount();
+      mount();
       refresh();
 
       // Page activity only schedules a look, at most every MUTATION_THROTTLE_MS.

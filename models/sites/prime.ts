@@ -3,8 +3,9 @@ import { defineSite, encodeQuery, tidyTitle } from './site';
 export default defineSite({
   id: 'prime',
   name: 'Prime Video',
-  hosts: ['www.primevideo.com'],
-  matches: ['https://www.primevideo.com/*'],
+  // Prime Video also plays inside amazon.com (under /gp/video) in many regions; nowhere else on amazon.com.
+  hosts: ['www.primevideo.com', 'www.amazon.com'],
+  matches: ['https://www.primevideo.com/*', 'https://www.amazon.com/gp/video/*'],
   selectors: {
     player: ['#dv-web-player', '.webPlayerSDKContainer'],
     video: ['.webPlayerSDKContainer video', '#dv-web-player video'],

@@ -17,12 +17,13 @@ const inOverlay = (selector: string) => `${OVERLAY} >>> ${selector}`;
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 
 const SITES = [
-  { id: 'netflix', host: 'www.netflix.com', path: '/watch/81000001' },
-  { id: 'youtube', host: 'www.youtube.com', path: '/watch?v=paddington1' },
-  { id: 'prime', host: 'www.primevideo.com', path: '/detail/0PADDINGTON' },
-  { id: 'disney', host: 'www.disneyplus.com', path: '/play/paddington-0001' },
-  { id: 'hulu', host: 'www.hulu.com', path: '/watch/paddington-0001' },
-  { id: 'max', host: 'play.max.com', path: '/video/watch/paddington-0001' },
+  { id: 'netflix', adapter: 'netflix', host: 'www.netflix.com', path: '/watch/81000001' },
+  { id: 'youtube', adapter: 'youtube', host: 'www.youtube.com', path: '/watch?v=paddington1' },
+  { id: 'prime', adapter: 'prime', host: 'www.primevideo.com', path: '/detail/0PADDINGTON' },
+  { id: 'prime on amazon.com', adapter: 'prime', host: 'www.amazon.com', path: '/gp/video/detail/B0PADDINGTON' },
+  { id: 'disney', adapter: 'disney', host: 'www.disneyplus.com', path: '/play/paddington-0001' },
+  { id: 'hulu', adapter: 'hulu', host: 'www.hulu.com', path: '/watch/paddington-0001' },
+  { id: 'max', adapter: 'max', host: 'play.max.com', path: '/video/watch/paddington-0001' },
 ];
 
 let server: SiteServer;
@@ -64,7 +65,14 @@ async function open(url: string, waitForBadge = true): Promise<Opened> {
   page.on('pageerror', (e) => errors.push(String(e)));
   if (process.env.DEBUG_OVERLAY) page.on('console', (m) => console.log('CONSOLE', m.type(), m.text()));
   await page.goto(url);
-  if (waitForBadge) await waitInOverlay(page, '[data-testid="overlay-badge"]', 15_000);
+  if (waitForBadge) {
+    // The panel may open by itself where it was left open (state per site): close it to start from the badge.
+    await waitInOverlay(page, '[data-testid="overlay-badge"], [data-testid="overlay-panel"]', 15_000);
+    if (await page.$(inOverlay('[data-testid="overlay-panel"]'))) {
+      await page.click(inOverlay('.overlay-close'));
+      await waitInOverlay(page, '[data-testid="overlay-badge"]');
+    }
+  }
   return { page, errors, infos };
 }
 
@@ -186,6 +194,17 @@ describe('overlay on streaming sites (production match patterns)', () => {
       await page.click(inOverlay('[data-testid="overlay-hide"]'));
       await page.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 5_000 });
       expect(await box(page, '[data-fixture-player]')).toEqual(player0);
+
+      // Turned back on from the options page: the badge returns without a reload.
+      const options = await session.openPage('options.html');
+      const toggle = `[data-testid="overlay-${site.adapter}"]`;
+      await options.waitForSelector(toggle);
+      expect(await options.$eval(toggle, (e) => (e as HTMLInputElement).checked)).toBe(false);
+      await options.click(toggle);
+      await options.close();
+      await page.bringToFront();
+      await waitInOverlay(page, '[data-testid="overlay-badge"], [data-testid="overlay-panel"]');
+      expect(await overlayCount(page)).toBe(1);
       expect(errors).toEqual([]);
       await page.close();
     },

@@ -12,8 +12,12 @@ describe('site adapters', () => {
       expect(s.selectors.player.length, s.id).toBeGreaterThan(0);
       expect(s.selectors.video.length, s.id).toBeGreaterThan(0);
       expect(s.selectors.title.length, s.id).toBeGreaterThan(0);
-      for (const m of s.matches) expect(m).toMatch(/^https:\/\/[a-z0-9.-]+\/\*$/);
-      for (const h of s.hosts) expect(s.matches).toContain(`https://${h}/*`);
+      for (const m of s.matches) expect(m).toMatch(/^https:\/\/[a-z0-9.-]+\/([a-z0-9/]+\/)?\*$/);
+      for (const h of s.hosts)
+        expect(
+          s.matches.some((m) => m.startsWith(`https://${h}/`)),
+          h,
+        ).toBe(true);
     }
     for (const s of sites) expect(new URL(s.searchUrl('Up 2009')).protocol).toBe('https:');
   });
