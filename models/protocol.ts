@@ -202,6 +202,8 @@ export interface PickView {
 }
 
 export const MAX_LOOKUP = 1000;
+/** The most picks one request asks for, and one history entry keeps. */
+export const MAX_PICKS = 50;
 export const MAX_QUERY_LENGTH = 200;
 
 /** What extension pages may ask the background. */
@@ -301,6 +303,16 @@ export function isImageDataUrl(v: unknown): v is string {
 
 const isUnit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
 
+/** A movie id: packaged titles have positive MovieLens ids, titles added from TMDB negative ones; never 0. */
+export function isMovieId(v: unknown): v is number {
+  return Number.isSafeInteger(v) && v !== 0;
+}
+
+/** Up to `max` movie ids. */
+function isMovieIds(v: unknown, max: number): v is number[] {
+  return Array.isArray(v) && v.length <= max && v.every(isMovieId);
+}
+
 function isBackendChoice(v: unknown): v is BackendChoice {
   return v === 'auto' || (BACKENDS as readonly unknown[]).includes(v);
 }
@@ -360,14 +372,14 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       if (!isProbabilities(p)) return fail('probabilities must give each emotion 0..1');
       if (!isUnit(raw.confidence) || !isUnit(raw.diversity)) return fail('confidence and diversity must be 0..1');
       if (raw.strategy !== 'match' && raw.strategy !== 'lift') return fail('strategy must be match or lift');
-      if (!Number.isInteger(raw.count) || (raw.count as number) < 1 || (raw.count as number) > 50)
+      if (!Number.isInteger(raw.count) || (raw.count as number) < 1 || (raw.count as number) > MAX_PICKS)
         return fail('count must be 1 to 50');
       if (!Number.isSafeInteger(raw.seed)) return fail('seed must be an integer');
       const ex = raw.exclude;
       if (!Array.isArray(ex) || ex.length > MAX_LOOKUP || !ex.every((i) => Number.isSafeInteger(i)))
         return fail('exclude must be up to 1000 ids');
       const like = raw.like ?? null;
-      if (like !== null && (!Number.isSafeInteger(like) || like === 0)) return fail('like must be a movie id or null');
+      if (like !== null && !isMovieId(like)) return fail('like must be a movie id or null');
       return {
         ok: true,
         value: {
@@ -385,17 +397,15 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
     }
     case 'feedback':
       if (!hasOnlyKeys(raw, ['type', 'movieId', 'signal'])) return fail('unexpected fields');
-      if (!Number.isSafeInteger(raw.movieId) || raw.movieId === 0) return fail('movieId must be a non-zero integer');
+      if (!isMovieId(raw.movieId)) return fail('movieId must be a non-zero integer');
       if (!isFeedbackSignal(raw.signal)) return fail('unknown feedback');
-      return { ok: true, value: { type: 'feedback', movieId: raw.movieId as number, signal: raw.signal } };
+      return { ok: true, value: { type: 'feedback', movieId: raw.movieId, signal: raw.signal } };
     case 'mood-record': {
       if (!hasOnlyKeys(raw, ['type', 'mood', 'picks'])) return fail('unexpected fields');
       const mood = parseMoodSummary(raw.mood);
       if (!mood) return fail('mood must be probabilities, confidence, face count and source');
-      const picks = raw.picks;
-      if (!Array.isArray(picks) || picks.length > 50 || !picks.every((i) => Number.isSafeInteger(i) && i !== 0))
-        return fail('picks must be up to 50 movie ids');
-      return { ok: true, value: { type: 'mood-record', mood, picks: picks as number[] } };
+      if (!isMovieIds(raw.picks, MAX_PICKS)) return fail('picks must be up to 50 movie ids');
+      return { ok: true, value: { type: 'mood-record', mood, picks: raw.picks } };
     }
     case 'mood-latest':
     case 'watchlist-list':
@@ -412,11 +422,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       if (!hasOnlyKeys(raw, ['type', 'id', 'picks', 'corrected'])) return fail('unexpected fields');
       if (!Number.isSafeInteger(raw.id) || (raw.id as number) <= 0) return fail('id must be positive');
       const picks = raw.picks;
-      if (
-        picks !== null &&
-        (!Array.isArray(picks) || picks.length > 50 || !picks.every((i) => Number.isSafeInteger(i) && i !== 0))
-      )
-        return fail('picks must be up to 50 movie ids or null');
+      if (picks !== null && !isMovieIds(picks, MAX_PICKS)) return fail('picks must be up to 50 movie ids or null');
       if (raw.corrected !== null && !(EMOTIONS as readonly unknown[]).includes(raw.corrected))
         return fail('corrected must be an emotion or null');
       return {
@@ -424,15 +430,15 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
         value: {
           type: 'history-update',
           id: raw.id as number,
-          picks: picks as number[] | null,
+          picks,
           corrected: raw.corrected as Emotion | null,
         },
       };
     }
     case 'watchlist-remove':
       if (!hasOnlyKeys(raw, ['type', 'movieId'])) return fail('unexpected fields');
-      if (!Number.isSafeInteger(raw.movieId) || raw.movieId === 0) return fail('movieId must be a non-zero integer');
-      return { ok: true, value: { type: 'watchlist-remove', movieId: raw.movieId as number } };
+      if (!isMovieId(raw.movieId)) return fail('movieId must be a non-zero integer');
+      return { ok: true, value: { type: 'watchlist-remove', movieId: raw.movieId } };
     case 'feedback-undo':
       if (!hasOnlyKeys(raw, ['type', 'eventId'])) return fail('unexpected fields');
       if (!Number.isSafeInteger(raw.eventId) || (raw.eventId as number) <= 0) return fail('eventId must be positive');
@@ -448,11 +454,8 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       return { ok: true, value: { type: 'tmdb-details', tmdbId: raw.tmdbId as number } };
     case 'movies-get': {
       if (!hasOnlyKeys(raw, ['type', 'movieIds'])) return fail('unexpected fields');
-      const ids = raw.movieIds;
-      // Packaged titles have positive MovieLens ids, titles added from TMDB negative ones.
-      if (!Array.isArray(ids) || ids.length > MAX_LOOKUP || !ids.every((i) => Number.isSafeInteger(i) && i !== 0))
-        return fail('movieIds must be up to 1000 non-zero integers');
-      return { ok: true, value: { type: 'movies-get', movieIds: ids as number[] } };
+      if (!isMovieIds(raw.movieIds, MAX_LOOKUP)) return fail('movieIds must be up to 1000 non-zero integers');
+      return { ok: true, value: { type: 'movies-get', movieIds: raw.movieIds } };
     }
     case 'movies-search': {
       if (!hasOnlyKeys(raw, ['type', 'query', 'limit'])) return fail('unexpected fields');

@@ -5,7 +5,7 @@
  */
 import { parseUserModel, type UserModel } from '../learning/user-model';
 import { EMOTIONS, type Emotion } from '../mood/emotions';
-import { parseMoodSummary } from '../protocol';
+import { isMovieId, parseMoodSummary } from '../protocol';
 import type { Database } from './db';
 import type { FeedbackEvent, FeedbackKind, HistoryEntry, SeenEntry, WatchlistEntry } from './schema';
 import { USER_MODEL_KEY } from './user';
@@ -59,7 +59,6 @@ export async function exportUserData(db: Database, settings: unknown, now: numbe
 }
 
 const KINDS: readonly FeedbackKind[] = ['up', 'down', 'seen', 'watchlist', 'not-interested', 'mood-correction'];
-const isId = (v: unknown): v is number => Number.isSafeInteger(v) && v !== 0;
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -77,7 +76,7 @@ export function parseUserData(raw: unknown): UserData {
   if (!isObj(raw) || raw.format !== EXPORT_FORMAT) throw new Error('This is not a Moodreel export.');
   if (raw.version !== EXPORT_VERSION) throw new Error(`Export version ${String(raw.version)} is not supported.`);
   const entry = (v: Record<string, unknown>) =>
-    isId(v.movieId) && isTime(v.at) ? { movieId: v.movieId, at: v.at } : null;
+    isMovieId(v.movieId) && isTime(v.at) ? { movieId: v.movieId, at: v.at } : null;
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
@@ -85,7 +84,7 @@ export function parseUserData(raw: unknown): UserData {
     feedback: list(
       raw.feedback,
       (v) =>
-        isId(v.movieId) && isTime(v.at) && (KINDS as readonly unknown[]).includes(v.kind)
+        isMovieId(v.movieId) && isTime(v.at) && (KINDS as readonly unknown[]).includes(v.kind)
           ? {
               ...(Number.isSafeInteger(v.id) && (v.id as number) > 0 ? { id: v.id as number } : {}),
               movieId: v.movieId,
@@ -102,7 +101,7 @@ export function parseUserData(raw: unknown): UserData {
       (v) => {
         const mood = parseMoodSummary(v.mood);
         const picks = v.picks;
-        if (!mood || !isTime(v.at) || !Array.isArray(picks) || !picks.every(isId)) return null;
+        if (!mood || !isTime(v.at) || !Array.isArray(picks) || !picks.every(isMovieId)) return null;
         return {
           ...(Number.isSafeInteger(v.id) && (v.id as number) > 0 ? { id: v.id as number } : {}),
           at: v.at,
