@@ -35,16 +35,22 @@ function blank(canvas: HTMLCanvasElement): boolean {
   return isBlankFrame(ctx.getImageData(0, 0, probe.width, probe.height).data);
 }
 
+/** `rect` of `source` on a new canvas, scaled down to at most MAX_SIDE. */
+function scaledCanvas(source: CanvasImageSource, rect: { x: number; y: number; width: number; height: number }) {
+  const size = fitWithin(rect.width, rect.height, MAX_SIDE);
+  const canvas = document.createElement('canvas');
+  canvas.width = size.width;
+  canvas.height = size.height;
+  canvas.getContext('2d')!.drawImage(source, rect.x, rect.y, rect.width, rect.height, 0, 0, size.width, size.height);
+  return canvas;
+}
+
 /** The element's own pixels as a JPEG data URL, or null when the page does not let us read them. */
 function fromElement(el: Media): string | null {
   if (el instanceof HTMLVideoElement && el.mediaKeys) return null;
   const natural = naturalSize(el);
   if (natural.width === 0 || natural.height === 0) return null;
-  const size = fitWithin(natural.width, natural.height, MAX_SIDE);
-  const canvas = document.createElement('canvas');
-  canvas.width = size.width;
-  canvas.height = size.height;
-  canvas.getContext('2d')!.drawImage(el, 0, 0, size.width, size.height);
+  const canvas = scaledCanvas(el, { x: 0, y: 0, ...natural });
   try {
     if (blank(canvas)) return null;
     return canvas.toDataURL('image/jpeg', 0.92);
@@ -63,11 +69,7 @@ async function fromScreenshot(el: Media, captureTab: () => Promise<string>): Pro
       { width: shot.width, height: shot.height },
     );
     if (!crop) throw new FrameError('no-video');
-    const size = fitWithin(crop.width, crop.height, MAX_SIDE);
-    const canvas = document.createElement('canvas');
-    canvas.width = size.width;
-    canvas.height = size.height;
-    canvas.getContext('2d')!.drawImage(shot, crop.x, crop.y, crop.width, crop.height, 0, 0, size.width, size.height);
+    const canvas = scaledCanvas(shot, crop);
     if (blank(canvas)) throw new FrameError('protected-video');
     return canvas.toDataURL('image/jpeg', 0.92);
   } finally {

@@ -120,9 +120,9 @@ export default defineContentScript({
 
     const shown = () => forced || (settings?.overlay[site.id] ?? false);
 
-    function draw() {
-      if (!ui?.mounted) return;
-      const placement = placementFor(located.player, ui.shadowHost, open);
+    /** Draws the overlay; `placement` when the caller has just measured it (measuring forces a layout). */
+    function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open) : null) {
+      if (!ui?.mounted || !placement) return;
       drawn = JSON.stringify([located.site.id, located.title, placement]);
       render(
         <Overlay
@@ -149,8 +149,8 @@ export default defineContentScript({
       if (!ui) return;
       // The page removed our host (a SPA re-render): mount again, into a fresh container that must be drawn.
       if (!ui.shadowHost.isConnected) mount();
-      const key = JSON.stringify([located.site.id, located.title, placementFor(located.player, ui.shadowHost, open)]);
-      if (key !== drawn) draw();
+      const placement = placementFor(located.player, ui.shadowHost, open);
+      if (JSON.stringify([located.site.id, located.title, placement]) !== drawn) draw(placement);
     });
 
     function mount() {
