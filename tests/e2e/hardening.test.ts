@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
+import {
+  askFrom,
+  evaluateInContentScript,
+  launchExtension,
+  readStores,
+  type ExtensionSession,
+} from '../support/chromium';
+import { inOverlay, waitInOverlay } from '../support/overlay';
 import { dataUrl, FACES, fakeCameraVideo } from '../support/images';
 import { recordContexts } from '../support/network-log';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
@@ -28,33 +35,6 @@ afterEach(async () => {
 });
 
 const USER_STORES = ['feedback', 'seen', 'watchlist', 'history', 'settings', 'meta', 'tmdbCache'];
-const inOverlay = (selector: string) => `moodreel-overlay >>> ${selector}`;
-
-/** Every record of the given IndexedDB stores, read in an extension page. */
-function dump(page: Page, stores: string[]): Promise<Record<string, unknown[]>> {
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('moodreel');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const db = open.result;
-      const names = ${JSON.stringify(stores)};
-      const tx = db.transaction(names);
-      const out = {};
-      for (const n of names) { const r = tx.objectStore(n).getAll(); r.onsuccess = () => { out[n] = r.result; }; }
-      tx.oncomplete = () => { db.close(); resolve(out); };
-    };
-  })`) as Promise<Record<string, unknown[]>>;
-}
-
-/** Waits for an element inside the overlay's shadow root (polled: shadow-root changes fire no page mutations). */
-async function waitInOverlay(page: Page, selector: string, timeout = 20_000): Promise<void> {
-  await page.waitForFunction(
-    (sel) => Boolean(document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector(sel)),
-    { timeout, polling: 100 },
-    selector,
-  );
-}
-
 /** Runs a mood check on an image file through the popup's file picker; the mood or the notice that came of it. */
 async function checkFile(
   popup: Page,
@@ -109,11 +89,11 @@ describe('privacy proof', () => {
 
     const site = await session.browser.newPage();
     await site.goto('https://www.youtube.com/watch?v=privacy');
-    await waitInOverlay(site, '[data-testid="overlay-badge"]');
+    await waitInOverlay(site, '[data-testid="overlay-badge"]', 20_000);
     await site.click(inOverlay('[data-testid="overlay-badge"]'));
     await waitInOverlay(site, '[data-testid="pick"]', 60_000);
     await site.click(inOverlay('[data-testid="pick"] [data-signal="down"]'));
-    await waitInOverlay(site, '[data-testid="undo-bar"]');
+    await waitInOverlay(site, '[data-testid="undo-bar"]', 20_000);
 
     // Who asked for what: Moodreel's contexts (worker, offscreen document, popup, the page with its content
     // script) fetched only the extension's own files and the fixture page.
@@ -134,7 +114,7 @@ describe('privacy proof', () => {
     ).toEqual([]);
 
     // No image data in IndexedDB, in extension storage, or left in the offscreen document.
-    const stored = JSON.stringify(await dump(popup, USER_STORES));
+    const stored = JSON.stringify(await readStores(popup, USER_STORES));
     expect(stored).toContain('"kind":"up"');
     expect(stored).not.toMatch(/data:image|\/9j\/|iVBORw0KGgo/);
     const local = JSON.stringify(await popup.evaluate(`chrome.storage.local.get(null)`));
@@ -191,7 +171,7 @@ describe('message security', () => {
     // The content script may ask for analysis and picks, never for the user's data.
     const site = await session.browser.newPage();
     await site.goto('https://www.youtube.com/watch?v=fuzz');
-    await waitInOverlay(site, '[data-testid="overlay-badge"]');
+    await waitInOverlay(site, '[data-testid="overlay-badge"]', 20_000);
     const foreign = await evaluateInContentScript<{ ok: boolean; error?: { code: string } }[]>(
       site,
       `Promise.all([{ type: 'privacy-export' }, { type: 'privacy-delete' }, { type: 'tmdb-refresh' },
@@ -205,7 +185,7 @@ describe('message security', () => {
     expect(fromContent.filter((r) => r && typeof r === 'object' && 'ok' in r && r.ok === true)).toEqual([]);
 
     // Nothing was stored, and Moodreel still answers.
-    const stores = await dump(page, ['feedback', 'seen', 'watchlist', 'history']);
+    const stores = await readStores(page, ['feedback', 'seen', 'watchlist', 'history']);
     for (const records of Object.values(stores)) expect(records).toEqual([]);
     expect((await askFrom<{ status: string }>(page, { type: 'catalogue-ensure' })).status).toBe('complete');
     // Web pages cannot reach the extension at all, nor probe its files.
@@ -246,7 +226,7 @@ describe('message security', () => {
     await site.evaluate((t) => {
       document.querySelector('[data-fixture-title]')!.textContent = t;
     }, hostile);
-    await waitInOverlay(site, '[data-testid="overlay-badge"]');
+    await waitInOverlay(site, '[data-testid="overlay-badge"]', 20_000);
     await site.click(inOverlay('[data-testid="overlay-badge"]'));
     await site.waitForFunction(
       (t) =>
@@ -352,7 +332,7 @@ describe('a worker stopped mid-flow', () => {
       { timeout: 30_000 },
       first,
     );
-    expect((await dump(popup, ['feedback'])).feedback).toEqual([
+    expect((await readStores(popup, ['feedback'])).feedback).toEqual([
       expect.objectContaining({ movieId: Number(first), kind: 'down' }),
     ]);
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
+import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { FACES, fakeCameraVideo } from '../support/images';
 
 const work = mkdtempSync(join(tmpdir(), 'moodreel-journey-'));
@@ -41,18 +41,6 @@ const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 async function screenshot(page: Page, name: string, selector = 'main'): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   await (await page.$(selector))!.screenshot({ path: join(SHOTS, name) });
-}
-
-/** Every record of one IndexedDB store, read in the page (the extension's own database). */
-function storeRecords(page: Page, store: string): Promise<unknown[]> {
-  return page.evaluate(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('moodreel');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAll();
-      req.onsuccess = () => { open.result.close(); resolve(req.result); };
-    };
-  })`) as Promise<unknown[]>;
 }
 
 describe('first-run journey', () => {
@@ -157,18 +145,13 @@ describe('an image file', () => {
     // Correct the mood by hand: the picks follow, history keeps the correction.
     await popup.select('[data-testid="correct-mood"]', 'sad');
     await popup.waitForFunction(() => document.querySelector('[data-testid="mood-word"]')?.textContent === 'sad');
-    await popup.waitForFunction(async () => {
-      const open = indexedDB.open('moodreel');
-      return new Promise((resolve) => {
-        open.onsuccess = () => {
-          const req = open.result.transaction('history').objectStore('history').getAll();
-          req.onsuccess = () => {
-            open.result.close();
-            resolve(req.result.some((e: { corrected?: string }) => e.corrected === 'sad'));
-          };
-        };
-      });
-    });
+    await expect
+      .poll(
+        async () =>
+          ((await storeRecords(popup, 'history')) as { corrected?: string }[]).some((e) => e.corrected === 'sad'),
+        { timeout: 30_000 },
+      )
+      .toBe(true);
 
     const drop = (name: string, type: string, base64: string) =>
       popup.evaluate(

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from '../support/chromium';
+import { launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 
 const work = mkdtempSync(join(tmpdir(), 'moodreel-e2e-'));
@@ -113,13 +113,10 @@ describe('picks after a mood check', () => {
       {},
       first[0],
     );
-    const stored = await popup.evaluate(`new Promise((resolve) => {
-      const open = indexedDB.open('moodreel');
-      open.onsuccess = () => {
-        const req = open.result.transaction('feedback').objectStore('feedback').getAll();
-        req.onsuccess = () => { open.result.close(); resolve(req.result.map((e) => [e.movieId, e.kind])); };
-      };
-    })`);
+    const stored = ((await storeRecords(popup, 'feedback')) as { movieId: number; kind: string }[]).map((e) => [
+      e.movieId,
+      e.kind,
+    ]);
     expect(stored).toEqual([[first[0], 'down']]);
 
     const before = await pickIds(popup);

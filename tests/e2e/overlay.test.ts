@@ -10,10 +10,9 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FACES } from '../support/images';
+import { inOverlay, OVERLAY, waitInOverlay } from '../support/overlay';
 import { blackClip, CHANGED_PATH, clipOf, MEDIA_HOST, startSiteServer, type SiteServer } from '../support/site-server';
 
-const OVERLAY = 'moodreel-overlay';
-const inOverlay = (selector: string) => `${OVERLAY} >>> ${selector}`;
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 
 const SITES = [
@@ -74,15 +73,6 @@ async function open(url: string, waitForBadge = true): Promise<Opened> {
     }
   }
   return { page, errors, infos };
-}
-
-/** Waits for an element inside the overlay's shadow root (polled: shadow-root changes fire no page mutations). */
-async function waitInOverlay(page: Page, selector: string, timeout = 15_000): Promise<void> {
-  await page.waitForFunction(
-    (sel) => Boolean(document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector(sel)),
-    { timeout, polling: 100 },
-    selector,
-  );
 }
 
 const overlayCount = (page: Page) => page.$$eval(OVERLAY, (els) => els.length);

@@ -131,3 +131,24 @@ export async function evaluateInContentScript<T>(page: Page, expression: string)
     await cdp.detach();
   }
 }
+
+/** Every record of the given stores of Moodreel's database, read in one transaction from an extension page. */
+export function readStores(page: Page, stores: readonly string[]): Promise<Record<string, unknown[]>> {
+  return page.evaluate(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('moodreel');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const names = ${JSON.stringify(stores)};
+      const tx = db.transaction(names);
+      const out = {};
+      for (const n of names) { const r = tx.objectStore(n).getAll(); r.onsuccess = () => { out[n] = r.result; }; }
+      tx.oncomplete = () => { db.close(); resolve(out); };
+    };
+  })`) as Promise<Record<string, unknown[]>>;
+}
+
+/** Every record of one store of Moodreel's database. */
+export async function storeRecords(page: Page, store: string): Promise<unknown[]> {
+  return (await readStores(page, [store]))[store] ?? [];
+}
