@@ -21,7 +21,7 @@ import { getMovies, searchTitles, withoutSearchFields } from '../../models/store
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
-import { removeFromWatchlist } from '../../models/store/user';
+import { listWatchlist, removeFromWatchlist } from '../../models/store/user';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
@@ -84,22 +84,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'mood-latest': async () => latestMood(await openDatabase()),
   'history-list': async (r) => listHistory(await openDatabase(), r.limit),
   'history-update': async (r) => ({ updated: await updateHistory(await openDatabase(), r.id, r) }),
-  'watchlist-list': async () => {
-    const db = await openDatabase();
-    const entries = (await db.getAll('watchlist')).sort((a, b) => b.at - a.at);
-    const movies = new Map(
-      (
-        await getMovies(
-          db,
-          entries.map((e) => e.movieId),
-        )
-      ).map((m) => [m.movieId, m]),
-    );
-    return entries.flatMap((e) => {
-      const m = movies.get(e.movieId);
-      return m ? [{ movie: withoutSearchFields(m), at: e.at }] : [];
-    });
-  },
+  'watchlist-list': async () => listWatchlist(await openDatabase()),
   'watchlist-remove': async (r) => {
     await removeFromWatchlist(await openDatabase(), r.movieId);
     return { removed: true };

@@ -1,6 +1,8 @@
 /** The user's own data: feedback events, seen and watchlist, and the learned user model. */
 import { parseUserModel, type FeedbackSignal, type UserModel } from '../learning/user-model';
 import type { IDBPTransaction } from 'idb';
+import type { Movie } from '../catalogue/movie';
+import { getMovies, withoutSearchFields } from './catalogue';
 import type { Database } from './db';
 import type { FeedbackEvent, MoodreelDB } from './schema';
 
@@ -70,6 +72,23 @@ export async function undoFeedback(db: Database, eventId: number, rebuilt: UserM
   void tx.objectStore('settings').put(rebuilt, USER_MODEL_KEY);
   await tx.done;
   return true;
+}
+
+/** The watchlist, newest first, with each title (entries whose title is gone are left out). */
+export async function listWatchlist(db: Database): Promise<{ movie: Movie; at: number }[]> {
+  const entries = (await db.getAll('watchlist')).sort((a, b) => b.at - a.at);
+  const movies = new Map(
+    (
+      await getMovies(
+        db,
+        entries.map((e) => e.movieId),
+      )
+    ).map((m) => [m.movieId, m]),
+  );
+  return entries.flatMap((e) => {
+    const m = movies.get(e.movieId);
+    return m ? [{ movie: withoutSearchFields(m), at: e.at }] : [];
+  });
 }
 
 export async function removeFromWatchlist(db: Database, movieId: number): Promise<void> {
