@@ -96,7 +96,8 @@ export function migrateSettings(stored: unknown): Settings {
   };
 }
 
-const isYear = (v: unknown): v is number =>
+/** A year the year-range filter accepts. */
+export const isYear = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= YEAR_RANGE.min && (v as number) <= YEAR_RANGE.max;
 
 function migrateFilters(stored: unknown): Filters {

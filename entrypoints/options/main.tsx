@@ -7,6 +7,7 @@ import { GENRE_TONES } from '../../models/catalogue/lexicon';
 import {
   DEFAULT_SETTINGS,
   isPlausibleApiKey,
+  isYear,
   migrateSettings,
   STREAMING_SERVICES,
   THEMES,
@@ -24,7 +25,7 @@ const sites = registeredSites();
 /** A year field's text to a year, or no bound when it is empty or out of range. */
 function yearOf(text: string): number | null {
   const y = Number(text);
-  return text.trim() && Number.isInteger(y) && y >= YEAR_RANGE.min && y <= YEAR_RANGE.max ? y : null;
+  return text.trim() && isYear(y) ? y : null;
 }
 
 const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));

@@ -70,5 +70,5 @@ export function isPlayerSized(rect: { width: number; height: number }): boolean 
   return rect.width >= MIN_PLAYER.width && rect.height >= MIN_PLAYER.height;
 }
 
-const enc = encodeURIComponent;
-export { enc as encodeQuery };
+/** A search query in a URL. */
+export const encodeQuery = encodeURIComponent;
