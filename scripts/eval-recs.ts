@@ -2,18 +2,17 @@
  * `npm run eval:recs`: strong generalisation after Liang et al. (2018). Ratings ≥ 3.5 are positives; users with ≥ 5
  * positives; whole users held out in 5 folds; each held-out user's positives are split 80 % folded in / 20 %
  * targets; every model ranks the item universe minus the folded-in items. Models: popularity, item-kNN (cosine),
- * EASE (λ tuned on a validation split of fold 0's training users), our iALS fold-in (trained per fold on the
- * training users only, the extension's hyper-parameters), and the full ranker at neutral mood (ml-latest-small only:
- * it needs the catalogue's titles). Reports mean ± sd over folds, a cold-start curve, then one JSON line.
+ * EASE (λ tuned on validation users: fold 0's training users in inner folds, scripts/lib/tuning.ts), our iALS
+ * fold-in (trained per fold on the training users only, with the settings `npm run tune:ials` chose on those same
+ * validation users), and the full ranker at neutral mood (ml-latest-small only: it needs the catalogue's titles).
+ * Reports mean ± sd over folds, a cold-start curve, then one JSON line.
  *
  * Item universe: titles with ≥ 10 positives in the dataset (EASE inverts an items × items matrix; the same universe
  * is used for every model so the numbers compare). Targets outside it are dropped.
  */
-import { join, resolve } from 'node:path';
 import type { Movie } from '../models/catalogue/movie';
-import { DEFAULT_IALS_PARAMS, solveRow, trainIals, type Row } from '../models/learning/ials';
+import { DEFAULT_IALS_PARAMS, trainIals, type IalsParams, type Row } from '../models/learning/ials';
 import { itemFactors } from '../models/learning/item-factors';
-import { rng } from '../models/learning/linalg';
 import { EMOTIONS, zeroProbabilities } from '../models/mood/emotions';
 import { profileOf } from '../models/catalogue/profile';
 import { emptyUserModel, modelFromSignals } from '../models/learning/user-model';
@@ -22,119 +21,45 @@ import { moodTarget } from '../models/recommend/mood-target';
 import { DEFAULT_FILTERS, moodRanker } from '../models/recommend/ranker';
 import { cooccurrence, cosineMatrix, easeWeights, itemItemScores, popularityScores } from './lib/baselines';
 import { readPackedCatalogue } from './lib/catalogue';
-import { readCsv } from './lib/csv';
 import { mean, sd } from './lib/metrics';
 import { ndcgAt, recallAt, topK } from './lib/ranking-metrics';
 import { markdownTable, round } from './lib/stats';
-import { readFileSync } from 'node:fs';
+import { ialsScorer, tuneEase } from './lib/tuning';
+import {
+  DATA,
+  FOLDS,
+  MIN_ITEM_POSITIVES,
+  load100k,
+  loadSmall,
+  universe,
+  userSplit,
+  type Dataset,
+} from './lib/recs-data';
 
-const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
-const FOLDS = 5;
 /** EVAL_QUICK=1: the first fold of ml-latest-small only, for iterating on the ranker (never for reported figures). */
 const QUICK = process.env.EVAL_QUICK === '1';
-const MIN_ITEM_POSITIVES = 10;
-const EASE_GRID = [50, 100, 200, 400, 800, 1600];
+/**
+ * iALS settings per dataset, chosen by `npm run tune:ials` on validation users. ml-latest-small's are the ones the
+ * shipped embeddings use (DEFAULT_IALS_PARAMS); ml-100k gets its own, as EASE gets its own λ.
+ */
+const IALS_PARAMS: Record<string, IalsParams> = {
+  'ml-latest-small': DEFAULT_IALS_PARAMS,
+  'ml-100k': { ...DEFAULT_IALS_PARAMS, regularization: 15 },
+};
 const COLD = [1, 3, 5, 10, 20];
 const MODELS = ['popularity', 'itemknn', 'ease', 'ials_foldin', 'full'] as const;
 type ModelName = (typeof MODELS)[number];
 const METRICS = ['recall20', 'ndcg10', 'ndcg100', 'coverage10', 'diversity10', 'novelty10'] as const;
 type Metric = (typeof METRICS)[number];
 
-interface Dataset {
-  name: string;
-  /** userId → positive item ids (dataset ids). */
-  positives: Map<number, number[]>;
-  /** Whether item ids are MovieLens movieIds (so catalogue titles exist for the full ranker). */
-  movieLensIds: boolean;
-}
-
-function loadSmall(): Dataset {
-  const positives = new Map<number, number[]>();
-  for (const r of readCsv(join(DATA, 'movielens/ml-latest-small/ratings.csv'))) {
-    if (Number(r.rating) < 3.5) continue;
-    const u = Number(r.userId);
-    positives.set(u, [...(positives.get(u) ?? []), Number(r.movieId)]);
-  }
-  return { name: 'ml-latest-small', positives, movieLensIds: true };
-}
-
-function load100k(): Dataset {
-  const positives = new Map<number, number[]>();
-  for (const line of readFileSync(join(DATA, 'movielens/ml-100k/u.data'), 'utf8').split('\n')) {
-    const [u, i, r] = line.split('\t').map(Number);
-    if (!u || !i || !r || r < 3.5) continue;
-    positives.set(u, [...(positives.get(u) ?? []), i]);
-  }
-  return { name: 'ml-100k', positives, movieLensIds: false };
-}
-
-function shuffle<T>(xs: T[], random: () => number): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-  return xs;
-}
-
-interface Split {
-  foldIn: number[];
-  targets: Set<number>;
-}
-
-/** 80 % folded in, 20 % (at least one) targets, by a seeded shuffle per user. */
-function split(items: number[], random: () => number): Split {
-  const s = shuffle([...items], random);
-  const nTargets = Math.max(1, Math.round(s.length * 0.2));
-  return { foldIn: s.slice(nTargets), targets: new Set(s.slice(0, nTargets)) };
-}
-
 function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
-  // Item universe and users, in item indexes.
-  const counts = new Map<number, number>();
-  for (const items of dataset.positives.values()) for (const i of items) counts.set(i, (counts.get(i) ?? 0) + 1);
-  const itemIds = [...counts]
-    .filter(([, c]) => c >= MIN_ITEM_POSITIVES)
-    .map(([i]) => i)
-    .sort((a, b) => a - b);
-  const index = new Map(itemIds.map((id, i) => [id, i]));
+  const data = universe(dataset);
+  const { itemIds, index, users, order, folds } = data;
   const n = itemIds.length;
-  const users = [...dataset.positives.keys()]
-    .sort((a, b) => a - b)
-    .map((u) =>
-      dataset.positives
-        .get(u)!
-        .map((i) => index.get(i))
-        .filter((i): i is number => i !== undefined),
-    )
-    .filter((items) => items.length >= 5);
-  const random = rng(2024);
-  const order = shuffle(
-    users.map((_, i) => i),
-    random,
-  );
-  const folds = Array.from({ length: FOLDS }, (_, f) => order.filter((_, j) => j % FOLDS === f));
 
-  // EASE λ: validation users carved from fold 0's training users.
-  const train0 = order.filter((_, j) => j % FOLDS !== 0);
-  const validation = train0.slice(0, Math.round(train0.length / 10));
-  const fit0 = train0.slice(validation.length);
-  const g0 = cooccurrence(
-    fit0.map((u) => users[u]!),
-    n,
-  );
-  const valSplits = validation.map((u) => split(users[u]!, rng(u + 1)));
-  let lambda = EASE_GRID[0]!;
-  let best = -1;
-  for (const l of EASE_GRID) {
-    const b = easeWeights(g0, n, l);
-    const score = mean(
-      valSplits.map((s) => ndcgAt(topK(itemItemScores(b, n, s.foldIn), 10, new Set(s.foldIn)), s.targets, 10)),
-    );
-    if (score > best) {
-      best = score;
-      lambda = l;
-    }
-  }
+  // EASE λ on validation users carved from fold 0's training users (the users tune:ials chose iALS's settings on).
+  const { lambda, ndcg: best } = tuneEase(data);
+  const ialsParams = IALS_PARAMS[dataset.name] ?? DEFAULT_IALS_PARAMS;
   console.error(
     `${dataset.name}: ${users.length} users, ${n} items; EASE λ = ${lambda} (validation NDCG@10 ${round(best, 4)})`,
   );
@@ -156,10 +81,9 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
     const cos = cosineMatrix(g, n);
     const ease = easeWeights(g, n, lambda);
     const rows: Row[] = trainUsers.map((items) => ({ index: items, weight: items.map(() => 1) }));
-    const ials = trainIals(rows, n, DEFAULT_IALS_PARAMS);
-    const k = DEFAULT_IALS_PARAMS.factors;
-    const foldFactors = itemFactors(ials.items, itemIds, k, DEFAULT_IALS_PARAMS);
-    const itemGram = foldFactors.gram;
+    const ials = trainIals(rows, n, ialsParams);
+    const foldFactors = itemFactors(ials.items, itemIds, ialsParams.factors, ialsParams);
+    const ialsScores = ialsScorer(ials.items, n, ialsParams);
     const factors = movies ? foldFactors : null;
     const universeMovies = movies ? itemIds.map((id) => movies.get(id)).filter((m): m is Movie => m !== undefined) : [];
     const nTrain = trainUsers.length;
@@ -172,18 +96,8 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
       ials_foldin: { recall20: [], ndcg10: [], ndcg100: [] },
       full: { recall20: [], ndcg10: [], ndcg100: [] },
     };
-    const ialsScores = (foldIn: number[]) => {
-      const u = solveRow({ index: foldIn, weight: foldIn.map(() => 1) }, ials.items, itemGram, k, DEFAULT_IALS_PARAMS);
-      const s = new Float64Array(n);
-      for (let i = 0; i < n; i++) {
-        let d = 0;
-        for (let j = 0; j < k; j++) d += u[j]! * ials.items[i * k + j]!;
-        s[i] = d;
-      }
-      return s;
-    };
     for (const u of folds[f]!) {
-      const { foldIn, targets } = split(users[u]!, rng(u + 1));
+      const { foldIn, targets } = userSplit(users, u);
       const exclude = new Set(foldIn);
       const ranked: Record<ModelName, number[] | null> = {
         popularity: topK(pop, 100, exclude),

@@ -4,7 +4,7 @@
  */
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
-import { applyFeedback, isFeedbackSignal, modelFromSignals } from '../../models/learning/user-model';
+import { applyFeedback, isFeedbackSignal, modelFromSignals, withCurrentVector } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { moodRanker, moreLikeThis } from '../../models/recommend/ranker';
@@ -42,7 +42,7 @@ function itemFactors(): Promise<ItemFactors | null> {
 }
 
 export async function recommend(r: RecommendRequest): Promise<PickView[]> {
-  const [all, f, user, settings] = await Promise.all([
+  const [all, f, stored, settings] = await Promise.all([
     movies(),
     itemFactors(),
     openDatabase().then(loadUserModel),
@@ -51,7 +51,7 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
   const ctx = {
     movies: all,
     factors: f,
-    user,
+    user: withCurrentVector(stored, f),
     filters: settings.filters,
     diversity: r.diversity,
     count: r.count,

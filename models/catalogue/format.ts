@@ -3,6 +3,7 @@
  * Movies are tuples over shared vocabularies (genres, keywords, people, languages) to keep the file small; `unpack`
  * turns them back into `Movie`s and `validatePacked` rejects anything malformed before it reaches the database.
  */
+import type { IalsParams } from '../learning/ials';
 import type { Movie } from './movie';
 import { TONES } from './tones';
 
@@ -58,15 +59,7 @@ export interface CatalogueManifest {
   counts: Record<string, number>;
   files: Record<string, CatalogueFile>;
   /** The collaborative item embeddings (embeddings.json.gz): how many titles, and the iALS hyper-parameters. */
-  embeddings: {
-    titles: number;
-    neighbours: number;
-    factors: number;
-    regularization: number;
-    alpha: number;
-    iterations: number;
-    seed: number;
-  };
+  embeddings: { titles: number; neighbours: number } & IalsParams;
   sources: string[];
 }
 

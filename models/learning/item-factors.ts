@@ -1,5 +1,5 @@
 /** The shipped item embeddings (catalogue/embeddings.json.gz), decoded for scoring and fold-in. */
-import type { IalsParams } from './ials';
+import { foldInBase, type IalsParams } from './ials';
 import { gram } from './linalg';
 
 export interface EmbeddingsFile {
@@ -22,6 +22,8 @@ export interface ItemFactors {
   norms: Float32Array;
   /** FᵀF, shared by every fold-in. */
   gram: Float64Array;
+  /** Cholesky factor of FᵀF + λI (see `foldInBase`), or null when λ varies by row. */
+  base: Float64Array | null;
 }
 
 function base64Bytes(b64: string): Uint8Array {
@@ -50,6 +52,7 @@ export function itemFactors(values: Float32Array, movieIds: number[], k: number,
     for (let d = 0; d < k; d++) s += values[i * k + d]! ** 2;
     norms[i] = Math.sqrt(s);
   }
+  const g = gram(values, n, k);
   return {
     k,
     params,
@@ -57,7 +60,8 @@ export function itemFactors(values: Float32Array, movieIds: number[], k: number,
     movieIds,
     values,
     norms,
-    gram: gram(values, n, k),
+    gram: g,
+    base: foldInBase(g, k, params),
   };
 }
 

@@ -53,7 +53,18 @@ export function foldIn(signals: UserModel['signals'], factors: ItemFactors): num
     preference.push(SIGNALS[signal].preference);
   }
   if (index.length === 0) return null;
-  return Array.from(solveRow({ index, weight, preference }, factors.values, factors.gram, factors.k, factors.params));
+  return Array.from(
+    solveRow({ index, weight, preference }, factors.values, factors.gram, factors.k, factors.params, factors.base),
+  );
+}
+
+/**
+ * The model with its vector folded in afresh against `factors`. A stored vector belongs to the embeddings it was
+ * computed with; after an update ships new embeddings (other titles, another factor count) it would score nonsense,
+ * and refolding from the stored signals costs well under a millisecond.
+ */
+export function withCurrentVector(model: UserModel, factors: ItemFactors | null): UserModel {
+  return { ...model, vector: factors ? foldIn(model.signals, factors) : null };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dot, solveRow, trainIals, type Row } from '../../models/learning/ials';
+import { dot, foldInBase, rowRegularization, solveRow, trainIals, type Row } from '../../models/learning/ials';
 import { gram, rng, solveSpd } from '../../models/learning/linalg';
 
 describe('linear algebra', () => {
@@ -45,5 +45,37 @@ describe('iALS', () => {
     const unseen = scores.map((s, i) => ({ s, i })).filter(({ i }) => ![11, 12, 13].includes(i));
     unseen.sort((x, y) => y.s - x.s);
     expect(unseen.slice(0, 5).every(({ i }) => i >= 10)).toBe(true);
+  });
+
+  it("scales λ by a row's total confidence when asked (Rendle et al. 2022), and keeps it constant otherwise", () => {
+    const row = { index: [1, 2, 3], weight: [1, 0.5, 0.5] };
+    expect(rowRegularization(row, 100, { regularization: 2, alpha: 4 })).toBe(2);
+    expect(rowRegularization(row, 100, { regularization: 2, alpha: 4, regExponent: 0 })).toBe(2);
+    // Every unobserved cell counts 1, an observed one 1 + alpha·weight: 100 + 4·2 = 108.
+    expect(rowRegularization(row, 100, { regularization: 0.01, alpha: 4, regExponent: 1 })).toBeCloseTo(1.08);
+    expect(rowRegularization(row, 100, { regularization: 0.01, alpha: 4, regExponent: 0.5 })).toBeCloseTo(
+      0.01 * Math.sqrt(108),
+    );
+  });
+
+  it('still folds a user into their taste group with frequency-scaled regularisation', () => {
+    const scaled = { ...params, regularization: 0.02, regExponent: 1 };
+    const model = trainIals(blocks(), 20, scaled);
+    const user = solveRow({ index: [1, 2, 3], weight: [1, 1, 1] }, model.items, gram(model.items, 20, 4), 4, scaled);
+    const scores = Array.from({ length: 20 }, (_, i) => dot(user, 0, model.items, i, 4));
+    const unseen = scores.map((s, i) => ({ s, i })).filter(({ i }) => ![1, 2, 3].includes(i));
+    unseen.sort((x, y) => y.s - x.s);
+    expect(unseen.slice(0, 5).every(({ i }) => i < 10)).toBe(true);
+  });
+
+  it('gives the same fold-in from the shared factor with rank-one updates as from a fresh factorisation', () => {
+    const model = trainIals(blocks(), 20, params);
+    const g = gram(model.items, 20, 4);
+    const base = foldInBase(g, 4, params)!;
+    const row = { index: [2, 5, 11, 17], weight: [1, 0.4, 2, 0.8], preference: [1, 1, 0, 1] };
+    const fresh = solveRow(row, model.items, g, 4, params);
+    const updated = solveRow(row, model.items, g, 4, params, base);
+    for (let i = 0; i < 4; i++) expect(updated[i]).toBeCloseTo(fresh[i]!, 10);
+    expect(foldInBase(g, 4, { ...params, regExponent: 1 })).toBeNull();
   });
 });

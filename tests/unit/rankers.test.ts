@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { formatMessage, fromMessagesFile } from '../../models/messages';
 import { reasonMessage, type Reason } from '../../models/recommend/reasons';
 import { TONES } from '../../models/catalogue/tones';
-import { applyFeedback, emptyUserModel, type UserModel } from '../../models/learning/user-model';
+import { applyFeedback, emptyUserModel, withCurrentVector, type UserModel } from '../../models/learning/user-model';
 import { zeroProbabilities, type Emotion } from '../../models/mood/emotions';
 import { moodTarget, type Strategy } from '../../models/recommend/mood-target';
 import {
@@ -128,6 +128,17 @@ describe('full ranker', () => {
     const picks = moodRanker.rank(context({ user: fan, count: 10 }, 'happy'));
     expect(picks.filter((p) => p.movie.genres.includes('Animation')).length).toBeGreaterThanOrEqual(4);
     expect(picks.some((p) => p.reasons.some((r) => english(r).startsWith('because you liked ')))).toBe(true);
+  });
+
+  it('ranks a user saved under older embeddings as if their feedback had been given today', () => {
+    const liked = [1, 2355, 3114, 4886, 6377];
+    const fresh = withFeedback(liked.map((id) => [id, 'up'] as [number, 'up']));
+    // The same signals with a vector from another model (the 64 factors shipped before): stale after an update.
+    const stale: UserModel = { ...fresh, vector: Array.from({ length: 64 }, (_, i) => Math.sin(i)) };
+    const ids = (u: UserModel) => moodRanker.rank(context({ user: u }, 'happy')).map((p) => p.movie.movieId);
+    expect(ids(withCurrentVector(stale, factors))).toEqual(ids(fresh));
+    expect(withCurrentVector(stale, factors).vector).toHaveLength(factors.k);
+    expect(withCurrentVector(stale, null).vector).toBeNull();
   });
 
   it('spreads the list when asked for diversity, with no sequel runs', () => {

@@ -1,0 +1,77 @@
+/**
+ * Hyper-parameter choice on validation users only (never a reported user): fold 0's training users of `eval:recs`,
+ * split into inner folds; each inner fold is folded in (80 %) against a model fitted on the other inner folds and
+ * scored on its 20 % (NDCG@10). EASE's λ and iALS's settings are chosen on the very same users and splits.
+ */
+import { solveRow, trainIals, type IalsParams } from '../../models/learning/ials';
+import { gram } from '../../models/learning/linalg';
+import { cooccurrence, easeWeights, itemItemScores } from './baselines';
+import { mean } from './metrics';
+import { ndcgAt, topK } from './ranking-metrics';
+import { userSplit, type Universe } from './recs-data';
+
+const INNER = 4;
+export const EASE_GRID = [50, 100, 200, 400, 800, 1600];
+
+/** Scores every item for a user by a model fitted on `fitUsers`; returns the mean validation NDCG@10. */
+export function innerNdcg(u: Universe, fit: (fitUsers: number[][]) => (foldIn: number[]) => Float64Array): number {
+  const tuning = [...u.validation, ...u.fit];
+  const scores: number[] = [];
+  for (let f = 0; f < INNER; f++) {
+    const held = new Set(tuning.filter((_, j) => j % INNER === f));
+    const score = fit(tuning.filter((x) => !held.has(x)).map((x) => u.users[x]!));
+    for (const x of held) {
+      const { foldIn, targets } = userSplit(u.users, x);
+      scores.push(ndcgAt(topK(score(foldIn), 10, new Set(foldIn)), targets, 10));
+    }
+  }
+  return mean(scores);
+}
+
+export const tuningUsers = (u: Universe): number => u.validation.length + u.fit.length;
+
+/** EASE scores of one user's folded-in items. */
+export const easeScorer = (b: Float64Array, n: number) => (foldIn: number[]) => itemItemScores(b, n, foldIn);
+
+export function easeValidationNdcg(u: Universe, lambda: number): number {
+  const n = u.itemIds.length;
+  return innerNdcg(u, (users) => easeScorer(easeWeights(cooccurrence(users, n), n, lambda), n));
+}
+
+/** iALS scores of one user folded in (binary weights), the same closed form the extension runs. */
+export function ialsScorer(items: Float32Array, n: number, params: IalsParams) {
+  const k = params.factors;
+  const g = gram(items, n, k);
+  return (foldIn: number[]) => {
+    const x = solveRow({ index: foldIn, weight: foldIn.map(() => 1) }, items, g, k, params);
+    const s = new Float64Array(n);
+    for (let i = 0; i < n; i++) {
+      let d = 0;
+      for (let j = 0; j < k; j++) d += x[j]! * items[i * k + j]!;
+      s[i] = d;
+    }
+    return s;
+  };
+}
+
+export function ialsValidationNdcg(u: Universe, params: IalsParams): number {
+  const n = u.itemIds.length;
+  return innerNdcg(u, (users) => {
+    const model = trainIals(
+      users.map((items) => ({ index: items, weight: items.map(() => 1) })),
+      n,
+      params,
+    );
+    return ialsScorer(model.items, n, params);
+  });
+}
+
+/** The EASE λ with the best validation NDCG@10. */
+export function tuneEase(u: Universe): { lambda: number; ndcg: number } {
+  let best = { lambda: EASE_GRID[0]!, ndcg: -1 };
+  for (const lambda of EASE_GRID) {
+    const ndcg = easeValidationNdcg(u, lambda);
+    if (ndcg > best.ndcg) best = { lambda, ndcg };
+  }
+  return best;
+}
