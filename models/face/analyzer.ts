@@ -5,6 +5,7 @@
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
 import type { Face } from '../mood/faces';
+import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
 
 export type FaceApiModule = typeof FaceApi;
@@ -62,7 +63,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
           height: r.detection.box.height,
         },
         score: r.detection.score,
-        expressions: toProbabilities(r.expressions),
+        expressions: config.calibrate ? calibrate(toProbabilities(r.expressions)) : toProbabilities(r.expressions),
       }))
       .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
       .slice(0, config.maxFaces);

@@ -10,6 +10,8 @@ export type DetectorKind = (typeof DETECTORS)[number];
  * - `maxImageSide`: images are downscaled so their longer side is at most this before inference. Faces stay large
  *   enough for the 112-px expression net, and huge photos cannot exhaust memory.
  * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
+ * - `calibrate`: re-weight each face's expressions by the fitted class calibration (models/face/calibration.ts);
+ *   off only to measure face-api as shipped.
  */
 export interface AnalyzerConfig {
   detector: DetectorKind;
@@ -18,6 +20,7 @@ export interface AnalyzerConfig {
   ssdMinConfidence: number;
   maxImageSide: number;
   maxFaces: number;
+  calibrate: boolean;
 }
 
 export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
@@ -27,6 +30,7 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   ssdMinConfidence: 0.45,
   maxImageSide: 1600,
   maxFaces: 12,
+  calibrate: true,
 };
 
 /** Files of the face-api models we ship, by the net name face-api gives them (`<name>-weights_manifest.json`). */

@@ -25,6 +25,8 @@ interface ExpressionNet {
 export const FEATURES = 256;
 /** Where `train:emotion` writes Moodreel's expression head and `eval:emotion` reads it. */
 export const HEAD_FILE = resolve('models/face/expression-head.json');
+/** Where `train:emotion` writes the class calibration the extension applies (models/face/calibration.ts). */
+export const CALIBRATION_FILE = resolve('models/face/expression-calibration.json');
 export const tf = faceapi.tf as unknown as Tf;
 export const expressionNet = faceapi.nets.faceExpressionNet as unknown as ExpressionNet;
 
