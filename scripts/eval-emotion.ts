@@ -13,7 +13,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
+import { combineViews, createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
+import { DEFAULT_ANALYZER_CONFIG } from '../models/face/config';
 import { calibrate } from '../models/face/calibration';
 import { headPredict, type ExpressionHead } from '../models/face/expression-head';
 import { cropFeatures, HEAD_FILE } from './lib/expression-features';
@@ -39,6 +40,7 @@ interface Tf {
   setBackend(name: string): Promise<boolean>;
   ready(): Promise<void>;
   tensor3d(data: Uint8Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
+  reverse<T>(t: T, axis: number): T;
   memory(): { numTensors: number };
 }
 const tf = faceapi.tf as unknown as Tf;
@@ -106,6 +108,17 @@ async function main() {
     await crops('classifierCalibrated', 'Classifier with the class calibration (face crops)', async (path) =>
       calibrate(await shipped(path)),
     );
+    // The extension's expression step on a crop: the crop and its mirror image, averaged, then calibrated.
+    await crops('classifierShipped', 'Classifier, mirror TTA + class calibration (face crops)', async (path) => {
+      const t = toTensor(decodeJpeg(path));
+      const m = tf.reverse(t, 1);
+      const views: EmotionProbabilities[] = [];
+      for (const v of [t, m])
+        views.push((await faceapi.nets.faceExpressionNet.predictExpressions(v as never)) as never);
+      t.dispose();
+      m.dispose();
+      return combineViews(views, DEFAULT_ANALYZER_CONFIG);
+    });
     // Moodreel's own head (npm run train:emotion), on the same crops with mirror-image test-time augmentation.
     if (existsSync(HEAD_FILE)) {
       const head = JSON.parse(readFileSync(HEAD_FILE, 'utf8')) as ExpressionHead;
@@ -116,38 +129,53 @@ async function main() {
   }
 
   if (MODE === 'pipeline' || MODE === 'both') {
-    // One detection pass; face-api's raw expressions give the baseline, the same faces calibrated give the path the
-    // extension runs (the analyzer's `calibrate` step, applied here by hand so both come from identical faces).
-    const raw: [Emotion, Emotion][] = [];
-    const calibrated: [Emotion, Emotion][] = [];
+    // One detection pass: face-api's raw expressions of the crop give the baseline; the same faces with the class
+    // calibration, and with the mirror view too (the extension's path), show what each step adds.
+    const steps = {
+      pipelineBaseline: {
+        title: 'Pipeline, face-api as shipped (webcam-like frame, TinyFaceDetector + expressions + mood rule)',
+        pairs: [] as [Emotion, Emotion][],
+      },
+      pipelineCalibrated: { title: 'Pipeline with the class calibration', pairs: [] as [Emotion, Emotion][] },
+      pipeline: {
+        title: 'Pipeline with mirror TTA + class calibration (the extension’s path)',
+        pairs: [] as [Emotion, Emotion][],
+      },
+    };
     let detected = 0;
     const start = performance.now();
     for (const { label, path } of list) {
       const t = toTensor(webcamFrame(decodeJpeg(path)));
-      const faces = await analyzer.predict(t as never, { calibrate: false });
+      const faces = await analyzer.predictViews(t as never, { mirror: true });
       t.dispose();
-      const baseline = moodFromFaces(faces);
-      const improved = moodFromFaces(faces.map((f) => ({ ...f, expressions: calibrate(f.expressions) })));
-      if (baseline.kind === 'mood') detected++;
+      if (faces.length > 0) detected++;
+      const moodOf = (combine: (views: EmotionProbabilities[]) => EmotionProbabilities) =>
+        moodFromFaces(faces.map(({ views, ...f }) => ({ ...f, expressions: combine(views) })));
       // An undetected face is a miss: score it as the least likely guess, never as the truth.
       const miss = label === 'neutral' ? 'surprised' : 'neutral';
-      raw.push([label, baseline.kind === 'mood' ? baseline.dominant : miss]);
-      calibrated.push([label, improved.kind === 'mood' ? improved.dominant : miss]);
+      const record = (key: keyof typeof steps, mood: ReturnType<typeof moodFromFaces>) =>
+        steps[key].pairs.push([label, mood.kind === 'mood' ? mood.dominant : miss]);
+      record(
+        'pipelineBaseline',
+        moodOf((views) => views[0]!),
+      );
+      record(
+        'pipelineCalibrated',
+        moodOf((views) => calibrate(views[0]!)),
+      );
+      record(
+        'pipeline',
+        moodOf((views) => combineViews(views, DEFAULT_ANALYZER_CONFIG)),
+      );
     }
     const ms = (performance.now() - start) / list.length;
     const rate = `, faces detected in ${round((detected / list.length) * 100, 1)} %`;
-    const r0 = classificationReport(EMOTIONS, raw);
-    const r1 = classificationReport(EMOTIONS, calibrated);
-    print(
-      'Pipeline, face-api as shipped (webcam-like frame, TinyFaceDetector + expressions + mood rule)',
-      r0,
-      ms,
-      rate,
-    );
-    print('Pipeline with the class calibration (the extension’s path)', r1, ms, rate);
-    summary.accuracy = round(r1.accuracy, 4);
-    summary.pipelineBaseline = { ...figures(r0, ms), detectionRate: round(detected / list.length, 4) };
-    summary.pipeline = { ...figures(r1, ms), detectionRate: round(detected / list.length, 4) };
+    for (const [key, { title, pairs }] of Object.entries(steps)) {
+      const r = classificationReport(EMOTIONS, pairs);
+      print(title, r, ms, rate);
+      summary[key] = { ...figures(r, ms), detectionRate: round(detected / list.length, 4) };
+      if (key === 'pipeline') summary.accuracy = round(r.accuracy, 4);
+    }
   }
   summary.tensorsLeft = tf.memory().numTensors;
   console.log(JSON.stringify(summary));

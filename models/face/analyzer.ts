@@ -9,6 +9,20 @@ import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
 
 export type FaceApiModule = typeof FaceApi;
+
+export interface FaceViews extends Omit<Face, 'expressions'> {
+  views: EmotionProbabilities[];
+}
+
+/**
+ * One face's expressions from its views: the mean over the crop and its mirror image (test-time augmentation; faces
+ * are near-symmetric, the net is not), then the class calibration when `calibrate`.
+ */
+export function combineViews(views: readonly EmotionProbabilities[], config: Pick<AnalyzerConfig, 'calibrate'>) {
+  const mean = {} as EmotionProbabilities;
+  for (const e of EMOTIONS) mean[e] = views.reduce((sum, v) => sum + v[e], 0) / views.length;
+  return config.calibrate ? calibrate(mean) : mean;
+}
 export type AnalyzerInput = FaceApi.TNetInput;
 
 export interface FaceAnalyzer {
@@ -17,6 +31,11 @@ export interface FaceAnalyzer {
   isLoaded(detector: DetectorKind): boolean;
   /** Every face in the input, largest first, at most `config.maxFaces`. */
   predict(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<Face[]>;
+  /**
+   * The same faces with face-api's raw expressions per view (the crop, then its mirror image when `config.mirror`),
+   * before they are combined: for measuring each step (`eval:emotion`).
+   */
+  predictViews(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<FaceViews[]>;
   /** Frees every loaded net's weights. */
   dispose(): void;
 }
@@ -50,29 +69,68 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         });
   }
 
-  async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {
+  async function predictViews(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<FaceViews[]> {
     const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
     await load([config.detector]);
-    const results = await faceapi.detectAllFaces(input, options(config)).withFaceExpressions();
-    return results
-      .map((r) => ({
-        box: {
-          x: r.detection.box.x,
-          y: r.detection.box.y,
-          width: r.detection.box.width,
-          height: r.detection.box.height,
-        },
-        score: r.detection.score,
-        expressions: config.calibrate ? calibrate(toProbabilities(r.expressions)) : toProbabilities(r.expressions),
-      }))
-      .sort((a, b) => b.box.width * b.box.height - a.box.width * a.box.height)
+    const area = (d: FaceApi.FaceDetection) => d.box.width * d.box.height;
+    const detections = (await faceapi.detectAllFaces(input, options(config)))
+      .sort((a, b) => area(b) - area(a))
       .slice(0, config.maxFaces);
+    if (detections.length === 0) return [];
+    // The crops face-api's withFaceExpressions would take from a tensor, so the unmirrored view is face-api's own.
+    const isTensor = typeof input === 'object' && input !== null && 'dataId' in input && 'shape' in input;
+    const image = (isTensor ? input : faceapi.tf.browser.fromPixels(input as HTMLCanvasElement)) as FaceApi.tf.Tensor3D;
+    const crops = await faceapi.extractFaceTensors(image, detections);
+    try {
+      const out: FaceViews[] = [];
+      for (const [i, crop] of crops.entries()) {
+        const views = [await expressionsOf(crop)];
+        if (config.mirror) {
+          const mirrored = mirror(crop);
+          try {
+            views.push(await expressionsOf(mirrored));
+          } finally {
+            mirrored.dispose();
+          }
+        }
+        const box = detections[i]!.box;
+        out.push({
+          box: { x: box.x, y: box.y, width: box.width, height: box.height },
+          score: detections[i]!.score,
+          views,
+        });
+      }
+      return out;
+    } finally {
+      for (const crop of crops) crop.dispose();
+      if (!isTensor) image.dispose();
+    }
+  }
+
+  /** face-api's tf typings omit `reverse`; the engine behind them has it. */
+  function mirror(crop: FaceApi.tf.Tensor3D): FaceApi.tf.Tensor3D {
+    const tf = faceapi.tf as unknown as { reverse(t: FaceApi.tf.Tensor3D, axis: number): FaceApi.tf.Tensor3D };
+    return tf.reverse(crop, 1);
+  }
+
+  async function expressionsOf(crop: FaceApi.tf.Tensor3D): Promise<EmotionProbabilities> {
+    const p = (await nets.expressions.predictExpressions(crop)) as FaceApi.FaceExpressions;
+    return toProbabilities(p as unknown as Record<(typeof EMOTIONS)[number], number>);
+  }
+
+  async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {
+    const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
+    return (await predictViews(input, config)).map(({ views, ...face }) => ({
+      ...face,
+      expressions: combineViews(views, config),
+    }));
   }
 
   return {
     load,
     isLoaded: (detector) => nets[detector].isLoaded && nets.expressions.isLoaded,
     predict,
+    predictViews,
     dispose() {
       for (const net of Object.values(nets)) if (net.isLoaded) net.dispose();
     },

@@ -12,6 +12,8 @@ export type DetectorKind = (typeof DETECTORS)[number];
  * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
  * - `calibrate`: re-weight each face's expressions by the fitted class calibration (models/face/calibration.ts);
  *   off only to measure face-api as shipped.
+ * - `mirror`: also read each face's mirror image and average (test-time augmentation), one more expression-net pass
+ *   per face (about 8 ms on wasm).
  */
 export interface AnalyzerConfig {
   detector: DetectorKind;
@@ -21,6 +23,7 @@ export interface AnalyzerConfig {
   maxImageSide: number;
   maxFaces: number;
   calibrate: boolean;
+  mirror: boolean;
 }
 
 export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
@@ -31,6 +34,7 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   maxImageSide: 1600,
   maxFaces: 12,
   calibrate: true,
+  mirror: true,
 };
 
 /** Files of the face-api models we ship, by the net name face-api gives them (`<name>-weights_manifest.json`). */
