@@ -15,12 +15,16 @@ export interface FaceViews extends Omit<Face, 'expressions'> {
 }
 
 /**
- * One face's expressions from its views: the mean over the crop and its mirror image (test-time augmentation; faces
- * are near-symmetric, the net is not), then the class calibration when `calibrate`.
+ * One face's expressions from its views: the crop's, or with `mirror` the mean over the crop and its mirror image
+ * (test-time augmentation; faces are near-symmetric, the net is not), then the class calibration when `calibrate`.
  */
-export function combineViews(views: readonly EmotionProbabilities[], config: Pick<AnalyzerConfig, 'calibrate'>) {
+export function combineViews(
+  views: readonly EmotionProbabilities[],
+  config: Pick<AnalyzerConfig, 'calibrate' | 'mirror'>,
+) {
+  const used = config.mirror ? views : views.slice(0, 1);
   const mean = {} as EmotionProbabilities;
-  for (const e of EMOTIONS) mean[e] = views.reduce((sum, v) => sum + v[e], 0) / views.length;
+  for (const e of EMOTIONS) mean[e] = used.reduce((sum, v) => sum + v[e], 0) / used.length;
   return config.calibrate ? calibrate(mean) : mean;
 }
 export type AnalyzerInput = FaceApi.TNetInput;
