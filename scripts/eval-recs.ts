@@ -83,7 +83,7 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
     const rows: Row[] = trainUsers.map((items) => ({ index: items, weight: items.map(() => 1) }));
     const ials = trainIals(rows, n, ialsParams);
     const foldFactors = itemFactors(ials.items, itemIds, ialsParams.factors, ialsParams);
-    const ialsScores = ialsScorer(ials.items, n, ialsParams);
+    const ialsScores = ialsScorer(foldFactors);
     const factors = movies ? foldFactors : null;
     const universeMovies = movies ? itemIds.map((id) => movies.get(id)).filter((m): m is Movie => m !== undefined) : [];
     const nTrain = trainUsers.length;

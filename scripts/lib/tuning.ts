@@ -3,18 +3,18 @@
  * split into inner folds; each inner fold is folded in (80 %) against a model fitted on the other inner folds and
  * scored on its 20 % (NDCG@10). EASE's λ and iALS's settings are chosen on the very same users and splits.
  */
-import { solveRow, trainIals, type IalsParams } from '../../models/learning/ials';
-import { gram } from '../../models/learning/linalg';
+import { dot, solveRow, trainIals, type IalsParams } from '../../models/learning/ials';
+import { itemFactors, type ItemFactors } from '../../models/learning/item-factors';
 import { cooccurrence, easeWeights, itemItemScores } from './baselines';
 import { mean } from './metrics';
 import { ndcgAt, topK } from './ranking-metrics';
 import { userSplit, type Universe } from './recs-data';
 
 const INNER = 4;
-export const EASE_GRID = [50, 100, 200, 400, 800, 1600];
+const EASE_GRID = [50, 100, 200, 400, 800, 1600];
 
 /** Scores every item for a user by a model fitted on `fitUsers`; returns the mean validation NDCG@10. */
-export function innerNdcg(u: Universe, fit: (fitUsers: number[][]) => (foldIn: number[]) => Float64Array): number {
+function innerNdcg(u: Universe, fit: (fitUsers: number[][]) => (foldIn: number[]) => Float64Array): number {
   const tuning = [...u.validation, ...u.fit];
   const scores: number[] = [];
   for (let f = 0; f < INNER; f++) {
@@ -30,26 +30,24 @@ export function innerNdcg(u: Universe, fit: (fitUsers: number[][]) => (foldIn: n
 
 export const tuningUsers = (u: Universe): number => u.validation.length + u.fit.length;
 
-/** EASE scores of one user's folded-in items. */
-export const easeScorer = (b: Float64Array, n: number) => (foldIn: number[]) => itemItemScores(b, n, foldIn);
-
-export function easeValidationNdcg(u: Universe, lambda: number): number {
+function easeValidationNdcg(u: Universe, lambda: number): number {
   const n = u.itemIds.length;
-  return innerNdcg(u, (users) => easeScorer(easeWeights(cooccurrence(users, n), n, lambda), n));
+  return innerNdcg(u, (users) => {
+    const b = easeWeights(cooccurrence(users, n), n, lambda);
+    return (foldIn) => itemItemScores(b, n, foldIn);
+  });
 }
 
-/** iALS scores of one user folded in (binary weights), the same closed form the extension runs. */
-export function ialsScorer(items: Float32Array, n: number, params: IalsParams) {
-  const k = params.factors;
-  const g = gram(items, n, k);
+/**
+ * iALS scores of one user folded in (binary weights) by the very code the extension runs: `solveRow` from the
+ * embeddings' shared factor, then a dot product per title.
+ */
+export function ialsScorer(f: ItemFactors) {
+  const n = f.movieIds.length;
   return (foldIn: number[]) => {
-    const x = solveRow({ index: foldIn, weight: foldIn.map(() => 1) }, items, g, k, params);
+    const x = solveRow({ index: foldIn, weight: foldIn.map(() => 1) }, f.values, f.gram, f.k, f.params, f.base);
     const s = new Float64Array(n);
-    for (let i = 0; i < n; i++) {
-      let d = 0;
-      for (let j = 0; j < k; j++) d += x[j]! * items[i * k + j]!;
-      s[i] = d;
-    }
+    for (let i = 0; i < n; i++) s[i] = dot(x, 0, f.values, i, f.k);
     return s;
   };
 }
@@ -62,7 +60,14 @@ export function ialsValidationNdcg(u: Universe, params: IalsParams): number {
       n,
       params,
     );
-    return ialsScorer(model.items, n, params);
+    return ialsScorer(
+      itemFactors(
+        model.items,
+        Array.from({ length: n }, (_, i) => i),
+        params.factors,
+        params,
+      ),
+    );
   });
 }
 
