@@ -308,6 +308,11 @@ export function isMovieId(v: unknown): v is number {
   return Number.isSafeInteger(v) && v !== 0;
 }
 
+/** A positive integer id: database keys (history entries, feedback events) and TMDB ids. */
+export function isPositiveId(v: unknown): v is number {
+  return Number.isSafeInteger(v) && (v as number) > 0;
+}
+
 /** Up to `max` movie ids. */
 function isMovieIds(v: unknown, max: number): v is number[] {
   return Array.isArray(v) && v.length <= max && v.every(isMovieId);
@@ -420,7 +425,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       return { ok: true, value: { type: 'history-list', limit: raw.limit as number } };
     case 'history-update': {
       if (!hasOnlyKeys(raw, ['type', 'id', 'picks', 'corrected'])) return fail('unexpected fields');
-      if (!Number.isSafeInteger(raw.id) || (raw.id as number) <= 0) return fail('id must be positive');
+      if (!isPositiveId(raw.id)) return fail('id must be positive');
       const picks = raw.picks;
       if (picks !== null && !isMovieIds(picks, MAX_PICKS)) return fail('picks must be up to 50 movie ids or null');
       if (raw.corrected !== null && !(EMOTIONS as readonly unknown[]).includes(raw.corrected))
@@ -429,7 +434,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
         ok: true,
         value: {
           type: 'history-update',
-          id: raw.id as number,
+          id: raw.id,
           picks,
           corrected: raw.corrected as Emotion | null,
         },
@@ -441,17 +446,16 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
       return { ok: true, value: { type: 'watchlist-remove', movieId: raw.movieId } };
     case 'feedback-undo':
       if (!hasOnlyKeys(raw, ['type', 'eventId'])) return fail('unexpected fields');
-      if (!Number.isSafeInteger(raw.eventId) || (raw.eventId as number) <= 0) return fail('eventId must be positive');
-      return { ok: true, value: { type: 'feedback-undo', eventId: raw.eventId as number } };
+      if (!isPositiveId(raw.eventId)) return fail('eventId must be positive');
+      return { ok: true, value: { type: 'feedback-undo', eventId: raw.eventId } };
     case 'privacy-import':
       if (!hasOnlyKeys(raw, ['type', 'data'])) return fail('unexpected fields');
       if (!isRecord(raw.data)) return fail('data must be an export object');
       return { ok: true, value: { type: 'privacy-import', data: raw.data } };
     case 'tmdb-details':
       if (!hasOnlyKeys(raw, ['type', 'tmdbId'])) return fail('unexpected fields');
-      if (!Number.isSafeInteger(raw.tmdbId) || (raw.tmdbId as number) <= 0)
-        return fail('tmdbId must be a positive integer');
-      return { ok: true, value: { type: 'tmdb-details', tmdbId: raw.tmdbId as number } };
+      if (!isPositiveId(raw.tmdbId)) return fail('tmdbId must be a positive integer');
+      return { ok: true, value: { type: 'tmdb-details', tmdbId: raw.tmdbId } };
     case 'movies-get': {
       if (!hasOnlyKeys(raw, ['type', 'movieIds'])) return fail('unexpected fields');
       if (!isMovieIds(raw.movieIds, MAX_LOOKUP)) return fail('movieIds must be up to 1000 non-zero integers');

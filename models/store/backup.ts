@@ -5,7 +5,7 @@
  */
 import { parseUserModel, type UserModel } from '../learning/user-model';
 import { EMOTIONS, type Emotion } from '../mood/emotions';
-import { isMovieId, parseMoodSummary } from '../protocol';
+import { isMovieId, isPositiveId, parseMoodSummary } from '../protocol';
 import type { Database } from './db';
 import type { FeedbackEvent, FeedbackKind, HistoryEntry, SeenEntry, WatchlistEntry } from './schema';
 import { USER_MODEL_KEY } from './user';
@@ -86,7 +86,7 @@ export function parseUserData(raw: unknown): UserData {
       (v) =>
         isMovieId(v.movieId) && isTime(v.at) && (KINDS as readonly unknown[]).includes(v.kind)
           ? {
-              ...(Number.isSafeInteger(v.id) && (v.id as number) > 0 ? { id: v.id as number } : {}),
+              ...(isPositiveId(v.id) ? { id: v.id } : {}),
               movieId: v.movieId,
               kind: v.kind as FeedbackKind,
               at: v.at,
@@ -103,7 +103,7 @@ export function parseUserData(raw: unknown): UserData {
         const picks = v.picks;
         if (!mood || !isTime(v.at) || !Array.isArray(picks) || !picks.every(isMovieId)) return null;
         return {
-          ...(Number.isSafeInteger(v.id) && (v.id as number) > 0 ? { id: v.id as number } : {}),
+          ...(isPositiveId(v.id) ? { id: v.id } : {}),
           at: v.at,
           mood,
           picks: picks as number[],
