@@ -64,22 +64,30 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     );
   }
 
-  function options(config: AnalyzerConfig) {
+  /** `threshold` overrides TinyFaceDetector's score threshold (the retry). */
+  function options(config: AnalyzerConfig, threshold?: number) {
     return config.detector === 'ssd'
       ? new faceapi.SsdMobilenetv1Options({ minConfidence: config.ssdMinConfidence, maxResults: config.maxFaces * 2 })
       : new faceapi.TinyFaceDetectorOptions({
           inputSize: config.tinyInputSize,
-          scoreThreshold: config.tinyScoreThreshold,
+          scoreThreshold: threshold ?? config.tinyScoreThreshold,
         });
+  }
+
+  /** Every face at the detector's threshold; failing that (tiny only), the best one at `tinyRetryThreshold`. */
+  async function detect(input: AnalyzerInput, config: AnalyzerConfig): Promise<FaceApi.FaceDetection[]> {
+    const found = await faceapi.detectAllFaces(input, options(config));
+    if (found.length > 0 || config.detector !== 'tiny' || config.tinyRetryThreshold >= config.tinyScoreThreshold)
+      return found;
+    const retry = await faceapi.detectAllFaces(input, options(config, config.tinyRetryThreshold));
+    return retry.sort((a, b) => b.score - a.score).slice(0, 1);
   }
 
   async function predictViews(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<FaceViews[]> {
     const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
     await load([config.detector]);
     const area = (d: FaceApi.FaceDetection) => d.box.width * d.box.height;
-    const detections = (await faceapi.detectAllFaces(input, options(config)))
-      .sort((a, b) => area(b) - area(a))
-      .slice(0, config.maxFaces);
+    const detections = (await detect(input, config)).sort((a, b) => area(b) - area(a)).slice(0, config.maxFaces);
     if (detections.length === 0) return [];
     // The crops face-api's withFaceExpressions would take from a tensor, so the unmirrored view is face-api's own.
     const isTensor = typeof input === 'object' && input !== null && 'dataId' in input && 'shape' in input;

@@ -2,6 +2,7 @@ import { affectOf } from './circumplex';
 import { EMOTIONS, normalise, ranked, zeroProbabilities, type Emotion, type EmotionProbabilities } from './emotions';
 import type { MoodSource, MoodSummary } from '../protocol';
 import type { Face } from './faces';
+import { DEFAULT_ANALYZER_CONFIG } from '../face/config';
 
 /** The mood read from one image: either no usable face, or one mood for everybody in it. */
 export type Mood =
@@ -19,11 +20,12 @@ export type Mood =
     };
 
 export interface MoodConfig {
-  /** Faces the detector is less sure of than this are ignored. */
+  /** Faces the detector is less sure of than this are ignored (noise, not faces). */
   minFaceScore: number;
 }
 
-export const DEFAULT_MOOD_CONFIG: MoodConfig = { minFaceScore: 0.3 };
+/** The detector's own floor: a face it finds only on its low-threshold retry still counts, weighted by its score. */
+export const DEFAULT_MOOD_CONFIG: MoodConfig = { minFaceScore: DEFAULT_ANALYZER_CONFIG.tinyRetryThreshold };
 
 /**
  * How much one face counts in a group: its detection score times the square root of its area. Bigger (nearer)
