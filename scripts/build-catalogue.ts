@@ -18,7 +18,14 @@ import { CATALOGUE_FORMAT, packMovies, type CatalogueManifest } from '../models/
 import { blendWithNeighbours, profileOf } from '../models/catalogue/profile';
 import { DEFAULT_IALS_PARAMS } from '../models/learning/ials';
 import { cosineNeighbours } from '../models/learning/neighbours';
-import { quantise, trainItemEmbeddings, type Rating } from './lib/embeddings';
+import {
+  quantise,
+  RATING_OBSERVATIONS,
+  ratingObservation,
+  trainItemEmbeddings,
+  watchedObservation,
+  type Rating,
+} from './lib/embeddings';
 import { readCsv } from './lib/csv';
 
 const MAX_KEYWORDS = 15;
@@ -231,19 +238,22 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
     });
   }
 
-  // Collaborative embeddings of the rated titles, then each one's profile blended with its neighbours'.
+  // Each rated title's profile blended with its neighbours' among titles watched by the same people, then the
+  // collaborative embeddings the extension ranks with (taste: ratings graded, low ones negative).
   const inCatalogue = new Map(movies.map((m) => [m.movieId, m]));
-  const embeddings = trainItemEmbeddings(ratings, (id) => inCatalogue.has(id), DEFAULT_IALS_PARAMS, onIteration);
-  const k = embeddings.model.params.factors;
-  const neighbours = cosineNeighbours(embeddings.model.items, embeddings.movieIds.length, k, NEIGHBOURS);
-  const lexical = embeddings.movieIds.map((id) => inCatalogue.get(id)!.profile);
-  embeddings.movieIds.forEach((id, i) => {
+  const eligible = (id: number) => inCatalogue.has(id);
+  const watched = trainItemEmbeddings(ratings, eligible, DEFAULT_IALS_PARAMS, watchedObservation, onIteration);
+  const k = watched.model.params.factors;
+  const neighbours = cosineNeighbours(watched.model.items, watched.movieIds.length, k, NEIGHBOURS);
+  const lexical = watched.movieIds.map((id) => inCatalogue.get(id)!.profile);
+  watched.movieIds.forEach((id, i) => {
     const near = Array.from({ length: NEIGHBOURS }, (_, n) => ({
       profile: lexical[neighbours.index[i * NEIGHBOURS + n]!]!,
       similarity: neighbours.similarity[i * NEIGHBOURS + n]!,
     }));
     inCatalogue.get(id)!.profile = blendWithNeighbours(lexical[i]!, near);
   });
+  const embeddings = trainItemEmbeddings(ratings, eligible, DEFAULT_IALS_PARAMS, ratingObservation, onIteration);
   const quantised = quantise(embeddings.model);
   const embeddingsGz = gzipSync(
     Buffer.from(
@@ -279,7 +289,12 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
       'movies.json.gz': { bytes: gz.length, sha256: sha(gz) },
       'embeddings.json.gz': { bytes: embeddingsGz.length, sha256: sha(embeddingsGz) },
     },
-    embeddings: { titles: embeddings.movieIds.length, neighbours: NEIGHBOURS, ...embeddings.model.params },
+    embeddings: {
+      titles: embeddings.movieIds.length,
+      neighbours: NEIGHBOURS,
+      observations: RATING_OBSERVATIONS,
+      ...embeddings.model.params,
+    },
     sources: [
       'MovieLens ml-latest-small, ml-25m and ml-32m (GroupLens Research, University of Minnesota): titles, genres, links; ratings figures from ml-latest-small only. F. M. Harper and J. A. Konstan, The MovieLens Datasets: History and Context, ACM TiiS 5(4), 2015.',
       'TMDB (via The Movies Dataset, the TMDB 5000 Movie Dataset and the Udacity TMDb movie data): keywords, directors, cast, runtime, language, votes, popularity. This product uses the TMDB API but is not endorsed or certified by TMDB.',
@@ -295,7 +310,7 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = resolve(process.argv[2] ?? 'public/catalogue');
   const { manifest } = buildCatalogue(resolve(process.env.MOODREEL_DATA ?? '../shared/data'), out, (i) =>
-    console.error(`iALS iteration ${i + 1}/${DEFAULT_IALS_PARAMS.iterations}`),
+    console.error(`iALS iteration ${i + 1}/${DEFAULT_IALS_PARAMS.iterations} (two models)`),
   );
   const bytes = manifest.files['movies.json.gz']!.bytes;
   console.log(`Catalogue: ${manifest.counts.movies} titles, ${(bytes / 1e6).toFixed(2)} MB packed, in ${out}`);

@@ -11,7 +11,7 @@
  * is used for every model so the numbers compare). Targets outside it are dropped.
  */
 import type { Movie } from '../models/catalogue/movie';
-import { DEFAULT_IALS_PARAMS, trainIals, type IalsParams, type Row } from '../models/learning/ials';
+import { DEFAULT_IALS_PARAMS, trainIals, type IalsParams } from '../models/learning/ials';
 import { itemFactors } from '../models/learning/item-factors';
 import { EMOTIONS, zeroProbabilities } from '../models/mood/emotions';
 import { profileOf } from '../models/catalogue/profile';
@@ -32,6 +32,7 @@ import {
   load100k,
   loadSmall,
   universe,
+  userGram,
   userSplit,
   type Dataset,
 } from './lib/recs-data';
@@ -47,7 +48,7 @@ const IALS_PARAMS: Record<string, IalsParams> = {
   'ml-100k': { ...DEFAULT_IALS_PARAMS, regularization: 15 },
 };
 const COLD = [1, 3, 5, 10, 20];
-const MODELS = ['popularity', 'itemknn', 'ease', 'ials_foldin', 'full'] as const;
+const MODELS = ['popularity', 'itemknn', 'ease', 'ease_graded', 'ials_foldin', 'full'] as const;
 type ModelName = (typeof MODELS)[number];
 const METRICS = ['recall20', 'ndcg10', 'ndcg100', 'coverage10', 'diversity10', 'novelty10'] as const;
 type Metric = (typeof METRICS)[number];
@@ -59,40 +60,57 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
 
   // EASE λ on validation users carved from fold 0's training users (the users tune:ials chose iALS's settings on).
   const { lambda, ndcg: best } = tuneEase(data);
+  // A fairness check: EASE given the same graded ratings iALS trains on (its positives and their weights).
+  const graded = tuneEase(data, true);
   const ialsParams = IALS_PARAMS[dataset.name] ?? DEFAULT_IALS_PARAMS;
   console.error(
-    `${dataset.name}: ${users.length} users, ${n} items; EASE λ = ${lambda} (validation NDCG@10 ${round(best, 4)})`,
+    `${dataset.name}: ${users.length} users, ${n} items; EASE λ = ${lambda} (validation NDCG@10 ${round(best, 4)}), ` +
+      `graded λ = ${graded.lambda} (${round(graded.ndcg, 4)})`,
   );
 
   const perFold: Record<ModelName, Record<Metric, number>[]> = {
     popularity: [],
     itemknn: [],
     ease: [],
+    ease_graded: [],
     ials_foldin: [],
     full: [],
   };
-  const cold: Record<string, Record<number, number[]>> = { popularity: {}, ease: {}, ials_foldin: {} };
+  const cold: Record<string, Record<number, number[]>> = { popularity: {}, ease: {}, ease_graded: {}, ials_foldin: {} };
   const neutral = moodTarget(zeroProbabilities(), 'match', 1);
   for (let f = 0; f < (QUICK ? 1 : FOLDS); f++) {
     const held = new Set(folds[f]);
-    const trainUsers = order.filter((u) => !held.has(u)).map((u) => users[u]!);
+    const trainIndexes = order.filter((u) => !held.has(u));
+    const trainUsers = trainIndexes.map((u) => users[u]!);
     const g = cooccurrence(trainUsers, n);
     const pop = popularityScores(g, n);
     const cos = cosineMatrix(g, n);
     const ease = easeWeights(g, n, lambda);
-    const rows: Row[] = trainUsers.map((items) => ({ index: items, weight: items.map(() => 1) }));
-    const ials = trainIals(rows, n, ialsParams);
+    const easeGraded = easeWeights(userGram(data, trainIndexes, true), n, graded.lambda);
+    const ials = trainIals(
+      trainIndexes.map((u) => data.observed[u]!),
+      n,
+      ialsParams,
+    );
     const foldFactors = itemFactors(ials.items, itemIds, ialsParams.factors, ialsParams);
     const ialsScores = ialsScorer(foldFactors);
     const factors = movies ? foldFactors : null;
     const universeMovies = movies ? itemIds.map((id) => movies.get(id)).filter((m): m is Movie => m !== undefined) : [];
     const nTrain = trainUsers.length;
 
-    const lists: Record<ModelName, number[][]> = { popularity: [], itemknn: [], ease: [], ials_foldin: [], full: [] };
+    const lists: Record<ModelName, number[][]> = {
+      popularity: [],
+      itemknn: [],
+      ease: [],
+      ease_graded: [],
+      ials_foldin: [],
+      full: [],
+    };
     const metrics: Record<ModelName, { recall20: number[]; ndcg10: number[]; ndcg100: number[] }> = {
       popularity: { recall20: [], ndcg10: [], ndcg100: [] },
       itemknn: { recall20: [], ndcg10: [], ndcg100: [] },
       ease: { recall20: [], ndcg10: [], ndcg100: [] },
+      ease_graded: { recall20: [], ndcg10: [], ndcg100: [] },
       ials_foldin: { recall20: [], ndcg10: [], ndcg100: [] },
       full: { recall20: [], ndcg10: [], ndcg100: [] },
     };
@@ -103,6 +121,7 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
         popularity: topK(pop, 100, exclude),
         itemknn: topK(itemItemScores(cos, n, foldIn), 100, exclude),
         ease: topK(itemItemScores(ease, n, foldIn), 100, exclude),
+        ease_graded: topK(itemItemScores(easeGraded, n, foldIn), 100, exclude),
         ials_foldin: topK(ialsScores(foldIn), 100, exclude),
         full: null,
       };
@@ -139,6 +158,7 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
         const coldRanked = {
           popularity: topK(pop, 10, ex),
           ease: topK(itemItemScores(ease, n, few), 10, ex),
+          ease_graded: topK(itemItemScores(easeGraded, n, few), 10, ex),
           ials_foldin: topK(ialsScores(few), 10, ex),
         };
         for (const [m, r] of Object.entries(coldRanked)) (cold[m]![c] ??= []).push(ndcgAt(r, targets, 10));
@@ -171,14 +191,14 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
     }
     console.error(`${dataset.name}: fold ${f + 1}/${FOLDS} done`);
   }
-  return { perFold, cold, users: users.length, items: n, lambda };
+  return { perFold, cold, users: users.length, items: n, lambda, gradedLambda: graded.lambda };
 }
 
 function report(name: string, r: ReturnType<typeof evaluate>) {
   const fmt = (xs: number[]) =>
     xs.some(Number.isNaN) || xs.length === 0 ? 'n/a' : `${round(mean(xs), 4)} ± ${round(sd(xs), 4)}`;
   console.log(
-    `\n### ${name}: ${r.users} users, ${r.items} items (≥ ${MIN_ITEM_POSITIVES} positives), ${FOLDS} folds, EASE λ = ${r.lambda}\n`,
+    `\n### ${name}: ${r.users} users, ${r.items} items (≥ ${MIN_ITEM_POSITIVES} positives), ${FOLDS} folds, EASE λ = ${r.lambda} (graded ${r.gradedLambda})\n`,
   );
   console.log(
     markdownTable(

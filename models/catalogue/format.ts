@@ -58,8 +58,11 @@ export interface CatalogueManifest {
   buildDate: string;
   counts: Record<string, number>;
   files: Record<string, CatalogueFile>;
-  /** The collaborative item embeddings (embeddings.json.gz): how many titles, and the iALS hyper-parameters. */
-  embeddings: { titles: number; neighbours: number } & IalsParams;
+  /**
+   * The collaborative item embeddings (embeddings.json.gz): how many titles, the iALS hyper-parameters and how
+   * ratings became observations (absent in catalogues built before that was recorded).
+   */
+  embeddings: { titles: number; neighbours: number; observations?: string } & IalsParams;
   sources: string[];
 }
 

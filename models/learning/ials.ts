@@ -146,9 +146,11 @@ export interface IalsModel {
 function transpose(rows: Row[], nCols: number): Row[] {
   const counts = new Int32Array(nCols);
   for (const r of rows) for (let n = 0; n < r.index.length; n++) counts[r.index[n]!] = counts[r.index[n]!]! + 1;
-  const out: Row[] = Array.from({ length: nCols }, (_, c) => ({
+  const negatives = rows.some((r) => r.preference !== undefined);
+  const out = Array.from({ length: nCols }, (_, c) => ({
     index: new Int32Array(counts[c]!),
     weight: new Float32Array(counts[c]!),
+    preference: negatives ? new Array<number>(counts[c]!) : undefined,
   }));
   const fill = new Int32Array(nCols);
   rows.forEach((r, u) => {
@@ -156,8 +158,9 @@ function transpose(rows: Row[], nCols: number): Row[] {
       const c = r.index[n]!;
       const at = fill[c]!;
       fill[c] = at + 1;
-      (out[c]!.index as Int32Array)[at] = u;
-      (out[c]!.weight as Float32Array)[at] = r.weight[n]!;
+      out[c]!.index[at] = u;
+      out[c]!.weight[at] = r.weight[n]!;
+      if (out[c]!.preference) out[c]!.preference[at] = r.preference?.[n] ?? 1;
     }
   });
   return out;

@@ -4,14 +4,17 @@
  */
 
 /** G = XᵀX for users' item lists over n items (co-occurrence counts). */
-export function cooccurrence(users: readonly number[][], n: number): Float64Array {
+/** XᵀX of the users × items matrix: X binary, or X[u][items[k]] = values[u][k] when `values` is given. */
+export function cooccurrence(users: readonly number[][], n: number, values?: readonly number[][]): Float64Array {
   const g = new Float64Array(n * n);
-  for (const items of users) {
+  users.forEach((items, u) => {
+    const v = values?.[u];
     for (let a = 0; a < items.length; a++) {
       const ia = items[a]! * n;
-      for (let b = 0; b < items.length; b++) g[ia + items[b]!] = g[ia + items[b]!]! + 1;
+      const va = v ? v[a]! : 1;
+      for (let b = 0; b < items.length; b++) g[ia + items[b]!] = g[ia + items[b]!]! + va * (v ? v[b]! : 1);
     }
-  }
+  });
   return g;
 }
 

@@ -4,7 +4,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import type { Row } from '../../models/learning/ials';
 import { rng } from '../../models/learning/linalg';
+import { cooccurrence } from './baselines';
+import { observationRow } from './embeddings';
 import { readCsv } from './csv';
 
 export const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
@@ -15,28 +18,43 @@ export interface Dataset {
   name: string;
   /** userId → positive item ids (dataset ids). */
   positives: Map<number, number[]>;
+  /** userId → every rating as [item id, stars], positives included: what iALS trains on (`ratingObservation`). */
+  ratings: Map<number, [number, number][]>;
   /** Whether item ids are MovieLens movieIds (so catalogue titles exist for the full ranker). */
   movieLensIds: boolean;
 }
 
-export function loadSmall(): Dataset {
+/** The dataset from (user, item, stars) triples: positives are the ratings of 3.5 stars and up. */
+function fromRatings(name: string, triples: Iterable<[number, number, number]>, movieLensIds: boolean): Dataset {
   const positives = new Map<number, number[]>();
-  for (const r of readCsv(join(DATA, 'movielens/ml-latest-small/ratings.csv'))) {
-    if (Number(r.rating) < 3.5) continue;
-    const u = Number(r.userId);
-    positives.set(u, [...(positives.get(u) ?? []), Number(r.movieId)]);
+  const ratings = new Map<number, [number, number][]>();
+  const push = <T>(map: Map<number, T[]>, key: number, value: T) => {
+    const list = map.get(key);
+    if (list) list.push(value);
+    else map.set(key, [value]);
+  };
+  for (const [u, i, r] of triples) {
+    push(ratings, u, [i, r] as [number, number]);
+    if (r >= 3.5) push(positives, u, i);
   }
-  return { name: 'ml-latest-small', positives, movieLensIds: true };
+  return { name, positives, ratings, movieLensIds };
+}
+
+export function loadSmall(): Dataset {
+  const rows = readCsv(join(DATA, 'movielens/ml-latest-small/ratings.csv'));
+  return fromRatings(
+    'ml-latest-small',
+    rows.map((r): [number, number, number] => [Number(r.userId), Number(r.movieId), Number(r.rating)]),
+    true,
+  );
 }
 
 export function load100k(): Dataset {
-  const positives = new Map<number, number[]>();
-  for (const line of readFileSync(join(DATA, 'movielens/ml-100k/u.data'), 'utf8').split('\n')) {
-    const [u, i, r] = line.split('\t').map(Number);
-    if (!u || !i || !r || r < 3.5) continue;
-    positives.set(u, [...(positives.get(u) ?? []), i]);
-  }
-  return { name: 'ml-100k', positives, movieLensIds: false };
+  const triples = readFileSync(join(DATA, 'movielens/ml-100k/u.data'), 'utf8')
+    .split('\n')
+    .map((line) => line.split('\t').map(Number) as [number, number, number])
+    .filter(([u, i, r]) => u && i && r);
+  return fromRatings('ml-100k', triples, false);
 }
 
 export function shuffle<T>(xs: T[], random: () => number): T[] {
@@ -68,6 +86,8 @@ export interface Universe {
   index: Map<number, number>;
   /** Users (≥ 5 positives inside the universe), each a list of item indexes. */
   users: number[][];
+  /** The same users' ratings inside the universe as iALS training rows (`observationRow`). */
+  observed: Row[];
   /** Users in a seeded random order; fold f holds the users at positions ≡ f (mod FOLDS). */
   order: number[];
   folds: number[][];
@@ -84,15 +104,21 @@ export function universe(dataset: Dataset): Universe {
     .map(([i]) => i)
     .sort((a, b) => a - b);
   const index = new Map(itemIds.map((id, i) => [id, i]));
-  const users = [...dataset.positives.keys()]
-    .sort((a, b) => a - b)
-    .map((u) =>
-      dataset.positives
-        .get(u)!
-        .map((i) => index.get(i))
-        .filter((i): i is number => i !== undefined),
-    )
-    .filter((items) => items.length >= 5);
+  const inUniverse = (u: number) =>
+    dataset.positives
+      .get(u)!
+      .map((i) => index.get(i))
+      .filter((i): i is number => i !== undefined);
+  const userIds = [...dataset.positives.keys()].sort((a, b) => a - b).filter((u) => inUniverse(u).length >= 5);
+  const users = userIds.map(inUniverse);
+  const observed = userIds.map((u) =>
+    observationRow(
+      dataset.ratings.get(u)!.flatMap(([i, stars]): [number, number][] => {
+        const at = index.get(i);
+        return at === undefined ? [] : [[at, stars]];
+      }),
+    ),
+  );
   const order = shuffle(
     users.map((_, i) => i),
     rng(2024),
@@ -100,5 +126,25 @@ export function universe(dataset: Dataset): Universe {
   const folds = Array.from({ length: FOLDS }, (_, f) => order.filter((_, j) => j % FOLDS === f));
   const train0 = order.filter((_, j) => j % FOLDS !== 0);
   const validation = train0.slice(0, Math.round(train0.length / 10));
-  return { itemIds, index, users, order, folds, validation, fit: train0.slice(validation.length) };
+  return { itemIds, index, users, observed, order, folds, validation, fit: train0.slice(validation.length) };
+}
+
+/**
+ * XᵀX for EASE from some of the universe's users: binary positives, or (`graded`) the positive observations iALS
+ * trains on with their weights (`ratingObservation`; EASE has no place for a negative, so those are left out).
+ */
+export function userGram(u: Universe, of: readonly number[], graded: boolean): Float64Array {
+  const n = u.itemIds.length;
+  if (!graded)
+    return cooccurrence(
+      of.map((x) => u.users[x]!),
+      n,
+    );
+  const rows = of.map((x) => u.observed[x]!);
+  const keep = (row: Row) => Array.from(row.index, (_, k) => k).filter((k) => (row.preference?.[k] ?? 1) > 0);
+  return cooccurrence(
+    rows.map((row) => keep(row).map((k) => row.index[k]!)),
+    n,
+    rows.map((row) => keep(row).map((k) => row.weight[k]!)),
+  );
 }

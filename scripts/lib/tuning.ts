@@ -5,21 +5,21 @@
  */
 import { dot, solveRow, trainIals, type IalsParams } from '../../models/learning/ials';
 import { itemFactors, type ItemFactors } from '../../models/learning/item-factors';
-import { cooccurrence, easeWeights, itemItemScores } from './baselines';
+import { easeWeights, itemItemScores } from './baselines';
 import { mean } from './metrics';
 import { ndcgAt, topK } from './ranking-metrics';
-import { userSplit, type Universe } from './recs-data';
+import { userGram, userSplit, type Universe } from './recs-data';
 
 const INNER = 4;
 const EASE_GRID = [50, 100, 200, 400, 800, 1600];
 
-/** Scores every item for a user by a model fitted on `fitUsers`; returns the mean validation NDCG@10. */
-function innerNdcg(u: Universe, fit: (fitUsers: number[][]) => (foldIn: number[]) => Float64Array): number {
+/** Scores every item for a user by a model fitted on `fitUsers` (user indexes); the mean validation NDCG@10. */
+function innerNdcg(u: Universe, fit: (fitUsers: number[]) => (foldIn: number[]) => Float64Array): number {
   const tuning = [...u.validation, ...u.fit];
   const scores: number[] = [];
   for (let f = 0; f < INNER; f++) {
     const held = new Set(tuning.filter((_, j) => j % INNER === f));
-    const score = fit(tuning.filter((x) => !held.has(x)).map((x) => u.users[x]!));
+    const score = fit(tuning.filter((x) => !held.has(x)));
     for (const x of held) {
       const { foldIn, targets } = userSplit(u.users, x);
       scores.push(ndcgAt(topK(score(foldIn), 10, new Set(foldIn)), targets, 10));
@@ -30,10 +30,10 @@ function innerNdcg(u: Universe, fit: (fitUsers: number[][]) => (foldIn: number[]
 
 export const tuningUsers = (u: Universe): number => u.validation.length + u.fit.length;
 
-function easeValidationNdcg(u: Universe, lambda: number): number {
+function easeValidationNdcg(u: Universe, lambda: number, graded: boolean): number {
   const n = u.itemIds.length;
   return innerNdcg(u, (users) => {
-    const b = easeWeights(cooccurrence(users, n), n, lambda);
+    const b = easeWeights(userGram(u, users, graded), n, lambda);
     return (foldIn) => itemItemScores(b, n, foldIn);
   });
 }
@@ -56,7 +56,7 @@ export function ialsValidationNdcg(u: Universe, params: IalsParams): number {
   const n = u.itemIds.length;
   return innerNdcg(u, (users) => {
     const model = trainIals(
-      users.map((items) => ({ index: items, weight: items.map(() => 1) })),
+      users.map((x) => u.observed[x]!),
       n,
       params,
     );
@@ -71,11 +71,11 @@ export function ialsValidationNdcg(u: Universe, params: IalsParams): number {
   });
 }
 
-/** The EASE λ with the best validation NDCG@10. */
-export function tuneEase(u: Universe): { lambda: number; ndcg: number } {
+/** The EASE λ with the best validation NDCG@10, on binary positives or (`graded`) the weighted ones. */
+export function tuneEase(u: Universe, graded = false): { lambda: number; ndcg: number } {
   let best = { lambda: EASE_GRID[0]!, ndcg: -1 };
   for (const lambda of EASE_GRID) {
-    const ndcg = easeValidationNdcg(u, lambda);
+    const ndcg = easeValidationNdcg(u, lambda, graded);
     if (ndcg > best.ndcg) best = { lambda, ndcg };
   }
   return best;

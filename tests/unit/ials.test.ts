@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { dot, foldInBase, rowRegularization, solveRow, trainIals, type Row } from '../../models/learning/ials';
 import { gram, rng, solveSpd } from '../../models/learning/linalg';
+import { observationRow } from '../../scripts/lib/embeddings';
 
 describe('linear algebra', () => {
   it('solves a symmetric positive-definite system', () => {
@@ -47,6 +48,27 @@ describe('iALS', () => {
     expect(unseen.slice(0, 5).every(({ i }) => i >= 10)).toBe(true);
   });
 
+  it('trains the item side on explicit negatives too (confidence without preference)', () => {
+    // Group A also rates item 10 (group B's) and dislikes it: as a negative it stays far below A's own items; read
+    // as a positive (a row's preference lost between the user and item sweeps) it would climb among them.
+    const rows = blocks().map((row, u) =>
+      u < 20
+        ? { index: [...row.index, 10], weight: [...row.weight, 1], preference: [...row.index.map(() => 1), 0] }
+        : row,
+    );
+    const model = trainIals(rows, 20, params);
+    const positive = trainIals(
+      rows.map(({ index, weight }) => ({ index, weight })),
+      20,
+      params,
+    );
+    const meanScore = (m: typeof model, item: number) =>
+      Array.from({ length: 20 }, (_, u) => dot(m.users, u, m.items, item, 4)).reduce((a, b) => a + b) / 20;
+    expect(meanScore(model, 10)).toBeLessThan(0.2);
+    expect(meanScore(positive, 10)).toBeGreaterThan(0.5);
+    expect(meanScore(model, 0)).toBeGreaterThan(0.5);
+  });
+
   it("scales λ by a row's total confidence when asked (Rendle et al. 2022), and keeps it constant otherwise", () => {
     const row = { index: [1, 2, 3], weight: [1, 0.5, 0.5] };
     expect(rowRegularization(row, 100, { regularization: 2, alpha: 4 })).toBe(2);
@@ -77,5 +99,19 @@ describe('iALS', () => {
     const updated = solveRow(row, model.items, g, 4, params, base);
     for (let i = 0; i < 4; i++) expect(updated[i]).toBeCloseTo(fresh[i]!, 10);
     expect(foldInBase(g, 4, { ...params, regExponent: 1 })).toBeNull();
+  });
+});
+
+describe('MovieLens ratings as iALS observations', () => {
+  it('weights positives by their stars, keeps low ratings as negatives and 3 stars as a faint positive', () => {
+    expect(
+      observationRow([
+        [4, 5],
+        [7, 3],
+        [2, 3.5],
+        [9, 2.5],
+        [1, 0.5],
+      ]),
+    ).toEqual({ index: [4, 7, 2, 9, 1], weight: [2, 0.25, 0.5, 1, 1], preference: [1, 1, 1, 0, 0] });
   });
 });
