@@ -19,7 +19,7 @@ import { emptyUserModel, modelFromSignals } from '../models/learning/user-model'
 import { readMovieTags, taggedTones } from './lib/tone-tags';
 import { moodTarget } from '../models/recommend/mood-target';
 import { DEFAULT_FILTERS, moodRanker } from '../models/recommend/ranker';
-import { cooccurrence, cosineMatrix, easeWeights, itemItemScores, popularityScores } from './lib/baselines';
+import { cosineMatrix, easeWeights, itemItemScores, popularityScores } from './lib/baselines';
 import { readPackedCatalogue } from './lib/catalogue';
 import { mean, sd } from './lib/metrics';
 import { ndcgAt, recallAt, topK } from './lib/ranking-metrics';
@@ -81,8 +81,7 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
   for (let f = 0; f < (QUICK ? 1 : FOLDS); f++) {
     const held = new Set(folds[f]);
     const trainIndexes = order.filter((u) => !held.has(u));
-    const trainUsers = trainIndexes.map((u) => users[u]!);
-    const g = cooccurrence(trainUsers, n);
+    const g = userGram(data, trainIndexes, false);
     const pop = popularityScores(g, n);
     const cos = cosineMatrix(g, n);
     const ease = easeWeights(g, n, lambda);
@@ -96,7 +95,7 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
     const ialsScores = ialsScorer(foldFactors);
     const factors = movies ? foldFactors : null;
     const universeMovies = movies ? itemIds.map((id) => movies.get(id)).filter((m): m is Movie => m !== undefined) : [];
-    const nTrain = trainUsers.length;
+    const nTrain = trainIndexes.length;
 
     const lists: Record<ModelName, number[][]> = {
       popularity: [],
