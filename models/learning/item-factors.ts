@@ -24,6 +24,22 @@ export interface ItemFactors {
   gram: Float64Array;
   /** Cholesky factor of FᵀF + λI (see `foldInBase`), or null when λ varies by row. */
   base: Float64Array | null;
+  /** Names these factors: a user vector folded in against them carries it, so a stale one is known. */
+  fingerprint: string;
+}
+
+/** FNV-1a over the factors' bytes, λ and the titles: cheap (a few ms once per load) and changes with any of them. */
+function fingerprintOf(values: Float32Array, movieIds: readonly number[], params: IalsParams): string {
+  let h = 0x811c9dc5;
+  const mix = (x: number) => {
+    h = Math.imul(h ^ (x >>> 0), 0x01000193);
+  };
+  for (const w of new Uint32Array(values.buffer, values.byteOffset, values.length)) mix(w);
+  for (const id of movieIds) mix(id);
+  mix(Math.round(params.regularization * 1e6));
+  mix(Math.round((params.regExponent ?? 0) * 1e6));
+  mix(Math.round(params.alpha * 1e6));
+  return `${movieIds.length}x${values.length / Math.max(1, movieIds.length)}:${(h >>> 0).toString(16)}`;
 }
 
 function base64Bytes(b64: string): Uint8Array {
@@ -62,6 +78,7 @@ export function itemFactors(values: Float32Array, movieIds: number[], k: number,
     norms,
     gram: g,
     base: foldInBase(g, k, params),
+    fingerprint: fingerprintOf(values, movieIds, params),
   };
 }
 

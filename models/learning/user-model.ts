@@ -24,13 +24,15 @@ export interface UserModel {
   signals: Record<number, FeedbackSignal>;
   /** Folded-in iALS vector, null without embedded feedback. */
   vector: number[] | null;
+  /** The `fingerprint` of the embeddings `vector` was folded in against; null when it never was. */
+  vectorOf: string | null;
   genres: Record<string, number>;
   people: Record<string, number>;
   keywords: Record<string, number>;
 }
 
 export function emptyUserModel(): UserModel {
-  return { signals: {}, vector: null, genres: {}, people: {}, keywords: {} };
+  return { signals: {}, vector: null, vectorOf: null, genres: {}, people: {}, keywords: {} };
 }
 
 /** `map` with `by` added to each key; entries that return to zero are dropped so the model stays small. */
@@ -58,13 +60,21 @@ export function foldIn(signals: UserModel['signals'], factors: ItemFactors): num
   );
 }
 
+/** The vector of these signals against `factors`, tagged with them. */
+function folded(signals: UserModel['signals'], factors: ItemFactors): Pick<UserModel, 'vector' | 'vectorOf'> {
+  return { vector: foldIn(signals, factors), vectorOf: factors.fingerprint };
+}
+
 /**
- * The model with its vector folded in afresh against `factors`. A stored vector belongs to the embeddings it was
- * computed with; after an update ships new embeddings (other titles, another factor count) it would score nonsense,
- * and refolding from the stored signals costs well under a millisecond.
+ * The model with a vector that belongs to `factors`. The stored one is kept when it was folded in against these
+ * very embeddings (every feedback event refreshes it); after an update ships new embeddings (other titles, another
+ * factor count, other training) it would score nonsense, so it is refolded from the stored signals (well under a
+ * millisecond).
  */
 export function withCurrentVector(model: UserModel, factors: ItemFactors | null): UserModel {
-  return { ...model, vector: factors ? foldIn(model.signals, factors) : null };
+  if (!factors) return { ...model, vector: null, vectorOf: null };
+  const current = model.vectorOf === factors.fingerprint && (model.vector?.length ?? factors.k) === factors.k;
+  return current ? model : { ...model, ...folded(model.signals, factors) };
 }
 
 /**
@@ -82,7 +92,7 @@ export function applyFeedback(
   const signals = { ...model.signals, [movie.movieId]: signal };
   return {
     signals,
-    vector: factors ? foldIn(signals, factors) : model.vector,
+    ...(factors ? folded(signals, factors) : { vector: model.vector, vectorOf: model.vectorOf }),
     genres: bump(model.genres, movie.genres, delta),
     people: bump(model.people, [...movie.directors, ...movie.cast.slice(0, 3)], delta),
     keywords: bump(model.keywords, movie.keywords, delta * 0.5),
@@ -107,6 +117,8 @@ export function parseUserModel(raw: unknown): UserModel {
   return {
     signals,
     vector,
+    // Models stored before vectors were tagged have none: their vector is refolded at the next ranking.
+    vectorOf: vector && typeof r.vectorOf === 'string' ? r.vectorOf : null,
     genres: numberRecord(r.genres),
     people: numberRecord(r.people),
     keywords: numberRecord(r.keywords),
@@ -124,5 +136,5 @@ export function modelFromSignals(
 ): UserModel {
   let model = emptyUserModel();
   for (const [movie, signal] of entries) model = applyFeedback(model, movie, signal, null);
-  return { ...model, vector: factors ? foldIn(model.signals, factors) : null };
+  return { ...model, ...(factors ? folded(model.signals, factors) : { vector: null, vectorOf: null }) };
 }

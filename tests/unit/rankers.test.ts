@@ -9,6 +9,7 @@ import { formatMessage, fromMessagesFile } from '../../models/messages';
 import { reasonMessage, type Reason } from '../../models/recommend/reasons';
 import { TONES } from '../../models/catalogue/tones';
 import { applyFeedback, emptyUserModel, withCurrentVector, type UserModel } from '../../models/learning/user-model';
+import { itemFactors } from '../../models/learning/item-factors';
 import { zeroProbabilities, type Emotion } from '../../models/mood/emotions';
 import { moodTarget, type Strategy } from '../../models/recommend/mood-target';
 import {
@@ -134,11 +135,34 @@ describe('full ranker', () => {
     const liked = [1, 2355, 3114, 4886, 6377];
     const fresh = withFeedback(liked.map((id) => [id, 'up'] as [number, 'up']));
     // The same signals with a vector from another model (the 64 factors shipped before): stale after an update.
-    const stale: UserModel = { ...fresh, vector: Array.from({ length: 64 }, (_, i) => Math.sin(i)) };
+    const stale: UserModel = {
+      ...fresh,
+      vector: Array.from({ length: 64 }, (_, i) => Math.sin(i)),
+      vectorOf: 'an older embeddings file',
+    };
     const ids = (u: UserModel) => moodRanker.rank(context({ user: u }, 'happy')).map((p) => p.movie.movieId);
     expect(ids(withCurrentVector(stale, factors))).toEqual(ids(fresh));
     expect(withCurrentVector(stale, factors).vector).toHaveLength(factors.k);
+    expect(withCurrentVector(stale, factors).vectorOf).toBe(factors.fingerprint);
     expect(withCurrentVector(stale, null).vector).toBeNull();
+    // Untagged (stored before tags existed) or tagged but the wrong size: refolded too.
+    expect(withCurrentVector({ ...stale, vectorOf: null }, factors).vector).toEqual(fresh.vector);
+    expect(withCurrentVector({ ...stale, vectorOf: factors.fingerprint }, factors).vector).toEqual(fresh.vector);
+  });
+
+  it('keeps the stored vector when it was folded in against the loaded embeddings', () => {
+    const fresh = withFeedback([[1, 'up'] as [number, 'up']]);
+    expect(fresh.vectorOf).toBe(factors.fingerprint);
+    expect(withCurrentVector(fresh, factors)).toBe(fresh);
+    // Other embeddings get another fingerprint.
+    const other = itemFactors(
+      factors.values.map((v) => v * 2),
+      factors.movieIds,
+      factors.k,
+      factors.params,
+    );
+    expect(other.fingerprint).not.toBe(factors.fingerprint);
+    expect(withCurrentVector(fresh, other)).not.toBe(fresh);
   });
 
   it('spreads the list when asked for diversity, with no sequel runs', () => {
