@@ -39,8 +39,8 @@ describe('moodFromFaces', () => {
   });
 
   it('ignores faces the detector barely believes in, and empty boxes', () => {
-    expect(moodFromFaces([face('happy', { score: 0.05 })])).toEqual({ kind: 'no-face' });
-    expect(moodFromFaces([face('happy', { score: 0.12 })]).kind).toBe('mood');
+    expect(moodFromFaces([face('happy', { score: 0.2 })])).toEqual({ kind: 'no-face' });
+    expect(moodFromFaces([face('happy', { score: 0.35 })]).kind).toBe('mood');
     expect(moodFromFaces([face('happy', { size: 0 })])).toEqual({ kind: 'no-face' });
   });
 
