@@ -53,6 +53,11 @@ type ModelName = (typeof MODELS)[number];
 const METRICS = ['recall20', 'ndcg10', 'ndcg100', 'coverage10', 'diversity10', 'novelty10'] as const;
 type Metric = (typeof METRICS)[number];
 
+/** One fresh value per model, so adding a model is one edit to MODELS. */
+function byModel<T>(make: () => T): Record<ModelName, T> {
+  return Object.fromEntries(MODELS.map((m) => [m, make()])) as Record<ModelName, T>;
+}
+
 function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
   const data = universe(dataset);
   const { itemIds, index, users, order, folds } = data;
@@ -68,15 +73,9 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
       `graded λ = ${graded.lambda} (${round(graded.ndcg, 4)})`,
   );
 
-  const perFold: Record<ModelName, Record<Metric, number>[]> = {
-    popularity: [],
-    itemknn: [],
-    ease: [],
-    ease_graded: [],
-    ials_foldin: [],
-    full: [],
-  };
-  const cold: Record<string, Record<number, number[]>> = { popularity: {}, ease: {}, ease_graded: {}, ials_foldin: {} };
+  const perFold = byModel((): Record<Metric, number>[] => []);
+  // Filled in the order of `coldRanked` below: popularity, EASE, graded EASE, iALS.
+  const cold: Record<string, Record<number, number[]>> = {};
   const neutral = moodTarget(zeroProbabilities(), 'match', 1);
   for (let f = 0; f < (QUICK ? 1 : FOLDS); f++) {
     const held = new Set(folds[f]);
@@ -97,22 +96,8 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
     const universeMovies = movies ? itemIds.map((id) => movies.get(id)).filter((m): m is Movie => m !== undefined) : [];
     const nTrain = trainIndexes.length;
 
-    const lists: Record<ModelName, number[][]> = {
-      popularity: [],
-      itemknn: [],
-      ease: [],
-      ease_graded: [],
-      ials_foldin: [],
-      full: [],
-    };
-    const metrics: Record<ModelName, { recall20: number[]; ndcg10: number[]; ndcg100: number[] }> = {
-      popularity: { recall20: [], ndcg10: [], ndcg100: [] },
-      itemknn: { recall20: [], ndcg10: [], ndcg100: [] },
-      ease: { recall20: [], ndcg10: [], ndcg100: [] },
-      ease_graded: { recall20: [], ndcg10: [], ndcg100: [] },
-      ials_foldin: { recall20: [], ndcg10: [], ndcg100: [] },
-      full: { recall20: [], ndcg10: [], ndcg100: [] },
-    };
+    const lists = byModel((): number[][] => []);
+    const metrics = byModel(() => ({ recall20: [] as number[], ndcg10: [] as number[], ndcg100: [] as number[] }));
     for (const u of folds[f]!) {
       const { foldIn, targets } = userSplit(users, u);
       const exclude = new Set(foldIn);
@@ -160,7 +145,7 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
           ease_graded: topK(itemItemScores(easeGraded, n, few), 10, ex),
           ials_foldin: topK(ialsScores(few), 10, ex),
         };
-        for (const [m, r] of Object.entries(coldRanked)) (cold[m]![c] ??= []).push(ndcgAt(r, targets, 10));
+        for (const [m, r] of Object.entries(coldRanked)) ((cold[m] ??= {})[c] ??= []).push(ndcgAt(r, targets, 10));
       }
     }
     for (const m of MODELS) {

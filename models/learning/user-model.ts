@@ -136,5 +136,5 @@ export function modelFromSignals(
 ): UserModel {
   let model = emptyUserModel();
   for (const [movie, signal] of entries) model = applyFeedback(model, movie, signal, null);
-  return { ...model, ...(factors ? folded(model.signals, factors) : { vector: null, vectorOf: null }) };
+  return withCurrentVector(model, factors);
 }
