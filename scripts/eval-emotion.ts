@@ -9,15 +9,12 @@
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
  * `accuracy` is the pipeline's (the path the extension runs).
  */
-import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { combineViews, createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
-import { DEFAULT_ANALYZER_CONFIG } from '../models/face/config';
-import { calibrate } from '../models/face/calibration';
-import { headPredict, type ExpressionHead } from '../models/face/expression-head';
-import { cropFeatures, HEAD_FILE } from './lib/expression-features';
+import { createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
+import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig } from '../models/face/config';
+import { cropFeatures } from './lib/expression-features';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../models/mood/emotions';
 import { moodFromFaces } from '../models/mood/mood';
 import { classificationReport, type ClassificationReport } from './lib/classification';
@@ -98,62 +95,78 @@ async function main() {
   }
 
   if (MODE === 'classifier' || MODE === 'both') {
-    const shipped = async (path: string) => {
+    await crops('classifier', 'Classifier (face crops, FaceExpressionNet as shipped)', async (path) => {
       const t = toTensor(decodeJpeg(path));
       const p = await faceapi.nets.faceExpressionNet.predictExpressions(t as never);
       t.dispose();
       return p as unknown as EmotionProbabilities;
-    };
-    await crops('classifier', 'Classifier (face crops, FaceExpressionNet as shipped)', shipped);
-    await crops('classifierCalibrated', 'Classifier with the class calibration (face crops)', async (path) =>
-      calibrate(await shipped(path)),
-    );
-    // Tried, not shipped (the analyzer's `mirror`): the crop and its mirror image, averaged, then calibrated.
-    await crops('classifierMirror', 'Classifier, mirror TTA + class calibration (not shipped)', async (path) => {
-      const t = toTensor(decodeJpeg(path));
-      const m = tf.reverse(t, 1);
-      const views: EmotionProbabilities[] = [];
-      for (const v of [t, m])
-        views.push((await faceapi.nets.faceExpressionNet.predictExpressions(v as never)) as never);
-      t.dispose();
-      m.dispose();
-      return combineViews(views, { ...DEFAULT_ANALYZER_CONFIG, mirror: true });
     });
-    // Moodreel's own head (npm run train:emotion), on the same crops with mirror-image test-time augmentation.
-    if (existsSync(HEAD_FILE)) {
-      const head = JSON.parse(readFileSync(HEAD_FILE, 'utf8')) as ExpressionHead;
-      await crops('classifierHead', 'Classifier with Moodreel’s head (face crops + mirror TTA)', async (path) =>
-        headPredict(head, await cropFeatures(path, true)),
-      );
+    // One features pass (the crop and its mirror image), read by each head and step.
+    const features: Float32Array[][] = [];
+    const start = performance.now();
+    for (const { path } of list) features.push(await cropFeatures(path, true));
+    const ms = (performance.now() - start) / list.length / 2;
+    const rows = {
+      classifierCalibrated: ['Classifier with the class calibration (face crops)', { head: 'face-api' }],
+      classifierMirror: [
+        'Classifier, mirror TTA + class calibration (not shipped)',
+        { head: 'face-api', mirror: true },
+      ],
+      classifierHead: ['Classifier with Moodreel’s head (face crops)', { head: 'moodreel' }],
+      classifierHeadMirror: [
+        'Classifier with Moodreel’s head + mirror TTA (not shipped)',
+        { head: 'moodreel', mirror: true },
+      ],
+    } as const;
+    for (const [key, [title, config]] of Object.entries(rows)) {
+      const pairs = list.map(({ label }, i): [Emotion, Emotion] => [
+        label,
+        argmax(analyzer.combine(features[i]!, config)),
+      ]);
+      const r = classificationReport(EMOTIONS, pairs);
+      const perImage = 'mirror' in config ? 2 * ms : ms;
+      print(title, r, perImage);
+      summary[key] = figures(r, perImage);
     }
   }
 
   if (MODE === 'pipeline' || MODE === 'both') {
     // One detection pass with the extension's settings. Faces at or above the detector's threshold are what face-api
     // as shipped finds (the retry runs only when there are none, and then returns one face below it), so each row
-    // below is the same pass seen through one more step: the baseline (face-api's raw expressions), the class
-    // calibration, mirror TTA (tried, not shipped), then the low-threshold retry (the extension's path).
+    // below is the same pass seen through other steps: the baseline (face-api's head, raw), the class calibration,
+    // mirror TTA (tried, not shipped), the low-threshold retry (the extension's path), then Moodreel's head in place
+    // of face-api's (tried, not shipped).
     const { tinyScoreThreshold } = DEFAULT_ANALYZER_CONFIG;
-    const steps = {
+    const steps: Record<string, { title: string; retry: boolean; config: Partial<AnalyzerConfig> }> = {
       pipelineBaseline: {
         title: 'Pipeline, face-api as shipped (webcam-like frame, TinyFaceDetector + expressions + mood rule)',
         retry: false,
-        combine: (views: EmotionProbabilities[]) => views[0]!,
+        config: { head: 'face-api', calibrate: false },
       },
       pipelineCalibrated: {
         title: 'Pipeline with the class calibration',
         retry: false,
-        combine: (views: EmotionProbabilities[]) => combineViews(views, DEFAULT_ANALYZER_CONFIG),
+        config: { head: 'face-api' },
       },
       pipelineMirror: {
         title: 'Pipeline with mirror TTA + class calibration (not shipped)',
         retry: false,
-        combine: (views: EmotionProbabilities[]) => combineViews(views, { ...DEFAULT_ANALYZER_CONFIG, mirror: true }),
+        config: { head: 'face-api', mirror: true },
       },
       pipeline: {
         title: 'Pipeline with the class calibration + low-threshold retry (the extension’s path)',
         retry: true,
-        combine: (views: EmotionProbabilities[]) => combineViews(views, DEFAULT_ANALYZER_CONFIG),
+        config: { head: 'face-api' },
+      },
+      pipelineHeadFirstLook: {
+        title: 'Pipeline with Moodreel’s head, without the retry (not shipped)',
+        retry: false,
+        config: { head: 'moodreel' },
+      },
+      pipelineHead: {
+        title: 'Pipeline with Moodreel’s head + low-threshold retry (not shipped)',
+        retry: true,
+        config: { head: 'moodreel' },
       },
     };
     const pairs = new Map<string, [Emotion, Emotion][]>(Object.keys(steps).map((k) => [k, []]));
@@ -170,7 +183,9 @@ async function main() {
       const miss = label === 'neutral' ? 'surprised' : 'neutral';
       for (const [key, step] of Object.entries(steps)) {
         const faces = step.retry ? all : first;
-        const mood = moodFromFaces(faces.map(({ views, ...f }) => ({ ...f, expressions: step.combine(views) })));
+        const mood = moodFromFaces(
+          faces.map(({ views, ...f }) => ({ ...f, expressions: analyzer.combine(views, step.config) })),
+        );
         pairs.get(key)!.push([label, mood.kind === 'mood' ? mood.dominant : miss]);
       }
     }

@@ -3,29 +3,35 @@
  * on the browser build (extension) and the Node wasm build (scripts, evaluation).
  */
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
-import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
+import type { EmotionProbabilities } from '../mood/emotions';
 import type { Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
+import { headPredict, MOODREEL_HEAD, type ExpressionHead } from './expression-head';
 
 export type FaceApiModule = typeof FaceApi;
 
+/** A detected face with FaceExpressionNet's 256-d features of each view (the crop, then its mirror image). */
 export interface FaceViews extends Omit<Face, 'expressions'> {
-  views: EmotionProbabilities[];
+  views: Float32Array[];
 }
 
+type ViewConfig = Pick<AnalyzerConfig, 'head' | 'calibrate' | 'mirror'>;
+
 /**
- * One face's expressions from its views: the crop's, or with `mirror` the mean over the crop and its mirror image
- * (test-time augmentation; faces are near-symmetric, the net is not), then the class calibration when `calibrate`.
+ * One face's expressions from its views' features: the crop's, or with `mirror` the mean over the crop and its
+ * mirror image (test-time augmentation), read by the configured head. face-api's own head (its last layer) is
+ * followed by the class calibration when `calibrate`; Moodreel's head needs none (it learned the class balance).
  */
 export function combineViews(
-  views: readonly EmotionProbabilities[],
-  config: Pick<AnalyzerConfig, 'calibrate' | 'mirror'>,
-) {
+  views: readonly Float32Array[],
+  config: ViewConfig,
+  faceApiHead: ExpressionHead,
+): EmotionProbabilities {
   const used = config.mirror ? views : views.slice(0, 1);
-  const mean = {} as EmotionProbabilities;
-  for (const e of EMOTIONS) mean[e] = used.reduce((sum, v) => sum + v[e], 0) / used.length;
-  return config.calibrate ? calibrate(mean) : mean;
+  if (config.head === 'moodreel') return headPredict(MOODREEL_HEAD, used);
+  const p = headPredict(faceApiHead, used);
+  return config.calibrate ? calibrate(p) : p;
 }
 export type AnalyzerInput = FaceApi.TNetInput;
 
@@ -36,10 +42,12 @@ export interface FaceAnalyzer {
   /** Every face in the input, largest first, at most `config.maxFaces`. */
   predict(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<Face[]>;
   /**
-   * The same faces with face-api's raw expressions per view (the crop, then its mirror image when `config.mirror`),
-   * before they are combined: for measuring each step (`eval:emotion`).
+   * The same faces with the expression features per view (the crop, then its mirror image when `config.mirror`),
+   * before a head reads them: for measuring each step (`eval:emotion`).
    */
   predictViews(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<FaceViews[]>;
+  /** A face's expressions from its views, as `predict` reads them (after `load`). */
+  combine(views: readonly Float32Array[], config?: Partial<AnalyzerConfig>): EmotionProbabilities;
   /** Frees every loaded net's weights. */
   dispose(): void;
 }
@@ -55,6 +63,9 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     expressions: faceapi.nets.faceExpressionNet,
   };
 
+  /** face-api's own head (FaceExpressionNet's last layer), read from its weights once they are loaded. */
+  let faceApiHead: ExpressionHead | null = null;
+
   async function load(detectors: readonly DetectorKind[]): Promise<void> {
     const wanted = [nets.expressions, ...detectors.map((d) => nets[d])];
     await Promise.all(
@@ -62,6 +73,19 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         .filter((net) => !net.isLoaded)
         .map((net) => ('disk' in from ? net.loadFromDisk(from.disk) : net.loadFromUri(from.uri))),
     );
+    if (!faceApiHead) {
+      const { fc } = nets.expressions.params as unknown as { fc: Record<'weights' | 'bias', FaceApi.tf.Tensor> };
+      faceApiHead = {
+        version: 0,
+        weights: Array.from(await fc.weights.data()),
+        bias: Array.from(await fc.bias.data()),
+      };
+    }
+  }
+
+  function combine(views: readonly Float32Array[], overrides: Partial<AnalyzerConfig> = {}): EmotionProbabilities {
+    if (!faceApiHead) throw new Error('Load the expression model before reading expressions');
+    return combineViews(views, { ...DEFAULT_ANALYZER_CONFIG, ...overrides }, faceApiHead);
   }
 
   /** `threshold` overrides TinyFaceDetector's score threshold (the retry). */
@@ -96,11 +120,11 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     try {
       const out: FaceViews[] = [];
       for (const [i, crop] of crops.entries()) {
-        const views = [await expressionsOf(crop)];
+        const views = [await featuresOf(crop)];
         if (config.mirror) {
           const mirrored = mirror(crop);
           try {
-            views.push(await expressionsOf(mirrored));
+            views.push(await featuresOf(mirrored));
           } finally {
             mirrored.dispose();
           }
@@ -125,16 +149,24 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     return tf.reverse(crop, 1);
   }
 
-  async function expressionsOf(crop: FaceApi.tf.Tensor3D): Promise<EmotionProbabilities> {
-    const p = (await nets.expressions.predictExpressions(crop)) as FaceApi.FaceExpressions;
-    return toProbabilities(p as unknown as Record<(typeof EMOTIONS)[number], number>);
+  /**
+   * FaceExpressionNet's 256-d features of a crop: everything face-api's predictExpressions computes but its last
+   * layer, so face-api's head and Moodreel's read the same numbers.
+   */
+  async function featuresOf(crop: FaceApi.tf.Tensor3D): Promise<Float32Array> {
+    const features = await nets.expressions.faceFeatureExtractor.forward(crop);
+    try {
+      return Float32Array.from(await features.data());
+    } finally {
+      features.dispose();
+    }
   }
 
   async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {
     const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
     return (await predictViews(input, config)).map(({ views, ...face }) => ({
       ...face,
-      expressions: combineViews(views, config),
+      expressions: combine(views, config),
     }));
   }
 
@@ -143,14 +175,10 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     isLoaded: (detector) => nets[detector].isLoaded && nets.expressions.isLoaded,
     predict,
     predictViews,
+    combine,
     dispose() {
       for (const net of Object.values(nets)) if (net.isLoaded) net.dispose();
+      faceApiHead = null;
     },
   };
-}
-
-function toProbabilities(expressions: Record<(typeof EMOTIONS)[number], number>): EmotionProbabilities {
-  const out = {} as EmotionProbabilities;
-  for (const e of EMOTIONS) out[e] = expressions[e];
-  return out;
 }

@@ -1,9 +1,9 @@
 /**
- * Class calibration of FaceExpressionNet: its probabilities re-weighted by e^β per emotion and renormalised, which is
- * the same as adding β to its logits. face-api's net leans to neutral and rarely says fearful or angry; β is fitted by
- * `npm run train:emotion` (maximum likelihood on FER2013 Train, never on PublicTest) and applied to every face, in
- * the extension and in the Node evaluation alike. Seven numbers, so unlike a new head it cannot overfit the 48-px
- * training crops and carries over to the detector's crops.
+ * Class calibration of face-api's expression head: its probabilities re-weighted by e^β per emotion and
+ * renormalised, which is the same as adding β to its logits. face-api's net leans to neutral and rarely says fearful
+ * or angry; β is fitted by `npm run train:emotion` (maximum likelihood on FER2013 Train, never on PublicTest). The
+ * extension now reads faces with Moodreel's head, which learned the class balance itself; the calibration stays for
+ * the analyzer's `head: 'face-api'` and for measuring each step in `eval:emotion`.
  */
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
 import fitted from './expression-calibration.json';

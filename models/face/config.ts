@@ -2,6 +2,8 @@
 export const DETECTORS = ['tiny', 'ssd'] as const;
 export type DetectorKind = (typeof DETECTORS)[number];
 
+export type ExpressionHeadKind = 'moodreel' | 'face-api';
+
 /**
  * Everything that tunes face analysis, in one place.
  * - `tinyInputSize`: the side TinyFaceDetector resizes to (multiple of 32); 416 finds faces down to about 1/15 of
@@ -15,8 +17,12 @@ export type DetectorKind = (typeof DETECTORS)[number];
  * - `maxImageSide`: images are downscaled so their longer side is at most this before inference. Faces stay large
  *   enough for the 112-px expression net, and huge photos cannot exhaust memory.
  * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
- * - `calibrate`: re-weight each face's expressions by the fitted class calibration (models/face/calibration.ts);
- *   off only to measure face-api as shipped.
+ * - `head`: which last layer reads FaceExpressionNet's 256-d features: face-api's own, or Moodreel's
+ *   (models/face/expression-head.ts, trained by `npm run train:emotion` on FER2013 Train crops and on crops cut as
+ *   the detector cuts them). Moodreel's reads face crops better (PublicTest 59.6 % against 58.2 %) but not the
+ *   extension's path, detector and all (44.9 % against 45.2 %), so face-api's stays (see the README's figures).
+ * - `calibrate`: with face-api's head, re-weight each face's expressions by the fitted class calibration
+ *   (models/face/calibration.ts); off only to measure face-api as shipped.
  * - `mirror`: also read each face's mirror image and average (test-time augmentation), one more expression-net pass
  *   per face (about 8 ms on wasm). Off: on FER2013 PublicTest it gained only 0.2 points and it turned a labelled
  *   surprised face into another mood (see the README's emotion figures).
@@ -28,6 +34,7 @@ export interface AnalyzerConfig {
   ssdMinConfidence: number;
   maxImageSide: number;
   maxFaces: number;
+  head: ExpressionHeadKind;
   calibrate: boolean;
   mirror: boolean;
   tinyRetryThreshold: number;
@@ -40,6 +47,7 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   ssdMinConfidence: 0.45,
   maxImageSide: 1600,
   maxFaces: 12,
+  head: 'face-api',
   calibrate: true,
   mirror: false,
   tinyRetryThreshold: 0.3,

@@ -3,6 +3,7 @@
  * `npm run train:emotion` on FER2013 Train (never on PublicTest). Pure math: the features come from face-api.
  */
 import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
+import trained from './expression-head.json';
 
 export interface ExpressionHead {
   version: number;
@@ -10,6 +11,9 @@ export interface ExpressionHead {
   weights: number[];
   bias: number[];
 }
+
+/** The head the extension ships (7 × 256 weights, 7 biases, about 19 KB of JSON). */
+export const MOODREEL_HEAD: ExpressionHead = trained as ExpressionHead;
 
 export function headLogits(head: ExpressionHead, features: ArrayLike<number>): number[] {
   const k = EMOTIONS.length;

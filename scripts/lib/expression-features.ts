@@ -1,10 +1,12 @@
 /**
  * The 256-d face features FaceExpressionNet computes before its last layer (face-api's own head is one fully
- * connected layer on them), for face crops, optionally of the mirrored crop too. Node, tfjs wasm.
+ * connected layer on them), for face crops, optionally of the mirrored crop too, and for faces cut as the
+ * extension's detector cuts them. Node, tfjs wasm.
  */
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { resolve } from 'node:path';
-import { decodeJpeg } from './image';
+import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
+import { decodeJpeg, webcamFrame, WEBCAM_FACE_SIDE, WEBCAM_FRAME } from './image';
 
 interface Tensor {
   dispose(): void;
@@ -16,6 +18,11 @@ interface Tf {
   ready(): Promise<void>;
   tensor3d(data: Uint8Array, shape: [number, number, number], dtype: 'int32'): Tensor;
   reverse(t: Tensor, axis: number): Tensor;
+  tidy<T extends Tensor>(f: () => T): T;
+  cast(t: Tensor, dtype: 'float32'): Tensor;
+  pad(t: Tensor, paddings: [number, number][], value: number): Tensor;
+  slice(t: Tensor, begin: number[], size: number[]): Tensor;
+  image: { resizeBilinear(t: Tensor, size: [number, number]): Tensor };
 }
 interface ExpressionNet {
   params: { fc: { weights: Tensor & { shape: number[] }; bias: Tensor } };
@@ -49,6 +56,72 @@ export async function cropFeatures(path: string, flip: boolean): Promise<Float32
     if (input !== t) input.dispose();
   }
   t.dispose();
+  return out;
+}
+
+/**
+ * Where TinyFaceDetector put its box on a webcam-like frame of a face (scripts/lib/image.ts's `webcamFrame`), in
+ * units of the scaled face's side, relative to the face's top-left corner: [x, y, width, height].
+ */
+export type RelativeBox = [number, number, number, number];
+
+/** The extension's detector (with its settings) on webcam-like frames of these faces: the largest box of each. */
+export async function detectorBoxes(paths: readonly string[]): Promise<RelativeBox[]> {
+  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, {
+    disk: resolve('node_modules/@vladmandic/face-api/model'),
+  });
+  await analyzer.load(['tiny']);
+  const boxes: RelativeBox[] = [];
+  for (const [i, path] of paths.entries()) {
+    const face = decodeJpeg(path);
+    const frame = tf.tensor3d(webcamFrame(face).rgb, [WEBCAM_FRAME.height, WEBCAM_FRAME.width, 3], 'int32');
+    const [found] = await analyzer.predictViews(frame as never);
+    frame.dispose();
+    if (found) {
+      const { x, y, width, height } = found.box;
+      const side = WEBCAM_FACE_SIDE;
+      const left = Math.floor((WEBCAM_FRAME.width - side) / 2);
+      const top = Math.floor((WEBCAM_FRAME.height - side) / 2);
+      boxes.push([(x - left) / side, (y - top) / side, width / side, height / side]);
+    }
+    if (i % 500 === 0) console.error(`detector boxes ${i}/${paths.length}`);
+  }
+  return boxes;
+}
+
+/**
+ * Features of a square face crop cut at `box` (a RelativeBox) after scaling it to the webcam frame's face size on
+ * grey, as the detector would cut it, and of the cut's mirror image.
+ */
+export async function boxFeatures(path: string, box: RelativeBox): Promise<Float32Array[]> {
+  const img = decodeJpeg(path);
+  const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+  const side = WEBCAM_FACE_SIDE;
+  const cut = tf.tidy(() => {
+    const face = tf.image.resizeBilinear(tf.cast(t, 'float32'), [side, side]);
+    const framed = tf.pad(
+      face,
+      [
+        [side, side],
+        [side, side],
+        [0, 0],
+      ],
+      128,
+    );
+    const x = Math.max(0, Math.round(side + box[0] * side));
+    const y = Math.max(0, Math.round(side + box[1] * side));
+    const w = Math.min(3 * side - x, Math.round(box[2] * side));
+    const h = Math.min(3 * side - y, Math.round(box[3] * side));
+    return tf.slice(framed, [y, x, 0], [h, w, 3]);
+  });
+  t.dispose();
+  const out: Float32Array[] = [];
+  for (const input of [cut, tf.reverse(cut, 1)]) {
+    const f = await expressionNet.faceFeatureExtractor.forward(input);
+    out.push(Float32Array.from(await f.data()));
+    f.dispose();
+    input.dispose();
+  }
   return out;
 }
 

@@ -43,14 +43,19 @@ export function resize(img: RgbImage, width: number, height: number): RgbImage {
   return { width, height, rgb: out };
 }
 
+/** The webcam-like frame of `webcamFrame` and the side of the face on it. */
+export const WEBCAM_FRAME = { width: 640, height: 480 } as const;
+export const WEBCAM_FACE_SIDE = 240;
+
 /** The image scaled into a `fit`-pixel square and centred on a grey 640×480 frame, as a face in front of a webcam. */
-export function webcamFrame(img: RgbImage, fit = 240): RgbImage {
+export function webcamFrame(img: RgbImage, fit = WEBCAM_FACE_SIDE): RgbImage {
+  const { width: W, height: H } = WEBCAM_FRAME;
   const scale = fit / Math.max(img.width, img.height);
   const face = resize(img, Math.round(img.width * scale), Math.round(img.height * scale));
-  const frame = { width: 640, height: 480, rgb: new Uint8Array(640 * 480 * 3).fill(128) };
-  const ox = Math.floor((640 - face.width) / 2);
-  const oy = Math.floor((480 - face.height) / 2);
+  const frame = { width: W, height: H, rgb: new Uint8Array(W * H * 3).fill(128) };
+  const ox = Math.floor((W - face.width) / 2);
+  const oy = Math.floor((H - face.height) / 2);
   for (let y = 0; y < face.height; y++)
-    frame.rgb.set(face.rgb.subarray(y * face.width * 3, (y + 1) * face.width * 3), ((oy + y) * 640 + ox) * 3);
+    frame.rgb.set(face.rgb.subarray(y * face.width * 3, (y + 1) * face.width * 3), ((oy + y) * W + ox) * 3);
   return frame;
 }
