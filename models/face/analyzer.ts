@@ -156,7 +156,8 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
   async function featuresOf(crop: FaceApi.tf.Tensor3D): Promise<Float32Array> {
     const features = await nets.expressions.faceFeatureExtractor.forward(crop);
     try {
-      return Float32Array.from(await features.data());
+      // data() already hands back a fresh copy of a float32 tensor.
+      return (await features.data()) as Float32Array;
     } finally {
       features.dispose();
     }

@@ -1,9 +1,9 @@
 /**
  * Class calibration of face-api's expression head: its probabilities re-weighted by e^β per emotion and
  * renormalised, which is the same as adding β to its logits. face-api's net leans to neutral and rarely says fearful
- * or angry; β is fitted by `npm run train:emotion` (maximum likelihood on FER2013 Train, never on PublicTest). The
- * extension now reads faces with Moodreel's head, which learned the class balance itself; the calibration stays for
- * the analyzer's `head: 'face-api'` and for measuring each step in `eval:emotion`.
+ * or angry; β is fitted by `npm run train:emotion` (maximum likelihood on FER2013 Train, never on PublicTest) and
+ * applied to every face read by face-api's head (the analyzer's default), in the extension and in the Node evaluation
+ * alike. Moodreel's own head learned the class balance itself and is read without it.
  */
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
 import fitted from './expression-calibration.json';

@@ -12,7 +12,10 @@ export interface ExpressionHead {
   bias: number[];
 }
 
-/** The head the extension ships (7 × 256 weights, 7 biases, about 19 KB of JSON). */
+/**
+ * The head `train:emotion` wrote (7 × 256 weights, 7 biases, about 19 KB of JSON), read when the analyzer's `head` is
+ * 'moodreel'; the extension keeps face-api's head by default (see models/face/config.ts).
+ */
 export const MOODREEL_HEAD: ExpressionHead = trained as ExpressionHead;
 
 export function headLogits(head: ExpressionHead, features: ArrayLike<number>): number[] {

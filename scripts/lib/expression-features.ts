@@ -44,19 +44,22 @@ export async function startWasm(): Promise<void> {
   await faceapi.nets.faceExpressionNet.loadFromDisk(resolve('node_modules/@vladmandic/face-api/model'));
 }
 
+/** Features of a face tensor and, with `flip`, of its mirror image (appended); disposes the tensor. */
+async function viewFeatures(face: Tensor, flip: boolean): Promise<Float32Array[]> {
+  const out: Float32Array[] = [];
+  for (const input of flip ? [face, tf.reverse(face, 1)] : [face]) {
+    const f = await expressionNet.faceFeatureExtractor.forward(input);
+    out.push((await f.data()) as Float32Array);
+    f.dispose();
+    input.dispose();
+  }
+  return out;
+}
+
 /** Features of a face crop and, with `flip`, of its mirror image (appended). */
 export async function cropFeatures(path: string, flip: boolean): Promise<Float32Array[]> {
   const img = decodeJpeg(path);
-  const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-  const out: Float32Array[] = [];
-  for (const input of flip ? [t, tf.reverse(t, 1)] : [t]) {
-    const f = await expressionNet.faceFeatureExtractor.forward(input);
-    out.push(Float32Array.from(await f.data()));
-    f.dispose();
-    if (input !== t) input.dispose();
-  }
-  t.dispose();
-  return out;
+  return viewFeatures(tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32'), flip);
 }
 
 /**
@@ -71,6 +74,10 @@ export async function detectorBoxes(paths: readonly string[]): Promise<RelativeB
     disk: resolve('node_modules/@vladmandic/face-api/model'),
   });
   await analyzer.load(['tiny']);
+  // Where webcamFrame puts a square face.
+  const side = WEBCAM_FACE_SIDE;
+  const left = Math.floor((WEBCAM_FRAME.width - side) / 2);
+  const top = Math.floor((WEBCAM_FRAME.height - side) / 2);
   const boxes: RelativeBox[] = [];
   for (const [i, path] of paths.entries()) {
     const face = decodeJpeg(path);
@@ -79,9 +86,6 @@ export async function detectorBoxes(paths: readonly string[]): Promise<RelativeB
     frame.dispose();
     if (found) {
       const { x, y, width, height } = found.box;
-      const side = WEBCAM_FACE_SIDE;
-      const left = Math.floor((WEBCAM_FRAME.width - side) / 2);
-      const top = Math.floor((WEBCAM_FRAME.height - side) / 2);
       boxes.push([(x - left) / side, (y - top) / side, width / side, height / side]);
     }
     if (i % 500 === 0) console.error(`detector boxes ${i}/${paths.length}`);
@@ -115,14 +119,7 @@ export async function boxFeatures(path: string, box: RelativeBox): Promise<Float
     return tf.slice(framed, [y, x, 0], [h, w, 3]);
   });
   t.dispose();
-  const out: Float32Array[] = [];
-  for (const input of [cut, tf.reverse(cut, 1)]) {
-    const f = await expressionNet.faceFeatureExtractor.forward(input);
-    out.push(Float32Array.from(await f.data()));
-    f.dispose();
-    input.dispose();
-  }
-  return out;
+  return viewFeatures(cut, true);
 }
 
 /** face-api's shipped head (256 × 7 weights and 7 biases), the starting point of our own. */
