@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { MODEL_FILES } from './models/face/config';
+import { EXPRESSION_CNN } from './models/face/expression-cnn';
 
 const faceApiModels = resolve('node_modules/@vladmandic/face-api/model');
 const tfjsWasm = resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist');
@@ -46,6 +47,11 @@ export default defineConfig({
           assets.push({ absoluteSrc: resolve(faceApiModels, file), relativeDest: `models/${file}` });
         }
       }
+      // Moodreel's own expression CNN, read by the analyzer from the same folder as face-api's models.
+      assets.push({
+        absoluteSrc: resolve('models/face', EXPRESSION_CNN.weights.file),
+        relativeDest: `models/${EXPRESSION_CNN.weights.file}`,
+      });
       // Only the single-threaded builds: the threaded one needs blob: workers, which the extension CSP blocks.
       for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
         assets.push({ absoluteSrc: resolve(tfjsWasm, file), relativeDest: `wasm/${file}` });

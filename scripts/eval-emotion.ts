@@ -2,7 +2,8 @@
  * `npm run eval:emotion -- --data <folder> [--mode classifier|pipeline|both] [--limit N]`: accuracy of the project's
  * own face analysis on a folder laid out as <label>/<image> (FER2013 labels), in Node on tfjs's wasm backend with
  * the same model files the extension ships.
- * - classifier: the image is already a face crop; FaceExpressionNet alone.
+ * - classifier: the image is already a face crop; FaceExpressionNet (face-api's head or Moodreel's) and Moodreel's
+ *   expression CNN read it, alone or blended.
  * - pipeline: the crop scaled to 240 px and centred on a grey 640×480 frame, as a webcam sees a face; then the
  *   extension's analyzer (TinyFaceDetector with its low-threshold retry + expressions, models/face/analyzer.ts) and
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
@@ -12,9 +13,9 @@
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { createFaceAnalyzer, type FaceApiModule } from '../models/face/analyzer';
+import { createFaceAnalyzer, type ExpressionView, type FaceApiModule } from '../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig } from '../models/face/config';
-import { cropFeatures } from './lib/expression-features';
+import { NODE_MODELS } from './lib/expression-features';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../models/mood/emotions';
 import { moodFromFaces } from '../models/mood/mood';
 import { classificationReport, type ClassificationReport } from './lib/classification';
@@ -30,7 +31,6 @@ function arg(name: string, fallback: string): string {
 const DATA = resolve(arg('data', join(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/PublicTest')));
 const MODE = arg('mode', 'both');
 const LIMIT = Number(arg('limit', '0'));
-const MODELS = resolve('node_modules/@vladmandic/face-api/model');
 
 interface Tf {
   setWasmPaths(path: string): void;
@@ -79,7 +79,7 @@ async function main() {
   await tf.ready();
   const list = ferImages(DATA, LIMIT);
   if (list.length === 0) throw new Error(`No labelled images under ${DATA}`);
-  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, { disk: MODELS });
+  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
   const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length };
 
@@ -101,30 +101,47 @@ async function main() {
       t.dispose();
       return p as unknown as EmotionProbabilities;
     });
-    // One features pass (the crop and its mirror image), read by each head and step.
-    const features: Float32Array[][] = [];
+    // One pass over the crop and its mirror image (features and CNN logits), read by each head and step.
+    const views: ExpressionView[][] = [];
     const start = performance.now();
-    for (const { path } of list) features.push(await cropFeatures(path, true));
+    for (const { path } of list) {
+      const t = toTensor(decodeJpeg(path));
+      views.push(await analyzer.readViews(t as never, true));
+      t.dispose();
+    }
     const ms = (performance.now() - start) / list.length / 2;
     const rows = {
-      classifierCalibrated: ['Classifier with the class calibration (face crops)', { head: 'face-api' }],
+      classifierCalibrated: [
+        'Classifier with the class calibration (face crops)',
+        { head: 'face-api', cnn: 'off', mirror: false },
+      ],
       classifierMirror: [
         'Classifier, mirror TTA + class calibration (not shipped)',
-        { head: 'face-api', mirror: true },
+        { head: 'face-api', cnn: 'off', mirror: true },
       ],
-      classifierHead: ['Classifier with Moodreel’s head (face crops)', { head: 'moodreel' }],
+      classifierHead: ['Classifier with Moodreel’s head (face crops)', { head: 'moodreel', cnn: 'off', mirror: false }],
       classifierHeadMirror: [
         'Classifier with Moodreel’s head + mirror TTA (not shipped)',
-        { head: 'moodreel', mirror: true },
+        { head: 'moodreel', cnn: 'off', mirror: true },
+      ],
+      classifierCnn: ['Classifier, Moodreel’s CNN alone', { cnn: 'alone', mirror: false }],
+      classifierCnnMirror: ['Classifier, Moodreel’s CNN alone + mirror TTA', { cnn: 'alone', mirror: true }],
+      classifierBlendFirstView: [
+        'Classifier, face-api’s head + calibration blended with Moodreel’s CNN, without mirror TTA',
+        { head: 'face-api', cnn: 'blend', mirror: false },
+      ],
+      classifierBlend: [
+        'Classifier, face-api’s head + calibration blended with Moodreel’s CNN + mirror TTA (the extension’s reading)',
+        { head: 'face-api', cnn: 'blend', mirror: true },
       ],
     } as const;
     for (const [key, [title, config]] of Object.entries(rows)) {
       const pairs = list.map(({ label }, i): [Emotion, Emotion] => [
         label,
-        argmax(analyzer.combine(features[i]!, config)),
+        argmax(analyzer.combine(views[i]!, config)),
       ]);
       const r = classificationReport(EMOTIONS, pairs);
-      const perImage = 'mirror' in config ? 2 * ms : ms;
+      const perImage = config.mirror ? 2 * ms : ms;
       print(title, r, perImage);
       summary[key] = figures(r, perImage);
     }
@@ -134,39 +151,55 @@ async function main() {
     // One detection pass with the extension's settings. Faces at or above the detector's threshold are what face-api
     // as shipped finds (the retry runs only when there are none, and then returns one face below it), so each row
     // below is the same pass seen through other steps: the baseline (face-api's head, raw), the class calibration,
-    // mirror TTA (tried, not shipped), the low-threshold retry (the extension's path), then Moodreel's head in place
-    // of face-api's (tried, not shipped).
+    // mirror TTA (tried, not shipped), the low-threshold retry, Moodreel's head or CNN in place of face-api's head
+    // (not shipped), and the CNN blended with the calibrated head (the extension's path).
     const { tinyScoreThreshold } = DEFAULT_ANALYZER_CONFIG;
     const steps: Record<string, { title: string; retry: boolean; config: Partial<AnalyzerConfig> }> = {
       pipelineBaseline: {
         title: 'Pipeline, face-api as shipped (webcam-like frame, TinyFaceDetector + expressions + mood rule)',
         retry: false,
-        config: { head: 'face-api', calibrate: false },
+        config: { head: 'face-api', calibrate: false, cnn: 'off', mirror: false },
       },
       pipelineCalibrated: {
         title: 'Pipeline with the class calibration',
         retry: false,
-        config: { head: 'face-api' },
+        config: { head: 'face-api', cnn: 'off', mirror: false },
       },
       pipelineMirror: {
         title: 'Pipeline with mirror TTA + class calibration (not shipped)',
         retry: false,
-        config: { head: 'face-api', mirror: true },
+        config: { head: 'face-api', cnn: 'off', mirror: true },
       },
-      pipeline: {
-        title: 'Pipeline with the class calibration + low-threshold retry (the extension’s path)',
+      pipelineRetry: {
+        title: 'Pipeline with the class calibration + low-threshold retry (the extension’s path before the CNN)',
         retry: true,
-        config: { head: 'face-api' },
-      },
-      pipelineHeadFirstLook: {
-        title: 'Pipeline with Moodreel’s head, without the retry (not shipped)',
-        retry: false,
-        config: { head: 'moodreel' },
+        config: { head: 'face-api', cnn: 'off', mirror: false },
       },
       pipelineHead: {
         title: 'Pipeline with Moodreel’s head + low-threshold retry (not shipped)',
         retry: true,
-        config: { head: 'moodreel' },
+        config: { head: 'moodreel', cnn: 'off', mirror: false },
+      },
+      pipelineCnn: {
+        title: 'Pipeline with Moodreel’s CNN alone + low-threshold retry (not shipped)',
+        retry: true,
+        config: { cnn: 'alone', mirror: false },
+      },
+      pipelineBlendFirstView: {
+        title: 'Pipeline, calibrated face-api head blended with Moodreel’s CNN + retry, without mirror TTA',
+        retry: true,
+        config: { head: 'face-api', cnn: 'blend', mirror: false },
+      },
+      pipelineBlendFirstLook: {
+        title: 'Pipeline, calibrated face-api head blended with Moodreel’s CNN + mirror TTA, without the retry',
+        retry: false,
+        config: { head: 'face-api', cnn: 'blend', mirror: true },
+      },
+      pipeline: {
+        title:
+          'Pipeline, calibrated face-api head blended with Moodreel’s CNN + mirror TTA + low-threshold retry (the extension’s path)',
+        retry: true,
+        config: { head: 'face-api', cnn: 'blend', mirror: true },
       },
     };
     const pairs = new Map<string, [Emotion, Emotion][]>(Object.keys(steps).map((k) => [k, []]));

@@ -1,20 +1,26 @@
 /**
- * `npm run train:emotion`: trains Moodreel's expression head (models/face/expression-head.ts) on FaceExpressionNet's
- * 256-d features of FER2013 Train, with a seeded 10 % validation split of Train for early stopping, and the class
- * calibration of face-api's own head (models/face/calibration.ts) on the same split.
+ * `npm run train:emotion`: trains everything the analyzer reads on top of face-api, on FER2013 Train with a seeded
+ * 10 % validation split of Train (PublicTest is never read here):
+ * 1. Moodreel's expression head (models/face/expression-head.ts) on FaceExpressionNet's 256-d features, and the class
+ *    calibration of face-api's own head (models/face/calibration.ts).
+ * 2. Moodreel's expression CNN (models/face/expression-cnn.ts) on the 48-px faces, by scripts/train-emotion-cnn.py
+ *    with Debian's PyTorch (`apt-get install -y python3-torch`; about an hour on 2 cores).
+ * 3. How the CNN's reading is blended with face-api's calibrated head, on the validation split.
  * Each Train face gives four views: the 48-px crop, the face cut as the extension's detector cuts it (a box drawn
  * from the boxes TinyFaceDetector finds on webcam-like frames of Train faces, which sit lower and tighter than FER's
  * crops, on the face scaled to 240 px on grey), and the mirror image of both. A head that saw only FER's crops did
  * worse than face-api's on the detector's crops; early stopping therefore scores the detector-cut view alone, which
  * is what the extension reads. The head starts from face-api's own head; class-weighted cross-entropy (inverse
  * square-root frequency, so rare fear and disgust are not drowned out by happy) with L2 toward that start.
- * Deterministic. Writes models/face/expression-head.json and models/face/expression-calibration.json. PublicTest is
- * never read here. Boxes and features are cached in .cache/ (the slow part: about 20 minutes on 2 cores).
+ * Deterministic on one machine. Writes models/face/expression-{head,calibration,cnn}.json and expression-cnn.bin.
+ * Boxes, features and pixels are cached in .cache/ (the features take about 20 minutes on 2 cores).
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EMOTIONS } from '../models/mood/emotions';
 import { rng } from '../models/learning/linalg';
+import { blendLogits, type ExpressionCnnManifest } from '../models/face/expression-cnn';
 import { headLogits, softmax, type ExpressionHead } from '../models/face/expression-head';
 import {
   boxFeatures,
@@ -29,9 +35,17 @@ import {
 } from './lib/expression-features';
 import { round } from './lib/stats';
 import { ferImages } from './lib/fer';
+import { decodeJpeg, resize } from './lib/image';
 
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
 const K = EMOTIONS.length;
+/** The side of the faces Moodreel's CNN reads. */
+const CNN_SIDE = 48;
+const CNN_FILE = resolve('models/face/expression-cnn.json');
+/** The issue's floor: these emotions each recalled at least this often (on the validation split), with margin. */
+const RECALL_FLOOR_EMOTIONS = ['sad', 'angry', 'fearful'] as const;
+const RECALL_FLOOR = 0.52;
+const BIAS_STEP = 0.05;
 const EPOCHS = 30;
 const BATCH = 256;
 const LR = 0.0005;
@@ -75,7 +89,7 @@ async function cached(
   return out;
 }
 
-async function extract(): Promise<Sample[]> {
+async function extract(): Promise<{ samples: Sample[]; paths: string[]; drawn: RelativeBox[] }> {
   const files = ferImages(TRAIN).map((f) => ({ label: EMOTIONS.indexOf(f.label), path: f.path }));
   const crops = await cached('fer-train-features.bin', files.length, 2 * FEATURES, (i) =>
     cropFeatures(files[i]!.path, true),
@@ -95,10 +109,11 @@ async function extract(): Promise<Sample[]> {
   );
   const view = (buf: Float32Array, i: number, v: number) =>
     buf.slice((2 * i + v) * FEATURES, (2 * i + v + 1) * FEATURES);
-  return files.map((f, i) => ({
+  const samples = files.map((f, i) => ({
     label: f.label,
     views: [view(crops, i, 0), view(crops, i, 1), view(cut, i, 0), view(cut, i, 1)],
   }));
+  return { samples, paths: files.map((f) => f.path), drawn };
 }
 
 /**
@@ -136,9 +151,118 @@ const boxAccuracy = (head: ExpressionHead, samples: readonly Sample[]) => accura
 /** FER's crop and its mirror image (how the classifier rows of eval:emotion read crops). */
 const cropAccuracy = (head: ExpressionHead, samples: readonly Sample[]) => accuracy(head, samples, CROP, CROP + 2);
 
+/** Grey 48×48 pixels of a face image (the mean of its channels, as models/face/expression-cnn.ts reads a crop). */
+function grey48(path: string): Uint8Array {
+  const img = decodeJpeg(path);
+  const face = img.width === CNN_SIDE && img.height === CNN_SIDE ? img : resize(img, CNN_SIDE, CNN_SIDE);
+  const out = new Uint8Array(CNN_SIDE * CNN_SIDE);
+  for (let i = 0; i < out.length; i++)
+    out[i] = Math.round((face.rgb[3 * i]! + face.rgb[3 * i + 1]! + face.rgb[3 * i + 2]!) / 3);
+  return out;
+}
+
+/**
+ * What scripts/train-emotion-cnn.py reads: every Train face's grey pixels, its label, the validation split (the
+ * head's), the detector box drawn for it and all the detector boxes (for augmentation).
+ */
+function writeCnnData(
+  samples: readonly Sample[],
+  paths: readonly string[],
+  drawn: readonly RelativeBox[],
+  valIndex: readonly number[],
+) {
+  const pixelsFile = resolve('.cache/fer-cnn-pixels.bin');
+  if (!existsSync(pixelsFile) || readFileSync(pixelsFile).length !== paths.length * CNN_SIDE * CNN_SIDE) {
+    const pixels = new Uint8Array(paths.length * CNN_SIDE * CNN_SIDE);
+    paths.forEach((p, i) => pixels.set(grey48(p), i * CNN_SIDE * CNN_SIDE));
+    writeFileSync(pixelsFile, pixels);
+  }
+  const boxes = JSON.parse(readFileSync(resolve('.cache/fer-train-boxes.json'), 'utf8')) as RelativeBox[];
+  writeFileSync(
+    resolve('.cache/fer-cnn-data.json'),
+    JSON.stringify({ side: CNN_SIDE, labels: samples.map((s) => s.label), validation: valIndex, drawn, boxes }),
+  );
+}
+
+/**
+ * Trains the CNN with Debian's PyTorch (scripts/train-emotion-cnn.py reads what writeCnnData wrote); about an hour
+ * on 2 cores. `--reuse-cnn` keeps the CNN trained last (with its validation logits in .cache) and refits the rest.
+ */
+function trainCnn(): void {
+  if (process.argv.includes('--reuse-cnn')) return;
+  const python = process.env.MOODREEL_PYTHON ?? '/usr/bin/python3';
+  const run = spawnSync(python, ['scripts/train-emotion-cnn.py'], { stdio: 'inherit' });
+  if (run.status !== 0)
+    throw new Error(
+      `${python} scripts/train-emotion-cnn.py failed; it needs PyTorch: apt-get install -y python3-torch`,
+    );
+}
+
+/**
+ * How the CNN is blended with face-api's calibrated head (models/face/expression-cnn.ts's blendLogits): the weight
+ * on a 0.05 grid that reads the validation split best, crops and detector cuts alike (one view each, as the
+ * extension reads a face), then the least class bias that lifts sad, angry and fearful to RECALL_FLOOR on the same
+ * views. Written into the CNN's manifest.
+ */
+function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight: number; validationAccuracy: number } {
+  const logits = new Float32Array(readFileSync(resolve('.cache/fer-cnn-val-logits.bin')).buffer.slice(0));
+  if (logits.length !== val.length * 4 * K) throw new Error('CNN validation logits do not match the split');
+  const items = val.flatMap((s, i) =>
+    [CROP, BOX].map((v) => ({
+      head: softmax(headLogits(calibrated, s.views[v]!)),
+      cnn: logits.subarray((i * 4 + v) * K, (i * 4 + v + 1) * K),
+      y: s.label,
+    })),
+  );
+  const predictions = (blend: ExpressionCnnManifest['blend']) =>
+    items.map(({ head, cnn }) => {
+      const l = blendLogits(head, cnn, blend);
+      return l.indexOf(Math.max(...l));
+    });
+  const accuracyWith = (blend: ExpressionCnnManifest['blend']) =>
+    predictions(blend).filter((p, i) => p === items[i]!.y).length / items.length;
+  const recallWith = (blend: ExpressionCnnManifest['blend']) => {
+    const hit = EMOTIONS.map(() => 0);
+    const all = EMOTIONS.map(() => 0);
+    predictions(blend).forEach((p, i) => {
+      all[items[i]!.y]!++;
+      if (p === items[i]!.y) hit[items[i]!.y]!++;
+    });
+    return hit.map((h, c) => h / all[c]!);
+  };
+  const zero = EMOTIONS.map(() => 0);
+  let weight = 0;
+  for (let w = 0; w <= 20; w++)
+    if (accuracyWith({ weight: w / 20, bias: zero }) > accuracyWith({ weight, bias: zero })) weight = w / 20;
+  // The emotions users most complain are missed must each be recalled at RECALL_FLOOR: the one furthest below it
+  // gets BIAS_STEP more bias until none is (sad, angry and fearful faces are mostly read as each other or neutral).
+  const bias = [...zero];
+  const floored = RECALL_FLOOR_EMOTIONS.map((e) => EMOTIONS.indexOf(e));
+  for (let step = 0; step < 100; step++) {
+    const recall = recallWith({ weight, bias });
+    const low = floored.filter((c) => recall[c]! < RECALL_FLOOR);
+    if (low.length === 0) break;
+    const c = low.reduce((a, b) => (recall[a]! <= recall[b]! ? a : b));
+    bias[c] = round(bias[c]! + BIAS_STEP, 4);
+  }
+  const blend = { weight, bias };
+  const validationAccuracy = round(accuracyWith(blend), 4);
+  const recall = recallWith(blend);
+  console.error(
+    `blend: CNN weight ${weight}, validation ${round(accuracyWith({ weight, bias: zero }) * 100, 2)} %, ` +
+      `${round(validationAccuracy * 100, 2)} % with the class bias ${JSON.stringify(bias)} ` +
+      `(recall ${EMOTIONS.map((e, c) => `${e} ${round(recall[c]!, 3)}`).join(', ')}); ` +
+      `head alone ${round(accuracyWith({ weight: 0, bias: zero }) * 100, 2)} %, ` +
+      `CNN alone ${round(accuracyWith({ weight: 1, bias: zero }) * 100, 2)} %`,
+  );
+  const manifest = JSON.parse(readFileSync(CNN_FILE, 'utf8')) as ExpressionCnnManifest & Record<string, unknown>;
+  writeFileSync(CNN_FILE, `${JSON.stringify({ ...manifest, blend, blendValidationAccuracy: validationAccuracy })}\n`);
+  return { weight, validationAccuracy };
+}
+
 async function main() {
   await startWasm();
-  const samples = await extract();
+  const { samples, paths, drawn } = await extract();
   const random = rng(11);
   const order = samples.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
@@ -146,8 +270,10 @@ async function main() {
     [order[i], order[j]] = [order[j]!, order[i]!];
   }
   const nVal = Math.round(samples.length / 10);
-  const val = order.slice(0, nVal).map((i) => samples[i]!);
+  const valIndex = order.slice(0, nVal).sort((a, b) => a - b);
+  const val = valIndex.map((i) => samples[i]!);
   const train = order.slice(nVal).map((i) => samples[i]!);
+  writeCnnData(samples, paths, drawn, valIndex);
   const counts = EMOTIONS.map((_, c) => train.filter((s) => s.label === c).length);
   const classWeight = counts.map((n) => Math.sqrt(Math.max(...counts) / n));
 
@@ -234,6 +360,8 @@ async function main() {
     bias: Object.fromEntries(EMOTIONS.map((e, c) => [e, Number(beta[c]!.toPrecision(6))])),
   };
   writeFileSync(CALIBRATION_FILE, `${JSON.stringify(calibration)}\n`);
+  trainCnn();
+  const blend = fitBlend(withBias(beta), val);
   console.log(
     JSON.stringify({
       train: 'emotion',
@@ -243,6 +371,8 @@ async function main() {
       faceApiHeadValidationAccuracy: round(boxAccuracy(shipped, val), 4),
       faceApiHeadValidationCropAccuracy: round(cropAccuracy(shipped, val), 4),
       calibratedValidationAccuracy: calibration.validationAccuracy,
+      cnnWeight: blend.weight,
+      blendValidationAccuracy: blend.validationAccuracy,
     }),
   );
 }

@@ -3,57 +3,89 @@
  * on the browser build (extension) and the Node wasm build (scripts, evaluation).
  */
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
-import type { EmotionProbabilities } from '../mood/emotions';
+import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
 import type { Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
-import { headPredict, MOODREEL_HEAD, type ExpressionHead } from './expression-head';
+import { blendLogits, createExpressionCnn, EXPRESSION_CNN, type ExpressionCnn } from './expression-cnn';
+import { headLogits, MOODREEL_HEAD, softmax, type ExpressionHead } from './expression-head';
 
 export type FaceApiModule = typeof FaceApi;
 
-/** A detected face with FaceExpressionNet's 256-d features of each view (the crop, then its mirror image). */
-export interface FaceViews extends Omit<Face, 'expressions'> {
-  views: Float32Array[];
+/**
+ * What the analyzer reads from one view of a face (the crop, or its mirror image): FaceExpressionNet's 256-d
+ * features, which a head turns into expressions, and Moodreel's CNN's logits.
+ */
+export interface ExpressionView {
+  features: Float32Array;
+  cnn: Float32Array;
 }
 
-type ViewConfig = Pick<AnalyzerConfig, 'head' | 'calibrate' | 'mirror'>;
+/** A detected face with what each of its views gave (the crop, then its mirror image). */
+export interface FaceViews extends Omit<Face, 'expressions'> {
+  views: ExpressionView[];
+}
+
+type ViewConfig = Pick<AnalyzerConfig, 'head' | 'calibrate' | 'mirror' | 'cnn'>;
 
 /**
- * One face's expressions from its views' features: the crop's, or with `mirror` the mean over the crop and its
- * mirror image (test-time augmentation), read by the configured head. face-api's own head (its last layer) is
- * followed by the class calibration when `calibrate`; Moodreel's head needs none (it learned the class balance).
+ * One face's expressions from its views: the crop's, or with `mirror` the mean over the crop and its mirror image
+ * (test-time augmentation). Per view, the configured head reads the features (face-api's own head, its last layer,
+ * followed by the class calibration when `calibrate`; Moodreel's head needs none, it learned the class balance), and
+ * Moodreel's CNN is blended in, replaces the head, or is left out (`cnn`).
  */
 export function combineViews(
-  views: readonly Float32Array[],
+  views: readonly ExpressionView[],
   config: ViewConfig,
   faceApiHead: ExpressionHead,
 ): EmotionProbabilities {
   const used = config.mirror ? views : views.slice(0, 1);
-  if (config.head === 'moodreel') return headPredict(MOODREEL_HEAD, used);
-  const p = headPredict(faceApiHead, used);
-  return config.calibrate ? calibrate(p) : p;
+  const mean = EMOTIONS.map(() => 0);
+  for (const view of used) {
+    let p: number[];
+    if (config.cnn === 'alone') p = softmax(Array.from(view.cnn));
+    else {
+      p = softmax(headLogits(config.head === 'moodreel' ? MOODREEL_HEAD : faceApiHead, view.features));
+      if (config.head === 'face-api' && config.calibrate) p = calibrateArray(p);
+      if (config.cnn === 'blend') p = softmax(blendLogits(p, view.cnn));
+    }
+    p.forEach((x, c) => (mean[c]! += x / used.length));
+  }
+  return Object.fromEntries(EMOTIONS.map((e, c) => [e, mean[c]!])) as EmotionProbabilities;
+}
+
+function calibrateArray(p: readonly number[]): number[] {
+  const calibrated = calibrate(Object.fromEntries(EMOTIONS.map((e, c) => [e, p[c]!])) as EmotionProbabilities);
+  return EMOTIONS.map((e) => calibrated[e]);
 }
 export type AnalyzerInput = FaceApi.TNetInput;
 
 export interface FaceAnalyzer {
-  /** Loads the expression net and the given detectors from `modelUri` (a folder or URL); loaded nets are kept. */
+  /**
+   * Loads the expression net, Moodreel's CNN and the given detectors from the model source; loaded nets are kept.
+   */
   load(detectors: readonly DetectorKind[]): Promise<void>;
   isLoaded(detector: DetectorKind): boolean;
   /** Every face in the input, largest first, at most `config.maxFaces`. */
   predict(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<Face[]>;
   /**
-   * The same faces with the expression features per view (the crop, then its mirror image when `config.mirror`),
-   * before a head reads them: for measuring each step (`eval:emotion`).
+   * The same faces with what each view gave (the crop, then its mirror image when `config.mirror`), before a head
+   * reads them: for measuring each step (`eval:emotion`).
    */
   predictViews(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<FaceViews[]>;
+  /** The views of an image that is already a face crop (and of its mirror image with `mirror`), after `load`. */
+  readViews(crop: FaceApi.tf.Tensor3D, mirror: boolean): Promise<ExpressionView[]>;
   /** A face's expressions from its views, as `predict` reads them (after `load`). */
-  combine(views: readonly Float32Array[], config?: Partial<AnalyzerConfig>): EmotionProbabilities;
+  combine(views: readonly ExpressionView[], config?: Partial<AnalyzerConfig>): EmotionProbabilities;
   /** Frees every loaded net's weights. */
   dispose(): void;
 }
 
-/** Where the weights come from: a URL folder (browser) or a folder on disk (Node). */
-export type ModelSource = { uri: string } | { disk: string };
+/**
+ * Where the weights come from: a URL folder holding face-api's and Moodreel's (the extension's build), or on disk
+ * face-api's folder and Moodreel's (Node).
+ */
+export type ModelSource = { uri: string } | { disk: string; moodreelDisk: string };
 
 export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource | string): FaceAnalyzer {
   const from: ModelSource = typeof source === 'string' ? { uri: source } : source;
@@ -65,6 +97,16 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
 
   /** face-api's own head (FaceExpressionNet's last layer), read from its weights once they are loaded. */
   let faceApiHead: ExpressionHead | null = null;
+  let cnn: ExpressionCnn | null = null;
+
+  async function cnnBytes(): Promise<Uint8Array> {
+    const file = EXPRESSION_CNN.weights.file;
+    if ('disk' in from)
+      return new Uint8Array((await faceapi.env.getEnv().readFile(`${from.moodreelDisk}/${file}`)) as Uint8Array);
+    const response = await fetch(`${from.uri}/${file}`);
+    if (!response.ok) throw new Error(`Could not load ${file}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  }
 
   async function load(detectors: readonly DetectorKind[]): Promise<void> {
     const wanted = [nets.expressions, ...detectors.map((d) => nets[d])];
@@ -81,9 +123,10 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         bias: Array.from(await fc.bias.data()),
       };
     }
+    cnn ??= createExpressionCnn(faceapi.tf, await cnnBytes());
   }
 
-  function combine(views: readonly Float32Array[], overrides: Partial<AnalyzerConfig> = {}): EmotionProbabilities {
+  function combine(views: readonly ExpressionView[], overrides: Partial<AnalyzerConfig> = {}): EmotionProbabilities {
     if (!faceApiHead) throw new Error('Load the expression model before reading expressions');
     return combineViews(views, { ...DEFAULT_ANALYZER_CONFIG, ...overrides }, faceApiHead);
   }
@@ -120,15 +163,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     try {
       const out: FaceViews[] = [];
       for (const [i, crop] of crops.entries()) {
-        const views = [await featuresOf(crop)];
-        if (config.mirror) {
-          const mirrored = mirror(crop);
-          try {
-            views.push(await featuresOf(mirrored));
-          } finally {
-            mirrored.dispose();
-          }
-        }
+        const views = await readViews(crop, config.mirror);
         const box = detections[i]!.box;
         out.push({
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
@@ -163,6 +198,24 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     }
   }
 
+  async function readViews(crop: FaceApi.tf.Tensor3D, withMirror: boolean): Promise<ExpressionView[]> {
+    const views = [await viewOf(crop)];
+    if (withMirror) {
+      const mirrored = mirror(crop);
+      try {
+        views.push(await viewOf(mirrored));
+      } finally {
+        mirrored.dispose();
+      }
+    }
+    return views;
+  }
+
+  async function viewOf(crop: FaceApi.tf.Tensor3D): Promise<ExpressionView> {
+    if (!cnn) throw new Error('Load the expression models before reading expressions');
+    return { features: await featuresOf(crop), cnn: await cnn.logits(crop) };
+  }
+
   async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {
     const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
     return (await predictViews(input, config)).map(({ views, ...face }) => ({
@@ -173,13 +226,16 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
 
   return {
     load,
-    isLoaded: (detector) => nets[detector].isLoaded && nets.expressions.isLoaded,
+    isLoaded: (detector) => nets[detector].isLoaded && nets.expressions.isLoaded && cnn !== null,
     predict,
     predictViews,
+    readViews,
     combine,
     dispose() {
       for (const net of Object.values(nets)) if (net.isLoaded) net.dispose();
       faceApiHead = null;
+      cnn?.dispose();
+      cnn = null;
     },
   };
 }

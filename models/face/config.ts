@@ -3,6 +3,8 @@ export const DETECTORS = ['tiny', 'ssd'] as const;
 export type DetectorKind = (typeof DETECTORS)[number];
 
 export type ExpressionHeadKind = 'moodreel' | 'face-api';
+/** Whether Moodreel's expression CNN is left out, blended with the head, or read alone. */
+export type ExpressionCnnUse = 'off' | 'blend' | 'alone';
 
 /**
  * Everything that tunes face analysis, in one place.
@@ -23,9 +25,12 @@ export type ExpressionHeadKind = 'moodreel' | 'face-api';
  *   extension's path, detector and all (44.9 % against 45.2 %), so face-api's stays (see the README's figures).
  * - `calibrate`: with face-api's head, re-weight each face's expressions by the fitted class calibration
  *   (models/face/calibration.ts); off only to measure face-api as shipped.
- * - `mirror`: also read each face's mirror image and average (test-time augmentation), one more expression-net pass
- *   per face (about 8 ms on wasm). Off: on FER2013 PublicTest it gained only 0.2 points and it turned a labelled
- *   surprised face into another mood (see the README's emotion figures).
+ * - `cnn`: Moodreel's expression CNN (models/face/expression-cnn.ts, trained by `npm run train:emotion` on FER2013
+ *   Train's 48-px faces) reads each view too; 'blend' mixes its reading with the head's as fitted on Train's
+ *   validation split, 'alone' is for measuring it, 'off' is face-api as it was. About 7 ms per view on wasm.
+ * - `mirror`: also read each face's mirror image and average (test-time augmentation): one more pass of both nets
+ *   per face (about 15 ms on wasm). With face-api alone it gained only 0.2 points on FER2013 PublicTest; with the
+ *   CNN blended in it gains about 0.9 (see the README's emotion figures).
  */
 export interface AnalyzerConfig {
   detector: DetectorKind;
@@ -37,6 +42,7 @@ export interface AnalyzerConfig {
   head: ExpressionHeadKind;
   calibrate: boolean;
   mirror: boolean;
+  cnn: ExpressionCnnUse;
   tinyRetryThreshold: number;
 }
 
@@ -49,7 +55,8 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   maxFaces: 12,
   head: 'face-api',
   calibrate: true,
-  mirror: false,
+  mirror: true,
+  cnn: 'blend',
   tinyRetryThreshold: 0.3,
 };
 

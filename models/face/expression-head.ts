@@ -2,7 +2,7 @@
  * Moodreel's own expression head: a softmax layer over FaceExpressionNet's 256-d face features, trained by
  * `npm run train:emotion` on FER2013 Train (never on PublicTest). Pure math: the features come from face-api.
  */
-import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
+import { EMOTIONS } from '../mood/emotions';
 import trained from './expression-head.json';
 
 export interface ExpressionHead {
@@ -34,12 +34,4 @@ export function softmax(logits: readonly number[]): number[] {
   const e = logits.map((l) => Math.exp(l - max));
   const sum = e.reduce((a, b) => a + b, 0);
   return e.map((x) => x / sum);
-}
-
-/** Probabilities for one face from the features of the crop and (test-time augmentation) of its mirror image. */
-export function headPredict(head: ExpressionHead, featureViews: readonly ArrayLike<number>[]): EmotionProbabilities {
-  const avg = EMOTIONS.map(() => 0);
-  for (const view of featureViews)
-    softmax(headLogits(head, view)).forEach((p, c) => (avg[c]! += p / featureViews.length));
-  return Object.fromEntries(EMOTIONS.map((e, c) => [e, avg[c]!])) as EmotionProbabilities;
 }

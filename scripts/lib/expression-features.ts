@@ -30,6 +30,11 @@ interface ExpressionNet {
 }
 
 export const FEATURES = 256;
+/** The analyzer's weights on disk: face-api's folder and Moodreel's own (the expression CNN). */
+export const NODE_MODELS = {
+  disk: resolve('node_modules/@vladmandic/face-api/model'),
+  moodreelDisk: resolve('models/face'),
+};
 /** Where `train:emotion` writes Moodreel's expression head and `eval:emotion` reads it. */
 export const HEAD_FILE = resolve('models/face/expression-head.json');
 /** Where `train:emotion` writes the class calibration the extension applies (models/face/calibration.ts). */
@@ -70,9 +75,7 @@ export type RelativeBox = [number, number, number, number];
 
 /** The extension's detector (with its settings) on webcam-like frames of these faces: the largest box of each. */
 export async function detectorBoxes(paths: readonly string[]): Promise<RelativeBox[]> {
-  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, {
-    disk: resolve('node_modules/@vladmandic/face-api/model'),
-  });
+  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
   // Where webcamFrame puts a square face.
   const side = WEBCAM_FACE_SIDE;

@@ -12,6 +12,7 @@ import { createFaceAnalyzer, type FaceAnalyzer, type FaceApiModule } from '../..
 import type { Face } from '../../models/mood/faces';
 import { moodFromFaces } from '../../models/mood/mood';
 import { decodeJpeg, webcamFrame, type RgbImage } from '../../scripts/lib/image';
+import { NODE_MODELS } from '../../scripts/lib/expression-features';
 import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FER_PUBLIC_TEST } from '../support/images';
 
@@ -71,9 +72,7 @@ beforeAll(async () => {
   tf.setWasmPaths(`${resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
   await tf.setBackend('wasm');
   await tf.ready();
-  analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, {
-    disk: resolve('node_modules/@vladmandic/face-api/model'),
-  });
+  analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
   session = await launchExtension();
 }, 60_000);

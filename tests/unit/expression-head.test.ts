@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { combineViews } from '../../models/face/analyzer';
+import { combineViews, type ExpressionView } from '../../models/face/analyzer';
 import { calibrate } from '../../models/face/calibration';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
-import {
-  headLogits,
-  headPredict,
-  MOODREEL_HEAD,
-  softmax,
-  type ExpressionHead,
-} from '../../models/face/expression-head';
+import { headLogits, MOODREEL_HEAD, softmax, type ExpressionHead } from '../../models/face/expression-head';
 import { EMOTIONS } from '../../models/mood/emotions';
 
 const FEATURES = 256;
@@ -27,6 +21,11 @@ function features(values: number[]): Float32Array {
   return out;
 }
 
+/** A view with these leading features and CNN logits (all zero: a CNN that cannot tell). */
+function view(values: number[], cnn: number[] = EMOTIONS.map(() => 0)): ExpressionView {
+  return { features: features(values), cnn: Float32Array.from(cnn) };
+}
+
 describe("Moodreel's expression head", () => {
   it('ships 256 × 7 finite weights and 7 biases, trained away from zero', () => {
     expect(MOODREEL_HEAD.weights).toHaveLength(FEATURES * K);
@@ -42,25 +41,26 @@ describe("Moodreel's expression head", () => {
     expect(p[1]! / p[0]!).toBeCloseTo(3, 12);
   });
 
-  it('averages the probabilities of the views it is given', () => {
+  it('averages the probabilities of the views it is given (mirror TTA)', () => {
     const head = identityHead();
-    const a = features([4, 0, 0, 0, 0, 0, 0]);
-    const b = features([0, 4, 0, 0, 0, 0, 0]);
-    const mean = headPredict(head, [a, b]);
+    const views = [view([4, 0, 0, 0, 0, 0, 0]), view([0, 4, 0, 0, 0, 0, 0])];
+    const mean = combineViews(views, { head: 'face-api', calibrate: false, mirror: true, cnn: 'off' }, head);
     expect(mean.neutral).toBeCloseTo(mean.happy, 12);
+    expect(mean.neutral).toBeGreaterThan(0.4);
     expect(EMOTIONS.reduce((s, e) => s + mean[e], 0)).toBeCloseTo(1, 12);
+    const first = combineViews(views, { head: 'face-api', calibrate: false, mirror: false, cnn: 'off' }, head);
+    expect(first.neutral).toBeGreaterThan(0.8);
   });
 
-  it('and face-api’s head read the same features; face-api’s is calibrated, the analyzer’s default', () => {
-    expect(DEFAULT_ANALYZER_CONFIG).toMatchObject({ head: 'face-api', calibrate: true });
+  it('and face-api’s head read the same features; face-api’s is calibrated, then blended with the CNN', () => {
+    expect(DEFAULT_ANALYZER_CONFIG).toMatchObject({ head: 'face-api', calibrate: true, cnn: 'blend' });
     const faceApi = identityHead();
-    const views = [features([1, 3, 0, 0, 0, 0, 0]), features([3, 1, 0, 0, 0, 0, 0])];
-    const ours = combineViews(views, { head: 'moodreel', calibrate: true, mirror: false }, faceApi);
-    expect(ours).toEqual(headPredict(MOODREEL_HEAD, views.slice(0, 1)));
-    const raw = combineViews(views, { head: 'face-api', calibrate: false, mirror: false }, faceApi);
+    const views = [view([1, 3, 0, 0, 0, 0, 0]), view([3, 1, 0, 0, 0, 0, 0])];
+    const ours = combineViews(views, { head: 'moodreel', calibrate: true, mirror: false, cnn: 'off' }, faceApi);
+    expect(EMOTIONS.map((e) => ours[e])).toEqual(softmax(headLogits(MOODREEL_HEAD, views[0]!.features)));
+    const raw = combineViews(views, { head: 'face-api', calibrate: false, mirror: false, cnn: 'off' }, faceApi);
     expect(raw.happy).toBeGreaterThan(raw.neutral);
-    expect(combineViews(views, { head: 'face-api', calibrate: true, mirror: false }, faceApi)).toEqual(calibrate(raw));
-    const mirrored = combineViews(views, { head: 'face-api', calibrate: false, mirror: true }, faceApi);
-    expect(mirrored.happy).toBeCloseTo(mirrored.neutral, 12);
+    const calibrated = combineViews(views, { head: 'face-api', calibrate: true, mirror: false, cnn: 'off' }, faceApi);
+    for (const e of EMOTIONS) expect(calibrated[e]).toBeCloseTo(calibrate(raw)[e], 12);
   });
 });

@@ -1,0 +1,230 @@
+"""Moodreel's expression CNN: trained on FER2013 Train's 48x48 grey faces, read by models/face/expression-cnn.ts.
+
+Run by `npm run train:emotion` (scripts/train-emotion.ts writes the data to .cache/ first, then fits how the CNN
+and face-api's head are combined). Offline only, never in CI: PyTorch from Debian (`apt-get install -y
+python3-torch`, run with /usr/bin/python3) trains this net about 40x faster on the CPU than tfjs's wasm backend,
+which has no backward kernels for convolutions. Deterministic on the same machine and thread count.
+
+The validation split is the head's (10 % of Train, seeded); PublicTest is never read. Each training face is seen
+as FER cut it or as the extension's detector cuts it (a box TinyFaceDetector found on a webcam-like frame of a Train
+face), then jittered (rotation, scale, shift, mirror, brightness, contrast). Batch norm is folded into the
+convolutions on export; the weights are stored as float16 (models/face/expression-cnn.bin) with a JSON manifest.
+"""
+
+import json
+import math
+import os
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+THREADS = 2
+SEED = 7
+EPOCHS = int(os.environ.get("CNN_EPOCHS", "30"))
+BATCH = 128
+LR = 0.05
+WEIGHT_DECAY = 5e-4
+LABEL_SMOOTHING = 0.1
+WIDTHS = (32, 64, 128, 256)
+DROPOUT = 0.4
+# Augmentation: the share of detector cuts, rotation (degrees), scale and shift (of the crop's half side).
+DETECTOR_SHARE = 0.5
+ROTATE = 12.0
+SCALE = 0.1
+SHIFT = 0.08
+BRIGHTNESS = 0.1
+CONTRAST = 0.2
+
+OUT_BIN = "models/face/expression-cnn.bin"
+OUT_JSON = "models/face/expression-cnn.json"
+VAL_LOGITS = ".cache/fer-cnn-val-logits.bin"
+
+
+def block(cin: int, cout: int) -> list:
+    return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True)]
+
+
+def make_net() -> nn.Sequential:
+    layers: list = []
+    cin = 1
+    for w in WIDTHS:
+        layers += block(cin, w) + block(w, w) + [nn.MaxPool2d(2)]
+        cin = w
+    layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(DROPOUT), nn.Linear(cin, 7)]
+    return nn.Sequential(*layers)
+
+
+def box_theta(boxes: torch.Tensor) -> torch.Tensor:
+    """affine_grid matrices that cut [x, y, w, h] (in units of the face's side, from its top-left corner)."""
+    bx, by, bw, bh = boxes.unbind(1)
+    theta = torch.zeros(len(boxes), 2, 3)
+    theta[:, 0, 0] = bw
+    theta[:, 0, 2] = 2 * bx + bw - 1
+    theta[:, 1, 1] = bh
+    theta[:, 1, 2] = 2 * by + bh - 1
+    return theta
+
+
+def sample(x: torch.Tensor, theta: torch.Tensor) -> torch.Tensor:
+    # Zeros outside the face are mid-grey once pixels are centred, as the webcam-like frame's grey padding.
+    grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+    return F.grid_sample(x, grid, mode="bilinear", padding_mode="zeros", align_corners=False)
+
+
+def augment(x: torch.Tensor, pool: torch.Tensor, g: torch.Generator) -> torch.Tensor:
+    n = len(x)
+    base = torch.eye(2, 3).repeat(n, 1, 1)
+    use_box = torch.rand(n, generator=g) < DETECTOR_SHARE
+    picked = pool[torch.randint(len(pool), (n,), generator=g)]
+    base[use_box] = box_theta(picked[use_box])
+    angle = (torch.rand(n, generator=g) * 2 - 1) * math.radians(ROTATE)
+    scale = 1 + (torch.rand(n, generator=g) * 2 - 1) * SCALE
+    flip = torch.where(torch.rand(n, generator=g) < 0.5, -1.0, 1.0)
+    shift = (torch.rand(n, 2, generator=g) * 2 - 1) * SHIFT
+    jitter = torch.zeros(n, 2, 2)
+    jitter[:, 0, 0] = scale * torch.cos(angle) * flip
+    jitter[:, 0, 1] = -scale * torch.sin(angle)
+    jitter[:, 1, 0] = scale * torch.sin(angle) * flip
+    jitter[:, 1, 1] = scale * torch.cos(angle)
+    theta = torch.empty(n, 2, 3)
+    theta[:, :, :2] = base[:, :, :2] @ jitter
+    theta[:, :, 2] = (base[:, :, :2] @ shift.unsqueeze(2)).squeeze(2) + base[:, :, 2]
+    out = sample(x, theta)
+    contrast = 1 + (torch.rand(n, 1, 1, 1, generator=g) * 2 - 1) * CONTRAST
+    brightness = (torch.rand(n, 1, 1, 1, generator=g) * 2 - 1) * BRIGHTNESS
+    return out * contrast + brightness
+
+
+def views(x: torch.Tensor, drawn: torch.Tensor) -> list:
+    """The four views train-emotion.ts scores: the crop, its mirror, the detector cut, its mirror."""
+    cut = sample(x, box_theta(drawn))
+    return [x, torch.flip(x, [3]), cut, torch.flip(cut, [3])]
+
+
+@torch.no_grad()
+def view_logits(net: nn.Module, x: torch.Tensor, drawn: torch.Tensor) -> torch.Tensor:
+    """Logits (faces x 4 views x 7) in batches."""
+    net.eval()
+    out = []
+    for i in range(0, len(x), 512):
+        out.append(torch.stack([net(v) for v in views(x[i : i + 512], drawn[i : i + 512])], 1))
+    return torch.cat(out)
+
+
+def accuracies(logits: torch.Tensor, y: torch.Tensor) -> dict:
+    p = logits.softmax(2)
+    acc = lambda q: float((q.argmax(1) == y).float().mean())
+    return {"crop": acc(p[:, 0] + p[:, 1]), "detectorCut": acc(p[:, 2] + p[:, 3]), "detectorCutAlone": acc(p[:, 2])}
+
+
+def export(net: nn.Sequential, manifest: dict) -> None:
+    """Folds batch norm into the convolutions; writes float16 weights in tfjs layouts (HWIO, in x out)."""
+    tensors = []
+    blob = []
+    modules = list(net)
+    for i, m in enumerate(modules):
+        if isinstance(m, nn.Conv2d):
+            bn = modules[i + 1]
+            s = bn.weight / torch.sqrt(bn.running_var + bn.eps)
+            w = (m.weight * s[:, None, None, None]).permute(2, 3, 1, 0)
+            b = bn.bias - bn.running_mean * s
+            tensors += [{"name": f"conv{len(tensors) // 2}/weights", "shape": list(w.shape)},
+                        {"name": f"conv{len(tensors) // 2}/bias", "shape": list(b.shape)}]
+            blob += [w, b]
+        elif isinstance(m, nn.Linear):
+            tensors += [{"name": "fc/weights", "shape": [m.in_features, m.out_features]},
+                        {"name": "fc/bias", "shape": [m.out_features]}]
+            blob += [m.weight.t(), m.bias]
+    data = np.concatenate([t.detach().contiguous().numpy().astype("<f2").ravel() for t in blob])
+    data.tofile(OUT_BIN)
+    manifest["weights"] = {"file": os.path.basename(OUT_BIN), "dtype": "float16", "tensors": tensors}
+    with open(OUT_JSON, "w") as f:
+        f.write(json.dumps(manifest) + "\n")
+
+
+def main() -> None:
+    torch.set_num_threads(THREADS)
+    torch.manual_seed(SEED)
+    torch.use_deterministic_algorithms(True)
+    meta = json.load(open(".cache/fer-cnn-data.json"))
+    side = meta["side"]
+    n = len(meta["labels"])
+    pixels = np.fromfile(".cache/fer-cnn-pixels.bin", dtype=np.uint8).reshape(n, 1, side, side)
+    x = torch.from_numpy(pixels.astype(np.float32) / 255 - 0.5)
+    y = torch.tensor(meta["labels"])
+    drawn = torch.tensor(meta["drawn"], dtype=torch.float32)
+    pool = torch.tensor(meta["boxes"], dtype=torch.float32)
+    is_val = torch.zeros(n, dtype=torch.bool)
+    is_val[meta["validation"]] = True
+    xt, yt = x[~is_val], y[~is_val]
+    xv, yv, dv = x[is_val], y[is_val], drawn[is_val]
+    counts = torch.bincount(yt, minlength=7).float()
+    class_weight = torch.sqrt(counts.max() / counts)
+
+    net = make_net()
+    decay = [p for p in net.parameters() if p.dim() > 1]
+    no_decay = [p for p in net.parameters() if p.dim() <= 1]
+    opt = torch.optim.SGD(
+        [{"params": decay, "weight_decay": WEIGHT_DECAY}, {"params": no_decay, "weight_decay": 0}],
+        lr=LR, momentum=0.9, nesterov=True,
+    )
+    steps_per_epoch = math.ceil(len(xt) / BATCH)
+    total = EPOCHS * steps_per_epoch
+    # One epoch of linear warm-up, then cosine decay to zero.
+    schedule = lambda step: min(1.0, (step + 1) / steps_per_epoch) * 0.5 * (1 + math.cos(math.pi * step / total))
+    g = torch.Generator().manual_seed(SEED)
+    best = None
+    step = 0
+    for epoch in range(1, EPOCHS + 1):
+        net.train()
+        started = time.time()
+        order = torch.randperm(len(xt), generator=g)
+        loss_sum = 0.0
+        for b in range(0, len(xt), BATCH):
+            idx = order[b : b + BATCH]
+            for group in opt.param_groups:
+                group["lr"] = LR * schedule(step)
+            inputs = augment(xt[idx], pool, g)
+            loss = F.cross_entropy(net(inputs), yt[idx], weight=class_weight, label_smoothing=LABEL_SMOOTHING)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            loss_sum += float(loss) * len(idx)
+            step += 1
+        acc = accuracies(view_logits(net, xv, dv), yv)
+        score = (acc["crop"] + acc["detectorCut"]) / 2
+        print(
+            f"epoch {epoch}: loss {loss_sum / len(xt):.4f}, validation crop {acc['crop'] * 100:.2f} %, "
+            f"detector cut {acc['detectorCut'] * 100:.2f} % ({time.time() - started:.0f} s)",
+            file=sys.stderr, flush=True,
+        )
+        if best is None or score > best["score"]:
+            best = {"score": score, "epoch": epoch, "acc": acc,
+                    "state": {k: v.clone() for k, v in net.state_dict().items()}}
+    net.load_state_dict(best["state"])
+    logits = view_logits(net, xv, dv)
+    logits.numpy().astype("<f4").tofile(VAL_LOGITS)
+    export(net, {
+        "version": 1,
+        "trainedOn": "FER2013 Train minus the 10 % validation split (the expression head's)",
+        "input": {"side": side, "grey": "mean of RGB", "scale": "pixel / 255 - 0.5"},
+        "architecture": {"widths": list(WIDTHS), "convsPerStage": 2, "pool": "max 2x2 per stage, then mean"},
+        "epoch": best["epoch"],
+        "validationAccuracy": {k: round(v, 4) for k, v in best["acc"].items()},
+        "hyperParameters": {
+            "epochs": EPOCHS, "batch": BATCH, "learningRate": LR, "schedule": "1 epoch warm-up, cosine",
+            "weightDecay": WEIGHT_DECAY, "labelSmoothing": LABEL_SMOOTHING, "dropout": DROPOUT,
+            "classWeight": "sqrt(max/n)", "seed": SEED, "threads": THREADS,
+            "augmentation": {"detectorShare": DETECTOR_SHARE, "rotate": ROTATE, "scale": SCALE, "shift": SHIFT,
+                             "mirror": 0.5, "brightness": BRIGHTNESS, "contrast": CONTRAST},
+        },
+    })
+    print(json.dumps({"train": "emotion-cnn", "epoch": best["epoch"], **best["acc"]}))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,98 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  blendLogits,
+  createExpressionCnn,
+  decodeFloat16,
+  EXPRESSION_CNN,
+  type ExpressionCnn,
+} from '../../models/face/expression-cnn';
+import { softmax } from '../../models/face/expression-head';
+import { EMOTIONS } from '../../models/mood/emotions';
+import { FER_TO_EMOTION } from '../../scripts/lib/fer';
+import { decodeJpeg } from '../../scripts/lib/image';
+import { FER_PUBLIC_TEST } from '../support/images';
+
+interface Tf {
+  setWasmPaths(path: string): void;
+  setBackend(name: string): Promise<boolean>;
+  ready(): Promise<void>;
+  tensor3d(data: Uint8Array, shape: [number, number, number], dtype: 'int32'): { dispose(): void };
+  memory(): { numTensors: number };
+}
+const tf = faceapi.tf as unknown as Tf;
+const PER_CLASS = 6;
+
+describe('decodeFloat16', () => {
+  it('reads IEEE half-precision numbers, little-endian', () => {
+    const halves = [0x3c00, 0xc000, 0x0001, 0x7bff, 0x3555, 0x0000, 0xfc00];
+    const bytes = new Uint8Array(halves.flatMap((h) => [h & 0xff, h >> 8]));
+    const out = decodeFloat16(bytes);
+    expect(Array.from(out.subarray(0, 4))).toEqual([1, -2, 2 ** -24, 65504]);
+    expect(out[4]).toBeCloseTo(1 / 3, 3);
+    expect(out[5]).toBe(0);
+    expect(out[6]).toBe(-Infinity);
+  });
+});
+
+describe('blendLogits', () => {
+  it('is the head alone at weight 0 and the CNN alone at weight 1, plus the class bias', () => {
+    const head = [0.5, 0.2, 0.1, 0.1, 0.05, 0.03, 0.02];
+    const cnn = [0, 3, 0, 0, 0, 0, 1];
+    const zero = EMOTIONS.map(() => 0);
+    expect(softmax(blendLogits(head, cnn, { weight: 0, bias: zero })).map((p) => p.toFixed(9))).toEqual(
+      head.map((p) => p.toFixed(9)),
+    );
+    expect(softmax(blendLogits(head, cnn, { weight: 1, bias: zero })).map((p) => p.toFixed(9))).toEqual(
+      softmax(cnn).map((p) => p.toFixed(9)),
+    );
+    const biased = blendLogits(head, cnn, { weight: 0.5, bias: [0, 0, 0, 0, 2, 0, 0] });
+    expect(biased[4]! - blendLogits(head, cnn, { weight: 0.5, bias: zero })[4]!).toBeCloseTo(2, 12);
+  });
+});
+
+describe("Moodreel's expression CNN as shipped", () => {
+  let cnn: ExpressionCnn;
+  const bytes = new Uint8Array(readFileSync(resolve('models/face', EXPRESSION_CNN.weights.file)));
+
+  beforeAll(async () => {
+    tf.setWasmPaths(`${resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
+    await tf.setBackend('wasm');
+    await tf.ready();
+    cnn = createExpressionCnn(faceapi.tf as never, bytes);
+  }, 60_000);
+
+  it('has the weights its manifest lists, finite, and a blend fitted by train:emotion', () => {
+    const numbers = EXPRESSION_CNN.weights.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
+    expect(bytes.length).toBe(2 * numbers);
+    expect(decodeFloat16(bytes).every(Number.isFinite)).toBe(true);
+    expect(EXPRESSION_CNN.blend.weight).toBeGreaterThan(0);
+    expect(EXPRESSION_CNN.blend.weight).toBeLessThanOrEqual(1);
+    expect(EXPRESSION_CNN.blend.bias).toHaveLength(EMOTIONS.length);
+    expect(() => createExpressionCnn(faceapi.tf as never, bytes.subarray(0, bytes.length - 2))).toThrow(/expected/);
+  });
+
+  it('reads labelled FER2013 PublicTest faces far above chance, leaving no tensor behind', async () => {
+    let right = 0;
+    let total = 0;
+    const before = tf.memory().numTensors;
+    for (const folder of readdirSync(FER_PUBLIC_TEST).sort()) {
+      const label = FER_TO_EMOTION[folder];
+      if (!label) continue;
+      for (const file of readdirSync(join(FER_PUBLIC_TEST, folder)).sort().slice(0, PER_CLASS)) {
+        const img = decodeJpeg(join(FER_PUBLIC_TEST, folder, file));
+        const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+        const logits = Array.from(await cnn.logits(t as never));
+        t.dispose();
+        expect(logits).toHaveLength(EMOTIONS.length);
+        if (EMOTIONS[logits.indexOf(Math.max(...logits))] === label) right++;
+        total++;
+      }
+    }
+    expect(tf.memory().numTensors).toBe(before);
+    // Chance is 1 in 7; the CNN reads about two in three FER faces (see the README's figures).
+    expect(right / total).toBeGreaterThan(0.45);
+  }, 60_000);
+});
