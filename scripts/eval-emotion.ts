@@ -106,7 +106,7 @@ async function main() {
     const start = performance.now();
     for (const { path } of list) {
       const t = toTensor(decodeJpeg(path));
-      views.push(await analyzer.readViews(t as never, true));
+      views.push(await analyzer.readViews(t as never, { mirror: true, cnn: 'blend' }));
       t.dispose();
     }
     const ms = (performance.now() - start) / list.length / 2;
@@ -126,12 +126,12 @@ async function main() {
       ],
       classifierCnn: ['Classifier, Moodreel’s CNN alone', { cnn: 'alone', mirror: false }],
       classifierCnnMirror: ['Classifier, Moodreel’s CNN alone + mirror TTA', { cnn: 'alone', mirror: true }],
-      classifierBlendFirstView: [
-        'Classifier, face-api’s head + calibration blended with Moodreel’s CNN, without mirror TTA',
+      classifierBlend: [
+        'Classifier, face-api’s head + calibration blended with Moodreel’s CNN (the extension’s reading)',
         { head: 'face-api', cnn: 'blend', mirror: false },
       ],
-      classifierBlend: [
-        'Classifier, face-api’s head + calibration blended with Moodreel’s CNN + mirror TTA (the extension’s reading)',
+      classifierBlendMirror: [
+        'Classifier, face-api’s head + calibration blended with Moodreel’s CNN + mirror TTA (not shipped)',
         { head: 'face-api', cnn: 'blend', mirror: true },
       ],
     } as const;
@@ -185,19 +185,19 @@ async function main() {
         retry: true,
         config: { cnn: 'alone', mirror: false },
       },
-      pipelineBlendFirstView: {
-        title: 'Pipeline, calibrated face-api head blended with Moodreel’s CNN + retry, without mirror TTA',
-        retry: true,
-        config: { head: 'face-api', cnn: 'blend', mirror: false },
-      },
       pipelineBlendFirstLook: {
-        title: 'Pipeline, calibrated face-api head blended with Moodreel’s CNN + mirror TTA, without the retry',
+        title: 'Pipeline, calibrated face-api head blended with Moodreel’s CNN, without the retry',
         retry: false,
-        config: { head: 'face-api', cnn: 'blend', mirror: true },
+        config: { head: 'face-api', cnn: 'blend', mirror: false },
       },
       pipeline: {
         title:
-          'Pipeline, calibrated face-api head blended with Moodreel’s CNN + mirror TTA + low-threshold retry (the extension’s path)',
+          'Pipeline, calibrated face-api head blended with Moodreel’s CNN + low-threshold retry (the extension’s path)',
+        retry: true,
+        config: { head: 'face-api', cnn: 'blend', mirror: false },
+      },
+      pipelineBlendMirror: {
+        title: 'Pipeline, the extension’s path + mirror TTA (not shipped: over the time budget)',
         retry: true,
         config: { head: 'face-api', cnn: 'blend', mirror: true },
       },
@@ -207,7 +207,7 @@ async function main() {
     const start = performance.now();
     for (const { label, path } of list) {
       const t = toTensor(webcamFrame(decodeJpeg(path)));
-      const all = await analyzer.predictViews(t as never, { mirror: true });
+      const all = await analyzer.predictViews(t as never, { mirror: true, cnn: 'blend' });
       t.dispose();
       const first = all.filter((f) => f.score >= tinyScoreThreshold);
       if (first.length > 0) detected.first++;

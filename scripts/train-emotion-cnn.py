@@ -2,8 +2,9 @@
 
 Run by `npm run train:emotion` (scripts/train-emotion.ts writes the data to .cache/ first, then fits how the CNN
 and face-api's head are combined). Offline only, never in CI: PyTorch from Debian (`apt-get install -y
-python3-torch`, run with /usr/bin/python3) trains this net about 40x faster on the CPU than tfjs's wasm backend,
-which has no backward kernels for convolutions. Deterministic on the same machine and thread count.
+python3-torch`, run with /usr/bin/python3) trains it in about 2 minutes per epoch on 2 cores; tfjs's wasm backend has
+no backward kernels for convolutions, and a hand-written tfjs loop took about 15 minutes per epoch for a smaller net.
+Seeded and deterministic algorithms only, on a fixed thread count.
 
 The validation split is the head's (10 % of Train, seeded); PublicTest is never read. Each training face is seen
 as FER cut it or as the extension's detector cuts it (a box TinyFaceDetector found on a webcam-like frame of a Train

@@ -18,7 +18,8 @@ export type FaceApiModule = typeof FaceApi;
  */
 export interface ExpressionView {
   features: Float32Array;
-  cnn: Float32Array;
+  /** null when the CNN was not asked to read the view (`cnn: 'off'`). */
+  cnn: Float32Array | null;
 }
 
 /** A detected face with what each of its views gave (the crop, then its mirror image). */
@@ -43,11 +44,11 @@ export function combineViews(
   const mean = EMOTIONS.map(() => 0);
   for (const view of used) {
     let p: number[];
-    if (config.cnn === 'alone') p = softmax(Array.from(view.cnn));
+    if (config.cnn === 'alone' && view.cnn) p = softmax(Array.from(view.cnn));
     else {
       p = softmax(headLogits(config.head === 'moodreel' ? MOODREEL_HEAD : faceApiHead, view.features));
       if (config.head === 'face-api' && config.calibrate) p = calibrateArray(p);
-      if (config.cnn === 'blend') p = softmax(blendLogits(p, view.cnn));
+      if (config.cnn === 'blend' && view.cnn) p = softmax(blendLogits(p, view.cnn));
     }
     p.forEach((x, c) => (mean[c]! += x / used.length));
   }
@@ -73,8 +74,11 @@ export interface FaceAnalyzer {
    * reads them: for measuring each step (`eval:emotion`).
    */
   predictViews(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<FaceViews[]>;
-  /** The views of an image that is already a face crop (and of its mirror image with `mirror`), after `load`. */
-  readViews(crop: FaceApi.tf.Tensor3D, mirror: boolean): Promise<ExpressionView[]>;
+  /**
+   * The views of an image that is already a face crop (and of its mirror image with `mirror`; the CNN's reading
+   * unless `cnn` is 'off'), after `load`.
+   */
+  readViews(crop: FaceApi.tf.Tensor3D, config?: Partial<AnalyzerConfig>): Promise<ExpressionView[]>;
   /** A face's expressions from its views, as `predict` reads them (after `load`). */
   combine(views: readonly ExpressionView[], config?: Partial<AnalyzerConfig>): EmotionProbabilities;
   /** Frees every loaded net's weights. */
@@ -163,7 +167,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     try {
       const out: FaceViews[] = [];
       for (const [i, crop] of crops.entries()) {
-        const views = await readViews(crop, config.mirror);
+        const views = await readViews(crop, config);
         const box = detections[i]!.box;
         out.push({
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
@@ -198,12 +202,17 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     }
   }
 
-  async function readViews(crop: FaceApi.tf.Tensor3D, withMirror: boolean): Promise<ExpressionView[]> {
-    const views = [await viewOf(crop)];
-    if (withMirror) {
+  async function readViews(
+    crop: FaceApi.tf.Tensor3D,
+    overrides: Partial<AnalyzerConfig> = {},
+  ): Promise<ExpressionView[]> {
+    const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
+    const withCnn = config.cnn !== 'off';
+    const views = [await viewOf(crop, withCnn)];
+    if (config.mirror) {
       const mirrored = mirror(crop);
       try {
-        views.push(await viewOf(mirrored));
+        views.push(await viewOf(mirrored, withCnn));
       } finally {
         mirrored.dispose();
       }
@@ -211,9 +220,9 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     return views;
   }
 
-  async function viewOf(crop: FaceApi.tf.Tensor3D): Promise<ExpressionView> {
+  async function viewOf(crop: FaceApi.tf.Tensor3D, withCnn: boolean): Promise<ExpressionView> {
     if (!cnn) throw new Error('Load the expression models before reading expressions');
-    return { features: await featuresOf(crop), cnn: await cnn.logits(crop) };
+    return { features: await featuresOf(crop), cnn: withCnn ? await cnn.logits(crop) : null };
   }
 
   async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {

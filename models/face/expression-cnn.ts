@@ -14,6 +14,8 @@ type Tensor = FaceApi.tf.Tensor;
 export interface ExpressionCnnManifest {
   version: number;
   input: { side: number };
+  /** A 2×2 max pool follows every `convsPerStage` convolutions. */
+  architecture: { convsPerStage: number };
   weights: { file: string; dtype: 'float16'; tensors: { name: string; shape: number[] }[] };
   /**
    * How the CNN's and the head's readings are combined, fitted on Train's validation split: logits =
@@ -70,6 +72,7 @@ export function createExpressionCnn(
   const get = <T extends Tensor>(name: string) => tensors.get(name) as T;
   const convs = manifest.weights.tensors.filter((t) => t.name.endsWith('/weights') && t.name.startsWith('conv')).length;
   const side = manifest.input.side;
+  const perStage = manifest.architecture.convsPerStage;
 
   // face-api's tf namespace has no mean(): channel and spatial means are a 1×1 convolution and an average pool.
   const greyKernel = tf.fill([1, 1, 3, 1], 1 / 3) as FaceApi.tf.Tensor4D;
@@ -92,7 +95,7 @@ export function createExpressionCnn(
           x = tf.relu(
             tf.add(tf.conv2d(x, get<FaceApi.tf.Tensor4D>(`conv${i}/weights`), 1, 'same'), get(`conv${i}/bias`)),
           ) as FaceApi.tf.Tensor4D;
-          if (i % 2 === 1) x = tf.maxPool(x, 2, 2, 'valid');
+          if ((i + 1) % perStage === 0) x = tf.maxPool(x, 2, 2, 'valid');
         }
         const [, h, w, c] = x.shape;
         const pooled = tf.reshape(tf.avgPool(x, [h, w], 1, 'valid'), [1, c]) as FaceApi.tf.Tensor2D;
