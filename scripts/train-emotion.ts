@@ -18,7 +18,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EMOTIONS } from '../models/mood/emotions';
+import { EMOTIONS, type Emotion } from '../models/mood/emotions';
 import { rng } from '../models/learning/linalg';
 import { blendLogits, type ExpressionCnnManifest } from '../models/face/expression-cnn';
 import { headLogits, softmax, type ExpressionHead } from '../models/face/expression-head';
@@ -34,6 +34,7 @@ import {
   type RelativeBox,
 } from './lib/expression-features';
 import { round } from './lib/stats';
+import { classificationReport } from './lib/classification';
 import { ferImages } from './lib/fer';
 import { decodeJpeg, resize } from './lib/image';
 
@@ -89,7 +90,12 @@ async function cached(
   return out;
 }
 
-async function extract(): Promise<{ samples: Sample[]; paths: string[]; drawn: RelativeBox[] }> {
+async function extract(): Promise<{
+  samples: Sample[];
+  paths: string[];
+  boxes: RelativeBox[];
+  drawn: RelativeBox[];
+}> {
   const files = ferImages(TRAIN).map((f) => ({ label: EMOTIONS.indexOf(f.label), path: f.path }));
   const crops = await cached('fer-train-features.bin', files.length, 2 * FEATURES, (i) =>
     cropFeatures(files[i]!.path, true),
@@ -113,7 +119,7 @@ async function extract(): Promise<{ samples: Sample[]; paths: string[]; drawn: R
     label: f.label,
     views: [view(crops, i, 0), view(crops, i, 1), view(cut, i, 0), view(cut, i, 1)],
   }));
-  return { samples, paths: files.map((f) => f.path), drawn };
+  return { samples, paths: files.map((f) => f.path), boxes, drawn };
 }
 
 /**
@@ -168,6 +174,7 @@ function grey48(path: string): Uint8Array {
 function writeCnnData(
   samples: readonly Sample[],
   paths: readonly string[],
+  boxes: readonly RelativeBox[],
   drawn: readonly RelativeBox[],
   valIndex: readonly number[],
 ) {
@@ -177,7 +184,6 @@ function writeCnnData(
     paths.forEach((p, i) => pixels.set(grey48(p), i * CNN_SIDE * CNN_SIDE));
     writeFileSync(pixelsFile, pixels);
   }
-  const boxes = JSON.parse(readFileSync(resolve('.cache/fer-train-boxes.json'), 'utf8')) as RelativeBox[];
   writeFileSync(
     resolve('.cache/fer-cnn-data.json'),
     JSON.stringify({ side: CNN_SIDE, labels: samples.map((s) => s.label), validation: valIndex, drawn, boxes }),
@@ -214,22 +220,16 @@ function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight:
       y: s.label,
     })),
   );
-  const predictions = (blend: ExpressionCnnManifest['blend']) =>
-    items.map(({ head, cnn }) => {
-      const l = blendLogits(head, cnn, blend);
-      return l.indexOf(Math.max(...l));
-    });
-  const accuracyWith = (blend: ExpressionCnnManifest['blend']) =>
-    predictions(blend).filter((p, i) => p === items[i]!.y).length / items.length;
-  const recallWith = (blend: ExpressionCnnManifest['blend']) => {
-    const hit = EMOTIONS.map(() => 0);
-    const all = EMOTIONS.map(() => 0);
-    predictions(blend).forEach((p, i) => {
-      all[items[i]!.y]!++;
-      if (p === items[i]!.y) hit[items[i]!.y]!++;
-    });
-    return hit.map((h, c) => h / all[c]!);
-  };
+  /** accuracy and per-emotion recall of the blend over the items (scripts/lib/classification.ts). */
+  const reportWith = (blend: ExpressionCnnManifest['blend']) =>
+    classificationReport(
+      EMOTIONS,
+      items.map(({ head, cnn, y }): [Emotion, Emotion] => {
+        const l = blendLogits(head, cnn, blend);
+        return [EMOTIONS[y]!, EMOTIONS[l.indexOf(Math.max(...l))]!];
+      }),
+    );
+  const accuracyWith = (blend: ExpressionCnnManifest['blend']) => reportWith(blend).accuracy;
   const zero = EMOTIONS.map(() => 0);
   let weight = 0;
   for (let w = 0; w <= 20; w++)
@@ -237,21 +237,21 @@ function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight:
   // The emotions users most complain are missed must each be recalled at RECALL_FLOOR: the one furthest below it
   // gets BIAS_STEP more bias until none is (sad, angry and fearful faces are mostly read as each other or neutral).
   const bias = [...zero];
-  const floored = RECALL_FLOOR_EMOTIONS.map((e) => EMOTIONS.indexOf(e));
   for (let step = 0; step < 100; step++) {
-    const recall = recallWith({ weight, bias });
-    const low = floored.filter((c) => recall[c]! < RECALL_FLOOR);
+    const { recall } = reportWith({ weight, bias });
+    const low = RECALL_FLOOR_EMOTIONS.filter((e) => recall[e] < RECALL_FLOOR);
     if (low.length === 0) break;
-    const c = low.reduce((a, b) => (recall[a]! <= recall[b]! ? a : b));
+    const e = low.reduce((a, b) => (recall[a] <= recall[b] ? a : b));
+    const c = EMOTIONS.indexOf(e);
     bias[c] = round(bias[c]! + BIAS_STEP, 4);
   }
   const blend = { weight, bias };
-  const validationAccuracy = round(accuracyWith(blend), 4);
-  const recall = recallWith(blend);
+  const { accuracy, recall } = reportWith(blend);
+  const validationAccuracy = round(accuracy, 4);
   console.error(
     `blend: CNN weight ${weight}, validation ${round(accuracyWith({ weight, bias: zero }) * 100, 2)} %, ` +
       `${round(validationAccuracy * 100, 2)} % with the class bias ${JSON.stringify(bias)} ` +
-      `(recall ${EMOTIONS.map((e, c) => `${e} ${round(recall[c]!, 3)}`).join(', ')}); ` +
+      `(recall ${EMOTIONS.map((e) => `${e} ${round(recall[e], 3)}`).join(', ')}); ` +
       `head alone ${round(accuracyWith({ weight: 0, bias: zero }) * 100, 2)} %, ` +
       `CNN alone ${round(accuracyWith({ weight: 1, bias: zero }) * 100, 2)} %`,
   );
@@ -262,7 +262,7 @@ function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight:
 
 async function main() {
   await startWasm();
-  const { samples, paths, drawn } = await extract();
+  const { samples, paths, boxes, drawn } = await extract();
   const random = rng(11);
   const order = samples.map((_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {
@@ -273,7 +273,7 @@ async function main() {
   const valIndex = order.slice(0, nVal).sort((a, b) => a - b);
   const val = valIndex.map((i) => samples[i]!);
   const train = order.slice(nVal).map((i) => samples[i]!);
-  writeCnnData(samples, paths, drawn, valIndex);
+  writeCnnData(samples, paths, boxes, drawn, valIndex);
   const counts = EMOTIONS.map((_, c) => train.filter((s) => s.label === c).length);
   const classWeight = counts.map((n) => Math.sqrt(Math.max(...counts) / n));
 

@@ -85,7 +85,8 @@ export async function detectorBoxes(paths: readonly string[]): Promise<RelativeB
   for (const [i, path] of paths.entries()) {
     const face = decodeJpeg(path);
     const frame = tf.tensor3d(webcamFrame(face).rgb, [WEBCAM_FRAME.height, WEBCAM_FRAME.width, 3], 'int32');
-    const [found] = await analyzer.predictViews(frame as never);
+    // Only the box is wanted: no CNN reading.
+    const [found] = await analyzer.predictViews(frame as never, { cnn: 'off', mirror: false });
     frame.dispose();
     if (found) {
       const { x, y, width, height } = found.box;
