@@ -3,7 +3,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['.output/', '.wxt/', 'node_modules/', 'tests/screenshots/'] },
+  { ignores: ['.output/', '.wxt/', '.cache/', 'node_modules/', 'tests/screenshots/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {

@@ -1,5 +1,6 @@
 import type { FeedbackSignal } from '../models/learning/user-model';
 import type { PickView } from '../models/protocol';
+import { TIME_CHOICES } from '../models/recommend/context';
 import type { Strategy } from '../models/recommend/mood-target';
 import { t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
@@ -13,6 +14,9 @@ export interface PicksProps {
   busy: boolean;
   onStrategy: (s: Strategy) => void;
   onDiversity: (d: number) => void;
+  /** "How long have I got", in minutes; null for any. */
+  minutes: number | null;
+  onMinutes: (m: number | null) => void;
   onFeedback: (movieId: number, signal: FeedbackSignal) => void;
   onDifferent: () => void;
   /** "More like this" in force: the title the picks are like. */
@@ -67,6 +71,21 @@ export function Picks(props: PicksProps) {
             onChange={(e) => props.onDiversity(Number(e.currentTarget.value) / 100)}
           />
         </label>
+      </div>
+      <div role="radiogroup" aria-label={t('timeLabel')} class="toggle time-choice">
+        {TIME_CHOICES.map((m) => (
+          <button
+            key={String(m)}
+            type="button"
+            role="radio"
+            aria-checked={props.minutes === m}
+            class={props.minutes === m ? 'primary' : ''}
+            data-testid={`time-${m ?? 'any'}`}
+            onClick={() => props.onMinutes(m)}
+          >
+            {m === null ? t('timeAny') : t('timeUpTo', String(m))}
+          </button>
+        ))}
       </div>
       {props.like && (
         <p class="like-banner" data-testid="more-like-banner">

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/user-model';
-import type { EmotionProbabilities } from '../models/mood/emotions';
+import { ranked, type EmotionProbabilities } from '../models/mood/emotions';
 import type { ProblemCode } from '../models/problems';
 import { ProtocolError, type BackgroundClient, type PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
@@ -27,6 +27,8 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
   const [picks, setPicks] = useState<PickView[] | null>(null);
   const [strategy, setStrategy] = useState<Strategy>('match');
   const [diversity, setDiversity] = useState(0.5);
+  /** "How long have I got": the longest runtime, in minutes; null for any. */
+  const [minutes, setMinutes] = useState<number | null>(null);
   const [seed, setSeed] = useState(1);
   const [exclude, setExclude] = useState<number[]>([]);
   const [sending, setSending] = useState(false);
@@ -51,6 +53,9 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
       seed,
       exclude,
       like: like?.movieId ?? null,
+      maxMinutes: minutes,
+      // The user's own clock: late in the evening a lift calms down.
+      hour: new Date().getHours(),
     })
       .then((p) => current && setPicks(p))
       .catch((error: unknown) => {
@@ -60,7 +65,7 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
     return () => {
       current = false;
     };
-  }, [mood, strategy, diversity, seed, exclude, count, like]);
+  }, [mood, strategy, diversity, seed, exclude, count, like, minutes]);
 
   useEffect(() => {
     if (!options.posters || !picks) return;
@@ -95,7 +100,9 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
   const feedback = (movieId: number, signal: FeedbackSignal) =>
     write(async () => {
       // Confirmed only once the background has committed it (a durable write).
-      const { eventId } = await ask({ type: 'feedback', movieId, signal });
+      // Feedback on picks for a mood teaches the personal mood map how this user wants that mood handled.
+      const lesson = mood && !like ? { emotion: ranked(mood.probabilities)[0]!, strategy } : null;
+      const { eventId } = await ask({ type: 'feedback', movieId, signal, mood: lesson });
       const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title ?? '';
       setLastFeedback({ eventId, title, signal });
     });
@@ -114,6 +121,8 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
     busy: sending,
     onStrategy: setStrategy,
     onDiversity: setDiversity,
+    minutes,
+    onMinutes: setMinutes,
     onFeedback: (movieId: number, signal: FeedbackSignal) => void feedback(movieId, signal),
     onDifferent: () => setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-500)),
     like,

@@ -5,6 +5,7 @@
  */
 import type { Movie } from './catalogue/movie';
 import { isFeedbackSignal, type FeedbackSignal } from './learning/user-model';
+import { isMoodLesson, type MoodLesson } from './learning/mood-map';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from './mood/emotions';
 import type { Strategy } from './recommend/mood-target';
 import type { Reason } from './recommend/reasons';
@@ -132,6 +133,10 @@ export interface RecommendRequest {
   exclude: number[];
   /** "More like this": picks like this title instead of for the mood. */
   like: number | null;
+  /** "How long have I got": the longest runtime to pick, in minutes; null for any. */
+  maxMinutes: number | null;
+  /** The user's local hour (0–23): late in the evening a lift target calms down. Null leaves the time out. */
+  hour: number | null;
 }
 /** A mood check that found faces, as history keeps it: numbers only, never the image. */
 export interface MoodSummary {
@@ -192,6 +197,12 @@ export interface FeedbackRequest {
   type: 'feedback';
   movieId: number;
   signal: FeedbackSignal;
+  /** The mood check the pick was shown for (the personal mood map learns from it); null for other picks. */
+  mood: MoodLesson | null;
+}
+/** Forgets how the user wants each mood handled (the personal mood map); their other feedback stays. */
+export interface MoodMapResetRequest {
+  type: 'mood-map-reset';
 }
 
 /** A pick as the UI shows it. */
@@ -218,6 +229,7 @@ export interface BackgroundApi {
   recommend: { request: RecommendRequest; response: PickView[] };
   feedback: { request: FeedbackRequest; response: { saved: true; eventId: number } };
   'feedback-undo': { request: FeedbackUndoRequest; response: { undone: boolean } };
+  'mood-map-reset': { request: MoodMapResetRequest; response: { reset: true } };
   'history-list': { request: HistoryListRequest; response: HistoryEntry[] };
   'history-update': { request: HistoryUpdateRequest; response: { updated: boolean } };
   'watchlist-list': { request: WatchlistListRequest; response: { movie: Movie; at: number }[] };
@@ -370,6 +382,8 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
           'seed',
           'exclude',
           'like',
+          'maxMinutes',
+          'hour',
         ])
       )
         return fail('unexpected fields');
@@ -385,6 +399,15 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
         return fail('exclude must be up to 1000 ids');
       const like = raw.like ?? null;
       if (like !== null && !isMovieId(like)) return fail('like must be a movie id or null');
+      const maxMinutes = raw.maxMinutes ?? null;
+      if (
+        maxMinutes !== null &&
+        !(Number.isInteger(maxMinutes) && (maxMinutes as number) >= 30 && (maxMinutes as number) <= 600)
+      )
+        return fail('maxMinutes must be 30 to 600 or null');
+      const hour = raw.hour ?? null;
+      if (hour !== null && !(Number.isInteger(hour) && (hour as number) >= 0 && (hour as number) <= 23))
+        return fail('hour must be 0 to 23 or null');
       return {
         ok: true,
         value: {
@@ -397,14 +420,19 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
           seed: raw.seed as number,
           exclude: ex as number[],
           like: like as number | null,
+          maxMinutes: maxMinutes as number | null,
+          hour: hour as number | null,
         },
       };
     }
-    case 'feedback':
-      if (!hasOnlyKeys(raw, ['type', 'movieId', 'signal'])) return fail('unexpected fields');
+    case 'feedback': {
+      if (!hasOnlyKeys(raw, ['type', 'movieId', 'signal', 'mood'])) return fail('unexpected fields');
       if (!isMovieId(raw.movieId)) return fail('movieId must be a non-zero integer');
       if (!isFeedbackSignal(raw.signal)) return fail('unknown feedback');
-      return { ok: true, value: { type: 'feedback', movieId: raw.movieId, signal: raw.signal } };
+      const mood = raw.mood ?? null;
+      if (mood !== null && !isMoodLesson(mood)) return fail('mood must be an emotion and a strategy, or null');
+      return { ok: true, value: { type: 'feedback', movieId: raw.movieId, signal: raw.signal, mood } };
+    }
     case 'mood-record': {
       if (!hasOnlyKeys(raw, ['type', 'mood', 'picks'])) return fail('unexpected fields');
       const mood = parseMoodSummary(raw.mood);
@@ -417,6 +445,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
     case 'privacy-counts':
     case 'privacy-export':
     case 'privacy-delete':
+    case 'mood-map-reset':
       return parseBare(raw, raw.type);
     case 'history-list':
       if (!hasOnlyKeys(raw, ['type', 'limit'])) return fail('unexpected fields');

@@ -9,13 +9,16 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { LEXICON_VERSION } from '../models/catalogue/lexicon';
 import type { Movie } from '../models/catalogue/movie';
 import { CATALOGUE_FORMAT, packMovies, type CatalogueManifest } from '../models/catalogue/format';
-import { blendWithNeighbours, profileOf } from '../models/catalogue/profile';
+import { neighbourMean, profileOf } from '../models/catalogue/profile';
+import { calibratedProfile, SHIPPED_TONE_MODEL, type ToneInputs, type ToneModel } from '../models/catalogue/tone-model';
+import { zeroTones, type ToneScores } from '../models/catalogue/tones';
+import { partOf, readToneLabels } from './lib/tone-tags';
 import { DEFAULT_IALS_PARAMS } from '../models/learning/ials';
 import { cosineNeighbours } from '../models/learning/neighbours';
 import {
@@ -28,9 +31,13 @@ import {
 } from './lib/embeddings';
 import { readCsv } from './lib/csv';
 
+/** Every catalogue title's tone-model inputs, written by each build for `npm run fit:tones`. */
+export const TONE_INPUTS = resolve('.cache/tone-inputs.json.gz');
 const MAX_KEYWORDS = 15;
 /** Neighbours a rated title's profile is blended with. */
 const NEIGHBOURS = 20;
+/** Tagged titles a rated title's "what people said of its neighbours" is read from. */
+const LABELLED_NEIGHBOURS = 10;
 const MAX_CAST = 5;
 /** Pseudo-count for the shrunk mean rating: a title needs about this many ratings to move far from the average. */
 const SHRINK_K = 10;
@@ -93,7 +100,12 @@ export interface BuildResult {
 }
 
 /** Builds the catalogue from the data folder `data` and writes movies.json.gz and manifest.json into `out`. */
-export function buildCatalogue(data: string, out: string, onIteration?: (i: number) => void): BuildResult {
+export function buildCatalogue(
+  data: string,
+  out: string,
+  onIteration?: (i: number) => void,
+  toneModel: ToneModel = SHIPPED_TONE_MODEL,
+): BuildResult & { toneInputs: (ToneInputs & { movieId: number })[] } {
   const path = (...p: string[]) => join(data, ...p);
   const required = [
     'movielens/ml-32m-metadata/movies.csv',
@@ -101,6 +113,7 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
     'movielens/ml-25m-metadata/links.csv',
     'movielens/ml-latest-small/links.csv',
     'movielens/ml-latest-small/ratings.csv',
+    'movielens/ml-latest-small/tags.csv',
     'tmdb/the-movies-dataset/links.csv',
     'tmdb/the-movies-dataset/keywords.csv.gz',
     'tmdb/udacity-tmdb-movies/tmdb-movies.csv.gz',
@@ -199,6 +212,7 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
   const globalMean = total / count;
 
   const movies: Movie[] = [];
+  const allKeywords = new Map<number, string[]>();
   const left = { noGenres: 0, noSignal: 0 };
   for (const movieId of [...titles.keys()].sort((a, b) => a - b)) {
     const t = titles.get(movieId)!;
@@ -216,6 +230,7 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
     }
     const { title, year } = splitYear(t.raw);
     const kept = kw.slice(0, MAX_KEYWORDS);
+    allKeywords.set(movieId, kw);
     movies.push({
       movieId,
       tmdbId: link.tmdbId,
@@ -238,21 +253,49 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
     });
   }
 
-  // Each rated title's profile blended with its neighbours' among titles watched by the same people, then the
-  // collaborative embeddings the extension ranks with (taste: ratings graded, low ones negative).
+  // Each title's calibrated tones (models/catalogue/tone-model.ts): its lexicon evidence plus, for rated titles, the
+  // lexical tones of its neighbours among titles watched by the same people. Then the collaborative embeddings the
+  // extension ranks with (taste: ratings graded, low ones negative).
   const inCatalogue = new Map(movies.map((m) => [m.movieId, m]));
   const eligible = (id: number) => inCatalogue.has(id);
   const watched = trainItemEmbeddings(ratings, eligible, DEFAULT_IALS_PARAMS, watchedObservation, onIteration);
   const k = watched.model.params.factors;
   const neighbours = cosineNeighbours(watched.model.items, watched.movieIds.length, k, NEIGHBOURS);
-  const lexical = watched.movieIds.map((id) => inCatalogue.get(id)!.profile);
+  const lexical = watched.movieIds.map((id) => inCatalogue.get(id)!.profile.tones);
+  const neighbourTones = new Map<number, ToneScores | null>();
   watched.movieIds.forEach((id, i) => {
     const near = Array.from({ length: NEIGHBOURS }, (_, n) => ({
-      profile: lexical[neighbours.index[i * NEIGHBOURS + n]!]!,
+      tones: lexical[neighbours.index[i * NEIGHBOURS + n]!]!,
       similarity: neighbours.similarity[i * NEIGHBOURS + n]!,
     }));
-    inCatalogue.get(id)!.profile = blendWithNeighbours(lexical[i]!, near);
+    neighbourTones.set(id, neighbourMean(near));
   });
+  // What people said of the films each rated title is watched with: its nearest titles among those whose tags
+  // name a tone, tuning half only (the reporting half is what eval:picks reports). A tagged title is never its own
+  // neighbour.
+  const labels = readToneLabels(data, inCatalogue);
+  const labelledRows = watched.movieIds.flatMap((id, row) => (partOf(id) === 'tuning' && labels.has(id) ? [row] : []));
+  const toldOf = new Map<number, ToneScores | null>();
+  if (labelledRows.length > 0) {
+    const near = cosineNeighbours(watched.model.items, watched.movieIds.length, k, LABELLED_NEIGHBOURS, labelledRows);
+    watched.movieIds.forEach((id, i) => {
+      const told = Array.from({ length: LABELLED_NEIGHBOURS }, (_, n) => {
+        const row = near.index[i * LABELLED_NEIGHBOURS + n]!;
+        const tones = zeroTones();
+        if (row >= 0) for (const t of labels.get(watched.movieIds[row]!)!) tones[t] = 1;
+        return { tones, similarity: row >= 0 ? near.similarity[i * LABELLED_NEIGHBOURS + n]! : 0 };
+      });
+      toldOf.set(id, neighbourMean(told));
+    });
+  }
+  const toneInputs: (ToneInputs & { movieId: number })[] = movies.map((m) => ({
+    movieId: m.movieId,
+    genres: m.genres,
+    keywords: allKeywords.get(m.movieId) ?? m.keywords,
+    neighbours: neighbourTones.get(m.movieId) ?? null,
+    told: toldOf.get(m.movieId) ?? null,
+  }));
+  toneInputs.forEach((input, i) => (movies[i]!.profile = calibratedProfile(input, toneModel)));
   const embeddings = trainItemEmbeddings(ratings, eligible, DEFAULT_IALS_PARAMS, ratingObservation, onIteration);
   const quantised = quantise(embeddings.model);
   const embeddingsGz = gzipSync(
@@ -304,14 +347,17 @@ export function buildCatalogue(data: string, out: string, onIteration?: (i: numb
   writeFileSync(join(out, 'movies.json.gz'), gz);
   writeFileSync(join(out, 'embeddings.json.gz'), embeddingsGz);
   writeFileSync(join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  return { manifest, movies };
+  return { manifest, movies, toneInputs };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const out = resolve(process.argv[2] ?? 'public/catalogue');
-  const { manifest } = buildCatalogue(resolve(process.env.MOODREEL_DATA ?? '../shared/data'), out, (i) =>
+  const { manifest, toneInputs } = buildCatalogue(resolve(process.env.MOODREEL_DATA ?? '../shared/data'), out, (i) =>
     console.error(`iALS iteration ${i + 1}/${DEFAULT_IALS_PARAMS.iterations} (two models)`),
   );
+  // What `npm run fit:tones` fits the tone model on (the inputs do not depend on the model).
+  mkdirSync(dirname(TONE_INPUTS), { recursive: true });
+  writeFileSync(TONE_INPUTS, gzipSync(Buffer.from(JSON.stringify(toneInputs))));
   const bytes = manifest.files['movies.json.gz']!.bytes;
   console.log(`Catalogue: ${manifest.counts.movies} titles, ${(bytes / 1e6).toFixed(2)} MB packed, in ${out}`);
   console.log(

@@ -13,10 +13,8 @@
 import type { Movie } from '../models/catalogue/movie';
 import { DEFAULT_IALS_PARAMS, trainIals, type IalsParams } from '../models/learning/ials';
 import { itemFactors } from '../models/learning/item-factors';
-import { EMOTIONS, zeroProbabilities } from '../models/mood/emotions';
-import { profileOf } from '../models/catalogue/profile';
-import { emptyUserModel, modelFromSignals } from '../models/learning/user-model';
-import { readMovieTags, taggedTones } from './lib/tone-tags';
+import { zeroProbabilities } from '../models/mood/emotions';
+import { modelFromSignals } from '../models/learning/user-model';
 import { moodTarget } from '../models/recommend/mood-target';
 import { DEFAULT_FILTERS, moodRanker } from '../models/recommend/ranker';
 import { cosineMatrix, easeWeights, itemItemScores, popularityScores } from './lib/baselines';
@@ -26,7 +24,6 @@ import { ndcgAt, recallAt, topK } from './lib/ranking-metrics';
 import { markdownTable, round } from './lib/stats';
 import { ialsScorer, tuneEase } from './lib/tuning';
 import {
-  DATA,
   FOLDS,
   MIN_ITEM_POSITIVES,
   load100k,
@@ -202,61 +199,9 @@ function report(name: string, r: ReturnType<typeof evaluate>) {
   );
 }
 
-/**
- * Mood fit: for each emotion × strategy, the share of the top 10 (full ranker, no feedback, among titles that carry
- * user tags) whose tags agree with the target, i.e. name a tone the target wants; next to the same ranker on
- * genres-only profiles.
- */
-function moodFitTable(movies: readonly Movie[]) {
-  const byId = new Map(movies.map((m) => [m.movieId, m]));
-  const tagsOf = readMovieTags(DATA, byId);
-  const tagged = movies.filter((m) => tagsOf.has(m.movieId));
-  const genresOnly = tagged.map((m) => ({
-    ...m,
-    profile: profileOf({ genres: m.genres, keywords: [] }, { useKeywords: false }),
-  }));
-  const rows: (string | number)[][] = [];
-  const shares: { full: number[]; genres: number[] } = { full: [], genres: [] };
-  for (const emotion of EMOTIONS) {
-    for (const strategy of ['match', 'lift'] as const) {
-      const p = zeroProbabilities();
-      p[emotion] = 1;
-      const target = moodTarget(p, strategy, 1);
-      const share = (list: readonly Movie[]) => {
-        const picks = moodRanker.rank({
-          movies: list,
-          factors: null,
-          user: emptyUserModel(),
-          target,
-          filters: DEFAULT_FILTERS,
-          diversity: 0.5,
-          count: 10,
-          seed: 1,
-        });
-        const agree = picks.filter((pk) =>
-          [...taggedTones(tagsOf.get(pk.movie.movieId)!)].some((t) => target.weights[t] > 0),
-        );
-        return agree.length / picks.length;
-      };
-      const full = share(tagged);
-      const genres = share(genresOnly);
-      shares.full.push(full);
-      shares.genres.push(genres);
-      rows.push([emotion, strategy, round(full, 2), round(genres, 2)]);
-    }
-  }
-  rows.push(['**mean**', '', round(mean(shares.full), 3), round(mean(shares.genres), 3)]);
-  console.log(
-    `\n### Mood fit: share of the top 10 whose MovieLens tags agree with the target (${tagged.length} tagged titles)\n`,
-  );
-  console.log(markdownTable(['emotion', 'strategy', 'lexicon profiles', 'genres-only profiles'], rows));
-  return { full: round(mean(shares.full), 4), genresOnly: round(mean(shares.genres), 4) };
-}
-
 function main() {
   const { movies } = readPackedCatalogue();
   const byId = new Map(movies.map((m) => [m.movieId, m]));
-  const fit = moodFitTable(movies);
   const small = evaluate(loadSmall(), byId);
   report('ml-latest-small', small);
   if (!QUICK) report('ml-100k', evaluate(load100k(), null));
@@ -265,7 +210,7 @@ function main() {
     if (small.perFold[m].length === 0) continue;
     summary[m] = Object.fromEntries(METRICS.map((k) => [k, round(mean(small.perFold[m].map((f) => f[k])), 4)]));
   }
-  console.log(JSON.stringify({ eval: 'recs', dataset: 'ml-latest-small', ...summary, moodFit: fit }));
+  console.log(JSON.stringify({ eval: 'recs', dataset: 'ml-latest-small', ...summary }));
 }
 
 main();

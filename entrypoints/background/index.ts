@@ -21,7 +21,7 @@ import { getMovies, searchTitles, withoutSearchFields } from '../../models/store
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
-import { listWatchlist, removeFromWatchlist } from '../../models/store/user';
+import { listWatchlist, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
@@ -90,6 +90,10 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     return { removed: true };
   },
   'feedback-undo': (r) => undoFeedbackEvent(r.eventId),
+  'mood-map-reset': async () => {
+    await resetMoodMap(await openDatabase());
+    return { reset: true };
+  },
   'privacy-counts': async () => storeCounts(await openDatabase()),
   'privacy-export': async () => exportUserData(await openDatabase(), await loadSettings(), Date.now()),
   'privacy-import': async (r) => {

@@ -6,6 +6,8 @@ import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
 import { applyFeedback, isFeedbackSignal, modelFromSignals, withCurrentVector } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
+import { personalTarget } from '../../models/learning/mood-map';
+import { rankForMoment } from '../../models/recommend/context';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { moodRanker, moreLikeThis } from '../../models/recommend/ranker';
 import { catalogueState, getMovie, getMovies, withoutSearchFields } from '../../models/store/catalogue';
@@ -60,9 +62,17 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
   };
   const seed = r.like === null ? null : all.find((m) => m.movieId === r.like);
   if (seed === undefined) throw new Error(`Unknown title ${String(r.like)}`);
+  const user = ctx.user;
   const picks = seed
     ? moreLikeThis(seed, ctx)
-    : moodRanker.rank({ ...ctx, target: moodTarget(r.probabilities, r.strategy, r.confidence) });
+    : rankForMoment(
+        moodRanker,
+        {
+          ...ctx,
+          target: personalTarget(moodTarget(r.probabilities, r.strategy, r.confidence), r.probabilities, user.moodMap),
+        },
+        { maxMinutes: r.maxMinutes, hour: r.hour },
+      );
   return picks.map((p) => ({ movie: p.movie, reasons: p.reasons, wildcard: p.wildcard }));
 }
 
@@ -70,8 +80,14 @@ export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true;
   const db = await openDatabase();
   const stored = await getMovie(db, r.movieId);
   if (!stored) throw new Error(`Unknown title ${r.movieId}`);
-  const model = applyFeedback(await loadUserModel(db), withoutSearchFields(stored), r.signal, await itemFactors());
-  return { saved: true, eventId: await saveFeedback(db, r.movieId, r.signal, model, Date.now()) };
+  const model = applyFeedback(
+    await loadUserModel(db),
+    withoutSearchFields(stored),
+    r.signal,
+    await itemFactors(),
+    r.mood,
+  );
+  return { saved: true, eventId: await saveFeedback(db, r.movieId, r.signal, model, Date.now(), r.mood) };
 }
 
 /** Takes a feedback event back; the model is relearned from the events that remain, in their order. */
@@ -81,7 +97,7 @@ export async function undoFeedbackEvent(eventId: number): Promise<{ undone: bool
   const byId = new Map((await getMovies(db, [...new Set(remaining.map((e) => e.movieId))])).map((m) => [m.movieId, m]));
   const entries = remaining.flatMap((e) => {
     const movie = byId.get(e.movieId);
-    return movie && isFeedbackSignal(e.kind) ? [[withoutSearchFields(movie), e.kind] as const] : [];
+    return movie && isFeedbackSignal(e.kind) ? [[withoutSearchFields(movie), e.kind, e.mood] as const] : [];
   });
   return { undone: await undoFeedback(db, eventId, modelFromSignals(entries, await itemFactors())) };
 }

@@ -78,28 +78,19 @@ export function withAffect(tones: ToneScores): MoodProfile {
   return { tones, valence: valence / total, arousal: arousal / total };
 }
 
-/** How much of a rated title's profile comes from the titles its audience also watched (see `blendWithNeighbours`). */
-export const NEIGHBOUR_BLEND = 0.5;
-
 /**
- * Collaborative smoothing: a title's tones blended with the similarity-weighted mean tones of its nearest
- * neighbours in rating space (people who watch one watch the other). Keywords are sparse and noisy; a title's
- * audience says something about its mood that its own keywords may miss. Uses no user tags.
+ * The similarity-weighted mean tones of a title's nearest neighbours in rating space (people who watch one watch the
+ * other): what its audience's other films feel like, a witness its own sparse keywords may miss. Null without any.
  */
-export function blendWithNeighbours(
-  own: MoodProfile,
-  neighbours: readonly { profile: MoodProfile; similarity: number }[],
-  blend = NEIGHBOUR_BLEND,
-): MoodProfile {
+export function neighbourMean(neighbours: readonly { tones: ToneScores; similarity: number }[]): ToneScores | null {
   let weight = 0;
   const mean = zeroTones();
   for (const n of neighbours) {
     const w = Math.max(0, n.similarity);
     weight += w;
-    for (const t of TONES) mean[t] += w * n.profile.tones[t];
+    for (const t of TONES) mean[t] += w * n.tones[t];
   }
-  if (weight === 0) return own;
-  const tones = zeroTones();
-  for (const t of TONES) tones[t] = (1 - blend) * own.tones[t] + (blend * mean[t]) / weight;
-  return withAffect(tones);
+  if (weight === 0) return null;
+  for (const t of TONES) mean[t] /= weight;
+  return mean;
 }

@@ -6,6 +6,7 @@
  */
 import type { Movie } from '../catalogue/movie';
 import { solveRow } from './ials';
+import { learnMood, parseMoodMap, type MoodLesson, type MoodMap } from './mood-map';
 import type { ItemFactors } from './item-factors';
 
 export type FeedbackSignal = 'up' | 'down' | 'seen' | 'watchlist' | 'not-interested';
@@ -29,10 +30,12 @@ export interface UserModel {
   genres: Record<string, number>;
   people: Record<string, number>;
   keywords: Record<string, number>;
+  /** How this user wants each mood handled, from feedback given after mood checks (see mood-map.ts). */
+  moodMap: MoodMap;
 }
 
 export function emptyUserModel(): UserModel {
-  return { signals: {}, vector: null, vectorOf: null, genres: {}, people: {}, keywords: {} };
+  return { signals: {}, vector: null, vectorOf: null, genres: {}, people: {}, keywords: {}, moodMap: {} };
 }
 
 /** `map` with `by` added to each key; entries that return to zero are dropped so the model stays small. */
@@ -78,14 +81,15 @@ export function withCurrentVector(model: UserModel, factors: ItemFactors | null)
 }
 
 /**
- * The model after one more piece of feedback on `movie` (a new signal replaces the title's previous one). Pure: the
- * caller persists the result.
+ * The model after one more piece of feedback on `movie` (a new signal replaces the title's previous one), given in
+ * the mood `lesson` when it came after a mood check. Pure: the caller persists the result.
  */
 export function applyFeedback(
   model: UserModel,
   movie: Movie,
   signal: FeedbackSignal,
   factors: ItemFactors | null,
+  lesson: MoodLesson | null = null,
 ): UserModel {
   const previous = model.signals[movie.movieId];
   const delta = SIGNALS[signal].content - (previous ? SIGNALS[previous].content : 0);
@@ -96,6 +100,7 @@ export function applyFeedback(
     genres: bump(model.genres, movie.genres, delta),
     people: bump(model.people, [...movie.directors, ...movie.cast.slice(0, 3)], delta),
     keywords: bump(model.keywords, movie.keywords, delta * 0.5),
+    moodMap: lesson ? learnMood(model.moodMap, lesson, movie.profile.tones, signal) : model.moodMap,
   };
 }
 
@@ -122,6 +127,8 @@ export function parseUserModel(raw: unknown): UserModel {
     genres: numberRecord(r.genres),
     people: numberRecord(r.people),
     keywords: numberRecord(r.keywords),
+    // Models stored before the mood map existed have none: an empty map is the table as it stands.
+    moodMap: parseMoodMap(r.moodMap),
   };
 }
 
@@ -131,10 +138,10 @@ export function isFeedbackSignal(v: unknown): v is FeedbackSignal {
 
 /** A whole model from many signals at once (one fold-in instead of one per event): imports and evaluations. */
 export function modelFromSignals(
-  entries: readonly (readonly [Movie, FeedbackSignal])[],
+  entries: readonly (readonly [Movie, FeedbackSignal, MoodLesson?])[],
   factors: ItemFactors | null,
 ): UserModel {
   let model = emptyUserModel();
-  for (const [movie, signal] of entries) model = applyFeedback(model, movie, signal, null);
+  for (const [movie, signal, lesson] of entries) model = applyFeedback(model, movie, signal, null, lesson ?? null);
   return withCurrentVector(model, factors);
 }

@@ -14,46 +14,43 @@ import { TONES } from '../catalogue/tones';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
 
 export type Strategy = 'match' | 'lift';
+export const STRATEGIES: readonly Strategy[] = ['match', 'lift'];
 
 type Row = Partial<Record<Tone, number>>;
 
 export const TARGETS: Record<Emotion, Record<Strategy, Row>> = {
   happy: {
-    match: { funny: 1, feelGood: 1, whimsical: 0.5, thrilling: 0.5, romantic: 0.4, sad: -0.5, dark: -0.3 },
-    lift: { inspiring: 0.8, feelGood: 0.8, thrilling: 0.6, funny: 0.6, surprising: 0.3, sad: -0.4 },
+    match: { funny: 1, whimsical: 0.4, romantic: 0.3, sad: -0.6, dark: -0.5, scary: -0.4 },
+    // Keep it going: uplifting, rousing.
+    lift: { feelGood: 1, inspiring: 0.8, thrilling: 0.5, funny: 0.3, sad: -0.5, dark: -0.5 },
   },
   sad: {
-    match: { sad: 1, heartwarming: 0.7, thoughtProvoking: 0.4, romantic: 0.3, thrilling: -0.4, scary: -0.6 },
-    lift: {
-      feelGood: 1,
-      funny: 0.8,
-      heartwarming: 0.6,
-      inspiring: 0.6,
-      whimsical: 0.4,
-      sad: -0.8,
-      dark: -0.6,
-      scary: -0.5,
-    },
+    match: { sad: 1, thoughtProvoking: 0.3, romantic: 0.3, scary: -0.6, funny: -0.4 },
+    // Comfort first: warmth, then a smile.
+    lift: { heartwarming: 1, feelGood: 0.5, funny: 0.3, sad: -0.8, dark: -0.7, scary: -0.6 },
   },
   angry: {
-    match: { thrilling: 1, tense: 0.6, dark: 0.4, funny: 0.2 },
-    lift: { funny: 0.7, feelGood: 0.6, whimsical: 0.5, atmospheric: 0.4, tense: -0.6, dark: -0.6, thrilling: -0.3 },
+    match: { tense: 1, dark: 0.5, thrilling: 0.5, romantic: -0.3, whimsical: -0.3 },
+    // Calm down: gentle and absorbing, nothing that keeps the heat up.
+    lift: { atmospheric: 1, whimsical: 0.4, tense: -0.7, dark: -0.7, scary: -0.5 },
   },
   fearful: {
-    match: { tense: 0.8, scary: 0.6, surprising: 0.4, thrilling: 0.3 },
-    lift: { feelGood: 1, funny: 0.7, heartwarming: 0.6, whimsical: 0.3, scary: -1, tense: -0.7, dark: -0.5 },
+    match: { scary: 1, tense: 0.5, surprising: 0.3, funny: -0.3 },
+    // Laughter breaks fear best, with nothing that feeds it.
+    lift: { funny: 1, feelGood: 0.2, scary: -1, tense: -0.7, dark: -0.6 },
   },
   disgusted: {
-    match: { dark: 0.8, thoughtProvoking: 0.5, funny: 0.3 },
-    lift: { whimsical: 0.8, feelGood: 0.7, heartwarming: 0.5, romantic: 0.4, dark: -0.7, scary: -0.4 },
+    match: { dark: 1, thoughtProvoking: 0.5, funny: 0.2, romantic: -0.3 },
+    // Something beautiful and good to wash it away.
+    lift: { romantic: 1, inspiring: 0.7, heartwarming: 0.4, atmospheric: 0.4, dark: -0.8, sad: -0.5, scary: -0.5 },
   },
   surprised: {
-    match: { surprising: 1, thrilling: 0.6, whimsical: 0.4, tense: 0.3 },
-    lift: { inspiring: 0.6, whimsical: 0.6, feelGood: 0.5, surprising: 0.4 },
+    match: { surprising: 1, thoughtProvoking: 0.4, tense: 0.3 },
+    lift: { whimsical: 1, feelGood: 0.3, dark: -0.4 },
   },
   neutral: {
-    match: { feelGood: 0.2, funny: 0.2, thrilling: 0.2, thoughtProvoking: 0.2, surprising: 0.2 },
-    lift: { funny: 0.4, thrilling: 0.4, feelGood: 0.4, surprising: 0.3 },
+    match: { thoughtProvoking: 0.2, atmospheric: 0.2 },
+    lift: { thrilling: 0.4, surprising: 0.3, inspiring: 0.3, funny: 0.2 },
   },
 };
 
@@ -72,6 +69,15 @@ export interface MoodTarget {
   strength: number;
   dominant: Emotion;
   strategy: Strategy;
+  /** The emotions the target blends, with their shares (the mood's probabilities). */
+  mix: Partial<Record<Emotion, number>>;
+}
+
+/** One emotion's row of the table as a full set of tone weights. */
+export function targetWeights(emotion: Emotion, strategy: Strategy): Record<Tone, number> {
+  const weights = Object.fromEntries(TONES.map((t) => [t, 0])) as Record<Tone, number>;
+  for (const [tone, w] of Object.entries(TARGETS[emotion][strategy]) as [Tone, number][]) weights[tone] = w;
+  return weights;
 }
 
 export function moodTarget(probabilities: EmotionProbabilities, strategy: Strategy, confidence = 1): MoodTarget {
@@ -84,5 +90,14 @@ export function moodTarget(probabilities: EmotionProbabilities, strategy: Strate
   }
   // Neutral leans on personal taste: a fully neutral face leaves a fifth of the say to the mood.
   const strength = Math.max(0.2, Math.min(1, confidence)) * (1 - 0.8 * probabilities.neutral);
-  return { weights, strength, dominant, strategy };
+  return { weights, strength, dominant, strategy, mix: { ...probabilities } };
+}
+
+/** The tones a target wants and those it steers away from: weights beyond a tenth of its largest, by sign. */
+export function toneSides(target: Pick<MoodTarget, 'weights'>): { wanted: Tone[]; unwanted: Tone[] } {
+  const top = Math.max(...TONES.map((t) => Math.abs(target.weights[t])), 1e-9);
+  return {
+    wanted: TONES.filter((t) => target.weights[t] > 0.1 * top),
+    unwanted: TONES.filter((t) => target.weights[t] < -0.1 * top),
+  };
 }

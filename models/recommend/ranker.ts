@@ -3,12 +3,16 @@
  * (tests/unit/rankers.test.ts) every ranker passes. Everything here is pure and deterministic under a seed.
  */
 import type { Movie } from '../catalogue/movie';
-import { TONES, type Tone } from '../catalogue/tones';
+import { TONES } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import { itemCosine } from '../learning/item-factors';
 import { rng } from '../learning/linalg';
 import type { UserModel } from '../learning/user-model';
-import { targetPhrase, type MoodTarget } from './mood-target';
+import { STRATEGIES, targetPhrase, targetWeights, type MoodTarget } from './mood-target';
+import { EMOTIONS } from '../mood/emotions';
+import { SHIPPED_TONE_MODEL } from '../catalogue/tone-model';
+import { learnedTone } from '../learning/mood-map';
+import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
 import type { Reason } from './reasons';
 
 export interface Filters {
@@ -19,6 +23,8 @@ export interface Filters {
   yearMin: number | null;
   yearMax: number | null;
   adult: boolean;
+  /** The longest runtime to pick ("How long have I got"); titles of unknown length are left out under it. */
+  maxMinutes?: number | null;
 }
 
 export const DEFAULT_FILTERS: Filters = {
@@ -58,9 +64,15 @@ export interface Ranker {
 
 /** Every weight of the full ranker, in one place. */
 export const RANK_WEIGHTS = {
+  /** On the mood fit divided by the best fit in the catalogue (0..1). */
   mood: 1.0,
   personal: 0.9,
-  quality: 0.45,
+  /** The quality prior (-1..1) breaks ties among films that fit the mood; it cannot carry one that does not. */
+  quality: 0.1,
+  /** Titles for children in a list, unless the user's feedback says they like them. */
+  childrenCap: 2,
+  /** …and their mood fit counts this much. */
+  childrenFit: 0.85,
   /** Feedback events before personal taste counts fully. */
   personalRampEvents: 5,
   /** Candidates the diversity step chooses from. */
@@ -94,6 +106,7 @@ function eligibility(ctx: Omit<RankContext, 'target'>): (m: Movie) => boolean {
     if (languages.size > 0 && m.language !== null && !languages.has(m.language)) return false;
     if (f.yearMin !== null && (m.year === null || m.year < f.yearMin)) return false;
     if (f.yearMax !== null && (m.year === null || m.year > f.yearMax)) return false;
+    if (f.maxMinutes && (m.runtime === null || m.runtime > f.maxMinutes)) return false;
     return true;
   };
 }
@@ -105,6 +118,11 @@ export function eligible(ctx: RankContext): Movie[] {
 /** What never changes for a catalogue: tone strengths as one array, quality priors, embedding rows. Cached per list. */
 interface Prepared {
   tones: Float32Array;
+  /**
+   * Per title, its two homes: the emotion × strategy targets (index into HOMES) it fits best, each fit taken as a
+   * share of that target's best fit in the catalogue.
+   */
+  homes: Uint8Array;
   quality: Float64Array;
   factorRow: Int32Array;
   /** Content features ("g:Drama", "p:Name", "k:keyword") as ids: movie i owns features[offsets[i]..offsets[i+1]). */
@@ -112,6 +130,9 @@ interface Prepared {
   features: Int32Array;
   offsets: Int32Array;
 }
+
+/** Every emotion × strategy: the targets a title's homes are counted among. */
+const HOMES = EMOTIONS.flatMap((emotion) => STRATEGIES.map((strategy) => ({ emotion, strategy })));
 
 /** Weight of one unit of user preference per kind of content feature. */
 const CONTENT_WEIGHT = { g: 0.35, p: 0.6, k: 0.15 } as const;
@@ -162,7 +183,27 @@ function prepare(movies: readonly Movie[], factors: ItemFactors | null): Prepare
     }
     offsets[i + 1] = features.length;
   });
-  const prepared = { tones, quality, factorRow, vocabulary, features: Int32Array.from(features), offsets };
+  const homes = new Uint8Array(movies.length * 2);
+  const best = new Float32Array(movies.length * 2);
+  HOMES.forEach(({ emotion, strategy }, h) => {
+    const terms = fitTerms({ weights: targetWeights(emotion, strategy) });
+    const fits = new Float32Array(movies.length);
+    let top = 1e-9;
+    for (let i = 0; i < movies.length; i++) top = Math.max(top, (fits[i] = moodFit(tones, i * T, terms)));
+    for (let i = 0; i < movies.length; i++) {
+      const share = fits[i]! / top;
+      if (share > best[2 * i]!) {
+        best[2 * i + 1] = best[2 * i]!;
+        homes[2 * i + 1] = homes[2 * i]!;
+        best[2 * i] = share;
+        homes[2 * i] = h;
+      } else if (share > best[2 * i + 1]!) {
+        best[2 * i + 1] = share;
+        homes[2 * i + 1] = h;
+      }
+    }
+  });
+  const prepared = { tones, homes, quality, factorRow, vocabulary, features: Int32Array.from(features), offsets };
   preparedCache.set(movies, { factors, prepared });
   return prepared;
 }
@@ -223,14 +264,23 @@ export function similarity(a: Movie, b: Movie, factors: ItemFactors | null): num
 }
 
 /** Maximal marginal relevance (Carbonell & Goldstein 1998): each next pick trades score against likeness to those chosen. */
-export function mmr(pool: readonly Pick[], count: number, diversity: number, factors: ItemFactors | null): Pick[] {
+export function mmr(
+  pool: readonly Pick[],
+  count: number,
+  diversity: number,
+  factors: ItemFactors | null,
+  cap: { of: (m: Movie) => boolean; max: number } | null = null,
+): Pick[] {
   const lambda = 1 - 0.5 * Math.min(1, Math.max(0, diversity));
   const chosen: Pick[] = [];
   const left = [...pool];
+  let capped = 0;
   while (chosen.length < count && left.length > 0) {
-    let best = 0;
+    let best = -1;
     let bestValue = -Infinity;
+    const full = cap !== null && capped >= cap.max;
     left.forEach((p, i) => {
+      if (full && cap.of(p.movie)) return;
       const maxSim = chosen.reduce((m, c) => Math.max(m, similarity(p.movie, c.movie, factors)), 0);
       const value = lambda * p.score - (1 - lambda) * maxSim;
       if (value > bestValue) {
@@ -238,7 +288,10 @@ export function mmr(pool: readonly Pick[], count: number, diversity: number, fac
         best = i;
       }
     });
-    chosen.push(left.splice(best, 1)[0]!);
+    if (best < 0) break;
+    const [next] = left.splice(best, 1);
+    if (cap?.of(next!.movie)) capped++;
+    chosen.push(next!);
   }
   return chosen;
 }
@@ -289,12 +342,6 @@ export function leadingGenres(picks: readonly Pick[], n: number): string[] {
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, n)
     .map(([g]) => g);
-}
-
-function topTones(m: Movie, target: MoodTarget): Tone[] {
-  return TONES.filter((t) => target.weights[t] > 0 && m.profile.tones[t] >= 0.3)
-    .sort((a, b) => target.weights[b] * m.profile.tones[b] - target.weights[a] * m.profile.tones[a])
-    .slice(0, 2);
 }
 
 function becauseYouLiked(m: Movie, liked: readonly Movie[], factors: ItemFactors | null): Reason | null {
@@ -351,36 +398,65 @@ export function topIndices(scores: Float64Array, k: number): number[] {
   return top.sort((a, b) => scores[b]! - scores[a]! || a - b).slice(0, k);
 }
 
-/** The full ranker: mood fit + personal taste + quality, filtered, diversified by MMR, with wildcard slots. */
+/**
+ * The full ranker. In a mood check the mood leads: only films that fit it well (and carry no tone it steers away
+ * from) are candidates, and personal taste and the quality prior order them. At a neutral or unsure reading the mood's
+ * strength is low, the pool opens up and taste leads. Then MMR for variety, a cap on children's titles, and, once the
+ * user has given feedback, wildcard slots outside their usual genres but inside the mood.
+ */
 export const moodRanker: Ranker = {
   name: 'full',
   rank(ctx) {
     const events = Object.keys(ctx.user.signals).length;
-    const wMood = RANK_WEIGHTS.mood * ctx.target.strength;
     const known = Math.min(1, events / RANK_WEIGHTS.personalRampEvents);
-    const wPersonal = RANK_WEIGHTS.personal * known * (1.5 - ctx.target.strength / 2);
+    // With no taste to lean on yet, the mood is all there is to go by, however neutral or unsure.
+    const strength = ctx.target.strength + (1 - ctx.target.strength) * (1 - known);
+    const wMood = RANK_WEIGHTS.mood * strength;
+    const wPersonal = RANK_WEIGHTS.personal * known * (1.5 - strength / 2);
     // The more the user has told us, the less a title's general reputation matters.
     const wQuality = RANK_WEIGHTS.quality * (1 - 0.5 * known);
-    const { tones, quality: qualityAll, factorRow, vocabulary, features, offsets } = prepare(ctx.movies, ctx.factors);
+    const prepared = prepare(ctx.movies, ctx.factors);
+    const { tones, quality: qualityAll, factorRow, vocabulary, features, offsets } = prepared;
     const T = TONES.length;
-    const weights = TONES.map((t) => ctx.target.weights[t]);
-    const norm = weights.reduce((a, w) => a + Math.abs(w), 0) || 1;
+    const terms = fitTerms(ctx.target);
     // The user's iALS score for every embedded title, once.
     const cf = collaborativeScores(ctx);
     const prefs = events > 0 ? preferenceVector(ctx.user, vocabulary) : null;
     const ok = eligibility(ctx);
+    const homeWeight = HOMES.map(({ emotion, strategy }) =>
+      strategy === ctx.target.strategy ? (ctx.target.mix[emotion] ?? 0) : 0,
+    );
+    const fitAll = new Float64Array(ctx.movies.length);
+    let maxFit = 1e-9;
+    for (let i = 0; i < ctx.movies.length; i++) {
+      if (!ok(ctx.movies[i]!) || vetoed(tones, i * T, terms)) {
+        fitAll[i] = -1;
+        continue;
+      }
+      // Until the user's taste is known, a film is offered only for the moods it is most right for (its two homes,
+      // weighed by how much of the mood each is): otherwise the same all-rounders (a funny, warm, exciting
+      // crowd-pleaser) would top the lists of many moods.
+      const atHome = homeWeight[prepared.homes[2 * i]!]! + homeWeight[prepared.homes[2 * i + 1]!]!;
+      const away = 1 - Math.min(1, atHome);
+      fitAll[i] = moodFit(tones, i * T, terms) * (1 - (1 - known) * MOOD_FIT.away * away);
+      if (fitAll[i]! > maxFit) maxFit = fitAll[i]!;
+    }
+    const kidsWelcome = (ctx.user.genres.Children ?? 0) > 0;
+    // Films for children fit many moods on paper; for a grown-up they must fit this one clearly better.
+    if (!kidsWelcome)
+      for (let i = 0; i < ctx.movies.length; i++)
+        if (fitAll[i]! > 0 && ctx.movies[i]!.genres.includes('Children'))
+          fitAll[i] = fitAll[i]! * RANK_WEIGHTS.childrenFit;
+    // Never fewer candidates than picks asked for while eligible titles remain: the floor drops to the count-th fit.
+    const floor = Math.min(MOOD_FIT.pool * strength * maxFit, kthLargest(fitAll, Math.min(ctx.count, fitAll.length)));
     const candidates: Movie[] = [];
     const fit = new Float64Array(ctx.movies.length);
     const quality = new Float64Array(ctx.movies.length);
     const scoreAll = new Float64Array(ctx.movies.length);
     let n = 0;
-    let maxFit = 0;
     for (let i = 0; i < ctx.movies.length; i++) {
-      const m = ctx.movies[i]!;
-      if (!ok(m)) continue;
-      let fm = 0;
-      for (let j = 0; j < T; j++) fm += weights[j]! * tones[i * T + j]!;
-      fm /= norm;
+      const fm = fitAll[i]!;
+      if (fm < floor || fm < 0) continue;
       let personal = 0;
       if (wPersonal > 0) {
         let content = 0;
@@ -392,21 +468,27 @@ export const moodRanker: Ranker = {
         // Without an embedding only content speaks, and it is the weaker witness.
         personal = cf && row >= 0 ? 0.65 * cf[row]! + 0.35 * content : 0.5 * content;
       }
-      candidates.push(m);
-      fit[n] = fm;
+      candidates.push(ctx.movies[i]!);
+      fit[n] = fm / maxFit;
       quality[n] = qualityAll[i]!;
-      scoreAll[n] = wMood * fm + wPersonal * personal + wQuality * qualityAll[i]!;
-      if (fm > maxFit) maxFit = fm;
+      scoreAll[n] = wMood * fit[n]! + wPersonal * personal + wQuality * qualityAll[i]!;
       n++;
     }
     const score = scoreAll.subarray(0, n);
     const pick = (i: number): Pick => ({ movie: candidates[i]!, score: score[i]!, reasons: [], wildcard: false });
-    const wildcards = Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
+    const wildcards = events === 0 ? 0 : Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
     // MMR is greedy, so the first n of a longer run are the run of n: unfilled wildcard slots take the next picks.
-    const ranked = mmr(topIndices(score, RANK_WEIGHTS.pool).map(pick), ctx.count, ctx.diversity, ctx.factors);
+    const ranked = mmr(
+      topIndices(score, RANK_WEIGHTS.pool).map(pick),
+      ctx.count,
+      ctx.diversity,
+      ctx.factors,
+      kidsWelcome ? null : { of: (m) => m.genres.includes('Children'), max: RANK_WEIGHTS.childrenCap },
+    );
     const main = ranked.slice(0, ctx.count - wildcards);
 
-    // Serendipity: a strong mood fit, well rated, from none of the genres the user likes or the list leans on.
+    // Serendipity, once there is taste to step outside of: a good fit, well rated, from none of the genres the user
+    // likes or the list leans on.
     const usual = new Set([
       ...Object.entries(ctx.user.genres)
         .filter(([, v]) => v > 0)
@@ -416,10 +498,10 @@ export const moodRanker: Ranker = {
     const taken = new Set(ranked.map((p) => p.movie.movieId));
     // Only the best 20 of them are ever drawn from: keep those, sorted, as the scan goes.
     const unusual: number[] = [];
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; wildcards > 0 && i < n; i++) {
       const m = candidates[i]!;
-      if (fit[i]! < 0.6 * maxFit || quality[i]! <= 0 || taken.has(m.movieId) || m.genres.some((g) => usual.has(g)))
-        continue;
+      if (quality[i]! <= 0 || taken.has(m.movieId) || m.genres.some((g) => usual.has(g))) continue;
+      if (!kidsWelcome && m.genres.includes('Children')) continue;
       if (unusual.length === 20 && score[i]! <= score[unusual[19]!]!) continue;
       let at = unusual.length;
       while (at > 0 && score[unusual[at - 1]!]! < score[i]!) at--;
@@ -443,20 +525,36 @@ export const moodRanker: Ranker = {
     const liked = likedIds.size > 0 ? ctx.movies.filter((m) => likedIds.has(m.movieId)) : [];
     const phrase = targetPhrase(ctx.target.dominant, ctx.target.strategy);
     const emotion = ctx.target.dominant;
+    // A mood-led list says it fits the mood; a tone is named only where the film's profile clearly carries it.
+    const moodLed = strength >= 0.5;
+    const learned = learnedTone(ctx.user.moodMap, emotion);
     return picks.map((p) => {
       const reasons: Reason[] = [];
-      const tones = topTones(p.movie, ctx.target);
-      if (tones.length > 0) reasons.push({ kind: 'mood', phrase, emotion, tones });
+      const named = reasonTones(p.movie.profile.tones, ctx.target);
+      if (named.length > 0 || moodLed) reasons.push({ kind: 'mood', phrase, emotion, tones: named });
+      if (learned && p.movie.profile.tones[learned] >= (SHIPPED_TONE_MODEL.reasonAt[learned] ?? LEARNED_REASON_AT))
+        reasons.push({ kind: 'learned', emotion, tone: learned });
       if (p.wildcard) reasons.push({ kind: 'wildcard' });
       const personal = becauseYouLiked(p.movie, liked, ctx.factors) ?? contentReason(p.movie, ctx.user);
       if (personal) reasons.push(personal);
       const rating = ratingReason(p.movie);
       if (rating && reasons.length < 3) reasons.push(rating);
-      if (reasons.length === 0) reasons.push({ kind: 'mood', phrase, emotion, tones: [] });
+      if (reasons.length === 0) reasons.push(factReason(p.movie));
       return { ...p, reasons };
     });
   },
 };
+
+/** How likely a film must carry a learned tone for "you often pick … when …" to be said of it, where the tone model
+ * gives no stricter mark. */
+const LEARNED_REASON_AT = 0.5;
+
+/** Something plainly true of any title: its director, or its genres. */
+function factReason(m: Movie): Reason {
+  return m.directors.length > 0
+    ? { kind: 'director', name: m.directors[0]! }
+    : { kind: 'genres', genres: m.genres.slice(0, 2) };
+}
 
 export const RANKERS: readonly Ranker[] = [popularityRanker, collaborativeRanker, moodRanker];
 

@@ -15,6 +15,11 @@ export type Reason =
   | { kind: 'liked'; title: string }
   | { kind: 'person'; name: string }
   | { kind: 'genre'; genre: string }
+  | { kind: 'director'; name: string }
+  | { kind: 'learned'; emotion: Emotion; tone: Tone }
+  | { kind: 'runtime'; minutes: number }
+  | { kind: 'lateEvening' }
+  | { kind: 'genres'; genres: string[] }
   | { kind: 'lovedMl'; stars: number }
   | { kind: 'ratedTmdb'; rating: number }
   | { kind: 'popular' }
@@ -22,9 +27,10 @@ export type Reason =
   | { kind: 'moreLike'; title: string };
 
 function phraseMessage(phrase: Phrase, emotion: Emotion): Message {
-  return phrase === 'fits'
-    ? { key: 'phrase_fits', subs: [{ key: `emotion_${emotion}`, subs: [] }] }
-    : { key: `phrase_${phrase}`, subs: [] };
+  // One message per emotion, so each language gets its article and agreement right ("an angry mood").
+  return phrase === 'fits' && emotion !== 'neutral'
+    ? { key: `phrase_fits_${emotion}`, subs: [] }
+    : { key: `phrase_${phrase === 'fits' ? 'even' : phrase}`, subs: [] };
 }
 
 /** The message a reason reads as. */
@@ -45,6 +51,16 @@ export function reasonMessage(r: Reason): Message {
       return { key: 'reason_person', subs: [r.name] };
     case 'genre':
       return { key: 'reason_genre', subs: [r.genre] };
+    case 'director':
+      return { key: 'reason_director', subs: [r.name] };
+    case 'learned':
+      return { key: `reason_learned_${r.emotion}`, subs: [{ key: `tone_${r.tone}`, subs: [] }] };
+    case 'runtime':
+      return { key: 'reason_runtime', subs: [String(r.minutes)] };
+    case 'lateEvening':
+      return { key: 'reason_late_evening', subs: [] };
+    case 'genres':
+      return { key: 'reason_genres', subs: [r.genres.join(', ')] };
     case 'lovedMl':
       return { key: 'reason_loved_ml', subs: [r.stars.toFixed(1)] };
     case 'ratedTmdb':

@@ -3,6 +3,7 @@
  * catalogue and the TMDB cache are not the user's data (they are rebuilt from the extension and TMDB), so they are
  * neither exported nor restored; "delete everything" clears the cache too.
  */
+import { isMoodLesson } from '../learning/mood-map';
 import { parseUserModel, type UserModel } from '../learning/user-model';
 import { EMOTIONS, type Emotion } from '../mood/emotions';
 import { isMovieId, isPositiveId, parseMoodSummary } from '../protocol';
@@ -90,6 +91,7 @@ export function parseUserData(raw: unknown): UserData {
               movieId: v.movieId,
               kind: v.kind as FeedbackKind,
               at: v.at,
+              ...(isMoodLesson(v.mood) ? { mood: v.mood } : {}),
             }
           : null,
       'Feedback',

@@ -3,6 +3,7 @@
  * The catalogue stores are rebuilt by imports; the user's own stores (feedback, seen, watchlist, history, settings)
  * are created once and never cleared by an upgrade or an import.
  */
+import type { MoodLesson } from '../learning/mood-map';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Movie } from '../catalogue/movie';
 import type { Emotion } from '../mood/emotions';
@@ -53,6 +54,8 @@ export interface FeedbackEvent {
   movieId: number;
   kind: FeedbackKind;
   at: number;
+  /** The mood check it was given in, when it was (the personal mood map is relearned from these on an undo). */
+  mood?: MoodLesson;
 }
 
 export interface SeenEntry {

@@ -1,5 +1,6 @@
 /** The user's own data: feedback events, seen and watchlist, and the learned user model. */
 import { parseUserModel, type FeedbackSignal, type UserModel } from '../learning/user-model';
+import type { MoodLesson } from '../learning/mood-map';
 import type { IDBPTransaction } from 'idb';
 import type { Movie } from '../catalogue/movie';
 import { getMovies, withoutSearchFields } from './catalogue';
@@ -22,9 +23,10 @@ export async function saveFeedback(
   signal: FeedbackSignal,
   model: UserModel,
   at: number,
+  mood: MoodLesson | null = null,
 ): Promise<number> {
   const tx = db.transaction(['feedback', 'seen', 'watchlist', 'settings'], 'readwrite', { durability: 'strict' });
-  const id = tx.objectStore('feedback').add({ movieId, kind: signal, at });
+  const id = tx.objectStore('feedback').add({ movieId, kind: signal, at, ...(mood ? { mood } : {}) });
   applyToTitle(tx, movieId, [{ movieId, kind: signal, at }], false);
   void tx.objectStore('settings').put(model, USER_MODEL_KEY);
   await tx.done;
@@ -72,6 +74,19 @@ export async function undoFeedback(db: Database, eventId: number, rebuilt: UserM
   void tx.objectStore('settings').put(rebuilt, USER_MODEL_KEY);
   await tx.done;
   return true;
+}
+
+/**
+ * Forgets the personal mood map: the model's map is emptied and the events lose the mood they were given in, so an
+ * undo's replay cannot bring it back. Everything else the feedback taught stays.
+ */
+export async function resetMoodMap(db: Database): Promise<void> {
+  const tx = db.transaction(['feedback', 'settings'], 'readwrite', { durability: 'strict' });
+  const events = await tx.objectStore('feedback').getAll();
+  for (const { mood, ...rest } of events) if (mood) void tx.objectStore('feedback').put(rest);
+  const model = parseUserModel(await tx.objectStore('settings').get(USER_MODEL_KEY));
+  void tx.objectStore('settings').put({ ...model, moodMap: {} }, USER_MODEL_KEY);
+  await tx.done;
 }
 
 /** The watchlist, newest first, with each title (entries whose title is gone are left out). */

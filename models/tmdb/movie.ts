@@ -1,6 +1,6 @@
 /** TMDB movies as catalogue entries, profiled by the same lexicon as the packaged catalogue. */
 import type { Movie } from '../catalogue/movie';
-import { profileOf } from '../catalogue/profile';
+import { calibratedProfile } from '../catalogue/tone-model';
 import type { TmdbDetails } from './api';
 
 /** TMDB genre names in MovieLens spelling (the lexicon's); TMDB-only genres map to the nearest MovieLens one. */
@@ -52,6 +52,7 @@ export function movieFromTmdb(d: TmdbDetails): Movie {
     mlRatings: 0,
     mlMean: null,
     adult: d.adult,
-    profile: profileOf({ genres, keywords: d.keywords }),
+    // Titles added on the device have no ratings: their tones come from genres and keywords alone.
+    profile: calibratedProfile({ genres, keywords: d.keywords, neighbours: null, told: null }),
   };
 }

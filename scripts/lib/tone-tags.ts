@@ -1,57 +1,167 @@
 /**
- * Evaluation-only labels: MovieLens user tags (ml-latest-small/tags.csv) grouped into the catalogue's tones. Never
- * used as features; `eval:mood` and `eval:recs` score the profiles and the picks against them.
+ * Evaluation and fitting labels: MovieLens user tags (ml-latest-small/tags.csv) grouped into the catalogue's tones.
+ *
+ * A tag counts only when it says how a film feels, never what it is: no tag with a genre word (GENRE_WORDS) and no
+ * subject ("zombies", "true story"), because the profiles already see genres and keywords, and a label that restates
+ * a feature scores the feature, not the mood. `tests/unit/tone-tags.test.ts` keeps genre words out.
+ *
+ * The labelled titles are split once, by title, with a fixed seed: the tuning half is the only one any choice is
+ * made on (lexicon, tone model, thresholds, weights); the reporting half is what the README reports.
  */
 import { join } from 'node:path';
 import type { Tone } from '../../models/catalogue/tones';
 import { readCsv } from './csv';
 
-/** Evaluation labels: which user tags (lowercased) say a movie has a tone. Never used as features. */
-export const TAGS_FOR_TONE: Partial<Record<Tone, string[]>> = {
+/** Words that name what a film is rather than how it feels. A tag containing one (as a word) is never a label. */
+export const GENRE_WORDS = [
+  'action',
+  'adventure',
+  'animated',
+  'animation',
+  'anime',
+  'cartoon',
+  'children',
+  'comedy',
+  'comedies',
+  'crime',
+  'disney',
+  'documentary',
+  'drama',
+  'family',
+  'fantasy',
+  'film-noir',
+  'horror',
+  'kids',
+  'martial',
+  'musical',
+  'mystery',
+  'noir',
+  'pixar',
+  'romance',
+  'sci-fi',
+  'scifi',
+  'science',
+  'sports',
+  'superhero',
+  'thriller',
+  'war',
+  'western',
+] as const;
+
+/** Which user tags (lowercased) say a film carries a tone. Feelings and effects only. */
+export const TAGS_FOR_TONE: Record<Tone, readonly string[]> = {
   funny: [
     'funny',
     'hilarious',
-    'comedy',
     'very funny',
     'humorous',
     'humor',
-    'dark comedy',
-    'black comedy',
+    'humour',
     'witty',
     'satire',
+    'satirical',
     'parody',
     'spoof',
     'quotable',
     'highly quotable',
+    'dark humor',
+    'black humor',
+    'silly',
+    'sarcasm',
+    'irreverent',
+    'crude humor',
+    'slapstick',
+    'goofy',
+    'amusing',
+    'fun',
+  ],
+  feelGood: [
+    'feel-good',
+    'feel good',
+    'feel good movie',
+    'uplifting',
+    'heartwarming',
+    'cute',
+    'sweet',
+    'happy ending',
+    'charming',
+    'lighthearted',
+    'light-hearted',
+    'cheerful',
+    'fun',
+  ],
+  heartwarming: ['heartwarming', 'touching', 'sweet', 'cute', 'sentimental', 'friendship', 'tender', 'warm'],
+  romantic: ['romantic', 'love story', 'chick flick', 'love', 'passionate'],
+  sad: [
+    'sad',
+    'depressing',
+    'tearjerker',
+    'tear jerker',
+    'emotional',
+    'bittersweet',
+    'heartbreaking',
+    'tragedy',
+    'tragic',
+    'melancholy',
+    'melancholic',
+    'sad ending',
+    'made me cry',
+    'poignant',
+    'moving',
+    'loneliness',
   ],
   dark: [
     'dark',
-    'dark comedy',
-    'black comedy',
     'disturbing',
     'bleak',
     'grim',
     'violent',
     'violence',
-    'noir',
     'gritty',
     'brutal',
+    'brutality',
     'depressing',
     'nihilism',
+    'bloody',
+    'cynical',
+    'gory',
+    'gore',
+    'dark humor',
+    'black humor',
+    'dark hero',
   ],
-  sad: [
-    'sad',
-    'depressing',
-    'tearjerker',
-    'emotional',
-    'bittersweet',
-    'heartbreaking',
-    'tragedy',
-    'melancholy',
-    'melancholic',
-    'sad ending',
+  tense: [
+    'suspense',
+    'suspenseful',
+    'tense',
+    'intense',
+    'gripping',
+    'tension',
+    'claustrophobic',
+    'paranoia',
+    'paranoid',
+    'nerve-wracking',
   ],
-  atmospheric: ['atmospheric', 'dreamlike', 'moody', 'haunting', 'visually stunning', 'beautiful scenery', 'stylized'],
+  scary: [
+    'scary',
+    'creepy',
+    'frightening',
+    'terrifying',
+    'spooky',
+    'eerie',
+    'chilling',
+    'scary movies to see on halloween',
+  ],
+  thrilling: [
+    'exciting',
+    'adrenaline',
+    'fast paced',
+    'fast-paced',
+    'fight scenes',
+    'thrilling',
+    'car chase',
+    'explosions',
+  ],
   thoughtProvoking: [
     'thought-provoking',
     'thought provoking',
@@ -59,28 +169,31 @@ export const TAGS_FOR_TONE: Partial<Record<Tone, string[]>> = {
     'philosophy',
     'intellectual',
     'psychology',
+    'psychological',
     'social commentary',
     'political',
     'politics',
-    'mindfuck',
     'cerebral',
     'deep',
+    'intelligent',
+    'existentialism',
+    'smart',
+    'thoughtful',
   ],
-  feelGood: [
-    'feel-good',
-    'feel good',
-    'feel good movie',
-    'heartwarming',
-    'uplifting',
-    'cute',
-    'sweet',
-    'happy ending',
-    'family',
-    'good music',
+  inspiring: ['inspirational', 'inspiring', 'uplifting', 'underdog', 'motivational', 'hopeful', 'life-affirming'],
+  whimsical: [
+    'quirky',
+    'whimsical',
+    'surreal',
+    'imagination',
+    'weird',
+    'off-beat',
+    'offbeat',
+    'psychedelic',
+    'absurd',
+    'eccentric',
+    'bizarre',
   ],
-  heartwarming: ['heartwarming', 'touching', 'sweet', 'cute', 'friendship', 'family'],
-  scary: ['scary', 'horror', 'creepy', 'frightening', 'terrifying', 'ghosts', 'zombies', 'vampires', 'suspense'],
-  romantic: ['romantic', 'romance', 'love story', 'love', 'chick flick', 'relationships'],
   surprising: [
     'twist ending',
     'plot twist',
@@ -88,35 +201,37 @@ export const TAGS_FOR_TONE: Partial<Record<Tone, string[]>> = {
     'twists & turns',
     'surprise ending',
     'nonlinear',
+    'non-linear',
     'mindfuck',
+    'mind-bending',
     'unpredictable',
     'clever',
+    'great ending',
+    'complicated',
   ],
-  tense: ['suspense', 'suspenseful', 'tense', 'thriller', 'intense', 'gripping', 'tension'],
-  thrilling: [
-    'action',
-    'action packed',
-    'action-packed',
-    'exciting',
-    'adrenaline',
-    'fast paced',
-    'adventure',
-    'superhero',
-    'fight scenes',
-    'martial arts',
-  ],
-  whimsical: ['quirky', 'whimsical', 'surreal', 'fairy tale', 'magic', 'fantasy', 'imagination', 'disney', 'pixar'],
-  inspiring: [
-    'inspirational',
-    'inspiring',
-    'uplifting',
-    'true story',
-    'based on a true story',
-    'biography',
-    'sports',
-    'underdog',
+  atmospheric: [
+    'atmospheric',
+    'dreamlike',
+    'moody',
+    'haunting',
+    'visually stunning',
+    'visually appealing',
+    'beautiful scenery',
+    'stylized',
+    'stylish',
+    'cinematography',
+    'hallucinatory',
+    'poetic',
+    'beautiful',
+    'meditative',
   ],
 };
+
+/** The genre words a tag contains, as whole words ("dark comedy" → ["comedy"]). */
+export function genreWordsIn(tag: string): string[] {
+  const words = tag.toLowerCase().split(/[^a-z-]+/);
+  return GENRE_WORDS.filter((g) => words.includes(g));
+}
 
 /** movieId → its lower-cased user tags, for titles `keep` accepts. */
 export function readMovieTags(data: string, keep: { has(movieId: number): boolean }): Map<number, Set<string>> {
@@ -134,7 +249,30 @@ export function readMovieTags(data: string, keep: { has(movieId: number): boolea
 /** The tones a title's tags give it. */
 export function taggedTones(tags: ReadonlySet<string>): Set<Tone> {
   const tones = new Set<Tone>();
-  for (const [tone, list] of Object.entries(TAGS_FOR_TONE) as [Tone, string[]][])
+  for (const [tone, list] of Object.entries(TAGS_FOR_TONE) as [Tone, readonly string[]][])
     if (list.some((t) => tags.has(t))) tones.add(tone);
   return tones;
+}
+
+/** movieId → its tones, for every title in `keep` whose tags name at least one tone. */
+export function readToneLabels(data: string, keep: { has(movieId: number): boolean }): Map<number, Set<Tone>> {
+  const labels = new Map<number, Set<Tone>>();
+  for (const [id, tags] of readMovieTags(data, keep)) {
+    const tones = taggedTones(tags);
+    if (tones.size > 0) labels.set(id, tones);
+  }
+  return labels;
+}
+
+export type Part = 'tuning' | 'reporting';
+
+/** The one split of titles, by movieId with a fixed seed (a hash, so a title's half never depends on the others). */
+export const SPLIT_SEED = 16;
+
+export function partOf(movieId: number): Part {
+  let h = (movieId ^ Math.imul(SPLIT_SEED, 0x9e3779b1)) >>> 0;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
+  h = (h ^ (h >>> 16)) >>> 0;
+  return h % 2 === 0 ? 'tuning' : 'reporting';
 }

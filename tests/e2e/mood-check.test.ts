@@ -10,6 +10,9 @@ import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+import { SHIPPED_TONE_MODEL } from '../../models/catalogue/tone-model';
+import type { Tone } from '../../models/catalogue/tones';
+import MESSAGES from '../../public/_locales/en/messages.json';
 
 const work = mkdtempSync(join(tmpdir(), 'moodreel-e2e-'));
 let session: ExtensionSession | null = null;
@@ -145,6 +148,88 @@ describe('picks after a mood check', () => {
       {},
       before,
     );
+  });
+});
+
+describe('picks that fit the mood', () => {
+  /** Each pick's id and reason text. */
+  const shown = (popup: Page) =>
+    popup.$$eval('[data-testid="pick"]', (els) =>
+      els.map((e) => ({
+        id: Number(e.getAttribute('data-movie-id')),
+        reason: e.querySelector('[data-testid="pick-reason"]')?.textContent ?? '',
+      })),
+    );
+  /** The calibrated tones the extension holds for these titles, read from its IndexedDB. */
+  const tonesOf = (popup: Page, ids: number[]) =>
+    popup.evaluate(
+      (keys) =>
+        new Promise<Record<number, Record<string, number>>>((resolve, reject) => {
+          const open = indexedDB.open('moodreel');
+          open.onerror = () => reject(open.error);
+          open.onsuccess = () => {
+            const tx = open.result.transaction('movies');
+            const out: Record<number, Record<string, number>> = {};
+            for (const id of keys) {
+              const r = tx.objectStore('movies').get(id);
+              r.onsuccess = () =>
+                (out[id] = (r.result as { profile: { tones: Record<string, number> } }).profile.tones);
+            }
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve(out);
+            };
+          };
+        }),
+      ids,
+    );
+
+  it('gives a sad face a match list and a lift list with no title in common, each tone reason true of its film', async () => {
+    const video = fakeCameraVideo(join(FER_PUBLIC_TEST, 'sad/PublicTest_16001813.jpg'), join(work, 'sad.y4m'), 240);
+    const popup = await checkMood(video);
+    expect(await text(popup, '[data-testid="mood-word"]')).toBe('sad');
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
+    const match = await shown(popup);
+    await popup.click('[data-testid="strategy-lift"]');
+    await popup.waitForFunction(
+      (ids: number[]) => {
+        const now = [...document.querySelectorAll('[data-testid="pick"]')].map((e) =>
+          Number(e.getAttribute('data-movie-id')),
+        );
+        return now.length === 10 && now.every((id) => !ids.includes(id));
+      },
+      { timeout: 30_000 },
+      match.map((p) => p.id),
+    );
+    const lift = await shown(popup);
+    expect(match).toHaveLength(10);
+    expect(lift.filter((p) => match.some((m) => m.id === p.id))).toEqual([]);
+    expect(match.filter((p) => p.reason.startsWith('fits a sad mood')).length).toBeGreaterThanOrEqual(8);
+    expect(lift.filter((p) => p.reason.startsWith('lifts a low mood')).length).toBeGreaterThanOrEqual(8);
+
+    // Every tone a reason names ("fits a sad mood: sad, thought-provoking") is one the film's profile carries.
+    const toneOfWord = Object.fromEntries(
+      Object.entries(MESSAGES)
+        .filter(([key]) => key.startsWith('tone_'))
+        .map(([key, { message }]) => [message, key.slice('tone_'.length)]),
+    );
+    const all = [...match, ...lift];
+    const tones = await tonesOf(
+      popup,
+      all.map((p) => p.id),
+    );
+    let named = 0;
+    for (const p of all) {
+      const moodReason = p.reason.split(' · ')[0]!;
+      const words = moodReason.includes(': ') ? moodReason.split(': ')[1]!.split(', ') : [];
+      for (const word of words) {
+        const tone = toneOfWord[word];
+        expect(tone, `"${word}" in "${p.reason}"`).toBeDefined();
+        expect(tones[p.id]![tone!]).toBeGreaterThanOrEqual(SHIPPED_TONE_MODEL.reasonAt[tone as Tone]!);
+        named++;
+      }
+    }
+    expect(named).toBeGreaterThan(0);
   });
 });
 

@@ -36,6 +36,7 @@ function fixture(): string {
     'movielens/ml-25m-metadata/links.csv',
     'movieId,imdbId,tmdbId\n1,0114709,862\n2,0171363,11618\n4,0000004,444\n6,0000006,666\n',
   );
+  write(root, 'movielens/ml-latest-small/tags.csv', 'userId,movieId,tag,timestamp\n1,1,funny,1\n1,2,creepy,1\n');
   write(root, 'movielens/ml-latest-small/links.csv', 'movieId,imdbId,tmdbId\n1,0114709,862\n');
   write(
     root,
@@ -98,7 +99,13 @@ describe('catalogue pipeline on a fixture dataset', () => {
     expect(byId.get(1)!.keywords).toEqual(['jealousy', 'toy', 'friendship', 'rivalry', 'buddy']);
     expect(byId.get(2)!.keywords).toEqual(['haunted house', "children's book"]);
     expect(byId.get(2)!.title).toBe('Haunting, The');
-    expect(byId.get(2)!.profile.tones.scary).toBeGreaterThan(0.7);
+    // Tones are calibrated probabilities (models/catalogue/tone-model.ts): the haunted-house horror film is the
+    // scarier and tenser of the two, the animated comedy the funnier.
+    const haunting = byId.get(2)!.profile.tones;
+    const toyStory = byId.get(1)!.profile.tones;
+    expect(haunting.scary).toBeGreaterThan(toyStory.scary);
+    expect(haunting.tense).toBeGreaterThan(toyStory.tense);
+    expect(toyStory.funny).toBeGreaterThan(haunting.funny + 0.2);
   });
 
   it('derives rating figures from ml-latest-small with shrinkage', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { GENRE_TONES, KEYWORD_TONES, LEXICON_VERSION } from '../../models/catalogue/lexicon';
-import { blendWithNeighbours, keywordRules, profileOf, toneEvidence } from '../../models/catalogue/profile';
+import { keywordRules, neighbourMean, profileOf, toneEvidence } from '../../models/catalogue/profile';
 import { cosineNeighbours } from '../../models/learning/neighbours';
 import { TONES } from '../../models/catalogue/tones';
 
@@ -57,19 +57,19 @@ describe('profileOf', () => {
   });
 });
 
-describe('blendWithNeighbours', () => {
-  it('pulls a title toward the tones of titles its audience also watches, weighted by similarity', () => {
-    const own = profileOf({ genres: ['Drama'], keywords: [] });
-    const scary = profileOf({ genres: ['Horror'], keywords: ['ghost'] });
-    const funny = profileOf({ genres: ['Comedy'], keywords: ['parody'] });
-    const blended = blendWithNeighbours(own, [
-      { profile: scary, similarity: 0.9 },
-      { profile: funny, similarity: 0.1 },
-      { profile: funny, similarity: -0.5 },
-    ]);
-    expect(blended.tones.scary).toBeGreaterThan(own.tones.scary + 0.3);
-    expect(blended.tones.scary).toBeGreaterThan(blended.tones.funny);
-    expect(blendWithNeighbours(own, [])).toBe(own);
+describe('neighbourMean', () => {
+  it("is the similarity-weighted mean of the neighbours' tones, ignoring dissimilar ones", () => {
+    const scary = profileOf({ genres: ['Horror'], keywords: ['ghost'] }).tones;
+    const funny = profileOf({ genres: ['Comedy'], keywords: ['parody'] }).tones;
+    const mean = neighbourMean([
+      { tones: scary, similarity: 0.9 },
+      { tones: funny, similarity: 0.1 },
+      { tones: funny, similarity: -0.5 },
+    ])!;
+    expect(mean.scary).toBeCloseTo(0.9 * scary.scary + 0.1 * funny.scary, 6);
+    expect(mean.scary).toBeGreaterThan(mean.funny);
+    expect(neighbourMean([])).toBeNull();
+    expect(neighbourMean([{ tones: funny, similarity: -1 }])).toBeNull();
   });
 });
 
@@ -80,5 +80,14 @@ describe('cosineNeighbours', () => {
     expect(Array.from(n.index.slice(0, 2))).toEqual([1, 3]);
     expect(Array.from(n.index.slice(4, 6))).toEqual([3, 1]);
     expect(n.similarity[0]).toBeGreaterThan(n.similarity[1]!);
+  });
+
+  it('looks only among the rows it is given, and never at a row itself', () => {
+    const v = Float32Array.from([1, 0, 0.9, 0.1, 0, 1, 0.1, 0.9]);
+    const n = cosineNeighbours(v, 4, 2, 2, [1, 2]);
+    expect(Array.from(n.index.slice(0, 2))).toEqual([1, 2]);
+    // Row 1 is among the candidates but not its own neighbour: only row 2 is left, the second slot stays empty.
+    expect(Array.from(n.index.slice(2, 4))).toEqual([2, -1]);
+    expect(Array.from(n.index.slice(6, 8))).toEqual([2, 1]);
   });
 });

@@ -11,7 +11,9 @@ import { TONES } from '../../models/catalogue/tones';
 import { applyFeedback, emptyUserModel, withCurrentVector, type UserModel } from '../../models/learning/user-model';
 import { itemFactors } from '../../models/learning/item-factors';
 import { zeroProbabilities, type Emotion } from '../../models/mood/emotions';
-import { moodTarget, type Strategy } from '../../models/recommend/mood-target';
+import { moodTarget, toneSides, type Strategy } from '../../models/recommend/mood-target';
+import { MOOD_FIT } from '../../models/recommend/mood-fit';
+import { SHIPPED_TONE_MODEL } from '../../models/catalogue/tone-model';
 import {
   DEFAULT_FILTERS,
   franchiseKey,
@@ -183,16 +185,51 @@ describe('full ranker', () => {
     expect(new Set(franchises).size).toBe(franchises.length);
   });
 
-  it('keeps a wildcard slot outside the user’s usual genres', () => {
-    const picks = moodRanker.rank(context({ count: 10 }, 'happy'));
+  it('keeps a wildcard slot outside the user’s usual genres once it knows them, inside the mood', () => {
+    // A new user has no usual genres to step outside of: no wildcard, and no reason claims one.
+    const cold = moodRanker.rank(context({ count: 10 }, 'happy'));
+    expect(cold.filter((p) => p.wildcard)).toHaveLength(0);
+    const liked = [1, 2355, 3114, 4886, 6377];
+    const user = withFeedback(liked.map((id) => [id, 'up'] as [number, 'up']));
+    const picks = moodRanker.rank(context({ user, count: 10 }, 'happy'));
     const wild = picks.filter((p) => p.wildcard);
     expect(wild).toHaveLength(1);
     expect(wild[0]!.reasons.map(english)).toContain('a wildcard outside your usual genres');
-    const leading = leadingGenres(
-      picks.filter((p) => !p.wildcard),
-      3,
-    );
-    expect(wild[0]!.movie.genres.some((g) => leading.includes(g))).toBe(false);
+    const usual = new Set([
+      ...Object.keys(user.genres),
+      ...leadingGenres(
+        picks.filter((p) => !p.wildcard),
+        3,
+      ),
+    ]);
+    expect(wild[0]!.movie.genres.some((g) => usual.has(g))).toBe(false);
+    expect(wild[0]!.reasons.map(english)[0]).toMatch(/^fits a happy mood/);
+  });
+
+  it('leads with the mood: no unwanted tone, a different list for each strategy, few children’s titles', () => {
+    for (const emotion of ['sad', 'angry', 'fearful', 'disgusted'] as const) {
+      const lift = moodRanker.rank(context({}, emotion, 'lift'));
+      const match = moodRanker.rank(context({}, emotion, 'match'));
+      const { unwanted } = toneSides(moodTarget(mood(emotion), 'lift'));
+      for (const p of lift) for (const t of unwanted) expect(p.movie.profile.tones[t]).toBeLessThan(MOOD_FIT.veto);
+      const matchIds = new Set(match.map((p) => p.movie.movieId));
+      expect(lift.filter((p) => matchIds.has(p.movie.movieId))).toHaveLength(0);
+      expect(lift.filter((p) => p.movie.genres.includes('Children')).length).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('names a tone in a reason only when the film clearly carries it, with the right article', () => {
+    for (const emotion of ['angry', 'sad', 'fearful'] as const) {
+      for (const p of moodRanker.rank(context({}, emotion, 'match'))) {
+        for (const r of p.reasons) {
+          if (r.kind !== 'mood') continue;
+          for (const t of r.tones)
+            expect(p.movie.profile.tones[t]).toBeGreaterThanOrEqual(SHIPPED_TONE_MODEL.reasonAt[t]!);
+        }
+      }
+    }
+    expect(english({ kind: 'mood', phrase: 'fits', emotion: 'angry', tones: [] })).toBe('fits an angry mood');
+    expect(english({ kind: 'mood', phrase: 'fits', emotion: 'sad', tones: ['sad'] })).toBe('fits a sad mood: sad');
   });
 
   it('blends targets for mixed moods', () => {

@@ -1,0 +1,87 @@
+/**
+ * Calibrated tones: one small logistic model per tone turns a film's evidence (its genres and TMDB keywords through
+ * the lexicon, the lexical tones of the films its audience also watches, and what people said of those films) into
+ * the probability that people who describe the film's feel would name that tone. A probability means the same for every tone, and a tone without
+ * evidence stays low: a film is "funny" only when films with its evidence were called funny.
+ *
+ * The weights (tone-model.json) are fitted by `npm run fit:tones` on the tuning half of the labelled titles only
+ * (scripts/lib/tone-tags.ts); the figures the README reports come from the other half.
+ */
+import { toneEvidence, withAffect } from './profile';
+import { TONES, zeroTones, type MoodProfile, type Tone, type ToneScores } from './tones';
+import weights from './tone-model.json';
+
+/** Everything a film's tones are predicted from. */
+export interface ToneInputs {
+  genres: readonly string[];
+  keywords: readonly string[];
+  /** Similarity-weighted mean lexical tones of the film's watched-together neighbours; null when it has no ratings. */
+  neighbours: ToneScores | null;
+  /**
+   * Of the tagged films it is watched with, the similarity-weighted share whose tags name each tone (fitted data:
+   * built offline from the tuning half's tags); null without ratings, and for titles added on the device.
+   */
+  told: ToneScores | null;
+}
+
+export interface ToneModel {
+  /** Names of the feature vector's entries, in order (see `toneFeatures`). */
+  features: string[];
+  weights: Record<Tone, number[]>;
+  /**
+   * Per tone, the probability from which the tone was right at least 9 times in 10 on the tuning titles (out of
+   * fold); null where it never was. A reason names a tone only from there.
+   */
+  reasonAt: Record<Tone, number | null>;
+}
+
+const squash = (x: number) => 1 - Math.exp(-Math.max(0, x));
+
+/** Feature names, in the order `toneFeatures` writes them. */
+export const TONE_FEATURES: readonly string[] = [
+  'bias',
+  ...TONES.map((t) => `genre:${t}`),
+  ...TONES.map((t) => `keyword:${t}`),
+  ...TONES.map((t) => `neighbours:${t}`),
+  ...TONES.map((t) => `told:${t}`),
+  'unrated',
+];
+
+/** The one feature vector every tone's model reads: squashed genre and keyword evidence per tone, neighbours' tones. */
+export function toneFeatures(input: ToneInputs): Float64Array {
+  const genre = toneEvidence({ genres: input.genres, keywords: [] }, { useKeywords: false });
+  const keyword = toneEvidence({ genres: [], keywords: input.keywords });
+  const x = new Float64Array(TONE_FEATURES.length);
+  x[0] = 1;
+  TONES.forEach((t, i) => {
+    x[1 + i] = squash(genre[t]);
+    x[1 + TONES.length + i] = squash(keyword[t]);
+    x[1 + 2 * TONES.length + i] = input.neighbours?.[t] ?? 0;
+    x[1 + 3 * TONES.length + i] = input.told?.[t] ?? 0;
+  });
+  x[x.length - 1] = input.neighbours ? 0 : 1;
+  return x;
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Probability per tone from a feature vector. */
+export function predictTones(model: ToneModel, x: Float64Array): ToneScores {
+  const out = zeroTones();
+  for (const t of TONES) {
+    const w = model.weights[t];
+    let z = 0;
+    for (let i = 0; i < x.length; i++) z += w[i]! * x[i]!;
+    out[t] = sigmoid(z);
+  }
+  return out;
+}
+
+export const SHIPPED_TONE_MODEL: ToneModel = weights as ToneModel;
+
+/** A film's calibrated mood profile (tones as probabilities, valence and arousal from them). */
+export function calibratedProfile(input: ToneInputs, model: ToneModel = SHIPPED_TONE_MODEL): MoodProfile {
+  return withAffect(predictTones(model, toneFeatures(input)));
+}
