@@ -8,6 +8,7 @@ import { isFeedbackSignal, type FeedbackSignal } from './learning/user-model';
 import { isMoodLesson, type MoodLesson } from './learning/mood-map';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from './mood/emotions';
 import type { Strategy } from './recommend/mood-target';
+import type { Tone } from './catalogue/tones';
 import type { Reason } from './recommend/reasons';
 import type { Face } from './mood/faces';
 import type { StoreCounts, UserData } from './store/backup';
@@ -204,6 +205,14 @@ export interface FeedbackRequest {
 export interface MoodMapResetRequest {
   type: 'mood-map-reset';
 }
+export interface MoodMapStatusRequest {
+  type: 'mood-map-status';
+}
+/** What the personal mood map has learned: how many lessons, and the tone most wanted per emotion where it is clear. */
+export interface MoodMapStatus {
+  lessons: number;
+  learned: { emotion: Emotion; tone: Tone }[];
+}
 
 /** A pick as the UI shows it. */
 export interface PickView {
@@ -230,6 +239,7 @@ export interface BackgroundApi {
   feedback: { request: FeedbackRequest; response: { saved: true; eventId: number } };
   'feedback-undo': { request: FeedbackUndoRequest; response: { undone: boolean } };
   'mood-map-reset': { request: MoodMapResetRequest; response: { reset: true } };
+  'mood-map-status': { request: MoodMapStatusRequest; response: MoodMapStatus };
   'history-list': { request: HistoryListRequest; response: HistoryEntry[] };
   'history-update': { request: HistoryUpdateRequest; response: { updated: boolean } };
   'watchlist-list': { request: WatchlistListRequest; response: { movie: Movie; at: number }[] };
@@ -446,6 +456,7 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
     case 'privacy-export':
     case 'privacy-delete':
     case 'mood-map-reset':
+    case 'mood-map-status':
       return parseBare(raw, raw.type);
     case 'history-list':
       if (!hasOnlyKeys(raw, ['type', 'limit'])) return fail('unexpected fields');

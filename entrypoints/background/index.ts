@@ -21,7 +21,8 @@ import { getMovies, searchTitles, withoutSearchFields } from '../../models/store
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
-import { listWatchlist, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
+import { listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
+import { moodMapSummary } from '../../models/learning/mood-map';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
@@ -94,6 +95,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await resetMoodMap(await openDatabase());
     return { reset: true };
   },
+  'mood-map-status': async () => moodMapSummary((await loadUserModel(await openDatabase())).moodMap),
   'privacy-counts': async () => storeCounts(await openDatabase()),
   'privacy-export': async () => exportUserData(await openDatabase(), await loadSettings(), Date.now()),
   'privacy-import': async (r) => {

@@ -2,7 +2,8 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import '../../components/theme.css';
-import { createClient, type BackgroundApi, type CatalogueStatus } from '../../models/protocol';
+import { createClient, type BackgroundApi, type CatalogueStatus, type MoodMapStatus } from '../../models/protocol';
+import { reasonMessage } from '../../models/recommend/reasons';
 import { GENRE_TONES } from '../../models/catalogue/lexicon';
 import {
   DEFAULT_SETTINGS,
@@ -18,7 +19,7 @@ import { registeredSites } from '../../models/sites';
 import type { TmdbState } from '../../models/store/schema';
 import { loadSettings, saveSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
-import { t, type MessageKey } from '../../components/i18n';
+import { t, tm, type MessageKey } from '../../components/i18n';
 
 const sites = registeredSites();
 
@@ -49,6 +50,8 @@ function OptionsPage() {
   const [tmdb, setTmdb] = useState<TmdbState | null>(null);
   const [busy, setBusy] = useState(false);
   const [shortcut, setShortcut] = useState('');
+  const [moodMap, setMoodMap] = useState<MoodMapStatus | null>(null);
+  const [forgotten, setForgotten] = useState(false);
 
   useEffect(() => {
     void browser.commands
@@ -65,7 +68,16 @@ function OptionsPage() {
     void ask({ type: 'tmdb-status' })
       .then(setTmdb)
       .catch(() => setTmdb(null));
+    void ask({ type: 'mood-map-status' })
+      .then(setMoodMap)
+      .catch(() => setMoodMap(null));
   }, []);
+
+  async function forgetMoodMap() {
+    await ask({ type: 'mood-map-reset' });
+    setMoodMap(await ask({ type: 'mood-map-status' }));
+    setForgotten(true);
+  }
 
   async function save(next: Settings) {
     const valid = migrateSettings(next);
@@ -266,6 +278,32 @@ function OptionsPage() {
           <button type="button" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
             {t('shortcutChange')}
           </button>
+        </p>
+      </section>
+
+      <section class="mood" aria-labelledby="mood-map-h">
+        <h2 id="mood-map-h">{t('moodMapTitle')}</h2>
+        <p>{t('moodMapWhat')}</p>
+        <p data-testid="mood-map-status" data-lessons={moodMap?.lessons ?? 0}>
+          {moodMap && moodMap.lessons > 0 ? t('moodMapLearned', String(moodMap.lessons)) : t('moodMapEmpty')}
+        </p>
+        {moodMap && moodMap.learned.length > 0 && (
+          <ul data-testid="mood-map-learned">
+            {moodMap.learned.map(({ emotion, tone }) => (
+              <li key={emotion}>{tm(reasonMessage({ kind: 'learned', emotion, tone }))}</li>
+            ))}
+          </ul>
+        )}
+        <p>
+          <button
+            type="button"
+            onClick={() => void forgetMoodMap()}
+            disabled={!moodMap || moodMap.lessons === 0}
+            data-testid="mood-map-reset"
+          >
+            {t('moodMapReset')}
+          </button>{' '}
+          {forgotten && <span role="status">{t('moodMapDone')}</span>}
         </p>
       </section>
 

@@ -100,6 +100,17 @@ export function learnedTone(map: MoodMap, emotion: Emotion): Tone | null {
   return best;
 }
 
+/** How many lessons the map holds, and the tone it has learned to want most per emotion, where one stands out. */
+export function moodMapSummary(map: MoodMap): { lessons: number; learned: { emotion: Emotion; tone: Tone }[] } {
+  return {
+    lessons: EMOTIONS.reduce((n, e) => n + (map[e]?.lessons ?? 0), 0),
+    learned: EMOTIONS.flatMap((emotion) => {
+      const tone = learnedTone(map, emotion);
+      return tone ? [{ emotion, tone }] : [];
+    }),
+  };
+}
+
 const isEmotion = (v: unknown): v is Emotion => (EMOTIONS as readonly unknown[]).includes(v);
 
 export function isMoodLesson(v: unknown): v is MoodLesson {

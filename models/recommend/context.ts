@@ -23,18 +23,28 @@ export const TIME_CHOICES = [null, 100, 120] as const;
 /** From this hour until LATE_UNTIL it is late evening. */
 export const LATE_FROM = 21;
 export const LATE_UNTIL = 4;
-/** Late in the evening, a lift target's rousing tones count this much less per unit of their arousal. */
+/** Late in the evening, a lift target's rousing tones count this much less per unit of their arousal… */
 const LATE_CALMING = 0.6;
+/** …and calm, not unpleasant tones are wanted this much per unit of their calm (times the target's top weight). */
+const LATE_SOOTHING = 1;
 
 export function isLate(hour: number | null): boolean {
   return hour !== null && (hour >= LATE_FROM || hour < LATE_UNTIL);
 }
 
-/** A lift target for late evening: tones that rouse (thrilling, tense, surprising…) are wanted less. */
+/**
+ * A lift target for late evening: tones that rouse (thrilling, tense, surprising…) are wanted less, and calm ones
+ * that are not unpleasant (atmospheric, heartwarming, thought-provoking) more, unless the target steers away from them.
+ */
 export function calmedForLateEvening(target: MoodTarget): MoodTarget {
   if (target.strategy !== 'lift') return target;
+  const top = Math.max(...TONES.map((t) => Math.abs(target.weights[t])), 1e-9);
   const weights = { ...target.weights };
-  for (const t of TONES) if (weights[t] > 0) weights[t] *= 1 - LATE_CALMING * Math.max(0, TONE_AFFECT[t].arousal);
+  for (const t of TONES) {
+    const { valence, arousal } = TONE_AFFECT[t];
+    if (weights[t] > 0) weights[t] *= 1 - LATE_CALMING * Math.max(0, arousal);
+    if (weights[t] >= 0 && arousal < 0 && valence > -0.1) weights[t] += LATE_SOOTHING * -arousal * top;
+  }
   return { ...target, weights };
 }
 

@@ -160,20 +160,22 @@ describe('picks that fit the mood', () => {
         reason: e.querySelector('[data-testid="pick-reason"]')?.textContent ?? '',
       })),
     );
-  /** The calibrated tones the extension holds for these titles, read from its IndexedDB. */
-  const tonesOf = (popup: Page, ids: number[]) =>
+  /** These titles as the extension holds them (calibrated tones, runtime), read from its IndexedDB. */
+  const moviesOf = (popup: Page, ids: number[]) =>
     popup.evaluate(
       (keys) =>
-        new Promise<Record<number, Record<string, number>>>((resolve, reject) => {
+        new Promise<Record<number, { tones: Record<string, number>; runtime: number | null }>>((resolve, reject) => {
           const open = indexedDB.open('moodreel');
           open.onerror = () => reject(open.error);
           open.onsuccess = () => {
             const tx = open.result.transaction('movies');
-            const out: Record<number, Record<string, number>> = {};
+            const out: Record<number, { tones: Record<string, number>; runtime: number | null }> = {};
             for (const id of keys) {
               const r = tx.objectStore('movies').get(id);
-              r.onsuccess = () =>
-                (out[id] = (r.result as { profile: { tones: Record<string, number> } }).profile.tones);
+              r.onsuccess = () => {
+                const m = r.result as { profile: { tones: Record<string, number> }; runtime: number | null };
+                out[id] = { tones: m.profile.tones, runtime: m.runtime };
+              };
             }
             tx.oncomplete = () => {
               open.result.close();
@@ -214,7 +216,7 @@ describe('picks that fit the mood', () => {
         .map(([key, { message }]) => [message, key.slice('tone_'.length)]),
     );
     const all = [...match, ...lift];
-    const tones = await tonesOf(
+    const held = await moviesOf(
       popup,
       all.map((p) => p.id),
     );
@@ -225,11 +227,43 @@ describe('picks that fit the mood', () => {
       for (const word of words) {
         const tone = toneOfWord[word];
         expect(tone, `"${word}" in "${p.reason}"`).toBeDefined();
-        expect(tones[p.id]![tone!]).toBeGreaterThanOrEqual(SHIPPED_TONE_MODEL.reasonAt[tone as Tone]!);
+        expect(held[p.id]!.tones[tone!]).toBeGreaterThanOrEqual(SHIPPED_TONE_MODEL.reasonAt[tone as Tone]!);
         named++;
       }
     }
     expect(named).toBeGreaterThan(0);
+
+    // "How long have I got": one tap, and every pick fits in 100 minutes.
+    await popup.click('[data-testid="time-100"]');
+    await popup.waitForFunction(
+      (ids: number[]) => {
+        const now = [...document.querySelectorAll('[data-testid="pick"]')].map((e) =>
+          Number(e.getAttribute('data-movie-id')),
+        );
+        return now.length === 10 && now.join() !== ids.join();
+      },
+      { timeout: 30_000 },
+      lift.map((p) => p.id),
+    );
+    const short = await shown(popup);
+    const runtimes = await moviesOf(
+      popup,
+      short.map((p) => p.id),
+    );
+    for (const p of short) expect(runtimes[p.id]!.runtime).toBeLessThanOrEqual(100);
+
+    // A thumbs-up after a mood check teaches the personal mood map; the options page shows it and forgets it.
+    await popup.click(`[data-testid="pick"][data-movie-id="${short[0]!.id}"] button[data-signal="up"]`);
+    await popup.waitForSelector('[data-testid="undo-bar"]');
+    const events = (await storeRecords(popup, 'feedback')) as { movieId: number; mood?: unknown }[];
+    expect(events).toMatchObject([{ movieId: short[0]!.id, mood: { emotion: 'sad', strategy: 'lift' } }]);
+    const options = await session!.openPage('options.html');
+    await options.waitForSelector('[data-testid="mood-map-status"][data-lessons="1"]');
+    await options.click('[data-testid="mood-map-reset"]');
+    await options.waitForSelector('[data-testid="mood-map-status"][data-lessons="0"]');
+    const after = (await storeRecords(options, 'feedback')) as { movieId: number; mood?: unknown }[];
+    expect(after).toHaveLength(1);
+    expect(after[0]!.mood).toBeUndefined();
   });
 });
 

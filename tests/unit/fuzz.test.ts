@@ -29,6 +29,8 @@ const TYPES = [
   'recommend',
   'feedback',
   'feedback-undo',
+  'mood-map-reset',
+  'mood-map-status',
   'mood-record',
   'history-update',
   'privacy-import',

@@ -40,6 +40,36 @@ describe('parseBackgroundRequest', () => {
     expect(parsed && !parsed.ok && parsed.reason.length).toBeGreaterThan(0);
   });
 
+  const recommend = {
+    type: 'recommend',
+    probabilities: { neutral: 0, happy: 0, sad: 1, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
+    confidence: 0.8,
+    strategy: 'lift',
+    diversity: 0.5,
+    count: 10,
+    seed: 1,
+    exclude: [],
+    like: null,
+    maxMinutes: 100,
+    hour: 23,
+  };
+
+  it('takes the moment with picks: minutes within 30–600 and an hour of the day, or null for either', () => {
+    expect(parseBackgroundRequest(recommend)).toEqual({ ok: true, value: recommend });
+    expect(parseBackgroundRequest({ ...recommend, maxMinutes: null, hour: null })?.ok).toBe(true);
+    for (const bad of [{ maxMinutes: 5 }, { maxMinutes: 99.5 }, { hour: 24 }, { hour: -1 }, { hour: '23' }])
+      expect(parseBackgroundRequest({ ...recommend, ...bad })?.ok).toBe(false);
+  });
+
+  it('takes feedback with the mood it was given in, or none', () => {
+    const feedback = { type: 'feedback', movieId: 1, signal: 'up', mood: { emotion: 'sad', strategy: 'lift' } };
+    expect(parseBackgroundRequest(feedback)).toEqual({ ok: true, value: feedback });
+    expect(parseBackgroundRequest({ ...feedback, mood: null })?.ok).toBe(true);
+    for (const mood of [{ emotion: 'bored', strategy: 'lift' }, { emotion: 'sad' }, 'sad'])
+      expect(parseBackgroundRequest({ ...feedback, mood })?.ok).toBe(false);
+    expect(parseBackgroundRequest({ type: 'mood-map-reset' })).toEqual({ ok: true, value: { type: 'mood-map-reset' } });
+  });
+
   it('leaves messages that are not ours alone', () => {
     for (const raw of [null, 42, 'analyze-image', [], {}, { type: 7 }, { type: 'offscreen:analyze' }]) {
       expect(parseBackgroundRequest(raw)).toBeNull();
