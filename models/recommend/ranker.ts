@@ -3,16 +3,16 @@
  * (tests/unit/rankers.test.ts) every ranker passes. Everything here is pure and deterministic under a seed.
  */
 import type { Movie } from '../catalogue/movie';
+import { SHIPPED_TONE_MODEL } from '../catalogue/tone-model';
 import { TONES } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import { itemCosine } from '../learning/item-factors';
 import { rng } from '../learning/linalg';
-import type { UserModel } from '../learning/user-model';
-import { STRATEGIES, targetPhrase, targetWeights, type MoodTarget } from './mood-target';
-import { EMOTIONS } from '../mood/emotions';
-import { SHIPPED_TONE_MODEL } from '../catalogue/tone-model';
 import { learnedTone } from '../learning/mood-map';
+import type { UserModel } from '../learning/user-model';
+import { EMOTIONS } from '../mood/emotions';
 import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
+import { STRATEGIES, targetPhrase, targetWeights, type MoodTarget } from './mood-target';
 import type { Reason } from './reasons';
 
 export interface Filters {
@@ -69,9 +69,9 @@ export const RANK_WEIGHTS = {
   personal: 0.9,
   /** The quality prior (-1..1) breaks ties among films that fit the mood; it cannot carry one that does not. */
   quality: 0.1,
-  /** Titles for children in a list, unless the user's feedback says they like them. */
+  /** Children's titles in a list at most, unless the user's feedback says they like them… */
   childrenCap: 2,
-  /** …and their mood fit counts this much. */
+  /** …and how much of their mood fit counts until then. */
   childrenFit: 0.85,
   /** Feedback events before personal taste counts fully. */
   personalRampEvents: 5,
@@ -450,7 +450,6 @@ export const moodRanker: Ranker = {
     // Never fewer candidates than picks asked for while eligible titles remain: the floor drops to the count-th fit.
     const floor = Math.min(MOOD_FIT.pool * strength * maxFit, kthLargest(fitAll, Math.min(ctx.count, fitAll.length)));
     const candidates: Movie[] = [];
-    const fit = new Float64Array(ctx.movies.length);
     const quality = new Float64Array(ctx.movies.length);
     const scoreAll = new Float64Array(ctx.movies.length);
     let n = 0;
@@ -469,9 +468,8 @@ export const moodRanker: Ranker = {
         personal = cf && row >= 0 ? 0.65 * cf[row]! + 0.35 * content : 0.5 * content;
       }
       candidates.push(ctx.movies[i]!);
-      fit[n] = fm / maxFit;
       quality[n] = qualityAll[i]!;
-      scoreAll[n] = wMood * fit[n]! + wPersonal * personal + wQuality * qualityAll[i]!;
+      scoreAll[n] = (wMood * fm) / maxFit + wPersonal * personal + wQuality * qualityAll[i]!;
       n++;
     }
     const score = scoreAll.subarray(0, n);
@@ -539,14 +537,14 @@ export const moodRanker: Ranker = {
       if (personal) reasons.push(personal);
       const rating = ratingReason(p.movie);
       if (rating && reasons.length < 3) reasons.push(rating);
-      if (reasons.length === 0) reasons.push(factReason(p.movie));
+      // At least two things said of every pick, the second plainly true of the film.
+      if (reasons.length < 2) reasons.push(factReason(p.movie));
       return { ...p, reasons };
     });
   },
 };
 
-/** How likely a film must carry a learned tone for "you often pick … when …" to be said of it, where the tone model
- * gives no stricter mark. */
+/** How likely a film must carry a learned tone for "you often pick … when …" to be said of it (without a stricter mark). */
 const LEARNED_REASON_AT = 0.5;
 
 /** Something plainly true of any title: its director, or its genres. */
