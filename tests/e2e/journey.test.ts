@@ -4,16 +4,16 @@
  * export → delete → import round trip; and an accessibility scan (axe-core) of the popup and the options page.
  * Screenshots for the README come from here.
  */
-import { readFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { FACES, fakeCameraVideo } from '../support/images';
+import { screenshotPath } from '../support/screenshots';
 
 const work = mkdtempSync(join(tmpdir(), 'moodreel-journey-'));
-const SHOTS = 'tests/screenshots';
 let session: ExtensionSession | null = null;
 
 afterEach(async () => {
@@ -39,8 +39,7 @@ async function settledPicks(page: Page): Promise<number[]> {
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 
 async function screenshot(page: Page, name: string, selector = 'main'): Promise<void> {
-  mkdirSync(SHOTS, { recursive: true });
-  await (await page.$(selector))!.screenshot({ path: join(SHOTS, name) });
+  await (await page.$(selector))!.screenshot({ path: screenshotPath(name) });
 }
 
 describe('first-run journey', () => {

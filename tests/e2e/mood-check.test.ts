@@ -3,13 +3,14 @@
  * like a user drives it, and real face-api in the offscreen document.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+import { screenshotPath } from '../support/screenshots';
 import { SHIPPED_TONE_MODEL } from '../../models/catalogue/tone-model';
 import type { Tone } from '../../models/catalogue/tones';
 import MESSAGES from '../../public/_locales/en/messages.json';
@@ -50,10 +51,9 @@ describe('mood check from the camera', () => {
     expect((await popup.$$('.bar')).length).toBe(7);
 
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
-    mkdirSync('tests/screenshots', { recursive: true });
     await popup.setViewport({ width: 392, height: 900, deviceScaleFactor: 1 });
     const main = await popup.$('main');
-    await main!.screenshot({ path: 'tests/screenshots/popup.png' });
+    await main!.screenshot({ path: screenshotPath('popup.png') });
   });
 
   it('reads every face of a group photo', async () => {
