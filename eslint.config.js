@@ -15,4 +15,21 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
     },
   },
+  {
+    // The core runs the same in the extension, in Node scripts and in vitest: browser APIs stay at the edges.
+    files: ['models/**/*.ts'],
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...['chrome', 'browser', 'document', 'window', 'localStorage', 'navigator', 'location'].map((name) => ({
+          name,
+          message: 'models/ is browser-free: pass what it needs in from entrypoints/.',
+        })),
+      ],
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['webextension-polyfill', 'wxt/*', '**/entrypoints/**', '**/components/**'] },
+      ],
+    },
+  },
 );

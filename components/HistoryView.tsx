@@ -1,5 +1,5 @@
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
-import type { MoodSource } from '../models/protocol';
+import type { MoodSource } from '../models/mood/summary';
 import type { HistoryEntry } from '../models/store/schema';
 import { t, type MessageKey } from './i18n';
 

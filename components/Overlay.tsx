@@ -6,7 +6,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
 import type { ProblemCode } from '../models/problems';
-import type { BackgroundClient, MoodSummary } from '../models/protocol';
+import type { BackgroundClient } from '../models/protocol';
+import type { MoodSummary } from '../models/mood/summary';
 import type { SiteAdapter } from '../models/sites/site';
 import { t } from './i18n';
 import { ProblemNotice } from './ProblemNotice';

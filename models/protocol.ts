@@ -7,6 +7,10 @@ import type { Movie } from './catalogue/movie';
 import { isFeedbackSignal, type FeedbackSignal } from './learning/user-model';
 import { isMoodLesson, type MoodLesson } from './learning/mood-map';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from './mood/emotions';
+import { isMovieId, isMovieIds, isPositiveId } from './ids';
+import { hasOnlyKeys, isRecord, isUnit } from './checks';
+import { isProbabilities, parseMoodSummary, type MoodSummary } from './mood/summary';
+import { BACKENDS, type Backend, type BackendChoice } from './face/backend';
 import type { Strategy } from './recommend/mood-target';
 import type { Tone } from './catalogue/tones';
 import type { Reason } from './recommend/reasons';
@@ -14,10 +18,6 @@ import type { Face } from './mood/faces';
 import type { StoreCounts, UserData } from './store/backup';
 import type { HistoryEntry, TmdbState } from './store/schema';
 import { DETECTORS, type DetectorKind } from './face/config';
-
-export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
-export type Backend = (typeof BACKENDS)[number];
-export type BackendChoice = Backend | 'auto';
 
 /** The largest image we accept as a data URL (about 30 MB of base64, a 40-megapixel JPEG fits). */
 export const MAX_IMAGE_DATA_URL_LENGTH = 40_000_000;
@@ -139,15 +139,6 @@ export interface RecommendRequest {
   /** The user's local hour (0–23): late in the evening a lift target calms down. Null leaves the time out. */
   hour: number | null;
 }
-/** A mood check that found faces, as history keeps it: numbers only, never the image. */
-export interface MoodSummary {
-  probabilities: EmotionProbabilities;
-  confidence: number;
-  faceCount: number;
-  source: MoodSource;
-}
-export const MOOD_SOURCES = ['camera', 'tab', 'file', 'video'] as const;
-export type MoodSource = (typeof MOOD_SOURCES)[number];
 
 export interface MoodRecordRequest {
   type: 'mood-record';
@@ -309,35 +300,10 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 type Rec = Record<string, unknown>;
 
-function isRecord(v: unknown): v is Rec {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function hasOnlyKeys(v: Rec, keys: readonly string[]): boolean {
-  return Object.keys(v).every((k) => keys.includes(k));
-}
-
 const IMAGE_DATA_URL = /^data:image\/(jpeg|png|webp|gif|bmp);base64,[A-Za-z0-9+/]+=*$/;
 
 export function isImageDataUrl(v: unknown): v is string {
   return typeof v === 'string' && v.length <= MAX_IMAGE_DATA_URL_LENGTH && IMAGE_DATA_URL.test(v);
-}
-
-const isUnit = (v: unknown): v is number => typeof v === 'number' && v >= 0 && v <= 1;
-
-/** A movie id: packaged titles have positive MovieLens ids, titles added from TMDB negative ones; never 0. */
-export function isMovieId(v: unknown): v is number {
-  return Number.isSafeInteger(v) && v !== 0;
-}
-
-/** A positive integer id: database keys (history entries, feedback events) and TMDB ids. */
-export function isPositiveId(v: unknown): v is number {
-  return Number.isSafeInteger(v) && (v as number) > 0;
-}
-
-/** Up to `max` movie ids. */
-function isMovieIds(v: unknown, max: number): v is number[] {
-  return Array.isArray(v) && v.length <= max && v.every(isMovieId);
 }
 
 function isBackendChoice(v: unknown): v is BackendChoice {
@@ -512,23 +478,6 @@ export function parseBackgroundRequest(raw: unknown): Parsed<BackgroundRequest> 
     default:
       return null;
   }
-}
-
-function isProbabilities(p: unknown): p is EmotionProbabilities {
-  return isRecord(p) && hasOnlyKeys(p, EMOTIONS) && EMOTIONS.every((e) => isUnit(p[e]));
-}
-
-export function parseMoodSummary(raw: unknown): MoodSummary | null {
-  if (!isRecord(raw) || !hasOnlyKeys(raw, ['probabilities', 'confidence', 'faceCount', 'source'])) return null;
-  if (!isProbabilities(raw.probabilities) || !isUnit(raw.confidence)) return null;
-  if (!Number.isInteger(raw.faceCount) || (raw.faceCount as number) < 1 || (raw.faceCount as number) > 100) return null;
-  if (!(MOOD_SOURCES as readonly unknown[]).includes(raw.source)) return null;
-  return {
-    probabilities: raw.probabilities,
-    confidence: raw.confidence,
-    faceCount: raw.faceCount as number,
-    source: raw.source as MoodSource,
-  };
 }
 
 /** Validates a message sent to the overlay content script; null when it is not addressed to it. */

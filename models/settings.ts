@@ -2,6 +2,7 @@
  * The user's settings: typed defaults, a version, and a migration from anything older or damaged.
  * Stored by the edges (extension storage); this module only says what valid settings are.
  */
+import { isRecord } from './checks';
 import { DETECTORS, type DetectorKind } from './face/config';
 import { DEFAULT_FILTERS, type Filters } from './recommend/ranker';
 import { SITE_IDS, type SiteId } from './sites/site';
@@ -70,7 +71,7 @@ export function isPlausibleApiKey(key: string): boolean {
 
 /** Any stored value to valid settings: known fields are kept when valid, the rest take their defaults. */
 export function migrateSettings(stored: unknown): Settings {
-  const s = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const s = isRecord(stored) ? stored : {};
   const key = typeof s.tmdbApiKey === 'string' ? s.tmdbApiKey.trim() : '';
   const overlay = typeof s.overlay === 'object' && s.overlay !== null ? (s.overlay as Record<string, unknown>) : {};
   return {
@@ -101,7 +102,7 @@ export const isYear = (v: unknown): v is number =>
   Number.isInteger(v) && (v as number) >= YEAR_RANGE.min && (v as number) <= YEAR_RANGE.max;
 
 function migrateFilters(stored: unknown): Filters {
-  const f = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const f = isRecord(stored) ? stored : {};
   const strings = (v: unknown, ok: (x: string) => boolean) =>
     Array.isArray(v) ? [...new Set(v.filter((x): x is string => typeof x === 'string' && ok(x)))].slice(0, 50) : [];
   let yearMin = isYear(f.yearMin) ? f.yearMin : null;

@@ -8,7 +8,8 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import type { AnalysisResult, Backend, Reply } from '../models/protocol';
+import type { Backend } from '../models/face/backend';
+import type { AnalysisResult, Reply } from '../models/protocol';
 import type { DetectorKind } from '../models/face/config';
 import { launchExtension } from '../tests/support/chromium';
 import { dataUrl, FACES } from '../tests/support/images';

@@ -12,13 +12,13 @@ import { gunzipSync } from 'node:zlib';
 import {
   TONE_FEATURES,
   predictTones,
-  sigmoid,
   toneFeatures,
   type ToneInputs,
   type ToneModel,
 } from '../models/catalogue/tone-model';
 import { TONES, type Tone } from '../models/catalogue/tones';
 import { solveSpd } from '../models/learning/linalg';
+import { sigmoid } from '../models/probability';
 import { TONE_INPUTS } from './build-catalogue';
 import { mean } from './lib/metrics';
 import { markdownTable, round } from './lib/stats';

@@ -1,47 +1,10 @@
 /**
  * Draws Moodreel's toolbar icon (a smiling face on a film-reel disc) at every size the manifest lists and writes
- * PNGs into public/icon/. Pure Node: a tiny PNG encoder over zlib, so no image library is needed.
+ * PNGs into public/icon/. Pure Node (scripts/lib/png.ts), so no image library is needed.
  * Run: npx tsx scripts/make-icons.ts
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { deflateSync } from 'node:zlib';
-
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(buf: Buffer): number {
-  let c = 0xffffffff;
-  for (const b of buf) c = CRC_TABLE[(c ^ b) & 0xff]! ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-function chunk(type: string, data: Buffer): Buffer {
-  const len = Buffer.alloc(4);
-  len.writeUInt32BE(data.length);
-  const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-  const crc = Buffer.alloc(4);
-  crc.writeUInt32BE(crc32(body));
-  return Buffer.concat([len, body, crc]);
-}
-
-function png(size: number, rgba: Uint8Array): Buffer {
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(size, 0);
-  header.writeUInt32BE(size, 4);
-  header[8] = 8;
-  header[9] = 6;
-  const raw = Buffer.alloc((size * 4 + 1) * size);
-  for (let y = 0; y < size; y++) Buffer.from(rgba.buffer, y * size * 4, size * 4).copy(raw, y * (size * 4 + 1) + 1);
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-}
+import { encodePng } from './lib/png';
 
 /** Coverage of pixel (px, py) by a shape, from 4×4 supersampling in unit coordinates (-1..1). */
 function draw(size: number): Uint8Array {
@@ -93,5 +56,5 @@ function draw(size: number): Uint8Array {
 }
 
 mkdirSync('public/icon', { recursive: true });
-for (const size of [16, 32, 48, 128]) writeFileSync(`public/icon/${size}.png`, png(size, draw(size)));
+for (const size of [16, 32, 48, 128]) writeFileSync(`public/icon/${size}.png`, encodePng(size, size, draw(size), 4));
 console.log('Wrote public/icon/{16,32,48,128}.png');

@@ -21,7 +21,8 @@ import { resolve } from 'node:path';
 import { EMOTIONS, type Emotion } from '../models/mood/emotions';
 import { rng } from '../models/learning/linalg';
 import { blendLogits, type ExpressionCnnManifest } from '../models/face/expression-cnn';
-import { headLogits, softmax, type ExpressionHead } from '../models/face/expression-head';
+import { headLogits, type ExpressionHead } from '../models/face/expression-head';
+import { softmax } from '../models/probability';
 import {
   boxFeatures,
   CALIBRATION_FILE,

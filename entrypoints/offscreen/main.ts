@@ -13,12 +13,11 @@ import {
   parseOffscreenRequest,
   senderIsBackground,
   type AnalysisResult,
-  type Backend,
-  type BackendChoice,
   type InferenceStats,
   type OffscreenAnalyzeRequest,
   type Reply,
 } from '../../models/protocol';
+import type { Backend, BackendChoice } from '../../models/face/backend';
 import { decodeToCanvas } from './decode';
 import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';
 

@@ -3,7 +3,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import { backendOrder } from '../../models/face/backend';
-import type { Backend, BackendChoice } from '../../models/protocol';
+import type { Backend, BackendChoice } from '../../models/face/backend';
 
 /**
  * The canvas's pixels as an int32 RGB tensor (the caller disposes it). Handing face-api a tensor rather than the

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import browser from 'webextension-polyfill';
 import '../../components/theme.css';
-import { createClient, type BackgroundApi, type CatalogueStatus, type MoodMapStatus } from '../../models/protocol';
+import type { CatalogueStatus, MoodMapStatus } from '../../models/protocol';
 import { reasonMessage } from '../../models/recommend/reasons';
 import { GENRE_TONES } from '../../models/catalogue/lexicon';
 import {
@@ -20,6 +20,7 @@ import type { TmdbState } from '../../models/store/schema';
 import { loadSettings, saveSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { t, tm, type MessageKey } from '../../components/i18n';
+import { askBackground } from '../shared/background-client';
 
 const sites = registeredSites();
 
@@ -29,7 +30,7 @@ function yearOf(text: string): number | null {
   return text.trim() && isYear(y) ? y : null;
 }
 
-const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+const ask = askBackground;
 
 const TMDB_STATUS_TEXT: Record<TmdbState['status'], MessageKey> = {
   ok: 'tmdbOk',

@@ -13,13 +13,11 @@ import overlayCss from '../../components/overlay.css?inline';
 import { moodFromFaces, moodSummary } from '../../models/mood/mood';
 import type { ProblemCode } from '../../models/problems';
 import {
-  createClient,
   guardedListener,
   okReply,
   parseOverlayRequest,
   ProtocolError,
   senderIsBackground,
-  type BackgroundApi,
   type OverlayReadFrameRequest,
 } from '../../models/protocol';
 import type { Settings } from '../../models/settings';
@@ -27,6 +25,7 @@ import { registeredSites, siteForHost } from '../../models/sites';
 import { loadSettings, saveSettings } from '../shared/settings';
 import { FrameError, mediaBySource, readFrame } from './frame';
 import { largestVideo, locate, type Located } from './locate';
+import { askBackground } from '../shared/background-client';
 
 /** Room left free at the bottom of the player for its own controls. */
 const CONTROLS_SPACE = 96;
@@ -79,7 +78,7 @@ export default defineContentScript({
     const sites = registeredSites();
     const generic = sites.find((s) => s.id === 'generic')!;
     const site = siteForHost(location.hostname, sites) ?? generic;
-    const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+    const ask = askBackground;
     const origin = browser.runtime.getURL('/');
 
     let settings: Settings | null = null;

@@ -16,22 +16,17 @@ import type { Movie } from '../../models/catalogue/movie';
 import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import type { ProblemCode } from '../../models/problems';
-import {
-  createClient,
-  MAX_IMAGE_DATA_URL_LENGTH,
-  ProtocolError,
-  type AnalysisResult,
-  type BackgroundApi,
-  type MoodSource,
-} from '../../models/protocol';
+import { MAX_IMAGE_DATA_URL_LENGTH, ProtocolError, type AnalysisResult } from '../../models/protocol';
+import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { HistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { burst, CameraError, cameraPermission } from './camera';
+import { askBackground } from '../shared/background-client';
 
-const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+const ask = askBackground;
 const sites = registeredSites();
 
 /** Frames in a webcam burst, and the time between them. */

@@ -4,15 +4,14 @@
  */
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
 import '../../components/theme.css';
-import { createClient, type BackgroundApi } from '../../models/protocol';
 import type { StoreCounts } from '../../models/store/backup';
 import { t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
+import { askBackground } from '../shared/background-client';
 
-const ask = createClient<BackgroundApi>((message) => browser.runtime.sendMessage(message));
+const ask = askBackground;
 
 /** Each store with the message keys of its name and of what it holds (`store_<key>`, `store_<key>_what`). */
 const STORES: (keyof StoreCounts)[] = ['feedback', 'seen', 'watchlist', 'history', 'settings', 'tmdbCache', 'movies'];

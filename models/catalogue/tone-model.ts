@@ -10,6 +10,7 @@
 import { toneEvidence, withAffect } from './profile';
 import { TONES, zeroTones, type MoodProfile, type Tone, type ToneScores } from './tones';
 import weights from './tone-model.json';
+import { sigmoid } from '../probability';
 
 /** Everything a film's tones are predicted from. */
 export interface ToneInputs {
@@ -61,10 +62,6 @@ export function toneFeatures(input: ToneInputs): Float64Array {
   });
   x[x.length - 1] = input.neighbours ? 0 : 1;
   return x;
-}
-
-export function sigmoid(z: number): number {
-  return 1 / (1 + Math.exp(-z));
 }
 
 /** Probability per tone from a feature vector. */

@@ -8,7 +8,8 @@ import type { Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
 import { blendLogits, createExpressionCnn, EXPRESSION_CNN, type ExpressionCnn } from './expression-cnn';
-import { headLogits, MOODREEL_HEAD, softmax, type ExpressionHead } from './expression-head';
+import { headLogits, MOODREEL_HEAD, type ExpressionHead } from './expression-head';
+import { softmax } from '../probability';
 
 export type FaceApiModule = typeof FaceApi;
 

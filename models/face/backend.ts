@@ -1,4 +1,7 @@
-import type { Backend, BackendChoice } from '../protocol';
+/** The tfjs backends the analysis can run on, and the choice a request makes ("auto": the best that starts). */
+export const BACKENDS = ['webgl', 'wasm', 'cpu'] as const;
+export type Backend = (typeof BACKENDS)[number];
+export type BackendChoice = Backend | 'auto';
 
 /** Renderer strings of software WebGL: tfjs on these is about 10× slower than on wasm. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen/i;

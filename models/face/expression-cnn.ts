@@ -7,6 +7,7 @@
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { EMOTIONS } from '../mood/emotions';
 import trained from './expression-cnn.json';
+import { logSoftmax } from '../probability';
 
 type Tf = typeof FaceApi.tf;
 type Tensor = FaceApi.tf.Tensor;
@@ -113,15 +114,6 @@ export function createExpressionCnn(
       tensors.clear();
     },
   };
-}
-
-function logSoftmax(logits: ArrayLike<number>): number[] {
-  let max = -Infinity;
-  for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i]!);
-  let sum = 0;
-  for (let i = 0; i < logits.length; i++) sum += Math.exp(logits[i]! - max);
-  const log = max + Math.log(sum);
-  return Array.from(logits, (l) => l - log);
 }
 
 /**

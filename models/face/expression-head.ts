@@ -28,10 +28,3 @@ export function headLogits(head: ExpressionHead, features: ArrayLike<number>): n
   }
   return logits;
 }
-
-export function softmax(logits: readonly number[]): number[] {
-  const max = Math.max(...logits);
-  const e = logits.map((l) => Math.exp(l - max));
-  const sum = e.reduce((a, b) => a + b, 0);
-  return e.map((x) => x / sum);
-}

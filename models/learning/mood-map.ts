@@ -6,6 +6,7 @@
  * exported, imported and deleted with it, and the options page can reset it.
  */
 import { TONES, type Tone, type ToneScores } from '../catalogue/tones';
+import { isRecord } from '../checks';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
 import { fitTerms, moodFit } from '../recommend/mood-fit';
 import { targetWeights, type MoodTarget, type Strategy } from '../recommend/mood-target';
@@ -121,13 +122,12 @@ export function isMoodLesson(v: unknown): v is MoodLesson {
 
 /** A stored map back to a valid one: unknown emotions, tones and non-finite numbers are dropped. */
 export function parseMoodMap(raw: unknown): MoodMap {
-  if (typeof raw !== 'object' || raw === null) return {};
+  if (!isRecord(raw)) return {};
   const map: MoodMap = {};
-  for (const [e, v] of Object.entries(raw)) {
-    if (!isEmotion(e) || typeof v !== 'object' || v === null) continue;
-    const r = v as Record<string, unknown>;
+  for (const [e, r] of Object.entries(raw)) {
+    if (!isEmotion(e) || !isRecord(r)) continue;
     const offsets: Partial<Record<Tone, number>> = {};
-    if (typeof r.offsets === 'object' && r.offsets !== null)
+    if (isRecord(r.offsets))
       for (const [t, x] of Object.entries(r.offsets))
         if ((TONES as readonly string[]).includes(t) && Number.isFinite(x)) offsets[t as Tone] = clamp(x as number, 1);
     map[e] = {

@@ -5,6 +5,7 @@
  * personalise too.
  */
 import type { Movie } from '../catalogue/movie';
+import { isRecord } from '../checks';
 import { solveRow } from './ials';
 import { learnMood, parseMoodMap, type MoodLesson, type MoodMap } from './mood-map';
 import type { ItemFactors } from './item-factors';
@@ -106,13 +107,11 @@ export function applyFeedback(
 
 const isSignal = (v: unknown): v is FeedbackSignal => typeof v === 'string' && v in SIGNALS;
 const numberRecord = (v: unknown): Record<string, number> =>
-  typeof v === 'object' && v !== null
-    ? Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => Number.isFinite(e[1])))
-    : {};
+  isRecord(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => Number.isFinite(e[1]))) : {};
 
 /** A stored user model back to a valid one; anything damaged falls back to what can be trusted. */
 export function parseUserModel(raw: unknown): UserModel {
-  if (typeof raw !== 'object' || raw === null) return emptyUserModel();
+  if (!isRecord(raw)) return emptyUserModel();
   const r = raw as Record<string, unknown>;
   const signals: UserModel['signals'] = {};
   if (typeof r.signals === 'object' && r.signals !== null)

@@ -1,6 +1,6 @@
 import { affectOf } from './circumplex';
 import { EMOTIONS, normalise, ranked, zeroProbabilities, type Emotion, type EmotionProbabilities } from './emotions';
-import type { MoodSource, MoodSummary } from '../protocol';
+import type { MoodSource, MoodSummary } from './summary';
 import type { Face } from './faces';
 import { DEFAULT_ANALYZER_CONFIG } from '../face/config';
 

@@ -6,7 +6,9 @@
 import { isMoodLesson } from '../learning/mood-map';
 import { parseUserModel, type UserModel } from '../learning/user-model';
 import { EMOTIONS, type Emotion } from '../mood/emotions';
-import { isMovieId, isPositiveId, parseMoodSummary } from '../protocol';
+import { isRecord } from '../checks';
+import { isMovieId, isPositiveId } from '../ids';
+import { parseMoodSummary } from '../mood/summary';
 import type { Database } from './db';
 import type { FeedbackEvent, FeedbackKind, HistoryEntry, SeenEntry, WatchlistEntry } from './schema';
 import { USER_MODEL_KEY } from './user';
@@ -61,12 +63,11 @@ export async function exportUserData(db: Database, settings: unknown, now: numbe
 
 const KINDS: readonly FeedbackKind[] = ['up', 'down', 'seen', 'watchlist', 'not-interested', 'mood-correction'];
 const isTime = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v >= 0;
-const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 function list<T>(raw: unknown, parse: (v: Record<string, unknown>) => T | null, what: string): T[] {
   if (!Array.isArray(raw)) throw new Error(`${what} is missing`);
   return raw.map((v, i) => {
-    const parsed = isObj(v) ? parse(v) : null;
+    const parsed = isRecord(v) ? parse(v) : null;
     if (parsed === null) throw new Error(`${what} entry ${i + 1} is not valid`);
     return parsed;
   });
@@ -74,7 +75,7 @@ function list<T>(raw: unknown, parse: (v: Record<string, unknown>) => T | null, 
 
 /** A file's contents to user data, or an error saying what is wrong; nothing is trusted that is not checked. */
 export function parseUserData(raw: unknown): UserData {
-  if (!isObj(raw) || raw.format !== EXPORT_FORMAT) throw new Error('This is not a Moodreel export.');
+  if (!isRecord(raw) || raw.format !== EXPORT_FORMAT) throw new Error('This is not a Moodreel export.');
   if (raw.version !== EXPORT_VERSION) throw new Error(`Export version ${String(raw.version)} is not supported.`);
   const entry = (v: Record<string, unknown>) =>
     isMovieId(v.movieId) && isTime(v.at) ? { movieId: v.movieId, at: v.at } : null;

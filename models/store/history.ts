@@ -1,6 +1,6 @@
 /** Past mood checks: when, the mood (numbers only, never an image) and the picks shown. */
 import type { Emotion } from '../mood/emotions';
-import type { MoodSummary } from '../protocol';
+import type { MoodSummary } from '../mood/summary';
 import type { Database } from './db';
 import type { HistoryEntry } from './schema';
 

@@ -7,7 +7,7 @@ import type { MoodLesson } from '../learning/mood-map';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Movie } from '../catalogue/movie';
 import type { Emotion } from '../mood/emotions';
-import type { MoodSummary } from '../protocol';
+import type { MoodSummary } from '../mood/summary';
 import type { TmdbDetails } from '../tmdb/api';
 
 export const DB_NAME = 'moodreel';

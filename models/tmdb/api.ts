@@ -2,6 +2,8 @@
  * The parts of TMDB's v3 API Moodreel uses, with validators: every response is checked before anything is stored,
  * so a malformed or hostile answer can never reach the catalogue. The HTTP client takes `fetch` as a parameter.
  */
+import { isRecord } from '../checks';
+import { isPositiveId } from '../ids';
 
 export const TMDB_DEFAULT_BASE_URL = 'https://api.themoviedb.org/3';
 export const TMDB_IMAGE_BASE_URL = 'https://image.tmdb.org/t/p/w185';
@@ -51,28 +53,25 @@ export class TmdbError extends Error {
   }
 }
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.length > 0 ? v : null);
 const fin = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
-const posInt = (v: unknown): v is number => Number.isSafeInteger(v) && (v as number) > 0;
 const names = (v: unknown): string[] =>
   Array.isArray(v)
     ? v
-        .filter(isRec)
+        .filter(isRecord)
         .map((x) => str(x.name))
         .filter((x): x is string => x !== null)
     : [];
 
 export function parseListItem(raw: unknown): TmdbListItem | null {
-  if (!isRec(raw) || !posInt(raw.id)) return null;
+  if (!isRecord(raw) || !isPositiveId(raw.id)) return null;
   const title = str(raw.title);
   if (!title) return null;
   return {
     id: raw.id,
     title,
     releaseDate: str(raw.release_date),
-    genreIds: Array.isArray(raw.genre_ids) ? raw.genre_ids.filter(posInt) : [],
+    genreIds: Array.isArray(raw.genre_ids) ? raw.genre_ids.filter(isPositiveId) : [],
     voteAverage: fin(raw.vote_average),
     voteCount: fin(raw.vote_count),
     popularity: fin(raw.popularity),
@@ -83,33 +82,33 @@ export function parseListItem(raw: unknown): TmdbListItem | null {
 
 /** The valid items of a paged list (trending, now playing); null when the page itself is malformed. */
 export function parseList(raw: unknown): TmdbListItem[] | null {
-  if (!isRec(raw) || !Array.isArray(raw.results)) return null;
+  if (!isRecord(raw) || !Array.isArray(raw.results)) return null;
   return raw.results.map(parseListItem).filter((x): x is TmdbListItem => x !== null);
 }
 
 export function parseGenreList(raw: unknown): Map<number, string> | null {
-  if (!isRec(raw) || !Array.isArray(raw.genres)) return null;
+  if (!isRecord(raw) || !Array.isArray(raw.genres)) return null;
   const map = new Map<number, string>();
-  for (const g of raw.genres) if (isRec(g) && posInt(g.id) && str(g.name)) map.set(g.id, g.name as string);
+  for (const g of raw.genres) if (isRecord(g) && isPositiveId(g.id) && str(g.name)) map.set(g.id, g.name as string);
   return map;
 }
 
 export function parseDetails(raw: unknown): TmdbDetails | null {
-  if (!isRec(raw) || !posInt(raw.id)) return null;
+  if (!isRecord(raw) || !isPositiveId(raw.id)) return null;
   const title = str(raw.title);
   if (!title) return null;
-  const keywordsBlock = isRec(raw.keywords) ? raw.keywords.keywords : undefined;
-  const providersBlock = isRec(raw['watch/providers']) ? raw['watch/providers'].results : undefined;
+  const keywordsBlock = isRecord(raw.keywords) ? raw.keywords.keywords : undefined;
+  const providersBlock = isRecord(raw['watch/providers']) ? raw['watch/providers'].results : undefined;
   const providers: TmdbDetails['providers'] = {};
-  if (isRec(providersBlock)) {
+  if (isRecord(providersBlock)) {
     for (const [region, entry] of Object.entries(providersBlock)) {
-      if (!/^[A-Z]{2}$/.test(region) || !isRec(entry)) continue;
+      if (!/^[A-Z]{2}$/.test(region) || !isRecord(entry)) continue;
       const link = str(entry.link);
       providers[region] = {
         link: link && /^https:\/\//.test(link) ? link : null,
         flatrate: Array.isArray(entry.flatrate)
           ? entry.flatrate
-              .filter(isRec)
+              .filter(isRecord)
               .map((p) => str(p.provider_name))
               .filter((x): x is string => x !== null)
           : [],

@@ -5,7 +5,6 @@
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFaceAnalyzer, type FaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
@@ -13,6 +12,7 @@ import type { Face } from '../../models/mood/faces';
 import { moodFromFaces } from '../../models/mood/mood';
 import { decodeJpeg, webcamFrame, type RgbImage } from '../../scripts/lib/image';
 import { NODE_MODELS } from '../../scripts/lib/expression-features';
+import { encodePng } from '../../scripts/lib/png';
 import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FER_PUBLIC_TEST } from '../support/images';
 
@@ -28,32 +28,7 @@ const tf = faceapi.tf as unknown as Tf;
 
 /** A lossless PNG of an RGB image, so both sides decode exactly the same pixels. */
 function png(img: RgbImage): string {
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const out = Buffer.alloc(12 + data.length);
-    out.writeUInt32BE(data.length, 0);
-    body.copy(out, 4);
-    out.writeUInt32BE(crc32(body), 8 + data.length);
-    return out;
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(img.width, 0);
-  header.writeUInt32BE(img.height, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // RGB
-  const raw = Buffer.alloc((img.width * 3 + 1) * img.height);
-  for (let y = 0; y < img.height; y++)
-    Buffer.from(img.rgb.buffer, img.rgb.byteOffset + y * img.width * 3, img.width * 3).copy(
-      raw,
-      y * (img.width * 3 + 1) + 1,
-    );
-  const bytes = Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('IDAT', deflateSync(raw)),
-    chunk('IEND', Buffer.alloc(0)),
-  ]);
-  return `data:image/png;base64,${bytes.toString('base64')}`;
+  return `data:image/png;base64,${encodePng(img.width, img.height, img.rgb, 3).toString('base64')}`;
 }
 
 /** The mood read, with its probabilities (none when no face was found). */

@@ -9,7 +9,7 @@ import {
   EXPRESSION_CNN,
   type ExpressionCnn,
 } from '../../models/face/expression-cnn';
-import { softmax } from '../../models/face/expression-head';
+import { softmax } from '../../models/probability';
 import { EMOTIONS } from '../../models/mood/emotions';
 import { FER_TO_EMOTION } from '../../scripts/lib/fer';
 import { decodeJpeg } from '../../scripts/lib/image';

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { combineViews, type ExpressionView } from '../../models/face/analyzer';
 import { calibrate } from '../../models/face/calibration';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
-import { headLogits, MOODREEL_HEAD, softmax, type ExpressionHead } from '../../models/face/expression-head';
+import { headLogits, MOODREEL_HEAD, type ExpressionHead } from '../../models/face/expression-head';
+import { softmax } from '../../models/probability';
 import { EMOTIONS } from '../../models/mood/emotions';
 
 const FEATURES = 256;

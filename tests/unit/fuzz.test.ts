@@ -6,12 +6,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { migrateSettings } from '../../models/settings';
 import { parseUserData } from '../../models/store/backup';
+import { parseMoodSummary } from '../../models/mood/summary';
 import {
   CONTENT_SCRIPT_REQUESTS,
   guardedListener,
   okReply,
   parseBackgroundRequest,
-  parseMoodSummary,
   parseOffscreenRequest,
   parseOverlayRequest,
   senderIsBackground,
