@@ -4,7 +4,7 @@
  */
 import { isRecord } from './checks';
 import { DETECTORS, type DetectorKind } from './face/config';
-import { DEFAULT_FILTERS, type Filters } from './recommend/ranker';
+import { DEFAULT_FILTERS, type Filters } from './recommend/filters';
 import { SITE_IDS, type SiteId } from './sites/site';
 import { TMDB_DEFAULT_BASE_URL } from './tmdb/api';
 

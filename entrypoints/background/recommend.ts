@@ -7,9 +7,10 @@ import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../
 import { applyFeedback, isFeedbackSignal, modelFromSignals, withCurrentVector } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { personalTarget } from '../../models/learning/mood-map';
-import { rankForMoment } from '../../models/recommend/context';
+import { rankForMoment } from '../../models/recommend/moment';
 import { moodTarget } from '../../models/recommend/mood-target';
-import { moodRanker, moreLikeThis } from '../../models/recommend/ranker';
+import { moodRanker } from '../../models/recommend/mood-ranker';
+import { moreLikeThis } from '../../models/recommend/rankers';
 import { catalogueState, getMovie, getMovies, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { tmdbState } from '../../models/store/tmdb';

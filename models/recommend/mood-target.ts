@@ -8,7 +8,6 @@
  * Each emotion's target is a row of tone weights in the table below (negative = steer away). Neutral has a weak target
  * and leans on personal taste. A mood with several emotions, or a group of faces, blends the rows by probability.
  */
-import type { Phrase } from './reasons';
 import type { Tone } from '../catalogue/tones';
 import { TONES } from '../catalogue/tones';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
@@ -53,6 +52,9 @@ export const TARGETS: Record<Emotion, Record<Strategy, Row>> = {
     lift: { thrilling: 0.4, surprising: 0.3, inspiring: 0.3, funny: 0.2 },
   },
 };
+
+/** How a strategy reads for the mood: fits it, lifts it (low or heated), keeps a good one going, evens or sparks. */
+export type Phrase = 'fits' | 'liftLow' | 'liftHeated' | 'keepGood' | 'even' | 'spark';
 
 /** How each strategy reads in a pick's reason, by the mood's valence ("fits a sad mood", "lifts a low mood"…). */
 export function targetPhrase(dominant: Emotion, strategy: Strategy): Phrase {

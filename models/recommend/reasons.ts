@@ -2,12 +2,14 @@
  * Why a pick was chosen, as data: the ranker says which reason applies and with what (a title, a person, tones);
  * the words come from the UI's messages (`reasonMessage` names them), so reasons are translated like the rest.
  */
+import type { Movie } from '../catalogue/movie';
 import type { Tone } from '../catalogue/tones';
+import type { ItemFactors } from '../learning/item-factors';
+import { itemCosine } from '../learning/item-factors';
+import type { UserModel } from '../learning/user-model';
 import type { Message } from '../messages';
 import type { Emotion } from '../mood/emotions';
-
-/** How a strategy reads for the mood: fits it, lifts it (low or heated), keeps a good one going, evens or sparks. */
-export type Phrase = 'fits' | 'liftLow' | 'liftHeated' | 'keepGood' | 'even' | 'spark';
+import type { Phrase } from './mood-target';
 
 export type Reason =
   | { kind: 'mood'; phrase: Phrase; emotion: Emotion; tones: Tone[] }
@@ -72,4 +74,41 @@ export function reasonMessage(r: Reason): Message {
     case 'moreLike':
       return { key: 'reason_more_like', subs: [r.title] };
   }
+}
+
+/** A rating worth saying: loved on MovieLens or highly rated on TMDB, with enough votes. */
+export function ratingReason(m: Movie): Reason | null {
+  if (m.mlMean !== null && m.mlRatings >= 20 && m.mlMean >= 3.9) return { kind: 'lovedMl', stars: m.mlMean };
+  if (m.tmdbRating !== null && (m.tmdbVotes ?? 0) >= 200 && m.tmdbRating >= 7.3)
+    return { kind: 'ratedTmdb', rating: m.tmdbRating };
+  return null;
+}
+
+/** "Because you liked …": the liked title most like this one in taste space. */
+export function becauseYouLiked(m: Movie, liked: readonly Movie[], factors: ItemFactors | null): Reason | null {
+  if (!factors) return null;
+  let best: { title: string; sim: number } | null = null;
+  for (const l of liked) {
+    const sim = itemCosine(factors, l.movieId, m.movieId);
+    if (sim !== null && sim > 0.3 && (!best || sim > best.sim)) best = { title: l.title, sim };
+  }
+  return best ? { kind: 'liked', title: best.title } : null;
+}
+
+/** A person or a genre the user keeps liking. */
+export function contentReason(m: Movie, user: UserModel): Reason | null {
+  const person = [...m.directors, ...m.cast.slice(0, 3)].find((p) => (user.people[p] ?? 0) >= 1);
+  if (person) return { kind: 'person', name: person };
+  const genre = m.genres.find((g) => (user.genres[g] ?? 0) >= 1.5);
+  return genre ? { kind: 'genre', genre } : null;
+}
+
+/** How likely a film must carry a learned tone for "you often pick … when …" to be said of it (without a stricter mark). */
+export const LEARNED_REASON_AT = 0.5;
+
+/** Something plainly true of any title: its director, or its genres. */
+export function factReason(m: Movie): Reason {
+  return m.directors.length > 0
+    ? { kind: 'director', name: m.directors[0]! }
+    : { kind: 'genres', genres: m.genres.slice(0, 2) };
 }

@@ -1,4 +1,5 @@
 /** Top-n ranking metrics with binary relevance (Liang et al. 2018, "Variational Autoencoders for Collaborative Filtering"). */
+import { topIndices } from '../../models/recommend/select';
 
 /** Hits in the top k over min(k, |targets|). */
 export function recallAt(ranked: readonly number[], targets: ReadonlySet<number>, k: number): number {
@@ -17,8 +18,7 @@ export function ndcgAt(ranked: readonly number[], targets: ReadonlySet<number>, 
 
 /** Indexes of the k largest scores, skipping `exclude`, best first. */
 export function topK(scores: Float64Array, k: number, exclude: ReadonlySet<number>): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (!exclude.has(i)) idx.push(i);
-  idx.sort((a, b) => scores[b]! - scores[a]! || a - b);
-  return idx.slice(0, k);
+  const open = Float64Array.from(scores);
+  for (const i of exclude) open[i] = -Infinity;
+  return topIndices(open, k).filter((i) => !exclude.has(i));
 }

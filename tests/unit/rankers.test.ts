@@ -14,15 +14,11 @@ import { zeroProbabilities, type Emotion } from '../../models/mood/emotions';
 import { moodTarget, toneSides, type Strategy } from '../../models/recommend/mood-target';
 import { MOOD_FIT } from '../../models/recommend/mood-fit';
 import { SHIPPED_TONE_MODEL } from '../../models/catalogue/tone-model';
-import {
-  DEFAULT_FILTERS,
-  franchiseKey,
-  leadingGenres,
-  moodRanker,
-  RANKERS,
-  similarity,
-  type RankContext,
-} from '../../models/recommend/ranker';
+import { DEFAULT_FILTERS } from '../../models/recommend/filters';
+import { franchiseKey, leadingGenres, similarity } from '../../models/recommend/diversity';
+import { moodRanker } from '../../models/recommend/mood-ranker';
+import { RANKERS } from '../../models/recommend/rankers';
+import { type RankContext } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 import { readItemFactors } from '../../scripts/lib/factors';
 

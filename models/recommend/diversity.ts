@@ -1,0 +1,81 @@
+/** Variety in a list: franchise keys, how alike two titles are, maximal marginal relevance, a list's leading genres. */
+import type { Movie } from '../catalogue/movie';
+import type { ItemFactors } from '../learning/item-factors';
+import { itemCosine } from '../learning/item-factors';
+import type { Pick } from './ranker';
+
+const franchiseKeys = new WeakMap<Movie, string>();
+
+function franchiseOf(m: Movie): string {
+  let key = franchiseKeys.get(m);
+  if (key === undefined) {
+    key = franchiseKey(m.title);
+    franchiseKeys.set(m, key);
+  }
+  return key;
+}
+
+/** The words of a title without sequel numbers and subtitles: "Toy Story 3" and "Toy Story" share "toy story". */
+export function franchiseKey(title: string): string {
+  return title
+    .toLowerCase()
+    .split(/[:(–-]/)[0]!
+    .replace(/\b(\d+|i{1,3}|iv|v|vi{0,3}|part|chapter|the|a|an)\b/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** 0..1 likeness of two titles, for diversity: same franchise, shared audience, or shared genres and director. */
+export function similarity(a: Movie, b: Movie, factors: ItemFactors | null): number {
+  const fa = franchiseOf(a);
+  if (fa.length > 0 && fa === franchiseOf(b)) return 1;
+  const cf = factors ? itemCosine(factors, a.movieId, b.movieId) : null;
+  const shared = a.genres.filter((g) => b.genres.includes(g)).length;
+  const jaccard = shared / (a.genres.length + b.genres.length - shared || 1);
+  const director = a.directors.some((d) => b.directors.includes(d)) ? 0.3 : 0;
+  const content = Math.min(1, 0.6 * jaccard + director);
+  return cf === null ? content : Math.max(0, 0.6 * cf + 0.4 * content);
+}
+
+/** Maximal marginal relevance (Carbonell & Goldstein 1998): each next pick trades score against likeness to those chosen. */
+export function mmr(
+  pool: readonly Pick[],
+  count: number,
+  diversity: number,
+  factors: ItemFactors | null,
+  cap: { of: (m: Movie) => boolean; max: number } | null = null,
+): Pick[] {
+  const lambda = 1 - 0.5 * Math.min(1, Math.max(0, diversity));
+  const chosen: Pick[] = [];
+  const left = [...pool];
+  let capped = 0;
+  while (chosen.length < count && left.length > 0) {
+    let best = -1;
+    let bestValue = -Infinity;
+    const full = cap !== null && capped >= cap.max;
+    left.forEach((p, i) => {
+      if (full && cap.of(p.movie)) return;
+      const maxSim = chosen.reduce((m, c) => Math.max(m, similarity(p.movie, c.movie, factors)), 0);
+      const value = lambda * p.score - (1 - lambda) * maxSim;
+      if (value > bestValue) {
+        bestValue = value;
+        best = i;
+      }
+    });
+    if (best < 0) break;
+    const [next] = left.splice(best, 1);
+    if (cap?.of(next!.movie)) capped++;
+    chosen.push(next!);
+  }
+  return chosen;
+}
+
+/** The `n` genres most picks share. */
+export function leadingGenres(picks: readonly Pick[], n: number): string[] {
+  const counts = new Map<string, number>();
+  for (const p of picks) for (const g of p.movie.genres) counts.set(g, (counts.get(g) ?? 0) + 1);
+  return [...counts]
+    .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+    .slice(0, n)
+    .map(([g]) => g);
+}

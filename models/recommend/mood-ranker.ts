@@ -1,0 +1,179 @@
+/** The full ranker: the mood leads, taste and quality order what fits it (see `moodRanker`). */
+import type { Movie } from '../catalogue/movie';
+import { SHIPPED_TONE_MODEL } from '../catalogue/tone-model';
+import { TONES } from '../catalogue/tones';
+import { rng } from '../learning/linalg';
+import { learnedTone } from '../learning/mood-map';
+import { leadingGenres, mmr } from './diversity';
+import { eligibility } from './filters';
+import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
+import { targetPhrase } from './mood-target';
+import type { Pick, Ranker } from './ranker';
+import { becauseYouLiked, contentReason, factReason, LEARNED_REASON_AT, ratingReason, type Reason } from './reasons';
+import { collaborativeScores, HOMES, prepare, preferenceVector } from './scoring';
+import { kthLargest, topIndices } from './select';
+
+/** Every weight of the full ranker, in one place. */
+export const RANK_WEIGHTS = {
+  /** On the mood fit divided by the best fit in the catalogue (0..1). */
+  mood: 1.0,
+  personal: 0.9,
+  /** The quality prior (-1..1) breaks ties among films that fit the mood; it cannot carry one that does not. */
+  quality: 0.1,
+  /** Children's titles in a list at most, unless the user's feedback says they like them… */
+  childrenCap: 2,
+  /** …and how much of their mood fit counts until then. */
+  childrenFit: 0.85,
+  /** Feedback events before personal taste counts fully. */
+  personalRampEvents: 5,
+  /** Candidates the diversity step chooses from. */
+  pool: 250,
+  /** Exploration slots: one per eight picks, at most two. */
+  wildcardEvery: 8,
+};
+
+/**
+ * The full ranker. In a mood check the mood leads: only films that fit it well (and carry no tone it steers away
+ * from) are candidates, and personal taste and the quality prior order them. At a neutral or unsure reading the mood's
+ * strength is low, the pool opens up and taste leads. Then MMR for variety, a cap on children's titles, and, once the
+ * user has given feedback, wildcard slots outside their usual genres but inside the mood.
+ */
+export const moodRanker: Ranker = {
+  name: 'full',
+  rank(ctx) {
+    const events = Object.keys(ctx.user.signals).length;
+    const known = Math.min(1, events / RANK_WEIGHTS.personalRampEvents);
+    // With no taste to lean on yet, the mood is all there is to go by, however neutral or unsure.
+    const strength = ctx.target.strength + (1 - ctx.target.strength) * (1 - known);
+    const wMood = RANK_WEIGHTS.mood * strength;
+    const wPersonal = RANK_WEIGHTS.personal * known * (1.5 - strength / 2);
+    // The more the user has told us, the less a title's general reputation matters.
+    const wQuality = RANK_WEIGHTS.quality * (1 - 0.5 * known);
+    const prepared = prepare(ctx.movies, ctx.factors);
+    const { tones, quality: qualityAll, factorRow, vocabulary, features, offsets } = prepared;
+    const T = TONES.length;
+    const terms = fitTerms(ctx.target);
+    // The user's iALS score for every embedded title, once.
+    const cf = collaborativeScores(ctx.factors, ctx.user);
+    const prefs = events > 0 ? preferenceVector(ctx.user, vocabulary) : null;
+    const ok = eligibility(ctx);
+    const homeWeight = HOMES.map(({ emotion, strategy }) =>
+      strategy === ctx.target.strategy ? (ctx.target.mix[emotion] ?? 0) : 0,
+    );
+    const fitAll = new Float64Array(ctx.movies.length);
+    let maxFit = 1e-9;
+    for (let i = 0; i < ctx.movies.length; i++) {
+      if (!ok(ctx.movies[i]!) || vetoed(tones, i * T, terms)) {
+        fitAll[i] = -1;
+        continue;
+      }
+      // Until the user's taste is known, a film is offered only for the moods it is most right for (its two homes,
+      // weighed by how much of the mood each is): otherwise the same all-rounders (a funny, warm, exciting
+      // crowd-pleaser) would top the lists of many moods.
+      const atHome = homeWeight[prepared.homes[2 * i]!]! + homeWeight[prepared.homes[2 * i + 1]!]!;
+      const away = 1 - Math.min(1, atHome);
+      fitAll[i] = moodFit(tones, i * T, terms) * (1 - (1 - known) * MOOD_FIT.away * away);
+      if (fitAll[i]! > maxFit) maxFit = fitAll[i]!;
+    }
+    const kidsWelcome = (ctx.user.genres.Children ?? 0) > 0;
+    // Films for children fit many moods on paper; for a grown-up they must fit this one clearly better.
+    if (!kidsWelcome)
+      for (let i = 0; i < ctx.movies.length; i++)
+        if (fitAll[i]! > 0 && ctx.movies[i]!.genres.includes('Children'))
+          fitAll[i] = fitAll[i]! * RANK_WEIGHTS.childrenFit;
+    // Never fewer candidates than picks asked for while eligible titles remain: the floor drops to the count-th fit.
+    const floor = Math.min(MOOD_FIT.pool * strength * maxFit, kthLargest(fitAll, Math.min(ctx.count, fitAll.length)));
+    const candidates: Movie[] = [];
+    const quality = new Float64Array(ctx.movies.length);
+    const scoreAll = new Float64Array(ctx.movies.length);
+    let n = 0;
+    for (let i = 0; i < ctx.movies.length; i++) {
+      const fm = fitAll[i]!;
+      if (fm < floor || fm < 0) continue;
+      let personal = 0;
+      if (wPersonal > 0) {
+        let content = 0;
+        if (prefs) {
+          for (let o = offsets[i]!; o < offsets[i + 1]!; o++) content += prefs[features[o]!]!;
+          content = Math.tanh(content / 2);
+        }
+        const row = factorRow[i]!;
+        // Without an embedding only content speaks, and it is the weaker witness.
+        personal = cf && row >= 0 ? 0.65 * cf[row]! + 0.35 * content : 0.5 * content;
+      }
+      candidates.push(ctx.movies[i]!);
+      quality[n] = qualityAll[i]!;
+      scoreAll[n] = (wMood * fm) / maxFit + wPersonal * personal + wQuality * qualityAll[i]!;
+      n++;
+    }
+    const score = scoreAll.subarray(0, n);
+    const pick = (i: number): Pick => ({ movie: candidates[i]!, score: score[i]!, reasons: [], wildcard: false });
+    const wildcards = events === 0 ? 0 : Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
+    // MMR is greedy, so the first n of a longer run are the run of n: unfilled wildcard slots take the next picks.
+    const ranked = mmr(
+      topIndices(score, RANK_WEIGHTS.pool).map(pick),
+      ctx.count,
+      ctx.diversity,
+      ctx.factors,
+      kidsWelcome ? null : { of: (m) => m.genres.includes('Children'), max: RANK_WEIGHTS.childrenCap },
+    );
+    const main = ranked.slice(0, ctx.count - wildcards);
+
+    // Serendipity, once there is taste to step outside of: a good fit, well rated, from none of the genres the user
+    // likes or the list leans on.
+    const usual = new Set([
+      ...Object.entries(ctx.user.genres)
+        .filter(([, v]) => v > 0)
+        .map(([g]) => g),
+      ...leadingGenres(main, 3),
+    ]);
+    const taken = new Set(ranked.map((p) => p.movie.movieId));
+    // Only the best 20 of them are ever drawn from: keep those, sorted, as the scan goes.
+    const unusual: number[] = [];
+    for (let i = 0; wildcards > 0 && i < n; i++) {
+      const m = candidates[i]!;
+      if (quality[i]! <= 0 || taken.has(m.movieId) || m.genres.some((g) => usual.has(g))) continue;
+      if (!kidsWelcome && m.genres.includes('Children')) continue;
+      if (unusual.length === 20 && score[i]! <= score[unusual[19]!]!) continue;
+      let at = unusual.length;
+      while (at > 0 && score[unusual[at - 1]!]! < score[i]!) at--;
+      unusual.splice(at, 0, i);
+      if (unusual.length > 20) unusual.pop();
+    }
+    const random = rng(ctx.seed);
+    const wild: Pick[] = [];
+    for (let i = 0; i < wildcards && unusual.length > 0; i++) {
+      const [w] = unusual.splice(Math.floor(random() * Math.min(unusual.length, 20)), 1);
+      wild.push({ ...pick(w!), wildcard: true });
+    }
+    const picks = ranked.slice(0, ctx.count - wild.length);
+    wild.forEach((w, i) => picks.splice(Math.min(picks.length, 3 + i * 4), 0, w));
+
+    const likedIds = new Set(
+      Object.entries(ctx.user.signals)
+        .filter(([, s]) => s === 'up' || s === 'watchlist')
+        .map(([id]) => Number(id)),
+    );
+    const liked = likedIds.size > 0 ? ctx.movies.filter((m) => likedIds.has(m.movieId)) : [];
+    const phrase = targetPhrase(ctx.target.dominant, ctx.target.strategy);
+    const emotion = ctx.target.dominant;
+    // A mood-led list says it fits the mood; a tone is named only where the film's profile clearly carries it.
+    const moodLed = strength >= 0.5;
+    const learned = learnedTone(ctx.user.moodMap, emotion);
+    return picks.map((p) => {
+      const reasons: Reason[] = [];
+      const named = reasonTones(p.movie.profile.tones, ctx.target);
+      if (named.length > 0 || moodLed) reasons.push({ kind: 'mood', phrase, emotion, tones: named });
+      if (learned && p.movie.profile.tones[learned] >= (SHIPPED_TONE_MODEL.reasonAt[learned] ?? LEARNED_REASON_AT))
+        reasons.push({ kind: 'learned', emotion, tone: learned });
+      if (p.wildcard) reasons.push({ kind: 'wildcard' });
+      const personal = becauseYouLiked(p.movie, liked, ctx.factors) ?? contentReason(p.movie, ctx.user);
+      if (personal) reasons.push(personal);
+      const rating = ratingReason(p.movie);
+      if (rating && reasons.length < 3) reasons.push(rating);
+      // At least two things said of every pick, the second plainly true of the film.
+      if (reasons.length < 2) reasons.push(factReason(p.movie));
+      return { ...p, reasons };
+    });
+  },
+};
