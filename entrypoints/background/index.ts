@@ -24,7 +24,7 @@ import { latestMood, listHistory, recordMood, updateHistory } from '../../models
 import { listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
 import { moodMapSummary } from '../../models/learning/mood-map';
 import { migrateSettings } from '../../models/settings';
-import { clearSettings, loadSettings, saveSettings } from '../shared/settings';
+import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import { recommend, recordFeedback, undoFeedbackEvent } from './recommend';
@@ -144,9 +144,7 @@ export default defineBackground(() => {
   void ensureCatalogue().catch((error: unknown) => console.error('Moodreel: catalogue import failed', error));
   void scheduleRefresh();
   setUpFrameMenu();
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && 'settings' in changes) void scheduleRefresh();
-  });
+  watchSettings(() => void scheduleRefresh());
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshFromTmdb();
   });

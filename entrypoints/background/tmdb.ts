@@ -5,24 +5,20 @@
  */
 import browser from 'webextension-polyfill';
 import type { TmdbMovieDetails } from '../../models/protocol';
-import { migrateSettings } from '../../models/settings';
 import { openDatabase } from '../../models/store/db';
 import type { TmdbState } from '../../models/store/schema';
 import { cacheDetails, cachedDetails, saveTmdbState, tmdbState, upsertTmdbMovies } from '../../models/store/tmdb';
 import { createTmdbClient, TMDB_IMAGE_BASE_URL, TmdbError } from '../../models/tmdb/api';
 import { movieFromTmdb } from '../../models/tmdb/movie';
+import { loadSettings } from '../shared/settings';
 
 export const REFRESH_ALARM = 'tmdb-refresh';
 const REFRESH_PERIOD_MINUTES = 24 * 60;
 /** Titles fetched in detail per refresh (two lists of 20): well inside TMDB's rate limits. */
 const MAX_NEW_TITLES = 40;
 
-async function settings() {
-  return migrateSettings((await browser.storage.local.get('settings')).settings);
-}
-
 async function client() {
-  const s = await settings();
+  const s = await loadSettings();
   return {
     region: s.tmdbRegion,
     tmdb: createTmdbClient({ baseUrl: s.tmdbBaseUrl, apiKey: s.tmdbApiKey, fetch: (...a) => fetch(...a) }),
@@ -111,7 +107,7 @@ export async function tmdbDetails(tmdbId: number): Promise<TmdbMovieDetails> {
 /** Keeps the daily alarm in step with the settings: on with a key, off without one. */
 export async function scheduleRefresh(): Promise<void> {
   if (!browser.alarms) return;
-  const { tmdbApiKey } = await settings();
+  const { tmdbApiKey } = await loadSettings();
   if (tmdbApiKey)
     await browser.alarms.create(REFRESH_ALARM, { periodInMinutes: REFRESH_PERIOD_MINUTES, delayInMinutes: 1 });
   else await browser.alarms.clear(REFRESH_ALARM);

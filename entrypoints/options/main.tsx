@@ -17,7 +17,7 @@ import {
 } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { TmdbState } from '../../models/store/schema';
-import { loadSettings, saveSettings } from '../shared/settings';
+import { loadSettings, saveChanges, watchSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { t, tm, type MessageKey } from '../../components/i18n';
 import { askBackground } from '../shared/background-client';
@@ -69,9 +69,12 @@ function OptionsPage() {
     void ask({ type: 'tmdb-status' })
       .then(setTmdb)
       .catch(() => setTmdb(null));
+    // Changes made elsewhere (the popup, an overlay) show here at once.
+    const unwatch = watchSettings(() => void loadSettings().then(setSettings));
     void ask({ type: 'mood-map-status' })
       .then(setMoodMap)
       .catch(() => setMoodMap(null));
+    return unwatch;
   }, []);
 
   async function forgetMoodMap() {
@@ -80,11 +83,13 @@ function OptionsPage() {
     setForgotten(true);
   }
 
+  /** Saves only what this change touched, so it never undoes a change made meanwhile in the popup or an overlay. */
   async function save(next: Settings) {
     const valid = migrateSettings(next);
+    const before = settings;
     setSettings(valid);
     applyTheme(valid.theme);
-    await saveSettings(valid);
+    await saveChanges(before, valid);
     setSaved(t('saved'));
   }
 

@@ -22,7 +22,8 @@ import {
 } from '../../models/protocol';
 import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
-import { loadSettings, saveSettings } from '../shared/settings';
+import type { SiteId } from '../../models/sites/site';
+import { loadSettings, updateSetting, watchSettings } from '../shared/settings';
 import { FrameError, mediaBySource, readFrame } from './frame';
 import { largestVideo, locate, type Located } from './locate';
 import { askBackground } from '../shared/background-client';
@@ -221,10 +222,9 @@ export default defineContentScript({
       open = next;
       draw();
       if (!settings) return;
-      const overlayOpen = settings.overlayOpen.filter((s) => s !== site.id);
-      if (next) overlayOpen.push(site.id);
-      settings = { ...settings, overlayOpen };
-      void saveSettings(settings);
+      const toggle = (list: readonly SiteId[]) => [...list.filter((s) => s !== site.id), ...(next ? [site.id] : [])];
+      settings = { ...settings, overlayOpen: toggle(settings.overlayOpen) };
+      void updateSetting('overlayOpen', toggle);
     }
 
     function hideHere() {
@@ -232,7 +232,7 @@ export default defineContentScript({
       forced = false;
       settings = { ...settings, overlay: { ...settings.overlay, [site.id]: false } };
       stop();
-      void saveSettings(settings);
+      void updateSetting('overlay', (overlay) => ({ ...overlay, [site.id]: false }));
     }
 
     /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */
@@ -288,8 +288,8 @@ export default defineContentScript({
       }
     }
 
-    browser.storage.onChanged.addListener((changes, area) => {
-      if (area !== 'local' || !('settings' in changes) || ctx.isInvalid) return;
+    watchSettings(() => {
+      if (ctx.isInvalid) return;
       void loadSettings().then((next) => {
         settings = next;
         if (shown()) void start();

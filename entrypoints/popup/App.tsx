@@ -21,7 +21,7 @@ import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { HistoryEntry } from '../../models/store/schema';
-import { loadSettings, saveSettings } from '../shared/settings';
+import { loadSettings, saveSetting } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { burst, CameraError, cameraPermission } from './camera';
 import { askBackground } from '../shared/background-client';
@@ -333,9 +333,9 @@ export function App() {
             value={settings.detector}
             data-testid="detector"
             onChange={(e) => {
-              const next = { ...settings, detector: e.currentTarget.value === 'ssd' ? 'ssd' : 'tiny' } as Settings;
-              setSettings(next);
-              void saveSettings(next);
+              const detector = e.currentTarget.value === 'ssd' ? 'ssd' : 'tiny';
+              setSettings({ ...settings, detector });
+              void saveSetting('detector', detector);
             }}
           >
             <option value="tiny">{t('detectorFast')}</option>

@@ -197,6 +197,11 @@ describe('privacy page', () => {
       chrome.storage.local.set({ settings: { ...settings, detector: 'ssd', theme: 'dark', services: ['netflix'] } }))`);
     await page.reload();
     await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '5');
+    // That was the settings blob older versions kept: the first read moved it into one item per setting.
+    await page.waitForFunction(`chrome.storage.local.get('settings').then((s) => !('settings' in s))`);
+    expect(
+      await page.evaluate(`chrome.storage.local.get(['setting.theme', 'setting.detector', 'setting.services'])`),
+    ).toEqual({ 'setting.theme': 'dark', 'setting.detector': 'ssd', 'setting.services': ['netflix'] });
     await screenshot(page, 'privacy.png');
 
     const before = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
@@ -209,6 +214,12 @@ describe('privacy page', () => {
     for (const store of ['feedback', 'seen', 'watchlist', 'history', 'settings'])
       expect(await storeRecords(page, store)).toEqual([]);
     expect(await page.evaluate(`chrome.storage.local.get('settings')`)).toEqual({});
+    // Settings live one item per setting: none is left behind either.
+    expect(
+      Object.keys((await page.evaluate(`chrome.storage.local.get(null)`)) as object).filter((k) =>
+        k.startsWith('setting'),
+      ),
+    ).toEqual([]);
 
     const input = await page.$('input[data-testid="import"]');
     await input!.uploadFile(resolve(file));

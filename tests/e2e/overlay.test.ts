@@ -201,6 +201,54 @@ describe('overlay on streaming sites (production match patterns)', () => {
   );
 });
 
+describe('settings changed in two places at once', () => {
+  it('keeps both: the overlay hides itself on a site while the options page changes the theme', async () => {
+    // The options page is open first, with its copy of the settings; then the overlay turns itself off on YouTube.
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="theme-dark"]');
+    const { page } = await open(`https://www.youtube.com/watch?v=paddington1`);
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="overlay-hide"]');
+    // Both at the same moment (DOM clicks: a tab in the background takes no mouse input).
+    await Promise.all([
+      page.evaluate(() =>
+        (
+          document
+            .querySelector('moodreel-overlay')
+            ?.shadowRoot?.querySelector('[data-testid="overlay-hide"]') as HTMLButtonElement | null
+        )?.click(),
+      ),
+      options.evaluate(() => (document.querySelector('[data-testid="theme-dark"]') as HTMLInputElement).click()),
+    ]);
+    await page.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 5_000 });
+    const stored = async () =>
+      (await options.evaluate(`chrome.storage.local.get(['setting.overlay', 'setting.theme'])`)) as {
+        'setting.overlay'?: Record<string, boolean>;
+        'setting.theme'?: string;
+      };
+    await options.waitForFunction(
+      `chrome.storage.local.get('setting.theme').then((s) => s['setting.theme'] === 'dark')`,
+    );
+    // Both survive: neither page wrote the other's setting back from its stale copy.
+    expect((await stored())['setting.overlay']?.youtube).toBe(false);
+    expect((await stored())['setting.theme']).toBe('dark');
+    // The options page shows the overlay's change without a reload.
+    await options.waitForFunction(
+      () => !(document.querySelector('[data-testid="overlay-youtube"]') as HTMLInputElement | null)?.checked,
+    );
+
+    // Back as it was for the other tests.
+    await options.bringToFront();
+    await options.click('[data-testid="overlay-youtube"]');
+    await options.click('[data-testid="theme-system"]');
+    await options.waitForFunction(
+      `chrome.storage.local.get('setting.overlay').then((s) => s['setting.overlay'].youtube === true)`,
+    );
+    await options.close();
+    await page.close();
+  });
+});
+
 describe('right-click: read the mood of this frame', () => {
   it('reads a playing video on a streaming site from its own pixels', async () => {
     const url = server.url('www.youtube.com', '/watch?v=facecheck');

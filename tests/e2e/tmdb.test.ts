@@ -17,13 +17,12 @@ let tmdb: TmdbServer;
 
 const ask = <T>(message: unknown) => askFrom<T>(page, message);
 
+/** Sets settings the way the extension stores them: one storage item per setting. */
 async function setSettings(settings: Record<string, unknown>) {
-  await page.evaluate((s) => chrome.storage.local.set({ settings: s }), {
-    detector: 'tiny',
-    tmdbRegion: 'US',
-    tmdbBaseUrl: tmdb.baseUrl,
-    ...settings,
-  });
+  await page.evaluate(
+    (s) => chrome.storage.local.set(Object.fromEntries(Object.entries(s).map(([k, v]) => [`setting.${k}`, v]))),
+    { detector: 'tiny', tmdbRegion: 'US', tmdbBaseUrl: tmdb.baseUrl, ...settings },
+  );
 }
 
 interface State {
@@ -133,10 +132,11 @@ describe('online refresh from TMDB', () => {
     );
     await page.click('[data-testid="tmdb-refresh"]');
     await page.waitForSelector('[data-testid="tmdb-status"][data-status="ok"]', { timeout: 30_000 });
-    const stored = (await page.evaluate(() => chrome.storage.local.get('settings'))) as {
-      settings: { tmdbApiKey: string };
+    // Stored as its own setting item.
+    const stored = (await page.evaluate(() => chrome.storage.local.get('setting.tmdbApiKey'))) as {
+      'setting.tmdbApiKey': string;
     };
-    expect(stored.settings.tmdbApiKey).toBe(GOOD_KEY);
+    expect(stored['setting.tmdbApiKey']).toBe(GOOD_KEY);
   });
 
   it('shows TMDB posters on the picks once a key is set', async () => {
