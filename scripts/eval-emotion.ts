@@ -14,8 +14,9 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { createFaceAnalyzer, type ExpressionView, type FaceApiModule } from '../models/face/analyzer';
-import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig } from '../models/face/config';
+import { DEFAULT_ANALYZER_CONFIG } from '../models/face/config';
 import { NODE_MODELS } from './lib/expression-features';
+import { readExperiment, type Reading } from './lib/experiments';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../models/mood/emotions';
 import { moodFromFaces } from '../models/mood/mood';
 import { classificationReport, type ClassificationReport } from './lib/classification';
@@ -124,8 +125,11 @@ async function main() {
         'Classifier with Moodreel’s head + mirror TTA (not shipped)',
         { head: 'moodreel', cnn: 'off', mirror: true },
       ],
-      classifierCnn: ['Classifier, Moodreel’s CNN alone', { cnn: 'alone', mirror: false }],
-      classifierCnnMirror: ['Classifier, Moodreel’s CNN alone + mirror TTA', { cnn: 'alone', mirror: true }],
+      classifierCnn: ['Classifier, Moodreel’s CNN alone', { head: 'face-api', cnn: 'alone', mirror: false }],
+      classifierCnnMirror: [
+        'Classifier, Moodreel’s CNN alone + mirror TTA',
+        { head: 'face-api', cnn: 'alone', mirror: true },
+      ],
       classifierBlend: [
         'Classifier, face-api’s head + calibration blended with Moodreel’s CNN (the extension’s reading)',
         { head: 'face-api', cnn: 'blend', mirror: false },
@@ -138,7 +142,7 @@ async function main() {
     for (const [key, [title, config]] of Object.entries(rows)) {
       const pairs = list.map(({ label }, i): [Emotion, Emotion] => [
         label,
-        argmax(analyzer.combine(views[i]!, config)),
+        argmax(readExperiment(views[i]!, config, analyzer.faceApiHead())),
       ]);
       const r = classificationReport(EMOTIONS, pairs);
       const perImage = config.mirror ? 2 * ms : ms;
@@ -154,7 +158,7 @@ async function main() {
     // mirror TTA (tried, not shipped), the low-threshold retry, Moodreel's head or CNN in place of face-api's head
     // (not shipped), and the CNN blended with the calibrated head (the extension's path).
     const { tinyScoreThreshold } = DEFAULT_ANALYZER_CONFIG;
-    const steps: Record<string, { title: string; retry: boolean; config: Partial<AnalyzerConfig> }> = {
+    const steps: Record<string, { title: string; retry: boolean; config: Reading }> = {
       pipelineBaseline: {
         title: 'Pipeline, face-api as shipped (webcam-like frame, TinyFaceDetector + expressions + mood rule)',
         retry: false,
@@ -183,7 +187,7 @@ async function main() {
       pipelineCnn: {
         title: 'Pipeline with Moodreel’s CNN alone + low-threshold retry (not shipped)',
         retry: true,
-        config: { cnn: 'alone', mirror: false },
+        config: { head: 'face-api', cnn: 'alone', mirror: false },
       },
       pipelineBlendFirstLook: {
         title: 'Pipeline, calibrated face-api head blended with Moodreel’s CNN, without the retry',
@@ -217,7 +221,10 @@ async function main() {
       for (const [key, step] of Object.entries(steps)) {
         const faces = step.retry ? all : first;
         const mood = moodFromFaces(
-          faces.map(({ views, ...f }) => ({ ...f, expressions: analyzer.combine(views, step.config) })),
+          faces.map(({ views, ...f }) => ({
+            ...f,
+            expressions: readExperiment(views, step.config, analyzer.faceApiHead()),
+          })),
         );
         pairs.get(key)!.push([label, mood.kind === 'mood' ? mood.dominant : miss]);
       }

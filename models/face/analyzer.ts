@@ -8,7 +8,7 @@ import type { Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
 import { blendLogits, createExpressionCnn, EXPRESSION_CNN, type ExpressionCnn } from './expression-cnn';
-import { headLogits, MOODREEL_HEAD, type ExpressionHead } from './expression-head';
+import { headLogits, type ExpressionHead } from './expression-head';
 import { softmax } from '../probability';
 
 export type FaceApiModule = typeof FaceApi;
@@ -28,32 +28,38 @@ export interface FaceViews extends Omit<Face, 'expressions'> {
   views: ExpressionView[];
 }
 
-type ViewConfig = Pick<AnalyzerConfig, 'head' | 'calibrate' | 'mirror' | 'cnn'>;
+/** How the extension reads one view: face-api's head, its class calibration, Moodreel's CNN blended in. */
+export function shippedView(
+  config: Pick<AnalyzerConfig, 'calibrate' | 'cnn'>,
+  faceApiHead: ExpressionHead,
+): (view: ExpressionView) => number[] {
+  return (view) => {
+    let p = softmax(headLogits(faceApiHead, view.features));
+    if (config.calibrate) p = calibrateArray(p);
+    if (config.cnn === 'blend' && view.cnn) p = softmax(blendLogits(p, view.cnn));
+    return p;
+  };
+}
 
-/**
- * One face's expressions from its views: the crop's, or with `mirror` the mean over the crop and its mirror image
- * (test-time augmentation). Per view, the configured head reads the features (face-api's own head, its last layer,
- * followed by the class calibration when `calibrate`; Moodreel's head needs none, it learned the class balance), and
- * Moodreel's CNN is blended in, replaces the head, or is left out (`cnn`).
- */
+/** The mean of a reading over a face's views: the crop's alone, or with `mirror` the crop and its mirror image. */
+export function meanOverViews(
+  views: readonly ExpressionView[],
+  mirror: boolean,
+  read: (view: ExpressionView) => number[],
+): EmotionProbabilities {
+  const used = mirror ? views : views.slice(0, 1);
+  const mean = EMOTIONS.map(() => 0);
+  for (const view of used) read(view).forEach((x, c) => (mean[c]! += x / used.length));
+  return Object.fromEntries(EMOTIONS.map((e, c) => [e, mean[c]!])) as EmotionProbabilities;
+}
+
+/** One face's expressions from its views, as the extension reads them (test-time augmentation with `mirror`). */
 export function combineViews(
   views: readonly ExpressionView[],
-  config: ViewConfig,
+  config: Pick<AnalyzerConfig, 'calibrate' | 'mirror' | 'cnn'>,
   faceApiHead: ExpressionHead,
 ): EmotionProbabilities {
-  const used = config.mirror ? views : views.slice(0, 1);
-  const mean = EMOTIONS.map(() => 0);
-  for (const view of used) {
-    let p: number[];
-    if (config.cnn === 'alone' && view.cnn) p = softmax(Array.from(view.cnn));
-    else {
-      p = softmax(headLogits(config.head === 'moodreel' ? MOODREEL_HEAD : faceApiHead, view.features));
-      if (config.head === 'face-api' && config.calibrate) p = calibrateArray(p);
-      if (config.cnn === 'blend' && view.cnn) p = softmax(blendLogits(p, view.cnn));
-    }
-    p.forEach((x, c) => (mean[c]! += x / used.length));
-  }
-  return Object.fromEntries(EMOTIONS.map((e, c) => [e, mean[c]!])) as EmotionProbabilities;
+  return meanOverViews(views, config.mirror, shippedView(config, faceApiHead));
 }
 
 function calibrateArray(p: readonly number[]): number[] {
@@ -82,6 +88,8 @@ export interface FaceAnalyzer {
   readViews(crop: FaceApi.tf.Tensor3D, config?: Partial<AnalyzerConfig>): Promise<ExpressionView[]>;
   /** A face's expressions from its views, as `predict` reads them (after `load`). */
   combine(views: readonly ExpressionView[], config?: Partial<AnalyzerConfig>): EmotionProbabilities;
+  /** face-api's own head, read from its loaded weights (after `load`): for measuring other readings in scripts/. */
+  faceApiHead(): ExpressionHead;
   /** Frees every loaded net's weights. */
   dispose(): void;
 }
@@ -241,6 +249,10 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     predictViews,
     readViews,
     combine,
+    faceApiHead() {
+      if (!faceApiHead) throw new Error('Load the expression model first');
+      return faceApiHead;
+    },
     dispose() {
       for (const net of Object.values(nets)) if (net.isLoaded) net.dispose();
       faceApiHead = null;

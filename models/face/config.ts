@@ -2,9 +2,8 @@
 export const DETECTORS = ['tiny', 'ssd'] as const;
 export type DetectorKind = (typeof DETECTORS)[number];
 
-export type ExpressionHeadKind = 'moodreel' | 'face-api';
-/** Whether Moodreel's expression CNN is left out, blended with the head, or read alone. */
-export type ExpressionCnnUse = 'off' | 'blend' | 'alone';
+/** Whether Moodreel's expression CNN is left out or blended with face-api's head. */
+export type ExpressionCnnUse = 'off' | 'blend';
 
 /**
  * Everything that tunes face analysis, in one place.
@@ -19,15 +18,12 @@ export type ExpressionCnnUse = 'off' | 'blend' | 'alone';
  * - `maxImageSide`: images are downscaled so their longer side is at most this before inference. Faces stay large
  *   enough for the 112-px expression net, and huge photos cannot exhaust memory.
  * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
- * - `head`: which last layer reads FaceExpressionNet's 256-d features: face-api's own, or Moodreel's
- *   (models/face/expression-head.ts, trained by `npm run train:emotion` on FER2013 Train crops and on crops cut as
- *   the detector cuts them). Moodreel's reads face crops better (PublicTest 59.6 % against 58.2 %) but not the
- *   extension's path, detector and all (44.9 % against 45.2 %), so face-api's stays (see the README's figures).
  * - `calibrate`: with face-api's head, re-weight each face's expressions by the fitted class calibration
  *   (models/face/calibration.ts); off only to measure face-api as shipped.
  * - `cnn`: Moodreel's expression CNN (models/face/expression-cnn.ts, trained by `npm run train:emotion` on FER2013
  *   Train's 48-px faces) reads each view too; 'blend' mixes its reading with the head's as fitted on Train's
- *   validation split, 'alone' is for measuring it, 'off' is face-api as it was. About 7 ms per view on wasm.
+ *   validation split, 'off' is face-api as it was. About 7 ms per view on wasm. (Other readings, such as Moodreel's
+ *   own head or the CNN alone, are experiments: they live in scripts/lib/experiments.ts, not in the extension.)
  * - `mirror`: also read each face's mirror image and average (test-time augmentation): one more pass of both nets
  *   per face. With the CNN blended in it gains a point on FER2013 PublicTest (66.3 → 67.3 % on crops, 49.6 → 50.2 %
  *   on the pipeline), but it took a group photo's analysis to 1.51× its time before the CNN, over the 1.5× budget
@@ -40,7 +36,6 @@ export interface AnalyzerConfig {
   ssdMinConfidence: number;
   maxImageSide: number;
   maxFaces: number;
-  head: ExpressionHeadKind;
   calibrate: boolean;
   mirror: boolean;
   cnn: ExpressionCnnUse;
@@ -54,7 +49,6 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   ssdMinConfidence: 0.45,
   maxImageSide: 1600,
   maxFaces: 12,
-  head: 'face-api',
   calibrate: true,
   mirror: false,
   cnn: 'blend',

@@ -1,9 +1,9 @@
 /**
- * Moodreel's own expression head: a softmax layer over FaceExpressionNet's 256-d face features, trained by
- * `npm run train:emotion` on FER2013 Train (never on PublicTest). Pure math: the features come from face-api.
+ * An expression head: a softmax layer over FaceExpressionNet's 256-d face features (face-api's own last layer, read
+ * from its weights; Moodreel's trained one is an experiment kept in scripts/). Pure math: the features come from
+ * face-api.
  */
 import { EMOTIONS } from '../mood/emotions';
-import trained from './expression-head.json';
 
 export interface ExpressionHead {
   version: number;
@@ -11,12 +11,6 @@ export interface ExpressionHead {
   weights: number[];
   bias: number[];
 }
-
-/**
- * The head `train:emotion` wrote (7 × 256 weights, 7 biases, about 19 KB of JSON), read when the analyzer's `head` is
- * 'moodreel'; the extension keeps face-api's head by default (see models/face/config.ts).
- */
-export const MOODREEL_HEAD: ExpressionHead = trained as ExpressionHead;
 
 export function headLogits(head: ExpressionHead, features: ArrayLike<number>): number[] {
   const k = EMOTIONS.length;

@@ -36,7 +36,7 @@ export const NODE_MODELS = {
   moodreelDisk: resolve('models/face'),
 };
 /** Where `train:emotion` writes Moodreel's expression head and `eval:emotion` reads it. */
-export const HEAD_FILE = resolve('models/face/expression-head.json');
+export const HEAD_FILE = resolve('scripts/lib/expression-head.json');
 /** Where `train:emotion` writes the class calibration the extension applies (models/face/calibration.ts). */
 export const CALIBRATION_FILE = resolve('models/face/expression-calibration.json');
 export const tf = faceapi.tf as unknown as Tf;

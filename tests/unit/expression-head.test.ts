@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { combineViews, type ExpressionView } from '../../models/face/analyzer';
 import { calibrate } from '../../models/face/calibration';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
-import { headLogits, MOODREEL_HEAD, type ExpressionHead } from '../../models/face/expression-head';
+import { headLogits, type ExpressionHead } from '../../models/face/expression-head';
+import { MOODREEL_HEAD, readExperiment } from '../../scripts/lib/experiments';
 import { softmax } from '../../models/probability';
 import { EMOTIONS } from '../../models/mood/emotions';
 
@@ -45,23 +46,23 @@ describe("Moodreel's expression head", () => {
   it('averages the probabilities of the views it is given (mirror TTA)', () => {
     const head = identityHead();
     const views = [view([4, 0, 0, 0, 0, 0, 0]), view([0, 4, 0, 0, 0, 0, 0])];
-    const mean = combineViews(views, { head: 'face-api', calibrate: false, mirror: true, cnn: 'off' }, head);
+    const mean = combineViews(views, { calibrate: false, mirror: true, cnn: 'off' }, head);
     expect(mean.neutral).toBeCloseTo(mean.happy, 12);
     expect(mean.neutral).toBeGreaterThan(0.4);
     expect(EMOTIONS.reduce((s, e) => s + mean[e], 0)).toBeCloseTo(1, 12);
-    const first = combineViews(views, { head: 'face-api', calibrate: false, mirror: false, cnn: 'off' }, head);
+    const first = combineViews(views, { calibrate: false, mirror: false, cnn: 'off' }, head);
     expect(first.neutral).toBeGreaterThan(0.8);
   });
 
   it('and face-api’s head read the same features; face-api’s is calibrated, then blended with the CNN', () => {
-    expect(DEFAULT_ANALYZER_CONFIG).toMatchObject({ head: 'face-api', calibrate: true, cnn: 'blend' });
+    expect(DEFAULT_ANALYZER_CONFIG).toMatchObject({ calibrate: true, cnn: 'blend' });
     const faceApi = identityHead();
     const views = [view([1, 3, 0, 0, 0, 0, 0]), view([3, 1, 0, 0, 0, 0, 0])];
-    const ours = combineViews(views, { head: 'moodreel', calibrate: true, mirror: false, cnn: 'off' }, faceApi);
+    const ours = readExperiment(views, { head: 'moodreel', calibrate: true, mirror: false, cnn: 'off' }, faceApi);
     expect(EMOTIONS.map((e) => ours[e])).toEqual(softmax(headLogits(MOODREEL_HEAD, views[0]!.features)));
-    const raw = combineViews(views, { head: 'face-api', calibrate: false, mirror: false, cnn: 'off' }, faceApi);
+    const raw = combineViews(views, { calibrate: false, mirror: false, cnn: 'off' }, faceApi);
     expect(raw.happy).toBeGreaterThan(raw.neutral);
-    const calibrated = combineViews(views, { head: 'face-api', calibrate: true, mirror: false, cnn: 'off' }, faceApi);
+    const calibrated = combineViews(views, { calibrate: true, mirror: false, cnn: 'off' }, faceApi);
     for (const e of EMOTIONS) expect(calibrated[e]).toBeCloseTo(calibrate(raw)[e], 12);
   });
 });
