@@ -45,6 +45,8 @@ const TMDB_STATUS_TEXT: Record<TmdbState['status'], MessageKey> = {
 
 function OptionsPage() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
+  /** The controls appear once the stored settings are read: never a flash of defaults the user might act on. */
+  const [loaded, setLoaded] = useState(false);
   const [draftKey, setDraftKey] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const [catalogue, setCatalogue] = useState<CatalogueStatus | null>(null);
@@ -60,6 +62,7 @@ function OptionsPage() {
       .then((all) => setShortcut(all.find((c) => c.name === '_execute_action')?.shortcut ?? ''));
     void loadSettings().then((s) => {
       setSettings(s);
+      setLoaded(true);
       applyTheme(s.theme);
       setDraftKey(s.tmdbApiKey);
     });
@@ -106,6 +109,14 @@ function OptionsPage() {
   }
 
   const keyProblem = draftKey.trim() !== '' && !isPlausibleApiKey(draftKey.trim());
+  if (!loaded)
+    return (
+      <main class="page" aria-busy="true">
+        <h1>{t('optionsTitle')}</h1>
+        <p role="status">{t('loading')}</p>
+      </main>
+    );
+
   return (
     <main class="page">
       <h1>{t('optionsTitle')}</h1>

@@ -22,8 +22,7 @@ import {
 } from '../../models/protocol';
 import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
-import type { SiteId } from '../../models/sites/site';
-import { loadSettings, updateSetting, watchSettings } from '../shared/settings';
+import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
 import { FrameError, mediaBySource, readFrame } from './frame';
 import { largestVideo, locate, type Located } from './locate';
 import { askBackground } from '../shared/background-client';
@@ -222,17 +221,18 @@ export default defineContentScript({
       open = next;
       draw();
       if (!settings) return;
-      const toggle = (list: readonly SiteId[]) => [...list.filter((s) => s !== site.id), ...(next ? [site.id] : [])];
-      settings = { ...settings, overlayOpen: toggle(settings.overlayOpen) };
-      void updateSetting('overlayOpen', toggle);
+      // One write, issued at once from the copy the settings watch keeps fresh.
+      const overlayOpen = [...settings.overlayOpen.filter((s) => s !== site.id), ...(next ? [site.id] : [])];
+      settings = { ...settings, overlayOpen };
+      void saveSetting('overlayOpen', overlayOpen);
     }
 
     function hideHere() {
       if (!settings) return;
       forced = false;
       settings = { ...settings, overlay: { ...settings.overlay, [site.id]: false } };
+      void saveSetting('overlay', settings.overlay);
       stop();
-      void updateSetting('overlay', (overlay) => ({ ...overlay, [site.id]: false }));
     }
 
     /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */
@@ -288,6 +288,12 @@ export default defineContentScript({
       }
     }
 
+    settings = await loadSettings();
+    open = settings.overlayOpen.includes(site.id);
+    const latest = await ask({ type: 'mood-latest' }).catch(() => null);
+    if (latest && !mood) mood = { ...latest, from: 'latest' };
+    // Only now: a settings change seen earlier would draw the panel before the latest mood is known, and the mood
+    // arriving afterwards would reload picks the user is already looking at.
     watchSettings(() => {
       if (ctx.isInvalid) return;
       void loadSettings().then((next) => {
@@ -296,11 +302,6 @@ export default defineContentScript({
         else stop();
       });
     });
-
-    settings = await loadSettings();
-    open = settings.overlayOpen.includes(site.id);
-    const latest = await ask({ type: 'mood-latest' }).catch(() => null);
-    if (latest && !mood) mood = { ...latest, from: 'latest' };
     if (shown()) await start();
   },
 });

@@ -46,14 +46,6 @@ export async function saveSetting<K extends SettingName>(name: K, value: Setting
   return valid;
 }
 
-/** Changes one setting from its stored value (read, change, write), so a stale copy never overwrites it. */
-export async function updateSetting<K extends SettingName>(
-  name: K,
-  change: (current: Settings[K]) => Settings[K],
-): Promise<Settings[K]> {
-  return saveSetting(name, change((await loadSettings())[name]));
-}
-
 /**
  * Saves what differs between two copies of the settings, each changed setting in one write of its own (a page may
  * close right after; the page keeps its copy fresh with `watchSettings`).

@@ -146,12 +146,15 @@ describe('overlay on streaming sites (production match patterns)', () => {
       await page.click(inOverlay('[data-testid="overlay-badge"]'));
       await waitInOverlay(page, '[data-testid="pick"]', 60_000);
       expect(await overlayText(page, 'overlay-watching')).toBe('Watching: Paddington');
+      // The list can be drawn twice while the panel settles (picks for taste, then for the latest mood): wait for it.
+      await waitInOverlay(page, '[data-testid="pick-reason"]', 30_000);
       expect(await page.$$(inOverlay('[data-testid="pick-reason"]'))).not.toHaveLength(0);
       const panel = await box(page, inOverlay('[data-testid="overlay-panel"]'));
       expect(panel.y + panel.height).toBeLessThanOrEqual(player0.y + player0.height - 48);
       expect(await box(page, '[data-fixture-player]')).toEqual(player0);
 
       // Thumbs down: the pick leaves at once and another takes its place.
+      await waitInOverlay(page, '[data-testid="pick"]', 30_000);
       const before = await pickIds(page);
       await page.click(inOverlay(`[data-movie-id="${before[0]}"] [data-signal="down"]`));
       await page.waitForFunction(
