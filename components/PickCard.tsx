@@ -1,4 +1,4 @@
-import type { FeedbackSignal } from '../models/learning/user-model';
+import type { FeedbackSignal } from '../models/learning/signals';
 import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';

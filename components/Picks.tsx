@@ -1,6 +1,6 @@
-import type { FeedbackSignal } from '../models/learning/user-model';
+import type { FeedbackSignal } from '../models/learning/signals';
 import type { PickView } from '../models/protocol';
-import { TIME_CHOICES } from '../models/recommend/moment';
+import { TIME_CHOICES } from '../models/recommend/filters';
 import type { Strategy } from '../models/recommend/mood-target';
 import { t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';

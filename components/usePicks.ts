@@ -3,7 +3,7 @@
  * each re-ranking at once. The caller passes its protocol client, so the hook stays free of browser APIs.
  */
 import { useEffect, useState } from 'preact/hooks';
-import type { FeedbackSignal } from '../models/learning/user-model';
+import type { FeedbackSignal } from '../models/learning/signals';
 import { ranked, type EmotionProbabilities } from '../models/mood/emotions';
 import type { ProblemCode } from '../models/problems';
 import { ProtocolError, type BackgroundClient, type PickView } from '../models/protocol';

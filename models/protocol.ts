@@ -4,8 +4,8 @@
  * senders are checked with `senderIs*`. Browser-free: the transport is passed in by the edges.
  */
 import type { Movie } from './catalogue/movie';
-import { isFeedbackSignal, type FeedbackSignal } from './learning/user-model';
-import { isMoodLesson, type MoodLesson } from './learning/mood-map';
+import { isFeedbackSignal, type FeedbackSignal } from './learning/signals';
+import { isMoodLesson, type MoodLesson } from './learning/mood-lesson';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from './mood/emotions';
 import { isMovieId, isMovieIds, isPositiveId } from './ids';
 import { hasOnlyKeys, isRecord, isUnit } from './checks';

@@ -4,7 +4,8 @@
  */
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
-import { applyFeedback, isFeedbackSignal, modelFromSignals, withCurrentVector } from '../../models/learning/user-model';
+import { isFeedbackSignal } from '../../models/learning/signals';
+import { applyFeedback, modelFromSignals, withCurrentVector } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { personalTarget } from '../../models/learning/mood-map';
 import { rankForMoment } from '../../models/recommend/moment';

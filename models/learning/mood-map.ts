@@ -6,16 +6,11 @@
  * exported, imported and deleted with it, and the options page can reset it.
  */
 import { TONES, type Tone, type ToneScores } from '../catalogue/tones';
+import type { MoodLesson } from './mood-lesson';
 import { isRecord } from '../checks';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
 import { fitTerms, moodFit } from '../recommend/mood-fit';
 import { targetWeights, type MoodTarget, type Strategy } from '../recommend/mood-target';
-
-/** The mood a piece of feedback was given in: the dominant emotion of the check and the strategy shown. */
-export interface MoodLesson {
-  emotion: Emotion;
-  strategy: Strategy;
-}
 
 export interface MoodMapEntry {
   /** Added to the table's tone weights for this emotion. */
@@ -113,12 +108,6 @@ export function moodMapSummary(map: MoodMap): { lessons: number; learned: { emot
 }
 
 const isEmotion = (v: unknown): v is Emotion => (EMOTIONS as readonly unknown[]).includes(v);
-
-export function isMoodLesson(v: unknown): v is MoodLesson {
-  if (typeof v !== 'object' || v === null) return false;
-  const r = v as Record<string, unknown>;
-  return Object.keys(r).length === 2 && isEmotion(r.emotion) && (r.strategy === 'match' || r.strategy === 'lift');
-}
 
 /** A stored map back to a valid one: unknown emotions, tones and non-finite numbers are dropped. */
 export function parseMoodMap(raw: unknown): MoodMap {

@@ -7,19 +7,10 @@
 import type { Movie } from '../catalogue/movie';
 import { isRecord } from '../checks';
 import { solveRow } from './ials';
-import { learnMood, parseMoodMap, type MoodLesson, type MoodMap } from './mood-map';
+import { isFeedbackSignal, SIGNALS, type FeedbackSignal } from './signals';
+import type { MoodLesson } from './mood-lesson';
+import { learnMood, parseMoodMap, type MoodMap } from './mood-map';
 import type { ItemFactors } from './item-factors';
-
-export type FeedbackSignal = 'up' | 'down' | 'seen' | 'watchlist' | 'not-interested';
-
-/** How each kind of feedback counts: preference (1 wants, 0 does not), iALS confidence weight, content push. */
-export const SIGNALS: Record<FeedbackSignal, { preference: 0 | 1; weight: number; content: number }> = {
-  up: { preference: 1, weight: 1, content: 1 },
-  watchlist: { preference: 1, weight: 0.6, content: 0.5 },
-  seen: { preference: 1, weight: 0.3, content: 0.15 },
-  down: { preference: 0, weight: 1, content: -1 },
-  'not-interested': { preference: 0, weight: 0.5, content: -0.6 },
-};
 
 export interface UserModel {
   /** The latest signal per title. */
@@ -105,7 +96,6 @@ export function applyFeedback(
   };
 }
 
-const isSignal = (v: unknown): v is FeedbackSignal => typeof v === 'string' && v in SIGNALS;
 const numberRecord = (v: unknown): Record<string, number> =>
   isRecord(v) ? Object.fromEntries(Object.entries(v).filter((e): e is [string, number] => Number.isFinite(e[1]))) : {};
 
@@ -116,7 +106,7 @@ export function parseUserModel(raw: unknown): UserModel {
   const signals: UserModel['signals'] = {};
   if (typeof r.signals === 'object' && r.signals !== null)
     for (const [id, s] of Object.entries(r.signals))
-      if (Number.isSafeInteger(Number(id)) && isSignal(s)) signals[Number(id)] = s;
+      if (Number.isSafeInteger(Number(id)) && isFeedbackSignal(s)) signals[Number(id)] = s;
   const vector = Array.isArray(r.vector) && r.vector.every((x) => Number.isFinite(x)) ? (r.vector as number[]) : null;
   return {
     signals,
@@ -129,10 +119,6 @@ export function parseUserModel(raw: unknown): UserModel {
     // Models stored before the mood map existed have none: an empty map is the table as it stands.
     moodMap: parseMoodMap(r.moodMap),
   };
-}
-
-export function isFeedbackSignal(v: unknown): v is FeedbackSignal {
-  return isSignal(v);
 }
 
 /** A whole model from many signals at once (one fold-in instead of one per event): imports and evaluations. */

@@ -14,6 +14,9 @@ export interface Filters {
   maxMinutes?: number | null;
 }
 
+/** The runtimes "How long have I got" offers, in minutes (null: any). */
+export const TIME_CHOICES = [null, 100, 120] as const;
+
 export const DEFAULT_FILTERS: Filters = {
   includeSeen: false,
   excludedGenres: [],

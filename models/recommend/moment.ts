@@ -17,9 +17,6 @@ export interface Moment {
 
 export const ANY_MOMENT: Moment = { maxMinutes: null, hour: null };
 
-/** The runtimes "How long have I got" offers, in minutes (null: any). */
-export const TIME_CHOICES = [null, 100, 120] as const;
-
 /** From this hour until LATE_UNTIL it is late evening. */
 export const LATE_FROM = 21;
 export const LATE_UNTIL = 4;

@@ -3,7 +3,7 @@
  * catalogue and the TMDB cache are not the user's data (they are rebuilt from the extension and TMDB), so they are
  * neither exported nor restored; "delete everything" clears the cache too.
  */
-import { isMoodLesson } from '../learning/mood-map';
+import { isMoodLesson } from '../learning/mood-lesson';
 import { parseUserModel, type UserModel } from '../learning/user-model';
 import { EMOTIONS, type Emotion } from '../mood/emotions';
 import { isRecord } from '../checks';

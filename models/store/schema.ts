@@ -3,7 +3,7 @@
  * The catalogue stores are rebuilt by imports; the user's own stores (feedback, seen, watchlist, history, settings)
  * are created once and never cleared by an upgrade or an import.
  */
-import type { MoodLesson } from '../learning/mood-map';
+import type { MoodLesson } from '../learning/mood-lesson';
 import type { DBSchema, IDBPDatabase, IDBPTransaction, StoreNames } from 'idb';
 import type { Movie } from '../catalogue/movie';
 import type { Emotion } from '../mood/emotions';

@@ -1,6 +1,7 @@
 /** The user's own data: feedback events, seen and watchlist, and the learned user model. */
-import { parseUserModel, type FeedbackSignal, type UserModel } from '../learning/user-model';
-import type { MoodLesson } from '../learning/mood-map';
+import type { FeedbackSignal } from '../learning/signals';
+import { parseUserModel, type UserModel } from '../learning/user-model';
+import type { MoodLesson } from '../learning/mood-lesson';
 import type { IDBPTransaction } from 'idb';
 import type { Movie } from '../catalogue/movie';
 import { getMovies, withoutSearchFields } from './catalogue';

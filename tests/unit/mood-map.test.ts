@@ -5,7 +5,6 @@
 import { describe, expect, it } from 'vitest';
 import { zeroTones, type ToneScores } from '../../models/catalogue/tones';
 import {
-  isMoodLesson,
   learnedTone,
   learnMood,
   moodMapSummary,
@@ -13,6 +12,7 @@ import {
   personalTarget,
   type MoodMap,
 } from '../../models/learning/mood-map';
+import { isMoodLesson } from '../../models/learning/mood-lesson';
 import { parseUserModel } from '../../models/learning/user-model';
 import { zeroProbabilities } from '../../models/mood/emotions';
 import { moodTarget } from '../../models/recommend/mood-target';
