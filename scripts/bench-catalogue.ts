@@ -1,5 +1,5 @@
 /**
- * `npm run bench:catalogue`: the packaged catalogue's size, its first-run import into IndexedDB in the built
+ * `npm run catalogue:bench`: the packaged catalogue's size, its first-run import into IndexedDB in the built
  * extension (fresh profile each run, headless Chromium), and lookup times through the background: 1,000 random
  * ids in one request, and 100 title searches. Prints a table, then one JSON line.
  */

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:inference`: how fast the built extension reads faces, in headless Chromium on this machine.
+ * `npm run emotion:bench`: how fast the built extension reads faces, in headless Chromium on this machine.
  * For each tfjs backend that starts here: the time to start it and load the models (fresh offscreen document),
  * and `analyze` time (p50/p95 over RUNS runs after WARMUP warm-up runs) for a single-face photo and a group photo,
  * both as measured inside the offscreen document (inference) and as seen by the popup (round trip, including

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:overlay`: the companion overlay's main-thread cost on a busy page. The built extension runs in
+ * `npm run overlay:bench`: the companion overlay's main-thread cost on a busy page. The built extension runs in
  * headless Chromium on the YouTube fixture (served under its real host name, as in the e2e tests) while the page
  * churns like a live chat: DOM nodes added and removed every 50 ms, a clock updated every frame, the page scrolled.
  * The overlay's content script adds up the time its own observers and refreshes take (in its isolated world);

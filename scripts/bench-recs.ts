@@ -1,5 +1,5 @@
 /**
- * `npm run bench:recs`: how fast the recommender runs on this machine (Node, the same models/ code the extension
+ * `npm run recs:bench`: how fast the recommender runs on this machine (Node, the same models/ code the extension
  * runs): a full ranking of the real catalogue with MMR (p50/p95), one feedback update (fold-in), a cold start (no
  * feedback), and how the ranking cost grows with synthetic catalogues of 10k, 30k and 100k titles.
  * Prints a table, then one JSON line.

@@ -1,5 +1,5 @@
 /**
- * `npm run catalogue`: builds the packaged movie catalogue from ../shared/data into public/catalogue/.
+ * `npm run catalogue:build`: builds the packaged movie catalogue from ../shared/data into public/catalogue/.
  * Deterministic: the same data gives byte-identical movies.json.gz (the manifest's buildDate is the only date, and
  * SOURCE_DATE_EPOCH fixes it). Joins on MovieLens movieId and TMDB id only, never on titles.
  *
@@ -31,7 +31,7 @@ import {
 } from './lib/embeddings';
 import { readCsv } from './lib/csv';
 
-/** Every catalogue title's tone-model inputs, written by each build for `npm run fit:tones`. */
+/** Every catalogue title's tone-model inputs, written by each build for `npm run films:fit-tones`. */
 export const TONE_INPUTS = resolve('.cache/tone-inputs.json.gz');
 const MAX_KEYWORDS = 15;
 /** Neighbours a rated title's profile is blended with. */
@@ -271,7 +271,7 @@ export function buildCatalogue(
     neighbourTones.set(id, neighbourMean(near));
   });
   // What people said of the films each rated title is watched with: its nearest titles among those whose tags
-  // name a tone, tuning half only (the reporting half is what eval:picks reports). A tagged title is never its own
+  // name a tone, tuning half only (the reporting half is what films:eval-picks reports). A tagged title is never its own
   // neighbour.
   const labels = readToneLabels(data, inCatalogue);
   const labelledRows = watched.movieIds.flatMap((id, row) => (partOf(id) === 'tuning' && labels.has(id) ? [row] : []));
@@ -355,7 +355,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { manifest, toneInputs } = buildCatalogue(resolve(process.env.MOODREEL_DATA ?? '../shared/data'), out, (i) =>
     console.error(`iALS iteration ${i + 1}/${DEFAULT_IALS_PARAMS.iterations} (two models)`),
   );
-  // What `npm run fit:tones` fits the tone model on (the inputs do not depend on the model).
+  // What `npm run films:fit-tones` fits the tone model on (the inputs do not depend on the model).
   mkdirSync(dirname(TONE_INPUTS), { recursive: true });
   writeFileSync(TONE_INPUTS, gzipSync(Buffer.from(JSON.stringify(toneInputs))));
   const bytes = manifest.files['movies.json.gz']!.bytes;

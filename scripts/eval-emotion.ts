@@ -1,5 +1,5 @@
 /**
- * `npm run eval:emotion -- --data <folder> [--mode classifier|pipeline|both] [--limit N]`: accuracy of the project's
+ * `npm run emotion:eval -- --data <folder> [--mode classifier|pipeline|both] [--limit N]`: accuracy of the project's
  * own face analysis on a folder laid out as <label>/<image> (FER2013 labels), in Node on tfjs's wasm backend with
  * the same model files the extension ships.
  * - classifier: the image is already a face crop; FaceExpressionNet (face-api's head or Moodreel's) and Moodreel's

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:picks [-- --part tuning|reporting]`: what a new user sees at the top of a mood check's list.
+ * `npm run films:eval-picks [-- --part tuning|reporting]`: what a new user sees at the top of a mood check's list.
  *
  * Labels: ml-latest-small user tags mapped to tones with no genre word (scripts/lib/tone-tags.ts). Titles whose tags
  * name a tone are split once by title (fixed seed) into a tuning and a reporting half; every choice was made on the
@@ -225,7 +225,8 @@ async function main() {
     PART === 'tuning' && existsSync(TONE_OOF)
       ? (JSON.parse(readFileSync(TONE_OOF, 'utf8')) as Record<number, ToneScores>)
       : null;
-  if (PART === 'tuning' && !oof) throw new Error('Run npm run fit:tones first: the tuning half ranks out of fold');
+  if (PART === 'tuning' && !oof)
+    throw new Error('Run npm run films:fit-tones first: the tuning half ranks out of fold');
   const part = withProfiles(
     movies.filter((m) => labels.has(m.movieId) && partOf(m.movieId) === PART),
     (m) => (oof?.[m.movieId] ? withAffect(oof[m.movieId]!) : undefined),

@@ -1,9 +1,9 @@
 /**
- * `npm run eval:recs`: strong generalisation after Liang et al. (2018). Ratings ≥ 3.5 are positives; users with ≥ 5
+ * `npm run recs:eval`: strong generalisation after Liang et al. (2018). Ratings ≥ 3.5 are positives; users with ≥ 5
  * positives; whole users held out in 5 folds; each held-out user's positives are split 80 % folded in / 20 %
  * targets; every model ranks the item universe minus the folded-in items. Models: popularity, item-kNN (cosine),
  * EASE (λ tuned on validation users: fold 0's training users in inner folds, scripts/lib/tuning.ts), our iALS
- * fold-in (trained per fold on the training users only, with the settings `npm run tune:ials` chose on those same
+ * fold-in (trained per fold on the training users only, with the settings `npm run recs:tune` chose on those same
  * validation users), and the full ranker at neutral mood (ml-latest-small only: it needs the catalogue's titles).
  * Reports mean ± sd over folds, a cold-start curve, then one JSON line.
  *
@@ -38,7 +38,7 @@ import {
 /** EVAL_QUICK=1: the first fold of ml-latest-small only, for iterating on the ranker (never for reported figures). */
 const QUICK = process.env.EVAL_QUICK === '1';
 /**
- * iALS settings per dataset, chosen by `npm run tune:ials` on validation users. ml-latest-small's are the ones the
+ * iALS settings per dataset, chosen by `npm run recs:tune` on validation users. ml-latest-small's are the ones the
  * shipped embeddings use (DEFAULT_IALS_PARAMS); ml-100k gets its own, as EASE gets its own λ.
  */
 const IALS_PARAMS: Record<string, IalsParams> = {
@@ -61,7 +61,7 @@ function evaluate(dataset: Dataset, movies: Map<number, Movie> | null) {
   const { itemIds, index, users, order, folds } = data;
   const n = itemIds.length;
 
-  // EASE λ on validation users carved from fold 0's training users (the users tune:ials chose iALS's settings on).
+  // EASE λ on validation users carved from fold 0's training users (the users recs:tune chose iALS's settings on).
   const { lambda, ndcg: best } = tuneEase(data);
   // A fairness check: EASE given the same graded ratings iALS trains on (its positives and their weights).
   const graded = tuneEase(data, true);

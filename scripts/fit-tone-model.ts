@@ -1,8 +1,8 @@
 /**
- * `npm run fit:tones`: fits the calibrated tone model (models/catalogue/tone-model.ts) on the tuning half of the
+ * `npm run films:fit-tones`: fits the calibrated tone model (models/catalogue/tone-model.ts) on the tuning half of the
  * labelled titles only, one L2-regularised logistic regression per tone (Newton steps), the L2 strength chosen by
- * 5-fold cross-validation inside the tuning half. Reads the inputs the last `npm run catalogue` wrote to .cache/,
- * writes models/catalogue/tone-model.json; run `npm run catalogue` again to apply it. Deterministic.
+ * 5-fold cross-validation inside the tuning half. Reads the inputs the last `npm run catalogue:build` wrote to .cache/,
+ * writes models/catalogue/tone-model.json; run `npm run catalogue:build` again to apply it. Deterministic.
  * `-- --features own|all --lambda N` fits given settings instead of the cross-validated choice.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -105,7 +105,7 @@ function logLoss(w: readonly number[], x: readonly Float64Array[], y: readonly n
 }
 
 function main() {
-  if (!existsSync(TONE_INPUTS)) throw new Error(`${TONE_INPUTS} is missing: run npm run catalogue first`);
+  if (!existsSync(TONE_INPUTS)) throw new Error(`${TONE_INPUTS} is missing: run npm run catalogue:build first`);
   const inputs = JSON.parse(gunzipSync(readFileSync(TONE_INPUTS)).toString('utf8')) as (ToneInputs & {
     movieId: number;
   })[];
@@ -146,7 +146,7 @@ function main() {
     forced.set && forced.lambda
       ? { set: forced.set, lambda: Number(forced.lambda), loss: NaN }
       : cv.reduce((a, b) => (b.loss < a.loss ? b : a));
-  // Out-of-fold tones of the tuning titles under the chosen settings: what `eval:picks -- tuning` ranks with, so
+  // Out-of-fold tones of the tuning titles under the chosen settings: what `films:eval-picks -- tuning` ranks with, so
   // choices made on the tuning half never see a title's tones fitted on its own tags.
   const oof: Record<number, Record<Tone, number>> = {};
   for (let f = 0; f < FOLDS; f++) {

@@ -1,5 +1,5 @@
 /**
- * `npm run soak`: 500 consecutive mood checks through the built extension in headless Chromium (the popup's own
+ * `npm run emotion:soak`: 500 consecutive mood checks through the built extension in headless Chromium (the popup's own
  * message path: background → offscreen document → face-api), cycling a one-face photo, a group photo and a photo
  * with no face. Every 50 checks it prints the offscreen document's tfjs tensor count and its JS heap after a forced
  * garbage collection. The first 50 checks are the warm-up (compiled code, wasm kernels and caches settle); flat

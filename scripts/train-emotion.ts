@@ -1,5 +1,5 @@
 /**
- * `npm run train:emotion`: trains everything the analyzer reads on top of face-api, on FER2013 Train with a seeded
+ * `npm run emotion:train`: trains everything the analyzer reads on top of face-api, on FER2013 Train with a seeded
  * 10 % validation split of Train (PublicTest is never read here):
  * 1. Moodreel's expression head (models/face/expression-head.ts) on FaceExpressionNet's 256-d features, and the class
  *    calibration of face-api's own head (models/face/calibration.ts).
@@ -155,7 +155,7 @@ function accuracy(head: ExpressionHead, samples: readonly Sample[], from: number
 }
 /** The extension's reading: the detector-cut view alone. */
 const boxAccuracy = (head: ExpressionHead, samples: readonly Sample[]) => accuracy(head, samples, BOX, BOX + 1);
-/** FER's crop and its mirror image (how the classifier rows of eval:emotion read crops). */
+/** FER's crop and its mirror image (how the classifier rows of emotion:eval read crops). */
 const cropAccuracy = (head: ExpressionHead, samples: readonly Sample[]) => accuracy(head, samples, CROP, CROP + 2);
 
 /** Grey 48×48 pixels of a face image (the mean of its channels, as models/face/expression-cnn.ts reads a crop). */

@@ -1,5 +1,5 @@
 /**
- * `npm run tune:ials`: chooses iALS hyper-parameters (factors, alpha, λ and its frequency exponent ν) on validation
+ * `npm run recs:tune`: chooses iALS hyper-parameters (factors, alpha, λ and its frequency exponent ν) on validation
  * users only, as Rendle et al. (2022) insist (see scripts/lib/tuning.ts), next to EASE tuned on the same users. The
  * grid can be narrowed with FACTORS, ALPHAS, LAMBDAS0 (ν = 0), LAMBDAS1 (ν = 1) and DATASET. Prints a table per
  * dataset and, last, one JSON line with the best setting per dataset.

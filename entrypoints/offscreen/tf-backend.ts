@@ -7,7 +7,7 @@ import type { Backend, BackendChoice } from '../../models/face/backend';
 
 /**
  * The canvas's pixels as an int32 RGB tensor (the caller disposes it). Handing face-api a tensor rather than the
- * canvas makes it crop faces with tensor ops, exactly as in Node, so `npm run eval:emotion` measures this very path.
+ * canvas makes it crop faces with tensor ops, exactly as in Node, so `npm run emotion:eval` measures this very path.
  */
 export function pixels(canvas: HTMLCanvasElement): tf.Tensor3D {
   return tf.browser.fromPixels(canvas);

@@ -32,7 +32,7 @@ const CONTROLS_SPACE = 96;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
 const MUTATION_THROTTLE_MS = 400;
 
-/** Main-thread time the overlay spent on page activity (read by `npm run bench:overlay` in this isolated world). */
+/** Main-thread time the overlay spent on page activity (read by `npm run overlay:bench` in this isolated world). */
 const cost = { busyMs: 0, runs: 0, since: performance.now() };
 (globalThis as { __moodreelOverlayCost?: typeof cost }).__moodreelOverlayCost = cost;
 

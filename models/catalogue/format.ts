@@ -1,5 +1,5 @@
 /**
- * The packaged catalogue format: what `npm run catalogue` writes into public/catalogue/ and the extension imports.
+ * The packaged catalogue format: what `npm run catalogue:build` writes into public/catalogue/ and the extension imports.
  * Movies are tuples over shared vocabularies (genres, keywords, people, languages) to keep the file small; `unpack`
  * turns them back into `Movie`s and `validatePacked` rejects anything malformed before it reaches the database.
  */

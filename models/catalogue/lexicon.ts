@@ -5,7 +5,7 @@
  * Genre weights say what a genre usually carries (a comedy is usually funny, a horror film scary). Keyword rules
  * add what the story itself says: a keyword contributes when it equals a rule's term or contains it as whole words
  * ("dark comedy" contains "comedy"). Weights are evidence, summed per tone and squashed to 0..1 by `profileOf`.
- * MovieLens user tags are NOT used here: they are the held-out labels `npm run eval:mood` scores this against.
+ * MovieLens user tags are NOT used here: they are the held-out labels `npm run films:eval-tones` scores this against.
  */
 import type { Tone } from './tones';
 

@@ -33,7 +33,7 @@ export interface ProfileInput {
 }
 
 export interface ProfileOptions {
-  /** False gives the genres-only profile (the baseline `eval:mood` compares against). */
+  /** False gives the genres-only profile (the baseline `films:eval-tones` compares against). */
   useKeywords: boolean;
 }
 

@@ -78,7 +78,7 @@ export interface FaceAnalyzer {
   predict(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<Face[]>;
   /**
    * The same faces with what each view gave (the crop, then its mirror image when `config.mirror`), before a head
-   * reads them: for measuring each step (`eval:emotion`).
+   * reads them: for measuring each step (`emotion:eval`).
    */
   predictViews(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<FaceViews[]>;
   /**

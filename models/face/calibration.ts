@@ -1,7 +1,7 @@
 /**
  * Class calibration of face-api's expression head: its probabilities re-weighted by e^β per emotion and
  * renormalised, which is the same as adding β to its logits. face-api's net leans to neutral and rarely says fearful
- * or angry; β is fitted by `npm run train:emotion` (maximum likelihood on FER2013 Train, never on PublicTest) and
+ * or angry; β is fitted by `npm run emotion:train` (maximum likelihood on FER2013 Train, never on PublicTest) and
  * applied to every face read by face-api's head (the analyzer's default), in the extension and in the Node evaluation
  * alike. Moodreel's own head learned the class balance itself and is read without it.
  */

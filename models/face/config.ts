@@ -20,7 +20,7 @@ export type ExpressionCnnUse = 'off' | 'blend';
  * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
  * - `calibrate`: with face-api's head, re-weight each face's expressions by the fitted class calibration
  *   (models/face/calibration.ts); off only to measure face-api as shipped.
- * - `cnn`: Moodreel's expression CNN (models/face/expression-cnn.ts, trained by `npm run train:emotion` on FER2013
+ * - `cnn`: Moodreel's expression CNN (models/face/expression-cnn.ts, trained by `npm run emotion:train` on FER2013
  *   Train's 48-px faces) reads each view too; 'blend' mixes its reading with the head's as fitted on Train's
  *   validation split, 'off' is face-api as it was. About 7 ms per view on wasm. (Other readings, such as Moodreel's
  *   own head or the CNN alone, are experiments: they live in scripts/lib/experiments.ts, not in the extension.)

@@ -1,7 +1,7 @@
 /**
  * Implicit-feedback ALS (Hu, Koren & Volinsky, "Collaborative Filtering for Implicit Feedback Datasets", ICDM 2008),
  * optionally with the frequency-scaled regularisation of Rendle et al. (2022, "Revisiting the Performance of iALS on
- * Item Recommendation Benchmarks"); hyper-parameters are tuned on validation users (`npm run tune:ials`), which on
+ * Item Recommendation Benchmarks"); hyper-parameters are tuned on validation users (`npm run recs:tune`), which on
  * MovieLens preferred a constant λ and 128 factors. Training (offline, scripts) and the closed-form fold-in of one
  * user (on device) share this code.
  *

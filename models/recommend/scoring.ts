@@ -114,7 +114,7 @@ export function qualityPrior(m: Movie): number {
 /**
  * iALS scores of a user's kind of titles sit around 0.1..0.4 (the median title near 0); this puts them on the scale of
  * the mood fit. Linear, not squashed: squashing flattened the order among the best titles (NDCG@10 of the full ranker
- * 0.239 -> 0.284 on fold 1 of eval:recs when it went).
+ * 0.239 -> 0.284 on fold 1 of recs:eval when it went).
  */
 const CF_SCALE = 3;
 

@@ -1,6 +1,6 @@
 /**
  * Collaborative item embeddings from ml-latest-small ratings (iALS; see models/learning/ials.ts), shared by the
- * catalogue build (profile smoothing, shipped factors) and `npm run train`.
+ * catalogue build (tone-model neighbours, shipped factors).
  */
 import { DEFAULT_IALS_PARAMS, trainIals, type IalsModel, type IalsParams, type Row } from '../../models/learning/ials';
 
@@ -22,7 +22,7 @@ export interface ItemEmbeddings {
  * A MovieLens rating as an iALS observation (Hu et al.'s confidence grows with the evidence): 3.5 stars and up is a
  * positive whose weight grows with the stars (3.5 → 0.5, 4 → 1, 5 → 2); 3 stars a faint positive (0.25: watched,
  * so some taste for it); 2.5 and below an explicit negative (confidence without preference), as a thumbs-down is on
- * the device. Chosen on validation users (tune:ials' users, 128 factors), validation NDCG@10 on ml-latest-small /
+ * the device. Chosen on validation users (recs:tune' users, 128 factors), validation NDCG@10 on ml-latest-small /
  * ml-100k: binary positives 0.3221 / 0.3285; these weights without the 3-star ones 0.3255 / 0.3308; with them
  * 0.3305 / 0.3324 (3 stars at 0.5: 0.3268 / 0.3313); the older stars / 5 on every rating scored as binary did.
  */

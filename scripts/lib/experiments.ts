@@ -1,6 +1,6 @@
 /**
- * Readings of a face that the extension does not ship, kept for measuring against it (`eval:emotion`) and for
- * training (`train:emotion`): Moodreel's own expression head (a softmax layer over FaceExpressionNet's features,
+ * Readings of a face that the extension does not ship, kept for measuring against it (`emotion:eval`) and for
+ * training (`emotion:train`): Moodreel's own expression head (a softmax layer over FaceExpressionNet's features,
  * trained on FER2013 Train; it read crops better but the extension's path worse, see the README), and Moodreel's CNN
  * read alone. The shipped reading is the analyzer's own (`shippedView`).
  */
@@ -11,7 +11,7 @@ import type { EmotionProbabilities } from '../../models/mood/emotions';
 import { softmax } from '../../models/probability';
 import trained from './expression-head.json';
 
-/** The head `train:emotion` wrote (7 × 256 weights, 7 biases). */
+/** The head `emotion:train` wrote (7 × 256 weights, 7 biases). */
 export const MOODREEL_HEAD: ExpressionHead = trained as ExpressionHead;
 
 export interface Reading {

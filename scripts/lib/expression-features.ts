@@ -35,9 +35,9 @@ export const NODE_MODELS = {
   disk: resolve('node_modules/@vladmandic/face-api/model'),
   moodreelDisk: resolve('models/face'),
 };
-/** Where `train:emotion` writes Moodreel's expression head and `eval:emotion` reads it. */
+/** Where `emotion:train` writes Moodreel's expression head and `emotion:eval` reads it. */
 export const HEAD_FILE = resolve('scripts/lib/expression-head.json');
-/** Where `train:emotion` writes the class calibration the extension applies (models/face/calibration.ts). */
+/** Where `emotion:train` writes the class calibration the extension applies (models/face/calibration.ts). */
 export const CALIBRATION_FILE = resolve('models/face/expression-calibration.json');
 export const tf = faceapi.tf as unknown as Tf;
 export const expressionNet = faceapi.nets.faceExpressionNet as unknown as ExpressionNet;

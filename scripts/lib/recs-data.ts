@@ -1,5 +1,5 @@
 /**
- * The evaluation data of `eval:recs` and `tune:ials`: MovieLens positives (ratings ≥ 3.5), the item universe, whole-user
+ * The evaluation data of `recs:eval` and `recs:tune`: MovieLens positives (ratings ≥ 3.5), the item universe, whole-user
  * folds and the per-user 80/20 split after Liang et al. (2018). One place, so tuning and reporting see the same users.
  */
 import { readFileSync } from 'node:fs';

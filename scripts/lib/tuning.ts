@@ -1,5 +1,5 @@
 /**
- * Hyper-parameter choice on validation users only (never a reported user): fold 0's training users of `eval:recs`,
+ * Hyper-parameter choice on validation users only (never a reported user): fold 0's training users of `recs:eval`,
  * split into inner folds; each inner fold is folded in (80 %) against a model fitted on the other inner folds and
  * scored on its 20 % (NDCG@10). EASE's λ and iALS's settings are chosen on the very same users and splits.
  */

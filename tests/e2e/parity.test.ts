@@ -1,5 +1,5 @@
 /**
- * The extension and the Node evaluation (`npm run eval:emotion`, pipeline mode) must read the same mood from the same
+ * The extension and the Node evaluation (`npm run emotion:eval`, pipeline mode) must read the same mood from the same
  * pixels: the same webcam-like frames (FER2013 PublicTest crops on a grey 640×480 frame, sent losslessly as PNG) go
  * through the built extension's offscreen document and through the Node analyzer on tfjs wasm.
  */

@@ -7,7 +7,7 @@ const uniform = () =>
 const none = { version: 1, bias: Object.fromEntries(EMOTIONS.map((e) => [e, 0])) } as typeof EXPRESSION_CALIBRATION;
 
 describe('expression calibration', () => {
-  it('ships a finite bias for every emotion, fitted by train:emotion', () => {
+  it('ships a finite bias for every emotion, fitted by emotion:train', () => {
     for (const e of EMOTIONS) expect(Number.isFinite(EXPRESSION_CALIBRATION.bias[e])).toBe(true);
     expect(EMOTIONS.some((e) => EXPRESSION_CALIBRATION.bias[e] !== 0)).toBe(true);
   });

@@ -1,5 +1,5 @@
 /**
- * `npm run catalogue` on a tiny dataset written here, shaped like ../shared/data (same files, columns and
+ * `npm run catalogue:build` on a tiny dataset written here, shaped like ../shared/data (same files, columns and
  * quirks: Python-literal keywords, JSON keywords, pipe lists, quoted prose with commas and newlines).
  */
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';

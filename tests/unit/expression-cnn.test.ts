@@ -64,7 +64,7 @@ describe("Moodreel's expression CNN as shipped", () => {
     cnn = createExpressionCnn(faceapi.tf as never, bytes);
   }, 60_000);
 
-  it('has the weights its manifest lists, finite, and a blend fitted by train:emotion', () => {
+  it('has the weights its manifest lists, finite, and a blend fitted by emotion:train', () => {
     const numbers = EXPRESSION_CNN.weights.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
     expect(bytes.length).toBe(2 * numbers);
     expect(decodeFloat16(bytes).every(Number.isFinite)).toBe(true);

@@ -1,5 +1,5 @@
 /**
- * `npm run eval:mood`: how well the catalogue's tone profiles rank films by what MovieLens users say about them.
+ * `npm run films:eval-tones`: how well the catalogue's tone profiles rank films by what MovieLens users say about them.
  * Labels are ml-latest-small user tags grouped into tones with no genre word (scripts/lib/tone-tags.ts). Population:
  * the reporting half's catalogue titles that carry any user tag (the tone model was fitted on the tuning half). For
  * each tone with at least MIN_POSITIVES tagged titles there, the ROC AUC of the profile's matching dimension for
