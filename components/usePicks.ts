@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
 import { ranked, type EmotionProbabilities } from '../models/mood/emotions';
 import type { ProblemCode } from '../models/problems';
-import { ProtocolError, type BackgroundClient, type PickView } from '../models/protocol';
+import type { BackgroundClient, PickView } from '../models/protocol';
+import { ProtocolError } from '../models/messaging';
 import type { Strategy } from '../models/recommend/mood-target';
 
 type Ask = BackgroundClient;

@@ -1,5 +1,5 @@
 import type { MessageKey } from './messages';
-import type { ErrorCode } from './protocol';
+import type { ErrorCode } from './messaging';
 
 /** Ways a mood check can fail for the user, each with a plain message. */
 export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' | 'camera-failed';

@@ -6,7 +6,8 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import type { CatalogueStatus, Reply } from '../models/protocol';
+import type { CatalogueStatus } from '../models/protocol';
+import type { Reply } from '../models/messaging';
 import { launchExtension, EXTENSION_DIR } from '../tests/support/chromium';
 import { readPackedCatalogue } from './lib/catalogue';
 import { rng } from '../models/learning/linalg';

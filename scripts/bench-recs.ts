@@ -13,7 +13,7 @@ import { zeroProbabilities } from '../models/mood/emotions';
 import { moodTarget } from '../models/recommend/mood-target';
 import { DEFAULT_FILTERS } from '../models/recommend/filters';
 import { moodRanker } from '../models/recommend/mood-ranker';
-import { type RankContext } from '../models/recommend/ranker';
+import type { RankContext } from '../models/recommend/ranker';
 import { readPackedCatalogue } from './lib/catalogue';
 import { readItemFactors } from './lib/factors';
 import { markdownTable, quantile, round } from './lib/stats';

@@ -31,7 +31,7 @@ import { moodTarget, toneSides, type MoodTarget, type Strategy } from '../models
 import { DEFAULT_FILTERS } from '../models/recommend/filters';
 import { moodRanker } from '../models/recommend/mood-ranker';
 import { qualityPrior } from '../models/recommend/scoring';
-import { type Pick } from '../models/recommend/ranker';
+import type { Pick } from '../models/recommend/ranker';
 import { readPackedCatalogue } from './lib/catalogue';
 import { readItemFactors } from './lib/factors';
 import { mean } from './lib/metrics';

@@ -4,7 +4,8 @@
  * pixels are off limits.
  */
 import browser, { type Menus, type Tabs } from 'webextension-polyfill';
-import { createClient, type OverlayApi } from '../../models/protocol';
+import type { OverlayApi } from '../../models/protocol';
+import { createClient } from '../../models/messaging';
 
 export const FRAME_MENU_ID = 'moodreel-read-frame';
 /** The overlay content script as WXT builds it. */

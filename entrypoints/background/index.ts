@@ -1,22 +1,24 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
-  createClient,
-  replyForError,
-  guardedListener,
   isOffscreenReadyNotice,
-  okReply,
   parseBackgroundRequest,
-  ProtocolError,
-  senderIsContentScript,
-  senderIsExtensionPage,
   CONTENT_SCRIPT_REQUESTS,
-  type SenderInfo,
   type BackgroundApi,
   type BackgroundRequest,
   type OffscreenApi,
-  type Reply,
 } from '../../models/protocol';
+import {
+  createClient,
+  replyForError,
+  guardedListener,
+  okReply,
+  ProtocolError,
+  senderIsContentScript,
+  senderIsExtensionPage,
+  type SenderInfo,
+  type Reply,
+} from '../../models/messaging';
 import { getMovies, searchTitles, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';

@@ -7,16 +7,12 @@ import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { createFaceAnalyzer, type AnalyzerInput } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
 import {
-  errorReply,
-  guardedListener,
-  okReply,
   parseOffscreenRequest,
-  senderIsBackground,
   type AnalysisResult,
   type InferenceStats,
   type OffscreenAnalyzeRequest,
-  type Reply,
 } from '../../models/protocol';
+import { errorReply, guardedListener, okReply, senderIsBackground, type Reply } from '../../models/messaging';
 import type { Backend, BackendChoice } from '../../models/face/backend';
 import { decodeToCanvas } from './decode';
 import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';

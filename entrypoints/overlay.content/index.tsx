@@ -12,14 +12,8 @@ import { Overlay, type OverlayPlacement, type OverlayProps } from '../../compone
 import overlayCss from '../../components/overlay.css?inline';
 import { moodFromFaces, moodSummary } from '../../models/mood/mood';
 import type { ProblemCode } from '../../models/problems';
-import {
-  guardedListener,
-  okReply,
-  parseOverlayRequest,
-  ProtocolError,
-  senderIsBackground,
-  type OverlayReadFrameRequest,
-} from '../../models/protocol';
+import { parseOverlayRequest, type OverlayReadFrameRequest } from '../../models/protocol';
+import { guardedListener, okReply, ProtocolError, senderIsBackground } from '../../models/messaging';
 import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { loadSettings, saveSetting, watchSettings } from '../shared/settings';

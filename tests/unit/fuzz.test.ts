@@ -9,16 +9,18 @@ import { parseUserData } from '../../models/store/backup';
 import { parseMoodSummary } from '../../models/mood/summary';
 import {
   CONTENT_SCRIPT_REQUESTS,
-  guardedListener,
-  okReply,
   parseBackgroundRequest,
   parseOffscreenRequest,
   parseOverlayRequest,
+} from '../../models/protocol';
+import {
+  guardedListener,
+  okReply,
   senderIsBackground,
   senderIsContentScript,
   senderIsExtensionPage,
   type SenderInfo,
-} from '../../models/protocol';
+} from '../../models/messaging';
 
 const RUNS = 3000;
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

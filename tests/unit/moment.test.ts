@@ -14,7 +14,7 @@ import { calmedForLateEvening, isLate, rankForMoment } from '../../models/recomm
 import { moodTarget } from '../../models/recommend/mood-target';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { moodRanker } from '../../models/recommend/mood-ranker';
-import { type RankContext } from '../../models/recommend/ranker';
+import type { RankContext } from '../../models/recommend/ranker';
 import { reasonMessage } from '../../models/recommend/reasons';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 import { readItemFactors } from '../../scripts/lib/factors';

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { parseBackgroundRequest, parseOffscreenRequest, type BackgroundApi } from '../../models/protocol';
 import {
   createClient,
-  parseBackgroundRequest,
-  parseOffscreenRequest,
   ProtocolError,
   replyForError,
   senderIsBackground,
   senderIsExtensionPage,
-  type BackgroundApi,
-} from '../../models/protocol';
+} from '../../models/messaging';
 
 const IMAGE = 'data:image/jpeg;base64,/9j/4AAQSkZJRg==';
 const ID = 'abcdefghijklmnopabcdefghijklmnop';

@@ -18,7 +18,7 @@ import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { franchiseKey, leadingGenres, similarity } from '../../models/recommend/diversity';
 import { moodRanker } from '../../models/recommend/mood-ranker';
 import { RANKERS } from '../../models/recommend/rankers';
-import { type RankContext } from '../../models/recommend/ranker';
+import type { RankContext } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 import { readItemFactors } from '../../scripts/lib/factors';
 
