@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { buildCatalogue } from '../../scripts/build-catalogue';
+import { buildCatalogue } from '../../scripts/catalogue/build';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 
 function write(root: string, file: string, text: string) {

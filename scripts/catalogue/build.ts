@@ -12,15 +12,20 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { LEXICON_VERSION } from '../models/catalogue/lexicon';
-import type { Movie } from '../models/catalogue/movie';
-import { CATALOGUE_FORMAT, packMovies, type CatalogueManifest } from '../models/catalogue/format';
-import { neighbourMean, profileOf } from '../models/catalogue/profile';
-import { calibratedProfile, SHIPPED_TONE_MODEL, type ToneInputs, type ToneModel } from '../models/catalogue/tone-model';
-import { zeroTones, type ToneScores } from '../models/catalogue/tones';
-import { partOf, readToneLabels } from './lib/tone-tags';
-import { DEFAULT_IALS_PARAMS } from '../models/learning/ials';
-import { cosineNeighbours } from '../models/learning/neighbours';
+import { LEXICON_VERSION } from '../../models/catalogue/lexicon';
+import type { Movie } from '../../models/catalogue/movie';
+import { CATALOGUE_FORMAT, packMovies, type CatalogueManifest } from '../../models/catalogue/format';
+import { neighbourMean, profileOf } from '../../models/catalogue/profile';
+import {
+  calibratedProfile,
+  SHIPPED_TONE_MODEL,
+  type ToneInputs,
+  type ToneModel,
+} from '../../models/catalogue/tone-model';
+import { zeroTones, type ToneScores } from '../../models/catalogue/tones';
+import { partOf, readToneLabels } from '../lib/tone-tags';
+import { DEFAULT_IALS_PARAMS } from '../../models/learning/ials';
+import { cosineNeighbours } from '../../models/learning/neighbours';
 import {
   quantise,
   RATING_OBSERVATIONS,
@@ -28,8 +33,8 @@ import {
   trainItemEmbeddings,
   watchedObservation,
   type Rating,
-} from './lib/embeddings';
-import { readCsv } from './lib/csv';
+} from '../lib/embeddings';
+import { readCsv } from '../lib/csv';
 
 /** Every catalogue title's tone-model inputs, written by each build for `npm run films:fit-tones`. */
 export const TONE_INPUTS = resolve('.cache/tone-inputs.json.gz');

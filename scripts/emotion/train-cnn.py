@@ -1,6 +1,6 @@
 """Moodreel's expression CNN: trained on FER2013 Train's 48x48 grey faces, read by models/face/expression-cnn.ts.
 
-Run by `npm run emotion:train` (scripts/train-emotion.ts writes the data to .cache/ first, then fits how the CNN
+Run by `npm run emotion:train` (scripts/emotion/train.ts writes the data to .cache/ first, then fits how the CNN
 and face-api's head are combined). Offline only, never in CI: PyTorch from Debian (`apt-get install -y
 python3-torch`, run with /usr/bin/python3) trains it in about 2 minutes per epoch on 2 cores; tfjs's wasm backend has
 no backward kernels for convolutions, and a hand-written tfjs loop took about 15 minutes per epoch for a smaller net.

@@ -10,10 +10,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import { evaluateInContentScript, launchExtension } from '../tests/support/chromium';
-import { FACES } from '../tests/support/images';
-import { clipOf, startSiteServer } from '../tests/support/site-server';
-import { markdownTable, round } from './lib/stats';
+import { evaluateInContentScript, launchExtension } from '../../tests/support/chromium';
+import { FACES } from '../../tests/support/images';
+import { clipOf, startSiteServer } from '../../tests/support/site-server';
+import { markdownTable, round } from '../lib/stats';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BUDGET_MS_PER_S = 2;

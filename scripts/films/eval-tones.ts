@@ -8,13 +8,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { profileOf } from '../models/catalogue/profile';
-import type { Tone } from '../models/catalogue/tones';
-import { fromMessagesFile } from '../models/messages';
-import { readPackedCatalogue } from './lib/catalogue';
-import { mean, rocAuc } from './lib/metrics';
-import { markdownTable, round } from './lib/stats';
-import { TAGS_FOR_TONE, partOf, readMovieTags } from './lib/tone-tags';
+import { profileOf } from '../../models/catalogue/profile';
+import type { Tone } from '../../models/catalogue/tones';
+import { fromMessagesFile } from '../../models/messages';
+import { readPackedCatalogue } from '../lib/catalogue';
+import { mean, rocAuc } from '../lib/metrics';
+import { markdownTable, round } from '../lib/stats';
+import { TAGS_FOR_TONE, partOf, readMovieTags } from '../lib/tone-tags';
 
 /** A tone's name as the UI words it (the extension's English messages). */
 const words = fromMessagesFile(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')));

@@ -5,18 +5,18 @@
  * Prints a table, then one JSON line.
  */
 import { performance } from 'node:perf_hooks';
-import type { Movie } from '../models/catalogue/movie';
-import { TONES } from '../models/catalogue/tones';
-import { rng } from '../models/learning/linalg';
-import { applyFeedback, emptyUserModel, type UserModel } from '../models/learning/user-model';
-import { zeroProbabilities } from '../models/mood/emotions';
-import { moodTarget } from '../models/recommend/mood-target';
-import { DEFAULT_FILTERS } from '../models/recommend/filters';
-import { moodRanker } from '../models/recommend/mood-ranker';
-import type { RankContext } from '../models/recommend/ranker';
-import { readPackedCatalogue } from './lib/catalogue';
-import { readItemFactors } from './lib/factors';
-import { markdownTable, quantile, round } from './lib/stats';
+import type { Movie } from '../../models/catalogue/movie';
+import { TONES } from '../../models/catalogue/tones';
+import { rng } from '../../models/learning/linalg';
+import { applyFeedback, emptyUserModel, type UserModel } from '../../models/learning/user-model';
+import { zeroProbabilities } from '../../models/mood/emotions';
+import { moodTarget } from '../../models/recommend/mood-target';
+import { DEFAULT_FILTERS } from '../../models/recommend/filters';
+import { moodRanker } from '../../models/recommend/mood-ranker';
+import type { RankContext } from '../../models/recommend/ranker';
+import { readPackedCatalogue } from '../lib/catalogue';
+import { readItemFactors } from '../lib/factors';
+import { markdownTable, quantile, round } from '../lib/stats';
 
 const RUNS = 40;
 const { movies } = readPackedCatalogue();

@@ -3,7 +3,7 @@
  * 10 % validation split of Train (PublicTest is never read here):
  * 1. Moodreel's expression head (models/face/expression-head.ts) on FaceExpressionNet's 256-d features, and the class
  *    calibration of face-api's own head (models/face/calibration.ts).
- * 2. Moodreel's expression CNN (models/face/expression-cnn.ts) on the 48-px faces, by scripts/train-emotion-cnn.py
+ * 2. Moodreel's expression CNN (models/face/expression-cnn.ts) on the 48-px faces, by scripts/emotion/train-cnn.py
  *    with Debian's PyTorch (`apt-get install -y python3-torch`; about an hour on 2 cores).
  * 3. How the CNN's reading is blended with face-api's calibrated head, on the validation split.
  * Each Train face gives four views: the 48-px crop, the face cut as the extension's detector cuts it (a box drawn
@@ -18,11 +18,11 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { EMOTIONS, type Emotion } from '../models/mood/emotions';
-import { rng } from '../models/learning/linalg';
-import { blendLogits, type ExpressionCnnManifest } from '../models/face/expression-cnn';
-import { headLogits, type ExpressionHead } from '../models/face/expression-head';
-import { softmax } from '../models/probability';
+import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
+import { rng } from '../../models/learning/linalg';
+import { blendLogits, type ExpressionCnnManifest } from '../../models/face/expression-cnn';
+import { headLogits, type ExpressionHead } from '../../models/face/expression-head';
+import { softmax } from '../../models/probability';
 import {
   boxFeatures,
   CALIBRATION_FILE,
@@ -33,11 +33,11 @@ import {
   shippedHead,
   startWasm,
   type RelativeBox,
-} from './lib/expression-features';
-import { round } from './lib/stats';
-import { classificationReport } from './lib/classification';
-import { ferImages } from './lib/fer';
-import { decodeJpeg, resize } from './lib/image';
+} from '../lib/expression-features';
+import { round } from '../lib/stats';
+import { classificationReport } from '../lib/classification';
+import { ferImages } from '../lib/fer';
+import { decodeJpeg, resize } from '../lib/image';
 
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
 const K = EMOTIONS.length;
@@ -169,7 +169,7 @@ function grey48(path: string): Uint8Array {
 }
 
 /**
- * What scripts/train-emotion-cnn.py reads: every Train face's grey pixels, its label, the validation split (the
+ * What scripts/emotion/train-cnn.py reads: every Train face's grey pixels, its label, the validation split (the
  * head's), the detector box drawn for it and all the detector boxes (for augmentation).
  */
 function writeCnnData(
@@ -192,16 +192,16 @@ function writeCnnData(
 }
 
 /**
- * Trains the CNN with Debian's PyTorch (scripts/train-emotion-cnn.py reads what writeCnnData wrote); about an hour
+ * Trains the CNN with Debian's PyTorch (scripts/emotion/train-cnn.py reads what writeCnnData wrote); about an hour
  * on 2 cores. `--reuse-cnn` keeps the CNN trained last (with its validation logits in .cache) and refits the rest.
  */
 function trainCnn(): void {
   if (process.argv.includes('--reuse-cnn')) return;
   const python = process.env.MOODREEL_PYTHON ?? '/usr/bin/python3';
-  const run = spawnSync(python, ['scripts/train-emotion-cnn.py'], { stdio: 'inherit' });
+  const run = spawnSync(python, ['scripts/emotion/train-cnn.py'], { stdio: 'inherit' });
   if (run.status !== 0)
     throw new Error(
-      `${python} scripts/train-emotion-cnn.py failed; it needs PyTorch: apt-get install -y python3-torch`,
+      `${python} scripts/emotion/train-cnn.py failed; it needs PyTorch: apt-get install -y python3-torch`,
     );
 }
 

@@ -13,16 +13,16 @@
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { createFaceAnalyzer, type ExpressionView, type FaceApiModule } from '../models/face/analyzer';
-import { DEFAULT_ANALYZER_CONFIG } from '../models/face/config';
-import { NODE_MODELS } from './lib/expression-features';
-import { readExperiment, type Reading } from './lib/experiments';
-import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../models/mood/emotions';
-import { moodFromFaces } from '../models/mood/mood';
-import { classificationReport, type ClassificationReport } from './lib/classification';
-import { decodeJpeg, webcamFrame, type RgbImage } from './lib/image';
-import { markdownTable, round } from './lib/stats';
-import { ferImages } from './lib/fer';
+import { createFaceAnalyzer, type ExpressionView, type FaceApiModule } from '../../models/face/analyzer';
+import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
+import { NODE_MODELS } from '../lib/expression-features';
+import { readExperiment, type Reading } from '../lib/experiments';
+import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/mood/emotions';
+import { moodFromFaces } from '../../models/mood/mood';
+import { classificationReport, type ClassificationReport } from '../lib/classification';
+import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
+import { markdownTable, round } from '../lib/stats';
+import { ferImages } from '../lib/fer';
 
 function arg(name: string, fallback: string): string {
   const i = process.argv.indexOf(`--${name}`);

@@ -6,12 +6,12 @@
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import type { CatalogueStatus } from '../models/protocol';
-import type { Reply } from '../models/messaging';
-import { launchExtension, EXTENSION_DIR } from '../tests/support/chromium';
-import { readPackedCatalogue } from './lib/catalogue';
-import { rng } from '../models/learning/linalg';
-import { markdownTable, quantile, round } from './lib/stats';
+import type { CatalogueStatus } from '../../models/protocol';
+import type { Reply } from '../../models/messaging';
+import { launchExtension, EXTENSION_DIR } from '../../tests/support/chromium';
+import { readPackedCatalogue } from '../lib/catalogue';
+import { rng } from '../../models/learning/linalg';
+import { markdownTable, quantile, round } from '../lib/stats';
 
 const IMPORT_RUNS = 3;
 const LOOKUP_RUNS = 20;

@@ -4,10 +4,10 @@
  * grid can be narrowed with FACTORS, ALPHAS, LAMBDAS0 (ν = 0), LAMBDAS1 (ν = 1) and DATASET. Prints a table per
  * dataset and, last, one JSON line with the best setting per dataset.
  */
-import { DEFAULT_IALS_PARAMS, type IalsParams } from '../models/learning/ials';
-import { load100k, loadSmall, universe, type Dataset } from './lib/recs-data';
-import { markdownTable, round } from './lib/stats';
-import { ialsValidationNdcg, tuneEase, tuningUsers } from './lib/tuning';
+import { DEFAULT_IALS_PARAMS, type IalsParams } from '../../models/learning/ials';
+import { load100k, loadSmall, universe, type Dataset } from '../lib/recs-data';
+import { markdownTable, round } from '../lib/stats';
+import { ialsValidationNdcg, tuneEase, tuningUsers } from '../lib/tuning';
 
 const list = (name: string, fallback: string) => (process.env[name] ?? fallback).split(',').filter(Boolean).map(Number);
 const FACTORS = list('FACTORS', String(DEFAULT_IALS_PARAMS.factors));

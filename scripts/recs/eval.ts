@@ -10,20 +10,20 @@
  * Item universe: titles with ≥ 10 positives in the dataset (EASE inverts an items × items matrix; the same universe
  * is used for every model so the numbers compare). Targets outside it are dropped.
  */
-import type { Movie } from '../models/catalogue/movie';
-import { DEFAULT_IALS_PARAMS, trainIals, type IalsParams } from '../models/learning/ials';
-import { itemFactors } from '../models/learning/item-factors';
-import { zeroProbabilities } from '../models/mood/emotions';
-import { modelFromSignals } from '../models/learning/user-model';
-import { moodTarget } from '../models/recommend/mood-target';
-import { DEFAULT_FILTERS } from '../models/recommend/filters';
-import { moodRanker } from '../models/recommend/mood-ranker';
-import { cosineMatrix, easeWeights, itemItemScores, popularityScores } from './lib/baselines';
-import { readPackedCatalogue } from './lib/catalogue';
-import { mean, sd } from './lib/metrics';
-import { ndcgAt, recallAt, topK } from './lib/ranking-metrics';
-import { markdownTable, round } from './lib/stats';
-import { ialsScorer, tuneEase } from './lib/tuning';
+import type { Movie } from '../../models/catalogue/movie';
+import { DEFAULT_IALS_PARAMS, trainIals, type IalsParams } from '../../models/learning/ials';
+import { itemFactors } from '../../models/learning/item-factors';
+import { zeroProbabilities } from '../../models/mood/emotions';
+import { modelFromSignals } from '../../models/learning/user-model';
+import { moodTarget } from '../../models/recommend/mood-target';
+import { DEFAULT_FILTERS } from '../../models/recommend/filters';
+import { moodRanker } from '../../models/recommend/mood-ranker';
+import { cosineMatrix, easeWeights, itemItemScores, popularityScores } from '../lib/baselines';
+import { readPackedCatalogue } from '../lib/catalogue';
+import { mean, sd } from '../lib/metrics';
+import { ndcgAt, recallAt, topK } from '../lib/ranking-metrics';
+import { markdownTable, round } from '../lib/stats';
+import { ialsScorer, tuneEase } from '../lib/tuning';
 import {
   FOLDS,
   MIN_ITEM_POSITIVES,
@@ -33,7 +33,7 @@ import {
   userGram,
   userSplit,
   type Dataset,
-} from './lib/recs-data';
+} from '../lib/recs-data';
 
 /** EVAL_QUICK=1: the first fold of ml-latest-small only, for iterating on the ranker (never for reported figures). */
 const QUICK = process.env.EVAL_QUICK === '1';

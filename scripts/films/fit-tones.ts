@@ -15,14 +15,14 @@ import {
   toneFeatures,
   type ToneInputs,
   type ToneModel,
-} from '../models/catalogue/tone-model';
-import { TONES, type Tone } from '../models/catalogue/tones';
-import { solveSpd } from '../models/learning/linalg';
-import { sigmoid } from '../models/probability';
-import { TONE_INPUTS } from './build-catalogue';
-import { mean } from './lib/metrics';
-import { markdownTable, round } from './lib/stats';
-import { partOf, readToneLabels } from './lib/tone-tags';
+} from '../../models/catalogue/tone-model';
+import { TONES, type Tone } from '../../models/catalogue/tones';
+import { solveSpd } from '../../models/learning/linalg';
+import { sigmoid } from '../../models/probability';
+import { TONE_INPUTS } from '../catalogue/build';
+import { mean } from '../lib/metrics';
+import { markdownTable, round } from '../lib/stats';
+import { partOf, readToneLabels } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const OUT = resolve('models/catalogue/tone-model.json');

@@ -11,11 +11,11 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CDPSession, Page } from 'puppeteer';
-import type { InferenceStats } from '../models/protocol';
-import type { Reply } from '../models/messaging';
-import { launchExtension } from '../tests/support/chromium';
-import { dataUrl, FACES } from '../tests/support/images';
-import { markdownTable, round } from './lib/stats';
+import type { InferenceStats } from '../../models/protocol';
+import type { Reply } from '../../models/messaging';
+import { launchExtension } from '../../tests/support/chromium';
+import { dataUrl, FACES } from '../../tests/support/images';
+import { markdownTable, round } from '../lib/stats';
 
 const CHECKS = Number(process.env.SOAK_CHECKS ?? 500);
 const EVERY = 50;

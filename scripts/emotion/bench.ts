@@ -8,13 +8,13 @@
 import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
-import type { Backend } from '../models/face/backend';
-import type { AnalysisResult } from '../models/protocol';
-import type { Reply } from '../models/messaging';
-import type { DetectorKind } from '../models/face/config';
-import { launchExtension } from '../tests/support/chromium';
-import { dataUrl, FACES } from '../tests/support/images';
-import { markdownTable, quantile, round } from './lib/stats';
+import type { Backend } from '../../models/face/backend';
+import type { AnalysisResult } from '../../models/protocol';
+import type { Reply } from '../../models/messaging';
+import type { DetectorKind } from '../../models/face/config';
+import { launchExtension } from '../../tests/support/chromium';
+import { dataUrl, FACES } from '../../tests/support/images';
+import { markdownTable, quantile, round } from '../lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = 3;
