@@ -44,13 +44,13 @@ export default defineConfig({
     'build:publicAssets': (_wxt, assets) => {
       for (const name of Object.values(MODEL_FILES)) {
         for (const file of [`${name}-weights_manifest.json`, `${name}.bin`]) {
-          assets.push({ absoluteSrc: resolve(faceApiModels, file), relativeDest: `models/${file}` });
+          assets.push({ absoluteSrc: resolve(faceApiModels, file), relativeDest: `weights/${file}` });
         }
       }
-      // Moodreel's own expression CNN, read by the analyzer from the same folder as face-api's models.
+      // Moodreel's own expression CNN, read by the analyzer from the same folder as face-api's weights.
       assets.push({
-        absoluteSrc: resolve('models/face', EXPRESSION_CNN.weights.file),
-        relativeDest: `models/${EXPRESSION_CNN.weights.file}`,
+        absoluteSrc: resolve('models/weights', EXPRESSION_CNN.weights.file),
+        relativeDest: `weights/${EXPRESSION_CNN.weights.file}`,
       });
       // Only the single-threaded builds: the threaded one needs blob: workers, which the extension CSP blocks.
       for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {

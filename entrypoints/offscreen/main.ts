@@ -17,7 +17,7 @@ import type { Backend, BackendChoice } from '../../models/face/backend';
 import { decodeToCanvas } from './decode';
 import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';
 
-const analyzer = createFaceAnalyzer(faceapi, '/models');
+const analyzer = createFaceAnalyzer(faceapi, '/weights');
 let active: { choice: BackendChoice; backend: Backend } | null = null;
 let queue: Promise<unknown> = Promise.resolve();
 let analyses = 0;

@@ -4,12 +4,12 @@
  * the probability that people who describe the film's feel would name that tone. A probability means the same for every tone, and a tone without
  * evidence stays low: a film is "funny" only when films with its evidence were called funny.
  *
- * The weights (tone-model.json) are fitted by `npm run films:fit-tones` on the tuning half of the labelled titles only
+ * The weights (models/weights/tone-model.json) are fitted by `npm run films:fit-tones` on the tuning half of the labelled titles only
  * (scripts/lib/tone-tags.ts); the figures the README reports come from the other half.
  */
 import { toneEvidence, withAffect } from './profile';
 import { TONES, zeroTones, type MoodProfile, type Tone, type ToneScores } from './tones';
-import weights from './tone-model.json';
+import weights from '../weights/tone-model.json';
 import { sigmoid } from '../probability';
 
 /** Everything a film's tones are predicted from. */

@@ -6,7 +6,7 @@
  * alike. Moodreel's own head learned the class balance itself and is read without it.
  */
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
-import fitted from './expression-calibration.json';
+import fitted from '../weights/expression-calibration.json';
 
 export interface ExpressionCalibration {
   version: number;

@@ -2,11 +2,11 @@
  * Moodreel's expression CNN: eight 3×3 convolutions (batch norm folded in) over a 48×48 grey face, trained by
  * `npm run emotion:train` on FER2013 Train (scripts/emotion/train-cnn.py; never on PublicTest). It reads the same
  * face crops as FaceExpressionNet and its logits are blended with the head's (`blendLogits`). Weights: about 1.2 M
- * float16 numbers in expression-cnn.bin, described by expression-cnn.json.
+ * float16 numbers in models/weights/expression-cnn.bin, described by expression-cnn.json.
  */
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { EMOTIONS } from '../mood/emotions';
-import trained from './expression-cnn.json';
+import trained from '../weights/expression-cnn.json';
 import { logSoftmax } from '../probability';
 
 type Tf = typeof FaceApi.tf;

@@ -9,7 +9,7 @@ Seeded and deterministic algorithms only, on a fixed thread count.
 The validation split is the head's (10 % of Train, seeded); PublicTest is never read. Each training face is seen
 as FER cut it or as the extension's detector cuts it (a box TinyFaceDetector found on a webcam-like frame of a Train
 face), then jittered (rotation, scale, shift, mirror, brightness, contrast). Batch norm is folded into the
-convolutions on export; the weights are stored as float16 (models/face/expression-cnn.bin) with a JSON manifest.
+convolutions on export; the weights are stored as float16 (models/weights/expression-cnn.bin) with a JSON manifest.
 """
 
 import json
@@ -40,8 +40,8 @@ SHIFT = 0.08
 BRIGHTNESS = 0.1
 CONTRAST = 0.2
 
-OUT_BIN = "models/face/expression-cnn.bin"
-OUT_JSON = "models/face/expression-cnn.json"
+OUT_BIN = "models/weights/expression-cnn.bin"
+OUT_JSON = "models/weights/expression-cnn.json"
 VAL_LOGITS = ".cache/fer-cnn-val-logits.bin"
 
 

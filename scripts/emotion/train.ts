@@ -12,7 +12,7 @@
  * worse than face-api's on the detector's crops; early stopping therefore scores the detector-cut view alone, which
  * is what the extension reads. The head starts from face-api's own head; class-weighted cross-entropy (inverse
  * square-root frequency, so rare fear and disgust are not drowned out by happy) with L2 toward that start.
- * Deterministic on one machine. Writes models/face/expression-{head,calibration,cnn}.json and expression-cnn.bin.
+ * Deterministic on one machine. Writes scripts/lib/expression-head.json, models/weights/expression-{calibration,cnn}.json and expression-cnn.bin.
  * Boxes, features and pixels are cached in .cache/ (the features take about 20 minutes on 2 cores).
  */
 import { spawnSync } from 'node:child_process';
@@ -43,7 +43,7 @@ const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Tr
 const K = EMOTIONS.length;
 /** The side of the faces Moodreel's CNN reads. */
 const CNN_SIDE = 48;
-const CNN_FILE = resolve('models/face/expression-cnn.json');
+const CNN_FILE = resolve('models/weights/expression-cnn.json');
 /** The issue's floor: these emotions each recalled at least this often (on the validation split), with margin. */
 const RECALL_FLOOR_EMOTIONS = ['sad', 'angry', 'fearful'] as const;
 const RECALL_FLOOR = 0.52;

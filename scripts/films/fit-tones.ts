@@ -2,7 +2,7 @@
  * `npm run films:fit-tones`: fits the calibrated tone model (models/catalogue/tone-model.ts) on the tuning half of the
  * labelled titles only, one L2-regularised logistic regression per tone (Newton steps), the L2 strength chosen by
  * 5-fold cross-validation inside the tuning half. Reads the inputs the last `npm run catalogue:build` wrote to .cache/,
- * writes models/catalogue/tone-model.json; run `npm run catalogue:build` again to apply it. Deterministic.
+ * writes models/weights/tone-model.json; run `npm run catalogue:build` again to apply it. Deterministic.
  * `-- --features own|all --lambda N` fits given settings instead of the cross-validated choice.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -25,7 +25,7 @@ import { markdownTable, round } from '../lib/stats';
 import { partOf, readToneLabels } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
-const OUT = resolve('models/catalogue/tone-model.json');
+const OUT = resolve('models/weights/tone-model.json');
 const LAMBDAS = [0.3, 1, 3, 10, 30];
 /** Out-of-fold tones of the tuning titles (see below). */
 export const TONE_OOF = resolve('.cache/tone-oof.json');

@@ -33,12 +33,12 @@ export const FEATURES = 256;
 /** The analyzer's weights on disk: face-api's folder and Moodreel's own (the expression CNN). */
 export const NODE_MODELS = {
   disk: resolve('node_modules/@vladmandic/face-api/model'),
-  moodreelDisk: resolve('models/face'),
+  moodreelDisk: resolve('models/weights'),
 };
 /** Where `emotion:train` writes Moodreel's expression head and `emotion:eval` reads it. */
 export const HEAD_FILE = resolve('scripts/lib/expression-head.json');
 /** Where `emotion:train` writes the class calibration the extension applies (models/face/calibration.ts). */
-export const CALIBRATION_FILE = resolve('models/face/expression-calibration.json');
+export const CALIBRATION_FILE = resolve('models/weights/expression-calibration.json');
 export const tf = faceapi.tf as unknown as Tf;
 export const expressionNet = faceapi.nets.faceExpressionNet as unknown as ExpressionNet;
 

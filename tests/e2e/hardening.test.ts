@@ -191,7 +191,7 @@ describe('message security', () => {
     // Web pages cannot reach the extension at all, nor probe its files.
     expect(await site.evaluate(`typeof chrome.runtime?.sendMessage`)).toBe('undefined');
     const probe = await site.evaluate(
-      `fetch('chrome-extension://${session.extensionId}/models/tiny_face_detector_model-weights_manifest.json').then(() => 'readable', () => 'blocked')`,
+      `fetch('chrome-extension://${session.extensionId}/weights/tiny_face_detector_model-weights_manifest.json').then(() => 'readable', () => 'blocked')`,
     );
     expect(probe).toBe('blocked');
     const manifest = JSON.parse(readFileSync('.output/chrome-mv3/manifest.json', 'utf8')) as Record<string, unknown>;

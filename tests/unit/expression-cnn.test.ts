@@ -55,7 +55,7 @@ describe('blendLogits', () => {
 
 describe("Moodreel's expression CNN as shipped", () => {
   let cnn: ExpressionCnn;
-  const bytes = new Uint8Array(readFileSync(resolve('models/face', EXPRESSION_CNN.weights.file)));
+  const bytes = new Uint8Array(readFileSync(resolve('models/weights', EXPRESSION_CNN.weights.file)));
 
   beforeAll(async () => {
     tf.setWasmPaths(`${resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
