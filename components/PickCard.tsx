@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
 import { t, tm, type MessageKey } from './i18n';
+import { displayTitle } from '../models/catalogue/movie';
 
 const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
   { signal: 'up', icon: '👍', label: 'actionUp' },
@@ -15,7 +16,7 @@ const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
 /** Initials on a colour from the title's strongest tones: a poster stand-in that needs no network. */
 function placeholder(pick: PickView): { initials: string; background: string } {
   const m = pick.movie;
-  const initials = m.title
+  const initials = displayTitle(m.title)
     .split(/\s+/)
     .filter((w) => /^[A-Za-z0-9]/.test(w))
     .slice(0, 2)
@@ -52,6 +53,7 @@ export function PickCard({
 }) {
   const [posterFailed, setPosterFailed] = useState(false);
   const m = pick.movie;
+  const title = displayTitle(m.title);
   const generated = placeholder(pick);
   const rating =
     m.mlMean !== null ? `${m.mlMean.toFixed(1)}★` : m.tmdbRating !== null ? `${m.tmdbRating.toFixed(1)}/10` : null;
@@ -75,7 +77,7 @@ export function PickCard({
         </span>
       )}
       <div class="pick-body">
-        <p class="pick-title">{m.title}</p>
+        <p class="pick-title">{title}</p>
         <p class="pick-meta">{meta}</p>
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}
@@ -83,21 +85,21 @@ export function PickCard({
         {watchOn && (
           <a
             class="watch-on"
-            href={watchOn.searchUrl(m.year ? `${m.title} ${m.year}` : m.title)}
+            href={watchOn.searchUrl(m.year ? `${title} ${m.year}` : title)}
             target="_blank"
             rel="noopener noreferrer"
           >
             {t('watchOn', watchOn.name)}
           </a>
         )}
-        <div class="pick-actions" role="group" aria-label={t('feedbackOn', m.title)}>
+        <div class="pick-actions" role="group" aria-label={t('feedbackOn', title)}>
           {ACTIONS.map((a) => (
             <button
               key={a.signal}
               type="button"
               class="icon"
               title={t(a.label)}
-              aria-label={t('actionOn', t(a.label), m.title)}
+              aria-label={t('actionOn', t(a.label), title)}
               data-signal={a.signal}
               disabled={busy}
               onClick={() => onFeedback(a.signal)}
@@ -109,7 +111,7 @@ export function PickCard({
             type="button"
             class="icon"
             title={t('moreLikeThis')}
-            aria-label={t('moreLikeLabel', m.title)}
+            aria-label={t('moreLikeLabel', title)}
             data-testid="more-like"
             disabled={busy}
             onClick={onMoreLike}

@@ -6,6 +6,7 @@ import { t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
 import { ProblemNotice } from './ProblemNotice';
 import type { ProblemCode } from '../models/problems';
+import { displayTitle } from '../models/catalogue/movie';
 
 export interface PicksProps {
   picks: PickView[] | null;
@@ -122,7 +123,7 @@ export function Picks(props: PicksProps) {
               watchOn={props.watchOn}
               poster={props.posters[p.movie.movieId] ?? null}
               onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
-              onMoreLike={() => props.onMoreLike(p.movie.movieId, p.movie.title)}
+              onMoreLike={() => props.onMoreLike(p.movie.movieId, displayTitle(p.movie.title))}
             />
           ))}
         </ol>

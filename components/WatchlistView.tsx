@@ -1,6 +1,7 @@
 import type { Movie } from '../models/catalogue/movie';
 import { t } from './i18n';
 import type { WatchOn } from './PickCard';
+import { displayTitle } from '../models/catalogue/movie';
 
 /** The watchlist, newest first, with remove and "watch on …" searches for the user's streaming services. */
 export function WatchlistView({
@@ -22,11 +23,12 @@ export function WatchlistView({
   return (
     <ul class="pick-list" data-testid="watchlist">
       {items.map(({ movie: m }) => {
-        const query = m.year ? `${m.title} ${m.year}` : m.title;
+        const title = displayTitle(m.title);
+        const query = m.year ? `${title} ${m.year}` : title;
         return (
           <li key={m.movieId} class="watch-item" data-testid="watchlist-item" data-movie-id={m.movieId}>
             <p class="pick-title">
-              {m.title} {m.year && <span class="muted">({m.year})</span>}
+              {title} {m.year && <span class="muted">({m.year})</span>}
             </p>
             <p class="pick-meta">{m.genres.slice(0, 3).join(', ')}</p>
             <p class="row">

@@ -9,6 +9,7 @@ import type { ProblemCode } from '../models/problems';
 import type { BackgroundClient, PickView } from '../models/protocol';
 import { ProtocolError } from '../models/messaging';
 import type { Strategy } from '../models/recommend/mood-target';
+import { displayTitle } from '../models/catalogue/movie';
 
 type Ask = BackgroundClient;
 
@@ -104,8 +105,9 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
       // Feedback on picks for a mood teaches the personal mood map how this user wants that mood handled.
       const lesson = mood && !like ? { emotion: ranked(mood.probabilities)[0]!, strategy } : null;
       const { eventId } = await ask({ type: 'feedback', movieId, signal, mood: lesson });
-      const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title ?? '';
-      setLastFeedback({ eventId, title, signal });
+      const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title;
+      const shown = title === undefined ? '' : displayTitle(title);
+      setLastFeedback({ eventId, title: shown, signal });
     });
 
   const undo = () =>

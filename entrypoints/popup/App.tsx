@@ -27,6 +27,7 @@ import { loadSettings, saveSetting } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { burst, CameraError, cameraPermission } from './camera';
 import { askBackground } from '../shared/background-client';
+import { displayTitle } from '../../models/catalogue/movie';
 
 const ask = askBackground;
 const sites = registeredSites();
@@ -116,7 +117,7 @@ export function App() {
       void ask({ type: 'history-list', limit: 50 }).then(async (entries) => {
         const ids = [...new Set(entries.flatMap((e) => e.picks.slice(0, 5)))].slice(0, 1000);
         const movies = ids.length > 0 ? await ask({ type: 'movies-get', movieIds: ids }) : [];
-        setTitles(new Map(movies.map((m) => [m.movieId, m.title])));
+        setTitles(new Map(movies.map((m) => [m.movieId, displayTitle(m.title)])));
         setHistory(entries);
       });
     }

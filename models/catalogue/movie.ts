@@ -38,3 +38,21 @@ export function searchKey(title: string): string {
     .replace(/[^a-z0-9]+/g, ' ')
     .trim();
 }
+
+/** Articles MovieLens moves to the end of a title ("Princess Bride, The"), in the languages its titles use. */
+const TRAILING_ARTICLE =
+  /^(.*), (The|A|An|Les|Le|La|L'|Il|Lo|Gli|I|Der|Die|Das|Ein|Eine|El|Los|Las|Un|Une|Una|O|Os|As|De|Het|En|Ett)$/;
+
+/**
+ * A title as people write it: the article back in front ("The Princess Bride") and the original-language alias
+ * MovieLens appends in brackets left out ("Spirited Away", not "Spirited Away (Sen to Chihiro no kamikakushi)").
+ * The stored title keeps both, for search.
+ */
+export function displayTitle(title: string): string {
+  let t = title.trim();
+  // Aliases and "a.k.a." notes in trailing brackets, however many; a title that is only brackets stays as it is.
+  for (let m = /^(.+?)\s*\([^()]*\)$/.exec(t); m && m[1]!.trim(); m = /^(.+?)\s*\([^()]*\)$/.exec(t)) t = m[1]!.trim();
+  const article = TRAILING_ARTICLE.exec(t);
+  if (article) t = article[2]!.endsWith("'") ? `${article[2]}${article[1]}` : `${article[2]} ${article[1]}`;
+  return t;
+}

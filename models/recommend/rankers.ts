@@ -2,7 +2,7 @@
  * The simple rankers (popularity, collaborative taste) and "more like this", beside the full mood ranker: every one
  * in RANKERS passes the same contract suite.
  */
-import type { Movie } from '../catalogue/movie';
+import { displayTitle, type Movie } from '../catalogue/movie';
 import { mmr, similarity } from './diversity';
 import { eligibility, eligible } from './filters';
 import { moodRanker, RANK_WEIGHTS } from './mood-ranker';
@@ -55,6 +55,6 @@ export function moreLikeThis(seed: Movie, ctx: Omit<RankContext, 'target'>): Pic
   ).slice(0, RANK_WEIGHTS.pool);
   return mmr(pool, ctx.count, ctx.diversity, ctx.factors).map((p) => {
     const rating = ratingReason(p.movie);
-    return { ...p, reasons: [{ kind: 'moreLike', title: seed.title }, ...(rating ? [rating] : [])] };
+    return { ...p, reasons: [{ kind: 'moreLike', title: displayTitle(seed.title) }, ...(rating ? [rating] : [])] };
   });
 }

@@ -2,7 +2,7 @@
  * Why a pick was chosen, as data: the ranker says which reason applies and with what (a title, a person, tones);
  * the words come from the UI's messages (`reasonMessage` names them), so reasons are translated like the rest.
  */
-import type { Movie } from '../catalogue/movie';
+import { displayTitle, type Movie } from '../catalogue/movie';
 import type { Tone } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import { itemCosine } from '../learning/item-factors';
@@ -90,7 +90,7 @@ export function becauseYouLiked(m: Movie, liked: readonly Movie[], factors: Item
   let best: { title: string; sim: number } | null = null;
   for (const l of liked) {
     const sim = itemCosine(factors, l.movieId, m.movieId);
-    if (sim !== null && sim > 0.3 && (!best || sim > best.sim)) best = { title: l.title, sim };
+    if (sim !== null && sim > 0.3 && (!best || sim > best.sim)) best = { title: displayTitle(l.title), sim };
   }
   return best ? { kind: 'liked', title: best.title } : null;
 }

@@ -19,7 +19,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unpackMovie, validatePacked, type PackedCatalogue } from '../../models/catalogue/format';
-import type { Movie } from '../../models/catalogue/movie';
+import { displayTitle, type Movie } from '../../models/catalogue/movie';
 import { profileOf, withAffect } from '../../models/catalogue/profile';
 import type { Tone, ToneScores } from '../../models/catalogue/tones';
 import { TONE_OOF } from './fit-tones';
@@ -333,14 +333,14 @@ async function main() {
       cold.map((t, i) => [
         t.name,
         lists[i]!.slice(0, 5)
-          .map((p) => `${p.movie.title}${p.movie.year ? ` (${p.movie.year})` : ''}`)
+          .map((p) => `${displayTitle(p.movie.title)}${p.movie.year ? ` (${p.movie.year})` : ''}`)
           .join('; '),
       ]),
     ),
   );
   const meanJaccard = mean(jaccards);
   console.log(
-    `\nMost repeated title: ${byId.get(mostId)!.title}, in ${most} of 14 lists; mean pairwise Jaccard ${round(meanJaccard, 4)}.`,
+    `\nMost repeated title: ${displayTitle(byId.get(mostId)!.title)}, in ${most} of 14 lists; mean pairwise Jaccard ${round(meanJaccard, 4)}.`,
   );
 
   const learning = moodMapSimulation(movies, labels, factors);
