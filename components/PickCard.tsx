@@ -13,6 +13,13 @@ const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
   { signal: 'not-interested', icon: '🚫', label: 'actionNever' },
 ];
 
+/** What a kept card says about itself. */
+const MARKS: Partial<Record<FeedbackSignal, MessageKey>> = {
+  up: 'markUp',
+  seen: 'markSeen',
+  watchlist: 'markWatchlist',
+};
+
 /** Initials on a colour from the title's strongest tones: a poster stand-in that needs no network. */
 function placeholder(pick: PickView): { initials: string; background: string } {
   const m = pick.movie;
@@ -43,6 +50,7 @@ export function PickCard({
   watchOn,
   onMoreLike,
   poster,
+  marked = null,
 }: {
   pick: PickView;
   onFeedback: (signal: FeedbackSignal) => void;
@@ -50,6 +58,8 @@ export function PickCard({
   watchOn?: WatchOn;
   onMoreLike: () => void;
   poster: string | null;
+  /** How the user kept this card, if they did: it stays, marked. */
+  marked?: FeedbackSignal | null;
 }) {
   const [posterFailed, setPosterFailed] = useState(false);
   const m = pick.movie;
@@ -61,7 +71,12 @@ export function PickCard({
     .filter(Boolean)
     .join(' · ');
   return (
-    <li class={`pick${pick.wildcard ? ' wildcard' : ''}`} data-testid="pick" data-movie-id={m.movieId}>
+    <li
+      class={`pick${pick.wildcard ? ' wildcard' : ''}${marked ? ' marked' : ''}`}
+      data-testid="pick"
+      data-movie-id={m.movieId}
+      data-marked={marked ?? undefined}
+    >
       {poster && !posterFailed ? (
         <img
           class="poster"
@@ -77,7 +92,15 @@ export function PickCard({
         </span>
       )}
       <div class="pick-body">
-        <p class="pick-title">{title}</p>
+        <p class="pick-title">
+          {title}
+          {marked && MARKS[marked] && (
+            <span class="pick-mark" data-testid="pick-mark">
+              {' '}
+              {t(MARKS[marked])}
+            </span>
+          )}
+        </p>
         <p class="pick-meta">{meta}</p>
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}

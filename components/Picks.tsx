@@ -24,6 +24,8 @@ export interface PicksProps {
   like: { movieId: number; title: string } | null;
   onMoreLike: (movieId: number, title: string) => void;
   onBackToMood: () => void;
+  /** Cards the user kept, and how (liked, seen, watchlisted). */
+  marked: Record<number, FeedbackSignal>;
   /** The last feedback given, which can still be taken back. */
   lastFeedback: { eventId: number; title: string; signal: FeedbackSignal } | null;
   onUndo: () => void;
@@ -122,6 +124,7 @@ export function Picks(props: PicksProps) {
               busy={props.busy}
               watchOn={props.watchOn}
               poster={props.posters[p.movie.movieId] ?? null}
+              marked={props.marked[p.movie.movieId] ?? null}
               onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
               onMoreLike={() => props.onMoreLike(p.movie.movieId, displayTitle(p.movie.title))}
             />

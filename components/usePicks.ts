@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
-import { ranked, type EmotionProbabilities } from '../models/mood/emotions';
+import { ranked, zeroProbabilities, type EmotionProbabilities } from '../models/mood/emotions';
 import type { ProblemCode } from '../models/problems';
 import type { BackgroundClient, PickView } from '../models/protocol';
 import { ProtocolError } from '../models/messaging';
@@ -37,28 +37,36 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
   /** Why the last feedback or undo could not be saved, shown until the next one succeeds. */
   const [problem, setProblem] = useState<ProblemCode | null>(null);
   const [like, setLike] = useState<{ movieId: number; title: string } | null>(null);
+  /** Cards the user kept (liked, seen, watchlisted): they stay where they are, marked. */
+  const [marked, setMarked] = useState<Record<number, FeedbackSignal>>({});
   const [lastFeedback, setLastFeedback] = useState<{ eventId: number; title: string; signal: FeedbackSignal } | null>(
     null,
   );
+
+  /** The recommend request for the mood as it stands: `n` picks, leaving out `left`. */
+  function request(n: number, left: number[]) {
+    return {
+      type: 'recommend' as const,
+      probabilities: (mood ?? { probabilities: zeroProbabilities() }).probabilities,
+      confidence: mood?.confidence ?? 0,
+      strategy,
+      diversity,
+      count: n,
+      seed,
+      exclude: left,
+      like: like?.movieId ?? null,
+      maxMinutes: minutes,
+      // The user's own clock: late in the evening a lift calms down.
+      hour: new Date().getHours(),
+    };
+  }
 
   useEffect(() => {
     if (!mood) return;
     let current = true;
     setPicks(null);
-    ask({
-      type: 'recommend',
-      probabilities: mood.probabilities,
-      confidence: mood.confidence,
-      strategy,
-      diversity,
-      count,
-      seed,
-      exclude,
-      like: like?.movieId ?? null,
-      maxMinutes: minutes,
-      // The user's own clock: late in the evening a lift calms down.
-      hour: new Date().getHours(),
-    })
+    setMarked({});
+    ask(request(count, exclude))
       .then((p) => current && setPicks(p))
       .catch((error: unknown) => {
         console.warn('Moodreel: picks failed', error);
@@ -84,13 +92,16 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
     };
   }, [picks, options.posters]);
 
-  /** Sends one write (feedback or its undo); the picks move on once it is committed, or the problem shows. */
-  async function write(job: () => Promise<void>) {
+  /**
+   * Sends one write (feedback or its undo); once it is committed the list follows (`rerank`: a new list; otherwise the
+   * job adjusts the cards itself), or the problem shows.
+   */
+  async function write(job: () => Promise<void>, rerank: boolean) {
     setSending(true);
     try {
       await job();
       setProblem(null);
-      setSeed((s) => s + 1);
+      if (rerank) setSeed((s) => s + 1);
     } catch (error) {
       console.warn('Moodreel: not saved', error);
       setProblem(error instanceof ProtocolError ? error.code : 'storage-failed');
@@ -108,14 +119,24 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
       const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title;
       const shown = title === undefined ? '' : displayTitle(title);
       setLastFeedback({ eventId, title: shown, signal });
-    });
+      // A steady list: a kept card is marked where it is; a rejected one gives way to one new pick in its place.
+      if (signal === 'down' || signal === 'not-interested') await replace(movieId);
+      else setMarked((m) => ({ ...m, [movieId]: signal }));
+    }, false);
+
+  /** One new pick in the place of `movieId` (none left: the card just goes). */
+  async function replace(movieId: number) {
+    const shownIds = (picks ?? []).map((p) => p.movie.movieId);
+    const [next] = await ask(request(1, [...exclude, ...shownIds]));
+    setPicks((list) => (list ?? []).flatMap((p) => (p.movie.movieId !== movieId ? [p] : next ? [next] : [])));
+  }
 
   const undo = () =>
     write(async () => {
       if (!lastFeedback) return;
       await ask({ type: 'feedback-undo', eventId: lastFeedback.eventId });
       setLastFeedback(null);
-    });
+    }, true);
 
   return {
     picks,
@@ -132,6 +153,7 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
     onMoreLike: (movieId: number, title: string) => setLike({ movieId, title }),
     onBackToMood: () => setLike(null),
     lastFeedback,
+    marked,
     onUndo: () => void undo(),
     problem,
     posters,

@@ -135,6 +135,15 @@ describe('picks after a mood check', () => {
       e.kind,
     ]);
     expect(stored).toEqual([[first[0], 'down']]);
+    // A steady list: only that card changed, the other nine kept their places.
+    const afterDown = await pickIds(popup);
+    expect(afterDown.slice(1)).toEqual(first.slice(1));
+    expect(first).not.toContain(afterDown[0]);
+
+    // Thumbs up keeps the card where it is, marked; nothing else moves.
+    await popup.click(`[data-testid="pick"][data-movie-id="${afterDown[3]}"] button[data-signal="up"]`);
+    await popup.waitForSelector(`[data-testid="pick"][data-movie-id="${afterDown[3]}"][data-marked="up"]`);
+    expect(await pickIds(popup)).toEqual(afterDown);
 
     const before = await pickIds(popup);
     await popup.click('[data-testid="strategy-lift"]');
