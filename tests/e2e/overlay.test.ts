@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FACES } from '../support/images';
-import { inOverlay, OVERLAY, waitInOverlay } from '../support/overlay';
+import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
 import { blackClip, CHANGED_PATH, clipOf, MEDIA_HOST, startSiteServer, type SiteServer } from '../support/site-server';
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
@@ -146,15 +146,15 @@ describe('overlay on streaming sites (production match patterns)', () => {
       await page.click(inOverlay('[data-testid="overlay-badge"]'));
       await waitInOverlay(page, '[data-testid="pick"]', 60_000);
       expect(await overlayText(page, 'overlay-watching')).toBe('Watching: Paddington');
-      // The list can be drawn twice while the panel settles (picks for taste, then for the latest mood): wait for it.
-      await waitInOverlay(page, '[data-testid="pick-reason"]', 30_000);
+      // A panel that has just opened may still redraw its list once: wait until it holds still.
+      await settledInOverlay(page, '[data-testid="pick-reason"]');
       expect(await page.$$(inOverlay('[data-testid="pick-reason"]'))).not.toHaveLength(0);
       const panel = await box(page, inOverlay('[data-testid="overlay-panel"]'));
       expect(panel.y + panel.height).toBeLessThanOrEqual(player0.y + player0.height - 48);
       expect(await box(page, '[data-fixture-player]')).toEqual(player0);
 
       // Thumbs down: the pick leaves at once and another takes its place.
-      await waitInOverlay(page, '[data-testid="pick"]', 30_000);
+      await settledInOverlay(page, '[data-testid="pick"]');
       const before = await pickIds(page);
       await page.click(inOverlay(`[data-movie-id="${before[0]}"] [data-signal="down"]`));
       await page.waitForFunction(

@@ -14,3 +14,22 @@ export async function waitInOverlay(page: Page, selector: string, timeout = 15_0
     selector,
   );
 }
+
+/**
+ * Waits until the overlay shows `selector` and the same elements stay there for a moment: a panel that has just
+ * opened may still redraw its list once.
+ */
+export async function settledInOverlay(page: Page, selector: string, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (sel) => {
+      const w = window as unknown as { __moodreelSettle?: { key: string; since: number } };
+      const found = [...(document.querySelector('moodreel-overlay')?.shadowRoot?.querySelectorAll(sel) ?? [])];
+      const key = found.map((el) => el.closest('[data-movie-id]')?.getAttribute('data-movie-id') ?? '').join(',');
+      if (found.length === 0) return false;
+      if (w.__moodreelSettle?.key !== key) w.__moodreelSettle = { key, since: Date.now() };
+      return Date.now() - w.__moodreelSettle.since >= 500;
+    },
+    { timeout, polling: 100 },
+    selector,
+  );
+}
