@@ -13,8 +13,8 @@ export type SettingName = Exclude<keyof Settings, 'version'>;
 
 const NAMES = Object.keys(DEFAULT_SETTINGS).filter((k): k is SettingName => k !== 'version');
 const LEGACY_KEY = 'local:settings';
-/** The storage key prefix of every setting item (for listeners on raw storage changes). */
-export const SETTING_KEY_PREFIX = 'setting.';
+/** The storage key prefix of every setting item. */
+const SETTING_KEY_PREFIX = 'setting.';
 
 const items = Object.fromEntries(
   NAMES.map((name) => [name, storage.defineItem<unknown>(`local:${SETTING_KEY_PREFIX}${name}`, { version: 1 })]),

@@ -4,7 +4,7 @@
  */
 import { TONE_AFFECT } from '../catalogue/lexicon';
 import { TONES } from '../catalogue/tones';
-import type { MoodTarget } from './mood-target';
+import { topWeight, type MoodTarget } from './mood-target';
 import type { Pick, RankContext, Ranker } from './ranker';
 import type { Reason } from './reasons';
 
@@ -15,11 +15,9 @@ export interface Moment {
   hour: number | null;
 }
 
-export const ANY_MOMENT: Moment = { maxMinutes: null, hour: null };
-
 /** From this hour until LATE_UNTIL it is late evening. */
-export const LATE_FROM = 21;
-export const LATE_UNTIL = 4;
+const LATE_FROM = 21;
+const LATE_UNTIL = 4;
 /** Late in the evening, a lift target's rousing tones count this much less per unit of their arousal… */
 const LATE_CALMING = 0.6;
 /** …and calm, not unpleasant tones are wanted this much per unit of their calm (times the target's top weight). */
@@ -35,7 +33,7 @@ export function isLate(hour: number | null): boolean {
  */
 export function calmedForLateEvening(target: MoodTarget): MoodTarget {
   if (target.strategy !== 'lift') return target;
-  const top = Math.max(...TONES.map((t) => Math.abs(target.weights[t])), 1e-9);
+  const top = topWeight(target.weights);
   const weights = { ...target.weights };
   for (const t of TONES) {
     const { valence, arousal } = TONE_AFFECT[t];

@@ -6,7 +6,7 @@
  */
 import { TONES, type Tone, type ToneScores } from '../catalogue/tones';
 import { SHIPPED_TONE_MODEL, type ToneModel } from '../catalogue/tone-model';
-import { toneSides, type MoodTarget } from './mood-target';
+import { toneSides, topWeight, type MoodTarget } from './mood-target';
 
 export const MOOD_FIT = {
   /** An unwanted tone at least this likely keeps a film out of a mood-led list. */
@@ -30,7 +30,7 @@ export interface FitTerms {
 
 export function fitTerms(target: Pick<MoodTarget, 'weights'>): FitTerms {
   const { wanted, unwanted } = toneSides(target);
-  const top = Math.max(...TONES.map((t) => Math.abs(target.weights[t])), 1e-9);
+  const top = topWeight(target.weights);
   const term = (t: Tone): Term => ({ tone: TONES.indexOf(t), weight: Math.abs(target.weights[t]) / top });
   return { wanted: wanted.map(term), unwanted: unwanted.map(term) };
 }

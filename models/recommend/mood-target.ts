@@ -95,9 +95,14 @@ export function moodTarget(probabilities: EmotionProbabilities, strategy: Strate
   return { weights, strength, dominant, strategy, mix: { ...probabilities } };
 }
 
+/** A target's largest tone weight, either sign (never 0): what its other weights are measured against. */
+export function topWeight(weights: Record<Tone, number>): number {
+  return Math.max(...TONES.map((t) => Math.abs(weights[t])), 1e-9);
+}
+
 /** The tones a target wants and those it steers away from: weights beyond a tenth of its largest, by sign. */
 export function toneSides(target: Pick<MoodTarget, 'weights'>): { wanted: Tone[]; unwanted: Tone[] } {
-  const top = Math.max(...TONES.map((t) => Math.abs(target.weights[t])), 1e-9);
+  const top = topWeight(target.weights);
   return {
     wanted: TONES.filter((t) => target.weights[t] > 0.1 * top),
     unwanted: TONES.filter((t) => target.weights[t] < -0.1 * top),
