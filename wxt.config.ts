@@ -3,6 +3,8 @@ import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { MODEL_FILES } from './models/face/config';
 import { EXPRESSION_CNN } from './models/face/expression-cnn';
+import { SHIPPED_TONE_PROFILER_DATA } from './models/catalogue/shipped-tones';
+import { TONE_PROFILER_ASSET } from './models/catalogue/tone-model';
 
 const faceApiModels = resolve('node_modules/@vladmandic/face-api/model');
 const tfjsWasm = resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist');
@@ -52,6 +54,8 @@ export default defineConfig({
         absoluteSrc: resolve('models/weights', EXPRESSION_CNN.weights.file),
         relativeDest: `weights/${EXPRESSION_CNN.weights.file}`,
       });
+      // The lexicon and tone model for titles added from TMDB, read by the background only when it adds some.
+      assets.push({ contents: JSON.stringify(SHIPPED_TONE_PROFILER_DATA), relativeDest: TONE_PROFILER_ASSET });
       // Only the single-threaded builds: the threaded one needs blob: workers, which the extension CSP blocks.
       for (const file of ['tfjs-backend-wasm.wasm', 'tfjs-backend-wasm-simd.wasm']) {
         assets.push({ absoluteSrc: resolve(tfjsWasm, file), relativeDest: `wasm/${file}` });

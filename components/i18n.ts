@@ -2,7 +2,7 @@
  * The UI's words, from the extension's i18n messages (`public/_locales/<lang>/messages.json`; English is complete).
  * Keys are checked against the English file at compile time.
  */
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { formatMessage, type Message, type MessageKey } from '../models/messages';
 
 export type { MessageKey };

@@ -3,7 +3,7 @@
  * injected into any page (named streaming sites already have it) and the tab may be captured when the video's own
  * pixels are off limits.
  */
-import browser, { type Menus, type Tabs } from 'webextension-polyfill';
+import { browser, type Browser } from 'wxt/browser';
 import type { OverlayApi } from '../../models/protocol';
 import { createClient } from '../../models/messaging';
 
@@ -29,7 +29,7 @@ export function setUpFrameMenu(): void {
   });
 }
 
-async function readFrame(info: Menus.OnClickData, tab: Tabs.Tab): Promise<void> {
+async function readFrame(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab): Promise<void> {
   const tabId = tab.id!;
   const frameId = info.frameId ?? 0;
   const ask = createClient<OverlayApi>((message) => browser.tabs.sendMessage(tabId, message, { frameId }));

@@ -1,4 +1,5 @@
-import browser, { type Runtime } from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { onMessage } from '../shared/on-message';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
   isOffscreenReadyNotice,
@@ -62,7 +63,11 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   // A content script captures its own tab's window; extension pages the current window.
   'capture-tab': async (_r, sender) => {
     try {
-      const image = await browser.tabs.captureVisibleTab(sender.tab?.windowId, { format: 'jpeg', quality: 92 });
+      const options = { format: 'jpeg', quality: 92 } as const;
+      const windowId = sender.tab?.windowId;
+      const image = await (windowId === undefined
+        ? browser.tabs.captureVisibleTab(options)
+        : browser.tabs.captureVisibleTab(windowId, options));
       return { image };
     } catch (error) {
       throw new ProtocolError('capture-failed', `Could not capture this tab: ${errorText(error)}`);
@@ -160,7 +165,7 @@ export default defineBackground(() => {
     foreignMessage: 'Only Moodreel pages may ask for this.',
     handle,
   });
-  browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => {
+  onMessage((raw, sender) => {
     if (isOffscreenReadyNotice(raw)) {
       offscreenReady();
       return undefined;

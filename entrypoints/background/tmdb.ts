@@ -3,7 +3,7 @@
  * and a daily refresh that adds trending and now-playing titles to the catalogue. Failures are recorded as a status
  * and never leave the catalogue half-written.
  */
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import type { TmdbMovieDetails } from '../../models/protocol';
 import { openDatabase } from '../../models/store/db';
 import type { TmdbState } from '../../models/store/schema';
@@ -11,6 +11,7 @@ import { cacheDetails, cachedDetails, saveTmdbState, tmdbState, upsertTmdbMovies
 import { createTmdbClient, TMDB_IMAGE_BASE_URL, TmdbError } from '../../models/tmdb/api';
 import { movieFromTmdb } from '../../models/tmdb/movie';
 import { loadSettings } from '../shared/settings';
+import { toneProfiler } from './tone-profiler';
 
 export const REFRESH_ALARM = 'tmdb-refresh';
 const REFRESH_PERIOD_MINUTES = 24 * 60;
@@ -57,7 +58,11 @@ async function refresh(): Promise<TmdbState> {
     const details = [];
     for (const id of ids) details.push(await tmdb.details(id));
     // Everything fetched and validated first; then one transaction writes it all.
-    const added = await upsertTmdbMovies(db, details.map(movieFromTmdb));
+    const profiler = await toneProfiler();
+    const added = await upsertTmdbMovies(
+      db,
+      details.map((d) => movieFromTmdb(d, profiler)),
+    );
     const now = Date.now();
     for (const d of details) await cacheDetails(db, d, now);
     return saveTmdbState(db, {

@@ -2,7 +2,8 @@
  * The offscreen document: the only place face-api runs. It loads the models once (from files inside the
  * extension), answers `offscreen:analyze` with every face, and keeps no image after answering.
  */
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { onMessage } from '../shared/on-message';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { createFaceAnalyzer, type AnalyzerInput } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
@@ -94,7 +95,7 @@ function serialised<T>(job: () => Promise<T>): Promise<T> {
 }
 
 const origin = browser.runtime.getURL('/');
-browser.runtime.onMessage.addListener(
+onMessage(
   guardedListener({
     context: 'offscreen',
     parse: parseOffscreenRequest,

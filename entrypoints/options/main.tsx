@@ -1,6 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import '../../components/theme.css';
 import type { CatalogueStatus, MoodMapStatus } from '../../models/protocol';
 import { reasonMessage } from '../../models/recommend/reasons';

@@ -4,7 +4,8 @@
  * page body, throttled, and all stop with the content script's context or when the user turns the overlay off.
  */
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
+import { onMessage } from '../shared/on-message';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay, type OverlayPlacement, type OverlayProps } from '../../components/Overlay';
@@ -88,7 +89,7 @@ export default defineContentScript({
     let active: AbortController | null = null;
 
     // Registered first, so a right-click that injected this script finds it listening.
-    browser.runtime.onMessage.addListener(
+    onMessage(
       guardedListener({
         context: 'overlay',
         parse: parseOverlayRequest,

@@ -3,7 +3,7 @@
  * dropped); the mood with its picks, which the user can correct; their history and watchlist.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import browser from 'webextension-polyfill';
+import { browser } from 'wxt/browser';
 import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
 import { t } from '../../components/i18n';

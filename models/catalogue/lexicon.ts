@@ -9,9 +9,15 @@
  */
 import type { Tone } from './tones';
 
-export const LEXICON_VERSION = 2;
-
 type Weights = Partial<Record<Tone, number>>;
+
+/** The lexicon as data: what `LexiconReader` reads (shipped as JSON to the background, see tone-profiler.ts). */
+export interface Lexicon {
+  genres: Readonly<Record<string, Weights>>;
+  keywords: readonly (readonly [string, Weights])[];
+}
+
+export const LEXICON_VERSION = 2;
 
 /** MovieLens genre names (ml-32m spelling). */
 export const GENRE_TONES: Record<string, Weights> = {
@@ -892,24 +898,4 @@ export const KEYWORD_TONES: readonly (readonly [string, Weights])[] = [
   ['exploitation', { dark: 0.3 }],
 ];
 
-/**
- * How a profile's tones place the movie on the circumplex: (valence, arousal) contribution of each tone at full
- * strength, averaged over the tones by strength. Signs follow Russell (1980): amusement and warmth are pleasant,
- * fear and gloom unpleasant; suspense, fright and action are activating, sadness and reflection calming.
- */
-export const TONE_AFFECT: Record<Tone, { valence: number; arousal: number }> = {
-  funny: { valence: 0.8, arousal: 0.35 },
-  feelGood: { valence: 0.9, arousal: 0.15 },
-  heartwarming: { valence: 0.75, arousal: -0.25 },
-  romantic: { valence: 0.65, arousal: 0.05 },
-  sad: { valence: -0.75, arousal: -0.45 },
-  dark: { valence: -0.7, arousal: 0.2 },
-  tense: { valence: -0.35, arousal: 0.8 },
-  scary: { valence: -0.6, arousal: 0.8 },
-  thrilling: { valence: 0.25, arousal: 0.9 },
-  thoughtProvoking: { valence: 0.05, arousal: -0.35 },
-  inspiring: { valence: 0.7, arousal: 0.3 },
-  whimsical: { valence: 0.6, arousal: 0.1 },
-  surprising: { valence: 0.1, arousal: 0.6 },
-  atmospheric: { valence: -0.05, arousal: -0.4 },
-};
+export const SHIPPED_LEXICON: Lexicon = { genres: GENRE_TONES, keywords: KEYWORD_TONES };

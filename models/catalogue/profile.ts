@@ -1,31 +1,7 @@
-import { GENRE_TONES, KEYWORD_TONES, TONE_AFFECT } from './lexicon';
-import { TONES, zeroTones, type MoodProfile, type Tone, type ToneScores } from './tones';
+import type { Lexicon } from './lexicon';
+import { TONES, withAffect, zeroTones, type MoodProfile, type Tone, type ToneScores } from './tones';
 
 type Weights = Partial<Record<Tone, number>>;
-
-const KEYWORD_RULES = new Map<string, Weights>(KEYWORD_TONES.map(([term, w]) => [term, w]));
-const MAX_TERM_WORDS = Math.max(...KEYWORD_TONES.map(([term]) => term.split(' ').length));
-
-/** Lowercase words of a keyword; a trailing plural "s" is also tried so "ghosts" meets the rule for "ghost". */
-function words(keyword: string): string[] {
-  return keyword.toLowerCase().split(/\s+/).filter(Boolean);
-}
-
-/** The lexicon rules a keyword triggers: every run of its words that is a rule's term (each rule once). */
-export function keywordRules(keyword: string): Weights[] {
-  const w = words(keyword);
-  const found = new Map<string, Weights>();
-  for (let n = Math.min(MAX_TERM_WORDS, w.length); n >= 1; n--) {
-    for (let i = 0; i + n <= w.length; i++) {
-      const term = w.slice(i, i + n).join(' ');
-      for (const candidate of [term, term.endsWith('s') ? term.slice(0, -1) : null]) {
-        const rule = candidate && KEYWORD_RULES.get(candidate);
-        if (rule && candidate) found.set(candidate, rule);
-      }
-    }
-  }
-  return [...found.values()];
-}
 
 export interface ProfileInput {
   genres: readonly string[];
@@ -37,45 +13,62 @@ export interface ProfileOptions {
   useKeywords: boolean;
 }
 
-/** Evidence per tone from the lexicon, before squashing. */
-export function toneEvidence(input: ProfileInput, options: ProfileOptions = { useKeywords: true }): ToneScores {
-  const raw = zeroTones();
-  const add = (w: Weights) => {
-    for (const [tone, v] of Object.entries(w) as [Tone, number][]) raw[tone] += v;
-  };
-  for (const g of new Set(input.genres)) {
-    const w = GENRE_TONES[g];
-    if (w) add(w);
-  }
-  if (options.useKeywords) for (const k of new Set(input.keywords)) for (const w of keywordRules(k)) add(w);
-  return raw;
-}
-
-/** Prior weight of "no tone" in the circumplex average: a movie with little evidence stays near the centre. */
-const AFFECT_PRIOR = 0.5;
-
 /**
- * The mood profile of a movie: each tone's evidence squashed to 0..1 by 1 − e^(−evidence) (a second clue adds
- * less than the first), and valence/arousal as the strength-weighted mean of the tones' circumplex positions.
+ * Reads films through a lexicon. The lexicon is data, handed in: Node scripts pass the shipped one, the background
+ * loads it with the tone model only when it profiles titles added from TMDB (see tone-profiler.ts).
  */
-export function profileOf(input: ProfileInput, options: ProfileOptions = { useKeywords: true }): MoodProfile {
-  const raw = toneEvidence(input, options);
-  const tones = zeroTones();
-  for (const t of TONES) tones[t] = 1 - Math.exp(-raw[t]);
-  return withAffect(tones);
-}
+export class LexiconReader {
+  private readonly rules: Map<string, Weights>;
+  private readonly maxTermWords: number;
 
-/** A profile from tone strengths: valence/arousal as the strength-weighted mean of the tones' circumplex positions. */
-export function withAffect(tones: ToneScores): MoodProfile {
-  let total = AFFECT_PRIOR;
-  let valence = 0;
-  let arousal = 0;
-  for (const t of TONES) {
-    total += tones[t];
-    valence += tones[t] * TONE_AFFECT[t].valence;
-    arousal += tones[t] * TONE_AFFECT[t].arousal;
+  constructor(private readonly lexicon: Lexicon) {
+    this.rules = new Map(lexicon.keywords.map(([term, w]) => [term, w]));
+    this.maxTermWords = Math.max(...lexicon.keywords.map(([term]) => term.split(' ').length));
   }
-  return { tones, valence: valence / total, arousal: arousal / total };
+
+  /**
+   * The lexicon rules a keyword triggers: every run of its words that is a rule's term (each rule once); a trailing
+   * plural "s" is also tried so "ghosts" meets the rule for "ghost".
+   */
+  keywordRules(keyword: string): Weights[] {
+    const w = keyword.toLowerCase().split(/\s+/).filter(Boolean);
+    const found = new Map<string, Weights>();
+    for (let n = Math.min(this.maxTermWords, w.length); n >= 1; n--) {
+      for (let i = 0; i + n <= w.length; i++) {
+        const term = w.slice(i, i + n).join(' ');
+        for (const candidate of [term, term.endsWith('s') ? term.slice(0, -1) : null]) {
+          const rule = candidate && this.rules.get(candidate);
+          if (rule && candidate) found.set(candidate, rule);
+        }
+      }
+    }
+    return [...found.values()];
+  }
+
+  /** Evidence per tone from the lexicon, before squashing. */
+  toneEvidence(input: ProfileInput, options: ProfileOptions = { useKeywords: true }): ToneScores {
+    const raw = zeroTones();
+    const add = (w: Weights) => {
+      for (const [tone, v] of Object.entries(w) as [Tone, number][]) raw[tone] += v;
+    };
+    for (const g of new Set(input.genres)) {
+      const w = this.lexicon.genres[g];
+      if (w) add(w);
+    }
+    if (options.useKeywords) for (const k of new Set(input.keywords)) for (const w of this.keywordRules(k)) add(w);
+    return raw;
+  }
+
+  /**
+   * The lexical mood profile of a movie: each tone's evidence squashed to 0..1 by 1 − e^(−evidence) (a second clue
+   * adds less than the first), and valence/arousal from the tones.
+   */
+  profileOf(input: ProfileInput, options: ProfileOptions = { useKeywords: true }): MoodProfile {
+    const raw = this.toneEvidence(input, options);
+    const tones = zeroTones();
+    for (const t of TONES) tones[t] = 1 - Math.exp(-raw[t]);
+    return withAffect(tones);
+  }
 }
 
 /**

@@ -7,9 +7,10 @@
  * The weights (models/weights/tone-model.json) are fitted by `npm run films:fit-tones` on the tuning half of the labelled titles only
  * (scripts/lib/tone-tags.ts); the figures the README reports come from the other half.
  */
-import { toneEvidence, withAffect } from './profile';
-import { TONES, zeroTones, type MoodProfile, type Tone, type ToneScores } from './tones';
-import weights from '../weights/tone-model.json';
+import type { Lexicon } from './lexicon';
+import type { LexiconReader } from './profile';
+import { TONES, withAffect, zeroTones, type MoodProfile, type Tone, type ToneScores } from './tones';
+import { isRecord } from '../checks';
 import { sigmoid } from '../probability';
 
 /** Everything a film's tones are predicted from. */
@@ -49,9 +50,9 @@ export const TONE_FEATURES: readonly string[] = [
 ];
 
 /** The one feature vector every tone's model reads: squashed genre and keyword evidence per tone, neighbours' tones. */
-export function toneFeatures(input: ToneInputs): Float64Array {
-  const genre = toneEvidence({ genres: input.genres, keywords: [] }, { useKeywords: false });
-  const keyword = toneEvidence({ genres: [], keywords: input.keywords });
+export function toneFeatures(input: ToneInputs, reader: LexiconReader): Float64Array {
+  const genre = reader.toneEvidence({ genres: input.genres, keywords: [] }, { useKeywords: false });
+  const keyword = reader.toneEvidence({ genres: [], keywords: input.keywords });
   const x = new Float64Array(TONE_FEATURES.length);
   x[0] = 1;
   TONES.forEach((t, i) => {
@@ -76,9 +77,45 @@ export function predictTones(model: ToneModel, x: Float64Array): ToneScores {
   return out;
 }
 
-export const SHIPPED_TONE_MODEL: ToneModel = weights as ToneModel;
+/** Everything that turns a film's facts into its calibrated tones: the lexicon (read) and the fitted model. */
+export interface ToneProfiler {
+  reader: LexiconReader;
+  model: ToneModel;
+}
 
 /** A film's calibrated mood profile (tones as probabilities, valence and arousal from them). */
-export function calibratedProfile(input: ToneInputs, model: ToneModel = SHIPPED_TONE_MODEL): MoodProfile {
-  return withAffect(predictTones(model, toneFeatures(input)));
+export function calibratedProfile(input: ToneInputs, profiler: ToneProfiler): MoodProfile {
+  return withAffect(predictTones(profiler.model, toneFeatures(input, profiler.reader)));
+}
+
+/** Where the build puts the profiler data in the extension. */
+export const TONE_PROFILER_ASSET = 'weights/tone-profiler.json';
+
+/** The lexicon and tone model as one JSON document: the build writes it, the background reads it when it needs it. */
+export interface ToneProfilerData {
+  lexicon: Lexicon;
+  model: ToneModel;
+}
+
+const isWeights = (v: unknown): boolean =>
+  isRecord(v) && Object.values(v).every((x) => typeof x === 'number' && Number.isFinite(x));
+
+/** The profiler data if `raw` has its shape (every tone's weights as long as the feature list), else null. */
+export function parseToneProfilerData(raw: unknown): ToneProfilerData | null {
+  if (!isRecord(raw) || !isRecord(raw.lexicon) || !isRecord(raw.model)) return null;
+  const { genres, keywords } = raw.lexicon;
+  const { features, weights, reasonAt } = raw.model;
+  if (!isRecord(genres) || !Object.values(genres).every(isWeights)) return null;
+  if (
+    !Array.isArray(keywords) ||
+    !keywords.every((k) => Array.isArray(k) && typeof k[0] === 'string' && isWeights(k[1]))
+  )
+    return null;
+  if (!Array.isArray(features) || features.length !== TONE_FEATURES.length || !isRecord(weights) || !isRecord(reasonAt))
+    return null;
+  for (const t of TONES) {
+    const w = weights[t];
+    if (!Array.isArray(w) || w.length !== features.length || !w.every((x) => typeof x === 'number')) return null;
+  }
+  return raw as unknown as ToneProfilerData;
 }

@@ -2,7 +2,7 @@
  * The moment of a mood check: how long the user has got, and whether it is late in the evening (when a lift should
  * calm rather than rouse). Both shape the list, and a pick they brought in says so in its reasons.
  */
-import { TONE_AFFECT } from '../catalogue/lexicon';
+import { TONE_AFFECT } from '../catalogue/tones';
 import { TONES } from '../catalogue/tones';
 import { topWeight, type MoodTarget } from './mood-target';
 import type { Pick, RankContext, Ranker } from './ranker';

@@ -5,7 +5,7 @@
  * is decided here too, so a reason says only what the film's profile clearly supports.
  */
 import { TONES, type Tone, type ToneScores } from '../catalogue/tones';
-import { SHIPPED_TONE_MODEL, type ToneModel } from '../catalogue/tone-model';
+import { TONE_REASON_AT } from '../catalogue/tone-reasons';
 import { toneSides, topWeight, type MoodTarget } from './mood-target';
 
 export const MOOD_FIT = {
@@ -62,10 +62,14 @@ export function vetoed(tones: ArrayLike<number>, at: number, terms: FitTerms): b
  * least the tone model's `reasonAt` for it (where the tone was right 9 times in 10; always far above the tone's
  * top-decile mark in the catalogue). Tones the model cannot vouch for are never named.
  */
-export function reasonTones(film: ToneScores, target: MoodTarget, model: ToneModel = SHIPPED_TONE_MODEL): Tone[] {
+export function reasonTones(
+  film: ToneScores,
+  target: MoodTarget,
+  reasonAt: Readonly<Record<Tone, number | null>> = TONE_REASON_AT,
+): Tone[] {
   const { wanted } = toneSides(target);
   return wanted
-    .filter((t) => model.reasonAt[t] !== null && film[t] >= model.reasonAt[t]!)
+    .filter((t) => reasonAt[t] !== null && film[t] >= reasonAt[t]!)
     .sort((a, b) => target.weights[b] * film[b] - target.weights[a] * film[a])
     .slice(0, 2);
 }

@@ -1,6 +1,6 @@
 /** The full ranker: the mood leads, taste and quality order what fits it (see `moodRanker`). */
 import type { Movie } from '../catalogue/movie';
-import { SHIPPED_TONE_MODEL } from '../catalogue/tone-model';
+import { TONE_REASON_AT } from '../catalogue/tone-reasons';
 import { TONES } from '../catalogue/tones';
 import { rng } from '../learning/linalg';
 import { learnedTone } from '../learning/mood-map';
@@ -164,7 +164,7 @@ export const moodRanker: Ranker = {
       const reasons: Reason[] = [];
       const named = reasonTones(p.movie.profile.tones, ctx.target);
       if (named.length > 0 || moodLed) reasons.push({ kind: 'mood', phrase, emotion, tones: named });
-      if (learned && p.movie.profile.tones[learned] >= (SHIPPED_TONE_MODEL.reasonAt[learned] ?? LEARNED_REASON_AT))
+      if (learned && p.movie.profile.tones[learned] >= (TONE_REASON_AT[learned] ?? LEARNED_REASON_AT))
         reasons.push({ kind: 'learned', emotion, tone: learned });
       if (p.wildcard) reasons.push({ kind: 'wildcard' });
       const personal = becauseYouLiked(p.movie, liked, ctx.factors) ?? contentReason(p.movie, ctx.user);

@@ -1,5 +1,9 @@
 import { defineSite, encodeQuery, tidyTitle } from './site';
 
+/**
+ * The markup this adapter expects: tests/fixtures/sites/disney.html, the /play/<id> page (disney-web-player, btm-
+ * media-* classes).
+ */
 export default defineSite({
   id: 'disney',
   name: 'Disney+',
@@ -12,5 +16,4 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Disney+', 'Disney Plus']),
   searchUrl: (q) => `https://www.disneyplus.com/search?q=${encodeQuery(q)}`,
-  fixture: 'tests/fixtures/sites/disney.html: the /play/<id> page (disney-web-player, btm-media-* classes).',
 });

@@ -1,5 +1,9 @@
 import { defineSite, encodeQuery, tidyTitle } from './site';
 
+/**
+ * The markup this adapter expects: tests/fixtures/sites/hulu.html, the /watch/<id> page (#web-player-app,
+ * PlayerMetadata).
+ */
 export default defineSite({
   id: 'hulu',
   name: 'Hulu',
@@ -12,5 +16,4 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Hulu']),
   searchUrl: (q) => `https://www.hulu.com/search?q=${encodeQuery(q)}`,
-  fixture: 'tests/fixtures/sites/hulu.html: the /watch/<id> page (#web-player-app, PlayerMetadata).',
 });

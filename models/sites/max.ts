@@ -1,5 +1,8 @@
 import { defineSite, encodeQuery, tidyTitle } from './site';
 
+/**
+ * The markup this adapter expects: tests/fixtures/sites/max.html, the /video/watch/<id> page (data-testid="player-*").
+ */
 export default defineSite({
   id: 'max',
   name: 'Max',
@@ -12,5 +15,4 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Max', 'HBO Max']),
   searchUrl: (q) => `https://play.max.com/search?q=${encodeQuery(q)}`,
-  fixture: 'tests/fixtures/sites/max.html: the /video/watch/<id> page (data-testid="player-*").',
 });

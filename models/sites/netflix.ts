@@ -1,5 +1,9 @@
 import { defineSite, encodeQuery, tidyTitle } from './site';
 
+/**
+ * The markup this adapter expects: tests/fixtures/sites/netflix.html, the /watch/<id> player view (data-uia
+ * attributes).
+ */
 export default defineSite({
   id: 'netflix',
   name: 'Netflix',
@@ -13,5 +17,4 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Netflix']),
   searchUrl: (q) => `https://www.netflix.com/search?q=${encodeQuery(q)}`,
-  fixture: 'tests/fixtures/sites/netflix.html: the /watch/<id> player view (data-uia attributes).',
 });

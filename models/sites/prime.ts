@@ -1,5 +1,9 @@
 import { defineSite, encodeQuery, tidyTitle } from './site';
 
+/**
+ * The markup this adapter expects: tests/fixtures/sites/prime.html, the detail page with the web player SDK overlay
+ * (#dv-web-player).
+ */
 export default defineSite({
   id: 'prime',
   name: 'Prime Video',
@@ -13,5 +17,4 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Prime Video']),
   searchUrl: (q) => `https://www.primevideo.com/search?phrase=${encodeQuery(q)}`,
-  fixture: 'tests/fixtures/sites/prime.html: the detail page with the web player SDK overlay (#dv-web-player).',
 });

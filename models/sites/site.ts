@@ -1,8 +1,9 @@
 /**
  * Site adapters for the companion overlay. Each streaming site is one file that calls `defineSite` with its data:
  * where it lives, which selectors find the player, the title being watched and the place for the badge, and how to
- * search it. Selectors are data (tried in order, first match wins) so fixtures can check them; the DOM work that
- * uses them lives at the edge (`entrypoints/overlay.content`).
+ * search it. Selectors are data (tried in order, first match wins) so fixtures can check them: each site's fixture
+ * page, the markup it expects, is tests/fixtures/sites/<id>.html, described above the site's definition. The DOM work
+ * that uses them lives at the edge (`entrypoints/overlay.content`).
  */
 
 export const SITE_IDS = ['netflix', 'youtube', 'prime', 'disney', 'hulu', 'max', 'generic'] as const;
@@ -30,8 +31,6 @@ export interface SiteAdapter {
   cleanTitle: (raw: string) => string;
   /** A search on this service for a movie. */
   searchUrl: (query: string) => string;
-  /** Where the adapter's fixture page comes from (the markup it expects), for whoever updates the selectors. */
-  fixture: string;
 }
 
 const registry = new Map<SiteId, SiteAdapter>();

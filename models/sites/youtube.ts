@@ -1,5 +1,9 @@
 import { defineSite, encodeQuery, tidyTitle } from './site';
 
+/**
+ * The markup this adapter expects: tests/fixtures/sites/youtube.html, a /watch?v= page (ytd-watch-flexy,
+ * #movie_player, ytd-watch-metadata).
+ */
 export default defineSite({
   id: 'youtube',
   name: 'YouTube',
@@ -13,5 +17,4 @@ export default defineSite({
   cleanTitle: (raw) => tidyTitle(raw, ['YouTube']),
   // YouTube sells and rents movies; its search finds those and trailers.
   searchUrl: (q) => `https://www.youtube.com/results?search_query=${encodeQuery(q)}`,
-  fixture: 'tests/fixtures/sites/youtube.html: a /watch?v= page (ytd-watch-flexy, #movie_player, ytd-watch-metadata).',
 });

@@ -1,6 +1,6 @@
 /** TMDB movies as catalogue entries, profiled by the same lexicon as the packaged catalogue. */
 import type { Movie } from '../catalogue/movie';
-import { calibratedProfile } from '../catalogue/tone-model';
+import { calibratedProfile, type ToneProfiler } from '../catalogue/tone-model';
 import type { TmdbDetails } from './api';
 
 /** TMDB genre names in MovieLens spelling (the lexicon's); TMDB-only genres map to the nearest MovieLens one. */
@@ -31,7 +31,8 @@ export function tmdbOnlyMovieId(tmdbId: number): number {
   return -tmdbId;
 }
 
-export function movieFromTmdb(d: TmdbDetails): Movie {
+/** A TMDB title as a catalogue entry, its tones from `profiler` (the lexicon and tone model the catalogue was built with). */
+export function movieFromTmdb(d: TmdbDetails, profiler: ToneProfiler): Movie {
   const genres = [...new Set(d.genres.map((g) => TMDB_TO_MOVIELENS_GENRE[g]).filter((g): g is string => Boolean(g)))];
   const year = d.releaseDate && /^\d{4}/.test(d.releaseDate) ? Number(d.releaseDate.slice(0, 4)) : null;
   return {
@@ -53,6 +54,6 @@ export function movieFromTmdb(d: TmdbDetails): Movie {
     mlMean: null,
     adult: d.adult,
     // Titles added on the device have no ratings: their tones come from genres and keywords alone.
-    profile: calibratedProfile({ genres, keywords: d.keywords, neighbours: null, told: null }),
+    profile: calibratedProfile({ genres, keywords: d.keywords, neighbours: null, told: null }, profiler),
   };
 }

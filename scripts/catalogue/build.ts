@@ -15,13 +15,9 @@ import { gzipSync } from 'node:zlib';
 import { LEXICON_VERSION } from '../../models/catalogue/lexicon';
 import type { Movie } from '../../models/catalogue/movie';
 import { CATALOGUE_FORMAT, packMovies, type CatalogueManifest } from '../../models/catalogue/format';
-import { neighbourMean, profileOf } from '../../models/catalogue/profile';
-import {
-  calibratedProfile,
-  SHIPPED_TONE_MODEL,
-  type ToneInputs,
-  type ToneModel,
-} from '../../models/catalogue/tone-model';
+import { neighbourMean } from '../../models/catalogue/profile';
+import { SHIPPED_READER, SHIPPED_TONE_MODEL } from '../../models/catalogue/shipped-tones';
+import { calibratedProfile, type ToneInputs, type ToneModel } from '../../models/catalogue/tone-model';
 import { zeroTones, type ToneScores } from '../../models/catalogue/tones';
 import { partOf, readToneLabels } from '../lib/tone-tags';
 import { DEFAULT_IALS_PARAMS } from '../../models/learning/ials';
@@ -254,7 +250,7 @@ export function buildCatalogue(
       mlRatings: rated?.n ?? 0,
       mlMean: rated ? Math.round(((rated.sum + SHRINK_K * globalMean) / (rated.n + SHRINK_K)) * 100) / 100 : null,
       adult: kw.some((k) => ADULT_KEYWORDS.has(k.toLowerCase())),
-      profile: profileOf({ genres: t.genres, keywords: kw }),
+      profile: SHIPPED_READER.profileOf({ genres: t.genres, keywords: kw }),
     });
   }
 
@@ -300,7 +296,9 @@ export function buildCatalogue(
     neighbours: neighbourTones.get(m.movieId) ?? null,
     told: toldOf.get(m.movieId) ?? null,
   }));
-  toneInputs.forEach((input, i) => (movies[i]!.profile = calibratedProfile(input, toneModel)));
+  toneInputs.forEach(
+    (input, i) => (movies[i]!.profile = calibratedProfile(input, { reader: SHIPPED_READER, model: toneModel })),
+  );
   const embeddings = trainItemEmbeddings(ratings, eligible, DEFAULT_IALS_PARAMS, ratingObservation, onIteration);
   const quantised = quantise(embeddings.model);
   const embeddingsGz = gzipSync(

@@ -20,7 +20,8 @@ import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unpackMovie, validatePacked, type PackedCatalogue } from '../../models/catalogue/format';
 import { displayTitle, type Movie } from '../../models/catalogue/movie';
-import { profileOf, withAffect } from '../../models/catalogue/profile';
+import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
+import { withAffect } from '../../models/catalogue/tones';
 import type { Tone, ToneScores } from '../../models/catalogue/tones';
 import { TONE_OOF } from './fit-tones';
 import type { ItemFactors } from '../../models/learning/item-factors';
@@ -252,7 +253,9 @@ async function main() {
     return target;
   };
 
-  const genresOnly = withProfiles(part, (m) => profileOf({ genres: m.genres, keywords: [] }, { useKeywords: false }));
+  const genresOnly = withProfiles(part, (m) =>
+    SHIPPED_READER.profileOf({ genres: m.genres, keywords: [] }, { useKeywords: false }),
+  );
   const variants: { key: string; title: string; movies: Movie[]; rank: RankFn }[] = [
     { key: 'shipped', title: 'shipped', movies: part, rank: shippedRanker(factors) },
     { key: 'genresOnly', title: 'genres-only profiles', movies: genresOnly, rank: shippedRanker(factors) },

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { profileOf } from '../../models/catalogue/profile';
+import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
 import type { Tone } from '../../models/catalogue/tones';
 import { fromMessagesFile } from '../../models/messages';
 import { readPackedCatalogue } from '../lib/catalogue';
@@ -42,7 +42,9 @@ function main() {
       labels,
     );
     const genres = rocAuc(
-      population.map((m) => profileOf({ genres: m.genres, keywords: [] }, { useKeywords: false }).tones[tone]),
+      population.map(
+        (m) => SHIPPED_READER.profileOf({ genres: m.genres, keywords: [] }, { useKeywords: false }).tones[tone],
+      ),
       labels,
     );
     rows.push({ tone, positives, full, genres });

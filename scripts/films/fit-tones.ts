@@ -16,6 +16,7 @@ import {
   type ToneInputs,
   type ToneModel,
 } from '../../models/catalogue/tone-model';
+import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
 import { TONES, type Tone } from '../../models/catalogue/tones';
 import { solveSpd } from '../../models/learning/linalg';
 import { sigmoid } from '../../models/probability';
@@ -112,7 +113,7 @@ function main() {
   const byId = new Map(inputs.map((i) => [i.movieId, i]));
   const labels = readToneLabels(DATA, byId);
   const tuning = [...labels.keys()].filter((id) => partOf(id) === 'tuning').sort((a, b) => a - b);
-  const x = tuning.map((id) => toneFeatures(byId.get(id)!));
+  const x = tuning.map((id) => toneFeatures(byId.get(id)!, SHIPPED_READER));
   const y = (t: Tone) => tuning.map((id) => (labels.get(id)!.has(t) ? 1 : 0));
   const fold = tuning.map((_, i) => i % FOLDS);
 

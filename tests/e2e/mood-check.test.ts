@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 import { screenshotPath } from '../support/screenshots';
-import { SHIPPED_TONE_MODEL } from '../../models/catalogue/tone-model';
+import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import type { Tone } from '../../models/catalogue/tones';
 import MESSAGES from '../../public/_locales/en/messages.json';
 
@@ -236,7 +236,7 @@ describe('picks that fit the mood', () => {
       for (const word of words) {
         const tone = toneOfWord[word];
         expect(tone, `"${word}" in "${p.reason}"`).toBeDefined();
-        expect(held[p.id]!.tones[tone!]).toBeGreaterThanOrEqual(SHIPPED_TONE_MODEL.reasonAt[tone as Tone]!);
+        expect(held[p.id]!.tones[tone!]).toBeGreaterThanOrEqual(TONE_REASON_AT[tone as Tone]!);
         named++;
       }
     }

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibratedProfile } from '../../models/catalogue/tone-model';
+import { SHIPPED_TONE_PROFILER } from '../../models/catalogue/shipped-tones';
 import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FACES } from '../support/images';
 import { GOOD_KEY, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
@@ -69,12 +70,15 @@ describe('online refresh from TMDB', () => {
     expect(added[0]).toMatchObject({ movieId: -900001, title: 'A Ghostly Laugh', genres: ['Horror', 'Comedy'] });
     // Profiled on the device by the shipped tone model, from its genres and keywords (no ratings, no neighbours):
     // a parody with a haunted house is funny before it is scary.
-    const expected = calibratedProfile({
-      genres: ['Horror', 'Comedy'],
-      keywords: ['haunted house', 'parody'],
-      neighbours: null,
-      told: null,
-    });
+    const expected = calibratedProfile(
+      {
+        genres: ['Horror', 'Comedy'],
+        keywords: ['haunted house', 'parody'],
+        neighbours: null,
+        told: null,
+      },
+      SHIPPED_TONE_PROFILER,
+    );
     for (const [tone, p] of Object.entries(expected.tones)) expect(added[0]!.profile.tones[tone]).toBeCloseTo(p, 6);
     expect(added[0]!.profile.tones.funny).toBeGreaterThan(added[0]!.profile.tones.scary!);
     // Toy Story is in the packaged catalogue: still one title, under its MovieLens id.

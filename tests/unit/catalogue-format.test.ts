@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { packMovies, unpackMovie, validatePacked } from '../../models/catalogue/format';
 import { searchKey, type Movie } from '../../models/catalogue/movie';
-import { profileOf } from '../../models/catalogue/profile';
+import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
 
 const base: Movie = {
   movieId: 1,
@@ -21,7 +21,7 @@ const base: Movie = {
   mlRatings: 215,
   mlMean: 3.9,
   adult: false,
-  profile: profileOf({ genres: ['Animation', 'Comedy'], keywords: ['toy', 'friendship'] }),
+  profile: SHIPPED_READER.profileOf({ genres: ['Animation', 'Comedy'], keywords: ['toy', 'friendship'] }),
 };
 
 describe('packed catalogue format', () => {

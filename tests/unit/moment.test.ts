@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TONE_AFFECT } from '../../models/catalogue/lexicon';
+import { TONE_AFFECT } from '../../models/catalogue/tones';
 import { TONES } from '../../models/catalogue/tones';
 import { emptyUserModel } from '../../models/learning/user-model';
 import { formatMessage, fromMessagesFile } from '../../models/messages';

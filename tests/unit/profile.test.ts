@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENRE_TONES, KEYWORD_TONES, LEXICON_VERSION } from '../../models/catalogue/lexicon';
-import { keywordRules, neighbourMean, profileOf, toneEvidence } from '../../models/catalogue/profile';
+import { neighbourMean } from '../../models/catalogue/profile';
+import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
 import { TONES } from '../../models/catalogue/tones';
 
 describe('lexicon', () => {
@@ -19,18 +20,20 @@ describe('lexicon', () => {
   });
 
   it('matches keywords on whole words, multi-word terms and plurals', () => {
-    expect(keywordRules('haunted house').length).toBeGreaterThanOrEqual(1);
-    expect(keywordRules('ghosts')).toContainEqual(KEYWORD_TONES.find(([t]) => t === 'ghost')![1]);
-    expect(keywordRules('romantic comedy')).toContainEqual(KEYWORD_TONES.find(([t]) => t === 'comedy')![1]);
+    expect(SHIPPED_READER.keywordRules('haunted house').length).toBeGreaterThanOrEqual(1);
+    expect(SHIPPED_READER.keywordRules('ghosts')).toContainEqual(KEYWORD_TONES.find(([t]) => t === 'ghost')![1]);
+    expect(SHIPPED_READER.keywordRules('romantic comedy')).toContainEqual(
+      KEYWORD_TONES.find(([t]) => t === 'comedy')![1],
+    );
     // "love" must not fire inside "glove".
-    expect(keywordRules('glove')).toEqual([]);
+    expect(SHIPPED_READER.keywordRules('glove')).toEqual([]);
   });
 });
 
 describe('profileOf', () => {
   it('reads a haunted-house horror as scary and unpleasant, a comedy as funny and pleasant', () => {
-    const horror = profileOf({ genres: ['Horror'], keywords: ['haunted house', 'ghost', 'possession'] });
-    const comedy = profileOf({ genres: ['Comedy', 'Romance'], keywords: ['wedding', 'best friend'] });
+    const horror = SHIPPED_READER.profileOf({ genres: ['Horror'], keywords: ['haunted house', 'ghost', 'possession'] });
+    const comedy = SHIPPED_READER.profileOf({ genres: ['Comedy', 'Romance'], keywords: ['wedding', 'best friend'] });
     expect(horror.tones.scary).toBeGreaterThan(0.8);
     expect(horror.valence).toBeLessThan(0);
     expect(horror.arousal).toBeGreaterThan(0);
@@ -45,12 +48,14 @@ describe('profileOf', () => {
 
   it('lets keywords say what genres cannot', () => {
     const drama = { genres: ['Drama'], keywords: ['terminal illness', 'grief', 'funeral'] };
-    expect(profileOf(drama).tones.sad).toBeGreaterThan(profileOf(drama, { useKeywords: false }).tones.sad + 0.3);
-    expect(toneEvidence(drama, { useKeywords: false }).sad).toBe(GENRE_TONES.Drama!.sad);
+    expect(SHIPPED_READER.profileOf(drama).tones.sad).toBeGreaterThan(
+      SHIPPED_READER.profileOf(drama, { useKeywords: false }).tones.sad + 0.3,
+    );
+    expect(SHIPPED_READER.toneEvidence(drama, { useKeywords: false }).sad).toBe(GENRE_TONES.Drama!.sad);
   });
 
   it('keeps a title without evidence at the centre of the circumplex', () => {
-    const p = profileOf({ genres: [], keywords: [] });
+    const p = SHIPPED_READER.profileOf({ genres: [], keywords: [] });
     expect(p.valence).toBe(0);
     expect(p.arousal).toBe(0);
   });
@@ -58,8 +63,8 @@ describe('profileOf', () => {
 
 describe('neighbourMean', () => {
   it("is the similarity-weighted mean of the neighbours' tones, ignoring dissimilar ones", () => {
-    const scary = profileOf({ genres: ['Horror'], keywords: ['ghost'] }).tones;
-    const funny = profileOf({ genres: ['Comedy'], keywords: ['parody'] }).tones;
+    const scary = SHIPPED_READER.profileOf({ genres: ['Horror'], keywords: ['ghost'] }).tones;
+    const funny = SHIPPED_READER.profileOf({ genres: ['Comedy'], keywords: ['parody'] }).tones;
     const mean = neighbourMean([
       { tones: scary, similarity: 0.9 },
       { tones: funny, similarity: 0.1 },

@@ -13,7 +13,7 @@ import { itemFactors } from '../../models/learning/item-factors';
 import { zeroProbabilities, type Emotion } from '../../models/mood/emotions';
 import { moodTarget, toneSides, type Strategy } from '../../models/recommend/mood-target';
 import { MOOD_FIT } from '../../models/recommend/mood-fit';
-import { SHIPPED_TONE_MODEL } from '../../models/catalogue/tone-model';
+import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { franchiseKey, leadingGenres, similarity } from '../../models/recommend/diversity';
 import { moodRanker } from '../../models/recommend/mood-ranker';
@@ -219,8 +219,7 @@ describe('full ranker', () => {
       for (const p of moodRanker.rank(context({}, emotion, 'match'))) {
         for (const r of p.reasons) {
           if (r.kind !== 'mood') continue;
-          for (const t of r.tones)
-            expect(p.movie.profile.tones[t]).toBeGreaterThanOrEqual(SHIPPED_TONE_MODEL.reasonAt[t]!);
+          for (const t of r.tones) expect(p.movie.profile.tones[t]).toBeGreaterThanOrEqual(TONE_REASON_AT[t]!);
         }
       }
     }

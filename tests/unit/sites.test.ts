@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cropRect, isBlankFrame } from '../../models/image/frame';
 import { registeredSites, siteForHost } from '../../models/sites';
@@ -20,6 +22,11 @@ describe('site adapters', () => {
         ).toBe(true);
     }
     for (const s of sites) expect(new URL(s.searchUrl('Up 2009')).protocol).toBe('https:');
+  });
+
+  it('has a fixture page of the markup each site expects', () => {
+    for (const site of registeredSites())
+      expect(existsSync(resolve('tests/fixtures/sites', `${site.id}.html`)), site.id).toBe(true);
   });
 
   it('claims no host twice and only named hosts (the generic adapter claims none)', () => {

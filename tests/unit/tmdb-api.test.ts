@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTmdbClient, parseDetails, parseList, TmdbError } from '../../models/tmdb/api';
 import { movieFromTmdb } from '../../models/tmdb/movie';
+import { SHIPPED_TONE_PROFILER } from '../../models/catalogue/shipped-tones';
 
 describe('TMDB response validation', () => {
   it('keeps valid list items and drops broken ones', () => {
@@ -30,7 +31,7 @@ describe('TMDB response validation', () => {
     });
     expect(d).toMatchObject({ id: 9, keywords: ['time travel'], posterPath: null, imdbId: null });
     expect(d?.providers).toEqual({ US: { link: null, flatrate: ['Netflix'] } });
-    const movie = movieFromTmdb(d!);
+    const movie = movieFromTmdb(d!, SHIPPED_TONE_PROFILER);
     expect(movie).toMatchObject({ movieId: -9, tmdbId: 9, year: 2020, genres: ['Sci-Fi'] });
     expect(movie.profile.tones.thoughtProvoking).toBeGreaterThan(0.3);
   });
