@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Each test's result as it finishes: a long e2e file is not minutes of silence.
+    reporters: ['verbose'],
     projects: [
       {
         test: {

@@ -1,31 +1,106 @@
 import type { AnalysisResult } from '../models/protocol';
-import { EMOTION_EMOJI } from '../models/mood/emotions';
+import { EMOTIONS, EMOTION_EMOJI, type Emotion } from '../models/mood/emotions';
 import type { Mood } from '../models/mood/mood';
+import { sureness } from '../models/mood/sureness';
 import { EmotionBars } from './EmotionBars';
 import { t } from './i18n';
+import { Snapshot } from './Snapshot';
 
 type Found = Extract<Mood, { kind: 'mood' }>;
 
-export function MoodPanel({ mood, analysis }: { mood: Found; analysis: AnalysisResult }) {
+/** Splits a message around its one `$1` so the word can sit in its own element, in the locale's word order. */
+function around(key: 'moodHardToTell', word: string) {
+  const [before = '', after = ''] = t(key, '\u0000').split('\u0000');
   return (
-    <section class="mood" aria-live="polite" data-testid="mood">
+    <>
+      {before}
+      <span class="mood-word" data-testid="mood-word">
+        {word}
+      </span>
+      {after}
+    </>
+  );
+}
+
+/**
+ * The mood in one line (emoji, word, how sure in words) with the correction beside it; the snapshot, the bars and
+ * the technical figures behind "Details", so the picks start within the first screen. A read too unsure to claim a
+ * mood says so and asks first.
+ */
+export function MoodPanel({
+  mood,
+  analysis,
+  image,
+  corrected,
+  onCorrect,
+}: {
+  mood: Found;
+  analysis: AnalysisResult;
+  image: string;
+  corrected: Emotion | null;
+  onCorrect: (emotion: Emotion) => void;
+}) {
+  const level = corrected ? 'sure' : sureness(mood.confidence);
+  const word = t(`emotion_${mood.dominant}`);
+  const correction = (
+    <label class={level === 'hard' ? 'correct correct-first' : 'correct'}>
+      {level === 'hard' ? t('howDoYouFeel') : t('notRight')}{' '}
+      <select
+        value={corrected ?? ''}
+        data-testid="correct-mood"
+        onChange={(e) => {
+          const v = e.currentTarget.value as Emotion;
+          if ((EMOTIONS as readonly string[]).includes(v)) onCorrect(v);
+        }}
+      >
+        <option value="">{t('asRead')}</option>
+        {EMOTIONS.map((e) => (
+          <option key={e} value={e}>
+            {t(`emotion_${e}`)}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <section class="mood" aria-live="polite" data-testid="mood" data-sureness={level}>
       <p class="mood-head">
         <span class="mood-emoji" aria-hidden="true">
-          {EMOTION_EMOJI[mood.dominant]}
+          {level === 'hard' ? '🤔' : EMOTION_EMOJI[mood.dominant]}
         </span>
-        <span class="mood-word" data-testid="mood-word">
-          {t(`emotion_${mood.dominant}`)}
-        </span>
-        <span class="mood-confidence">{t('confidence', Math.round(mood.confidence * 100))}</span>
+        {level === 'hard' ? (
+          <span class="mood-lead">{around('moodHardToTell', word)}</span>
+        ) : (
+          <>
+            <span class="mood-word" data-testid="mood-word">
+              {word}
+            </span>
+            <span class="mood-confidence" data-testid="mood-sureness">
+              {t(`sureness_${level}`)}
+            </span>
+          </>
+        )}
       </p>
-      <EmotionBars probabilities={mood.probabilities} />
-      <p class="mood-meta">
-        <span data-testid="face-count">{mood.faceCount === 1 ? t('faceOne') : t('faceMany', mood.faceCount)}</span>
-        {' · '}
-        <span data-testid="backend">{analysis.backend}</span>
-        {' · '}
-        {Math.round(analysis.inferenceMs)} ms
-      </p>
+      {correction}
+      <details class="mood-details" data-testid="mood-details">
+        <summary>{t('moodDetails')}</summary>
+        <Snapshot
+          src={image}
+          width={analysis.image.width}
+          height={analysis.image.height}
+          boxes={analysis.faces.map((f) => f.box)}
+        />
+        <EmotionBars probabilities={mood.probabilities} />
+        <p class="mood-meta">
+          <span data-testid="face-count">{mood.faceCount === 1 ? t('faceOne') : t('faceMany', mood.faceCount)}</span>
+          {' · '}
+          {t('moodFigure', Math.round(mood.confidence * 100))}
+          {' · '}
+          <span data-testid="backend">{analysis.backend}</span>
+          {' · '}
+          {Math.round(analysis.inferenceMs)} ms
+        </p>
+      </details>
     </section>
   );
 }

@@ -39,7 +39,8 @@ export interface OverlayProps {
   problem: ProblemCode | null;
   ask: Ask;
   onOpen: (open: boolean) => void;
-  onReadFrame: () => void;
+  /** Null where the page has no video to read: the button is not offered. */
+  onReadFrame: (() => void) | null;
   onHideHere: () => void;
 }
 
@@ -119,9 +120,11 @@ export function Overlay(props: OverlayProps) {
         </p>
       )}
       <div class="overlay-actions">
-        <button type="button" onClick={props.onReadFrame} disabled={props.reading} data-testid="overlay-read-frame">
-          {props.reading ? t('overlayReading') : `🎞 ${t('overlayReadFrame')}`}
-        </button>
+        {props.onReadFrame && (
+          <button type="button" onClick={props.onReadFrame} disabled={props.reading} data-testid="overlay-read-frame">
+            {props.reading ? t('overlayReading') : `🎞 ${t('overlayReadFrame')}`}
+          </button>
+        )}
         <button type="button" onClick={props.onHideHere} data-testid="overlay-hide">
           {props.site.id === 'generic' ? t('overlayHideHere') : t('overlayHideOn', props.site.name)}
         </button>

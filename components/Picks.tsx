@@ -5,6 +5,7 @@ import type { Strategy } from '../models/recommend/mood-target';
 import { t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
 import { ProblemNotice } from './ProblemNotice';
+import { Working } from './Working';
 import type { ProblemCode } from '../models/problems';
 import { displayTitle } from '../models/catalogue/movie';
 
@@ -108,9 +109,7 @@ export function Picks(props: PicksProps) {
       )}
       {props.problem && <ProblemNotice code={props.problem} />}
       {props.picks === null ? (
-        <p role="status" class="working">
-          {t('findingMovies')}
-        </p>
+        <Working testId="finding-movies">{t('findingMovies')}</Working>
       ) : props.picks.length === 0 ? (
         <p role="status" class="notice" data-testid="no-picks">
           {t('noPicks')}

@@ -5,7 +5,15 @@ import type { ErrorCode } from './messaging';
 export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' | 'camera-failed';
 /** Frame reading on a web page (overlay and right-click). */
 export type FrameProblem = 'protected-video' | 'no-video';
-export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | 'camera-permission' | 'no-face';
+/** A picture the user chose that cannot be read as it is: too big a file, or too few pixels to find a face in. */
+export type PictureProblem = 'image-too-large' | 'image-too-small';
+export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | PictureProblem | 'camera-permission' | 'no-face';
+
+/**
+ * Below this many pixels on its shorter side a picture is too small to find a face in (a tightly cropped 48-px face
+ * has no room around it for the detector): the user hears that, not "no face found".
+ */
+export const MIN_PICTURE_SIDE = 100;
 
 export interface ProblemText {
   title: MessageKey;

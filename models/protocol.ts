@@ -117,18 +117,25 @@ const intIn = (min: number, max: number) =>
   );
 const orNull = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(schema), null);
 
+const detector = v.picklist(DETECTORS, 'unknown detector');
+const backend = v.picklist([...BACKENDS, 'auto'] as const satisfies readonly BackendChoice[], 'unknown backend');
 const imageRequest = <T extends string>(type: T) =>
   v.strictObject({
     type: v.literal(type),
     /** A `data:image/...;base64,` URL. */
     image: check<string>(isImageDataUrl, 'image is not an image data URL'),
-    detector: v.picklist(DETECTORS, 'unknown detector'),
-    backend: v.picklist([...BACKENDS, 'auto'] as const satisfies readonly BackendChoice[], 'unknown backend'),
+    detector,
+    backend,
   });
 
 /** What extension pages (and, where listed, content scripts) may ask the background. */
 export const BACKGROUND_MESSAGES = {
   'analyze-image': message(imageRequest('analyze-image'), ['page', 'content'])<AnalysisResult>(),
+  /**
+   * The popup has opened: start the face model and load the catalogue now, so the click finds them ready. Answers
+   * when the model is ready (false where this browser cannot run it); the catalogue goes on loading behind it.
+   */
+  'warm-up': message(v.strictObject({ type: v.literal('warm-up'), detector }))<{ ready: boolean }>(),
   'capture-tab': message(bare('capture-tab'), ['page', 'content'])<{ image: string }>(),
   'reset-inference': message(bare('reset-inference'))<{ closed: boolean }>(),
   'inference-stats': message(bare('inference-stats'))<InferenceStats>(),
@@ -242,6 +249,10 @@ export const OVERLAY_MESSAGES = {
 export const OFFSCREEN_MESSAGES = {
   'offscreen:analyze': message(imageRequest('offscreen:analyze'))<AnalysisResult>(),
   'offscreen:stats': message(bare('offscreen:stats'))<InferenceStats>(),
+  /** Start the backend and load the models for this detector, without an image. */
+  'offscreen:warm-up': message(v.strictObject({ type: v.literal('offscreen:warm-up'), detector, backend }))<{
+    backend: Backend;
+  }>(),
 } as const;
 
 type ApiOf<M extends Record<string, Declared<v.GenericSchema, unknown>>> = {

@@ -10,7 +10,7 @@ import type { CatalogueStatus } from '../../models/protocol';
 
 const MOVIES_FILE = 'movies.json.gz';
 
-async function readManifest(): Promise<CatalogueManifest> {
+export async function readManifest(): Promise<CatalogueManifest> {
   const response = await fetch('/catalogue/manifest.json');
   if (!response.ok) throw new Error(`catalogue manifest: HTTP ${response.status}`);
   return (await response.json()) as CatalogueManifest;
@@ -21,7 +21,8 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-async function readPacked(manifest: CatalogueManifest): Promise<PackedCatalogue> {
+/** The shipped catalogue file, checked against the manifest's checksum and validated. */
+export async function readPacked(manifest: CatalogueManifest): Promise<PackedCatalogue> {
   const expected = manifest.files[MOVIES_FILE];
   if (!expected) throw new Error(`catalogue manifest lists no ${MOVIES_FILE}`);
   const bytes = await (await fetch(`/catalogue/${MOVIES_FILE}`)).arrayBuffer();

@@ -30,7 +30,7 @@ import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { recommend, recordFeedback, undoFeedbackEvent } from './recommend';
+import { recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 
@@ -60,6 +60,13 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     viaOffscreen(() =>
       askOffscreen({ type: 'offscreen:analyze', image: r.image, detector: r.detector, backend: r.backend }),
     ),
+  // Answers once the face model is ready; the catalogue loads alongside without holding the answer.
+  'warm-up': async (r) => {
+    void warmPicks().catch((error: unknown) => console.warn('Moodreel: could not load the catalogue early', error));
+    if (!offscreenSupported()) return { ready: false };
+    await viaOffscreen(() => askOffscreen({ type: 'offscreen:warm-up', detector: r.detector, backend: 'auto' }));
+    return { ready: true };
+  },
   // A content script captures its own tab's window; extension pages the current window.
   'capture-tab': async (_r, sender) => {
     try {

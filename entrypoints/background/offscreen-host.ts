@@ -1,6 +1,6 @@
 /**
  * Owns the one offscreen document that runs face-api: creates it on demand, waits until it listens, reuses it.
- * Chrome-only API, so it goes through WXT's typed `browser` (the polyfill does not wrap `offscreen`).
+ * Chrome-only API (Firefox has no offscreen documents).
  */
 import { browser, type Browser } from 'wxt/browser';
 
@@ -26,10 +26,14 @@ export function offscreenReady(): void {
   markReady?.();
 }
 
-export async function ensureOffscreen(): Promise<void> {
-  if (creating) return creating;
-  if (await hasDocument()) return;
-  creating = (async () => {
+/**
+ * The offscreen document, created if there is none. Callers at the same moment (the popup's warm-up and its first
+ * check) share one creation: the check for a document and its creation must not interleave, or the second creation
+ * fails and the first never hears that its document is ready.
+ */
+export function ensureOffscreen(): Promise<void> {
+  creating ??= (async () => {
+    if (await hasDocument()) return;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('The analysis page did not start in time')), READY_TIMEOUT_MS);
       markReady = () => {

@@ -1,6 +1,10 @@
 /**
  * Picks and feedback in the background: the catalogue and the embeddings are loaded once per worker and kept in
  * memory (ranking 30k titles needs them all), the user model is read from and written to IndexedDB.
+ *
+ * The shipped titles come straight from the packed file inside the extension, unpacked once per worker start: several
+ * times faster than reading 30k records back from IndexedDB, and ready while a first import is still running.
+ * Only the titles TMDB added on this device (negative ids) are read from the database.
  */
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
@@ -12,22 +16,49 @@ import { rankForMoment } from '../../models/recommend/moment';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { moodRanker } from '../../models/recommend/mood-ranker';
 import { moreLikeThis } from '../../models/recommend/rankers';
-import { catalogueState, getMovie, getMovies, withoutSearchFields } from '../../models/store/catalogue';
+import { unpackMovie } from '../../models/catalogue/format';
+import { getMovie, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { tmdbState } from '../../models/store/tmdb';
 import { feedbackEvents, loadUserModel, saveFeedback, undoFeedback } from '../../models/store/user';
 import { loadSettings } from '../shared/settings';
-import { ensureCatalogue } from './catalogue';
+import { readManifest, readPacked } from './catalogue';
 
-let catalogue: { key: string; movies: Movie[] } | null = null;
+let shipped: Promise<Movie[]> | null = null;
+let catalogue: { key: number; movies: Promise<Catalogue> } | null = null;
 let factors: Promise<ItemFactors | null> | null = null;
 
-async function movies(): Promise<Movie[]> {
-  await ensureCatalogue();
+interface Catalogue {
+  movies: Movie[];
+  byId: Map<number, Movie>;
+}
+
+function shippedMovies(): Promise<Movie[]> {
+  shipped ??= readManifest()
+    .then(readPacked)
+    .then((packed) => packed.movies.map((p) => unpackMovie(packed, p)));
+  // A failed read is tried again by the next request.
+  shipped.catch(() => (shipped = null));
+  return shipped;
+}
+
+/** Every title, shipped and added; one array per TMDB refresh, shared by concurrent callers (rankers cache on it). */
+async function loadCatalogue(): Promise<Catalogue> {
   const db = await openDatabase();
-  // Reload when the catalogue was re-imported or TMDB added titles.
-  const key = `${(await catalogueState(db))?.completedAt ?? 0}:${(await tmdbState(db))?.at ?? 0}`;
-  if (catalogue?.key !== key) catalogue = { key, movies: (await db.getAll('movies')).map(withoutSearchFields) };
+  const key = (await tmdbState(db))?.at ?? 0;
+  if (catalogue?.key !== key) {
+    const movies = Promise.all([
+      shippedMovies(),
+      db.getAll('movies', IDBKeyRange.upperBound(0, true)).then((added) => added.map(withoutSearchFields)),
+    ]).then(([base, added]) => {
+      const all = added.length > 0 ? [...base, ...added] : base;
+      return { movies: all, byId: new Map(all.map((m) => [m.movieId, m])) };
+    });
+    catalogue = { key, movies };
+    movies.catch(() => {
+      if (catalogue?.movies === movies) catalogue = null;
+    });
+  }
   return catalogue.movies;
 }
 
@@ -45,9 +76,14 @@ function itemFactors(): Promise<ItemFactors | null> {
   return factors;
 }
 
+/** Loads what a ranking needs (the catalogue in memory, the embeddings) before anyone asks for picks. */
+export async function warmPicks(): Promise<void> {
+  await Promise.all([loadCatalogue(), itemFactors()]);
+}
+
 export async function recommend(r: RecommendRequest): Promise<PickView[]> {
-  const [all, f, stored, settings] = await Promise.all([
-    movies(),
+  const [{ movies: all, byId }, f, stored, settings] = await Promise.all([
+    loadCatalogue(),
     itemFactors(),
     openDatabase().then(loadUserModel),
     loadSettings(),
@@ -62,7 +98,7 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
     seed: r.seed,
     exclude: new Set(r.exclude),
   };
-  const seed = r.like === null ? null : all.find((m) => m.movieId === r.like);
+  const seed = r.like === null ? null : byId.get(r.like);
   if (seed === undefined) throw new Error(`Unknown title ${String(r.like)}`);
   const user = ctx.user;
   const picks = seed
@@ -80,15 +116,12 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
 
 export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true; eventId: number }> {
   const db = await openDatabase();
-  const stored = await getMovie(db, r.movieId);
-  if (!stored) throw new Error(`Unknown title ${r.movieId}`);
-  const model = applyFeedback(
-    await loadUserModel(db),
-    withoutSearchFields(stored),
-    r.signal,
-    await itemFactors(),
-    r.mood,
-  );
+  // Added since the catalogue was loaded, the title is still in the database.
+  const known = (await loadCatalogue()).byId.get(r.movieId);
+  const stored = known ? undefined : await getMovie(db, r.movieId);
+  const movie = known ?? (stored && withoutSearchFields(stored));
+  if (!movie) throw new Error(`Unknown title ${r.movieId}`);
+  const model = applyFeedback(await loadUserModel(db), movie, r.signal, await itemFactors(), r.mood);
   return { saved: true, eventId: await saveFeedback(db, r.movieId, r.signal, model, Date.now(), r.mood) };
 }
 
@@ -96,10 +129,10 @@ export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true;
 export async function undoFeedbackEvent(eventId: number): Promise<{ undone: boolean }> {
   const db = await openDatabase();
   const remaining = (await feedbackEvents(db)).filter((e) => e.id !== eventId);
-  const byId = new Map((await getMovies(db, [...new Set(remaining.map((e) => e.movieId))])).map((m) => [m.movieId, m]));
+  const { byId } = await loadCatalogue();
   const entries = remaining.flatMap((e) => {
     const movie = byId.get(e.movieId);
-    return movie && isFeedbackSignal(e.kind) ? [[withoutSearchFields(movie), e.kind, e.mood] as const] : [];
+    return movie && isFeedbackSignal(e.kind) ? [[movie, e.kind, e.mood] as const] : [];
   });
   return { undone: await undoFeedback(db, eventId, modelFromSignals(entries, await itemFactors())) };
 }

@@ -24,7 +24,9 @@ let queue: Promise<unknown> = Promise.resolve();
 let analyses = 0;
 
 /** Starts the backend (switching and reloading the models when another one is asked for) and loads the models. */
-async function prepare(request: OffscreenAnalyzeRequest): Promise<{ backend: Backend; loadMs: number | null }> {
+async function prepare(
+  request: Pick<OffscreenAnalyzeRequest, 'backend' | 'detector'>,
+): Promise<{ backend: Backend; loadMs: number | null }> {
   const start = performance.now();
   let loaded = false;
   if (!active || (request.backend !== active.choice && request.backend !== active.backend)) {
@@ -101,8 +103,15 @@ onMessage(
     parse: parseOffscreenRequest,
     senderOk: (sender) => senderIsBackground(sender, browser.runtime.id, origin),
     foreignMessage: 'Only the Moodreel background may ask for analysis.',
-    handle: (request) =>
-      request.type === 'offscreen:stats' ? Promise.resolve(stats()) : serialised(() => analyze(request)),
+    handle: (request) => {
+      if (request.type === 'offscreen:stats') return Promise.resolve(stats());
+      if (request.type === 'offscreen:warm-up')
+        return serialised(() => prepare(request)).then(
+          ({ backend }) => okReply({ backend }),
+          (error: unknown) => errorReply('inference-failed', error instanceof Error ? error.message : String(error)),
+        );
+      return serialised(() => analyze(request));
+    },
   }),
 );
 

@@ -17,6 +17,7 @@ import { parseOverlayRequest, type OverlayReadFrameRequest } from '../../models/
 import { guardedListener, okReply, ProtocolError, senderIsBackground } from '../../models/messaging';
 import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
+import { isPlayerSized } from '../../models/sites/site';
 import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
 import { FrameError, mediaBySource, readFrame } from './frame';
 import { largestVideo, locate, type Located } from './locate';
@@ -44,14 +45,16 @@ function timed<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => v
 }
 
 /**
- * Where the badge and panel go. Next to a visible player they are placed in the page (relative to our zero-size,
- * absolutely positioned host), so they scroll with the player and need no work per scroll; with no player on
- * screen they wait in the viewport's bottom-right corner.
+ * Where the badge and panel go, or null where they do not belong: a page without a player-sized player (a consent
+ * page, an error page, a channel's home) shows nothing unless the user asked for a frame. Next to a visible player
+ * they are placed in the page (relative to our zero-size, absolutely positioned host), so they scroll with the player
+ * and need no work per scroll; with the player scrolled away they wait in the viewport's bottom-right corner.
  */
-function placementFor(player: Element | null, host: Element, open: boolean): OverlayPlacement {
+function placementFor(player: Element | null, host: Element, open: boolean, forced: boolean): OverlayPlacement | null {
   const vw = document.documentElement.clientWidth || window.innerWidth;
   const vh = window.innerHeight;
   const r = player?.getBoundingClientRect();
+  if (!forced && (!r || !isPlayerSized(r))) return null;
   if (r && r.width >= 120 && r.bottom > 60 && r.top < vh - 60) {
     const origin = host.getBoundingClientRect();
     const top = Math.max(8, r.top + 12);
@@ -115,9 +118,13 @@ export default defineContentScript({
     const shown = () => forced || (settings?.overlay[site.id] ?? false);
 
     /** Draws the overlay; `placement` when the caller has just measured it (measuring forces a layout). */
-    function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open) : null) {
-      if (!ui?.mounted || !placement) return;
+    function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open, forced) : null) {
+      if (!ui?.mounted) return;
       drawn = JSON.stringify([located.site.id, located.title, placement]);
+      if (!placement) {
+        render(null, ui.mounted);
+        return;
+      }
       render(
         <Overlay
           site={located.site}
@@ -129,7 +136,11 @@ export default defineContentScript({
           problem={problem}
           ask={ask}
           onOpen={setOpen}
-          onReadFrame={() => void readFrameFor({ type: 'overlay:read-frame', srcUrl: null, mediaType: 'video' })}
+          onReadFrame={
+            located.video
+              ? () => void readFrameFor({ type: 'overlay:read-frame', srcUrl: null, mediaType: 'video' })
+              : null
+          }
           onHideHere={hideHere}
         />,
         ui.mounted,
@@ -143,7 +154,7 @@ export default defineContentScript({
       if (!ui) return;
       // The page removed our host (a SPA re-render): mount again, into a fresh container that must be drawn.
       if (!ui.shadowHost.isConnected) mount();
-      const placement = placementFor(located.player, ui.shadowHost, open);
+      const placement = placementFor(located.player, ui.shadowHost, open, forced);
       if (JSON.stringify([located.site.id, located.title, placement]) !== drawn) draw(placement);
     });
 

@@ -12,12 +12,13 @@ import { Picks } from '../../components/Picks';
 import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
+import { Working } from '../../components/Working';
 import type { Movie } from '../../models/catalogue/movie';
-import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
+import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
-import type { ProblemCode } from '../../models/problems';
+import { MIN_PICTURE_SIDE, type ProblemCode } from '../../models/problems';
 import type { AnalysisResult } from '../../models/protocol';
-import { MAX_IMAGE_DATA_URL_LENGTH } from '../../models/image/data-url';
+import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import { ProtocolError } from '../../models/messaging';
 import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
@@ -25,7 +26,7 @@ import { registeredSites } from '../../models/sites';
 import type { HistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSetting } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
-import { burst, CameraError, cameraPermission } from './camera';
+import { burst, CAMERA_SETTINGS_URL, CameraError, cameraPermission, showCameraPage } from './camera';
 import { askBackground } from '../shared/background-client';
 import { displayTitle } from '../../models/catalogue/movie';
 
@@ -38,7 +39,7 @@ const BURST = { frames: 3, gapMs: 250 } as const;
 type Found = Extract<Mood, { kind: 'mood' }>;
 type State =
   | { kind: 'idle' }
-  | { kind: 'working'; step: string; count?: number }
+  | { kind: 'working'; step: string; count?: number; image?: string }
   | {
       kind: 'done';
       image: string;
@@ -47,30 +48,43 @@ type State =
       historyId: number | null;
       corrected: Emotion | null;
     }
-  | { kind: 'problem'; code: ProblemCode; image?: string };
+  | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: string };
 type View = 'mood' | 'history' | 'watchlist';
 
-class FileProblem extends Error {}
-
-function problemOf(error: unknown): ProblemCode {
-  if (error instanceof CameraError || error instanceof ProtocolError) return error.code;
-  if (error instanceof FileProblem) return 'bad-image';
-  return 'inference-failed';
+/** A chosen file that cannot be read: not an image, unreadable, or (with its size and the limit) too large. */
+class FileProblem extends Error {
+  constructor(
+    readonly code: 'bad-image' | 'image-too-large',
+    readonly subs: (string | number)[] = [],
+  ) {
+    super(code);
+  }
 }
+
+function problemOf(error: unknown): { code: ProblemCode; subs?: (string | number)[] } {
+  if (error instanceof CameraError || error instanceof ProtocolError) return { code: error.code };
+  if (error instanceof FileProblem) return { code: error.code, subs: error.subs };
+  return { code: 'inference-failed' };
+}
+
+const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
 function warnHistory(error: unknown): void {
   console.warn('Moodreel: history not saved', error);
 }
 
 function readFile(file: File): Promise<string> {
-  if (!file.type.startsWith('image/')) return Promise.reject(new FileProblem(`${file.type || 'unknown'} file`));
+  if (!file.type.startsWith('image/')) return Promise.reject(new FileProblem('bad-image'));
+  // Said before reading: a 100 MB file is not damaged, it is too large.
+  if (file.size > MAX_IMAGE_FILE_BYTES)
+    return Promise.reject(new FileProblem('image-too-large', [megabytes(file.size), megabytes(MAX_IMAGE_FILE_BYTES)]));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () =>
       typeof reader.result === 'string' && reader.result.length <= MAX_IMAGE_DATA_URL_LENGTH
         ? resolve(reader.result)
-        : reject(new FileProblem('too large'));
-    reader.onerror = () => reject(new FileProblem('unreadable'));
+        : reject(new FileProblem('image-too-large', [megabytes(file.size), megabytes(MAX_IMAGE_FILE_BYTES)]));
+    reader.onerror = () => reject(new FileProblem('bad-image'));
     reader.readAsDataURL(file);
   });
 }
@@ -84,10 +98,17 @@ export function App() {
   const [titles, setTitles] = useState<Map<number, string>>(new Map());
   const [watchlist, setWatchlist] = useState<{ movie: Movie; at: number }[] | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
+  /** Whether the face model has loaded (the warm-up said so, or a check has run): what the progress line says. */
+  const modelReady = useRef(false);
   useEffect(() => {
     void loadSettings().then((s) => {
       setSettings(s);
       applyTheme(s.theme);
+      // Opening the popup is the first sign of a check: the model and the catalogue start loading now, not at the click.
+      void ask({ type: 'warm-up', detector: s.detector }).then(
+        () => (modelReady.current = true),
+        (error: unknown) => console.warn('Moodreel: warm-up failed', error),
+      );
     });
   }, []);
 
@@ -125,11 +146,14 @@ export function App() {
   }, [view]);
 
   async function analyse(images: string[], source: MoodSource) {
-    setState({ kind: 'working', step: t('stepReading') });
+    // The snapshot at once, and what is happening while it is read.
+    const step = modelReady.current ? t('stepReading') : t('stepModel');
+    setState({ kind: 'working', step, image: images[images.length - 1]! });
     const results: AnalysisResult[] = [];
     for (const image of images) {
       results.push(await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto' }));
     }
+    modelReady.current = true;
     const found = moodFromBurst(results.map((r) => r.faces));
     // Show the frame with the most faces (the last of equals): what the user sees is what was read.
     let shown = results.length - 1;
@@ -137,7 +161,15 @@ export function App() {
       if (r.faces.length > results[shown]!.faces.length) shown = i;
     });
     const image = images[shown]!;
-    if (found.kind === 'no-face') return setState({ kind: 'problem', code: 'no-face', image });
+    if (found.kind === 'no-face') {
+      const { width, height } = results[shown]!.image;
+      // A tiny picture gets the real reason, not "no face".
+      return setState(
+        Math.min(width, height) < MIN_PICTURE_SIDE
+          ? { kind: 'problem', code: 'image-too-small', subs: [width, height, MIN_PICTURE_SIDE], image }
+          : { kind: 'problem', code: 'no-face', image },
+      );
+    }
     setState({ kind: 'done', image, analysis: results[shown]!, mood: found, historyId: null, corrected: null });
     try {
       const { id } = await ask({ type: 'mood-record', mood: moodSummary(found, source), picks: [] });
@@ -154,16 +186,19 @@ export function App() {
       if (images) await analyse(images, source);
     } catch (error) {
       console.warn('Moodreel: mood check failed', error);
-      setState({ kind: 'problem', code: problemOf(error) });
+      setState({ kind: 'problem', ...problemOf(error) });
     }
   }
 
   const fromCamera = () =>
     run('camera', async () => {
-      if ((await cameraPermission()) !== 'granted') {
+      const permission = await cameraPermission();
+      // Blocked: say so and how to unblock it; a page that asks again would only be refused again.
+      if (permission === 'denied') throw new CameraError('camera-denied', 'Camera access is blocked');
+      if (permission !== 'granted') {
         // Popups cannot show the permission prompt: ask once on a page of our own.
         setState({ kind: 'problem', code: 'camera-permission' });
-        await browser.tabs.create({ url: browser.runtime.getURL('/camera.html') });
+        await showCameraPage();
         return null;
       }
       setState({ kind: 'working', step: t('stepLook') });
@@ -266,44 +301,40 @@ export function App() {
           />
           {dragging && <p class="drop-hint">{t('dropHint')}</p>}
           {state.kind === 'working' && (
-            <div role="status" data-testid="working">
+            <>
               {state.count !== undefined && state.count > 0 && (
                 <p class="countdown" data-testid="countdown" aria-live="assertive">
                   {state.count}
                 </p>
               )}
-              <p class="working">{state.step}</p>
-            </div>
+              <Working testId="working">{state.step}</Working>
+              {state.image && <img class="snapshot-thumb" src={state.image} alt={t('snapshotAlt')} />}
+            </>
           )}
-          {state.kind === 'problem' && <ProblemNotice code={state.code} />}
+          {state.kind === 'problem' && (
+            <ProblemNotice
+              code={state.code}
+              subs={state.subs}
+              action={
+                state.code === 'camera-denied'
+                  ? {
+                      label: t('openCameraSettings'),
+                      run: () => void browser.tabs.create({ url: CAMERA_SETTINGS_URL }),
+                    }
+                  : undefined
+              }
+            />
+          )}
           {state.kind === 'problem' && state.image && <Snapshot src={state.image} width={1} height={1} boxes={[]} />}
           {state.kind === 'done' && (
             <>
-              <Snapshot
-                src={state.image}
-                width={state.analysis.image.width}
-                height={state.analysis.image.height}
-                boxes={state.analysis.faces.map((f) => f.box)}
+              <MoodPanel
+                mood={state.mood}
+                analysis={state.analysis}
+                image={state.image}
+                corrected={state.corrected}
+                onCorrect={correct}
               />
-              <MoodPanel mood={state.mood} analysis={state.analysis} />
-              <label class="correct">
-                {t('notRight')}{' '}
-                <select
-                  value={state.corrected ?? ''}
-                  data-testid="correct-mood"
-                  onChange={(e) => {
-                    const v = e.currentTarget.value as Emotion;
-                    if ((EMOTIONS as readonly string[]).includes(v)) correct(v);
-                  }}
-                >
-                  <option value="">{t('asRead')}</option>
-                  {EMOTIONS.map((e) => (
-                    <option key={e} value={e}>
-                      {t(`emotion_${e}`)}
-                    </option>
-                  ))}
-                </select>
-              </label>
               <Picks {...picks} />
             </>
           )}

@@ -1,5 +1,6 @@
 /** Webcam access for extension pages: permission state and a short burst of still frames as JPEG data URLs. */
 
+import { browser, type Browser } from 'wxt/browser';
 import { cameraProblemOf, type CameraProblem } from '../../models/problems';
 
 export class CameraError extends Error {
@@ -22,6 +23,33 @@ export async function cameraPermission(): Promise<CameraPermission> {
     return 'prompt';
   }
 }
+
+/**
+ * Moodreel's page that asks for the camera (popups cannot show the browser's prompt): the tab already showing it is
+ * brought to the front, so clicking again never opens a second one.
+ */
+export async function showCameraPage(): Promise<void> {
+  const url = browser.runtime.getURL('/camera.html');
+  const contexts =
+    typeof browser.runtime.getContexts === 'function'
+      ? await browser.runtime.getContexts({
+          contextTypes: ['TAB' as Browser.runtime.ContextType],
+          documentUrls: [url],
+        })
+      : [];
+  const open = contexts.find((c) => c.tabId >= 0);
+  if (!open) {
+    await browser.tabs.create({ url });
+    return;
+  }
+  await browser.tabs.update(open.tabId, { active: true });
+  if (open.windowId >= 0) await browser.windows.update(open.windowId, { focused: true });
+}
+
+/** Where a user unblocks the camera for an extension in this browser. */
+export const CAMERA_SETTINGS_URL = import.meta.env.FIREFOX
+  ? 'about:preferences#privacy'
+  : 'chrome://settings/content/camera';
 
 function toCameraError(error: unknown): CameraError {
   const name = error instanceof DOMException ? error.name : '';

@@ -5,7 +5,7 @@
  * evidence stays low: a film is "funny" only when films with its evidence were called funny.
  *
  * The weights (models/weights/tone-model.json) are fitted by `npm run films:fit-tones` on the tuning half of the labelled titles only
- * (scripts/lib/tone-tags.ts); the figures the README reports come from the other half.
+ * (scripts/lib/tone-tags.ts); the figures docs/catalogue.md reports come from the other half.
  */
 import type { Lexicon } from './lexicon';
 import type { LexiconReader } from './profile';

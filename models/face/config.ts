@@ -27,7 +27,7 @@ export type ExpressionCnnUse = 'off' | 'blend';
  * - `mirror`: also read each face's mirror image and average (test-time augmentation): one more pass of both nets
  *   per face. With the CNN blended in it gains a point on FER2013 PublicTest (66.3 → 67.3 % on crops, 49.6 → 50.2 %
  *   on the pipeline), but it took a group photo's analysis to 1.51× its time before the CNN, over the 1.5× budget
- *   per face; the CNN alone costs about 1.2× (see the README's figures).
+ *   per face; the CNN alone costs about 1.2× (see docs/figures.md).
  */
 export interface AnalyzerConfig {
   detector: DetectorKind;

@@ -6,7 +6,7 @@ import type { Pick } from './ranker';
 
 const franchiseKeys = new WeakMap<Movie, string>();
 
-function franchiseOf(m: Movie): string {
+export function franchiseOf(m: Movie): string {
   let key = franchiseKeys.get(m);
   if (key === undefined) {
     key = franchiseKey(m.title);

@@ -3,11 +3,12 @@
  * in RANKERS passes the same contract suite.
  */
 import { displayTitle, type Movie } from '../catalogue/movie';
-import { mmr, similarity } from './diversity';
+import { itemCosine, type ItemFactors } from '../learning/item-factors';
+import { franchiseOf, mmr, similarity } from './diversity';
 import { eligibility, eligible } from './filters';
 import { moodRanker, RANK_WEIGHTS } from './mood-ranker';
 import type { Pick, RankContext, Ranker } from './ranker';
-import { ratingReason, type Reason } from './reasons';
+import { ratingReason, type Likeness, type Reason } from './reasons';
 import { collaborativeScores, qualityPrior } from './scoring';
 
 function sortedPicks(movies: readonly Movie[], score: (m: Movie) => number): Pick[] {
@@ -44,17 +45,48 @@ export const collaborativeRanker: Ranker = {
 export const RANKERS: readonly Ranker[] = [popularityRanker, collaborativeRanker, moodRanker];
 
 /**
+ * A title people rated poorly, where enough of them said so: below 6/10 on TMDB (50+ votes) or 3 stars on MovieLens
+ * (10+ ratings). "More like this" leaves these out while enough others are alike.
+ */
+export function belowQualityFloor(m: Movie): boolean {
+  return (
+    (m.tmdbRating !== null && (m.tmdbVotes ?? 0) >= 50 && m.tmdbRating < 6) ||
+    (m.mlMean !== null && m.mlRatings >= 10 && m.mlMean < 3)
+  );
+}
+
+/** What `m` shares with `seed`, strongest first: the series, the director, the audience, or genres. */
+export function likenessOf(seed: Movie, m: Movie, factors: ItemFactors | null): Likeness {
+  const series = franchiseOf(seed);
+  if (series.length > 0 && series === franchiseOf(m)) return { kind: 'series' };
+  const director = seed.directors.find((d) => m.directors.includes(d));
+  if (director) return { kind: 'director', name: director };
+  const cf = factors ? itemCosine(factors, seed.movieId, m.movieId) : null;
+  if (cf !== null && cf >= AUDIENCE_ALIKE) return { kind: 'audience' };
+  const genres = m.genres.filter((g) => seed.genres.includes(g)).slice(0, 2);
+  return genres.length > 0 ? { kind: 'genres', genres } : { kind: 'near' };
+}
+
+/** Taste-space cosine from which two titles are said to share their audience. */
+const AUDIENCE_ALIKE = 0.3;
+
+/**
  * "More like this": the titles most like `seed` (same franchise, shared audience, shared genres and director, see
- * `similarity`), nudged by quality, through the same filters and MMR as the picks; each says what it is like.
+ * `similarity`), nudged by quality and above the quality floor, through the same filters and MMR as the picks; each
+ * says what it shares with the seed.
  */
 export function moreLikeThis(seed: Movie, ctx: Omit<RankContext, 'target'>): Pick[] {
   const ok = eligibility(ctx);
-  const pool = sortedPicks(
+  const ranked = sortedPicks(
     ctx.movies.filter((m) => m.movieId !== seed.movieId && ok(m)),
     (m) => similarity(seed, m, ctx.factors) + 0.15 * qualityPrior(m),
   ).slice(0, RANK_WEIGHTS.pool);
+  const above = ranked.filter((p) => !belowQualityFloor(p.movie));
+  const pool = above.length >= ctx.count ? above : ranked;
+  const title = displayTitle(seed.title);
   return mmr(pool, ctx.count, ctx.diversity, ctx.factors).map((p) => {
     const rating = ratingReason(p.movie);
-    return { ...p, reasons: [{ kind: 'moreLike', title: displayTitle(seed.title) }, ...(rating ? [rating] : [])] };
+    const likeness = likenessOf(seed, p.movie, ctx.factors);
+    return { ...p, reasons: [{ kind: 'moreLike', title, likeness }, ...(rating ? [rating] : [])] };
   });
 }

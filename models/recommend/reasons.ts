@@ -26,7 +26,16 @@ export type Reason =
   | { kind: 'ratedTmdb'; rating: number }
   | { kind: 'popular' }
   | { kind: 'tasteAlike' }
-  | { kind: 'moreLike'; title: string };
+  | { kind: 'moreLike'; title: string; likeness: Likeness };
+
+/** What a "more like this" pick shares with the title it is like, strongest first. */
+export type Likeness =
+  | { kind: 'series' }
+  | { kind: 'director'; name: string }
+  | { kind: 'audience' }
+  | { kind: 'genres'; genres: string[] }
+  /** Near it in the catalogue's likeness with nothing of these to name. */
+  | { kind: 'near' };
 
 function phraseMessage(phrase: Phrase, emotion: Emotion): Message {
   // One message per emotion, so each language gets its article and agreement right ("an angry mood").
@@ -72,7 +81,18 @@ export function reasonMessage(r: Reason): Message {
     case 'tasteAlike':
       return { key: 'reason_taste_alike', subs: [] };
     case 'moreLike':
-      return { key: 'reason_more_like', subs: [r.title] };
+      switch (r.likeness.kind) {
+        case 'series':
+          return { key: 'reason_more_like_series', subs: [r.title] };
+        case 'director':
+          return { key: 'reason_more_like_director', subs: [r.title, r.likeness.name] };
+        case 'audience':
+          return { key: 'reason_more_like_audience', subs: [r.title] };
+        case 'genres':
+          return { key: 'reason_more_like_genres', subs: [r.title, r.likeness.genres.join(', ')] };
+        case 'near':
+          return { key: 'reason_more_like', subs: [r.title] };
+      }
   }
 }
 

@@ -3,7 +3,7 @@
  *
  * Labels: ml-latest-small user tags mapped to tones with no genre word (scripts/lib/tone-tags.ts). Titles whose tags
  * name a tone are split once by title (fixed seed) into a tuning and a reporting half; every choice was made on the
- * tuning half, the README reports the reporting half (the default here).
+ * tuning half, docs/recommendations.md reports the reporting half (the default here).
  * - Tone precision@10 per emotion × strategy (14 targets), cold user, the shipped ranker over the part's labelled
  *   titles: the share of picks whose tags name a wanted tone and no tone the target steers away from. Also for the
  *   mixed moods the shipped analyzer reads from real photos (scripts/lib/real-moods.ts).

@@ -1,7 +1,7 @@
 /**
  * Readings of a face that the extension does not ship, kept for measuring against it (`emotion:eval`) and for
  * training (`emotion:train`): Moodreel's own expression head (a softmax layer over FaceExpressionNet's features,
- * trained on FER2013 Train; it read crops better but the extension's path worse, see the README), and Moodreel's CNN
+ * trained on FER2013 Train; it read crops better but the extension's path worse, see docs/emotion.md), and Moodreel's CNN
  * read alone. The shipped reading is the analyzer's own (`shippedView`).
  */
 import { meanOverViews, shippedView, type ExpressionView } from '../../models/face/analyzer';

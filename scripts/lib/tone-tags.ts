@@ -6,7 +6,7 @@
  * a feature scores the feature, not the mood. `tests/unit/tone-tags.test.ts` keeps genre words out.
  *
  * The labelled titles are split once, by title, with a fixed seed: the tuning half is the only one any choice is
- * made on (lexicon, tone model, thresholds, weights); the reporting half is what the README reports.
+ * made on (lexicon, tone model, thresholds, weights); the reporting half is what docs/ reports.
  */
 import { join } from 'node:path';
 import type { Tone } from '../../models/catalogue/tones';

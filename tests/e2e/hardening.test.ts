@@ -4,7 +4,6 @@
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Page } from 'puppeteer';
@@ -21,8 +20,9 @@ import { dataUrl, FACES, fakeCameraVideo } from '../support/images';
 import { recordContexts } from '../support/network-log';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { clipOf, startSiteServer, type SiteServer } from '../support/site-server';
+import { scratchDir } from '../support/scratch';
 
-const work = mkdtempSync(join(tmpdir(), 'moodreel-hardening-'));
+const work = scratchDir('hardening');
 let session: ExtensionSession | null = null;
 let server: SiteServer | null = null;
 let proxy: RecordingProxy | null = null;
@@ -104,7 +104,7 @@ describe('privacy proof', () => {
     expect(outside).toEqual([]);
     expect(contexts.requests.some((r) => r.context.endsWith('/background.js'))).toBe(true);
     // What left the browser: the fixture page, and Chromium's own background calls to Google (clock, component
-    // updates, sign-in), which a browser without Moodreel makes just the same (see README, "Privacy proof").
+    // updates, sign-in), which a browser without Moodreel makes just the same (see docs/privacy.md, "Privacy proof").
     const left = [
       ...new Set(proxy.requests.map((r) => r.target.replace(/^https?:\/\/([^/]+).*$/, '$1').replace(/:\d+$/, ''))),
     ];

@@ -4,16 +4,16 @@
  * export → delete → import round trip; and an accessibility scan (axe-core) of the popup and the options page.
  * Screenshots for the README come from here.
  */
-import { readFileSync, mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
-import { FACES, fakeCameraVideo } from '../support/images';
+import { FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 import { screenshotPath } from '../support/screenshots';
+import { scratchDir } from '../support/scratch';
 
-const work = mkdtempSync(join(tmpdir(), 'moodreel-journey-'));
+const work = scratchDir('journey');
 let session: ExtensionSession | null = null;
 
 afterEach(async () => {
@@ -73,6 +73,17 @@ describe('first-run journey', () => {
     const first = await settledPicks(popup);
     expect(first).toHaveLength(10);
     await screenshot(popup, 'picks.png');
+
+    // Movies in view: in a popup 600 px tall, the first pick is whole on the first screen, without scrolling.
+    await popup.setViewport({ width: 392, height: 600 });
+    await popup.evaluate(() => window.scrollTo(0, 0));
+    const pickBox = await popup.$eval('[data-testid="pick"]', (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+    expect(pickBox.top).toBeGreaterThanOrEqual(0);
+    expect(pickBox.bottom).toBeLessThanOrEqual(600);
+    await popup.setViewport({ width: 392, height: 900 });
 
     // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back.
     await popup.click(`[data-movie-id="${first[0]}"] [data-signal="down"]`);
@@ -166,6 +177,20 @@ describe('an image file', () => {
     // A text file renamed .jpg: the browser cannot decode it.
     await drop('holiday.jpg', 'image/jpeg', Buffer.from('not a picture at all').toString('base64'));
     await popup.waitForSelector('[data-testid="notice"][data-code="bad-image"]', { timeout: 30_000 });
+    // A 48-pixel face: too small to find a face in, and the user is told so, with its size.
+    const fer = join(FER_PUBLIC_TEST, 'happy', readdirSync(join(FER_PUBLIC_TEST, 'happy')).sort()[0]!);
+    await drop('tiny.jpg', 'image/jpeg', readFileSync(fer).toString('base64'));
+    await popup.waitForSelector('[data-testid="notice"][data-code="image-too-small"]', { timeout: 30_000 });
+    expect(await text(popup, '[data-testid="notice"]')).toContain('48 × 48 pixels');
+    // A file over the limit is too large, not damaged; it is refused before it is read.
+    await popup.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(31_000_000)], 'huge.png', { type: 'image/png' }));
+      const main = document.querySelector('main')!;
+      main.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    await popup.waitForSelector('[data-testid="notice"][data-code="image-too-large"]', { timeout: 30_000 });
+    expect(await text(popup, '[data-testid="notice"]')).toContain('This file is 31 MB');
     await drop('group.jpg', 'image/jpeg', readFileSync(join(FACES, 'face-api_sample1.jpg')).toString('base64'));
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
     expect(Number((await text(popup, '[data-testid="face-count"]')).split(' ')[0])).toBeGreaterThanOrEqual(2);

@@ -3,8 +3,6 @@
  * like a user drives it, and real face-api in the offscreen document.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -14,8 +12,9 @@ import { screenshotPath } from '../support/screenshots';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import type { Tone } from '../../models/catalogue/tones';
 import MESSAGES from '../../public/_locales/en/messages.json';
+import { scratchDir } from '../support/scratch';
 
-const work = mkdtempSync(join(tmpdir(), 'moodreel-e2e-'));
+const work = scratchDir('e2e');
 let session: ExtensionSession | null = null;
 
 afterEach(async () => {
@@ -289,6 +288,43 @@ describe('camera permission', () => {
     await page.waitForSelector('[data-testid="notice"]');
     expect(await page.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('camera-denied');
     expect(await text(page, '[data-testid="notice"] button')).toBe('Try again');
+  });
+
+  it('never opens a second camera page: clicking again brings the first one back', async () => {
+    const video = fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'again.y4m'));
+    session = await launchExtension({ fakeVideo: video, acceptCamera: false });
+    const popup = await session.openPage('popup.html');
+    const cameraTabs = () => session!.browser.targets().filter((t) => t.url().endsWith('/camera.html'));
+    const cameraTab = session.browser.waitForTarget((t) => t.url().endsWith('/camera.html'));
+    await popup.click('[data-testid="check-camera"]');
+    await cameraTab;
+    for (let i = 0; i < 2; i++) {
+      await popup.bringToFront();
+      await popup.click('[data-testid="check-camera"]');
+      await popup.waitForSelector('[data-testid="notice"]');
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    expect(cameraTabs()).toHaveLength(1);
+  });
+
+  it('says plainly when the camera is blocked, with the way to unblock it, and opens no page', async () => {
+    const video = fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'denied.y4m'));
+    session = await launchExtension({ fakeVideo: video, acceptCamera: false });
+    // The user has blocked the camera for Moodreel in the browser's settings: every permission not listed is denied.
+    await session.browser.defaultBrowserContext().overridePermissions(`chrome-extension://${session.extensionId}`, []);
+    const popup = await session.openPage('popup.html');
+    expect(
+      await popup.evaluate(() =>
+        navigator.permissions.query({ name: 'camera' as PermissionName }).then((s) => s.state),
+      ),
+    ).toBe('denied');
+    await popup.click('[data-testid="check-camera"]');
+    await popup.waitForSelector('[data-testid="notice"][data-code="camera-denied"]');
+    expect(await text(popup, '[data-testid="notice"]')).toContain('Camera blocked');
+    expect(await text(popup, '[data-testid="notice"] button')).toBe('Open camera settings');
+    await popup.click('[data-testid="check-camera"]');
+    await popup.waitForSelector('[data-testid="notice"][data-code="camera-denied"]');
+    expect(session.browser.targets().filter((t) => t.url().endsWith('/camera.html'))).toHaveLength(0);
   });
 
   it('confirms on the camera page when access is granted', async () => {

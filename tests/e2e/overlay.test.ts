@@ -3,15 +3,22 @@
  * the real host names (Chromium's host-resolver rules), the built extension's content script mounting on them,
  * and the right-click path reading real video frames with real face-api.
  */
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
+import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FACES } from '../support/images';
 import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
-import { blackClip, CHANGED_PATH, clipOf, MEDIA_HOST, startSiteServer, type SiteServer } from '../support/site-server';
+import {
+  blackClip,
+  CHANGED_PATH,
+  clipOf,
+  MEDIA_HOST,
+  NO_PLAYER_PAGES,
+  startSiteServer,
+  type SiteServer,
+} from '../support/site-server';
+import { scratchDir } from '../support/scratch';
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 
@@ -27,7 +34,7 @@ const SITES = [
 
 let server: SiteServer;
 let session: ExtensionSession;
-const media = mkdtempSync(join(tmpdir(), 'moodreel-media-'));
+const media = scratchDir('media');
 
 beforeAll(async () => {
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
@@ -205,6 +212,33 @@ describe('overlay on streaming sites (production match patterns)', () => {
 });
 
 describe('settings changed in two places at once', () => {
+  it('shows nothing on pages without a player (consent, too many requests); on a player, one line', async () => {
+    for (const path of Object.keys(NO_PLAYER_PAGES)) {
+      const { page, errors } = await open(server.url('www.youtube.com', path), false);
+      // The content script runs here (its cost counter exists) and has had time to look for a player.
+      await page.waitForFunction(() => document.readyState === 'complete');
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(await evaluateInContentScript<boolean>(page, 'Boolean(globalThis.__moodreelOverlayCost)'), path).toBe(
+        true,
+      );
+      expect(await page.$(inOverlay('[data-testid="overlay-badge"]')), path).toBeNull();
+      expect(await page.$(inOverlay('[data-testid="overlay-panel"]')), path).toBeNull();
+      expect(errors, path).toEqual([]);
+      await page.close();
+    }
+    // On a watch page in a narrow window the badge is there, on one line.
+    const { page } = await open(server.url('www.youtube.com', '/watch?v=narrow'));
+    await page.setViewport({ width: 480, height: 800 });
+    await waitInOverlay(page, '[data-testid="overlay-badge"]');
+    const badge = await box(page, inOverlay('[data-testid="overlay-badge"]'));
+    expect(badge.height).toBeLessThan(40);
+    // The panel offers to read the frame where there is a video.
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="overlay-read-frame"]');
+    await page.click(inOverlay('.overlay-close'));
+    await page.close();
+  });
+
   it('keeps both: the overlay hides itself on a site while the options page changes the theme', async () => {
     // The options page is open first, with its copy of the settings; then the overlay turns itself off on YouTube.
     const options = await session.openPage('options.html');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
 
-export const EXTENSION_DIR = resolve('.output/chrome-mv3');
+/** The built extension; MOODREEL_EXTENSION points elsewhere (e.g. a copy of an earlier build for an A/B). */
+export const EXTENSION_DIR = resolve(process.env.MOODREEL_EXTENSION ?? '.output/chrome-mv3');
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Flags headless Chromium needs on these machines (no sandbox as root, no GPU, no background network). */
@@ -28,6 +29,8 @@ export interface LaunchOptions {
   /** Auto-accept camera prompts (default: when a fake video is given). Without it, camera requests are refused. */
   acceptCamera?: boolean;
   extraArgs?: string[];
+  /** A profile to start from and keep (a browser restart); by default a fresh one, removed on close. */
+  userDataDir?: string;
 }
 
 export interface ExtensionSession {
@@ -46,7 +49,10 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
   }
-  const userDataDir = mkdtempSync(join(tmpdir(), 'moodreel-chromium-'));
+  const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'moodreel-chromium-'));
+  const removeProfile = () => {
+    if (!options.userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+  };
   const args = [...CHROMIUM_FLAGS, ...(options.extraArgs ?? [])];
   if (options.fakeVideo) {
     args.push('--use-fake-device-for-media-stream', `--use-file-for-fake-video-capture=${options.fakeVideo}`);
@@ -87,12 +93,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       },
       async close() {
         await browser.close();
-        rmSync(userDataDir, { recursive: true, force: true });
+        removeProfile();
       },
     };
   } catch (error) {
     await browser.close();
-    rmSync(userDataDir, { recursive: true, force: true });
+    removeProfile();
     throw error;
   }
 }

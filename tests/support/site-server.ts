@@ -4,7 +4,7 @@
  * match patterns fire on them.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -29,6 +29,11 @@ export const SITE_PAGES: Record<string, string> = {
 export const MEDIA_HOST = 'media.example.net';
 /** A path that serves a redesigned page on any site host (none of the adapter's selectors match). */
 export const CHANGED_PATH = '/changed';
+/** Pages a site serves without a player, on any site host: a consent page and a "too many requests" page. */
+export const NO_PLAYER_PAGES: Record<string, string> = {
+  '/consent': 'youtube-consent.html',
+  '/sorry/index': 'youtube-sorry.html',
+};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -53,26 +58,26 @@ export async function startSiteServer(mediaDir: string): Promise<SiteServer> {
     '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
     '-addext', `subjectAltName=${hosts.map((h) => `DNS:${h}`).join(',')}`,
   ], { stdio: 'ignore' }); // prettier-ignore
-  const server = createServer(
-    { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) },
-    (req, res) => {
-      const host = (req.headers.host ?? '').split(':')[0]!;
-      const path = new URL(req.url ?? '/', 'https://x').pathname;
-      let file: string | null = null;
-      if (path.startsWith('/media/')) file = join(mediaDir, path.slice('/media/'.length).replace(/[^\w.-]/g, ''));
-      else if (host === MEDIA_HOST) file = null;
-      else if (path.startsWith('/fixtures/'))
-        file = join(FIXTURES, path.slice('/fixtures/'.length).replace(/[^\w.-]/g, ''));
-      else if (path === CHANGED_PATH && SITE_PAGES[host]) file = join(FIXTURES, 'netflix-changed.html');
-      else if (SITE_PAGES[host]) file = join(FIXTURES, SITE_PAGES[host]);
-      if (!file || !existsSync(file)) {
-        res.writeHead(404).end();
-        return;
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(readFileSync(file));
-    },
-  );
+  const tls = { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
+  rmSync(dir, { recursive: true, force: true });
+  const server = createServer(tls, (req, res) => {
+    const host = (req.headers.host ?? '').split(':')[0]!;
+    const path = new URL(req.url ?? '/', 'https://x').pathname;
+    let file: string | null = null;
+    if (path.startsWith('/media/')) file = join(mediaDir, path.slice('/media/'.length).replace(/[^\w.-]/g, ''));
+    else if (host === MEDIA_HOST) file = null;
+    else if (path.startsWith('/fixtures/'))
+      file = join(FIXTURES, path.slice('/fixtures/'.length).replace(/[^\w.-]/g, ''));
+    else if (path === CHANGED_PATH && SITE_PAGES[host]) file = join(FIXTURES, 'netflix-changed.html');
+    else if (NO_PLAYER_PAGES[path] && SITE_PAGES[host]) file = join(FIXTURES, NO_PLAYER_PAGES[path]);
+    else if (SITE_PAGES[host]) file = join(FIXTURES, SITE_PAGES[host]);
+    if (!file || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
   return {

@@ -2,13 +2,13 @@
  * `npm run catalogue:build` on a tiny dataset written here, shaped like ../shared/data (same files, columns and
  * quirks: Python-literal keywords, JSON keywords, pipe lists, quoted prose with commas and newlines).
  */
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { buildCatalogue } from '../../scripts/catalogue/build';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
+import { scratchDir } from '../support/scratch';
 
 function write(root: string, file: string, text: string) {
   const path = join(root, file);
@@ -17,7 +17,7 @@ function write(root: string, file: string, text: string) {
 }
 
 function fixture(): string {
-  const root = mkdtempSync(join(tmpdir(), 'moodreel-data-'));
+  const root = scratchDir('data');
   write(
     root,
     'movielens/ml-32m-metadata/movies.csv',
@@ -75,7 +75,7 @@ function fixture(): string {
 
 describe('catalogue pipeline on a fixture dataset', () => {
   const data = fixture();
-  const out = mkdtempSync(join(tmpdir(), 'moodreel-cat-'));
+  const out = scratchDir('cat');
   const { manifest, movies } = buildCatalogue(data, out);
   const byId = new Map(movies.map((m) => [m.movieId, m]));
 
@@ -127,7 +127,7 @@ describe('catalogue pipeline on a fixture dataset', () => {
   });
 
   it('is deterministic', () => {
-    const again = mkdtempSync(join(tmpdir(), 'moodreel-cat-'));
+    const again = scratchDir('cat');
     buildCatalogue(data, again);
     expect(readFileSync(join(again, 'movies.json.gz')).equals(readFileSync(join(out, 'movies.json.gz')))).toBe(true);
   });

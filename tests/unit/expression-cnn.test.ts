@@ -92,7 +92,7 @@ describe("Moodreel's expression CNN as shipped", () => {
       }
     }
     expect(tf.memory().numTensors).toBe(before);
-    // Chance is 1 in 7; the CNN reads about two in three FER faces (see the README's figures).
+    // Chance is 1 in 7; the CNN reads about two in three FER faces (see docs/emotion.md).
     expect(right / total).toBeGreaterThan(0.45);
   }, 60_000);
 });

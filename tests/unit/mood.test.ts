@@ -3,6 +3,7 @@ import { affectOf, emotionAffect } from '../../models/mood/circumplex';
 import { EMOTIONS, normalise, zeroProbabilities, type Emotion } from '../../models/mood/emotions';
 import type { Face } from '../../models/mood/faces';
 import { faceWeight, moodFromFaces } from '../../models/mood/mood';
+import { sureness } from '../../models/mood/sureness';
 
 function face(emotion: Emotion, opts: { size?: number; score?: number; p?: number } = {}): Face {
   const p = opts.p ?? 0.9;
@@ -86,5 +87,30 @@ describe('normalise', () => {
     p.fearful = 1;
     expect(normalise(p).angry).toBeCloseTo(0.75);
     expect(normalise(zeroProbabilities()).neutral).toBe(1);
+  });
+});
+
+describe('sureness', () => {
+  const read = (expressions: Partial<Record<Emotion, number>>, score = 0.9) => {
+    const f: Face = {
+      box: { x: 0, y: 0, width: 100, height: 100 },
+      score,
+      expressions: { ...zeroProbabilities(), ...expressions },
+    };
+    const mood = moodFromFaces([f]);
+    if (mood.kind !== 'mood') throw new Error('no mood');
+    return sureness(mood.confidence);
+  };
+
+  it('says in words how sure a read is, and does not claim a mood it cannot tell', () => {
+    expect(read({ happy: 0.9, neutral: 0.1 })).toBe('sure');
+    // The "sad 52 %" beside a runner-up: the leader clearly leads.
+    expect(read({ sad: 0.52, neutral: 0.2, fearful: 0.17, angry: 0.11 })).toBe('fairly');
+    expect(read({ sad: 0.4, neutral: 0.3, fearful: 0.3 })).toBe('unsure');
+    // Two emotions neck and neck: hard to tell.
+    expect(read({ disgusted: 0.36, angry: 0.34, neutral: 0.3 })).toBe('hard');
+    // A blurry face (low detection score) is less sure than a clear one with the same expression.
+    expect(read({ sad: 0.6, neutral: 0.4 }, 0.9)).toBe('fairly');
+    expect(read({ sad: 0.6, neutral: 0.4 }, 0.3)).toBe('hard');
   });
 });

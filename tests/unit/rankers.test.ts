@@ -17,7 +17,7 @@ import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { franchiseKey, leadingGenres, similarity } from '../../models/recommend/diversity';
 import { moodRanker } from '../../models/recommend/mood-ranker';
-import { RANKERS } from '../../models/recommend/rankers';
+import { belowQualityFloor, moreLikeThis, RANKERS } from '../../models/recommend/rankers';
 import type { RankContext } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 import { readItemFactors } from '../../scripts/lib/factors';
@@ -237,5 +237,34 @@ describe('full ranker', () => {
         (moodTarget(mood('sad'), 'match').weights[tone] + moodTarget(mood('happy'), 'match').weights[tone]) / 2;
       expect(t.weights[tone]).toBeCloseTo(expected);
     }
+  });
+});
+
+describe('more like this', () => {
+  it('keeps to well-rated titles and says truly what each shares with the title', () => {
+    const seed = byId.get(2011)!; // Back to the Future Part II
+    const picks = moreLikeThis(seed, context());
+    expect(picks).toHaveLength(10);
+    // The catalogue has alike titles below the floor: without it, some of them would be here.
+    expect(movies.filter((m) => belowQualityFloor(m)).length).toBeGreaterThan(1000);
+    for (const p of picks) {
+      expect(belowQualityFloor(p.movie), p.movie.title).toBe(false);
+      const r = p.reasons[0]!;
+      if (r.kind !== 'moreLike') throw new Error(`${p.movie.title}: first reason is ${r.kind}`);
+      expect(english(r)).toMatch(/^more like Back to the Future Part II\b/);
+      const l = r.likeness;
+      if (l.kind === 'series') expect(franchiseKey(p.movie.title)).toBe(franchiseKey(seed.title));
+      if (l.kind === 'director')
+        expect([seed.directors, p.movie.directors]).toEqual([
+          expect.arrayContaining([l.name]),
+          expect.arrayContaining([l.name]),
+        ]);
+      if (l.kind === 'genres')
+        for (const g of l.genres)
+          expect([seed.genres, p.movie.genres]).toEqual([expect.arrayContaining([g]), expect.arrayContaining([g])]);
+    }
+    // Its own series first, said so.
+    const series = picks.filter((p) => p.reasons[0]!.kind === 'moreLike' && p.reasons[0]!.likeness.kind === 'series');
+    expect(series.map((p) => p.movie.movieId)).toEqual(expect.arrayContaining([1270, 2012]));
   });
 });
