@@ -40,7 +40,7 @@ export function MoodPanel({
   corrected: Emotion | null;
   onCorrect: (emotion: Emotion) => void;
 }) {
-  const level = corrected ? 'sure' : sureness(mood.confidence);
+  const level = corrected ? 'sure' : sureness(mood.chance);
   const word = t(`emotion_${mood.dominant}`);
   const correction = (
     <label class={level === 'hard' ? 'correct correct-first' : 'correct'}>
@@ -94,7 +94,7 @@ export function MoodPanel({
         <p class="mood-meta">
           <span data-testid="face-count">{mood.faceCount === 1 ? t('faceOne') : t('faceMany', mood.faceCount)}</span>
           {' · '}
-          {t('moodFigure', Math.round(mood.confidence * 100))}
+          {t('moodFigure', Math.round(mood.chance * 100))}
           {' · '}
           <span data-testid="backend">{analysis.backend}</span>
           {' · '}

@@ -3,6 +3,7 @@ import { EMOTIONS, normalise, ranked, zeroProbabilities, type Emotion, type Emot
 import type { MoodSource, MoodSummary } from './summary';
 import type { Face } from './faces';
 import { DEFAULT_ANALYZER_CONFIG } from '../face/config';
+import { chanceRight } from './chance';
 
 /** The mood read from one image: either no usable face, or one mood for everybody in it. */
 export type Mood =
@@ -11,8 +12,10 @@ export type Mood =
       kind: 'mood';
       dominant: Emotion;
       probabilities: EmotionProbabilities;
-      /** 0..1: how much to trust `dominant` (see `moodFromFaces`). */
+      /** 0..1: how much to trust `dominant` (see `moodFromFaces`); the ranker's measure of the mood's strength. */
       confidence: number;
+      /** The calibrated chance that `dominant` is right (see chance.ts): what the user is told. */
+      chance: number;
       valence: number;
       arousal: number;
       /** Faces that took part. */
@@ -68,6 +71,7 @@ export function moodFromFaces(faces: readonly Face[], config: MoodConfig = DEFAU
     dominant: first,
     probabilities,
     confidence,
+    chance: chanceRight(confidence),
     valence,
     arousal,
     faceCount: usable.length,
@@ -104,5 +108,5 @@ export function moodFromBurst(frames: readonly (readonly Face[])[], config: Mood
 export function correctedMood(emotion: Emotion, faceCount: number): Extract<Mood, { kind: 'mood' }> {
   const probabilities = { ...zeroProbabilities(), [emotion]: 1 };
   const { valence, arousal } = affectOf(probabilities);
-  return { kind: 'mood', dominant: emotion, probabilities, confidence: 1, valence, arousal, faceCount };
+  return { kind: 'mood', dominant: emotion, probabilities, confidence: 1, chance: 1, valence, arousal, faceCount };
 }

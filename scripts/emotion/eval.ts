@@ -1,5 +1,5 @@
 /**
- * `npm run emotion:eval -- --data <folder> [--mode classifier|pipeline|both] [--limit N]`: accuracy of the project's
+ * `npm run emotion:eval -- --data <folder> [--mode classifier|pipeline|both|photos] [--limit N]`: accuracy of the project's
  * own face analysis on a folder laid out as <label>/<image> (FER2013 labels), in Node on tfjs's wasm backend with
  * the same model files the extension ships.
  * - classifier: the image is already a face crop; FaceExpressionNet (face-api's head or Moodreel's) and Moodreel's
@@ -7,8 +7,13 @@
  * - pipeline: the crop scaled to 240 px and centred on a grey 640×480 frame, as a webcam sees a face; then the
  *   extension's analyzer (TinyFaceDetector with its low-threshold retry + expressions, models/face/analyzer.ts) and
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
+ * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
+ *   largest side), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
+ *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Also the
+ *   calibration of the confidence the extension states (expected calibration error, reliability table). Default
+ *   data: the Taiwan performers set.
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
- * `accuracy` is the pipeline's (the path the extension runs).
+ * `accuracy` is the pipeline's (the path the extension runs), or in photo mode the reporting part's.
  */
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -19,8 +24,9 @@ import { NODE_MODELS } from '../lib/expression-features';
 import { readExperiment, type Reading } from '../lib/experiments';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/mood/emotions';
 import { moodFromFaces } from '../../models/mood/mood';
-import { classificationReport, type ClassificationReport } from '../lib/classification';
+import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
 import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
+import { readPhotoMoods, readPhotos, type Photo } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
 import { ferImages } from '../lib/fer';
 
@@ -29,8 +35,11 @@ function arg(name: string, fallback: string): string {
   return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-const DATA = resolve(arg('data', join(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/PublicTest')));
 const MODE = arg('mode', 'both');
+const SHARED = process.env.MOODREEL_DATA ?? '../shared/data';
+const DATA = resolve(
+  arg('data', join(SHARED, MODE === 'photos' ? 'faces-expressions/taiwan-performers' : 'fer2013/PublicTest')),
+);
 const LIMIT = Number(arg('limit', '0'));
 
 interface Tf {
@@ -78,6 +87,7 @@ async function main() {
   tf.setWasmPaths(`${resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
   await tf.ready();
+  if (MODE === 'photos') return photos();
   const list = ferImages(DATA, LIMIT);
   if (list.length === 0) throw new Error(`No labelled images under ${DATA}`);
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
@@ -238,6 +248,72 @@ async function main() {
       if (key === 'pipeline') summary.accuracy = round(r.accuracy, 4);
     }
   }
+  summary.tensorsLeft = tf.memory().numTensors;
+  console.log(JSON.stringify(summary));
+}
+
+/** The extension's reading of real-size photos, by part and subset, with the calibration of its stated confidence. */
+async function photos() {
+  // --limit N: the first N photos of each label and part (a quick look), else all.
+  const seen = new Map<string, number>();
+  const all = readPhotos(DATA).filter((p) => {
+    const key = `${p.label}:${p.part}`;
+    seen.set(key, (seen.get(key) ?? 0) + 1);
+    return LIMIT === 0 || seen.get(key)! <= LIMIT;
+  });
+  if (all.length === 0) throw new Error(`No labelled photos under ${DATA}`);
+  const { readings, msPerPhoto: ms } = await readPhotoMoods(all);
+  const read = readings.map(({ photo, mood }) =>
+    mood.kind === 'mood'
+      ? { photo, predicted: mood.dominant, confidence: mood.chance }
+      : { photo, predicted: null, confidence: 0 },
+  );
+  const summary: Record<string, unknown> = { eval: 'emotion', mode: 'photos', data: DATA, photos: all.length };
+  const subsets: [string, string, (p: Photo) => boolean][] = [
+    ['reporting', 'reporting part, all photos', (p) => p.part === 'reporting'],
+    [
+      'reportingAgree',
+      'reporting part, posed label confirmed by the observers (agree = 1)',
+      (p) => p.part === 'reporting' && p.agree === true,
+    ],
+    ['tuning', 'tuning part, all photos', (p) => p.part === 'tuning'],
+    ['tuningAgree', 'tuning part, agree = 1', (p) => p.part === 'tuning' && p.agree === true],
+  ];
+  for (const [key, title, keep] of subsets) {
+    const rows = read.filter((r) => keep(r.photo));
+    if (rows.length === 0) continue;
+    // A photo without a face is a miss: scored as the least likely guess, never as the truth.
+    const pairs = rows.map((r): [Emotion, Emotion] => [
+      r.photo.label,
+      r.predicted ?? (r.photo.label === 'neutral' ? 'surprised' : 'neutral'),
+    ]);
+    const report = classificationReport(EMOTIONS, pairs);
+    const found = rows.filter((r) => r.predicted !== null).length / rows.length;
+    // The figure the popup states, for every reading that states one ("no face found" states none).
+    const calibration = calibrationReport(
+      rows
+        .filter((r) => r.predicted !== null)
+        .map((r) => ({ confidence: r.confidence, correct: r.predicted === r.photo.label })),
+    );
+    print(
+      `Photos, ${title}`,
+      report,
+      ms,
+      `, faces found in ${round(found * 100, 1)} %, ECE ${round(calibration.ece, 3)}`,
+    );
+    console.log('\nReliability of the stated confidence (bins of 0.1)\n');
+    console.log(
+      markdownTable(
+        ['confidence', 'photos', 'mean confidence', 'right'],
+        calibration.bins
+          .filter((b) => b.count > 0)
+          .map((b) => [`${round(b.from, 1)}–${round(b.to, 1)}`, b.count, round(b.confidence, 3), round(b.accuracy, 3)]),
+      ),
+    );
+    summary[key] = { ...figures(report, ms), facesFound: round(found, 4), ece: round(calibration.ece, 4) };
+  }
+  const headline = (summary.reportingAgree ?? summary.reporting) as { accuracy: number } | undefined;
+  summary.accuracy = headline?.accuracy ?? null;
   summary.tensorsLeft = tf.memory().numTensors;
   console.log(JSON.stringify(summary));
 }

@@ -40,3 +40,44 @@ export function classificationReport<L extends string>(
     total: pairs.length,
   };
 }
+
+export interface ReliabilityBin {
+  from: number;
+  to: number;
+  count: number;
+  /** Mean stated confidence in the bin. */
+  confidence: number;
+  /** Share right in the bin. */
+  accuracy: number;
+}
+
+/**
+ * Expected calibration error of a stated confidence (Guo et al. 2017): readings put in `bins` equal-width bins of
+ * their confidence; ECE = Σ (bin share) × |accuracy − mean confidence| of each bin. With the reliability table.
+ */
+export function calibrationReport(
+  readings: readonly { confidence: number; correct: boolean }[],
+  bins = 10,
+): { ece: number; bins: ReliabilityBin[] } {
+  const table: ReliabilityBin[] = Array.from({ length: bins }, (_, i) => ({
+    from: i / bins,
+    to: (i + 1) / bins,
+    count: 0,
+    confidence: 0,
+    accuracy: 0,
+  }));
+  for (const r of readings) {
+    const b = table[Math.min(bins - 1, Math.max(0, Math.floor(r.confidence * bins)))]!;
+    b.count++;
+    b.confidence += r.confidence;
+    b.accuracy += r.correct ? 1 : 0;
+  }
+  let ece = 0;
+  for (const b of table) {
+    if (b.count === 0) continue;
+    b.confidence /= b.count;
+    b.accuracy /= b.count;
+    ece += (b.count / readings.length) * Math.abs(b.accuracy - b.confidence);
+  }
+  return { ece, bins: table };
+}

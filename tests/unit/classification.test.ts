@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classificationReport } from '../../scripts/lib/classification';
+import { calibrationReport, classificationReport } from '../../scripts/lib/classification';
 
 describe('classificationReport', () => {
   it('builds the confusion matrix, accuracy, recall and macro-F1 from known predictions', () => {
@@ -20,5 +20,23 @@ describe('classificationReport', () => {
     expect(r.precision.b).toBeCloseTo(2 / 3);
     // F1: a 0.5, b 0.8, c 0.
     expect(r.macroF1).toBeCloseTo((0.5 + 0.8 + 0) / 3);
+  });
+});
+
+describe('calibrationReport', () => {
+  it('weighs each confidence bin’s gap between stated and observed by its share of readings', () => {
+    // Bin 0.2–0.3: said 0.25 twice, right once (gap 0.25); bin 0.9–1.0: said 0.95 twice, right twice (gap 0.05).
+    const r = calibrationReport([
+      { confidence: 0.25, correct: true },
+      { confidence: 0.25, correct: false },
+      { confidence: 0.95, correct: true },
+      { confidence: 0.95, correct: true },
+    ]);
+    expect(r.ece).toBeCloseTo(0.5 * 0.25 + 0.5 * 0.05);
+    expect(r.bins[2]).toMatchObject({ count: 2, accuracy: 0.5 });
+    expect(r.bins[2]!.confidence).toBeCloseTo(0.25);
+    expect(r.bins[9]).toMatchObject({ count: 2, accuracy: 1 });
+    // A perfectly calibrated statement has no error.
+    expect(calibrationReport([{ confidence: 1, correct: true }]).ece).toBe(0);
   });
 });

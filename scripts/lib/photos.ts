@@ -1,0 +1,121 @@
+/**
+ * Real-size labelled photos for `emotion:eval --mode photos`: a folder laid out as <label>/<image> (JPEG or PNG, any
+ * size), with an optional labels.csv (path, emotion, performer, agree, … as in the Taiwan performers set) that names
+ * who is in each photo and whether observers agreed with the posed label.
+ *
+ * Such a set is split once, by person (seed 19), into a tuning part (every choice fitted on photos is made there) and
+ * a reporting part (what the docs report). A folder without labels.csv has no persons: all of it is reported.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
+import { PNG } from 'pngjs';
+import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
+import { DEFAULT_ANALYZER_CONFIG, fitWithin } from '../../models/face/config';
+import type { Emotion } from '../../models/mood/emotions';
+import { moodFromFaces, type Mood } from '../../models/mood/mood';
+import { NODE_MODELS, startWasm, tf } from './expression-features';
+import { FER_TO_EMOTION } from './fer';
+import { decodeJpeg, resize, type RgbImage } from './image';
+
+export type PhotoPart = 'tuning' | 'reporting';
+
+export interface Photo {
+  label: Emotion;
+  path: string;
+  /** Who is in it (the split's unit); null when the folder does not say. */
+  person: string | null;
+  /** Whether the observers' top vote is the posed label; null when unknown. */
+  agree: boolean | null;
+  part: PhotoPart;
+}
+
+const SPLIT_SEED = 19;
+
+function hash(text: string): number {
+  let h = 0x811c9dc5;
+  for (const c of text) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
+}
+
+/** The people, ordered by a seeded hash: the first half (rounded down) tunes, the rest reports. */
+export function splitPeople(people: readonly string[]): Map<string, PhotoPart> {
+  const order = [...new Set(people)].sort((a, b) => hash(`${SPLIT_SEED}:${a}`) - hash(`${SPLIT_SEED}:${b}`));
+  const half = Math.floor(order.length / 2);
+  return new Map(order.map((p, i) => [p, i < half ? 'tuning' : 'reporting']));
+}
+
+function parseCsv(text: string): Record<string, string>[] {
+  const [head, ...rows] = text.trim().split(/\r?\n/);
+  const names = head!.split(',');
+  return rows.map((row) => Object.fromEntries(row.split(',').map((v, i) => [names[i]!, v])));
+}
+
+const IMAGE = /\.(jpe?g|png)$/i;
+
+export function readPhotos(root: string): Photo[] {
+  const csv = join(root, 'labels.csv');
+  if (existsSync(csv)) {
+    const rows = parseCsv(readFileSync(csv, 'utf8')).filter((r) => FER_TO_EMOTION[r.emotion!] && IMAGE.test(r.path!));
+    const parts = splitPeople(rows.map((r) => r.performer!));
+    return rows.map((r) => ({
+      label: FER_TO_EMOTION[r.emotion!]!,
+      path: join(root, r.path!),
+      person: r.performer!,
+      agree: r.agree === undefined ? null : r.agree === '1',
+      part: parts.get(r.performer!)!,
+    }));
+  }
+  const out: Photo[] = [];
+  for (const folder of readdirSync(root).sort()) {
+    const label = FER_TO_EMOTION[folder];
+    if (!label) continue;
+    for (const f of readdirSync(join(root, folder))
+      .filter((f) => IMAGE.test(f))
+      .sort())
+      out.push({ label, path: join(root, folder, f), person: null, agree: null, part: 'reporting' });
+  }
+  return out;
+}
+
+/** A JPEG or PNG file as packed RGB (PNG alpha dropped over white, as a browser shows it). */
+export function decodeImage(path: string): RgbImage {
+  if (extname(path).toLowerCase() !== '.png') return decodeJpeg(path);
+  const png = PNG.sync.read(readFileSync(path));
+  const rgb = new Uint8Array(png.width * png.height * 3);
+  for (let i = 0, j = 0; i < png.data.length; i += 4, j += 3) {
+    const a = png.data[i + 3]! / 255;
+    for (let c = 0; c < 3; c++) rgb[j + c] = Math.round(png.data[i + c]! * a + 255 * (1 - a));
+  }
+  return { width: png.width, height: png.height, rgb };
+}
+
+export interface PhotoReading {
+  photo: Photo;
+  /** The mood the extension reads from the photo as it is, as shipped. */
+  mood: Mood;
+}
+
+/**
+ * The extension's analyzer and mood rule on each photo as it is: scaled down past the largest side the extension
+ * reads, like its decoder does, and never padded into a fake webcam frame. Node, tfjs wasm, the shipped weights.
+ */
+export async function readPhotoMoods(
+  photos: readonly Photo[],
+): Promise<{ readings: PhotoReading[]; msPerPhoto: number }> {
+  await startWasm();
+  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
+  await analyzer.load(['tiny']);
+  const readings: PhotoReading[] = [];
+  const start = performance.now();
+  for (const photo of photos) {
+    let img = decodeImage(photo.path);
+    const fit = fitWithin(img.width, img.height, DEFAULT_ANALYZER_CONFIG.maxImageSide);
+    if (fit.width !== img.width) img = resize(img, fit.width, fit.height);
+    const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+    readings.push({ photo, mood: moodFromFaces(await analyzer.predict(t as never)) });
+    t.dispose();
+  }
+  return { readings, msPerPhoto: (performance.now() - start) / Math.max(1, photos.length) };
+}
