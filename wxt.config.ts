@@ -31,10 +31,27 @@ export default defineConfig({
       ...(manifestVersion === 3 ? ['offscreen'] : []),
     ],
     content_security_policy: manifestVersion === 3 ? { extension_pages: CSP } : CSP,
-    // The keyboard shortcut opens the popup, whose first button (focused) starts a mood check on Enter.
+    // The keyboard shortcut opens the popup, whose first button (focused) starts a mood check on Enter. Firefox's
+    // Manifest V2 knows the toolbar button as the browser action.
     commands: {
-      _execute_action: { suggested_key: { default: 'Alt+Shift+M' }, description: '__MSG_commandOpen__' },
+      [manifestVersion === 3 ? '_execute_action' : '_execute_browser_action']: {
+        suggested_key: { default: 'Alt+Shift+M' },
+        description: '__MSG_commandOpen__',
+      },
     },
+    // Chrome: runtime.getContexts (the offscreen host) is 116+. Firefox: data_collection_permissions is read from
+    // 140 on (earlier versions reject the key); Moodreel collects nothing.
+    ...(manifestVersion === 3
+      ? { minimum_chrome_version: '116' }
+      : {
+          browser_specific_settings: {
+            gecko: {
+              id: 'moodreel@moodreel.app',
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }),
     icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
   }),
   hooks: {

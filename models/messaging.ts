@@ -47,14 +47,15 @@ export function senderIsContentScript(sender: SenderInfo, extensionId: string): 
   );
 }
 
-/** Our background service worker: it has no tab, and its URL is our background script. */
+/** Our background (Chrome's service worker, Firefox's background page): it has no tab, and its URL is ours. */
 export function senderIsBackground(sender: SenderInfo, extensionId: string, extensionOrigin: string): boolean {
   return (
     sender.id === extensionId &&
     sender.tab === undefined &&
     typeof sender.url === 'string' &&
     sender.url.startsWith(extensionOrigin) &&
-    /\/background\.js$/.test(sender.url)
+    // Chrome's service worker, or the page Firefox generates for a background script.
+    /\/(background\.js|_generated_background_page\.html)$/.test(sender.url)
   );
 }
 

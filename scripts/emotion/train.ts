@@ -36,7 +36,7 @@ import {
 } from '../lib/expression-features';
 import { round } from '../lib/stats';
 import { classificationReport } from '../lib/classification';
-import { ferImages } from '../lib/fer';
+import { ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, resize } from '../lib/image';
 
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
@@ -257,7 +257,9 @@ function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight:
       `CNN alone ${round(accuracyWith({ weight: 1, bias: zero }) * 100, 2)} %`,
   );
   const manifest = JSON.parse(readFileSync(CNN_FILE, 'utf8')) as ExpressionCnnManifest & Record<string, unknown>;
-  writeFileSync(CNN_FILE, `${JSON.stringify({ ...manifest, blend, blendValidationAccuracy: validationAccuracy })}\n`);
+  // A fresh blend: the class balance refitted on real photos (emotion:fit-balance) starts again from this one.
+  const { trainedBias: _stale, blendBalancedOn: _also, ...rest } = manifest;
+  writeFileSync(CNN_FILE, `${JSON.stringify({ ...rest, blend, blendValidationAccuracy: validationAccuracy })}\n`);
   return { weight, validationAccuracy };
 }
 
@@ -265,15 +267,9 @@ async function main() {
   await startWasm();
   const { samples, paths, boxes, drawn } = await extract();
   const random = rng(11);
-  const order = samples.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const nVal = Math.round(samples.length / 10);
-  const valIndex = order.slice(0, nVal).sort((a, b) => a - b);
+  const { validation: valIndex, training } = ferValidationIndices(samples.length, random);
   const val = valIndex.map((i) => samples[i]!);
-  const train = order.slice(nVal).map((i) => samples[i]!);
+  const train = training.map((i) => samples[i]!);
   writeCnnData(samples, paths, boxes, drawn, valIndex);
   const counts = EMOTIONS.map((_, c) => train.filter((s) => s.label === c).length);
   const classWeight = counts.map((n) => Math.sqrt(Math.max(...counts) / n));

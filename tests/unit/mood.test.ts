@@ -91,7 +91,7 @@ describe('normalise', () => {
 });
 
 describe('sureness', () => {
-  const read = (expressions: Partial<Record<Emotion, number>>, score = 0.9) => {
+  const chance = (expressions: Partial<Record<Emotion, number>>, score = 0.9) => {
     const f: Face = {
       box: { x: 0, y: 0, width: 100, height: 100 },
       score,
@@ -99,18 +99,27 @@ describe('sureness', () => {
     };
     const mood = moodFromFaces([f]);
     if (mood.kind !== 'mood') throw new Error('no mood');
-    return sureness(mood.chance);
+    return mood.chance;
   };
 
-  it('says in words how sure a read is, and does not claim a mood it cannot tell', () => {
-    expect(read({ happy: 0.9, neutral: 0.1 })).toBe('sure');
-    // The "sad 52 %" beside a runner-up: the leader clearly leads.
-    expect(read({ sad: 0.52, neutral: 0.2, fearful: 0.17, angry: 0.11 })).toBe('fairly');
-    expect(read({ sad: 0.4, neutral: 0.3, fearful: 0.3 })).toBe('unsure');
-    // Two emotions neck and neck: hard to tell.
-    expect(read({ disgusted: 0.36, angry: 0.34, neutral: 0.3 })).toBe('hard');
-    // A blurry face (low detection score) is less sure than a clear one with the same expression.
-    expect(read({ sad: 0.6, neutral: 0.4 }, 0.9)).toBe('unsure');
-    expect(read({ sad: 0.6, neutral: 0.4 }, 0.3)).toBe('hard');
+  it('puts the calibrated chance of being right into words, and does not claim a mood it cannot tell', () => {
+    expect(sureness(0.9)).toBe('sure');
+    expect(sureness(0.6)).toBe('fairly');
+    expect(sureness(0.4)).toBe('unsure');
+    expect(sureness(0.2)).toBe('hard');
+  });
+
+  it('states a clear read as more likely right than a split one, and a blurry face as less likely than a clear one', () => {
+    const clear = chance({ happy: 0.9, neutral: 0.1 });
+    const split = chance({ sad: 0.52, neutral: 0.2, fearful: 0.17, angry: 0.11 });
+    const neck = chance({ disgusted: 0.36, angry: 0.34, neutral: 0.3 });
+    expect(clear).toBeGreaterThan(split);
+    expect(split).toBeGreaterThan(neck);
+    expect(chance({ sad: 0.6, neutral: 0.4 }, 0.3)).toBeLessThan(chance({ sad: 0.6, neutral: 0.4 }, 0.9));
+    for (const p of [clear, split, neck]) {
+      expect(p).toBeGreaterThan(0);
+      expect(p).toBeLessThan(1);
+    }
+    expect(sureness(clear)).toBe('sure');
   });
 });

@@ -97,6 +97,9 @@ describe('sender checks', () => {
     expect(senderIsBackground({ id: ID, url: `${ORIGIN}background.js` }, ID, ORIGIN)).toBe(true);
     expect(senderIsBackground({ id: ID, url: `${ORIGIN}popup.html` }, ID, ORIGIN)).toBe(false);
     expect(senderIsBackground({ id: ID, url: `${ORIGIN}background.js`, tab: { id: 1 } }, ID, ORIGIN)).toBe(false);
+    // Firefox runs the background script in a page it generates.
+    expect(senderIsBackground({ id: ID, url: `${ORIGIN}_generated_background_page.html` }, ID, ORIGIN)).toBe(true);
+    expect(senderIsBackground({ id: ID, url: `${ORIGIN}offscreen.html` }, ID, ORIGIN)).toBe(false);
   });
 });
 
