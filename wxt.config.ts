@@ -52,8 +52,11 @@ export default defineConfig({
             },
           },
         }),
-    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 96: 'icon/96.png', 128: 'icon/128.png' },
   }),
+  // `npm run zip` / `zip:firefox`: the store packages; Firefox also gets the sources AMO asks for (the README's two
+  // commands rebuild the add-on from them). Test artifacts and caches stay out.
+  zip: { excludeSources: ['tests/artifacts/**', '.cache/**', '.ci/**'] },
   hooks: {
     // WXT titles the toolbar button after the popup's <title>; the button's tooltip comes from the messages instead.
     'build:manifestGenerated': (_wxt, manifest) => {

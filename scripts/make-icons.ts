@@ -56,5 +56,7 @@ function draw(size: number): Uint8Array {
 }
 
 mkdirSync('public/icon', { recursive: true });
-for (const size of [16, 32, 48, 128]) writeFileSync(`public/icon/${size}.png`, encodePng(size, size, draw(size), 4));
-console.log('Wrote public/icon/{16,32,48,128}.png');
+// Every size a store or browser asks for: 16/32/48 toolbar and menus, 96 Firefox's add-on manager, 128 the stores.
+const SIZES = [16, 32, 48, 96, 128];
+for (const size of SIZES) writeFileSync(`public/icon/${size}.png`, encodePng(size, size, draw(size), 4));
+console.log(`Wrote public/icon/{${SIZES.join(',')}}.png`);
