@@ -1,39 +1,84 @@
 /**
- * Owns the one offscreen document that runs face-api: creates it on demand, waits until it listens, reuses it.
- * Chrome-only API (Firefox has no offscreen documents).
+ * Owns the one page that runs face-api, created on demand and reused: Chrome's offscreen document (its service
+ * worker has no DOM), or in Firefox, which has no offscreen documents but whose background page has a DOM, the same
+ * page in a hidden frame of the background page. One code path for the rest: both listen to runtime messages and say
+ * `offscreen:ready` when they listen.
  */
 import { browser, type Browser } from 'wxt/browser';
 
 const OFFSCREEN_PATH = 'offscreen.html';
 const READY_TIMEOUT_MS = 15_000;
 
+interface Host {
+  exists(): Promise<boolean>;
+  create(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const offscreenDocument: Host = {
+  async exists() {
+    const contexts = await browser.runtime.getContexts({
+      contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
+    });
+    return contexts.length > 0;
+  },
+  async create() {
+    await browser.offscreen.createDocument({
+      url: OFFSCREEN_PATH,
+      reasons: ['BLOBS' as Browser.offscreen.Reason],
+      justification: 'Decodes the image the user chose and runs the on-device face and expression models on it.',
+    });
+  },
+  async close() {
+    await browser.offscreen.closeDocument();
+  },
+};
+
+let frame: HTMLIFrameElement | null = null;
+const backgroundFrame: Host = {
+  async exists() {
+    return frame?.isConnected ?? false;
+  },
+  async create() {
+    frame = document.createElement('iframe');
+    frame.hidden = true;
+    frame.src = browser.runtime.getURL(`/${OFFSCREEN_PATH}`);
+    document.body.append(frame);
+  },
+  async close() {
+    frame?.remove();
+    frame = null;
+  },
+};
+
+function host(): Host | null {
+  if (typeof browser.offscreen?.createDocument === 'function') return offscreenDocument;
+  if (typeof document !== 'undefined' && document.body) return backgroundFrame;
+  return null;
+}
+
 let creating: Promise<void> | null = null;
 let markReady: (() => void) | null = null;
 
 export function offscreenSupported(): boolean {
-  return typeof browser.offscreen?.createDocument === 'function';
+  return host() !== null;
 }
 
-async function hasDocument(): Promise<boolean> {
-  const contexts = await browser.runtime.getContexts({
-    contextTypes: ['OFFSCREEN_DOCUMENT' as Browser.runtime.ContextType],
-  });
-  return contexts.length > 0;
-}
-
-/** Called when the offscreen document says it is listening. */
+/** Called when the analysis page says it is listening. */
 export function offscreenReady(): void {
   markReady?.();
 }
 
 /**
- * The offscreen document, created if there is none. Callers at the same moment (the popup's warm-up and its first
- * check) share one creation: the check for a document and its creation must not interleave, or the second creation
- * fails and the first never hears that its document is ready.
+ * The analysis page, created if there is none. Callers at the same moment (the popup's warm-up and its first check)
+ * share one creation: the check for a page and its creation must not interleave, or the second creation fails and
+ * the first never hears that its page is ready.
  */
 export function ensureOffscreen(): Promise<void> {
+  const h = host();
+  if (!h) return Promise.reject(new Error('This browser cannot run the analysis page.'));
   creating ??= (async () => {
-    if (await hasDocument()) return;
+    if (await h.exists()) return;
     const ready = new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('The analysis page did not start in time')), READY_TIMEOUT_MS);
       markReady = () => {
@@ -41,11 +86,7 @@ export function ensureOffscreen(): Promise<void> {
         resolve();
       };
     });
-    await browser.offscreen.createDocument({
-      url: OFFSCREEN_PATH,
-      reasons: ['BLOBS' as Browser.offscreen.Reason],
-      justification: 'Decodes the image the user chose and runs the on-device face and expression models on it.',
-    });
+    await h.create();
     await ready;
   })().finally(() => {
     creating = null;
@@ -55,8 +96,9 @@ export function ensureOffscreen(): Promise<void> {
 }
 
 export async function closeOffscreen(): Promise<boolean> {
+  const h = host();
   if (creating) await creating.catch(() => undefined);
-  if (!(await hasDocument())) return false;
-  await browser.offscreen.closeDocument();
+  if (!h || !(await h.exists())) return false;
+  await h.close();
   return true;
 }

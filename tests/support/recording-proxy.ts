@@ -16,6 +16,8 @@ export interface RecordedRequest {
 
 export interface RecordingProxy {
   requests: RecordedRequest[];
+  /** The loopback port it listens on (Firefox is pointed at it by preferences). */
+  port: number;
   chromiumArgs: string[];
   close(): Promise<void>;
 }
@@ -51,6 +53,7 @@ export async function startRecordingProxy(
   const port = (server.address() as AddressInfo).port;
   return {
     requests,
+    port,
     chromiumArgs: [
       `--proxy-server=http://127.0.0.1:${port}`,
       '--proxy-bypass-list=<-loopback>',

@@ -1,0 +1,73 @@
+/**
+ * The add-on in real Firefox (Debian's firefox-esr, temporary add-on, WebDriver BiDi): the overlay on a streaming
+ * site's player reads the frame of the video on the device (the face model in a hidden frame of Firefox's background
+ * page, which has a DOM but no offscreen documents) and shows a mood with picks. No request leaves for anything but
+ * the fixture site.
+ */
+import { join } from 'node:path';
+import type { Browser } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchFirefox } from '../support/firefox';
+import { FACES } from '../support/images';
+import { inOverlay } from '../support/overlay';
+import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
+import { scratchDir } from '../support/scratch';
+import { clipOf, SITE_PAGES, startSiteServer, type SiteServer } from '../support/site-server';
+
+const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
+const media = scratchDir('firefox-media');
+let server: SiteServer;
+let proxy: RecordingProxy;
+let browser: Browser;
+
+beforeAll(async () => {
+  clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  server = await startSiteServer(media);
+  proxy = await startRecordingProxy(Object.keys(SITE_PAGES), server.port);
+  browser = await launchFirefox(proxy);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  await proxy?.close();
+});
+
+describe('Moodreel in Firefox', () => {
+  it('reads the mood of a playing video from the overlay, on the device, and shows picks for it', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('www.youtube.com', '/watch?v=firefox'));
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await page.waitForSelector(
+      `${inOverlay('[data-testid="overlay-badge"]')}, ${inOverlay('[data-testid="overlay-panel"]')}`,
+      { timeout: 30_000 },
+    );
+    if (await page.$(inOverlay('[data-testid="overlay-badge"]')))
+      await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    // Before a frame is read, the panel follows the user's taste.
+    await page.waitForSelector(inOverlay('[data-testid="overlay-read-frame"]'));
+    await page.click(inOverlay('[data-testid="overlay-read-frame"]'));
+    await page.waitForFunction(
+      () =>
+        document
+          .querySelector('moodreel-overlay')
+          ?.shadowRoot?.querySelector('.overlay-title')
+          ?.textContent?.includes('this frame'),
+      { timeout: 90_000 },
+    );
+    const mood = await page.$eval(inOverlay('[data-testid="overlay-mood"]'), (e) => e.textContent?.trim() ?? '');
+    expect(mood).toMatch(EMOTION);
+    expect(await page.$(inOverlay('[data-testid="notice"]'))).toBeNull();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('moodreel-overlay')?.shadowRoot?.querySelectorAll('[data-testid="pick"]').length === 10,
+      { timeout: 60_000 },
+    );
+    // Nothing went anywhere but the fixture site, apart from Firefox's own services (remote settings), which Firefox
+    // calls with or without the add-on; the proxy refused those too.
+    const firefoxOwn = /\.(mozilla\.(com|net|org)|firefox\.com):443$/;
+    expect(proxy.requests.filter((r) => !r.allowed && !firefoxOwn.test(r.target))).toEqual([]);
+    expect(proxy.requests.some((r) => r.allowed)).toBe(true);
+    await page.close();
+  });
+});
