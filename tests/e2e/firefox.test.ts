@@ -1,13 +1,15 @@
 /**
- * The add-on in real Firefox (Debian's firefox-esr, temporary add-on, WebDriver BiDi): the overlay on a streaming
- * site's player reads the frame of the video on the device (the face model in a hidden frame of Firefox's background
- * page, which has a DOM but no offscreen documents) and shows a mood with picks. No request leaves for anything but
- * the fixture site.
+ * The add-on in real Firefox (Debian's firefox-esr, temporary add-on, WebDriver BiDi), where the face model runs in
+ * a hidden frame of Firefox's background page (it has a DOM but no offscreen documents): a mood check from an image
+ * file gives a mood and picks; the overlay on a streaming site reads a playing video's frame; export → delete →
+ * import gives back what was exported. No request leaves for anything but the fixture site.
  */
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchFirefox } from '../support/firefox';
+import { writeFileSync } from 'node:fs';
+import type { Page } from 'puppeteer';
+import { launchFirefox, openAddonPage } from '../support/firefox';
 import { FACES } from '../support/images';
 import { inOverlay } from '../support/overlay';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
@@ -34,6 +36,54 @@ afterAll(async () => {
 });
 
 describe('Moodreel in Firefox', () => {
+  /** Sends a protocol message from an add-on page and unwraps the reply. */
+  async function ask<T>(page: Page, message: unknown): Promise<T> {
+    // Firefox's own promise-based `browser` namespace (its `chrome` namespace answers through callbacks in MV2).
+    const reply = (await page.evaluate(`browser.runtime.sendMessage(${JSON.stringify(message)})`)) as
+      { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
+    return reply.value;
+  }
+
+  it('reads a mood from an image file in the popup and shows ten picks', async () => {
+    const popup = await openAddonPage(browser, 'popup.html', '[data-testid="check-file"]');
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 90_000 });
+    expect(await popup.$eval('[data-testid="mood-word"]', (e) => e.textContent?.trim())).toMatch(EMOTION);
+    expect(await popup.$eval('[data-testid="face-count"]', (e) => e.textContent)).toContain('1 face');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="pick"]').length === 10, {
+      timeout: 60_000,
+    });
+    await popup.close();
+  });
+
+  it('exports everything, deletes everything, and imports it back without loss', async () => {
+    const page = await openAddonPage(browser, 'privacy.html', '[data-testid="delete"]');
+    await ask(page, { type: 'catalogue-ensure' });
+    for (const [movieId, signal] of [
+      [1, 'up'],
+      [318, 'watchlist'],
+      [296, 'seen'],
+    ] as const)
+      await ask(page, { type: 'feedback', movieId, signal });
+    const before = await ask<Record<string, unknown>>(page, { type: 'privacy-export' });
+    expect((before.feedback as unknown[]).length).toBeGreaterThanOrEqual(3);
+    const file = join(media, 'export.json');
+    writeFileSync(file, JSON.stringify(before));
+    await page.click('[data-testid="delete"]');
+    await page.click('[data-testid="delete-confirm"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '0');
+    await (await page.$('input[data-testid="import"]'))!.uploadFile(file);
+    await page.waitForFunction(
+      (n) => document.querySelector('[data-testid="count-feedback"]')?.textContent === String(n),
+      {},
+      (before.feedback as unknown[]).length,
+    );
+    const after = await ask<Record<string, unknown>>(page, { type: 'privacy-export' });
+    expect({ ...after, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
+    await page.close();
+  });
+
   it('reads the mood of a playing video from the overlay, on the device, and shows picks for it', async () => {
     const page = await browser.newPage();
     await page.goto(server.url('www.youtube.com', '/watch?v=firefox'));

@@ -1,21 +1,25 @@
 /**
  * Launches Debian's Firefox ESR headless over WebDriver BiDi with the built Firefox add-on installed as a temporary
- * add-on, every request sent through the recording proxy (fixture hosts go to the fixture server, anything else is
- * refused and recorded). WebDriver BiDi will not open the add-on's own pages, so Firefox tests drive it where a user
- * meets it on a web page: the overlay.
+ * add-on under a fixed internal UUID, every request sent through the recording proxy (fixture hosts go to the
+ * fixture server, anything else is refused and recorded). WebDriver BiDi opens the add-on's own pages only with
+ * system access (`--remote-allow-system-access`).
  */
 import { resolve } from 'node:path';
-import puppeteer, { type Browser } from 'puppeteer';
+import puppeteer, { type Browser, type Page } from 'puppeteer';
 import type { RecordingProxy } from './recording-proxy';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 export const FIREFOX_ADDON_DIR = resolve('.output/firefox-mv2');
+const ADDON_ID = 'moodreel@moodreel.app';
+/** The add-on's moz-extension:// host, fixed so tests can open its pages. */
+export const ADDON_UUID = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 
 export async function launchFirefox(proxy: RecordingProxy): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
+    args: ['--remote-allow-system-access'],
     // The fixture server's certificate is made at test time.
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
@@ -27,6 +31,7 @@ export async function launchFirefox(proxy: RecordingProxy): Promise<Browser> {
       'network.proxy.no_proxies_on': '',
       'network.proxy.allow_hijacking_localhost': true,
       'media.autoplay.default': 0,
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
     },
   });
   try {
@@ -36,4 +41,16 @@ export async function launchFirefox(proxy: RecordingProxy): Promise<Browser> {
     await browser.close();
     throw error;
   }
+}
+
+/**
+ * Opens one of the add-on's pages in a new tab and waits for `ready`. The navigation moves the tab into the add-on's
+ * process; puppeteer reports the old frame as detached, and the page goes on working.
+ */
+export async function openAddonPage(browser: Browser, path: string, ready: string): Promise<Page> {
+  const page = await browser.newPage();
+  // Not awaited: the navigation's own promise only ends in that "detached" error, after its timeout.
+  void page.goto(`moz-extension://${ADDON_UUID}/${path}`).catch(() => undefined);
+  await page.waitForSelector(ready, { timeout: 30_000 });
+  return page;
 }
