@@ -154,13 +154,20 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         });
   }
 
-  /** Every face at the detector's threshold; failing that (tiny only), the best one at `tinyRetryThreshold`. */
+  /**
+   * Every face at the detector's threshold; failing that (tiny only), the best one at `tinyRetryThreshold`; failing
+   * that, every face the fallback detector finds.
+   */
   async function detect(input: AnalyzerInput, config: AnalyzerConfig): Promise<FaceApi.FaceDetection[]> {
     const found = await faceapi.detectAllFaces(input, options(config));
-    if (found.length > 0 || config.detector !== 'tiny' || config.tinyRetryThreshold >= config.tinyScoreThreshold)
-      return found;
-    const retry = await faceapi.detectAllFaces(input, options(config, config.tinyRetryThreshold));
-    return retry.sort((a, b) => b.score - a.score).slice(0, 1);
+    if (found.length > 0 || config.detector !== 'tiny') return found;
+    if (config.tinyRetryThreshold < config.tinyScoreThreshold) {
+      const retry = await faceapi.detectAllFaces(input, options(config, config.tinyRetryThreshold));
+      if (retry.length > 0) return retry.sort((a, b) => b.score - a.score).slice(0, 1);
+    }
+    if (!config.fallbackDetector) return [];
+    await load([config.fallbackDetector]);
+    return faceapi.detectAllFaces(input, options({ ...config, detector: config.fallbackDetector }));
   }
 
   async function predictViews(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<FaceViews[]> {

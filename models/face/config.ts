@@ -15,6 +15,9 @@ export type ExpressionCnnUse = 'off' | 'blend';
  *   Train frames (faces found 60 → 71 % at 0.3, 90 % at 0.1) and on frames with no face in them: 14 test patterns
  *   gave no face at 0.1, but crops of real photos without a face (knees, a dish, a torso) gave four at 0.11–0.27,
  *   so 0.3 keeps every face-free frame we have face-free. 1 turns the retry off.
+ * - `fallbackDetector`: when TinyFaceDetector and its retry find nothing, one last look with SSD MobileNet v1 at
+ *   `ssdMinConfidence` (its weights load on first need). On real-size studio photos TinyFaceDetector misses about one
+ *   face in 16 that SSD finds (docs/emotion.md); null turns it off.
  * - `maxImageSide`: images are downscaled so their longer side is at most this before inference. Faces stay large
  *   enough for the 112-px expression net, and huge photos cannot exhaust memory.
  * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
@@ -40,6 +43,7 @@ export interface AnalyzerConfig {
   mirror: boolean;
   cnn: ExpressionCnnUse;
   tinyRetryThreshold: number;
+  fallbackDetector: 'ssd' | null;
 }
 
 export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
@@ -53,6 +57,7 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   mirror: false,
   cnn: 'blend',
   tinyRetryThreshold: 0.3,
+  fallbackDetector: 'ssd',
 };
 
 /** Files of the face-api models we ship, by the net name face-api gives them (`<name>-weights_manifest.json`). */
