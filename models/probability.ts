@@ -15,6 +15,12 @@ export function logSoftmax(logits: ArrayLike<number>): number[] {
   return Array.from(logits, (l) => l - log);
 }
 
+/** The log-odds of a probability, kept finite at 0 and 1. */
+export function logit(p: number): number {
+  const x = Math.min(1 - 1e-6, Math.max(1e-6, p));
+  return Math.log(x / (1 - x));
+}
+
 /** The logistic function: a probability from one logit. */
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));

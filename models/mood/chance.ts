@@ -5,7 +5,7 @@
  * on faces like the ones users show. The certainty itself stays what the ranker reads as the mood's strength.
  */
 import fitted from '../weights/confidence-calibration.json';
-import { sigmoid } from '../probability';
+import { logit, sigmoid } from '../probability';
 
 export interface ConfidenceCalibration {
   a: number;
@@ -15,6 +15,5 @@ export interface ConfidenceCalibration {
 export const SHIPPED_CONFIDENCE: ConfidenceCalibration = { a: fitted.a, b: fitted.b };
 
 export function chanceRight(certainty: number, calibration: ConfidenceCalibration = SHIPPED_CONFIDENCE): number {
-  const x = Math.min(1 - 1e-6, Math.max(1e-6, certainty));
-  return sigmoid(calibration.a * Math.log(x / (1 - x)) + calibration.b);
+  return sigmoid(calibration.a * logit(certainty) + calibration.b);
 }

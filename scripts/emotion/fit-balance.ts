@@ -14,14 +14,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { createFaceAnalyzer, shippedView, type FaceApiModule } from '../../models/face/analyzer';
-import { DEFAULT_ANALYZER_CONFIG, fitWithin } from '../../models/face/config';
 import { blendLogits, EXPRESSION_CNN } from '../../models/face/expression-cnn';
 import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
 import { classificationReport } from '../lib/classification';
 import { NODE_MODELS, startWasm, tf } from '../lib/expression-features';
 import { ferImages, ferValidationIndices } from '../lib/fer';
-import { decodeJpeg, resize, webcamFrame, type RgbImage } from '../lib/image';
-import { decodeImage, readPhotos } from '../lib/photos';
+import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
+import { photoImage, readPhotos } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
 
 const SHARED = process.env.MOODREEL_DATA ?? '../shared/data';
@@ -74,11 +73,7 @@ async function main() {
   const tuning = await readItems(
     photos.map((p) => ({
       label: p.label,
-      image: () => {
-        const img = decodeImage(p.path);
-        const fit = fitWithin(img.width, img.height, DEFAULT_ANALYZER_CONFIG.maxImageSide);
-        return fit.width === img.width ? img : resize(img, fit.width, fit.height);
-      },
+      image: () => photoImage(p.path),
     })),
     'photos (tuning part)',
   );

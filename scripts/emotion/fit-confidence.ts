@@ -9,6 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chanceRight, type ConfidenceCalibration } from '../../models/mood/chance';
+import { logit } from '../../models/probability';
 import { calibrationReport } from '../lib/classification';
 import { readPhotoMoods, readPhotos } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
@@ -20,11 +21,6 @@ const DATA = resolve(
     ? process.argv[i + 1]!
     : join(process.env.MOODREEL_DATA ?? '../shared/data', 'faces-expressions/taiwan-performers'),
 );
-
-const logit = (p: number) => {
-  const x = Math.min(1 - 1e-6, Math.max(1e-6, p));
-  return Math.log(x / (1 - x));
-};
 
 /** Logistic regression of `y` on one feature (and a bias) by Newton's method, with a faint L2 pull toward a = 1, b = 0. */
 function fitPlatt(x: readonly number[], y: readonly boolean[]): ConfidenceCalibration {

@@ -16,6 +16,7 @@ import { DEFAULT_ANALYZER_CONFIG, fitWithin } from '../../models/face/config';
 import type { Emotion } from '../../models/mood/emotions';
 import { moodFromFaces, type Mood } from '../../models/mood/mood';
 import { NODE_MODELS, startWasm, tf } from './expression-features';
+import { readCsv } from './csv';
 import { FER_TO_EMOTION } from './fer';
 import { decodeJpeg, resize, type RgbImage } from './image';
 
@@ -46,18 +47,12 @@ export function splitPeople(people: readonly string[]): Map<string, PhotoPart> {
   return new Map(order.map((p, i) => [p, i < half ? 'tuning' : 'reporting']));
 }
 
-function parseCsv(text: string): Record<string, string>[] {
-  const [head, ...rows] = text.trim().split(/\r?\n/);
-  const names = head!.split(',');
-  return rows.map((row) => Object.fromEntries(row.split(',').map((v, i) => [names[i]!, v])));
-}
-
 const IMAGE = /\.(jpe?g|png)$/i;
 
 export function readPhotos(root: string): Photo[] {
   const csv = join(root, 'labels.csv');
   if (existsSync(csv)) {
-    const rows = parseCsv(readFileSync(csv, 'utf8')).filter((r) => FER_TO_EMOTION[r.emotion!] && IMAGE.test(r.path!));
+    const rows = readCsv(csv).filter((r) => FER_TO_EMOTION[r.emotion!] && IMAGE.test(r.path!));
     const parts = splitPeople(rows.map((r) => r.performer!));
     return rows.map((r) => ({
       label: FER_TO_EMOTION[r.emotion!]!,
@@ -91,6 +86,13 @@ export function decodeImage(path: string): RgbImage {
   return { width: png.width, height: png.height, rgb };
 }
 
+/** A photo's pixels as the extension reads them: scaled down past its largest side, like its decoder does. */
+export function photoImage(path: string): RgbImage {
+  const img = decodeImage(path);
+  const fit = fitWithin(img.width, img.height, DEFAULT_ANALYZER_CONFIG.maxImageSide);
+  return fit.width === img.width ? img : resize(img, fit.width, fit.height);
+}
+
 export interface PhotoReading {
   photo: Photo;
   /** The mood the extension reads from the photo as it is, as shipped. */
@@ -110,9 +112,7 @@ export async function readPhotoMoods(
   const readings: PhotoReading[] = [];
   const start = performance.now();
   for (const photo of photos) {
-    let img = decodeImage(photo.path);
-    const fit = fitWithin(img.width, img.height, DEFAULT_ANALYZER_CONFIG.maxImageSide);
-    if (fit.width !== img.width) img = resize(img, fit.width, fit.height);
+    const img = photoImage(photo.path);
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
     readings.push({ photo, mood: moodFromFaces(await analyzer.predict(t as never)) });
     t.dispose();

@@ -1,17 +1,15 @@
 /**
  * Moods as users meet them: the probability vectors the extension's own analyzer (Node, tfjs wasm, the shipped
  * weights and config) reads from real photos of posed faces, usually a blend ("50 % sad + 20 % neutral + 17 %
- * fearful"). Evaluation only: the photos stay in ../shared/data; only the vectors are cached, in the ignored .cache/.
+ * fearful"). Evaluation only: the photos stay in ../shared/data; only the vectors are cached, in the ignored .cache/,
+ * keyed by the photos and by the reading (weights and config), so a changed analyzer is read again.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
+import { dirname, join, relative, resolve } from 'node:path';
+import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
 import type { EmotionProbabilities } from '../../models/mood/emotions';
-import { moodFromFaces } from '../../models/mood/mood';
-import { readCsv } from './csv';
-import { NODE_MODELS, startWasm, tf } from './expression-features';
-import { decodeJpeg } from './image';
+import { readPhotoMoods, readPhotos, type Photo } from './photos';
 
 export interface RealMood {
   photo: string;
@@ -23,41 +21,41 @@ export interface RealMood {
 const SET = 'faces-expressions/taiwan-performers';
 /** Photos per posed expression: a fixed, evenly spaced draw from each folder's sorted list. */
 const PER_LABEL = 6;
+/** What the reading depends on besides the photos. */
+const READING = ['models/weights/expression-cnn.json', 'models/weights/expression-calibration.json'];
 
 /** The analyzer's reading of PER_LABEL photos per posed expression (the observers agreed with the pose). */
 export async function realMoods(data: string): Promise<RealMood[]> {
   const cache = resolve('.cache/real-moods.json');
-  const rows = readCsv(join(data, SET, 'labels.csv')).filter((r) => r.agree === '1');
-  const chosen: { path: string; posed: string }[] = [];
-  for (const posed of [...new Set(rows.map((r) => r.emotion!))].sort()) {
-    const list = rows
-      .filter((r) => r.emotion === posed)
-      .map((r) => r.path!)
-      .sort();
+  const root = join(data, SET);
+  const agreed = readPhotos(root).filter((p) => p.agree === true);
+  const chosen: Photo[] = [];
+  for (const posed of [...new Set(agreed.map((p) => p.label))].sort()) {
+    const list = agreed.filter((p) => p.label === posed).sort((a, b) => a.path.localeCompare(b.path));
     for (let i = 0; i < PER_LABEL && i < list.length; i++)
-      chosen.push({ path: list[Math.floor((i * list.length) / PER_LABEL)]!, posed });
+      chosen.push(list[Math.floor((i * list.length) / PER_LABEL)]!);
   }
-  const key = chosen.map((c) => c.path).join('|');
+  const reading = createHash('sha256');
+  for (const file of READING) reading.update(readFileSync(resolve(file)));
+  reading.update(JSON.stringify(DEFAULT_ANALYZER_CONFIG));
+  const key = `${chosen.map((p) => relative(root, p.path)).join('|')}|${reading.digest('hex')}`;
   if (existsSync(cache)) {
     const cached = JSON.parse(readFileSync(cache, 'utf8')) as { key: string; moods: RealMood[] };
     if (cached.key === key) return cached.moods;
   }
-  await startWasm();
-  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
-  await analyzer.load(['tiny']);
-  const moods: RealMood[] = [];
-  for (const { path, posed } of chosen) {
-    const img = decodeJpeg(join(data, SET, path));
-    const t = (tf as unknown as { tensor3d: (d: Uint8Array, s: number[], k: string) => { dispose(): void } }).tensor3d(
-      img.rgb,
-      [img.height, img.width, 3],
-      'int32',
-    );
-    const mood = moodFromFaces(await analyzer.predict(t as never));
-    t.dispose();
-    if (mood.kind === 'mood')
-      moods.push({ photo: path, posed, probabilities: mood.probabilities, confidence: mood.confidence });
-  }
+  const { readings } = await readPhotoMoods(chosen);
+  const moods = readings.flatMap(({ photo, mood }) =>
+    mood.kind === 'mood'
+      ? [
+          {
+            photo: relative(root, photo.path),
+            posed: photo.label,
+            probabilities: mood.probabilities,
+            confidence: mood.confidence,
+          },
+        ]
+      : [],
+  );
   mkdirSync(dirname(cache), { recursive: true });
   writeFileSync(cache, JSON.stringify({ key, moods }));
   return moods;

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
-import type { Page } from 'puppeteer';
+import { askFrom } from '../support/chromium';
 import { launchFirefox, openAddonPage } from '../support/firefox';
 import { FACES } from '../support/images';
 import { inOverlay } from '../support/overlay';
@@ -36,15 +36,6 @@ afterAll(async () => {
 });
 
 describe('Moodreel in Firefox', () => {
-  /** Sends a protocol message from an add-on page and unwraps the reply. */
-  async function ask<T>(page: Page, message: unknown): Promise<T> {
-    // Firefox's own promise-based `browser` namespace (its `chrome` namespace answers through callbacks in MV2).
-    const reply = (await page.evaluate(`browser.runtime.sendMessage(${JSON.stringify(message)})`)) as
-      { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
-    if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
-    return reply.value;
-  }
-
   it('reads a mood from an image file in the popup and shows ten picks', async () => {
     const popup = await openAddonPage(browser, 'popup.html', '[data-testid="check-file"]');
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
@@ -59,14 +50,14 @@ describe('Moodreel in Firefox', () => {
 
   it('exports everything, deletes everything, and imports it back without loss', async () => {
     const page = await openAddonPage(browser, 'privacy.html', '[data-testid="delete"]');
-    await ask(page, { type: 'catalogue-ensure' });
+    await askFrom(page, { type: 'catalogue-ensure' });
     for (const [movieId, signal] of [
       [1, 'up'],
       [318, 'watchlist'],
       [296, 'seen'],
     ] as const)
-      await ask(page, { type: 'feedback', movieId, signal });
-    const before = await ask<Record<string, unknown>>(page, { type: 'privacy-export' });
+      await askFrom(page, { type: 'feedback', movieId, signal });
+    const before = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
     expect((before.feedback as unknown[]).length).toBeGreaterThanOrEqual(3);
     const file = join(media, 'export.json');
     writeFileSync(file, JSON.stringify(before));
@@ -79,7 +70,7 @@ describe('Moodreel in Firefox', () => {
       {},
       (before.feedback as unknown[]).length,
     );
-    const after = await ask<Record<string, unknown>>(page, { type: 'privacy-export' });
+    const after = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
     expect({ ...after, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
     await page.close();
   });

@@ -105,9 +105,15 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
 type WireReply<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** Sends a protocol message from an extension page and unwraps the reply (an error reply throws "code: message"). */
+/**
+ * Sends a protocol message from an extension page and unwraps the reply (an error reply throws "code: message"). In
+ * Chromium or Firefox: Firefox's promise API is `browser` (its `chrome` answers through callbacks in Manifest V2).
+ */
 export async function askFrom<T>(page: Page, message: unknown): Promise<T> {
-  const reply = (await page.evaluate((m) => chrome.runtime.sendMessage(m), message)) as WireReply<T>;
+  const reply = (await page.evaluate(
+    (m) => ((globalThis as { browser?: typeof chrome }).browser ?? chrome).runtime.sendMessage(m),
+    message,
+  )) as WireReply<T>;
   if (!reply.ok) throw new Error(`${reply.error.code}: ${reply.error.message}`);
   return reply.value;
 }
