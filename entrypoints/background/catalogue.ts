@@ -3,14 +3,20 @@
  * the shipped version differs from the imported one or an earlier import did not finish. The file is verified
  * against the manifest's checksum and validated before anything in the database is touched.
  */
-import { validatePacked, type CatalogueManifest, type PackedCatalogue } from '../../models/catalogue/format';
+import {
+  unpackMovie,
+  validatePacked,
+  type CatalogueManifest,
+  type PackedCatalogue,
+} from '../../models/catalogue/format';
+import type { Movie } from '../../models/catalogue/movie';
 import { catalogueState, importCatalogue, isImported } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import type { CatalogueStatus } from '../../models/protocol';
 
 const MOVIES_FILE = 'movies.json.gz';
 
-export async function readManifest(): Promise<CatalogueManifest> {
+async function readManifest(): Promise<CatalogueManifest> {
   const response = await fetch('/catalogue/manifest.json');
   if (!response.ok) throw new Error(`catalogue manifest: HTTP ${response.status}`);
   return (await response.json()) as CatalogueManifest;
@@ -22,7 +28,7 @@ async function sha256Hex(bytes: ArrayBuffer): Promise<string> {
 }
 
 /** The shipped catalogue file, checked against the manifest's checksum and validated. */
-export async function readPacked(manifest: CatalogueManifest): Promise<PackedCatalogue> {
+async function readPacked(manifest: CatalogueManifest): Promise<PackedCatalogue> {
   const expected = manifest.files[MOVIES_FILE];
   if (!expected) throw new Error(`catalogue manifest lists no ${MOVIES_FILE}`);
   const bytes = await (await fetch(`/catalogue/${MOVIES_FILE}`)).arrayBuffer();
@@ -34,13 +40,30 @@ export async function readPacked(manifest: CatalogueManifest): Promise<PackedCat
   return packed as PackedCatalogue;
 }
 
+let shipped: Promise<{ manifest: CatalogueManifest; movies: Movie[] }> | null = null;
+
+/**
+ * The shipped titles, read, checked and unpacked once per worker: the first-run import and the ranker (which ranks
+ * from this list, not from 30k IndexedDB records) share one read.
+ */
+export function shippedCatalogue(): Promise<{ manifest: CatalogueManifest; movies: Movie[] }> {
+  shipped ??= (async () => {
+    const manifest = await readManifest();
+    const packed = await readPacked(manifest);
+    return { manifest, movies: packed.movies.map((p) => unpackMovie(packed, p)) };
+  })();
+  // A failed read is tried again by the next caller.
+  shipped.catch(() => (shipped = null));
+  return shipped;
+}
+
 let running: Promise<CatalogueStatus> | null = null;
 
 async function ensure(): Promise<CatalogueStatus> {
   const manifest = await readManifest();
   const db = await openDatabase();
   if (!(await isImported(db, manifest.version))) {
-    const result = await importCatalogue(db, manifest, await readPacked(manifest));
+    const result = await importCatalogue(db, manifest, (await shippedCatalogue()).movies);
     console.info(`Moodreel: imported ${result.count} movies (catalogue ${manifest.version}) in ${result.ms} ms`);
   }
   return status();

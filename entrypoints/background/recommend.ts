@@ -16,15 +16,13 @@ import { rankForMoment } from '../../models/recommend/moment';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { moodRanker } from '../../models/recommend/mood-ranker';
 import { moreLikeThis } from '../../models/recommend/rankers';
-import { unpackMovie } from '../../models/catalogue/format';
 import { getMovie, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { tmdbState } from '../../models/store/tmdb';
 import { feedbackEvents, loadUserModel, saveFeedback, undoFeedback } from '../../models/store/user';
 import { loadSettings } from '../shared/settings';
-import { readManifest, readPacked } from './catalogue';
+import { shippedCatalogue } from './catalogue';
 
-let shipped: Promise<Movie[]> | null = null;
 let catalogue: { key: number; movies: Promise<Catalogue> } | null = null;
 let factors: Promise<ItemFactors | null> | null = null;
 
@@ -33,22 +31,13 @@ interface Catalogue {
   byId: Map<number, Movie>;
 }
 
-function shippedMovies(): Promise<Movie[]> {
-  shipped ??= readManifest()
-    .then(readPacked)
-    .then((packed) => packed.movies.map((p) => unpackMovie(packed, p)));
-  // A failed read is tried again by the next request.
-  shipped.catch(() => (shipped = null));
-  return shipped;
-}
-
 /** Every title, shipped and added; one array per TMDB refresh, shared by concurrent callers (rankers cache on it). */
 async function loadCatalogue(): Promise<Catalogue> {
   const db = await openDatabase();
   const key = (await tmdbState(db))?.at ?? 0;
   if (catalogue?.key !== key) {
     const movies = Promise.all([
-      shippedMovies(),
+      shippedCatalogue().then((c) => c.movies),
       db.getAll('movies', IDBKeyRange.upperBound(0, true)).then((added) => added.map(withoutSearchFields)),
     ]).then(([base, added]) => {
       const all = added.length > 0 ? [...base, ...added] : base;

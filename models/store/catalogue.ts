@@ -2,7 +2,7 @@
  * The catalogue in IndexedDB: import the packaged catalogue in batches (skipped when that version is already
  * complete), detect partial or damaged imports and redo them, and look movies up. Never touches the user's stores.
  */
-import { unpackMovie, type CatalogueManifest, type PackedCatalogue } from '../catalogue/format';
+import type { CatalogueManifest } from '../catalogue/format';
 import { searchKey, type Movie } from '../catalogue/movie';
 import type { Database } from './db';
 import type { CatalogueState, StoredMovie } from './schema';
@@ -35,18 +35,18 @@ export interface ImportResult {
 }
 
 /**
- * Imports a validated packed catalogue. The state is marked "importing" first and "complete" only after every
+ * Imports the titles of a validated packed catalogue (unpacked once by the caller, who ranks from the same list). The state is marked "importing" first and "complete" only after every
  * batch is written and the count checked, so an import cut short (browser closed, worker killed) is redone next time.
  */
 export async function importCatalogue(
   db: Database,
   manifest: Pick<CatalogueManifest, 'version'>,
-  packed: PackedCatalogue,
+  movies: readonly Movie[],
   onProgress?: (done: number, total: number) => void,
 ): Promise<ImportResult> {
   const start = Date.now();
-  if (await isImported(db, manifest.version)) return { imported: false, count: packed.movies.length, ms: 0 };
-  const total = packed.movies.length;
+  if (await isImported(db, manifest.version)) return { imported: false, count: movies.length, ms: 0 };
+  const total = movies.length;
   await db.put('meta', {
     key: 'catalogue',
     version: manifest.version,
@@ -59,7 +59,7 @@ export async function importCatalogue(
   for (let i = 0; i < total; i += IMPORT_BATCH) {
     // Relaxed durability: the catalogue can always be re-imported, so it need not wait for a disk flush per batch.
     const tx = db.transaction('movies', 'readwrite', { durability: 'relaxed' });
-    for (const p of packed.movies.slice(i, i + IMPORT_BATCH)) void tx.store.put(toStored(unpackMovie(packed, p)));
+    for (const m of movies.slice(i, i + IMPORT_BATCH)) void tx.store.put(toStored(m));
     await tx.done;
     onProgress?.(Math.min(total, i + IMPORT_BATCH), total);
   }
