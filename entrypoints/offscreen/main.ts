@@ -13,7 +13,14 @@ import {
   type InferenceStats,
   type OffscreenAnalyzeRequest,
 } from '../../models/protocol';
-import { errorReply, guardedListener, okReply, senderIsBackground, type Reply } from '../../models/messaging';
+import {
+  errorReply,
+  guardedListener,
+  okReply,
+  replyForError,
+  senderIsBackground,
+  type Reply,
+} from '../../models/messaging';
 import type { Backend, BackendChoice } from '../../models/face/backend';
 import { decodeToCanvas } from './decode';
 import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';
@@ -71,7 +78,7 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
     });
   } catch (error) {
     console.error('Moodreel: analysis failed', error);
-    return errorReply('inference-failed', error instanceof Error ? error.message : String(error));
+    return replyForError(error);
   } finally {
     // Drop the pixels at once: no image outlives its analysis.
     canvas.width = 0;
@@ -106,10 +113,7 @@ onMessage(
     handle: (request) => {
       if (request.type === 'offscreen:stats') return Promise.resolve(stats());
       if (request.type === 'offscreen:warm-up')
-        return serialised(() => prepare(request)).then(
-          ({ backend }) => okReply({ backend }),
-          (error: unknown) => errorReply('inference-failed', error instanceof Error ? error.message : String(error)),
-        );
+        return serialised(() => prepare(request)).then(({ backend }) => okReply({ backend }), replyForError);
       return serialised(() => analyze(request));
     },
   }),
