@@ -1,7 +1,7 @@
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
 import type { MoodSource } from '../models/mood/summary';
 import type { HistoryEntry } from '../models/store/schema';
-import { t, type MessageKey } from './i18n';
+import { formatDateTime, plural, t, type MessageKey } from './i18n';
 
 const SOURCE: Record<MoodSource, MessageKey> = {
   camera: 'sourceCamera',
@@ -33,11 +33,11 @@ export function HistoryView({ entries, titles }: { entries: HistoryEntry[] | nul
                 {' · '}
                 {t(SOURCE[e.mood.source])}
                 {' · '}
-                {e.mood.faceCount === 1 ? t('faceOne') : t('faceMany', e.mood.faceCount)}
+                {plural('faces', e.mood.faceCount)}
               </span>
             </p>
             <p class="muted">
-              <time dateTime={new Date(e.at).toISOString()}>{new Date(e.at).toLocaleString()}</time>
+              <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
             </p>
             {e.picks.length > 0 && (
               <p class="history-picks">

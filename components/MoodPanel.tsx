@@ -3,7 +3,7 @@ import { EMOTIONS, EMOTION_EMOJI, type Emotion } from '../models/mood/emotions';
 import type { Mood } from '../models/mood/mood';
 import { sureness } from '../models/mood/sureness';
 import { EmotionBars } from './EmotionBars';
-import { t } from './i18n';
+import { formatPercent, plural, t } from './i18n';
 import { Snapshot } from './Snapshot';
 
 type Found = Extract<Mood, { kind: 'mood' }>;
@@ -92,9 +92,9 @@ export function MoodPanel({
         />
         <EmotionBars probabilities={mood.probabilities} />
         <p class="mood-meta">
-          <span data-testid="face-count">{mood.faceCount === 1 ? t('faceOne') : t('faceMany', mood.faceCount)}</span>
+          <span data-testid="face-count">{plural('faces', mood.faceCount)}</span>
           {' · '}
-          {t('moodFigure', Math.round(mood.chance * 100))}
+          {t('moodFigure', formatPercent(mood.chance))}
           {' · '}
           <span data-testid="backend">{analysis.backend}</span>
           {' · '}

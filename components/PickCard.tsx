@@ -2,7 +2,7 @@ import type { FeedbackSignal } from '../models/learning/signals';
 import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
-import { t, tm, type MessageKey } from './i18n';
+import { formatNumber, genreList, t, tm, type MessageKey } from './i18n';
 import { displayTitle } from '../models/catalogue/movie';
 
 const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
@@ -66,8 +66,12 @@ export function PickCard({
   const title = displayTitle(m.title);
   const generated = placeholder(pick);
   const rating =
-    m.mlMean !== null ? `${m.mlMean.toFixed(1)}★` : m.tmdbRating !== null ? `${m.tmdbRating.toFixed(1)}/10` : null;
-  const meta = [m.year, m.runtime ? `${m.runtime} min` : null, m.genres.slice(0, 3).join(', '), rating]
+    m.mlMean !== null
+      ? `${formatNumber(m.mlMean, 1)}★`
+      : m.tmdbRating !== null
+        ? `${formatNumber(m.tmdbRating, 1)}/10`
+        : null;
+  const meta = [m.year, m.runtime ? t('minutes', m.runtime) : null, genreList(m.genres.slice(0, 3)), rating]
     .filter(Boolean)
     .join(' · ');
   return (

@@ -1,5 +1,5 @@
 import type { Movie } from '../models/catalogue/movie';
-import { t } from './i18n';
+import { genreList, t } from './i18n';
 import type { WatchOn } from './PickCard';
 import { displayTitle } from '../models/catalogue/movie';
 
@@ -30,7 +30,7 @@ export function WatchlistView({
             <p class="pick-title">
               {title} {m.year && <span class="muted">({m.year})</span>}
             </p>
-            <p class="pick-meta">{m.genres.slice(0, 3).join(', ')}</p>
+            <p class="pick-meta">{genreList(m.genres.slice(0, 3))}</p>
             <p class="row">
               {services.map((s) => (
                 <a key={s.name} class="watch-on" href={s.searchUrl(query)} target="_blank" rel="noopener noreferrer">

@@ -1,11 +1,16 @@
 /**
- * The UI's words, from the extension's i18n messages (`public/_locales/<lang>/messages.json`; English is complete).
- * Keys are checked against the English file at compile time.
+ * The UI's words, from the extension's i18n messages (`public/_locales/<lang>/messages.json`; English is complete),
+ * in the browser's UI language; plurals, numbers and dates through `Intl` in that same language.
  */
 import { browser } from 'wxt/browser';
-import { formatMessage, type Message, type MessageKey } from '../models/messages';
+import { formatMessage, genreMessage, type Message, type MessageKey, type PluralKey } from '../models/messages';
 
 export type { MessageKey };
+
+/** The language the browser shows its own UI in, which picks the messages file (e.g. "de", "pt-BR"). */
+export function uiLanguage(): string {
+  return browser.i18n.getUILanguage();
+}
 
 /** The message for `key` with `$1`, `$2`… filled in; the key itself if the browser has no such message. */
 export function t(key: MessageKey, ...subs: (string | number)[]): string {
@@ -14,5 +19,50 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 
 /** A message given as data (e.g. a pick's reason), with its nested substitutions, in words. */
 export function tm(message: Message): string {
-  return formatMessage(message, (key, subs) => t(key, ...subs));
+  const list = new Intl.ListFormat(uiLanguage(), { type: 'conjunction', style: 'narrow' });
+  return formatMessage(message, (key, subs) => t(key, ...subs), {
+    number: (n, digits) => formatNumber(n, digits),
+    list: (items) => list.format(items),
+  });
+}
+
+/** Genres (MovieLens names) in the UI language, as a list. */
+export function genreList(genres: readonly string[]): string {
+  return tm({ key: 'verbatim', subs: [genres.map(genreMessage)] });
+}
+
+/**
+ * `n` things in words: the `<base>_<category>` message for the language's plural category of `n` (`Intl.PluralRules`),
+ * falling back to `<base>_other` where a language does not word that category apart; `$1` is `n` as a number.
+ */
+export function plural(base: PluralKey, n: number): string {
+  const category = new Intl.PluralRules(uiLanguage()).select(n);
+  const number = formatNumber(n);
+  // A language may word a category English does not ("many" in French), so not every key is an English one.
+  const key = `${base}_${category}` as MessageKey;
+  return browser.i18n.getMessage(key, [number]) || t(`${base}_other`, number);
+}
+
+/** A number as the UI language writes it (digit grouping, decimal mark); `digits` fixes the decimals. */
+export function formatNumber(n: number, digits?: number): string {
+  return new Intl.NumberFormat(uiLanguage(), {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n);
+}
+
+/** A share (0…1) as a whole percentage in the UI language ("82 %" in French, "82%" in English). */
+export function formatPercent(share: number): string {
+  return new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A moment as a short date and time in the UI language. */
+export function formatDateTime(ms: number): string {
+  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+}
+
+/** Gives an extension page the UI language and a title in it (the HTML files carry English defaults). */
+export function localizePage(titleKey: MessageKey): void {
+  document.documentElement.lang = uiLanguage();
+  document.title = t(titleKey);
 }

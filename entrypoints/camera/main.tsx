@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import { Notice } from '../../components/Notice';
 import { problemText, type CameraProblem } from '../../models/problems';
-import { t } from '../../components/i18n';
+import { localizePage, t } from '../../components/i18n';
 import { CameraError, openCamera, stopCamera } from '../popup/camera';
 
 type State = { kind: 'asking' } | { kind: 'granted' } | { kind: 'problem'; code: CameraProblem };
@@ -50,4 +50,5 @@ function CameraPage() {
   );
 }
 
+localizePage('cameraTitle');
 render(<CameraPage />, document.getElementById('app')!);

@@ -19,7 +19,7 @@ import { registeredSites } from '../../models/sites';
 import type { TmdbState } from '../../models/store/schema';
 import { loadSettings, saveChanges, watchSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
-import { t, tm, type MessageKey } from '../../components/i18n';
+import { formatNumber, genreList, localizePage, plural, t, tm, type MessageKey } from '../../components/i18n';
 import { askBackground } from '../shared/background-client';
 
 const sites = registeredSites();
@@ -155,7 +155,7 @@ function OptionsPage() {
                     })
                   }
                 />{' '}
-                {g}
+                {genreList([g])}
               </label>
             ))}
           </div>
@@ -302,7 +302,7 @@ function OptionsPage() {
         <h2 id="mood-map-h">{t('moodMapTitle')}</h2>
         <p>{t('moodMapWhat')}</p>
         <p data-testid="mood-map-status" data-lessons={moodMap?.lessons ?? 0}>
-          {moodMap && moodMap.lessons > 0 ? t('moodMapLearned', String(moodMap.lessons)) : t('moodMapEmpty')}
+          {moodMap && moodMap.lessons > 0 ? plural('moodMapLearned', moodMap.lessons) : t('moodMapEmpty')}
         </p>
         {moodMap && moodMap.learned.length > 0 && (
           <ul data-testid="mood-map-learned">
@@ -328,7 +328,12 @@ function OptionsPage() {
         <h2>{t('catalogueTitle')}</h2>
         <p data-testid="catalogue-status">
           {catalogue
-            ? t('catalogueStatus', catalogue.count.toLocaleString(), catalogue.status, catalogue.version ?? '—')
+            ? t(
+                'catalogueStatus',
+                formatNumber(catalogue.count),
+                t(`catalogue_${catalogue.status}`),
+                catalogue.version ?? '—',
+              )
             : t('loading')}
         </p>
       </section>
@@ -394,4 +399,5 @@ function OptionsPage() {
   );
 }
 
+localizePage('optionsTitle');
 render(<OptionsPage />, document.getElementById('app')!);

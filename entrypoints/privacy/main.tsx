@@ -6,7 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import type { StoreCounts } from '../../models/store/backup';
-import { t } from '../../components/i18n';
+import { formatNumber, localizePage, t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { askBackground } from '../shared/background-client';
@@ -74,7 +74,7 @@ function PrivacyPage() {
             {STORES.map((s) => (
               <tr key={s}>
                 <th scope="row">{t(`store_${s}`)}</th>
-                <td data-testid={`count-${s}`}>{counts ? counts[s].toLocaleString() : '…'}</td>
+                <td data-testid={`count-${s}`}>{counts ? formatNumber(counts[s]) : '…'}</td>
                 <td>{t(`store_${s}_what`)}</td>
               </tr>
             ))}
@@ -131,4 +131,5 @@ function PrivacyPage() {
   );
 }
 
+localizePage('privacyTitle');
 render(<PrivacyPage />, document.getElementById('app')!);

@@ -7,7 +7,7 @@ import type { Tone } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import { itemCosine } from '../learning/item-factors';
 import type { UserModel } from '../learning/user-model';
-import type { Message } from '../messages';
+import { genreMessage, type Message } from '../messages';
 import type { Emotion } from '../mood/emotions';
 import type { Phrase } from './mood-target';
 
@@ -61,21 +61,21 @@ export function reasonMessage(r: Reason): Message {
     case 'person':
       return { key: 'reason_person', subs: [r.name] };
     case 'genre':
-      return { key: 'reason_genre', subs: [r.genre] };
+      return { key: 'reason_genre', subs: [genreMessage(r.genre)] };
     case 'director':
       return { key: 'reason_director', subs: [r.name] };
     case 'learned':
       return { key: `reason_learned_${r.emotion}`, subs: [{ key: `tone_${r.tone}`, subs: [] }] };
     case 'runtime':
-      return { key: 'reason_runtime', subs: [String(r.minutes)] };
+      return { key: 'reason_runtime', subs: [{ number: r.minutes, digits: 0 }] };
     case 'lateEvening':
       return { key: 'reason_late_evening', subs: [] };
     case 'genres':
-      return { key: 'reason_genres', subs: [r.genres.join(', ')] };
+      return { key: 'reason_genres', subs: [r.genres.map(genreMessage)] };
     case 'lovedMl':
-      return { key: 'reason_loved_ml', subs: [r.stars.toFixed(1)] };
+      return { key: 'reason_loved_ml', subs: [{ number: r.stars, digits: 1 }] };
     case 'ratedTmdb':
-      return { key: 'reason_rated_tmdb', subs: [r.rating.toFixed(1)] };
+      return { key: 'reason_rated_tmdb', subs: [{ number: r.rating, digits: 1 }] };
     case 'popular':
       return { key: 'reason_popular', subs: [] };
     case 'tasteAlike':
@@ -89,7 +89,7 @@ export function reasonMessage(r: Reason): Message {
         case 'audience':
           return { key: 'reason_more_like_audience', subs: [r.title] };
         case 'genres':
-          return { key: 'reason_more_like_genres', subs: [r.title, r.likeness.genres.join(', ')] };
+          return { key: 'reason_more_like_genres', subs: [r.title, r.likeness.genres.map(genreMessage)] };
         case 'near':
           return { key: 'reason_more_like', subs: [r.title] };
       }

@@ -31,6 +31,8 @@ export interface LaunchOptions {
   extraArgs?: string[];
   /** A profile to start from and keep (a browser restart); by default a fresh one, removed on close. */
   userDataDir?: string;
+  /** The browser's UI language (e.g. "de", "pt_BR"; Linux Chromium reads it from LANGUAGE), by default English. */
+  language?: string;
 }
 
 export interface ExtensionSession {
@@ -65,6 +67,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     args,
     enableExtensions: [EXTENSION_DIR],
     pipe: true,
+    env: { ...process.env, LANGUAGE: options.language ?? 'en' },
   });
   try {
     const worker = await browser.waitForTarget(

@@ -1,0 +1,67 @@
+/**
+ * Moodreel in each of its languages, in real Chromium started in that language: the popup, a mood check from an
+ * image file and its picks, and the options page all speak it, write numbers its way, and no text overflows its box.
+ * Screenshots per locale go with the others.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { launchExtension, type ExtensionSession } from '../support/chromium';
+import { FACES } from '../support/images';
+import { overflowing } from '../support/overflow';
+import { screenshotPath } from '../support/screenshots';
+
+let session: ExtensionSession | null = null;
+afterEach(async () => {
+  await session?.close();
+  session = null;
+});
+
+const messagesOf = (locale: string) =>
+  JSON.parse(readFileSync(`public/_locales/${locale}/messages.json`, 'utf8')) as Record<string, { message: string }>;
+
+describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
+  const messages = messagesOf(locale);
+  const tag = locale.replace('_', '-');
+
+  it('speaks the language in the popup, the options and the privacy page, with no text overflowing', async () => {
+    session = await launchExtension({ language: locale });
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 900 });
+    expect(await popup.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
+      tag,
+      messages.extName!.message,
+    ]);
+    await popup.waitForSelector('[data-testid="check-camera"]');
+    expect(await popup.$eval('[data-testid="check-camera"]', (b) => b.textContent)).toContain(
+      messages.checkCamera!.message,
+    );
+
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    await popup.click('[data-testid="mood-details"] summary');
+    const word = await popup.$eval('[data-testid="mood-word"]', (el) => el.textContent!);
+    const words = Object.entries(messages).filter(([k]) => k.startsWith('emotion_'));
+    expect(words.map(([, v]) => v.message)).toContain(word);
+    // Counted and formatted the language's way: "1 Gesicht", the percentage as Intl writes it.
+    const faces = await popup.$eval('[data-testid="face-count"]', (el) => el.textContent!);
+    expect(faces).toBe(messages.faces_one!.message.replace('$1', '1'));
+    const reasons = await popup.$$eval('[data-testid="pick-reason"]', (els) => els.map((e) => e.textContent!));
+    expect(reasons.join(' ')).not.toMatch(/\b(fits|lifts|keeps|more like|loved by|a wildcard)\b/);
+    expect(await overflowing(popup)).toEqual([]);
+    await (await popup.$('main'))!.screenshot({ path: screenshotPath(`locale-${locale}-popup.png`) });
+
+    const options = await session.openPage('options.html');
+    await options.setViewport({ width: 800, height: 900 });
+    await options.waitForSelector('[data-testid="catalogue-status"]');
+    expect(await options.title()).toBe(messages.optionsTitle!.message);
+    expect(await overflowing(options)).toEqual([]);
+    await options.screenshot({ path: screenshotPath(`locale-${locale}-options.png`), fullPage: true });
+
+    const privacy = await session.openPage('privacy.html');
+    await privacy.setViewport({ width: 800, height: 900 });
+    await privacy.waitForSelector('[data-testid="count-movies"]');
+    expect(await privacy.title()).toBe(messages.privacyTitle!.message);
+    expect(await overflowing(privacy)).toEqual([]);
+  });
+});

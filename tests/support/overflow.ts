@@ -1,0 +1,21 @@
+import type { Page } from 'puppeteer';
+
+/**
+ * Visible boxes whose content is wider than the box (text running out, or cut off) where the box is not meant to
+ * scroll or end in an ellipsis, and a page wider than its window.
+ */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const found: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+      const style = getComputedStyle(el);
+      if (style.display === 'inline' || el.clientWidth === 0 || el.getClientRects().length === 0) continue;
+      if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis') continue;
+      if (el.scrollWidth > el.clientWidth + 1) {
+        found.push(`${el.tagName.toLowerCase()}.${el.className}: "${el.textContent!.trim().slice(0, 60)}"`);
+      }
+    }
+    if (document.documentElement.scrollWidth > window.innerWidth) found.push('the page scrolls sideways');
+    return found;
+  });
+}
