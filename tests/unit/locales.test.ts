@@ -49,6 +49,12 @@ describe('locales', () => {
         for (const key of same) expect(key, `${locale}: "${english[key]!.message}" left in English`).toMatch(allowed);
       });
 
+      it('has a store description of its own', () => {
+        const long = readFileSync(`docs/store/${locale}.md`, 'utf8');
+        expect(long.length).toBeGreaterThan(500);
+        expect(long).not.toBe(readFileSync('docs/store/en.md', 'utf8'));
+      });
+
       it('keeps the manifest texts within the stores’ limits', () => {
         expect(messages.extName!.message.length).toBeLessThanOrEqual(45);
         expect(messages.extDescription!.message.length).toBeLessThanOrEqual(132);
