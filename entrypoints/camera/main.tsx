@@ -4,9 +4,10 @@ import '../../components/theme.css';
 import { Notice } from '../../components/Notice';
 import { problemText, type CameraProblem } from '../../models/problems';
 import { localizePage, t } from '../../components/i18n';
-import { CameraError, openCamera, stopCamera } from '../popup/camera';
+import { CameraError, cameraPermission, openCamera, stopCamera } from '../popup/camera';
 
-type State = { kind: 'asking' } | { kind: 'granted' } | { kind: 'problem'; code: CameraProblem };
+/** `remembered`: the browser keeps the grant for Moodreel (Firefox gives it to this tab only unless told to remember). */
+type State = { kind: 'asking' } | { kind: 'granted'; remembered: boolean } | { kind: 'problem'; code: CameraProblem };
 
 /** The page that asks for the camera once: popups and offscreen documents cannot show the browser's prompt. */
 function CameraPage() {
@@ -16,7 +17,7 @@ function CameraPage() {
     setState({ kind: 'asking' });
     try {
       stopCamera(await openCamera());
-      setState({ kind: 'granted' });
+      setState({ kind: 'granted', remembered: (await cameraPermission()) === 'granted' });
     } catch (error) {
       setState({ kind: 'problem', code: error instanceof CameraError ? error.code : 'camera-failed' });
     }
@@ -30,8 +31,20 @@ function CameraPage() {
     <main class="page">
       <h1>{t('cameraTitle')}</h1>
       <p>{t('cameraWhy')}</p>
+      {import.meta.env.FIREFOX && state.kind === 'asking' && <p>{t('cameraRememberHint')}</p>}
       {state.kind === 'asking' && <p role="status">{t('cameraWaiting')}</p>}
-      {state.kind === 'granted' && (
+      {state.kind === 'granted' && !state.remembered && (
+        <section class="mood" role="status" data-testid="camera-this-tab">
+          <p class="notice-title">✅ {t('cameraReady')}</p>
+          <p>{t('cameraThisTabOnly')}</p>
+          <p>
+            <a class="button primary" href="/popup.html?in=tab" data-testid="camera-check-here">
+              {t('cameraCheckHere')}
+            </a>
+          </p>
+        </section>
+      )}
+      {state.kind === 'granted' && state.remembered && (
         <section class="mood" role="status" data-testid="camera-granted">
           <p class="notice-title">✅ {t('cameraReady')}</p>
           <p>{t('cameraNext')}</p>

@@ -89,6 +89,12 @@ function readFile(file: File): Promise<string> {
   });
 }
 
+/**
+ * Opened in a tab by the camera page (Firefox gave the camera to that tab only): a tab may use, or ask for, the
+ * camera itself.
+ */
+const OPENED_IN_TAB = new URLSearchParams(location.search).get('in') === 'tab';
+
 export function App() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -195,7 +201,7 @@ export function App() {
       const permission = await cameraPermission();
       // Blocked: say so and how to unblock it; a page that asks again would only be refused again.
       if (permission === 'denied') throw new CameraError('camera-denied', 'Camera access is blocked');
-      if (permission !== 'granted') {
+      if (permission !== 'granted' && !OPENED_IN_TAB) {
         // Popups cannot show the permission prompt: ask once on a page of our own.
         setState({ kind: 'problem', code: 'camera-permission' });
         await showCameraPage();

@@ -1,7 +1,8 @@
 /**
  * The add-on in real Firefox (Debian's firefox-esr, temporary add-on, WebDriver BiDi), where the face model runs in
  * a hidden frame of Firefox's background page (it has a DOM but no offscreen documents): a mood check from an image
- * file gives a mood and picks; the overlay on a streaming site reads a playing video's frame; export → delete →
+ * file gives a mood and picks; the camera check asks on Moodreel's camera page and, granted for that tab only, runs
+ * there on Firefox's fake camera; the overlay on a streaming site reads a playing video's frame; export → delete →
  * import gives back what was exported. No request leaves for anything but the fixture site.
  */
 import { join } from 'node:path';
@@ -26,7 +27,12 @@ beforeAll(async () => {
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
   server = await startSiteServer(media);
   proxy = await startRecordingProxy(Object.keys(SITE_PAGES), server.port);
-  browser = await launchFirefox(proxy);
+  // Firefox's fake camera (a moving test pattern) without its prompt, as if the user clicked Allow once: a grant for
+  // that tab only, which Firefox does not remember.
+  browser = await launchFirefox(proxy, {
+    'media.navigator.streams.fake': true,
+    'media.navigator.permission.disabled': true,
+  });
 }, 120_000);
 
 afterAll(async () => {
@@ -45,6 +51,47 @@ describe('Moodreel in Firefox', () => {
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="pick"]').length === 10, {
       timeout: 60_000,
     });
+    await popup.close();
+  });
+
+  it('checks the mood from the camera: asks on its own page, then reads the camera in that tab', async () => {
+    const popup = await openAddonPage(browser, 'popup.html', '[data-testid="check-camera"]');
+    await popup.click('[data-testid="check-camera"]');
+    await popup.waitForSelector('[data-testid="notice"][data-code="camera-permission"]');
+    // Pages that moved into the add-on's process report about:blank to puppeteer: ask each where it is.
+    const cameraPage = async () => {
+      for (const p of await browser.pages()) {
+        const href = await p.evaluate(() => location.href).catch(() => '');
+        if (href.endsWith('/camera.html')) return p;
+      }
+      return undefined;
+    };
+    await expect.poll(async () => Boolean(await cameraPage()), { timeout: 15_000 }).toBe(true);
+    const camera = (await cameraPage())!;
+    // Allowed, but for this tab only (Firefox's default): the page says so and offers the check right here.
+    await camera.waitForSelector('[data-testid="camera-this-tab"]', { timeout: 30_000 });
+    await camera.click('[data-testid="camera-check-here"]');
+    await camera.waitForSelector('[data-testid="check-camera"]', { timeout: 30_000 });
+    await camera.click('[data-testid="check-camera"]');
+    // The countdown, the burst, the analysis: the fake camera's test pattern has no face, and says so.
+    await camera.waitForSelector('[data-testid="notice"][data-code="no-face"]', { timeout: 60_000 });
+    await camera.close();
+    await popup.close();
+  });
+
+  it('keeps an option across a reload and lists the earlier check in History', async () => {
+    const options = await openAddonPage(browser, 'options.html', '[data-testid="theme-dark"]');
+    await options.click('[data-testid="theme-dark"]');
+    await options.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    await options.close();
+    const again = await openAddonPage(browser, 'options.html', '[data-testid="theme-dark"]');
+    await again.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
+    expect(await again.$eval('[data-testid="theme-dark"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await again.click('[data-testid="theme-system"]');
+    await again.close();
+    const popup = await openAddonPage(browser, 'popup.html', '[data-testid="tab-history"]');
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="history-entry"]');
     await popup.close();
   });
 

@@ -14,7 +14,7 @@ const ADDON_ID = 'moodreel@moodreel.app';
 /** The add-on's moz-extension:// host, fixed so tests can open its pages. */
 export const ADDON_UUID = '6f1a2b3c-4d5e-4f60-8a7b-9c0d1e2f3a4b';
 
-export async function launchFirefox(proxy: RecordingProxy): Promise<Browser> {
+export async function launchFirefox(proxy: RecordingProxy, prefs: Record<string, unknown> = {}): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
@@ -32,6 +32,7 @@ export async function launchFirefox(proxy: RecordingProxy): Promise<Browser> {
       'network.proxy.allow_hijacking_localhost': true,
       'media.autoplay.default': 0,
       'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: ADDON_UUID }),
+      ...prefs,
     },
   });
   try {
