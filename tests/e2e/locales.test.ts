@@ -1,17 +1,28 @@
 /**
  * Moodreel in each of its languages, in real Chromium started in that language: the popup, a mood check from an
- * image file and its picks, and the options page all speak it, write numbers its way, and no text overflows its box.
+ * image file and its picks, the overlay on a player, the options and the privacy page all speak it, write numbers its way, and no text overflows its box.
  * Screenshots per locale go with the others.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from '../support/chromium';
 import { FACES } from '../support/images';
+import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
 import { overflowing } from '../support/overflow';
+import { scratchDir } from '../support/scratch';
 import { screenshotPath } from '../support/screenshots';
+import { clipOf, startSiteServer, type SiteServer } from '../support/site-server';
 
 let session: ExtensionSession | null = null;
+let server: SiteServer;
+const media = scratchDir('locales-media');
+
+beforeAll(async () => {
+  clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  server = await startSiteServer(media);
+});
+afterAll(() => server?.close());
 afterEach(async () => {
   await session?.close();
   session = null;
@@ -24,8 +35,8 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
   const messages = messagesOf(locale);
   const tag = locale.replace('_', '-');
 
-  it('speaks the language in the popup, the options and the privacy page, with no text overflowing', async () => {
-    session = await launchExtension({ language: locale });
+  it('speaks the language in the popup, the overlay, the options and the privacy page, with no text overflowing', async () => {
+    session = await launchExtension({ language: locale, extraArgs: server.chromiumArgs });
     const popup = await session.openPage('popup.html');
     await popup.setViewport({ width: 392, height: 900 });
     expect(await popup.evaluate(() => [document.documentElement.lang, document.title])).toEqual([
@@ -50,6 +61,20 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     expect(reasons.join(' ')).not.toMatch(/\b(fits|lifts|keeps|more like|loved by|a wildcard)\b/);
     expect(await overflowing(popup)).toEqual([]);
     await (await popup.$('main'))!.screenshot({ path: screenshotPath(`locale-${locale}-popup.png`) });
+
+    // The overlay on a player, opened from its badge, with its picks.
+    const site = await session.browser.newPage();
+    await site.setViewport({ width: 1280, height: 800 });
+    await site.goto(server.url('www.youtube.com', '/watch?v=locale'));
+    await waitInOverlay(site, '[data-testid="overlay-badge"], [data-testid="overlay-panel"]');
+    if (await site.$(inOverlay('[data-testid="overlay-badge"]')))
+      await site.click(inOverlay('[data-testid="overlay-badge"]'));
+    await settledInOverlay(site, '[data-testid="pick"]');
+    expect(await site.$eval(inOverlay('[data-testid="overlay-read-frame"]'), (b) => b.textContent)).toContain(
+      messages.overlayReadFrame!.message,
+    );
+    expect(await overflowing(site, OVERLAY)).toEqual([]);
+    await site.close();
 
     const options = await session.openPage('options.html');
     await options.setViewport({ width: 800, height: 900 });

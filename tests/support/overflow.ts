@@ -2,12 +2,15 @@ import type { Page } from 'puppeteer';
 
 /**
  * Visible boxes whose content is wider than the box (text running out, or cut off) where the box is not meant to
- * scroll or end in an ellipsis, and a page wider than its window.
+ * scroll or end in an ellipsis, and a page wider than its window. With `shadowHost`, the boxes inside that element's
+ * (open) shadow root instead, e.g. the overlay on a site's page.
  */
-export function overflowing(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+export function overflowing(page: Page, shadowHost?: string): Promise<string[]> {
+  return page.evaluate((host) => {
     const found: string[] = [];
-    for (const el of document.querySelectorAll<HTMLElement>('body *')) {
+    const root = host ? document.querySelector(host)?.shadowRoot : document.body;
+    if (!root) return [`no ${host} on the page`];
+    for (const el of root.querySelectorAll<HTMLElement>('*')) {
       const style = getComputedStyle(el);
       if (style.display === 'inline' || el.clientWidth === 0 || el.getClientRects().length === 0) continue;
       if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis') continue;
@@ -17,5 +20,5 @@ export function overflowing(page: Page): Promise<string[]> {
     }
     if (document.documentElement.scrollWidth > window.innerWidth) found.push('the page scrolls sideways');
     return found;
-  });
+  }, shadowHost);
 }
