@@ -34,7 +34,7 @@ export interface OverlayProps {
   placement: OverlayPlacement;
   open: boolean;
   /** The mood the picks follow: a frame read here, the latest mood check, or none (the user's taste). */
-  mood: (MoodSummary & { from: 'frame' | 'latest'; via?: 'element' | 'screenshot' }) | null;
+  mood: (MoodSummary & { from: 'frame' | 'latest'; via?: 'element' | 'screenshot'; look?: number[] | null }) | null;
   reading: boolean;
   problem: ProblemCode | null;
   ask: Ask;

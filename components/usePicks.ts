@@ -16,6 +16,8 @@ type Ask = BackgroundClient;
 export interface PicksMood {
   probabilities: EmotionProbabilities;
   confidence: number;
+  /** The picture's look, when the picks should look like it too. */
+  look?: number[] | null;
 }
 
 export const PICK_COUNT = 10;
@@ -58,6 +60,7 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
       maxMinutes: minutes,
       // The user's own clock: late in the evening a lift calms down.
       hour: new Date().getHours(),
+      look: mood?.look ?? null,
     };
   }
 

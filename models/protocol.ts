@@ -21,6 +21,7 @@ import type { Face } from './mood/faces';
 import type { StoreCounts, UserData } from './store/backup';
 import type { HistoryEntry, TmdbState } from './store/schema';
 import { DETECTORS, type DetectorKind } from './face/config';
+import { isRawLook } from './look/picture';
 
 export interface AnalysisResult {
   faces: Face[];
@@ -32,6 +33,13 @@ export interface AnalysisResult {
   loadMs: number | null;
   /** Milliseconds from decoded image to faces. */
   inferenceMs: number;
+  /**
+   * The look of the scene around the faces (models/look/look.ts, raw features), or null when nothing of it is left;
+   * used for the picks at once and never stored.
+   */
+  look: number[] | null;
+  /** Milliseconds the look took (scaling the picture down included). */
+  lookMs: number;
 }
 
 export interface InferenceStats {
@@ -170,6 +178,8 @@ export const BACKGROUND_MESSAGES = {
       maxMinutes: orNull(intIn(30, 600)),
       /** The user's local hour (0–23): late in the evening a lift target calms down. Null leaves the time out. */
       hour: orNull(intIn(0, 23)),
+      /** The look of the user's picture (raw features), to pick films that look like it too; null leaves it out. */
+      look: orNull(check<number[]>(isRawLook, 'look must be the look features of a picture')),
     }),
     ['page', 'content'],
   )<PickView[]>(),

@@ -30,6 +30,8 @@ export interface Settings {
   services: StreamingService[];
   /** Light, dark or as the system says (v3). */
   theme: Theme;
+  /** The popup's "match the look of my picture": picks that also look like the snapshot's scene (off by default). */
+  matchLook: boolean;
 }
 
 export const THEMES = ['system', 'light', 'dark'] as const;
@@ -50,6 +52,7 @@ export const DEFAULT_SETTINGS: Settings = {
   filters: DEFAULT_FILTERS,
   services: [],
   theme: 'system',
+  matchLook: false,
 };
 
 export function isAllowedBaseUrl(url: unknown): url is string {
@@ -94,6 +97,7 @@ export function migrateSettings(stored: unknown): Settings {
       ? STREAMING_SERVICES.filter((id) => (s.services as unknown[]).includes(id))
       : DEFAULT_SETTINGS.services,
     theme: (THEMES as readonly unknown[]).includes(s.theme) ? (s.theme as Theme) : DEFAULT_SETTINGS.theme,
+    matchLook: typeof s.matchLook === 'boolean' ? s.matchLook : DEFAULT_SETTINGS.matchLook,
   };
 }
 

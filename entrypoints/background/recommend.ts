@@ -16,6 +16,8 @@ import { rankForMoment } from '../../models/recommend/moment';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { moodRanker } from '../../models/recommend/mood-ranker';
 import { moreLikeThis } from '../../models/recommend/rankers';
+import { typicalDistance2, unpackLooks, type LookIndex, type LooksFile } from '../../models/look/look-index';
+import { pictureLook } from '../../models/look/picture';
 import { getMovie, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { tmdbState } from '../../models/store/tmdb';
@@ -25,6 +27,7 @@ import { shippedCatalogue } from './catalogue';
 
 let catalogue: { key: number; movies: Promise<Catalogue> } | null = null;
 let factors: Promise<ItemFactors | null> | null = null;
+let looks: Promise<{ index: LookIndex; typical: number } | null> | null = null;
 
 interface Catalogue {
   movies: Movie[];
@@ -65,6 +68,20 @@ function itemFactors(): Promise<ItemFactors | null> {
   return factors;
 }
 
+/** The films' looks, read on the first request that brings a picture's look. */
+function filmLooks(): Promise<{ index: LookIndex; typical: number } | null> {
+  looks ??= (async () => {
+    try {
+      const index = unpackLooks((await (await fetch('/catalogue/looks.json')).json()) as LooksFile);
+      return { index, typical: typicalDistance2(index) };
+    } catch (error) {
+      console.error('Moodreel: film looks unavailable; picks follow the mood alone', error);
+      return null;
+    }
+  })();
+  return looks;
+}
+
 /** Loads what a ranking needs (the catalogue in memory, the embeddings) before anyone asks for picks. */
 export async function warmPicks(): Promise<void> {
   await Promise.all([loadCatalogue(), itemFactors()]);
@@ -90,6 +107,9 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
   const seed = r.like === null ? null : byId.get(r.like);
   if (seed === undefined) throw new Error(`Unknown title ${String(r.like)}`);
   const user = ctx.user;
+  // The picture's look is used for this ranking only; nothing of it is kept.
+  const films = r.look && !seed ? await filmLooks() : null;
+  const look = r.look && films ? pictureLook(r.look, films.index, films.typical) : null;
   const picks = seed
     ? moreLikeThis(seed, ctx)
     : rankForMoment(
@@ -97,6 +117,7 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
         {
           ...ctx,
           target: personalTarget(moodTarget(r.probabilities, r.strategy, r.confidence), r.probabilities, user.moodMap),
+          look,
         },
         { maxMinutes: r.maxMinutes, hour: r.hour },
       );

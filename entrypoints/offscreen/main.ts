@@ -1,6 +1,7 @@
 /**
  * The offscreen document: the only place face-api runs. It loads the models once (from files inside the
- * extension), answers `offscreen:analyze` with every face, and keeps no image after answering.
+ * extension), answers `offscreen:analyze` with every face and the look of the scene around them, and keeps no image
+ * after answering.
  */
 import { browser } from 'wxt/browser';
 import { onMessage } from '../shared/on-message';
@@ -23,6 +24,7 @@ import {
 } from '../../models/messaging';
 import type { Backend, BackendChoice } from '../../models/face/backend';
 import { decodeToCanvas } from './decode';
+import { sceneLook } from './look';
 import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';
 
 const analyzer = createFaceAnalyzer(faceapi, '/weights');
@@ -68,6 +70,10 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
     }
     analyses++;
     const inferenceMs = performance.now() - start;
+    const { look, ms: lookMs } = sceneLook(
+      canvas,
+      faces.map((f) => f.box),
+    );
     return okReply({
       faces,
       image: { width: canvas.width, height: canvas.height },
@@ -75,6 +81,8 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
       detector: request.detector,
       loadMs,
       inferenceMs,
+      look,
+      lookMs,
     });
   } catch (error) {
     console.error('Moodreel: analysis failed', error);

@@ -280,7 +280,8 @@ export default defineContentScript({
           problem = 'no-face';
         } else {
           const summary = moodSummary(found, 'video');
-          mood = { ...summary, from: 'frame', via };
+          // The frame's look goes to the picks (a scene of a film: films that look like it); history keeps the mood only.
+          mood = { ...summary, from: 'frame', via, look: analysis.look };
           ask({ type: 'mood-record', mood: summary, picks: [] }).catch((error: unknown) =>
             console.warn('Moodreel: history not saved', error),
           );

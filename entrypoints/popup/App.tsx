@@ -2,7 +2,7 @@
  * The popup: a mood check from the camera (3-2-1, then a short burst), this tab's video or an image file (picked or
  * dropped); the mood with its picks, which the user can correct; their history and watchlist.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
@@ -29,6 +29,7 @@ import { applyTheme } from '../shared/theme';
 import { burst, CAMERA_SETTINGS_URL, CameraError, cameraPermission, showCameraPage } from './camera';
 import { askBackground } from '../shared/background-client';
 import { displayTitle } from '../../models/catalogue/movie';
+import { meanLook } from '../../models/look/picture';
 
 const ask = askBackground;
 const sites = registeredSites();
@@ -47,6 +48,8 @@ type State =
       mood: Found;
       historyId: number | null;
       corrected: Emotion | null;
+      /** The scene's look (faces left out), for "match the look of my picture"; never stored. */
+      look: number[] | null;
     }
   | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: string };
 type View = 'mood' | 'history' | 'watchlist';
@@ -120,7 +123,9 @@ export function App() {
 
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
   const mood = state.kind === 'done' ? state.mood : null;
-  const picks = usePicks(ask, mood, { posters: settings.tmdbApiKey !== '' });
+  const look = state.kind === 'done' && settings.matchLook ? state.look : null;
+  const picksMood = useMemo(() => (mood ? { ...mood, look } : null), [mood, look]);
+  const picks = usePicks(ask, picksMood, { posters: settings.tmdbApiKey !== '' });
 
   // History keeps the picks first shown for each check.
   const recordedPicks = useRef<number | null>(null);
@@ -176,7 +181,15 @@ export function App() {
           : { kind: 'problem', code: 'no-face', image },
       );
     }
-    setState({ kind: 'done', image, analysis: results[shown]!, mood: found, historyId: null, corrected: null });
+    setState({
+      kind: 'done',
+      image,
+      analysis: results[shown]!,
+      mood: found,
+      historyId: null,
+      corrected: null,
+      look: meanLook(results.map((r) => r.look)),
+    });
     try {
       const { id } = await ask({ type: 'mood-record', mood: moodSummary(found, source), picks: [] });
       setState((s) => (s.kind === 'done' && s.image === image ? { ...s, historyId: id } : s));
@@ -341,6 +354,21 @@ export function App() {
                 corrected={state.corrected}
                 onCorrect={correct}
               />
+              {state.look && (
+                <label class="match-look">
+                  <input
+                    type="checkbox"
+                    checked={settings.matchLook}
+                    data-testid="match-look"
+                    onChange={(e) => {
+                      const on = e.currentTarget.checked;
+                      setSettings({ ...settings, matchLook: on });
+                      void saveSetting('matchLook', on);
+                    }}
+                  />{' '}
+                  {t('matchLook')}
+                </label>
+              )}
               <Picks {...picks} />
             </>
           )}

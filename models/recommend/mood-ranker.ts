@@ -30,6 +30,13 @@ export const RANK_WEIGHTS = {
   pool: 250,
   /** Exploration slots: one per eight picks, at most two. */
   wildcardEvery: 8,
+  /**
+   * On how alike the film looks to the user's picture, centred (likeness − ½, so ±0.2): it reorders films that fit
+   * the mood, and a film without a poster look is left where the rest puts it.
+   */
+  look: 0.4,
+  /** A film says it looks like the picture from this likeness (the median pair of films is ½). */
+  lookReasonAt: 0.7,
 };
 
 /**
@@ -101,9 +108,11 @@ export const moodRanker: Ranker = {
         // Without an embedding only content speaks, and it is the weaker witness.
         personal = cf && row >= 0 ? 0.65 * cf[row]! + 0.35 * content : 0.5 * content;
       }
+      const likeness = ctx.look?.likeness(ctx.movies[i]!.movieId) ?? null;
+      const look = likeness === null ? 0 : RANK_WEIGHTS.look * (likeness - 0.5);
       candidates.push(ctx.movies[i]!);
       quality[n] = qualityAll[i]!;
-      scoreAll[n] = (wMood * fm) / maxFit + wPersonal * personal + wQuality * qualityAll[i]!;
+      scoreAll[n] = (wMood * fm) / maxFit + wPersonal * personal + wQuality * qualityAll[i]! + look;
       n++;
     }
     const score = scoreAll.subarray(0, n);
@@ -167,6 +176,8 @@ export const moodRanker: Ranker = {
       if (learned && p.movie.profile.tones[learned] >= (TONE_REASON_AT[learned] ?? LEARNED_REASON_AT))
         reasons.push({ kind: 'learned', emotion, tone: learned });
       if (p.wildcard) reasons.push({ kind: 'wildcard' });
+      const looksAlike = (ctx.look?.likeness(p.movie.movieId) ?? 0) >= RANK_WEIGHTS.lookReasonAt;
+      if (looksAlike) reasons.push({ kind: 'look', words: ctx.look!.sharedWords(p.movie.movieId) });
       const personal = becauseYouLiked(p.movie, liked, ctx.factors) ?? contentReason(p.movie, ctx.user);
       if (personal) reasons.push(personal);
       const rating = ratingReason(p.movie);

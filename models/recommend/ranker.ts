@@ -6,6 +6,7 @@
 import type { Movie } from '../catalogue/movie';
 import type { ItemFactors } from '../learning/item-factors';
 import type { UserModel } from '../learning/user-model';
+import type { PictureLook } from '../look/picture';
 import type { Filters } from './filters';
 import type { MoodTarget } from './mood-target';
 import type { Reason } from './reasons';
@@ -22,6 +23,8 @@ export interface RankContext {
   seed: number;
   /** Titles already shown, left out ("different picks"). */
   exclude?: ReadonlySet<number>;
+  /** The look of the user's picture, when the picks should look like it too. */
+  look?: PictureLook | null;
 }
 
 export interface Pick {

@@ -9,6 +9,7 @@ import { itemCosine } from '../learning/item-factors';
 import type { UserModel } from '../learning/user-model';
 import { genreMessage, type Message } from '../messages';
 import type { Emotion } from '../mood/emotions';
+import type { LookWord } from '../look/look-index';
 import type { Phrase } from './mood-target';
 
 export type Reason =
@@ -26,6 +27,8 @@ export type Reason =
   | { kind: 'ratedTmdb'; rating: number }
   | { kind: 'popular' }
   | { kind: 'tasteAlike' }
+  /** Looks like the user's picture; `words` are true of both (none: alike, with nothing one word says). */
+  | { kind: 'look'; words: LookWord[] }
   | { kind: 'moreLike'; title: string; likeness: Likeness };
 
 /** What a "more like this" pick shares with the title it is like, strongest first. */
@@ -78,6 +81,10 @@ export function reasonMessage(r: Reason): Message {
       return { key: 'reason_rated_tmdb', subs: [{ number: r.rating, digits: 1 }] };
     case 'popular':
       return { key: 'reason_popular', subs: [] };
+    case 'look':
+      return r.words.length === 0
+        ? { key: 'reason_look_plain', subs: [] }
+        : { key: 'reason_look', subs: [r.words.map((w) => ({ key: `look_${w}`, subs: [] }))] };
     case 'tasteAlike':
       return { key: 'reason_taste_alike', subs: [] };
     case 'moreLike':

@@ -4,6 +4,8 @@
  * feedback), and how the ranking cost grows with synthetic catalogues of 10k, 30k and 100k titles.
  * Prints a table, then one JSON line.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Movie } from '../../models/catalogue/movie';
 import { TONES } from '../../models/catalogue/tones';
@@ -13,8 +15,11 @@ import { zeroProbabilities } from '../../models/mood/emotions';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { moodRanker } from '../../models/recommend/mood-ranker';
+import { LOOK_SIZE } from '../../models/look/look';
+import { typicalDistance2, unpackLooks, type LooksFile } from '../../models/look/look-index';
+import { pictureLook } from '../../models/look/picture';
 import type { RankContext } from '../../models/recommend/ranker';
-import { readPackedCatalogue } from '../lib/catalogue';
+import { CATALOGUE_DIR, readPackedCatalogue } from '../lib/catalogue';
 import { readItemFactors } from '../lib/factors';
 import { markdownTable, quantile, round } from '../lib/stats';
 
@@ -59,6 +64,11 @@ for (let i = 0; i < 20; i++)
 
 const full = time(() => moodRanker.rank(ctx(movies, user, 1)));
 const cold = time(() => moodRanker.rank(ctx(movies, emptyUserModel(), 1)));
+// "Match the look of my picture": the picture's look against every film's (a film's own look stands in for a frame).
+const looks = unpackLooks(JSON.parse(readFileSync(join(CATALOGUE_DIR, 'looks.json'), 'utf8')) as LooksFile);
+const typical = typicalDistance2(looks);
+const frameLook = Array.from(looks.vectors.subarray(0, LOOK_SIZE), (z, k) => z * looks.std[k]! + looks.mean[k]!);
+const withLook = time(() => moodRanker.rank({ ...ctx(movies, user, 1), look: pictureLook(frameLook, looks, typical) }));
 const update = time(() => applyFeedback(user, rated[Math.floor(random() * rated.length)]!, 'up', factors), 200);
 
 function synthetic(n: number): Movie[] {
@@ -96,6 +106,12 @@ console.log(
         '≤ 10 ms p50',
       ],
       ['cold start: full ranking, no feedback', p(cold, 0.5), p(cold, 0.95), '—'],
+      [
+        `full ranking matching a picture's look (${looks.movieIds.length.toLocaleString('en')} poster looks)`,
+        p(withLook, 0.5),
+        p(withLook, 0.95),
+        '≤ 10 ms p50',
+      ],
       ['one feedback update (content + closed-form fold-in)', p(update, 0.5), p(update, 0.95), '≤ 1 ms'],
       ...growth.map((g) => [
         `full ranking, ${g.n.toLocaleString('en')} synthetic titles`,
@@ -112,6 +128,7 @@ console.log(
     rankP50Ms: p(full, 0.5),
     rankP95Ms: p(full, 0.95),
     coldP50Ms: p(cold, 0.5),
+    lookRankP50Ms: p(withLook, 0.5),
     updateP50Ms: p(update, 0.5),
     ...Object.fromEntries(growth.map((g) => [`rank${g.n / 1000}kP50Ms`, round(g.p50, 2)])),
   }),

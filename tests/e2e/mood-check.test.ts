@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
-import { dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+import { darkBlue, dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 import { screenshotPath } from '../support/screenshots';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import type { Tone } from '../../models/catalogue/tones';
@@ -272,6 +272,35 @@ describe('picks that fit the mood', () => {
     const after = (await storeRecords(options, 'feedback')) as { movieId: number; mood?: unknown }[];
     expect(after).toHaveLength(1);
     expect(after[0]!.mood).toBeUndefined();
+  });
+});
+
+describe('match the look of my picture', () => {
+  it('turns on in the popup, brings picks that look like the picture and say so, and is remembered', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    const picture = darkBlue(join(FACES, 'skimage_astronaut.png'), join(work, 'dark-blue.png'));
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(picture);
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    const reasons = () => popup.$$eval('[data-testid="pick-reason"]', (els) => els.map((e) => e.textContent ?? ''));
+    const saying = (all: string[]) => all.filter((r) => r.includes('looks like your picture'));
+    // Off by default: the picks follow the mood alone and none speaks of the look.
+    expect(saying(await reasons())).toEqual([]);
+    const before = await popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => e.getAttribute('data-movie-id')));
+    await popup.click('[data-testid="match-look"]');
+    await popup.waitForFunction(
+      () =>
+        [...document.querySelectorAll('[data-testid="pick-reason"]')].some((e) =>
+          e.textContent?.includes('looks like your picture'),
+        ),
+      { timeout: 30_000 },
+    );
+    const after = await popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => e.getAttribute('data-movie-id')));
+    expect(after).not.toEqual(before);
+    for (const r of saying(await reasons())) expect(r).not.toMatch(/looks like your picture: [^·]*(bright|warm)/);
+    expect(await popup.evaluate(`chrome.storage.local.get('setting.matchLook')`)).toEqual({
+      'setting.matchLook': true,
+    });
   });
 });
 

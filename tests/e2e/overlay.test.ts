@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
-import { FACES } from '../support/images';
+import { darkBlue, FACES } from '../support/images';
 import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
 import {
   blackClip,
@@ -38,6 +38,7 @@ const media = scratchDir('media');
 
 beforeAll(async () => {
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  clipOf(darkBlue(join(FACES, 'skimage_astronaut.png'), join(media, 'dark-blue.png')), join(media, 'dark-blue.webm'));
   blackClip(join(media, 'black.webm'));
   server = await startSiteServer(media);
   session = await launchExtension({ extraArgs: server.chromiumArgs });
@@ -313,6 +314,28 @@ describe('right-click: read the mood of this frame', () => {
     const result = await waitForFrameMood(page);
     expect(result.mood).toMatch(EMOTION);
     expect(result.via).toBe('screenshot');
+    await page.close();
+  });
+
+  it('picks films that fit the mood and look like a dark, blue frame, and says so', async () => {
+    const src = server.url('videos.example.org', '/media/dark-blue.webm');
+    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/dark-blue.webm')}`);
+    const { page } = await open(url, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await session.clickAction(page);
+    await closePopups();
+    await page.bringToFront();
+    await rightClickReadFrame(url, src);
+    expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
+    await settledInOverlay(page, '[data-testid="pick"]');
+    const reasons = await page.$$eval(inOverlay('[data-testid="pick-reason"]'), (els) =>
+      els.map((e) => e.textContent ?? ''),
+    );
+    const look = reasons.filter((r) => r.includes('looks like your picture'));
+    expect(look.length).toBeGreaterThanOrEqual(2);
+    // The words are the picture's and the film's both: a dark, blue scene is never called bright or warm.
+    for (const r of look) expect(r).not.toMatch(/looks like your picture: [^·]*(bright|warm)/);
+    expect(look.some((r) => /looks like your picture: [^·]*(dark|blue)/.test(r))).toBe(true);
     await page.close();
   });
 

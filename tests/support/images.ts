@@ -33,3 +33,10 @@ export function dataUrl(path: string): string {
   const mime = MIME[extname(path).toLowerCase()] ?? 'application/octet-stream';
   return `data:${mime};base64,${readFileSync(path).toString('base64')}`;
 }
+
+/** The picture re-coloured dark and blue, as a night scene of a film looks (a PNG made with ffmpeg). */
+export function darkBlue(image: string, out: string): string {
+  const mix = 'colorchannelmixer=rr=0.2:rg=0.1:rb=0.05:gr=0.1:gg=0.3:gb=0.15:br=0.15:bg=0.25:bb=0.75';
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', `${mix},scale=640:-2`, out]);
+  return out;
+}

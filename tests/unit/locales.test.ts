@@ -45,7 +45,7 @@ describe('locales', () => {
       it('translates what a user reads (at most names, codes and numbers stay as in English)', () => {
         const same = Object.keys(english).filter((k) => messages[k]!.message === english[k]!.message);
         const allowed =
-          /^(extName|verbatim|reason_genres|actionOn|reason_mood|detector|genre_.*|minutes|timeUpTo|options|moodDetails|variety|tmdbRegion|colService|theme|tone_(romantic|sad)|emotion_surprised|store_tmdbCache)$/;
+          /^(extName|verbatim|reason_genres|actionOn|reason_mood|detector|genre_.*|minutes|timeUpTo|options|moodDetails|variety|tmdbRegion|colService|theme|tone_(romantic|sad)|look_warm|emotion_surprised|store_tmdbCache)$/;
         for (const key of same) expect(key, `${locale}: "${english[key]!.message}" left in English`).toMatch(allowed);
       });
 

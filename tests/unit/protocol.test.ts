@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { LOOK_SIZE } from '../../models/look/look';
 import { parseBackgroundRequest, parseOffscreenRequest, type BackgroundApi } from '../../models/protocol';
 import {
   createClient,
@@ -53,10 +54,17 @@ describe('parseBackgroundRequest', () => {
   };
 
   it('takes the moment with picks: minutes within 30–600 and an hour of the day, or null for either', () => {
-    expect(parseBackgroundRequest(recommend)).toEqual({ ok: true, value: recommend });
+    expect(parseBackgroundRequest(recommend)).toEqual({ ok: true, value: { ...recommend, look: null } });
     expect(parseBackgroundRequest({ ...recommend, maxMinutes: null, hour: null })?.ok).toBe(true);
     for (const bad of [{ maxMinutes: 5 }, { maxMinutes: 99.5 }, { hour: 24 }, { hour: -1 }, { hour: '23' }])
       expect(parseBackgroundRequest({ ...recommend, ...bad })?.ok).toBe(false);
+  });
+
+  it("takes a picture's look with picks: exactly the look's finite numbers, or null", () => {
+    const look = Array.from({ length: LOOK_SIZE }, (_, k) => k / 2);
+    expect(parseBackgroundRequest({ ...recommend, look })).toEqual({ ok: true, value: { ...recommend, look } });
+    for (const bad of [look.slice(1), [...look.slice(1), Number.NaN], look.map(String), 'dark'])
+      expect(parseBackgroundRequest({ ...recommend, look: bad })?.ok).toBe(false);
   });
 
   it('takes feedback with the mood it was given in, or none', () => {
