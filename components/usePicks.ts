@@ -23,9 +23,14 @@ export interface PicksMood {
 export const PICK_COUNT = 10;
 
 /**
- * `posters`: fetch each pick's poster from TMDB (only when the user gave a key; the background caches details).
+ * `posters`: fetch each pick's poster from TMDB (only when the user gave a key; the background caches details);
+ * `onPoster` hears of each poster found (the popup measures its look).
  */
-export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: number; posters?: boolean } = {}) {
+export function usePicks(
+  ask: Ask,
+  mood: PicksMood | null,
+  options: { count?: number; posters?: boolean; onPoster?: (tmdbId: number, url: string) => void } = {},
+) {
   const count = options.count ?? PICK_COUNT;
   const [posters, setPosters] = useState<Record<number, string | null>>({});
   const [picks, setPicks] = useState<PickView[] | null>(null);
@@ -85,8 +90,13 @@ export function usePicks(ask: Ask, mood: PicksMood | null, options: { count?: nu
     let current = true;
     for (const { movie } of picks) {
       if (movie.tmdbId === null || movie.movieId in posters) continue;
-      ask({ type: 'tmdb-details', tmdbId: movie.tmdbId })
-        .then((d) => current && setPosters((p) => ({ ...p, [movie.movieId]: d.posterUrl })))
+      const tmdbId = movie.tmdbId;
+      ask({ type: 'tmdb-details', tmdbId })
+        .then((d) => {
+          if (!current) return;
+          setPosters((p) => ({ ...p, [movie.movieId]: d.posterUrl }));
+          if (d.posterUrl) options.onPoster?.(tmdbId, d.posterUrl);
+        })
         // Offline or refused: the generated placeholder stays, and the next picks try again.
         .catch(() => undefined);
     }

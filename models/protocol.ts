@@ -224,6 +224,14 @@ export const BACKGROUND_MESSAGES = {
   'tmdb-refresh': message(bare('tmdb-refresh'))<TmdbState>(),
   'tmdb-status': message(bare('tmdb-status'))<TmdbState | null>(),
   'tmdb-details': message(v.strictObject({ type: v.literal('tmdb-details'), tmdbId: positiveId }))<TmdbMovieDetails>(),
+  /** The look of a TMDB poster the popup showed, for films the shipped looks lack. */
+  'poster-look': message(
+    v.strictObject({
+      type: v.literal('poster-look'),
+      tmdbId: positiveId,
+      look: check<number[]>(isRawLook, 'look must be the look features of a picture'),
+    }),
+  )<{ saved: boolean }>(),
   'mood-record': message(
     v.strictObject({
       type: v.literal('mood-record'),

@@ -25,6 +25,7 @@ import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
 import { listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
+import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
@@ -95,6 +96,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
       throw new ProtocolError('tmdb-failed', errorText(error));
     }
   },
+  'poster-look': async (r) => ({ saved: await savePosterLook(await openDatabase(), r.tmdbId, r.look) }),
   'mood-record': async (r) => ({ id: await recordMood(await openDatabase(), r.mood, r.picks, Date.now()) }),
   'mood-latest': async () => latestMood(await openDatabase()),
   'history-list': async (r) => listHistory(await openDatabase(), r.limit),

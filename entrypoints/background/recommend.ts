@@ -16,11 +16,11 @@ import { rankForMoment } from '../../models/recommend/moment';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { moodRanker } from '../../models/recommend/mood-ranker';
 import { moreLikeThis } from '../../models/recommend/rankers';
-import { typicalDistance2, unpackLooks, type LookIndex, type LooksFile } from '../../models/look/look-index';
+import { typicalDistance2, unpackLooks, withLooks, type LookIndex, type LooksFile } from '../../models/look/look-index';
 import { pictureLook } from '../../models/look/picture';
 import { getMovie, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
-import { tmdbState } from '../../models/store/tmdb';
+import { posterLooks, tmdbState } from '../../models/store/tmdb';
 import { feedbackEvents, loadUserModel, saveFeedback, undoFeedback } from '../../models/store/user';
 import { loadSettings } from '../shared/settings';
 import { shippedCatalogue } from './catalogue';
@@ -32,6 +32,7 @@ let looks: Promise<{ index: LookIndex; typical: number } | null> | null = null;
 interface Catalogue {
   movies: Movie[];
   byId: Map<number, Movie>;
+  byTmdbId: Map<number, number>;
 }
 
 /** Every title, shipped and added; one array per TMDB refresh, shared by concurrent callers (rankers cache on it). */
@@ -44,7 +45,11 @@ async function loadCatalogue(): Promise<Catalogue> {
       db.getAll('movies', IDBKeyRange.upperBound(0, true)).then((added) => added.map(withoutSearchFields)),
     ]).then(([base, added]) => {
       const all = added.length > 0 ? [...base, ...added] : base;
-      return { movies: all, byId: new Map(all.map((m) => [m.movieId, m])) };
+      return {
+        movies: all,
+        byId: new Map(all.map((m) => [m.movieId, m])),
+        byTmdbId: new Map(all.flatMap((m) => (m.tmdbId === null ? [] : [[m.tmdbId, m.movieId] as const]))),
+      };
     });
     catalogue = { key, movies };
     movies.catch(() => {
@@ -82,13 +87,24 @@ function filmLooks(): Promise<{ index: LookIndex; typical: number } | null> {
   return looks;
 }
 
+/** The shipped looks and those of the TMDB posters shown on this device, for films the shipped ones lack. */
+async function withShownPosters(index: LookIndex, byTmdbId: ReadonlyMap<number, number>): Promise<LookIndex> {
+  const shown = await posterLooks(await openDatabase());
+  const byMovie = new Map<number, number[]>();
+  for (const [tmdbId, look] of shown) {
+    const movieId = byTmdbId.get(tmdbId);
+    if (movieId !== undefined) byMovie.set(movieId, look);
+  }
+  return withLooks(index, byMovie);
+}
+
 /** Loads what a ranking needs (the catalogue in memory, the embeddings) before anyone asks for picks. */
 export async function warmPicks(): Promise<void> {
   await Promise.all([loadCatalogue(), itemFactors()]);
 }
 
 export async function recommend(r: RecommendRequest): Promise<PickView[]> {
-  const [{ movies: all, byId }, f, stored, settings] = await Promise.all([
+  const [{ movies: all, byId, byTmdbId }, f, stored, settings] = await Promise.all([
     loadCatalogue(),
     itemFactors(),
     openDatabase().then(loadUserModel),
@@ -109,7 +125,8 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
   const user = ctx.user;
   // The picture's look is used for this ranking only; nothing of it is kept.
   const films = r.look && !seed ? await filmLooks() : null;
-  const look = r.look && films ? pictureLook(r.look, films.index, films.typical) : null;
+  const look =
+    r.look && films ? pictureLook(r.look, await withShownPosters(films.index, byTmdbId), films.typical) : null;
   const picks = seed
     ? moreLikeThis(seed, ctx)
     : rankForMoment(

@@ -27,6 +27,7 @@ import type { HistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSetting } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { burst, CAMERA_SETTINGS_URL, CameraError, cameraPermission, showCameraPage } from './camera';
+import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
 import { displayTitle } from '../../models/catalogue/movie';
 import { meanLook } from '../../models/look/picture';
@@ -98,6 +99,13 @@ function readFile(file: File): Promise<string> {
  */
 const OPENED_IN_TAB = new URLSearchParams(location.search).get('in') === 'tab';
 
+/** A shown poster's look, kept with its TMDB details for "match the look" (never the user's picture). */
+function learnPosterLook(tmdbId: number, url: string): void {
+  measurePosterLook(url)
+    .then((look) => look && ask({ type: 'poster-look', tmdbId, look }))
+    .catch(() => undefined);
+}
+
 export function App() {
   const [state, setState] = useState<State>({ kind: 'idle' });
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
@@ -125,7 +133,7 @@ export function App() {
   const mood = state.kind === 'done' ? state.mood : null;
   const look = state.kind === 'done' && settings.matchLook ? state.look : null;
   const picksMood = useMemo(() => (mood ? { ...mood, look } : null), [mood, look]);
-  const picks = usePicks(ask, picksMood, { posters: settings.tmdbApiKey !== '' });
+  const picks = usePicks(ask, picksMood, { posters: settings.tmdbApiKey !== '', onPoster: learnPosterLook });
 
   // History keeps the picks first shown for each check.
   const recordedPicks = useRef<number | null>(null);

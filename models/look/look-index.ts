@@ -109,6 +109,29 @@ export function unpackLooks(file: LooksFile): LookIndex {
   };
 }
 
+/**
+ * The index with more films' looks (raw, by movieId; e.g. posters measured on the device): only films the index has
+ * no look for are added, standardised with the index's own means and spreads.
+ */
+export function withLooks(index: LookIndex, raw: ReadonlyMap<number, ArrayLike<number>>): LookIndex {
+  const added = [...raw].filter(([id]) => !index.rows.has(id));
+  if (added.length === 0) return index;
+  const n = index.movieIds.length;
+  const vectors = new Float32Array((n + added.length) * LOOK_SIZE);
+  vectors.set(index.vectors);
+  const rows = new Map(index.rows);
+  added.forEach(([id, look], i) => {
+    vectors.set(standardize(Float32Array.from(look), index), (n + i) * LOOK_SIZE);
+    rows.set(id, [n + i]);
+  });
+  return {
+    ...index,
+    movieIds: Int32Array.from([...index.movieIds, ...added.map(([id]) => id)]),
+    vectors,
+    rows,
+  };
+}
+
 /** Weighted squared distance between a standardised look and the index's row `i`. */
 export function distance2(z: Float32Array, index: LookIndex, i: number): number {
   let d = 0;

@@ -45,6 +45,8 @@ export interface TmdbCacheEntry {
   tmdbId: number;
   fetchedAt: number;
   details: TmdbDetails;
+  /** The poster's look (models/look), measured on this device when the poster was shown: a film's, not the user's. */
+  look?: number[];
 }
 
 export type FeedbackKind = 'up' | 'down' | 'seen' | 'watchlist' | 'not-interested' | 'mood-correction';

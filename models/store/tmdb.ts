@@ -17,6 +17,21 @@ export async function cacheDetails(db: Database, details: TmdbDetails, now: numb
   await db.put('tmdbCache', { tmdbId: details.id, fetchedAt: now, details });
 }
 
+/** Keeps a shown poster's look with its cached details (gone with them); false when the details are not cached. */
+export async function savePosterLook(db: Database, tmdbId: number, look: number[]): Promise<boolean> {
+  const tx = db.transaction('tmdbCache', 'readwrite');
+  const entry = await tx.store.get(tmdbId);
+  if (entry) await tx.store.put({ ...entry, look });
+  await tx.done;
+  return entry !== undefined;
+}
+
+/** The looks of the posters shown on this device, by TMDB id. */
+export async function posterLooks(db: Database): Promise<Map<number, number[]>> {
+  const entries = await db.getAll('tmdbCache');
+  return new Map(entries.flatMap((e) => (e.look ? [[e.tmdbId, e.look] as const] : [])));
+}
+
 /**
  * Adds or updates TMDB titles in one transaction: all or nothing. A title the packaged catalogue already has
  * (same TMDB id) is left to the catalogue.

@@ -3,15 +3,18 @@
  * off without a key, clear statuses for a bad key, rate limiting, offline and malformed answers, and a catalogue
  * that is never corrupted; with a good key, new titles join the catalogue and details are cached.
  */
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibratedProfile } from '../../models/catalogue/tone-model';
 import { SHIPPED_TONE_PROFILER } from '../../models/catalogue/shipped-tones';
-import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
-import { FACES } from '../support/images';
+import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
+import { darkBlue, FACES, jpegOf } from '../support/images';
+import { scratchDir } from '../support/scratch';
 import { GOOD_KEY, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
 
+const work = scratchDir('tmdb');
 let session: ExtensionSession;
 let page: Page;
 let tmdb: TmdbServer;
@@ -143,20 +146,42 @@ describe('online refresh from TMDB', () => {
     expect(stored['setting.tmdbApiKey']).toBe(GOOD_KEY);
   });
 
-  it('shows TMDB posters on the picks once a key is set', async () => {
+  it('shows TMDB posters on the picks once a key is set, and keeps each shown poster’s look', async () => {
     const popup = await session.openPage('popup.html');
     const posters: string[] = [];
+    // TMDB's image server, as it answers (with CORS): every poster is the same dark, blue picture.
+    const poster = readFileSync(
+      jpegOf(darkBlue(join(FACES, 'skimage_astronaut.png'), join(work, 'poster.png')), join(work, 'poster.jpg')),
+    );
+    await popup.setRequestInterception(true);
     popup.on('request', (r) => {
-      if (r.url().startsWith('https://image.tmdb.org/')) posters.push(r.url());
+      if (!r.url().startsWith('https://image.tmdb.org/')) return void r.continue();
+      posters.push(r.url());
+      void r.respond({
+        status: 200,
+        contentType: 'image/jpeg',
+        headers: { 'access-control-allow-origin': '*' },
+        body: poster,
+      });
     });
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
-    // Cards show the TMDB poster (here it never arrives: no network; a failed poster falls back to the placeholder).
     await popup.waitForSelector('[data-testid="poster"]', { timeout: 15_000 });
     const srcs = await popup.$$eval('[data-testid="poster"]', (els) => els.map((e) => e.getAttribute('src') ?? ''));
     for (const src of srcs) expect(src).toMatch(/^https:\/\/image\.tmdb\.org\/t\/p\/w185\/.+\.jpg$/);
     expect(posters.length).toBeGreaterThan(0);
     expect(await popup.$$('[data-testid="pick"] .poster')).toHaveLength(10);
+    // Each shown poster's look is kept with its cached details (numbers of the film's poster, never the user's picture).
+    await expect
+      .poll(
+        async () => ((await storeRecords(popup, 'tmdbCache')) as { look?: number[] }[]).filter((e) => e.look).length,
+        {
+          timeout: 15_000,
+        },
+      )
+      .toBeGreaterThanOrEqual(5);
+    const looks = ((await storeRecords(popup, 'tmdbCache')) as { look?: number[] }[]).flatMap((e) => e.look ?? []);
+    expect(looks.every(Number.isFinite)).toBe(true);
     await popup.close();
   });
 });

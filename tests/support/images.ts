@@ -40,3 +40,9 @@ export function darkBlue(image: string, out: string): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', `${mix},scale=640:-2`, out]);
   return out;
 }
+
+/** The picture as a 185-px-wide JPEG, the size of a TMDB poster thumbnail. */
+export function jpegOf(image: string, out: string): string {
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', 'scale=185:-2', '-q:v', '4', out]);
+  return out;
+}

@@ -9,6 +9,7 @@ import {
   standardize,
   typicalDistance2,
   unpackLooks,
+  withLooks,
   type LooksFile,
 } from '../../models/look/look-index';
 import { meanLook, pictureLook } from '../../models/look/picture';
@@ -116,5 +117,25 @@ describe('the shipped film looks', () => {
     expect(look.sharedWords(id)).toEqual(look.words);
     expect(meanLook([null, raw, raw])).toEqual(raw.map((v) => expect.closeTo(v, 5)));
     expect(meanLook([null])).toBeNull();
+  });
+});
+
+describe('looks measured on the device', () => {
+  it('add only the films the shipped looks lack, standardised the same way', () => {
+    const known = shipped.movieIds[0]!;
+    const raw = Array.from({ length: LOOK_SIZE }, (_, k) => shipped.mean[k]! + shipped.std[k]!);
+    const merged = withLooks(
+      shipped,
+      new Map([
+        [known, raw],
+        [-7, raw],
+      ]),
+    );
+    expect(merged.rows.get(known)).toEqual(shipped.rows.get(known));
+    expect(merged.movieIds.length).toBe(shipped.movieIds.length + 1);
+    const row = merged.rows.get(-7)![0]!;
+    for (const v of merged.vectors.subarray(row * LOOK_SIZE, (row + 1) * LOOK_SIZE)) expect(v).toBeCloseTo(1, 4);
+    expect(pictureLook(raw, merged, typicalDistance2(shipped)).likeness(-7)).toBeCloseTo(1, 5);
+    expect(withLooks(shipped, new Map())).toBe(shipped);
   });
 });
