@@ -301,16 +301,25 @@ describe('right-click: read the mood of this frame', () => {
     await page.close();
   });
 
-  it('falls back to a cropped screenshot for a cross-origin (tainted) video on any page', async () => {
-    const src = server.url(MEDIA_HOST, '/media/face.webm');
+  /**
+   * A page no adapter claims plays `src` (a path on that page's host, or a full URL); the user clicks Moodreel, which
+   * grants activeTab as the menu click does, and right-clicks the video: "read the mood of this frame".
+   */
+  async function rightClickOnAnyPage(src: string): Promise<Page> {
+    const media = src.startsWith('/') ? server.url('videos.example.org', src) : src;
     const url = server.url('videos.example.org', `/?src=${encodeURIComponent(src)}`);
     const { page } = await open(url, false);
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
     expect(await overlayCount(page)).toBe(0); // no host permission here: nothing runs until the user asks
-    await session.clickAction(page); // the user's click grants activeTab, as the menu click does
+    await session.clickAction(page);
     await closePopups();
     await page.bringToFront();
-    await rightClickReadFrame(url, src);
+    await rightClickReadFrame(url, media);
+    return page;
+  }
+
+  it('falls back to a cropped screenshot for a cross-origin (tainted) video on any page', async () => {
+    const page = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'));
     const result = await waitForFrameMood(page);
     expect(result.mood).toMatch(EMOTION);
     expect(result.via).toBe('screenshot');
@@ -318,14 +327,7 @@ describe('right-click: read the mood of this frame', () => {
   });
 
   it('picks films that fit the mood and look like a dark, blue frame, and says so', async () => {
-    const src = server.url('videos.example.org', '/media/dark-blue.webm');
-    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/dark-blue.webm')}`);
-    const { page } = await open(url, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
-    await session.clickAction(page);
-    await closePopups();
-    await page.bringToFront();
-    await rightClickReadFrame(url, src);
+    const page = await rightClickOnAnyPage('/media/dark-blue.webm');
     expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
     await settledInOverlay(page, '[data-testid="pick"]');
     const reasons = await page.$$eval(inOverlay('[data-testid="pick-reason"]'), (els) =>
@@ -340,14 +342,7 @@ describe('right-click: read the mood of this frame', () => {
   });
 
   it('says plainly when the picture is protected (black even in a screenshot)', async () => {
-    const src = server.url('videos.example.org', '/media/black.webm');
-    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/black.webm')}`);
-    const { page } = await open(url, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
-    await session.clickAction(page);
-    await closePopups();
-    await page.bringToFront();
-    await rightClickReadFrame(url, src);
+    const page = await rightClickOnAnyPage('/media/black.webm');
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: protected-video');
     expect(await overlayText(page, 'notice')).toContain('This video is protected');
     await page.close();
