@@ -69,6 +69,9 @@ async function main() {
   const unavailable: string[] = [];
   try {
     const page = await session.openPage('popup.html');
+    // Opening the popup warms the model up; let that finish first, or it would reload the models after a reset below
+    // and the first case would find them loaded.
+    await page.evaluate(() => chrome.runtime.sendMessage({ type: 'warm-up', detector: 'tiny' }));
     for (const { backend, detector } of CASES) {
       await page.evaluate(() => chrome.runtime.sendMessage({ type: 'reset-inference' }));
       let loadMs = Number.NaN;
