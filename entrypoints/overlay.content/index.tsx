@@ -245,8 +245,12 @@ export default defineContentScript({
     async function captureTabWithoutOverlay(): Promise<string> {
       const host = ui?.shadowHost;
       host?.style.setProperty('display', 'none');
-      // Two frames and a beat, so the compositor has painted the page without the overlay.
-      await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50))));
+      // Two frames and a beat, so the compositor has painted the page without the overlay; a tab that is not shown
+      // gets no frames at all, so never wait longer than a moment.
+      await Promise.race([
+        new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))),
+        new Promise((done) => setTimeout(done, 300)),
+      ]);
       try {
         return (await ask({ type: 'capture-tab' })).image;
       } finally {
