@@ -19,7 +19,7 @@ export function t(key: MessageKey, ...subs: (string | number)[]): string {
 
 /** A message given as data (e.g. a pick's reason), with its nested substitutions, in words. */
 export function tm(message: Message): string {
-  const list = new Intl.ListFormat(uiLanguage(), { type: 'conjunction', style: 'narrow' });
+  const list = (lists ??= new Intl.ListFormat(uiLanguage(), { type: 'conjunction', style: 'narrow' }));
   return formatMessage(message, (key, subs) => t(key, ...subs), {
     number: (n, digits) => formatNumber(n, digits),
     list: (items) => list.format(items),
@@ -31,34 +31,51 @@ export function genreList(genres: readonly string[]): string {
   return tm({ key: 'verbatim', subs: [genres.map(genreMessage)] });
 }
 
+let plurals: Intl.PluralRules | undefined;
+let lists: Intl.ListFormat | undefined;
+
 /**
  * `n` things in words: the `<base>_<category>` message for the language's plural category of `n` (`Intl.PluralRules`),
  * falling back to `<base>_other` where a language does not word that category apart; `$1` is `n` as a number.
  */
 export function plural(base: PluralKey, n: number): string {
-  const category = new Intl.PluralRules(uiLanguage()).select(n);
+  const category = (plurals ??= new Intl.PluralRules(uiLanguage())).select(n);
   const number = formatNumber(n);
   // A language may word a category English does not ("many" in French), so not every key is an English one.
   const key = `${base}_${category}` as MessageKey;
   return browser.i18n.getMessage(key, [number]) || t(`${base}_other`, number);
 }
 
+/** One formatter per kind: building an Intl formatter costs far more than using one, and every card uses several. */
+const formatters = new Map<string, { format(x: number): string }>();
+function formatter(kind: string, make: (language: string) => { format(x: number): string }) {
+  let f = formatters.get(kind);
+  if (!f) formatters.set(kind, (f = make(uiLanguage())));
+  return f;
+}
+
 /** A number as the UI language writes it (digit grouping, decimal mark); `digits` fixes the decimals. */
 export function formatNumber(n: number, digits?: number): string {
-  return new Intl.NumberFormat(uiLanguage(), {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(n);
+  return formatter(
+    `number:${digits ?? ''}`,
+    (language) => new Intl.NumberFormat(language, { minimumFractionDigits: digits, maximumFractionDigits: digits }),
+  ).format(n);
 }
 
 /** A share (0…1) as a whole percentage in the UI language ("82 %" in French, "82%" in English). */
 export function formatPercent(share: number): string {
-  return new Intl.NumberFormat(uiLanguage(), { style: 'percent', maximumFractionDigits: 0 }).format(share);
+  return formatter(
+    'percent',
+    (language) => new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 0 }),
+  ).format(share);
 }
 
 /** A moment as a short date and time in the UI language. */
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(uiLanguage(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return formatter(
+    'date',
+    (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
+  ).format(ms);
 }
 
 /** Gives an extension page the UI language and a title in it (the HTML files carry English defaults). */
