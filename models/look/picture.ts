@@ -29,7 +29,8 @@ export function meanLook(looks: readonly (readonly number[] | null)[]): number[]
 export function pictureLook(raw: readonly number[], index: LookIndex, typical: number): PictureLook {
   const z = standardize(Float32Array.from(raw), index);
   // One distance per poster look, then a film is as near as its nearer poster (looked up, not a map built per call).
-  const d2 = Float64Array.from(index.movieIds, (_, i) => distance2(z, index, i));
+  const d2 = new Float64Array(index.movieIds.length);
+  for (let i = 0; i < d2.length; i++) d2[i] = distance2(z, index, i);
   const nearestRow = (movieId: number): number | null => {
     const rows = index.rows.get(movieId);
     if (!rows) return null;
