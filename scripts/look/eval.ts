@@ -12,6 +12,9 @@
  * (f) In the ranker: the 14 cold lists (emotion × match/lift, a new user, full catalogue) for pictures that are
  *     frames of films of the reported part (a capture of a poster), with and without the look term: how alike the top
  *     10 look to the picture, how many picks say so, and how much of the list the look changed.
+ * (g) The mood still leads: over the part's labelled titles (issue 16's tone labels), the 14 cold lists for the same
+ *     frames with the look term at several weights (the shipped one is RANK_WEIGHTS.look): tone precision@10, the
+ *     mood's own measure, against how alike the top 10 look: what the look costs the mood where few titles compete.
  * (d) The example for the README: a dark, blue frame made from a face photo, its look and words, its five nearest films.
  * (e) Speed: the look of a 640×480 frame in Node (the same code as the offscreen document).
  */
@@ -31,11 +34,11 @@ import {
   unpackLooks,
   type LooksFile,
 } from '../../models/look/look-index';
-import { pictureLook } from '../../models/look/picture';
+import { pictureLook, type PictureLook } from '../../models/look/picture';
 import { EMOTIONS, zeroProbabilities } from '../../models/mood/emotions';
 import { emptyUserModel } from '../../models/learning/user-model';
-import { moodRanker } from '../../models/recommend/mood-ranker';
-import { moodTarget } from '../../models/recommend/mood-target';
+import { moodRanker, RANK_WEIGHTS } from '../../models/recommend/mood-ranker';
+import { moodTarget, toneSides } from '../../models/recommend/mood-target';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { readItemFactors } from '../lib/factors';
 import { CATALOGUE_DIR, readPackedCatalogue } from '../lib/catalogue';
@@ -260,6 +263,74 @@ function inTheRanker(): { without: number; with: number; saying: number; changed
   };
 }
 
+/** Weights tried for (g), as multiples of nothing: the look term is weight × (likeness − ½). */
+const LOOK_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8, 1.2];
+
+function moodStillLeads(): { weight: number; precision: number; likeness: number }[] {
+  const random = rng(SEED + 3);
+  const factors = readItemFactors();
+  const typical = typicalDistance2(index);
+  const labels = readToneLabels(SHARED_DATA, byId);
+  const part = movies.filter((m) => labels.has(m.movieId) && partOf(m.movieId) === REPORT);
+  const pictures = FILMS.filter((id) => partOf(id) === REPORT)
+    .filter(() => random() < 0.05)
+    .slice(0, 12)
+    .map((id) => pictureLook(Array.from(lookOf(capture(readJpeg(files.get(id)![0]!), random))!), index, typical));
+  return LOOK_WEIGHTS.map((weight) => {
+    const precision: number[] = [];
+    const alike: number[] = [];
+    for (const look of pictures) {
+      // The ranker adds RANK_WEIGHTS.look × (likeness − ½): scaling the likeness's distance from ½ tries another weight.
+      const scaled: PictureLook = {
+        ...look,
+        likeness: (id) => {
+          const l = look.likeness(id);
+          return l === null ? null : 0.5 + ((l - 0.5) * weight) / RANK_WEIGHTS.look;
+        },
+      };
+      for (const emotion of EMOTIONS)
+        for (const strategy of ['match', 'lift'] as const) {
+          const target = moodTarget({ ...zeroProbabilities(), [emotion]: 1 }, strategy);
+          const picks = moodRanker.rank({
+            movies: part,
+            factors,
+            user: emptyUserModel(),
+            target,
+            filters: DEFAULT_FILTERS,
+            diversity: 0.5,
+            count: 10,
+            seed: 1,
+            look: scaled,
+          });
+          const { wanted, unwanted } = toneSides(target);
+          const fits = (id: number) => {
+            const tones = labels.get(id);
+            return tones !== undefined && wanted.some((t) => tones.has(t)) && !unwanted.some((t) => tones.has(t));
+          };
+          precision.push(picks.filter((p) => fits(p.movie.movieId)).length / 10);
+          alike.push(mean(picks.map((p) => look.likeness(p.movie.movieId) ?? 0.5)));
+        }
+    }
+    return { weight, precision: mean(precision), likeness: mean(alike) };
+  });
+}
+
+function weightTable(rows: ReturnType<typeof moodStillLeads>): string {
+  return markdownTable(
+    ['look weight', 'tone precision@10', 'top-10 likeness'],
+    rows.map((r) => [
+      r.weight === RANK_WEIGHTS.look ? `**${r.weight}** (shipped)` : r.weight,
+      round(r.precision, 3),
+      round(r.likeness, 3),
+    ]),
+  );
+}
+
+if (process.argv.includes('--weights-only')) {
+  console.log(weightTable(moodStillLeads()));
+  process.exit(0);
+}
+
 const a = robustness();
 if (process.argv.includes('--robustness-only')) {
   console.log(JSON.stringify(a));
@@ -269,6 +340,9 @@ const b = stability();
 const c = tonePrediction();
 const d = example();
 const f = inTheRanker();
+const g = moodStillLeads();
+const g0 = g.find((r) => r.weight === 0)!;
+const gShipped = g.find((r) => r.weight === RANK_WEIGHTS.look)!;
 console.log(`Part reported: ${REPORT} (films with a look: ${N}).\n`);
 console.log(
   markdownTable(
@@ -304,6 +378,8 @@ console.log(
 );
 console.log(`\n(c) per tone, ROC AUC on the ${REPORT} part:\n`);
 console.log(markdownTable(['tone', 'positives', ...['tone', 'tone + look', 'genres', 'genres + look']], c.rows));
+console.log(`\n(g) the part's labelled titles, 12 frames × 14 cold lists, by look weight:\n`);
+console.log(weightTable(g));
 console.log(
   `\n(d) a dark blue 640×480 frame of a face: looks ${d.words.join(', ')}; nearest: ${d.nearest.join('; ')}\n`,
 );
@@ -317,5 +393,7 @@ console.log(
     lookMsNode: round(d.ms, 2),
     top10LikenessWithout: round(f.without, 3),
     top10LikenessWith: round(f.with, 3),
+    tonePrecisionNoLook: round(g0.precision, 3),
+    tonePrecisionWithLook: round(gShipped.precision, 3),
   }),
 );
