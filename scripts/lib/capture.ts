@@ -5,29 +5,7 @@
  */
 import jpeg from 'jpeg-js';
 import type { Pixels } from '../../models/look/look';
-
-/** Bilinear resize of RGBA pixels. */
-export function resize(p: Pixels, width: number, height: number): Pixels {
-  const out = new Uint8ClampedArray(width * height * 4);
-  for (let y = 0; y < height; y++) {
-    const fy = Math.min(p.height - 1, ((y + 0.5) * p.height) / height - 0.5);
-    const y0 = Math.max(0, Math.floor(fy));
-    const y1 = Math.min(p.height - 1, y0 + 1);
-    const wy = Math.max(0, fy - y0);
-    for (let x = 0; x < width; x++) {
-      const fx = Math.min(p.width - 1, ((x + 0.5) * p.width) / width - 0.5);
-      const x0 = Math.max(0, Math.floor(fx));
-      const x1 = Math.min(p.width - 1, x0 + 1);
-      const wx = Math.max(0, fx - x0);
-      for (let c = 0; c < 4; c++) {
-        const at = (yy: number, xx: number) => p.data[(yy * p.width + xx) * 4 + c]!;
-        out[(y * width + x) * 4 + c] =
-          (1 - wy) * ((1 - wx) * at(y0, x0) + wx * at(y0, x1)) + wy * ((1 - wx) * at(y1, x0) + wx * at(y1, x1));
-      }
-    }
-  }
-  return { width, height, data: out };
-}
+import { resizeRgba } from './image';
 
 /** What a screen capture of a poster on a page or in a player might look like. */
 export function capture(poster: Pixels, random: () => number): Pixels {
@@ -44,7 +22,7 @@ export function capture(poster: Pixels, random: () => number): Pixels {
       y * w * 4,
     );
   const height = 240 + Math.floor(random() * 240);
-  let frame = resize({ width: w, height: h, data: crop }, Math.round((w * height) / h), height);
+  let frame = resizeRgba({ width: w, height: h, data: crop }, Math.round((w * height) / h), height);
   const gain = 0.85 + 0.3 * random();
   const shift = [0, 1, 2].map(() => (random() - 0.5) * 16);
   for (let i = 0; i < frame.data.length; i += 4)

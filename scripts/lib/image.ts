@@ -1,6 +1,7 @@
 /** Small pure-JS image helpers for evaluation scripts (JPEG/PNG decoding stays out of the extension). */
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
+import type { Pixels } from '../../models/look/look';
 
 export interface RgbImage {
   width: number;
@@ -20,27 +21,50 @@ export function decodeJpeg(path: string): RgbImage {
   return { width: img.width, height: img.height, rgb };
 }
 
-/** Bilinear resize. */
-export function resize(img: RgbImage, width: number, height: number): RgbImage {
-  const out = new Uint8Array(width * height * 3);
+/**
+ * Bilinear resampling of `channels`-interleaved pixels from `w`×`h` to `width`×`height`; `write(i, v)` stores each
+ * sample, so each caller keeps its own rounding.
+ */
+export function bilinear(
+  src: ArrayLike<number>,
+  w: number,
+  h: number,
+  channels: number,
+  width: number,
+  height: number,
+  write: (i: number, v: number) => void,
+): void {
   for (let y = 0; y < height; y++) {
-    const sy = Math.min(img.height - 1, Math.max(0, ((y + 0.5) * img.height) / height - 0.5));
+    const sy = Math.min(h - 1, Math.max(0, ((y + 0.5) * h) / height - 0.5));
     const y0 = Math.floor(sy);
-    const y1 = Math.min(img.height - 1, y0 + 1);
+    const y1 = Math.min(h - 1, y0 + 1);
     const fy = sy - y0;
     for (let x = 0; x < width; x++) {
-      const sx = Math.min(img.width - 1, Math.max(0, ((x + 0.5) * img.width) / width - 0.5));
+      const sx = Math.min(w - 1, Math.max(0, ((x + 0.5) * w) / width - 0.5));
       const x0 = Math.floor(sx);
-      const x1 = Math.min(img.width - 1, x0 + 1);
+      const x1 = Math.min(w - 1, x0 + 1);
       const fx = sx - x0;
-      for (let c = 0; c < 3; c++) {
-        const p = (yy: number, xx: number) => img.rgb[(yy * img.width + xx) * 3 + c]!;
+      for (let c = 0; c < channels; c++) {
+        const p = (yy: number, xx: number) => src[(yy * w + xx) * channels + c]!;
         const v = (1 - fy) * ((1 - fx) * p(y0, x0) + fx * p(y0, x1)) + fy * ((1 - fx) * p(y1, x0) + fx * p(y1, x1));
-        out[(y * width + x) * 3 + c] = Math.round(v);
+        write((y * width + x) * channels + c, v);
       }
     }
   }
+}
+
+/** Bilinear resize of packed RGB, rounded. */
+export function resize(img: RgbImage, width: number, height: number): RgbImage {
+  const out = new Uint8Array(width * height * 3);
+  bilinear(img.rgb, img.width, img.height, 3, width, height, (i, v) => (out[i] = Math.round(v)));
   return { width, height, rgb: out };
+}
+
+/** Bilinear resize of RGBA pixels (as the look reads them), clamped to bytes. */
+export function resizeRgba(p: Pixels, width: number, height: number): Pixels {
+  const out = new Uint8ClampedArray(width * height * 4);
+  bilinear(p.data, p.width, p.height, 4, width, height, (i, v) => (out[i] = v));
+  return { width, height, data: out };
 }
 
 /** The webcam-like frame of `webcamFrame` and the side of the face on it. */

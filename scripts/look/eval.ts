@@ -21,7 +21,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import jpeg from 'jpeg-js';
-import { capture, resize } from '../lib/capture';
+import { capture } from '../lib/capture';
+import { resizeRgba } from '../lib/image';
 import { logit } from '../../models/probability';
 import { TONES } from '../../models/catalogue/tones';
 import { rng } from '../../models/learning/linalg';
@@ -188,7 +189,7 @@ function example(): { words: string[]; nearest: string[]; ms: number } {
     useTArray: true,
     formatAsRGBA: true,
   });
-  const frame = resize({ width: photo.width, height: photo.height, data: photo.data }, 640, 480);
+  const frame = resizeRgba({ width: photo.width, height: photo.height, data: photo.data }, 640, 480);
   for (let i = 0; i < frame.data.length; i += 4) {
     const l = (frame.data[i]! + frame.data[i + 1]! + frame.data[i + 2]!) / 3;
     frame.data[i] = l * 0.25;
