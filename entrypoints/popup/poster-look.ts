@@ -1,4 +1,4 @@
-import { lookOf, LOOK_SIDE } from '../../models/look/look';
+import { lookOfDrawing } from '../shared/look';
 
 /**
  * The look of a TMDB poster the popup shows, for films whose poster the shipped looks lack. The image is requested
@@ -10,13 +10,5 @@ export async function measurePosterLook(url: string): Promise<number[] | null> {
   image.crossOrigin = 'anonymous';
   image.src = url;
   await image.decode();
-  const scale = Math.min(1, (2 * LOOK_SIDE) / Math.max(image.naturalWidth, image.naturalHeight));
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.max(1, Math.round(image.naturalWidth * scale));
-  canvas.height = Math.max(1, Math.round(image.naturalHeight * scale));
-  const ctx = canvas.getContext('2d', { willReadFrequently: true });
-  if (!ctx) return null;
-  ctx.drawImage(image, 0, 0, canvas.width, canvas.height);
-  const look = lookOf(ctx.getImageData(0, 0, canvas.width, canvas.height));
-  return look ? Array.from(look) : null;
+  return lookOfDrawing(image, { width: image.naturalWidth, height: image.naturalHeight });
 }
