@@ -329,7 +329,9 @@ describe('camera permission', () => {
     await cameraTab;
     for (let i = 0; i < 2; i++) {
       await popup.bringToFront();
-      await popup.click('[data-testid="check-camera"]');
+      // A DOM click: the camera page a click brings forward may take the front again after bringToFront, and a tab
+      // behind it takes no mouse input (the click would wait for ever).
+      await popup.$eval('[data-testid="check-camera"]', (b) => (b as HTMLButtonElement).click());
       await popup.waitForSelector('[data-testid="notice"]');
     }
     await new Promise((r) => setTimeout(r, 500));
