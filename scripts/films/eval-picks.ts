@@ -38,7 +38,7 @@ import { readItemFactors } from '../lib/factors';
 import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { markdownTable, round } from '../lib/stats';
-import { partOf, readToneLabels, type Part } from '../lib/tone-tags';
+import { fitsTarget, partOf, readToneLabels, type Part } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
@@ -52,14 +52,8 @@ const STRATEGIES: readonly Strategy[] = ['match', 'lift'];
 type Labels = Map<number, Set<Tone>>;
 type RankFn = (movies: readonly Movie[], target: MoodTarget) => Pick[];
 
-function fits(tones: ReadonlySet<Tone> | undefined, target: MoodTarget): boolean {
-  if (!tones) return false;
-  const { wanted, unwanted } = toneSides(target);
-  return wanted.some((t) => tones.has(t)) && !unwanted.some((t) => tones.has(t));
-}
-
 function precision(picks: readonly Pick[], labels: Labels, target: MoodTarget): number {
-  return picks.filter((p) => fits(labels.get(p.movie.movieId), target)).length / COUNT;
+  return picks.filter((p) => fitsTarget(labels.get(p.movie.movieId), target)).length / COUNT;
 }
 
 /** Tone words in the picks' reasons, and how many of them the title's tags support. */

@@ -10,6 +10,7 @@
  */
 import { join } from 'node:path';
 import type { Tone } from '../../models/catalogue/tones';
+import { toneSides, type MoodTarget } from '../../models/recommend/mood-target';
 import { readCsv } from './csv';
 
 /** Words that name what a film is rather than how it feels. A tag containing one (as a word) is never a label. */
@@ -262,6 +263,13 @@ export function readToneLabels(data: string, keep: { has(movieId: number): boole
     if (tones.size > 0) labels.set(id, tones);
   }
   return labels;
+}
+
+/** Tone precision's hit: the title's tags name a tone the target wants and none it steers away from. */
+export function fitsTarget(tones: ReadonlySet<Tone> | undefined, target: Pick<MoodTarget, 'weights'>): boolean {
+  if (!tones) return false;
+  const { wanted, unwanted } = toneSides(target);
+  return wanted.some((t) => tones.has(t)) && !unwanted.some((t) => tones.has(t));
 }
 
 export type Part = 'tuning' | 'reporting';

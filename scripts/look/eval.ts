@@ -39,7 +39,9 @@ import { pictureLook, type PictureLook } from '../../models/look/picture';
 import { EMOTIONS, zeroProbabilities } from '../../models/mood/emotions';
 import { emptyUserModel } from '../../models/learning/user-model';
 import { moodRanker, RANK_WEIGHTS } from '../../models/recommend/mood-ranker';
-import { moodTarget, toneSides } from '../../models/recommend/mood-target';
+import { moodTarget, type MoodTarget } from '../../models/recommend/mood-target';
+import type { Pick } from '../../models/recommend/ranker';
+import type { Movie } from '../../models/catalogue/movie';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { readItemFactors } from '../lib/factors';
 import { CATALOGUE_DIR, readPackedCatalogue } from '../lib/catalogue';
@@ -47,7 +49,7 @@ import { fitLogistic } from '../films/fit-tones';
 import { mean, rocAuc } from '../lib/metrics';
 import { posterFiles, readJpeg } from '../lib/posters';
 import { markdownTable, quantile, round } from '../lib/stats';
-import { partOf, readToneLabels, type Part } from '../lib/tone-tags';
+import { fitsTarget, partOf, readToneLabels, type Part } from '../lib/tone-tags';
 import { SHARED_DATA, FACES } from '../../tests/support/images';
 import { displayTitle } from '../../models/catalogue/movie';
 import { sigmoid } from '../../models/probability';
@@ -216,44 +218,60 @@ function example(): { words: string[]; nearest: string[]; ms: number } {
   };
 }
 
-function inTheRanker(): { without: number; with: number; saying: number; changed: number; pictures: number } {
-  const random = rng(SEED + 2);
-  const factors = readItemFactors();
-  const typical = typicalDistance2(index);
-  const pictures = FILMS.filter((id) => partOf(id) === REPORT)
+const factors = readItemFactors();
+const typical = typicalDistance2(index);
+
+/** 12 frames of films of the reported part (screen captures of their posters), as looks the ranker takes. */
+function frames(seed: number): PictureLook[] {
+  const random = rng(seed);
+  return FILMS.filter((id) => partOf(id) === REPORT)
     .filter(() => random() < 0.05)
     .slice(0, 12)
-    .map((id) => lookOf(capture(readJpeg(files.get(id)![0]!), random))!);
+    .map((id) => pictureLook(Array.from(lookOf(capture(readJpeg(files.get(id)![0]!), random))!), index, typical));
+}
+
+/** The 14 cold lists (emotion × match/lift, a new user) of `titles`, ranked with a picture's look or without one. */
+function coldLists(titles: readonly Movie[], look: PictureLook | null): { target: MoodTarget; picks: Pick[] }[] {
+  return EMOTIONS.flatMap((emotion) =>
+    (['match', 'lift'] as const).map((strategy) => {
+      const target = moodTarget({ ...zeroProbabilities(), [emotion]: 1 }, strategy);
+      const picks = moodRanker.rank({
+        movies: titles,
+        factors,
+        user: emptyUserModel(),
+        target,
+        filters: DEFAULT_FILTERS,
+        diversity: 0.5,
+        count: 10,
+        seed: 1,
+        look,
+      });
+      return { target, picks };
+    }),
+  );
+}
+
+/** How alike the picks look to the picture (a film without a look counts as the median pair). */
+const alike = (picks: readonly Pick[], look: PictureLook) =>
+  mean(picks.map((p) => look.likeness(p.movie.movieId) ?? 0.5));
+
+function inTheRanker(): { without: number; with: number; saying: number; changed: number; pictures: number } {
+  const pictures = frames(SEED + 2);
   const likeness: number[][] = [[], []];
   let saying = 0;
   let changed = 0;
   let lists = 0;
-  for (const raw of pictures) {
-    const look = pictureLook(Array.from(raw), index, typical);
-    for (const emotion of EMOTIONS)
-      for (const strategy of ['match', 'lift'] as const) {
-        const probabilities = { ...zeroProbabilities(), [emotion]: 1 };
-        const rank = (withLook: boolean) =>
-          moodRanker.rank({
-            movies,
-            factors,
-            user: emptyUserModel(),
-            target: moodTarget(probabilities, strategy),
-            filters: DEFAULT_FILTERS,
-            diversity: 0.5,
-            count: 10,
-            seed: 1,
-            look: withLook ? look : null,
-          });
-        const [plain, looked] = [rank(false), rank(true)];
-        [plain, looked].forEach((picks, k) =>
-          likeness[k]!.push(mean(picks.map((p) => look.likeness(p.movie.movieId) ?? 0.5))),
-        );
-        saying += looked.filter((p) => p.reasons.some((r) => r.kind === 'look')).length / 10;
-        const before = new Set(plain.map((p) => p.movie.movieId));
-        changed += looked.filter((p) => !before.has(p.movie.movieId)).length / 10;
-        lists++;
-      }
+  const plainLists = coldLists(movies, null);
+  for (const look of pictures) {
+    coldLists(movies, look).forEach(({ picks: looked }, k) => {
+      const plain = plainLists[k]!.picks;
+      likeness[0]!.push(alike(plain, look));
+      likeness[1]!.push(alike(looked, look));
+      saying += looked.filter((p) => p.reasons.some((r) => r.kind === 'look')).length / 10;
+      const before = new Set(plain.map((p) => p.movie.movieId));
+      changed += looked.filter((p) => !before.has(p.movie.movieId)).length / 10;
+      lists++;
+    });
   }
   return {
     without: mean(likeness[0]!),
@@ -264,22 +282,16 @@ function inTheRanker(): { without: number; with: number; saying: number; changed
   };
 }
 
-/** Weights tried for (g), as multiples of nothing: the look term is weight × (likeness − ½). */
+/** Weights tried for (g): the look term is weight × (likeness − ½). */
 const LOOK_WEIGHTS = [0, 0.2, 0.4, 0.6, 0.8, 1.2];
 
 function moodStillLeads(): { weight: number; precision: number; likeness: number }[] {
-  const random = rng(SEED + 3);
-  const factors = readItemFactors();
-  const typical = typicalDistance2(index);
+  const pictures = frames(SEED + 3);
   const labels = readToneLabels(SHARED_DATA, byId);
   const part = movies.filter((m) => labels.has(m.movieId) && partOf(m.movieId) === REPORT);
-  const pictures = FILMS.filter((id) => partOf(id) === REPORT)
-    .filter(() => random() < 0.05)
-    .slice(0, 12)
-    .map((id) => pictureLook(Array.from(lookOf(capture(readJpeg(files.get(id)![0]!), random))!), index, typical));
   return LOOK_WEIGHTS.map((weight) => {
     const precision: number[] = [];
-    const alike: number[] = [];
+    const likeness: number[] = [];
     for (const look of pictures) {
       // The ranker adds RANK_WEIGHTS.look × (likeness − ½): scaling the likeness's distance from ½ tries another weight.
       const scaled: PictureLook = {
@@ -289,30 +301,12 @@ function moodStillLeads(): { weight: number; precision: number; likeness: number
           return l === null ? null : 0.5 + ((l - 0.5) * weight) / RANK_WEIGHTS.look;
         },
       };
-      for (const emotion of EMOTIONS)
-        for (const strategy of ['match', 'lift'] as const) {
-          const target = moodTarget({ ...zeroProbabilities(), [emotion]: 1 }, strategy);
-          const picks = moodRanker.rank({
-            movies: part,
-            factors,
-            user: emptyUserModel(),
-            target,
-            filters: DEFAULT_FILTERS,
-            diversity: 0.5,
-            count: 10,
-            seed: 1,
-            look: scaled,
-          });
-          const { wanted, unwanted } = toneSides(target);
-          const fits = (id: number) => {
-            const tones = labels.get(id);
-            return tones !== undefined && wanted.some((t) => tones.has(t)) && !unwanted.some((t) => tones.has(t));
-          };
-          precision.push(picks.filter((p) => fits(p.movie.movieId)).length / 10);
-          alike.push(mean(picks.map((p) => look.likeness(p.movie.movieId) ?? 0.5)));
-        }
+      for (const { target, picks } of coldLists(part, scaled)) {
+        precision.push(picks.filter((p) => fitsTarget(labels.get(p.movie.movieId), target)).length / 10);
+        likeness.push(alike(picks, look));
+      }
     }
-    return { weight, precision: mean(precision), likeness: mean(alike) };
+    return { weight, precision: mean(precision), likeness: mean(likeness) };
   });
 }
 
