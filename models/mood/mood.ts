@@ -71,7 +71,7 @@ export function moodFromFaces(faces: readonly Face[], config: MoodConfig = DEFAU
     dominant: first,
     probabilities,
     confidence,
-    chance: chanceRight(confidence),
+    chance: chanceRight(p1),
     valence,
     arousal,
     faceCount: usable.length,

@@ -53,37 +53,78 @@ function fitPlatt(x: readonly number[], y: readonly boolean[]): ConfidenceCalibr
   return { a, b };
 }
 
+interface Stated {
+  person: string;
+  certainty: number;
+  top: number;
+  right: boolean;
+}
+
+/** A figure's Platt chances for every reading, each fitted without that reading's person (leave one person out). */
+function heldOutChances(stated: readonly Stated[], figure: (s: Stated) => number): number[] {
+  const out = new Array<number>(stated.length);
+  for (const person of new Set(stated.map((s) => s.person))) {
+    const train = stated.filter((s) => s.person !== person);
+    const fit = fitPlatt(
+      train.map((s) => logit(figure(s))),
+      train.map((s) => s.right),
+    );
+    stated.forEach((s, k) => {
+      if (s.person === person) out[k] = chanceRight(figure(s), fit);
+    });
+  }
+  return out;
+}
+
+const logLoss = (p: readonly number[], y: readonly boolean[]) =>
+  -p.reduce((sum, pk, k) => sum + Math.log(Math.min(1 - 1e-9, Math.max(1e-9, y[k] ? pk : 1 - pk))), 0) / p.length;
+
 async function main() {
   const tuning = readPhotos(DATA).filter((p) => p.part === 'tuning');
   if (tuning.length === 0) throw new Error(`No tuning photos under ${DATA} (it needs a labels.csv naming persons)`);
   const { readings } = await readPhotoMoods(tuning);
   // Only readings that state a mood: "no face found" states no confidence.
-  const stated = readings.flatMap(({ photo, mood }) =>
-    mood.kind === 'mood' ? [{ certainty: mood.confidence, right: mood.dominant === photo.label }] : [],
+  const stated: Stated[] = readings.flatMap(({ photo, mood }) =>
+    mood.kind === 'mood'
+      ? [
+          {
+            person: photo.person ?? photo.path,
+            certainty: mood.confidence,
+            top: mood.probabilities[mood.dominant],
+            right: mood.dominant === photo.label,
+          },
+        ]
+      : [],
   );
+  const right = stated.map((s) => s.right);
+  const ece = (p: readonly number[]) =>
+    calibrationReport(p.map((confidence, k) => ({ confidence, correct: right[k]! }))).ece;
+  const figures = [
+    { name: 'certainty (stated until 2026-12-01)', of: (s: Stated) => s.certainty },
+    { name: "the leading emotion's probability (shipped)", of: (s: Stated) => s.top },
+  ].map((f) => ({ ...f, heldOut: heldOutChances(stated, f.of) }));
   const fitted = fitPlatt(
-    stated.map((s) => logit(s.certainty)),
-    stated.map((s) => s.right),
-  );
-  const before = calibrationReport(stated.map((s) => ({ confidence: s.certainty, correct: s.right })));
-  const after = calibrationReport(
-    stated.map((s) => ({ confidence: chanceRight(s.certainty, fitted), correct: s.right })),
+    stated.map((s) => logit(s.top)),
+    right,
   );
   console.log(
-    `Tuning part: ${tuning.length} photos, ${stated.length} with a mood; Platt a = ${round(fitted.a, 4)}, b = ${round(fitted.b, 4)}`,
+    `Tuning part: ${tuning.length} photos, ${stated.length} with a mood; Platt on the top probability: a = ${round(fitted.a, 4)}, b = ${round(fitted.b, 4)}`,
   );
   console.log(
     markdownTable(
-      ['stated figure', 'ECE (tuning part)'],
-      [
-        ['certainty as before', round(before.ece, 4)],
-        ['calibrated chance', round(after.ece, 4)],
-      ],
+      ['figure the chance is fitted on', 'held-out log-loss', 'held-out ECE', 'raw figure ECE'],
+      figures.map((f) => [
+        f.name,
+        round(logLoss(f.heldOut, right), 4),
+        round(ece(f.heldOut), 4),
+        round(ece(stated.map(f.of)), 4),
+      ]),
     ),
   );
+  const after = ece(stated.map((s) => chanceRight(s.top, fitted)));
   writeFileSync(
     OUT,
-    `${JSON.stringify({ a: round(fitted.a, 6), b: round(fitted.b, 6), fittedOn: `tuning part of ${DATA.split('/').pop()}: ${stated.length} photos with a mood` })}\n`,
+    `${JSON.stringify({ a: round(fitted.a, 6), b: round(fitted.b, 6), fittedOn: `top probability; tuning part of ${DATA.split('/').pop()}: ${stated.length} photos with a mood` })}\n`,
   );
   console.log(
     JSON.stringify({
@@ -91,8 +132,10 @@ async function main() {
       photos: stated.length,
       a: round(fitted.a, 6),
       b: round(fitted.b, 6),
-      eceBefore: round(before.ece, 4),
-      eceAfter: round(after.ece, 4),
+      heldOutLogLoss: Object.fromEntries(
+        figures.map((f, k) => [k === 0 ? 'certainty' : 'top', round(logLoss(f.heldOut, right), 4)]),
+      ),
+      eceAfter: round(after, 4),
     }),
   );
 }

@@ -109,13 +109,26 @@ describe('sureness', () => {
     expect(sureness(0.2)).toBe('hard');
   });
 
-  it('states a clear read as more likely right than a split one, and a blurry face as less likely than a clear one', () => {
+  it('states a clear read as more likely right than a split one; a blurry face weakens the mood, not the statement', () => {
     const clear = chance({ happy: 0.9, neutral: 0.1 });
     const split = chance({ sad: 0.52, neutral: 0.2, fearful: 0.17, angry: 0.11 });
     const neck = chance({ disgusted: 0.36, angry: 0.34, neutral: 0.3 });
     expect(clear).toBeGreaterThan(split);
     expect(split).toBeGreaterThan(neck);
-    expect(chance({ sad: 0.6, neutral: 0.4 }, 0.3)).toBeLessThan(chance({ sad: 0.6, neutral: 0.4 }, 0.9));
+    // Held out by person, the detection score did not predict being right (scripts/emotion/fit-confidence.ts), so the
+    // stated chance leaves it out; the ranker still lets a blurry face's mood lead less.
+    expect(chance({ sad: 0.6, neutral: 0.4 }, 0.3)).toBeCloseTo(chance({ sad: 0.6, neutral: 0.4 }, 0.9), 10);
+    const strength = (score: number) => {
+      const m = moodFromFaces([
+        {
+          box: { x: 0, y: 0, width: 100, height: 100 },
+          score,
+          expressions: { ...zeroProbabilities(), sad: 0.6, neutral: 0.4 },
+        },
+      ]);
+      return m.kind === 'mood' ? m.confidence : NaN;
+    };
+    expect(strength(0.3)).toBeLessThan(strength(0.9));
     for (const p of [clear, split, neck]) {
       expect(p).toBeGreaterThan(0);
       expect(p).toBeLessThan(1);
