@@ -24,7 +24,7 @@ export const PICK_COUNT = 10;
 
 /**
  * `posters`: fetch each pick's poster from TMDB (only when the user gave a key; the background caches details);
- * `onPoster` hears of each poster found (the popup measures its look).
+ * `onPoster` hears of each poster whose look is wanted (the popup measures it).
  */
 export function usePicks(
   ask: Ask,
@@ -95,7 +95,7 @@ export function usePicks(
         .then((d) => {
           if (!current) return;
           setPosters((p) => ({ ...p, [movie.movieId]: d.posterUrl }));
-          if (d.posterUrl) options.onPoster?.(tmdbId, d.posterUrl);
+          if (d.posterUrl && d.lookWanted) options.onPoster?.(tmdbId, d.posterUrl);
         })
         // Offline or refused: the generated placeholder stays, and the next picks try again.
         .catch(() => undefined);

@@ -68,6 +68,8 @@ export interface TmdbMovieDetails {
   overview: string | null;
   providers: { link: string | null; flatrate: string[] } | null;
   fetchedAt: number;
+  /** Whether the UI should measure the poster's look ("match the look" is on and no look of the film is known). */
+  lookWanted: boolean;
 }
 
 /** What the personal mood map has learned: how many lessons, and the tone most wanted per emotion where it is clear. */

@@ -31,7 +31,7 @@ import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
+import { forgetShownPosterLooks, recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 
@@ -96,7 +96,11 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
       throw new ProtocolError('tmdb-failed', errorText(error));
     }
   },
-  'poster-look': async (r) => ({ saved: await savePosterLook(await openDatabase(), r.tmdbId, r.look) }),
+  'poster-look': async (r) => {
+    const saved = await savePosterLook(await openDatabase(), r.tmdbId, r.look);
+    forgetShownPosterLooks();
+    return { saved };
+  },
   'mood-record': async (r) => ({ id: await recordMood(await openDatabase(), r.mood, r.picks, Date.now()) }),
   'mood-latest': async () => latestMood(await openDatabase()),
   'history-list': async (r) => listHistory(await openDatabase(), r.limit),
@@ -129,6 +133,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'privacy-delete': async () => {
     const db = await openDatabase();
     await deleteUserData(db);
+    forgetShownPosterLooks();
     await clearSettings();
     return storeCounts(db);
   },

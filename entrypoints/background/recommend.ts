@@ -87,15 +87,36 @@ function filmLooks(): Promise<{ index: LookIndex; typical: number } | null> {
   return looks;
 }
 
+/** The looks of the TMDB posters shown on this device, read once and kept until a poster look or a deletion. */
+let shown: Promise<Map<number, number[]>> | null = null;
+
+/** Forgets the in-memory copy of the shown posters' looks (after one is saved, or the TMDB cache is cleared). */
+export function forgetShownPosterLooks(): void {
+  shown = null;
+}
+
 /** The shipped looks and those of the TMDB posters shown on this device, for films the shipped ones lack. */
 async function withShownPosters(index: LookIndex, byTmdbId: ReadonlyMap<number, number>): Promise<LookIndex> {
-  const shown = await posterLooks(await openDatabase());
+  const read = (shown ??= openDatabase().then(posterLooks));
+  read.catch(() => {
+    if (shown === read) shown = null;
+  });
   const byMovie = new Map<number, number[]>();
-  for (const [tmdbId, look] of shown) {
+  for (const [tmdbId, look] of await read) {
     const movieId = byTmdbId.get(tmdbId);
     if (movieId !== undefined) byMovie.set(movieId, look);
   }
   return withLooks(index, byMovie);
+}
+
+/**
+ * Whether measuring this TMDB title's poster would add a look a ranking can use: the film is in the catalogue, the
+ * shipped looks lack it and they loaded (without them no ranking uses a look).
+ */
+export async function posterLookUseful(tmdbId: number): Promise<boolean> {
+  const [{ byTmdbId }, films] = await Promise.all([loadCatalogue(), filmLooks()]);
+  const movieId = byTmdbId.get(tmdbId);
+  return films !== null && movieId !== undefined && !films.index.rows.has(movieId);
 }
 
 /** Loads what a ranking needs (the catalogue in memory, the embeddings) before anyone asks for picks. */

@@ -11,6 +11,7 @@ import { cacheDetails, cachedDetails, saveTmdbState, tmdbState, upsertTmdbMovies
 import { createTmdbClient, TMDB_IMAGE_BASE_URL, TmdbError } from '../../models/tmdb/api';
 import { movieFromTmdb } from '../../models/tmdb/movie';
 import { loadSettings } from '../shared/settings';
+import { forgetShownPosterLooks, posterLookUseful } from './recommend';
 import { toneProfiler } from './tone-profiler';
 
 export const REFRESH_ALARM = 'tmdb-refresh';
@@ -95,17 +96,23 @@ export async function tmdbDetails(tmdbId: number): Promise<TmdbMovieDetails> {
   const now = Date.now();
   const { tmdb, region } = await client();
   let details = await cachedDetails(db, tmdbId, now);
-  let fetchedAt = now;
+  const entry = details ? await db.get('tmdbCache', tmdbId) : undefined;
   if (!details) {
     details = await tmdb.details(tmdbId);
     await cacheDetails(db, details, now);
-  } else fetchedAt = (await db.get('tmdbCache', tmdbId))?.fetchedAt ?? now;
+    // The fresh entry has no poster look yet; the copy in memory must not outlive the stored one.
+    forgetShownPosterLooks();
+  }
+  const posterUrl = details.posterPath ? `${TMDB_IMAGE_BASE_URL}${details.posterPath}` : null;
   return {
     tmdbId,
-    posterUrl: details.posterPath ? `${TMDB_IMAGE_BASE_URL}${details.posterPath}` : null,
+    posterUrl,
     overview: details.overview,
     providers: details.providers[region] ?? null,
-    fetchedAt,
+    fetchedAt: entry?.fetchedAt ?? now,
+    // A poster is fetched a second time to measure its look only where "match the look" is on and could use it.
+    lookWanted:
+      posterUrl !== null && !entry?.look && (await loadSettings()).matchLook && (await posterLookUseful(tmdbId)),
   };
 }
 

@@ -5,9 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'puppeteer';
+import type { HTTPRequest, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibratedProfile } from '../../models/catalogue/tone-model';
+import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { SHIPPED_TONE_PROFILER } from '../../models/catalogue/shipped-tones';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { darkBlue, FACES, jpegOf } from '../support/images';
@@ -146,15 +147,14 @@ describe('online refresh from TMDB', () => {
     expect(stored['setting.tmdbApiKey']).toBe(GOOD_KEY);
   });
 
-  it('shows TMDB posters on the picks once a key is set, and keeps each shown poster’s look', async () => {
+  it('shows TMDB posters on the picks once a key is set, and measures a poster’s look only where it can be used', async () => {
     const popup = await session.openPage('popup.html');
     const posters: string[] = [];
     // TMDB's image server, as it answers (with CORS): every poster is the same dark, blue picture.
     const poster = readFileSync(
       jpegOf(darkBlue(join(FACES, 'skimage_astronaut.png'), join(work, 'poster.png')), join(work, 'poster.jpg')),
     );
-    await popup.setRequestInterception(true);
-    popup.on('request', (r) => {
+    const answer = (r: HTTPRequest) => {
       if (!r.url().startsWith('https://image.tmdb.org/')) return void r.continue();
       posters.push(r.url());
       void r.respond({
@@ -163,25 +163,48 @@ describe('online refresh from TMDB', () => {
         headers: { 'access-control-allow-origin': '*' },
         body: poster,
       });
-    });
+    };
+    await popup.setRequestInterception(true);
+    popup.on('request', answer);
+    const kept = async (on: Page) =>
+      ((await storeRecords(on, 'tmdbCache')) as { look?: number[] }[]).filter((e) => e.look).length;
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
     await popup.waitForSelector('[data-testid="poster"]', { timeout: 15_000 });
     const srcs = await popup.$$eval('[data-testid="poster"]', (els) => els.map((e) => e.getAttribute('src') ?? ''));
     for (const src of srcs) expect(src).toMatch(/^https:\/\/image\.tmdb\.org\/t\/p\/w185\/.+\.jpg$/);
-    expect(posters.length).toBeGreaterThan(0);
     expect(await popup.$$('[data-testid="pick"] .poster')).toHaveLength(10);
-    // Each shown poster's look is kept with its cached details (numbers of the film's poster, never the user's picture).
-    await expect
-      .poll(
-        async () => ((await storeRecords(popup, 'tmdbCache')) as { look?: number[] }[]).filter((e) => e.look).length,
-        {
-          timeout: 15_000,
-        },
-      )
-      .toBeGreaterThanOrEqual(5);
-    const looks = ((await storeRecords(popup, 'tmdbCache')) as { look?: number[] }[]).flatMap((e) => e.look ?? []);
-    expect(looks.every(Number.isFinite)).toBe(true);
+    // "Match the look" is off: each poster is fetched once, for its card, and no look is measured.
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(posters.length).toBeGreaterThan(0);
+    expect(posters.length).toBe(new Set(posters).size);
+    expect(await kept(popup)).toBe(0);
     await popup.close();
+
+    // On: the posters of shown films whose look does not ship are measured and kept (numbers, never the picture);
+    // a film whose look ships costs no second request. (Recent films, most of whose looks do not ship.)
+    await setSettings({ matchLook: true, filters: { ...DEFAULT_FILTERS, yearMin: 2016 } });
+    posters.length = 0;
+    const popup2 = await session.openPage('popup.html');
+    await popup2.setRequestInterception(true);
+    popup2.on('request', answer);
+    await (await popup2.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup2.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    const { shown, lacking } = await popup2.evaluate(async () => {
+      const file = (await (await fetch('/catalogue/looks.json')).json()) as { movieIds: number[] };
+      const shipped = new Set(file.movieIds);
+      const ids = [...document.querySelectorAll<HTMLElement>('[data-testid="pick"]')].map((e) =>
+        Number(e.dataset.movieId),
+      );
+      return { shown: ids.length, lacking: ids.filter((id) => !shipped.has(id)).length };
+    });
+    expect(shown).toBe(10);
+    expect(lacking).toBeGreaterThan(0);
+    await expect.poll(() => kept(popup2), { timeout: 15_000 }).toBe(lacking);
+    expect(posters.length).toBe(shown + lacking);
+    const looks = ((await storeRecords(popup2, 'tmdbCache')) as { look?: number[] }[]).flatMap((e) => e.look ?? []);
+    expect(looks.every(Number.isFinite)).toBe(true);
+    await popup2.close();
+    await setSettings({ matchLook: false, filters: DEFAULT_FILTERS });
   });
 });
