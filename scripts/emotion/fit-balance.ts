@@ -7,8 +7,9 @@
  *
  * Each face is read once, as shipped but for the bias (the largest face of a photo, and its mirror image when the
  * analyzer config reads one; photos without a face are left out). Coordinate ascent in steps of 0.05 from the bias
- * `emotion:train` fitted, on the mean of the two accuracies, keeping sad, angry and fearful each recalled on FER validation at least as `emotion:train` asks. Writes the bias;
- * run `emotion:fit-confidence` after it (the stated chance depends on the reading). Prints a table, then JSON.
+ * `emotion:train` fitted, on the mean of the two accuracies, keeping sad, angry and fearful each recalled on FER
+ * validation at least as `emotion:train` asks. Writes the bias; run `emotion:fit-confidence` after it (the stated
+ * chance depends on the reading). Prints a table, then JSON.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -2,9 +2,11 @@
  * `npm run emotion:fit-confidence [-- --data <folder>]`: fits the calibration of the "how sure" figure the popup
  * states (models/mood/chance.ts) on the tuning part of the real-size labelled photos (split by person, see
  * scripts/lib/photos.ts; the reporting part is never read here). Each photo the extension reads a mood from gives
- * (certainty, right or wrong); Platt scaling, a logistic regression on logit(certainty), turns certainty into the
- * chance of being right. Writes models/weights/confidence-calibration.json; prints ECE before and after on the
- * tuning part, then one JSON line. Deterministic.
+ * (a figure of the reading, right or wrong); Platt scaling, a logistic regression on the figure's logit, turns it
+ * into the chance of being right. Which figure: the table compares them held out one person at a time; the leading
+ * emotion's probability had the lower log-loss and is what chance.ts reads (the mood's margin-aware certainty, times
+ * the detection score, was stated until 2026-12-01). Writes models/weights/confidence-calibration.json (fitted on
+ * every tuning photo); prints the comparison, then one JSON line. Deterministic.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -100,8 +102,8 @@ async function main() {
   const ece = (p: readonly number[]) =>
     calibrationReport(p.map((confidence, k) => ({ confidence, correct: right[k]! }))).ece;
   const figures = [
-    { name: 'certainty (stated until 2026-12-01)', of: (s: Stated) => s.certainty },
-    { name: "the leading emotion's probability (shipped)", of: (s: Stated) => s.top },
+    { key: 'certainty', name: 'certainty (stated until 2026-12-01)', of: (s: Stated) => s.certainty },
+    { key: 'top', name: "the leading emotion's probability (shipped)", of: (s: Stated) => s.top },
   ].map((f) => ({ ...f, heldOut: heldOutChances(stated, f.of) }));
   const fitted = fitPlatt(
     stated.map((s) => logit(s.top)),
@@ -132,9 +134,7 @@ async function main() {
       photos: stated.length,
       a: round(fitted.a, 6),
       b: round(fitted.b, 6),
-      heldOutLogLoss: Object.fromEntries(
-        figures.map((f, k) => [k === 0 ? 'certainty' : 'top', round(logLoss(f.heldOut, right), 4)]),
-      ),
+      heldOutLogLoss: Object.fromEntries(figures.map((f) => [f.key, round(logLoss(f.heldOut, right), 4)])),
       eceAfter: round(after, 4),
     }),
   );
