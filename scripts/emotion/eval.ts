@@ -225,6 +225,7 @@ async function main() {
     };
     const pairs = new Map<string, [Emotion, Emotion][]>(Object.keys(steps).map((k) => [k, []]));
     const detected = { first: 0, retry: 0, fallback: 0 };
+    const stated: { confidence: number; correct: boolean }[] = [];
     const start = performance.now();
     for (const { label, path } of list) {
       const t = toTensor(webcamFrame(decodeJpeg(path)));
@@ -248,19 +249,42 @@ async function main() {
           })),
         );
         pairs.get(key)!.push([label, mood.kind === 'mood' ? mood.dominant : miss]);
+        // The chance the popup would state, for the extension's path ("no face found" states none).
+        if (key === 'pipeline' && mood.kind === 'mood')
+          stated.push({ confidence: mood.chance, correct: mood.dominant === label });
       }
     }
     const ms = (performance.now() - start) / list.length;
     for (const [key, step] of Object.entries(steps)) {
       const r = classificationReport(EMOTIONS, pairs.get(key)!);
       const rate = (step.fallback ? detected.fallback : step.retry ? detected.retry : detected.first) / list.length;
-      print(step.title, r, ms, `, faces found in ${round(rate * 100, 1)} %`);
-      summary[key] = { ...figures(r, ms), detectionRate: round(rate, 4) };
+      const calibration = key === 'pipeline' ? calibrationReport(stated) : null;
+      const ece = calibration ? `, ECE ${round(calibration.ece, 3)}` : '';
+      print(step.title, r, ms, `, faces found in ${round(rate * 100, 1)} %${ece}`);
+      if (calibration) printReliability(calibration, 'faces');
+      summary[key] = {
+        ...figures(r, ms),
+        detectionRate: round(rate, 4),
+        ...(calibration ? { ece: round(calibration.ece, 4) } : {}),
+      };
       if (key === 'pipeline') summary.accuracy = round(r.accuracy, 4);
     }
   }
   summary.tensorsLeft = tf.memory().numTensors;
   console.log(JSON.stringify(summary));
+}
+
+/** The reliability table of the stated confidence (what share of the readings in each bin were right). */
+function printReliability(calibration: ReturnType<typeof calibrationReport>, what: string) {
+  console.log('\nReliability of the stated confidence (bins of 0.1)\n');
+  console.log(
+    markdownTable(
+      ['confidence', what, 'mean confidence', 'right'],
+      calibration.bins
+        .filter((b) => b.count > 0)
+        .map((b) => [`${round(b.from, 1)}–${round(b.to, 1)}`, b.count, round(b.confidence, 3), round(b.accuracy, 3)]),
+    ),
+  );
 }
 
 /** The extension's reading of real-size photos, by part and subset, with the calibration of its stated confidence. */
@@ -312,15 +336,7 @@ async function photos() {
       ms,
       `, faces found in ${round(found * 100, 1)} %, ECE ${round(calibration.ece, 3)}`,
     );
-    console.log('\nReliability of the stated confidence (bins of 0.1)\n');
-    console.log(
-      markdownTable(
-        ['confidence', 'photos', 'mean confidence', 'right'],
-        calibration.bins
-          .filter((b) => b.count > 0)
-          .map((b) => [`${round(b.from, 1)}–${round(b.to, 1)}`, b.count, round(b.confidence, 3), round(b.accuracy, 3)]),
-      ),
-    );
+    printReliability(calibration, 'photos');
     summary[key] = { ...figures(report, ms), facesFound: round(found, 4), ece: round(calibration.ece, 4) };
   }
   const headline = (summary.reportingAgree ?? summary.reporting) as { accuracy: number } | undefined;

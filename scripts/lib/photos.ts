@@ -106,16 +106,22 @@ export interface PhotoReading {
 export async function readPhotoMoods(
   photos: readonly Photo[],
 ): Promise<{ readings: PhotoReading[]; msPerPhoto: number }> {
+  const { moods, msPerImage } = await readMoods(photos.map((photo) => () => photoImage(photo.path)));
+  return { readings: photos.map((photo, i) => ({ photo, mood: moods[i]! })), msPerPhoto: msPerImage };
+}
+
+/** The mood the extension's analyzer and mood rule read from each image, as shipped (Node, tfjs wasm). */
+export async function readMoods(images: readonly (() => RgbImage)[]): Promise<{ moods: Mood[]; msPerImage: number }> {
   await startWasm();
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
-  const readings: PhotoReading[] = [];
+  const moods: Mood[] = [];
   const start = performance.now();
-  for (const photo of photos) {
-    const img = photoImage(photo.path);
+  for (const image of images) {
+    const img = image();
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-    readings.push({ photo, mood: moodFromFaces(await analyzer.predict(t as never)) });
+    moods.push(moodFromFaces(await analyzer.predict(t as never)));
     t.dispose();
   }
-  return { readings, msPerPhoto: (performance.now() - start) / Math.max(1, photos.length) };
+  return { moods, msPerImage: (performance.now() - start) / Math.max(1, images.length) };
 }

@@ -115,7 +115,7 @@ describe('sureness', () => {
     const neck = chance({ disgusted: 0.36, angry: 0.34, neutral: 0.3 });
     expect(clear).toBeGreaterThan(split);
     expect(split).toBeGreaterThan(neck);
-    // Held out by person, the detection score did not predict being right (scripts/emotion/fit-confidence.ts), so the
+    // Held out, the detection score added next to nothing to the chance of being right (docs/emotion.md), so the
     // stated chance leaves it out; the ranker still lets a blurry face's mood lead less.
     expect(chance({ sad: 0.6, neutral: 0.4 }, 0.3)).toBeCloseTo(chance({ sad: 0.6, neutral: 0.4 }, 0.9), 10);
     const strength = (score: number) => {
