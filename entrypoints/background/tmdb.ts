@@ -5,9 +5,10 @@
  */
 import { browser } from 'wxt/browser';
 import type { TmdbMovieDetails } from '../../models/protocol';
+import type { Settings } from '../../models/settings';
 import { openDatabase } from '../../models/store/db';
 import type { TmdbState } from '../../models/store/schema';
-import { cacheDetails, cachedDetails, saveTmdbState, tmdbState, upsertTmdbMovies } from '../../models/store/tmdb';
+import { cacheDetails, freshCacheEntry, saveTmdbState, tmdbState, upsertTmdbMovies } from '../../models/store/tmdb';
 import { createTmdbClient, TMDB_IMAGE_BASE_URL, TmdbError } from '../../models/tmdb/api';
 import { movieFromTmdb } from '../../models/tmdb/movie';
 import { loadSettings } from '../shared/settings';
@@ -19,8 +20,7 @@ const REFRESH_PERIOD_MINUTES = 24 * 60;
 /** Titles fetched in detail per refresh (two lists of 20): well inside TMDB's rate limits. */
 const MAX_NEW_TITLES = 40;
 
-async function client() {
-  const s = await loadSettings();
+function clientFor(s: Settings) {
   return {
     region: s.tmdbRegion,
     tmdb: createTmdbClient({ baseUrl: s.tmdbBaseUrl, apiKey: s.tmdbApiKey, fetch: (...a) => fetch(...a) }),
@@ -46,7 +46,7 @@ async function refresh(): Promise<TmdbState> {
   if (previous?.status === 'rate-limited' && previous.retryAt !== null && previous.retryAt > Date.now())
     return previous;
   try {
-    const { tmdb, region } = await client();
+    const { tmdb, region } = clientFor(await loadSettings());
     const lists = [await tmdb.trending(), await tmdb.nowPlaying(region)];
     const ids = [
       ...new Set(
@@ -94,9 +94,10 @@ export async function lastTmdbState(): Promise<TmdbState | null> {
 export async function tmdbDetails(tmdbId: number): Promise<TmdbMovieDetails> {
   const db = await openDatabase();
   const now = Date.now();
-  const { tmdb, region } = await client();
-  let details = await cachedDetails(db, tmdbId, now);
-  const entry = details ? await db.get('tmdbCache', tmdbId) : undefined;
+  const settings = await loadSettings();
+  const { tmdb, region } = clientFor(settings);
+  const entry = await freshCacheEntry(db, tmdbId, now);
+  let details = entry?.details;
   if (!details) {
     details = await tmdb.details(tmdbId);
     await cacheDetails(db, details, now);
@@ -111,8 +112,7 @@ export async function tmdbDetails(tmdbId: number): Promise<TmdbMovieDetails> {
     providers: details.providers[region] ?? null,
     fetchedAt: entry?.fetchedAt ?? now,
     // A poster is fetched a second time to measure its look only where "match the look" is on and could use it.
-    lookWanted:
-      posterUrl !== null && !entry?.look && (await loadSettings()).matchLook && (await posterLookUseful(tmdbId)),
+    lookWanted: posterUrl !== null && !entry?.look && settings.matchLook && (await posterLookUseful(tmdbId)),
   };
 }
 

@@ -3,14 +3,15 @@ import type { Movie } from '../catalogue/movie';
 import type { TmdbDetails } from '../tmdb/api';
 import { toStored } from './catalogue';
 import type { Database } from './db';
-import type { TmdbState } from './schema';
+import type { TmdbCacheEntry, TmdbState } from './schema';
 
 /** Details older than this are fetched again (posters and streaming offers change). */
 export const TMDB_CACHE_TTL_MS = 7 * 24 * 3600 * 1000;
 
-export async function cachedDetails(db: Database, tmdbId: number, now: number): Promise<TmdbDetails | null> {
+/** The cached entry (details, when fetched, a measured poster look) while it is fresh, else null. */
+export async function freshCacheEntry(db: Database, tmdbId: number, now: number): Promise<TmdbCacheEntry | null> {
   const entry = await db.get('tmdbCache', tmdbId);
-  return entry && now - entry.fetchedAt < TMDB_CACHE_TTL_MS ? entry.details : null;
+  return entry && now - entry.fetchedAt < TMDB_CACHE_TTL_MS ? entry : null;
 }
 
 export async function cacheDetails(db: Database, details: TmdbDetails, now: number): Promise<void> {
