@@ -5,7 +5,7 @@
  * system access (`--remote-allow-system-access`).
  */
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer';
 import type { RecordingProxy } from './recording-proxy';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -52,6 +52,16 @@ export async function openAddonPage(browser: Browser, path: string, ready: strin
   const page = await browser.newPage();
   // Not awaited: the navigation's own promise only ends in that "detached" error, after its timeout.
   void page.goto(`moz-extension://${ADDON_UUID}/${path}`).catch(() => undefined);
-  await page.waitForSelector(ready, { timeout: 30_000 });
-  return page;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await page.waitForSelector(ready, { timeout: Math.max(1, deadline - Date.now()) });
+      return page;
+    } catch (error) {
+      // A poll that lands while the tab changes process fails with a protocol error ("right-hand side of 'in'
+      // should be an object, got null") instead of waiting on: poll again in the new document.
+      if (error instanceof TimeoutError || Date.now() >= deadline) throw error;
+      await new Promise((done) => setTimeout(done, 100));
+    }
+  }
 }
