@@ -9,6 +9,8 @@ import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
 import { blendLogits, createExpressionCnn, EXPRESSION_CNN, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
+import { createFaceDetail, type FaceDetail } from './detail';
+import { createGreyFace, type GreyFace } from './grey-face';
 import { softmax } from '../probability';
 
 export type FaceApiModule = typeof FaceApi;
@@ -111,6 +113,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
   /** face-api's own head (FaceExpressionNet's last layer), read from its weights once they are loaded. */
   let faceApiHead: ExpressionHead | null = null;
   let cnn: ExpressionCnn | null = null;
+  let detail: { grey: GreyFace; measure: FaceDetail } | null = null;
 
   async function cnnBytes(): Promise<Uint8Array> {
     const file = EXPRESSION_CNN.weights.file;
@@ -137,6 +140,10 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
       };
     }
     cnn ??= createExpressionCnn(faceapi.tf, await cnnBytes());
+    if (!detail) {
+      const grey = createGreyFace(faceapi.tf);
+      detail = { grey, measure: createFaceDetail(faceapi.tf, grey) };
+    }
   }
 
   function combine(views: readonly ExpressionView[], overrides: Partial<AnalyzerConfig> = {}): EmotionProbabilities {
@@ -188,6 +195,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         out.push({
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
           score: detections[i]!.score,
+          detail: await detail!.measure.of(crop),
           views,
         });
       }
@@ -265,6 +273,9 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
       faceApiHead = null;
       cnn?.dispose();
       cnn = null;
+      detail?.measure.dispose();
+      detail?.grey.dispose();
+      detail = null;
     },
   };
 }

@@ -8,6 +8,7 @@ import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.j
 import { EMOTIONS } from '../mood/emotions';
 import trained from '../weights/expression-cnn.json';
 import { logSoftmax } from '../probability';
+import { createGreyFace } from './grey-face';
 
 type Tf = typeof FaceApi.tf;
 type Tensor = FaceApi.tf.Tensor;
@@ -75,17 +76,11 @@ export function createExpressionCnn(
   const side = manifest.input.side;
   const perStage = manifest.architecture.convsPerStage;
 
-  // face-api's tf namespace has no mean(): channel and spatial means are a 1×1 convolution and an average pool.
-  const greyKernel = tf.fill([1, 1, 3, 1], 1 / 3) as FaceApi.tf.Tensor4D;
+  const grey = createGreyFace(tf);
 
-  /** Grey side × side input scaled as in training; area-averaged when the crop is larger (no aliasing). */
+  /** Grey side × side input scaled as in training. */
   function input(crop: FaceApi.tf.Tensor3D): FaceApi.tf.Tensor4D {
-    const [h, w] = crop.shape;
-    const k = Math.max(1, Math.floor(Math.min(h, w) / side));
-    const grey = tf.conv2d(tf.expandDims(tf.cast(crop, 'float32'), 0) as FaceApi.tf.Tensor4D, greyKernel, 1, 'valid');
-    const resized = tf.image.resizeBilinear(grey, [side * k, side * k], false, true);
-    const pooled = k > 1 ? tf.avgPool(resized, k, k, 'valid') : resized;
-    return tf.sub(tf.div(pooled, 255), 0.5);
+    return tf.sub(tf.div(grey.at(crop, side), 255), 0.5);
   }
 
   return {
@@ -99,6 +94,7 @@ export function createExpressionCnn(
           if ((i + 1) % perStage === 0) x = tf.maxPool(x, 2, 2, 'valid');
         }
         const [, h, w, c] = x.shape;
+        // face-api's tf namespace has no mean(): the spatial mean is an average pool.
         const pooled = tf.reshape(tf.avgPool(x, [h, w], 1, 'valid'), [1, c]) as FaceApi.tf.Tensor2D;
         return tf.add(tf.matMul(pooled, get<FaceApi.tf.Tensor2D>('fc/weights')), get('fc/bias'));
       });
@@ -110,7 +106,7 @@ export function createExpressionCnn(
     },
     dispose() {
       for (const t of tensors.values()) t.dispose();
-      greyKernel.dispose();
+      grey.dispose();
       tensors.clear();
     },
   };

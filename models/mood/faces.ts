@@ -13,5 +13,7 @@ export interface Face {
   box: Box;
   /** The detector's confidence that this is a face, 0..1. */
   score: number;
+  /** How much fine detail the face holds (models/face/detail.ts): low for small or blurred faces. */
+  detail: number;
   expressions: EmotionProbabilities;
 }

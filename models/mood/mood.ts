@@ -39,6 +39,18 @@ export function faceWeight(face: Face): number {
   return Math.max(0, face.score) * Math.sqrt(area);
 }
 
+/** The faces that take part in a mood: found surely enough, with a box. */
+export function usableFaces(faces: readonly Face[], config: MoodConfig = DEFAULT_MOOD_CONFIG): Face[] {
+  return faces.filter((f) => f.score >= config.minFaceScore && faceWeight(f) > 0);
+}
+
+/** What the stated chance reads besides the leading probability: the detail of the faces, weighted as in the mood. */
+export function moodDetail(faces: readonly Face[], config: MoodConfig = DEFAULT_MOOD_CONFIG): number {
+  const usable = usableFaces(faces, config);
+  const total = usable.reduce((sum, f) => sum + faceWeight(f), 0);
+  return usable.reduce((sum, f) => sum + faceWeight(f) * f.detail, 0) / total;
+}
+
 /**
  * One mood from every face in an image. The group's distribution is the weighted mean of the faces'
  * (weights from `faceWeight`). Confidence is the margin-aware certainty of that distribution,
@@ -46,7 +58,7 @@ export function faceWeight(face: Face): number {
  * weighted mean detection score, so a blurry face or a split group both read as less sure.
  */
 export function moodFromFaces(faces: readonly Face[], config: MoodConfig = DEFAULT_MOOD_CONFIG): Mood {
-  const usable = faces.filter((f) => f.score >= config.minFaceScore && faceWeight(f) > 0);
+  const usable = usableFaces(faces, config);
   if (usable.length === 0) return { kind: 'no-face' };
 
   const sum = zeroProbabilities();
@@ -71,7 +83,7 @@ export function moodFromFaces(faces: readonly Face[], config: MoodConfig = DEFAU
     dominant: first,
     probabilities,
     confidence,
-    chance: chanceRight(p1),
+    chance: chanceRight(p1, moodDetail(usable, config)),
     valence,
     arousal,
     faceCount: usable.length,

@@ -25,6 +25,7 @@ import { readExperiment, type Reading } from '../lib/experiments';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/mood/emotions';
 import { moodFromFaces } from '../../models/mood/mood';
 import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
+import { SURENESS, sureness } from '../../models/mood/sureness';
 import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, type Photo } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
@@ -261,7 +262,7 @@ async function main() {
       const calibration = key === 'pipeline' ? calibrationReport(stated) : null;
       const ece = calibration ? `, ECE ${round(calibration.ece, 3)}` : '';
       print(step.title, r, ms, `, faces found in ${round(rate * 100, 1)} %${ece}`);
-      if (calibration) printReliability(calibration, 'faces');
+      if (calibration) printReliability(calibration, stated, 'faces');
       summary[key] = {
         ...figures(r, ms),
         detectionRate: round(rate, 4),
@@ -274,8 +275,15 @@ async function main() {
   console.log(JSON.stringify(summary));
 }
 
-/** The reliability table of the stated confidence (what share of the readings in each bin were right). */
-function printReliability(calibration: ReturnType<typeof calibrationReport>, what: string) {
+/**
+ * The reliability table of the stated confidence (what share of the readings in each bin were right), then what the
+ * popup's words (models/mood/sureness.ts) meant: how often a reading it called "sure", "fairly sure"… was right.
+ */
+function printReliability(
+  calibration: ReturnType<typeof calibrationReport>,
+  readings: readonly { confidence: number; correct: boolean }[],
+  what: string,
+) {
   console.log('\nReliability of the stated confidence (bins of 0.1)\n');
   console.log(
     markdownTable(
@@ -283,6 +291,19 @@ function printReliability(calibration: ReturnType<typeof calibrationReport>, wha
       calibration.bins
         .filter((b) => b.count > 0)
         .map((b) => [`${round(b.from, 1)}–${round(b.to, 1)}`, b.count, round(b.confidence, 3), round(b.accuracy, 3)]),
+    ),
+  );
+  console.log("\nThe popup's words\n");
+  console.log(
+    markdownTable(
+      ['word', what, 'mean confidence', 'right'],
+      SURENESS.flatMap((word) => {
+        const said = readings.filter((r) => sureness(r.confidence) === word);
+        if (said.length === 0) return [];
+        const mean = (f: (r: (typeof said)[number]) => number) =>
+          round(said.reduce((a, r) => a + f(r), 0) / said.length, 3);
+        return [[word, said.length, mean((r) => r.confidence), mean((r) => (r.correct ? 1 : 0))]];
+      }),
     ),
   );
 }
@@ -325,18 +346,17 @@ async function photos() {
     const report = classificationReport(EMOTIONS, pairs);
     const found = rows.filter((r) => r.predicted !== null).length / rows.length;
     // The figure the popup states, for every reading that states one ("no face found" states none).
-    const calibration = calibrationReport(
-      rows
-        .filter((r) => r.predicted !== null)
-        .map((r) => ({ confidence: r.confidence, correct: r.predicted === r.photo.label })),
-    );
+    const stated = rows
+      .filter((r) => r.predicted !== null)
+      .map((r) => ({ confidence: r.confidence, correct: r.predicted === r.photo.label }));
+    const calibration = calibrationReport(stated);
     print(
       `Photos, ${title}`,
       report,
       ms,
       `, faces found in ${round(found * 100, 1)} %, ECE ${round(calibration.ece, 3)}`,
     );
-    printReliability(calibration, 'photos');
+    printReliability(calibration, stated, 'photos');
     summary[key] = { ...figures(report, ms), facesFound: round(found, 4), ece: round(calibration.ece, 4) };
   }
   const headline = (summary.reportingAgree ?? summary.reporting) as { accuracy: number } | undefined;

@@ -3,25 +3,28 @@
  * states (models/mood/chance.ts) on tuning data of both kinds of face the extension reads, as the class balance is
  * (emotion:fit-balance): the tuning part of the real-size labelled photos (split by person, see scripts/lib/photos.ts;
  * the reporting part is never read here) and FER2013 Train's validation split on webcam-like frames (PublicTest is
- * never read). Each reading with a mood gives (a figure of the reading, right or wrong); Platt scaling, a logistic
- * regression on the figure's logit with the two sources weighted equally, turns it into the chance of being right.
+ * never read). Each reading with a mood gives (figures of the reading, right or wrong); a logistic regression on the
+ * figures, the two sources weighted equally, turns them into the chance of being right (Platt scaling when the figure
+ * is one probability's logit).
  *
- * The table compares, held out one group at a time (a performer; a tenth of the FER faces), which figure (the mood's
- * margin-aware certainty, which carries the detection score and was stated until 2026-12-01, or the leading emotion's
- * probability) and which data (the photos alone, as until 2026-12-01, or both sources). chance.ts reads the leading
- * emotion's probability fitted on both: the lowest mean log-loss over the two sources. Writes
+ * The table compares, held out one group at a time (a performer; a tenth of the FER faces), which figures (the
+ * mood's margin-aware certainty, which carries the detection score and was stated until 2026-12-01; the leading
+ * emotion's probability; that and the faces' detail, models/face/detail.ts) fitted on which data (the photos alone,
+ * or both sources). chance.ts reads the combination with the lowest mean log-loss over the two sources, the leading
+ * probability and the detail fitted on both; the detail is clamped to the range the tuning faces span. Writes
  * models/weights/confidence-calibration.json; prints the comparison, then one JSON line. Deterministic; about ten
  * minutes on 2 cores (the FER frames).
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chanceRight, type ConfidenceCalibration } from '../../models/mood/chance';
-import type { Mood } from '../../models/mood/mood';
-import { logit } from '../../models/probability';
+import type { ConfidenceCalibration } from '../../models/mood/chance';
+import type { Face } from '../../models/mood/faces';
+import { moodDetail, moodFromFaces } from '../../models/mood/mood';
+import { logit, sigmoid } from '../../models/probability';
 import { calibrationReport } from '../lib/classification';
 import { ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame } from '../lib/image';
-import { readMoods, readPhotoMoods, readPhotos } from '../lib/photos';
+import { photoImage, readFaces, readPhotos } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
 
 const OUT = resolve('models/weights/confidence-calibration.json');
@@ -36,37 +39,49 @@ const DATA = resolve(
 );
 
 /**
- * Logistic regression of `y` on one feature (and a bias) by Newton's method, each reading weighted by `w` (mean 1),
- * with a faint L2 pull toward a = 1, b = 0.
+ * Logistic regression of `y` on the rows of `x` (and a bias, last) by Newton's method, each reading weighted by `w`
+ * (mean 1), with a faint L2 pull toward weight 1 on the first figure and 0 on the others.
  */
-function fitPlatt(x: readonly number[], y: readonly boolean[], w: readonly number[]): ConfidenceCalibration {
-  let a = 1;
-  let b = 0;
+function fitLogistic(x: readonly number[][], y: readonly boolean[], w: readonly number[]): number[] {
+  const d = x[0]!.length + 1;
+  const prior: number[] = Array.from({ length: d }, (_, j) => (j === 0 ? 1 : 0));
+  let beta = [...prior];
   const l2 = 1e-3;
   for (let step = 0; step < 50; step++) {
-    let ga = l2 * (a - 1);
-    let gb = l2 * b;
-    let haa = l2;
-    let hab = 0;
-    let hbb = l2;
-    x.forEach((xi, k) => {
-      const p = 1 / (1 + Math.exp(-(a * xi + b)));
+    const g = beta.map((bj, j) => (j < d - 1 ? l2 * (bj - prior[j]!) : 0));
+    const h = Array.from({ length: d }, (_, r) => Array.from({ length: d }, (_, c) => (r === c && r < d - 1 ? l2 : 0)));
+    x.forEach((row, k) => {
+      const z = [...row, 1];
+      const p = sigmoid(z.reduce((sum, zj, j) => sum + zj * beta[j]!, 0));
       const r = w[k]! * (p - (y[k] ? 1 : 0));
-      const h = w[k]! * p * (1 - p);
-      ga += r * xi;
-      gb += r;
-      haa += h * xi * xi;
-      hab += h * xi;
-      hbb += h;
+      const q = w[k]! * p * (1 - p);
+      z.forEach((zr, a) => {
+        g[a]! += r * zr;
+        z.forEach((zc, b) => (h[a]![b]! += q * zr * zc));
+      });
     });
-    const det = haa * hbb - hab * hab;
-    const da = (hbb * ga - hab * gb) / det;
-    const db = (haa * gb - hab * ga) / det;
-    a -= da;
-    b -= db;
-    if (Math.abs(da) + Math.abs(db) < 1e-10) break;
+    const delta = solve(h, g);
+    beta = beta.map((bj, j) => bj - delta[j]!);
+    if (delta.reduce((sum, v) => sum + Math.abs(v), 0) < 1e-10) break;
   }
-  return { a, b };
+  return beta;
+}
+
+/** Solves m·v = rhs by Gaussian elimination with partial pivoting (m is small and positive definite). */
+function solve(m: readonly number[][], rhs: readonly number[]): number[] {
+  const a = m.map((row, r) => [...row, rhs[r]!]);
+  const n = a.length;
+  for (let c = 0; c < n; c++) {
+    let pivot = c;
+    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
+    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
+    for (let r = 0; r < n; r++) {
+      if (r === c) continue;
+      const f = a[r]![c]! / a[c]![c]!;
+      for (let k = c; k <= n; k++) a[r]![k]! -= f * a[c]![k]!;
+    }
+  }
+  return a.map((row, r) => row[n]! / row[r]!);
 }
 
 type Source = 'photos' | 'fer';
@@ -77,35 +92,44 @@ interface Stated {
   group: string;
   certainty: number;
   top: number;
+  detail: number;
   right: boolean;
 }
 
 const FIGURES = {
-  certainty: (s: Stated) => s.certainty,
-  top: (s: Stated) => s.top,
+  certainty: { name: 'certainty', of: (s: Stated) => [logit(s.certainty)] },
+  top: { name: "the leading emotion's probability", of: (s: Stated) => [logit(s.top)] },
+  topDetail: {
+    name: "the leading emotion's probability + the faces' detail",
+    of: (s: Stated) => [logit(s.top), s.detail],
+  },
 } as const;
 type Figure = keyof typeof FIGURES;
 
-/** Platt on `figure` over the readings `use` keeps, the two sources weighted equally. */
-function fitOn(stated: readonly Stated[], figure: Figure, use: (s: Stated) => boolean): ConfidenceCalibration {
+/** The logistic fit on `figure` over the readings `use` keeps, the two sources weighted equally. */
+function fitOn(stated: readonly Stated[], figure: Figure, use: (s: Stated) => boolean): number[] {
   const train = stated.filter(use);
   const count = { photos: 0, fer: 0 };
   for (const s of train) count[s.source]++;
   const sources = (count.photos > 0 ? 1 : 0) + (count.fer > 0 ? 1 : 0);
-  return fitPlatt(
-    train.map((s) => logit(FIGURES[figure](s))),
+  return fitLogistic(
+    train.map(FIGURES[figure].of),
     train.map((s) => s.right),
     train.map((s) => train.length / (sources * count[s.source])),
   );
+}
+
+function predict(beta: readonly number[], figures: readonly number[]): number {
+  return sigmoid([...figures, 1].reduce((sum, v, j) => sum + v * beta[j]!, 0));
 }
 
 /** Every reading's chance from a fit that did not see its group. */
 function heldOutChances(stated: readonly Stated[], figure: Figure, sources: readonly Source[]): number[] {
   const out = new Array<number>(stated.length);
   for (const group of new Set(stated.map((s) => s.group))) {
-    const fit = fitOn(stated, figure, (s) => s.group !== group && sources.includes(s.source));
+    const beta = fitOn(stated, figure, (s) => s.group !== group && sources.includes(s.source));
     stated.forEach((s, k) => {
-      if (s.group === group) out[k] = chanceRight(FIGURES[figure](s), fit);
+      if (s.group === group) out[k] = predict(beta, FIGURES[figure].of(s));
     });
   }
   return out;
@@ -117,40 +141,38 @@ function logLoss(p: readonly number[], y: readonly boolean[]): number {
   );
 }
 
-const statedOf =
-  (source: Source, group: (i: number) => string, label: (i: number) => string) =>
-  (mood: Mood, i: number): Stated[] =>
-    mood.kind === 'mood'
-      ? [
-          {
-            source,
-            group: group(i),
-            certainty: mood.confidence,
-            top: mood.probabilities[mood.dominant],
-            right: mood.dominant === label(i),
-          },
-        ]
-      : [];
+/** The readings that state a mood ("no face found" states no confidence). */
+function statedOf(
+  source: Source,
+  faces: readonly Face[][],
+  group: (i: number) => string,
+  label: (i: number) => string,
+) {
+  return faces.flatMap((found, i): Stated[] => {
+    const mood = moodFromFaces(found);
+    if (mood.kind !== 'mood') return [];
+    const top = mood.probabilities[mood.dominant];
+    const right = mood.dominant === label(i);
+    return [{ source, group: group(i), certainty: mood.confidence, top, detail: moodDetail(found), right }];
+  });
+}
 
 async function main() {
-  // Only readings that state a mood: "no face found" states no confidence.
   const tuning = readPhotos(DATA).filter((p) => p.part === 'tuning');
   if (tuning.length === 0) throw new Error(`No tuning photos under ${DATA} (it needs a labels.csv naming persons)`);
-  const photos = (await readPhotoMoods(tuning)).readings.flatMap(({ mood }, i) =>
-    statedOf(
-      'photos',
-      (k) => tuning[k]!.person ?? tuning[k]!.path,
-      (k) => tuning[k]!.label,
-    )(mood, i),
+  const photos = statedOf(
+    'photos',
+    (await readFaces(tuning.map((p) => () => photoImage(p.path)))).faces,
+    (k) => tuning[k]!.person ?? tuning[k]!.path,
+    (k) => tuning[k]!.label,
   );
   const train = ferImages(TRAIN);
   const validation = ferValidationIndices(train.length).validation;
-  const fer = (await readMoods(validation.map((i) => () => webcamFrame(decodeJpeg(train[i]!.path))))).moods.flatMap(
-    statedOf(
-      'fer',
-      (k) => `fer-${k % FER_GROUPS}`,
-      (k) => train[validation[k]!]!.label,
-    ),
+  const fer = statedOf(
+    'fer',
+    (await readFaces(validation.map((i) => () => webcamFrame(decodeJpeg(train[i]!.path))))).faces,
+    (k) => `fer-${k % FER_GROUPS}`,
+    (k) => train[validation[k]!]!.label,
   );
   const stated = [...photos, ...fer];
 
@@ -163,25 +185,38 @@ async function main() {
       ece: calibrationReport(chances.map((confidence, j) => ({ confidence, correct: right[j]! }))).ece,
     };
   };
-  const rows = (['certainty', 'top'] as const).flatMap((figure) =>
-    ([['photos'], ['photos', 'fer']] as const).map((sources) => {
-      const held = heldOutChances(stated, figure, sources);
-      const photo = bySource('photos', held);
-      const frame = bySource('fer', held);
-      return { figure, sources, photo, frame, mean: (photo.logLoss + frame.logLoss) / 2 };
-    }),
-  );
-  const shipped = rows.find((r) => r.figure === 'top' && r.sources.length === 2)!;
-  const fitted = fitOn(stated, 'top', () => true);
+  const compared: [Figure, Source[]][] = [
+    ['certainty', ['photos']],
+    ['certainty', ['photos', 'fer']],
+    ['top', ['photos']],
+    ['top', ['photos', 'fer']],
+    ['topDetail', ['photos']],
+    ['topDetail', ['photos', 'fer']],
+  ];
+  const rows = compared.map(([figure, sources]) => {
+    const held = heldOutChances(stated, figure, sources);
+    const photo = bySource('photos', held);
+    const frame = bySource('fer', held);
+    return { figure, sources, photo, frame, mean: (photo.logLoss + frame.logLoss) / 2 };
+  });
+  const shipped = rows.find((r) => r.figure === 'topDetail' && r.sources.length === 2)!;
+  const [a, weight, b] = fitOn(stated, 'topDetail', () => true) as [number, number, number];
+  const details = stated.map((s) => s.detail);
+  const fitted: ConfidenceCalibration = {
+    a: round(a, 6),
+    b: round(b, 6),
+    detail: { weight: round(weight, 6), from: round(Math.min(...details), 4), to: round(Math.max(...details), 4) },
+  };
   console.log(
     `Tuning data: ${photos.length} photos with a mood (of ${tuning.length}), ${fer.length} FER validation faces ` +
-      `found on webcam-like frames (of ${validation.length}). Shipped: Platt on the top probability, both sources: ` +
-      `a = ${round(fitted.a, 4)}, b = ${round(fitted.b, 4)}.`,
+      `found on webcam-like frames (of ${validation.length}). Shipped: the leading probability and the faces' detail, ` +
+      `both sources: a = ${fitted.a}, detail weight = ${fitted.detail.weight} (detail clamped to ` +
+      `${fitted.detail.from}–${fitted.detail.to}), b = ${fitted.b}.`,
   );
   console.log(
     markdownTable(
       [
-        'figure',
+        'figures',
         'fitted on',
         'photos: log-loss',
         'photos: ECE',
@@ -192,7 +227,7 @@ async function main() {
       rows.map((r) => {
         const mark = (v: string | number) => (r === shipped ? `**${v}**` : v);
         return [
-          mark(r.figure === 'top' ? "the leading emotion's probability" : 'certainty'),
+          mark(FIGURES[r.figure].name),
           mark(r.sources.length === 2 ? 'photos + FER frames' : 'photos'),
           ...[r.photo.logLoss, r.photo.ece, r.frame.logLoss, r.frame.ece, r.mean].map((v) => mark(round(v, 4))),
         ];
@@ -202,9 +237,8 @@ async function main() {
   writeFileSync(
     OUT,
     `${JSON.stringify({
-      a: round(fitted.a, 6),
-      b: round(fitted.b, 6),
-      fittedOn: `top probability; tuning part of ${DATA.split('/').pop()} (${photos.length} photos) and FER2013 Train validation frames (${fer.length}), weighted equally`,
+      ...fitted,
+      fittedOn: `top probability and detail; tuning part of ${DATA.split('/').pop()} (${photos.length} photos) and FER2013 Train validation frames (${fer.length}), weighted equally`,
     })}\n`,
   );
   console.log(
@@ -212,15 +246,19 @@ async function main() {
       fit: 'confidence',
       photos: photos.length,
       ferFaces: fer.length,
-      a: round(fitted.a, 6),
-      b: round(fitted.b, 6),
+      ...fitted,
       heldOut: Object.fromEntries(
         rows.map((r) => [
           `${r.figure}:${r.sources.join('+')}`,
-          { photosLogLoss: round(r.photo.logLoss, 4), ferLogLoss: round(r.frame.logLoss, 4) },
+          {
+            photosLogLoss: round(r.photo.logLoss, 4),
+            photosEce: round(r.photo.ece, 4),
+            ferLogLoss: round(r.frame.logLoss, 4),
+            ferEce: round(r.frame.ece, 4),
+          },
         ]),
       ),
-      best: rows.reduce((a, b) => (b.mean < a.mean ? b : a)) === shipped,
+      best: rows.reduce((x, y) => (y.mean < x.mean ? y : x)) === shipped,
     }),
   );
 }

@@ -23,6 +23,7 @@ interface Tf {
   pad(t: Tensor, paddings: [number, number][], value: number): Tensor;
   slice(t: Tensor, begin: number[], size: number[]): Tensor;
   image: { resizeBilinear(t: Tensor, size: [number, number]): Tensor };
+  memory(): { numTensors: number };
 }
 interface ExpressionNet {
   params: { fc: { weights: Tensor & { shape: number[] }; bias: Tensor } };

@@ -14,6 +14,7 @@ import { PNG } from 'pngjs';
 import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG, fitWithin } from '../../models/face/config';
 import type { Emotion } from '../../models/mood/emotions';
+import type { Face } from '../../models/mood/faces';
 import { moodFromFaces, type Mood } from '../../models/mood/mood';
 import { NODE_MODELS, startWasm, tf } from './expression-features';
 import { readCsv } from './csv';
@@ -112,16 +113,22 @@ export async function readPhotoMoods(
 
 /** The mood the extension's analyzer and mood rule read from each image, as shipped (Node, tfjs wasm). */
 export async function readMoods(images: readonly (() => RgbImage)[]): Promise<{ moods: Mood[]; msPerImage: number }> {
+  const { faces, msPerImage } = await readFaces(images);
+  return { moods: faces.map((f) => moodFromFaces(f)), msPerImage };
+}
+
+/** The faces the extension's analyzer finds and reads in each image, as shipped (Node, tfjs wasm). */
+export async function readFaces(images: readonly (() => RgbImage)[]): Promise<{ faces: Face[][]; msPerImage: number }> {
   await startWasm();
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
-  const moods: Mood[] = [];
+  const faces: Face[][] = [];
   const start = performance.now();
   for (const image of images) {
     const img = image();
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-    moods.push(moodFromFaces(await analyzer.predict(t as never)));
+    faces.push(await analyzer.predict(t as never));
     t.dispose();
   }
-  return { moods, msPerImage: (performance.now() - start) / Math.max(1, images.length) };
+  return { faces, msPerImage: (performance.now() - start) / Math.max(1, images.length) };
 }

@@ -5,13 +5,16 @@ import type { Face } from '../../models/mood/faces';
 import { faceWeight, moodFromFaces } from '../../models/mood/mood';
 import { sureness } from '../../models/mood/sureness';
 
+/** A face's detail (models/face/detail.ts) in the middle of the range of real photos. */
+const DETAIL = 7;
+
 function face(emotion: Emotion, opts: { size?: number; score?: number; p?: number } = {}): Face {
   const p = opts.p ?? 0.9;
   const expressions = zeroProbabilities();
   for (const e of EMOTIONS) expressions[e] = (1 - p) / (EMOTIONS.length - 1);
   expressions[emotion] = p;
   const size = opts.size ?? 100;
-  return { box: { x: 0, y: 0, width: size, height: size }, score: opts.score ?? 0.9, expressions };
+  return { box: { x: 0, y: 0, width: size, height: size }, score: opts.score ?? 0.9, detail: DETAIL, expressions };
 }
 
 describe('circumplex', () => {
@@ -91,10 +94,11 @@ describe('normalise', () => {
 });
 
 describe('sureness', () => {
-  const chance = (expressions: Partial<Record<Emotion, number>>, score = 0.9) => {
+  const chance = (expressions: Partial<Record<Emotion, number>>, score = 0.9, detail = DETAIL) => {
     const f: Face = {
       box: { x: 0, y: 0, width: 100, height: 100 },
       score,
+      detail,
       expressions: { ...zeroProbabilities(), ...expressions },
     };
     const mood = moodFromFaces([f]);
@@ -118,11 +122,14 @@ describe('sureness', () => {
     // Held out, the detection score added next to nothing to the chance of being right (docs/emotion.md), so the
     // stated chance leaves it out; the ranker still lets a blurry face's mood lead less.
     expect(chance({ sad: 0.6, neutral: 0.4 }, 0.3)).toBeCloseTo(chance({ sad: 0.6, neutral: 0.4 }, 0.9), 10);
+    // A face with little detail (small and scaled up, or blurred) was right less often than its reading says.
+    expect(chance({ sad: 0.6, neutral: 0.4 }, 0.9, 5)).toBeLessThan(chance({ sad: 0.6, neutral: 0.4 }, 0.9, 8) - 0.05);
     const strength = (score: number) => {
       const m = moodFromFaces([
         {
           box: { x: 0, y: 0, width: 100, height: 100 },
           score,
+          detail: DETAIL,
           expressions: { ...zeroProbabilities(), sad: 0.6, neutral: 0.4 },
         },
       ]);

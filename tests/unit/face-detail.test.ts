@@ -1,0 +1,76 @@
+/**
+ * The detail the analyzer measures on each face (models/face/detail.ts), which the stated chance reads: in Node on
+ * the real weights, a real photo's face holds more detail than the same face once it has been small (scaled down to
+ * a FER-sized face and back up) or blurred, and a FER2013 face on a webcam-like frame less than a real-size face.
+ */
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createFaceAnalyzer, type FaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
+import { NODE_MODELS, startWasm, tf } from '../../scripts/lib/expression-features';
+import { decodeJpeg, resize, webcamFrame, type RgbImage } from '../../scripts/lib/image';
+import { decodeImage } from '../../scripts/lib/photos';
+import { FACES, FER_PUBLIC_TEST } from '../support/images';
+
+let analyzer: FaceAnalyzer;
+beforeAll(async () => {
+  await startWasm();
+  analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
+  await analyzer.load(['tiny']);
+}, 60_000);
+
+async function details(img: RgbImage): Promise<number[]> {
+  const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+  const faces = await analyzer.predict(t as never);
+  t.dispose();
+  return faces.map((f) => f.detail);
+}
+
+/** A 3×3 box blur, `times` over. */
+function blur(img: RgbImage, times: number): RgbImage {
+  let rgb = img.rgb;
+  for (let n = 0; n < times; n++) {
+    const out = new Uint8Array(rgb.length);
+    for (let y = 0; y < img.height; y++)
+      for (let x = 0; x < img.width; x++)
+        for (let c = 0; c < 3; c++) {
+          let sum = 0;
+          let count = 0;
+          for (let dy = -1; dy <= 1; dy++)
+            for (let dx = -1; dx <= 1; dx++) {
+              const yy = y + dy;
+              const xx = x + dx;
+              if (yy < 0 || xx < 0 || yy >= img.height || xx >= img.width) continue;
+              sum += rgb[(yy * img.width + xx) * 3 + c]!;
+              count++;
+            }
+          out[(y * img.width + x) * 3 + c] = Math.round(sum / count);
+        }
+    rgb = out;
+  }
+  return { ...img, rgb };
+}
+
+describe('face detail', () => {
+  it('is higher for a sharp real-size face than for the same face once small or blurred, with no tensor left', async () => {
+    const astronaut = decodeImage(join(FACES, 'skimage_astronaut.png'));
+    const before = tf.memory().numTensors;
+    const [sharp] = await details(astronaut);
+    const [once48] = await details(resize(resize(astronaut, 120, 120), astronaut.width, astronaut.height));
+    const [blurred] = await details(blur(astronaut, 4));
+    expect(tf.memory().numTensors).toBe(before);
+    expect(sharp).toBeGreaterThan(once48! + 1);
+    expect(sharp).toBeGreaterThan(blurred! + 1);
+  }, 60_000);
+
+  it('is lower for FER2013 faces on webcam-like frames than for a real-size face', async () => {
+    const [photo] = await details(decodeImage(join(FACES, 'skimage_astronaut.png')));
+    const folder = join(FER_PUBLIC_TEST, 'happy');
+    const fer: number[] = [];
+    for (const file of readdirSync(folder).sort().slice(0, 8))
+      fer.push(...(await details(webcamFrame(decodeJpeg(join(folder, file))))));
+    expect(fer.length).toBeGreaterThan(4);
+    for (const d of fer) expect(d).toBeLessThan(photo!);
+  }, 60_000);
+});
