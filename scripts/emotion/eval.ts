@@ -9,9 +9,10 @@
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
  * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
  *   largest side), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
- *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Also the
- *   calibration of the confidence the extension states (expected calibration error, reliability table). Default
+ *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Default
  *   data: the Taiwan performers set.
+ * On the extension's path (pipeline, photos) also the calibration of the chance the extension states (expected
+ * calibration error, reliability table, and how often each of the popup's words was right).
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
  * `accuracy` is the pipeline's (the path the extension runs), or in photo mode the reporting part's.
  */
