@@ -1,7 +1,8 @@
 /**
  * The extension and the Node evaluation (`npm run emotion:eval`, pipeline mode) must read the same mood from the same
  * pixels: the same webcam-like frames (FER2013 PublicTest crops on a grey 640×480 frame, sent losslessly as PNG) go
- * through the built extension's offscreen document and through the Node analyzer on tfjs wasm.
+ * through the built extension's offscreen document and through the Node analyzer on tfjs wasm. The chance the popup
+ * states (which also reads the faces' detail) must agree as well.
  */
 import { readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -31,10 +32,12 @@ function png(img: RgbImage): string {
   return `data:image/png;base64,${encodePng(img.width, img.height, img.rgb, 3).toString('base64')}`;
 }
 
-/** The mood read, with its probabilities (none when no face was found). */
-function read(faces: Face[]): { label: string; p: Record<string, number> | null } {
+/** The mood read, with its probabilities and stated chance (none when no face was found). */
+function read(faces: Face[]): { label: string; p: Record<string, number> | null; chance: number | null } {
   const mood = moodFromFaces(faces);
-  return mood.kind === 'mood' ? { label: mood.dominant, p: mood.probabilities } : { label: 'no face', p: null };
+  return mood.kind === 'mood'
+    ? { label: mood.dominant, p: mood.probabilities, chance: mood.chance }
+    : { label: 'no face', p: null, chance: null };
 }
 
 /** How far two readings of the same pixels may drift (float summation order differs between wasm builds). */
@@ -84,6 +87,7 @@ describe('extension vs Node evaluation', () => {
       if (!node.p || !extension.p) continue;
       const drift = Math.max(...Object.keys(node.p).map((e) => Math.abs(node.p![e]! - extension.p![e]!)));
       expect(drift, file).toBeLessThan(TOLERANCE);
+      expect(Math.abs(node.chance! - extension.chance!), file).toBeLessThan(TOLERANCE);
       const [first, second] = Object.values(node.p).sort((a, b) => b - a);
       if (first! - second! > TOLERANCE) expect(extension.label, file).toBe(node.label);
     }
