@@ -94,14 +94,14 @@ describe('normalise', () => {
 });
 
 describe('sureness', () => {
+  const faceOf = (expressions: Partial<Record<Emotion, number>>, score = 0.9, detail = DETAIL): Face => ({
+    box: { x: 0, y: 0, width: 100, height: 100 },
+    score,
+    detail,
+    expressions: { ...zeroProbabilities(), ...expressions },
+  });
   const chance = (expressions: Partial<Record<Emotion, number>>, score = 0.9, detail = DETAIL) => {
-    const f: Face = {
-      box: { x: 0, y: 0, width: 100, height: 100 },
-      score,
-      detail,
-      expressions: { ...zeroProbabilities(), ...expressions },
-    };
-    const mood = moodFromFaces([f]);
+    const mood = moodFromFaces([faceOf(expressions, score, detail)]);
     if (mood.kind !== 'mood') throw new Error('no mood');
     return mood.chance;
   };
@@ -125,14 +125,7 @@ describe('sureness', () => {
     // A face with little detail (small and scaled up, or blurred) was right less often than its reading says.
     expect(chance({ sad: 0.6, neutral: 0.4 }, 0.9, 5)).toBeLessThan(chance({ sad: 0.6, neutral: 0.4 }, 0.9, 8) - 0.05);
     const strength = (score: number) => {
-      const m = moodFromFaces([
-        {
-          box: { x: 0, y: 0, width: 100, height: 100 },
-          score,
-          detail: DETAIL,
-          expressions: { ...zeroProbabilities(), sad: 0.6, neutral: 0.4 },
-        },
-      ]);
+      const m = moodFromFaces([faceOf({ sad: 0.6, neutral: 0.4 }, score)]);
       return m.kind === 'mood' ? m.confidence : NaN;
     };
     expect(strength(0.3)).toBeLessThan(strength(0.9));
