@@ -18,6 +18,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { ConfidenceCalibration } from '../../models/mood/chance';
+import { solveSpd } from '../../models/learning/linalg';
 import type { Face } from '../../models/mood/faces';
 import { moodDetail, moodFromFaces } from '../../models/mood/mood';
 import { logit, sigmoid } from '../../models/probability';
@@ -48,8 +49,9 @@ function fitLogistic(x: readonly number[][], y: readonly boolean[], w: readonly 
   let beta = [...prior];
   const l2 = 1e-3;
   for (let step = 0; step < 50; step++) {
-    const g = beta.map((bj, j) => (j < d - 1 ? l2 * (bj - prior[j]!) : 0));
-    const h = Array.from({ length: d }, (_, r) => Array.from({ length: d }, (_, c) => (r === c && r < d - 1 ? l2 : 0)));
+    const g = Float64Array.from(beta, (bj, j) => (j < d - 1 ? l2 * (bj - prior[j]!) : 0));
+    const h = new Float64Array(d * d);
+    for (let j = 0; j < d - 1; j++) h[j * d + j] = l2;
     x.forEach((row, k) => {
       const z = [...row, 1];
       const p = sigmoid(z.reduce((sum, zj, j) => sum + zj * beta[j]!, 0));
@@ -57,31 +59,14 @@ function fitLogistic(x: readonly number[][], y: readonly boolean[], w: readonly 
       const q = w[k]! * p * (1 - p);
       z.forEach((zr, a) => {
         g[a]! += r * zr;
-        z.forEach((zc, b) => (h[a]![b]! += q * zr * zc));
+        z.forEach((zc, b) => (h[a * d + b]! += q * zr * zc));
       });
     });
-    const delta = solve(h, g);
+    const delta = solveSpd(h, g, d);
     beta = beta.map((bj, j) => bj - delta[j]!);
     if (delta.reduce((sum, v) => sum + Math.abs(v), 0) < 1e-10) break;
   }
   return beta;
-}
-
-/** Solves m·v = rhs by Gaussian elimination with partial pivoting (m is small and positive definite). */
-function solve(m: readonly number[][], rhs: readonly number[]): number[] {
-  const a = m.map((row, r) => [...row, rhs[r]!]);
-  const n = a.length;
-  for (let c = 0; c < n; c++) {
-    let pivot = c;
-    for (let r = c + 1; r < n; r++) if (Math.abs(a[r]![c]!) > Math.abs(a[pivot]![c]!)) pivot = r;
-    [a[c], a[pivot]] = [a[pivot]!, a[c]!];
-    for (let r = 0; r < n; r++) {
-      if (r === c) continue;
-      const f = a[r]![c]! / a[c]![c]!;
-      for (let k = c; k <= n; k++) a[r]![k]! -= f * a[c]![k]!;
-    }
-  }
-  return a.map((row, r) => row[n]! / row[r]!);
 }
 
 type Source = 'photos' | 'fer';
