@@ -2,7 +2,7 @@ import { resolve } from 'node:path';
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'wxt';
 import { MODEL_FILES } from './models/face/config';
-import { EXPRESSION_CNN } from './models/face/expression-cnn';
+import { cnnWeightFiles } from './models/face/expression-cnn';
 import { SHIPPED_TONE_PROFILER_DATA } from './models/catalogue/shipped-tones';
 import { TONE_PROFILER_ASSET } from './models/catalogue/tone-model';
 
@@ -69,11 +69,9 @@ export default defineConfig({
           assets.push({ absoluteSrc: resolve(faceApiModels, file), relativeDest: `weights/${file}` });
         }
       }
-      // Moodreel's own expression CNN, read by the analyzer from the same folder as face-api's weights.
-      assets.push({
-        absoluteSrc: resolve('models/weights', EXPRESSION_CNN.weights.file),
-        relativeDest: `weights/${EXPRESSION_CNN.weights.file}`,
-      });
+      // Moodreel's own expression CNN (each member of it), read by the analyzer from face-api's weights folder.
+      for (const file of cnnWeightFiles())
+        assets.push({ absoluteSrc: resolve('models/weights', file), relativeDest: `weights/${file}` });
       // The lexicon and tone model for titles added from TMDB, read by the background only when it adds some.
       assets.push({ contents: JSON.stringify(SHIPPED_TONE_PROFILER_DATA), relativeDest: TONE_PROFILER_ASSET });
       // Only the single-threaded builds: the threaded one needs blob: workers, which the extension CSP blocks.

@@ -7,7 +7,7 @@ import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
 import type { Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
-import { blendLogits, createExpressionCnn, EXPRESSION_CNN, type ExpressionCnn } from './expression-cnn';
+import { blendLogits, cnnWeightFiles, createExpressionCnn, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
 import { createFaceDetail, type FaceDetail } from './detail';
 import { createGreyFace, type GreyFace } from './grey-face';
@@ -115,8 +115,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
   let cnn: ExpressionCnn | null = null;
   let detail: { grey: GreyFace; measure: FaceDetail } | null = null;
 
-  async function cnnBytes(): Promise<Uint8Array> {
-    const file = EXPRESSION_CNN.weights.file;
+  async function cnnBytes(file: string): Promise<Uint8Array> {
     if ('disk' in from)
       return new Uint8Array((await faceapi.env.getEnv().readFile(`${from.moodreelDisk}/${file}`)) as Uint8Array);
     const response = await fetch(`${from.uri}/${file}`);
@@ -139,7 +138,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         bias: Array.from(await fc.bias.data()),
       };
     }
-    cnn ??= createExpressionCnn(faceapi.tf, await cnnBytes());
+    cnn ??= createExpressionCnn(faceapi.tf, await Promise.all(cnnWeightFiles().map(cnnBytes)));
     if (!detail) {
       const grey = createGreyFace(faceapi.tf);
       detail = { grey, measure: createFaceDetail(faceapi.tf, grey) };

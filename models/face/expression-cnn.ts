@@ -1,8 +1,9 @@
 /**
  * Moodreel's expression CNN: eight 3×3 convolutions (batch norm folded in) over a 48×48 grey face, trained by
  * `npm run emotion:train` on FER2013 Train (scripts/emotion/train-cnn.py; never on PublicTest). It reads the same
- * face crops as FaceExpressionNet and its logits are blended with the head's (`blendLogits`). Weights: about 1.2 M
- * float16 numbers in models/weights/expression-cnn.bin, described by expression-cnn.json.
+ * face crops as FaceExpressionNet and its logits are blended with the head's (`blendLogits`). An ensemble: the same
+ * recipe trained from more than one seed (`members`), their readings averaged. Weights: about 1.2 M float16 numbers
+ * per member in models/weights/ (expression-cnn.bin first), described by expression-cnn.json.
  */
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { EMOTIONS } from '../mood/emotions';
@@ -19,6 +20,8 @@ export interface ExpressionCnnManifest {
   /** A 2×2 max pool follows every `convsPerStage` convolutions. */
   architecture: { convsPerStage: number };
   weights: { file: string; dtype: 'float16'; tensors: { name: string; shape: number[] }[] };
+  /** The ensemble's weights files, each laid out as `weights.tensors` (the first is `weights.file`); absent: one net. */
+  members?: { seed: number; file: string }[];
   /**
    * How the CNN's and the head's readings are combined, fitted on Train's validation split: logits =
    * (1 − weight) · log p(head) + weight · log p(CNN) + bias.
@@ -27,6 +30,22 @@ export interface ExpressionCnnManifest {
 }
 
 export const EXPRESSION_CNN: ExpressionCnnManifest = trained as ExpressionCnnManifest;
+
+/** The weights files the CNN reads, in order: every member of the ensemble, or the one net's. */
+export function cnnWeightFiles(manifest: ExpressionCnnManifest = EXPRESSION_CNN): string[] {
+  return manifest.members?.map((m) => m.file) ?? [manifest.weights.file];
+}
+
+/**
+ * The ensemble's reading from its members' logits: one member's as they are; several, the mean of their
+ * log-probabilities (a geometric mean of the members' probabilities).
+ */
+export function ensembleLogits(members: readonly ArrayLike<number>[]): Float32Array {
+  if (members.length === 1) return Float32Array.from(members[0]!);
+  const out = new Float32Array(EMOTIONS.length);
+  for (const logits of members) logSoftmax(logits).forEach((x, c) => (out[c]! += x / members.length));
+  return out;
+}
 
 /** IEEE 754 half-precision numbers (little-endian) to float32. */
 export function decodeFloat16(bytes: Uint8Array): Float32Array {
@@ -54,60 +73,69 @@ export interface ExpressionCnn {
   dispose(): void;
 }
 
-/** Builds the CNN from its weights file's bytes, on face-api's tfjs. */
+/**
+ * Builds the CNN from its weights files' bytes (one per member, in `cnnWeightFiles` order), on face-api's tfjs.
+ */
 export function createExpressionCnn(
   tf: Tf,
-  bytes: Uint8Array,
+  files: Uint8Array | readonly Uint8Array[],
   manifest: ExpressionCnnManifest = EXPRESSION_CNN,
 ): ExpressionCnn {
-  const values = decodeFloat16(bytes);
   const expected = manifest.weights.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
-  if (values.length !== expected)
-    throw new Error(`Expression CNN weights: ${values.length} numbers, ${expected} expected`);
-  const tensors = new Map<string, Tensor>();
-  let at = 0;
-  for (const { name, shape } of manifest.weights.tensors) {
-    const size = shape.reduce((a, b) => a * b, 1);
-    tensors.set(name, tf.tensor(values.subarray(at, at + size), shape, 'float32'));
-    at += size;
-  }
-  const get = <T extends Tensor>(name: string) => tensors.get(name) as T;
+  const members = (files instanceof Uint8Array ? [files] : files).map((bytes) => {
+    const values = decodeFloat16(bytes);
+    if (values.length !== expected)
+      throw new Error(`Expression CNN weights: ${values.length} numbers, ${expected} expected`);
+    const tensors = new Map<string, Tensor>();
+    let at = 0;
+    for (const { name, shape } of manifest.weights.tensors) {
+      const size = shape.reduce((a, b) => a * b, 1);
+      tensors.set(name, tf.tensor(values.subarray(at, at + size), shape, 'float32'));
+      at += size;
+    }
+    return tensors;
+  });
   const convs = manifest.weights.tensors.filter((t) => t.name.endsWith('/weights') && t.name.startsWith('conv')).length;
   const side = manifest.input.side;
   const perStage = manifest.architecture.convsPerStage;
 
   const grey = createGreyFace(tf);
 
-  /** Grey side × side input scaled as in training. */
-  function input(crop: FaceApi.tf.Tensor3D): FaceApi.tf.Tensor4D {
-    return tf.sub(tf.div(grey.at(crop, side), 255), 0.5);
+  /** One member's logits (1 × 7) for the grey input. */
+  function forward(tensors: Map<string, Tensor>, input: FaceApi.tf.Tensor4D): FaceApi.tf.Tensor {
+    const get = <T extends Tensor>(name: string) => tensors.get(name) as T;
+    let x = input;
+    for (let i = 0; i < convs; i++) {
+      x = tf.relu(
+        tf.add(tf.conv2d(x, get<FaceApi.tf.Tensor4D>(`conv${i}/weights`), 1, 'same'), get(`conv${i}/bias`)),
+      ) as FaceApi.tf.Tensor4D;
+      if ((i + 1) % perStage === 0) x = tf.maxPool(x, 2, 2, 'valid');
+    }
+    const [, h, w, c] = x.shape;
+    // face-api's tf namespace has no mean(): the spatial mean is an average pool.
+    const pooled = tf.reshape(tf.avgPool(x, [h, w], 1, 'valid'), [1, c]) as FaceApi.tf.Tensor2D;
+    return tf.add(tf.matMul(pooled, get<FaceApi.tf.Tensor2D>('fc/weights')), get('fc/bias'));
   }
 
   return {
     async logits(crop) {
-      const out = tf.tidy(() => {
-        let x = input(crop);
-        for (let i = 0; i < convs; i++) {
-          x = tf.relu(
-            tf.add(tf.conv2d(x, get<FaceApi.tf.Tensor4D>(`conv${i}/weights`), 1, 'same'), get(`conv${i}/bias`)),
-          ) as FaceApi.tf.Tensor4D;
-          if ((i + 1) % perStage === 0) x = tf.maxPool(x, 2, 2, 'valid');
-        }
-        const [, h, w, c] = x.shape;
-        // face-api's tf namespace has no mean(): the spatial mean is an average pool.
-        const pooled = tf.reshape(tf.avgPool(x, [h, w], 1, 'valid'), [1, c]) as FaceApi.tf.Tensor2D;
-        return tf.add(tf.matMul(pooled, get<FaceApi.tf.Tensor2D>('fc/weights')), get('fc/bias'));
+      const outs = tf.tidy(() => {
+        // Grey side × side input scaled as in training, read by every member.
+        const input = tf.sub(tf.div(grey.at(crop, side), 255), 0.5) as FaceApi.tf.Tensor4D;
+        return members.map((tensors) => forward(tensors, input));
       });
       try {
-        return (await out.data()) as Float32Array;
+        return ensembleLogits(await Promise.all(outs.map((o) => o.data() as Promise<Float32Array>)));
       } finally {
-        out.dispose();
+        for (const o of outs) o.dispose();
       }
     },
     dispose() {
-      for (const t of tensors.values()) t.dispose();
+      for (const tensors of members) {
+        for (const t of tensors.values()) t.dispose();
+        tensors.clear();
+      }
       grey.dispose();
-      tensors.clear();
     },
   };
 }

@@ -4,8 +4,10 @@ import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   blendLogits,
+  cnnWeightFiles,
   createExpressionCnn,
   decodeFloat16,
+  ensembleLogits,
   EXPRESSION_CNN,
   type ExpressionCnn,
 } from '../../models/face/expression-cnn';
@@ -53,25 +55,40 @@ describe('blendLogits', () => {
   });
 });
 
+describe('ensembleLogits', () => {
+  it("is one member's logits as they are, and the mean log-probability of several", () => {
+    const a = [0, 3, 0, 0, 0, 0, 1];
+    const b = [2, 0, 0, 1, 0, 0, 0];
+    expect(Array.from(ensembleLogits([a]))).toEqual(a);
+    const mean = ensembleLogits([a, b]);
+    const la = a.map((x) => x - Math.log(a.reduce((s, v) => s + Math.exp(v), 0)));
+    const lb = b.map((x) => x - Math.log(b.reduce((s, v) => s + Math.exp(v), 0)));
+    la.forEach((x, c) => expect(mean[c]).toBeCloseTo((x + lb[c]!) / 2, 5));
+  });
+});
+
 describe("Moodreel's expression CNN as shipped", () => {
   let cnn: ExpressionCnn;
-  const bytes = new Uint8Array(readFileSync(resolve('models/weights', EXPRESSION_CNN.weights.file)));
+  const files = cnnWeightFiles().map((file) => new Uint8Array(readFileSync(resolve('models/weights', file))));
 
   beforeAll(async () => {
     tf.setWasmPaths(`${resolve('node_modules/@tensorflow/tfjs-backend-wasm/dist')}/`);
     await tf.setBackend('wasm');
     await tf.ready();
-    cnn = createExpressionCnn(faceapi.tf as never, bytes);
+    cnn = createExpressionCnn(faceapi.tf as never, files);
   }, 60_000);
 
-  it('has the weights its manifest lists, finite, and a blend fitted by emotion:train', () => {
+  it('has the weights its manifest lists for each member, finite, and a blend fitted by emotion:train', () => {
     const numbers = EXPRESSION_CNN.weights.tensors.reduce((n, t) => n + t.shape.reduce((a, b) => a * b, 1), 0);
-    expect(bytes.length).toBe(2 * numbers);
-    expect(decodeFloat16(bytes).every(Number.isFinite)).toBe(true);
+    for (const bytes of files) {
+      expect(bytes.length).toBe(2 * numbers);
+      expect(decodeFloat16(bytes).every(Number.isFinite)).toBe(true);
+    }
     expect(EXPRESSION_CNN.blend.weight).toBeGreaterThan(0);
     expect(EXPRESSION_CNN.blend.weight).toBeLessThanOrEqual(1);
     expect(EXPRESSION_CNN.blend.bias).toHaveLength(EMOTIONS.length);
-    expect(() => createExpressionCnn(faceapi.tf as never, bytes.subarray(0, bytes.length - 2))).toThrow(/expected/);
+    const short = files.map((bytes, i) => (i === files.length - 1 ? bytes.subarray(0, bytes.length - 2) : bytes));
+    expect(() => createExpressionCnn(faceapi.tf as never, short)).toThrow(/expected/);
   });
 
   it('reads labelled FER2013 PublicTest faces far above chance, leaving no tensor behind', async () => {
