@@ -10,6 +10,8 @@ The validation split is the head's (10 % of Train, seeded); PublicTest is never 
 as FER cut it or as the extension's detector cuts it (a box TinyFaceDetector found on a webcam-like frame of a Train
 face), then jittered (rotation, scale, shift, mirror, brightness, contrast). Batch norm is folded into the
 convolutions on export; the weights are stored as float16 (models/weights/expression-cnn.bin) with a JSON manifest.
+`CNN_SEED=N` trains another member of the ensemble (files expression-cnn-seedN.*); `--val-logits` only reads the
+exported member's validation logits again (for `emotion:train --reuse-cnn` on an empty .cache/).
 """
 
 import json
@@ -24,7 +26,9 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 THREADS = 2
-SEED = 7
+# Each member of the ensemble is the same recipe from its own seed; the first keeps the original file names.
+SEED = int(os.environ.get("CNN_SEED", "7"))
+MEMBER = "" if SEED == 7 else f"-seed{SEED}"
 EPOCHS = int(os.environ.get("CNN_EPOCHS", "30"))
 BATCH = 128
 LR = 0.05
@@ -40,23 +44,50 @@ SHIFT = 0.08
 BRIGHTNESS = 0.1
 CONTRAST = 0.2
 
-OUT_BIN = "models/weights/expression-cnn.bin"
-OUT_JSON = "models/weights/expression-cnn.json"
-VAL_LOGITS = ".cache/fer-cnn-val-logits.bin"
+OUT_BIN = f"models/weights/expression-cnn{MEMBER}.bin"
+OUT_JSON = f"models/weights/expression-cnn{MEMBER}.json"
+VAL_LOGITS = f".cache/fer-cnn-val-logits{MEMBER}.bin"
 
 
 def block(cin: int, cout: int) -> list:
     return [nn.Conv2d(cin, cout, 3, padding=1, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True)]
 
 
-def make_net() -> nn.Sequential:
+def folded_block(cin: int, cout: int) -> list:
+    """A convolution with batch norm folded in, as exported."""
+    return [nn.Conv2d(cin, cout, 3, padding=1), nn.ReLU(inplace=True)]
+
+
+def make_net(widths=WIDTHS, folded: bool = False) -> nn.Sequential:
+    make = folded_block if folded else block
     layers: list = []
     cin = 1
-    for w in WIDTHS:
-        layers += block(cin, w) + block(w, w) + [nn.MaxPool2d(2)]
+    for w in widths:
+        layers += make(cin, w) + make(w, w) + [nn.MaxPool2d(2)]
         cin = w
     layers += [nn.AdaptiveAvgPool2d(1), nn.Flatten(), nn.Dropout(DROPOUT), nn.Linear(cin, 7)]
     return nn.Sequential(*layers)
+
+
+def load_export() -> nn.Sequential:
+    """The net as exported (float16, batch norm folded): what the extension reads."""
+    tensors = json.load(open(OUT_JSON))["weights"]["tensors"]
+    widths = [t["shape"][3] for t in tensors if t["name"].startswith("conv") and t["name"].endswith("/weights")][1::2]
+    net = make_net(widths, folded=True)
+    data = torch.from_numpy(np.fromfile(OUT_BIN, dtype="<f2").astype(np.float32))
+    values = {}
+    at = 0
+    for t in tensors:
+        size = int(np.prod(t["shape"]))
+        values[t["name"]] = data[at : at + size].reshape(t["shape"])
+        at += size
+    with torch.no_grad():
+        for i, conv in enumerate(m for m in net if isinstance(m, nn.Conv2d)):
+            conv.weight.copy_(values[f"conv{i}/weights"].permute(3, 2, 0, 1))
+            conv.bias.copy_(values[f"conv{i}/bias"])
+        net[-1].weight.copy_(values["fc/weights"].t())
+        net[-1].bias.copy_(values["fc/bias"])
+    return net
 
 
 def box_theta(boxes: torch.Tensor) -> torch.Tensor:
@@ -147,6 +178,20 @@ def export(net: nn.Sequential, manifest: dict) -> None:
         f.write(json.dumps(manifest) + "\n")
 
 
+def write_val_logits() -> None:
+    """`--val-logits`: the exported net's validation logits, for `emotion:train --reuse-cnn` on a fresh cache."""
+    torch.set_num_threads(THREADS)
+    meta = json.load(open(".cache/fer-cnn-data.json"))
+    side, n = meta["side"], len(meta["labels"])
+    pixels = np.fromfile(".cache/fer-cnn-pixels.bin", dtype=np.uint8).reshape(n, 1, side, side)
+    val = torch.tensor(meta["validation"])
+    x = torch.from_numpy(pixels.astype(np.float32) / 255 - 0.5)[val]
+    drawn = torch.tensor(meta["drawn"], dtype=torch.float32)[val]
+    logits = view_logits(load_export(), x, drawn)
+    logits.numpy().astype("<f4").tofile(VAL_LOGITS)
+    print(json.dumps({"valLogits": VAL_LOGITS, **accuracies(logits, torch.tensor(meta["labels"])[val])}))
+
+
 def main() -> None:
     torch.set_num_threads(THREADS)
     torch.manual_seed(SEED)
@@ -228,4 +273,4 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    write_val_logits() if "--val-logits" in sys.argv else main()

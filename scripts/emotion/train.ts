@@ -4,23 +4,27 @@
  * 1. Moodreel's expression head (models/face/expression-head.ts) on FaceExpressionNet's 256-d features, and the class
  *    calibration of face-api's own head (models/face/calibration.ts).
  * 2. Moodreel's expression CNN (models/face/expression-cnn.ts) on the 48-px faces, by scripts/emotion/train-cnn.py
- *    with Debian's PyTorch (`apt-get install -y python3-torch`; about an hour on 2 cores).
- * 3. How the CNN's reading is blended with face-api's calibrated head, on the validation split.
+ *    with Debian's PyTorch (`apt-get install -y python3-torch`; about 45 minutes per member on 2 cores): an ensemble,
+ *    the same recipe from each of CNN_SEEDS.
+ * 3. How the ensemble's reading is blended with face-api's calibrated head, on the validation split.
  * Each Train face gives four views: the 48-px crop, the face cut as the extension's detector cuts it (a box drawn
  * from the boxes TinyFaceDetector finds on webcam-like frames of Train faces, which sit lower and tighter than FER's
  * crops, on the face scaled to 240 px on grey), and the mirror image of both. A head that saw only FER's crops did
  * worse than face-api's on the detector's crops; early stopping therefore scores the detector-cut view alone, which
  * is what the extension reads. The head starts from face-api's own head; class-weighted cross-entropy (inverse
  * square-root frequency, so rare fear and disgust are not drowned out by happy) with L2 toward that start.
- * Deterministic on one machine. Writes scripts/lib/expression-head.json, models/weights/expression-{calibration,cnn}.json and expression-cnn.bin.
- * Boxes, features and pixels are cached in .cache/ (the features take about 20 minutes on 2 cores).
+ * Deterministic on one machine. Writes scripts/lib/expression-head.json, models/weights/expression-calibration.json
+ * and each member's expression-cnn*.{bin,json} (the first's manifest carries the blend and lists the members).
+ * Boxes, features and pixels are cached in .cache/ (the features take about 20 minutes on 2 cores). `--cnn-data`
+ * writes only what train-cnn.py reads (boxes and pixels, a few minutes) and stops, e.g. for a short run:
+ * `CNN_EPOCHS=2 CNN_SEED=8 /usr/bin/python3 scripts/emotion/train-cnn.py`.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
 import { rng } from '../../models/learning/linalg';
-import { blendLogits, type ExpressionCnnManifest } from '../../models/face/expression-cnn';
+import { blendLogits, ensembleLogits, type ExpressionCnnManifest } from '../../models/face/expression-cnn';
 import { headLogits, type ExpressionHead } from '../../models/face/expression-head';
 import { softmax } from '../../models/probability';
 import {
@@ -44,6 +48,7 @@ const K = EMOTIONS.length;
 /** The side of the faces Moodreel's CNN reads. */
 const CNN_SIDE = 48;
 const CNN_FILE = resolve('models/weights/expression-cnn.json');
+
 /** The issue's floor: these emotions each recalled at least this often (on the validation split), with margin. */
 const RECALL_FLOOR_EMOTIONS = ['sad', 'angry', 'fearful'] as const;
 const RECALL_FLOOR = 0.52;
@@ -91,36 +96,47 @@ async function cached(
   return out;
 }
 
-async function extract(): Promise<{
-  samples: Sample[];
-  paths: string[];
-  boxes: RelativeBox[];
-  drawn: RelativeBox[];
-}> {
-  const files = ferImages(TRAIN).map((f) => ({ label: EMOTIONS.indexOf(f.label), path: f.path }));
-  const crops = await cached('fer-train-features.bin', files.length, 2 * FEATURES, (i) =>
-    cropFeatures(files[i]!.path, true),
-  );
+/** FER2013 Train's faces, labels as indices into EMOTIONS. */
+function trainFiles(): { label: number; path: string }[] {
+  return ferImages(TRAIN).map((f) => ({ label: EMOTIONS.indexOf(f.label), path: f.path }));
+}
+
+/**
+ * Where the detector puts its box on webcam-like frames of Train faces (cached), and the box drawn for each Train face
+ * (seeded): what the detector-cut views are cut at, in the head's features and the CNN's training alike.
+ */
+async function detectorCuts(
+  files: readonly { path: string }[],
+): Promise<{ boxes: RelativeBox[]; drawn: RelativeBox[] }> {
   const boxFile = resolve('.cache/fer-train-boxes.json');
   let boxes: RelativeBox[];
   if (existsSync(boxFile)) boxes = JSON.parse(readFileSync(boxFile, 'utf8')) as RelativeBox[];
   else {
     boxes = await detectorBoxes(files.filter((_, i) => i % BOX_SAMPLE === 5).map((f) => f.path));
+    mkdirSync(resolve('.cache'), { recursive: true });
     writeFileSync(boxFile, JSON.stringify(boxes));
   }
   console.error(`${boxes.length} detector boxes`);
   const pick = rng(23);
-  const drawn = files.map(() => boxes[Math.floor(pick() * boxes.length)]!);
+  return { boxes, drawn: files.map(() => boxes[Math.floor(pick() * boxes.length)]!) };
+}
+
+async function extract(
+  files: readonly { label: number; path: string }[],
+  drawn: readonly RelativeBox[],
+): Promise<Sample[]> {
+  const crops = await cached('fer-train-features.bin', files.length, 2 * FEATURES, (i) =>
+    cropFeatures(files[i]!.path, true),
+  );
   const cut = await cached('fer-train-box-features.bin', files.length, 2 * FEATURES, (i) =>
     boxFeatures(files[i]!.path, drawn[i]!),
   );
   const view = (buf: Float32Array, i: number, v: number) =>
     buf.slice((2 * i + v) * FEATURES, (2 * i + v + 1) * FEATURES);
-  const samples = files.map((f, i) => ({
+  return files.map((f, i) => ({
     label: f.label,
     views: [view(crops, i, 0), view(crops, i, 1), view(cut, i, 0), view(cut, i, 1)],
   }));
-  return { samples, paths: files.map((f) => f.path), boxes, drawn };
 }
 
 /**
@@ -173,7 +189,7 @@ function grey48(path: string): Uint8Array {
  * head's), the detector box drawn for it and all the detector boxes (for augmentation).
  */
 function writeCnnData(
-  samples: readonly Sample[],
+  labels: readonly number[],
   paths: readonly string[],
   boxes: readonly RelativeBox[],
   drawn: readonly RelativeBox[],
@@ -187,22 +203,35 @@ function writeCnnData(
   }
   writeFileSync(
     resolve('.cache/fer-cnn-data.json'),
-    JSON.stringify({ side: CNN_SIDE, labels: samples.map((s) => s.label), validation: valIndex, drawn, boxes }),
+    JSON.stringify({ side: CNN_SIDE, labels, validation: valIndex, drawn, boxes }),
   );
 }
 
+/** The ensemble's members: the CNN's recipe from each seed (train-cnn.py names the first's files without a suffix). */
+const CNN_SEEDS = [7, 8] as const;
+const memberSuffix = (seed: number) => (seed === CNN_SEEDS[0] ? '' : `-seed${seed}`);
+const memberFile = (seed: number, ext: 'bin' | 'json') => `expression-cnn${memberSuffix(seed)}.${ext}`;
+const valLogitsFile = (seed: number) => resolve(`.cache/fer-cnn-val-logits${memberSuffix(seed)}.bin`);
+
 /**
- * Trains the CNN with Debian's PyTorch (scripts/emotion/train-cnn.py reads what writeCnnData wrote); about an hour
- * on 2 cores. `--reuse-cnn` keeps the CNN trained last (with its validation logits in .cache) and refits the rest.
+ * Trains each member of the CNN with Debian's PyTorch (scripts/emotion/train-cnn.py reads what writeCnnData wrote);
+ * about 45 minutes per member on 2 cores. `--reuse-cnn` keeps the members trained last and refits the rest (their
+ * validation logits are read again from the shipped weights when .cache/ lacks them).
  */
 function trainCnn(): void {
-  if (process.argv.includes('--reuse-cnn')) return;
   const python = process.env.MOODREEL_PYTHON ?? '/usr/bin/python3';
-  const run = spawnSync(python, ['scripts/emotion/train-cnn.py'], { stdio: 'inherit' });
-  if (run.status !== 0)
-    throw new Error(
-      `${python} scripts/emotion/train-cnn.py failed; it needs PyTorch: apt-get install -y python3-torch`,
-    );
+  const reuse = process.argv.includes('--reuse-cnn');
+  for (const seed of CNN_SEEDS) {
+    if (reuse && existsSync(valLogitsFile(seed))) continue;
+    const run = spawnSync(python, ['scripts/emotion/train-cnn.py', ...(reuse ? ['--val-logits'] : [])], {
+      stdio: 'inherit',
+      env: { ...process.env, CNN_SEED: String(seed) },
+    });
+    if (run.status !== 0)
+      throw new Error(
+        `${python} scripts/emotion/train-cnn.py failed; it needs PyTorch: apt-get install -y python3-torch`,
+      );
+  }
 }
 
 /**
@@ -212,12 +241,15 @@ function trainCnn(): void {
  * views. Written into the CNN's manifest.
  */
 function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight: number; validationAccuracy: number } {
-  const logits = new Float32Array(readFileSync(resolve('.cache/fer-cnn-val-logits.bin')).buffer.slice(0));
-  if (logits.length !== val.length * 4 * K) throw new Error('CNN validation logits do not match the split');
+  const members = CNN_SEEDS.map((seed) => {
+    const logits = new Float32Array(readFileSync(valLogitsFile(seed)).buffer.slice(0));
+    if (logits.length !== val.length * 4 * K) throw new Error('CNN validation logits do not match the split');
+    return logits;
+  });
   const items = val.flatMap((s, i) =>
     [CROP, BOX].map((v) => ({
       head: softmax(headLogits(calibrated, s.views[v]!)),
-      cnn: logits.subarray((i * 4 + v) * K, (i * 4 + v + 1) * K),
+      cnn: ensembleLogits(members.map((logits) => logits.subarray((i * 4 + v) * K, (i * 4 + v + 1) * K))),
       y: s.label,
     })),
   );
@@ -257,20 +289,45 @@ function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight:
       `CNN alone ${round(accuracyWith({ weight: 1, bias: zero }) * 100, 2)} %`,
   );
   const manifest = JSON.parse(readFileSync(CNN_FILE, 'utf8')) as ExpressionCnnManifest & Record<string, unknown>;
+  // Every member must be laid out as the first, which the extension reads them by.
+  for (const seed of CNN_SEEDS) {
+    const member = JSON.parse(
+      readFileSync(resolve('models/weights', memberFile(seed, 'json')), 'utf8'),
+    ) as ExpressionCnnManifest;
+    if (JSON.stringify(member.weights.tensors) !== JSON.stringify(manifest.weights.tensors))
+      throw new Error(`${memberFile(seed, 'json')} is not laid out as ${memberFile(CNN_SEEDS[0], 'json')}`);
+  }
   // A fresh blend: the class balance refitted on real photos (emotion:fit-balance) starts again from this one.
   const { trainedBias: _stale, blendBalancedOn: _also, ...rest } = manifest;
-  writeFileSync(CNN_FILE, `${JSON.stringify({ ...rest, blend, blendValidationAccuracy: validationAccuracy })}\n`);
+  writeFileSync(
+    CNN_FILE,
+    `${JSON.stringify({
+      ...rest,
+      members: CNN_SEEDS.map((seed) => ({ seed, file: memberFile(seed, 'bin') })),
+      blend,
+      blendValidationAccuracy: validationAccuracy,
+    })}\n`,
+  );
   return { weight, validationAccuracy };
 }
 
 async function main() {
   await startWasm();
-  const { samples, paths, boxes, drawn } = await extract();
+  const files = trainFiles();
+  const { boxes, drawn } = await detectorCuts(files);
   const random = rng(11);
-  const { validation: valIndex, training } = ferValidationIndices(samples.length, random);
+  const { validation: valIndex, training } = ferValidationIndices(files.length, random);
+  writeCnnData(
+    files.map((f) => f.label),
+    files.map((f) => f.path),
+    boxes,
+    drawn,
+    valIndex,
+  );
+  if (process.argv.includes('--cnn-data')) return;
+  const samples = await extract(files, drawn);
   const val = valIndex.map((i) => samples[i]!);
   const train = training.map((i) => samples[i]!);
-  writeCnnData(samples, paths, boxes, drawn, valIndex);
   const counts = EMOTIONS.map((_, c) => train.filter((s) => s.label === c).length);
   const classWeight = counts.map((n) => Math.sqrt(Math.max(...counts) / n));
 
