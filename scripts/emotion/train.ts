@@ -48,7 +48,6 @@ const K = EMOTIONS.length;
 /** The side of the faces Moodreel's CNN reads. */
 const CNN_SIDE = 48;
 const CNN_FILE = resolve('models/weights/expression-cnn.json');
-
 /** The floor: these emotions each recalled at least this often (on the validation split), with margin. */
 const RECALL_FLOOR_EMOTIONS = ['sad', 'angry', 'fearful'] as const;
 const RECALL_FLOOR = 0.52;
