@@ -68,7 +68,7 @@ export function decodeFloat16(bytes: Uint8Array): Float32Array {
 }
 
 export interface ExpressionCnn {
-  /** The CNN's logits (EMOTIONS order) for one face crop (height × width × RGB, 0–255, any size). */
+  /** The CNN's logits (EMOTIONS order; the members' `ensembleLogits`) for one face crop (height × width × RGB, 0–255). */
   logits(crop: FaceApi.tf.Tensor3D): Promise<Float32Array>;
   dispose(): void;
 }
