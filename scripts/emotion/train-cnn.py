@@ -178,34 +178,32 @@ def export(net: nn.Sequential, manifest: dict) -> None:
         f.write(json.dumps(manifest) + "\n")
 
 
-def write_val_logits() -> None:
-    """`--val-logits`: the exported net's validation logits, for `emotion:train --reuse-cnn` on a fresh cache."""
-    torch.set_num_threads(THREADS)
+def load_data() -> tuple:
+    """What train.ts wrote: every Train face scaled as the nets read it, the labels, drawn boxes and validation mask."""
     meta = json.load(open(".cache/fer-cnn-data.json"))
     side, n = meta["side"], len(meta["labels"])
     pixels = np.fromfile(".cache/fer-cnn-pixels.bin", dtype=np.uint8).reshape(n, 1, side, side)
-    val = torch.tensor(meta["validation"])
-    x = torch.from_numpy(pixels.astype(np.float32) / 255 - 0.5)[val]
-    drawn = torch.tensor(meta["drawn"], dtype=torch.float32)[val]
-    logits = view_logits(load_export(), x, drawn)
+    x = torch.from_numpy(pixels.astype(np.float32) / 255 - 0.5)
+    is_val = torch.zeros(n, dtype=torch.bool)
+    is_val[meta["validation"]] = True
+    return meta, x, torch.tensor(meta["labels"]), torch.tensor(meta["drawn"], dtype=torch.float32), is_val
+
+
+def write_val_logits() -> None:
+    """`--val-logits`: the exported net's validation logits, for `emotion:train --reuse-cnn` on a fresh cache."""
+    torch.set_num_threads(THREADS)
+    _, x, y, drawn, is_val = load_data()
+    logits = view_logits(load_export(), x[is_val], drawn[is_val])
     logits.numpy().astype("<f4").tofile(VAL_LOGITS)
-    print(json.dumps({"valLogits": VAL_LOGITS, **accuracies(logits, torch.tensor(meta["labels"])[val])}))
+    print(json.dumps({"valLogits": VAL_LOGITS, **accuracies(logits, y[is_val])}))
 
 
 def main() -> None:
     torch.set_num_threads(THREADS)
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True)
-    meta = json.load(open(".cache/fer-cnn-data.json"))
-    side = meta["side"]
-    n = len(meta["labels"])
-    pixels = np.fromfile(".cache/fer-cnn-pixels.bin", dtype=np.uint8).reshape(n, 1, side, side)
-    x = torch.from_numpy(pixels.astype(np.float32) / 255 - 0.5)
-    y = torch.tensor(meta["labels"])
-    drawn = torch.tensor(meta["drawn"], dtype=torch.float32)
+    meta, x, y, drawn, is_val = load_data()
     pool = torch.tensor(meta["boxes"], dtype=torch.float32)
-    is_val = torch.zeros(n, dtype=torch.bool)
-    is_val[meta["validation"]] = True
     xt, yt = x[~is_val], y[~is_val]
     xv, yv, dv = x[is_val], y[is_val], drawn[is_val]
     counts = torch.bincount(yt, minlength=7).float()
@@ -257,7 +255,7 @@ def main() -> None:
     export(net, {
         "version": 1,
         "trainedOn": "FER2013 Train minus the 10 % validation split (the expression head's)",
-        "input": {"side": side, "grey": "mean of RGB", "scale": "pixel / 255 - 0.5"},
+        "input": {"side": meta["side"], "grey": "mean of RGB", "scale": "pixel / 255 - 0.5"},
         "architecture": {"widths": list(WIDTHS), "convsPerStage": 2, "pool": "max 2x2 per stage, then mean"},
         "epoch": best["epoch"],
         "validationAccuracy": {k: round(v, 4) for k, v in best["acc"].items()},
