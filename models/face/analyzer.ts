@@ -10,7 +10,6 @@ import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from 
 import { blendLogits, cnnWeightFiles, createExpressionCnn, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
 import { createFaceDetail, type FaceDetail } from './detail';
-import { createGreyFace, type GreyFace } from './grey-face';
 import { softmax } from '../probability';
 
 export type FaceApiModule = typeof FaceApi;
@@ -113,7 +112,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
   /** face-api's own head (FaceExpressionNet's last layer), read from its weights once they are loaded. */
   let faceApiHead: ExpressionHead | null = null;
   let cnn: ExpressionCnn | null = null;
-  let detail: { grey: GreyFace; measure: FaceDetail } | null = null;
+  let detail: FaceDetail | null = null;
 
   async function cnnBytes(file: string): Promise<Uint8Array> {
     if ('disk' in from)
@@ -139,10 +138,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
       };
     }
     cnn ??= createExpressionCnn(faceapi.tf, await Promise.all(cnnWeightFiles().map(cnnBytes)));
-    if (!detail) {
-      const grey = createGreyFace(faceapi.tf);
-      detail = { grey, measure: createFaceDetail(faceapi.tf, grey) };
-    }
+    detail ??= createFaceDetail(faceapi.tf);
   }
 
   function combine(views: readonly ExpressionView[], overrides: Partial<AnalyzerConfig> = {}): EmotionProbabilities {
@@ -194,7 +190,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         out.push({
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
           score: detections[i]!.score,
-          detail: await detail!.measure.of(crop),
+          detail: await detail!.of(crop),
           views,
         });
       }
@@ -272,8 +268,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
       faceApiHead = null;
       cnn?.dispose();
       cnn = null;
-      detail?.measure.dispose();
-      detail?.grey.dispose();
+      detail?.dispose();
       detail = null;
     },
   };

@@ -5,7 +5,7 @@
  * right less often than their leading probability says (docs/emotion.md).
  */
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
-import type { GreyFace } from './grey-face';
+import { createGreyFace } from './grey-face';
 
 type Tf = typeof FaceApi.tf;
 
@@ -17,7 +17,8 @@ export interface FaceDetail {
   dispose(): void;
 }
 
-export function createFaceDetail(tf: Tf, grey: GreyFace): FaceDetail {
+export function createFaceDetail(tf: Tf): FaceDetail {
+  const grey = createGreyFace(tf);
   const laplacian = tf.tensor4d([0, -1, 0, -1, 4, -1, 0, -1, 0], [3, 3, 1, 1]);
   const inner = DETAIL_SIDE - 2;
   return {
@@ -35,6 +36,7 @@ export function createFaceDetail(tf: Tf, grey: GreyFace): FaceDetail {
     },
     dispose() {
       laplacian.dispose();
+      grey.dispose();
     },
   };
 }
