@@ -7,7 +7,8 @@
  * - Tone precision@10 per emotion × strategy (14 targets), cold user, the shipped ranker over the part's labelled
  *   titles: the share of picks whose tags name a wanted tone and no tone the target steers away from. Also for the
  *   mixed moods the shipped analyzer reads from real photos (scripts/lib/real-moods.ts).
- * - Reason truth: the share of tone words shown in reasons that the title's tags support.
+ * - Reason truth: the share of tone words shown in reasons that the title's tags support, with the number of titles
+ *   that carry it and a 90 % bootstrap interval over those titles (a few titles named in many lists).
  * - Spread: the 14 cold lists on the full catalogue: in how many lists the most repeated title is, and the mean
  *   pairwise Jaccard of the top 10s.
  * - Baselines through the same ranker: genres-only profiles, the profiles shipped before (read from git when the
@@ -37,7 +38,7 @@ import { readPackedCatalogue } from '../lib/catalogue';
 import { readItemFactors } from '../lib/factors';
 import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
-import { markdownTable, round } from '../lib/stats';
+import { bootstrapShare, markdownTable, round } from '../lib/stats';
 import { fitsTarget, partOf, readToneLabels, type Part } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
@@ -56,18 +57,27 @@ function precision(picks: readonly Pick[], labels: Labels, target: MoodTarget): 
   return picks.filter((p) => fitsTarget(labels.get(p.movie.movieId), target)).length / COUNT;
 }
 
-/** Tone words in the picks' reasons, and how many of them the title's tags support. */
-function reasonTones(picks: readonly Pick[], labels: Labels): { shown: number; true: number } {
-  let shown = 0;
-  let supported = 0;
+/** Per title: tone words in its reasons (`count`), and how many of them its tags support (`hits`). */
+type Truth = Map<number, { count: number; hits: number }>;
+
+function addReasonTones(picks: readonly Pick[], labels: Labels, into: Truth): void {
   for (const p of picks)
     for (const r of p.reasons)
       if (r.kind === 'mood')
         for (const t of r.tones) {
-          shown++;
-          if (labels.get(p.movie.movieId)?.has(t)) supported++;
+          const unit = into.get(p.movie.movieId) ?? { count: 0, hits: 0 };
+          unit.count++;
+          if (labels.get(p.movie.movieId)?.has(t)) unit.hits++;
+          into.set(p.movie.movieId, unit);
         }
-  return { shown, true: supported };
+}
+
+/** Shown tone words, the share the tags support, from how many titles, and its interval over titles. */
+function truthOf(truth: Truth) {
+  const units = [...truth.values()];
+  const shown = units.reduce((s, u) => s + u.count, 0);
+  const supported = units.reduce((s, u) => s + u.hits, 0);
+  return { shown, share: shown === 0 ? null : supported / shown, titles: units.length, ...bootstrapShare(units) };
 }
 
 const shippedRanker =
@@ -270,20 +280,20 @@ async function main() {
 
   const perTarget: Record<string, number[]> = {};
   const mixedMean: Record<string, number> = {};
-  const truth: Record<string, { shown: number; true: number }> = {};
+  const truth: Record<string, Truth> = {};
   for (const v of variants) {
-    truth[v.key] = { shown: 0, true: 0 };
+    const said: Truth = new Map();
     const run = (t: Target) => {
       const target = targetOf(t);
       const picks = v.rank(v.movies, target);
-      const r = reasonTones(picks, labels);
-      truth[v.key]!.shown += r.shown;
-      truth[v.key]!.true += r.true;
+      addReasonTones(picks, labels, said);
       return precision(picks, labels, target);
     };
     perTarget[v.key] = cold.map(run);
     mixedMean[v.key] = mean(mixed.map(run));
+    truth[v.key] = said;
   }
+  const truths = Object.fromEntries(variants.map((v) => [v.key, truthOf(truth[v.key]!)]));
 
   console.log(
     `Tone precision@10, cold user, over the ${PART} half's ${part.length} labelled titles (of ${labels.size}); ` +
@@ -297,12 +307,13 @@ async function main() {
         ['**mean of the 14**', ...variants.map((v) => `**${round(mean(perTarget[v.key]!), 3)}**`)],
         [`mixed real moods (${real.length} photos × 2)`, ...variants.map((v) => round(mixedMean[v.key]!, 3))],
         [
-          'reason truth (tone words the tags support)',
-          ...variants.map((v) =>
-            truth[v.key]!.shown === 0
+          'reason truth (tone words the tags support; titles named; 90 % interval over titles)',
+          ...variants.map((v) => {
+            const r = truths[v.key]!;
+            return r.share === null
               ? '–'
-              : `${round(truth[v.key]!.true / truth[v.key]!.shown, 3)} of ${truth[v.key]!.shown}`,
-          ),
+              : `${round(r.share, 3)} of ${r.shown} (${r.titles} titles; ${r.low.toFixed(2)}–${r.high.toFixed(2)})`;
+          }),
         ],
       ],
     ),
@@ -354,8 +365,10 @@ async function main() {
       beforeProfiles: before ? p('beforeProfiles') : null,
       mixedRealMoods: round(mixedMean.shipped!, 4),
       realPhotos: real.length,
-      reasonTruth: truth.shipped!.shown === 0 ? null : round(truth.shipped!.true / truth.shipped!.shown, 4),
-      reasonTones: truth.shipped!.shown,
+      reasonTruth: truths.shipped!.share === null ? null : round(truths.shipped!.share, 4),
+      reasonTones: truths.shipped!.shown,
+      reasonTitles: truths.shipped!.titles,
+      reasonTruth90: [round(truths.shipped!.low, 3), round(truths.shipped!.high, 3)],
       mostRepeated: most,
       meanJaccard: round(meanJaccard, 4),
       moodMap: learning,

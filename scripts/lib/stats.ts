@@ -1,4 +1,5 @@
 /** Small numeric helpers for benchmark and evaluation scripts. */
+import { rng } from '../../models/learning/linalg';
 
 /** The q-quantile (0..1) of `values` by linear interpolation; NaN for an empty list. */
 export function quantile(values: readonly number[], q: number): number {
@@ -19,4 +20,29 @@ export function round(x: number, digits = 1): number {
 export function markdownTable(header: readonly string[], rows: readonly (readonly (string | number)[])[]): string {
   const line = (cells: readonly (string | number)[]) => `| ${cells.join(' | ')} |`;
   return [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+}
+
+/**
+ * A 90 % bootstrap interval (2,000 resamples, seeded) of a pooled share Σhits / Σcount when the units that carry it
+ * are few (e.g. reason words, counted per title): units are resampled, not the events inside them, since one title
+ * shown in many lists is one piece of evidence.
+ */
+export function bootstrapShare(
+  units: readonly { count: number; hits: number }[],
+  seed = 1,
+): { low: number; high: number } {
+  if (units.length === 0) return { low: Number.NaN, high: Number.NaN };
+  const random = rng(seed);
+  const shares: number[] = [];
+  for (let b = 0; b < 2000; b++) {
+    let count = 0;
+    let hits = 0;
+    for (let i = 0; i < units.length; i++) {
+      const u = units[Math.floor(random() * units.length)]!;
+      count += u.count;
+      hits += u.hits;
+    }
+    if (count > 0) shares.push(hits / count);
+  }
+  return { low: quantile(shares, 0.05), high: quantile(shares, 0.95) };
 }
