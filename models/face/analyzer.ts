@@ -22,6 +22,8 @@ export interface ExpressionView {
   features: Float32Array;
   /** null when the CNN was not asked to read the view (`cnn: 'off'`). */
   cnn: Float32Array | null;
+  /** The detail of the face crop (models/face/detail.ts; a mirror image has its crop's): the blend's balance reads it. */
+  detail: number;
 }
 
 /** A detected face with what each of its views gave (the crop, then its mirror image). */
@@ -37,7 +39,7 @@ export function shippedView(
   return (view) => {
     let p = softmax(headLogits(faceApiHead, view.features));
     if (config.calibrate) p = calibrateArray(p);
-    if (config.cnn === 'blend' && view.cnn) p = softmax(blendLogits(p, view.cnn));
+    if (config.cnn === 'blend' && view.cnn) p = softmax(blendLogits(p, view.cnn, view.detail));
     return p;
   };
 }
@@ -190,7 +192,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         out.push({
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
           score: detections[i]!.score,
-          detail: await detail!.of(crop),
+          detail: views[0]!.detail,
           views,
         });
       }
@@ -227,11 +229,14 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
   ): Promise<ExpressionView[]> {
     const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
     const withCnn = config.cnn !== 'off';
-    const views = [await viewOf(crop, withCnn)];
+    if (!detail) throw new Error('Load the expression models before reading expressions');
+    // Mirroring leaves the detail as it is: measured once per face.
+    const measured = await detail.of(crop);
+    const views = [await viewOf(crop, withCnn, measured)];
     if (config.mirror) {
       const mirrored = mirror(crop);
       try {
-        views.push(await viewOf(mirrored, withCnn));
+        views.push(await viewOf(mirrored, withCnn, measured));
       } finally {
         mirrored.dispose();
       }
@@ -239,9 +244,9 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     return views;
   }
 
-  async function viewOf(crop: FaceApi.tf.Tensor3D, withCnn: boolean): Promise<ExpressionView> {
+  async function viewOf(crop: FaceApi.tf.Tensor3D, withCnn: boolean, detail: number): Promise<ExpressionView> {
     if (!cnn) throw new Error('Load the expression models before reading expressions');
-    return { features: await featuresOf(crop), cnn: withCnn ? await cnn.logits(crop) : null };
+    return { features: await featuresOf(crop), cnn: withCnn ? await cnn.logits(crop) : null, detail };
   }
 
   async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {

@@ -23,10 +23,12 @@ export interface ExpressionCnnManifest {
   /** The ensemble's weights files, each laid out as `weights.tensors` (the first is `weights.file`); absent: one net. */
   members?: { seed: number; file: string }[];
   /**
-   * How the CNN's and the head's readings are combined, fitted on Train's validation split: logits =
-   * (1 − weight) · log p(head) + weight · log p(CNN) + bias.
+   * How the CNN's and the head's readings are combined: logits = (1 − weight) · log p(head) + weight · log p(CNN) +
+   * bias, the weight fitted on Train's validation split. The class bias is the balance of the final reading: `bias`
+   * for faces with little detail (small or blurred, as FER's), `sharp.bias` for faces whose detail
+   * (models/face/detail.ts) is at least `sharp.from` (real-size faces); without `sharp`, one bias for all.
    */
-  blend: { weight: number; bias: number[] };
+  blend: { weight: number; bias: number[]; sharp?: { from: number; bias: number[] } };
 }
 
 export const EXPRESSION_CNN: ExpressionCnnManifest = trained as ExpressionCnnManifest;
@@ -140,18 +142,24 @@ export function createExpressionCnn(
   };
 }
 
+/** The class bias for a face with this detail (see `blend` in the manifest). */
+export function balanceBias(blend: ExpressionCnnManifest['blend'], detail: number): number[] {
+  return blend.sharp && detail >= blend.sharp.from ? blend.sharp.bias : blend.bias;
+}
+
 /**
  * The blended logits of one view: the head's probabilities (already calibrated, if they are) and the CNN's logits,
- * weighted in log space as fitted by emotion:train.
+ * weighted in log space as fitted by emotion:train, plus the class bias for the face's detail.
  */
 export function blendLogits(
   headProbabilities: readonly number[],
   cnnLogits: ArrayLike<number>,
+  detail: number,
   blend: ExpressionCnnManifest['blend'] = EXPRESSION_CNN.blend,
 ): number[] {
   const cnn = logSoftmax(cnnLogits);
+  const bias = balanceBias(blend, detail);
   return EMOTIONS.map(
-    (_, c) =>
-      (1 - blend.weight) * Math.log(Math.max(headProbabilities[c]!, 1e-12)) + blend.weight * cnn[c]! + blend.bias[c]!,
+    (_, c) => (1 - blend.weight) * Math.log(Math.max(headProbabilities[c]!, 1e-12)) + blend.weight * cnn[c]! + bias[c]!,
   );
 }

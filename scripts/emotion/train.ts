@@ -257,7 +257,8 @@ function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight:
     classificationReport(
       EMOTIONS,
       items.map(({ head, cnn, y }): [Emotion, Emotion] => {
-        const l = blendLogits(head, cnn, blend);
+        // No `sharp` part yet (emotion:fit-balance adds it): every face takes `bias`, whatever its detail.
+        const l = blendLogits(head, cnn, 0, blend);
         return [EMOTIONS[y]!, EMOTIONS[l.indexOf(Math.max(...l))]!];
       }),
     );

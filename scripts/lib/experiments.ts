@@ -36,7 +36,7 @@ export function readExperiment(
   const head = (view: ExpressionView) => {
     if (reading.head === 'face-api') return shipped(view);
     const p = softmax(headLogits(MOODREEL_HEAD, view.features));
-    return reading.cnn === 'blend' && view.cnn ? softmax(blendLogits(p, view.cnn)) : p;
+    return reading.cnn === 'blend' && view.cnn ? softmax(blendLogits(p, view.cnn, view.detail)) : p;
   };
   return meanOverViews(views, reading.mirror, (view) =>
     reading.cnn === 'alone' && view.cnn ? softmax(view.cnn) : head(view),

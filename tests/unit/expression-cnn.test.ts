@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  balanceBias,
   blendLogits,
   cnnWeightFiles,
   createExpressionCnn,
@@ -44,14 +45,26 @@ describe('blendLogits', () => {
     const head = [0.5, 0.2, 0.1, 0.1, 0.05, 0.03, 0.02];
     const cnn = [0, 3, 0, 0, 0, 0, 1];
     const zero = EMOTIONS.map(() => 0);
-    expect(softmax(blendLogits(head, cnn, { weight: 0, bias: zero })).map((p) => p.toFixed(9))).toEqual(
+    expect(softmax(blendLogits(head, cnn, 7, { weight: 0, bias: zero })).map((p) => p.toFixed(9))).toEqual(
       head.map((p) => p.toFixed(9)),
     );
-    expect(softmax(blendLogits(head, cnn, { weight: 1, bias: zero })).map((p) => p.toFixed(9))).toEqual(
+    expect(softmax(blendLogits(head, cnn, 7, { weight: 1, bias: zero })).map((p) => p.toFixed(9))).toEqual(
       softmax(cnn).map((p) => p.toFixed(9)),
     );
-    const biased = blendLogits(head, cnn, { weight: 0.5, bias: [0, 0, 0, 0, 2, 0, 0] });
-    expect(biased[4]! - blendLogits(head, cnn, { weight: 0.5, bias: zero })[4]!).toBeCloseTo(2, 12);
+    const biased = blendLogits(head, cnn, 7, { weight: 0.5, bias: [0, 0, 0, 0, 2, 0, 0] });
+    expect(biased[4]! - blendLogits(head, cnn, 7, { weight: 0.5, bias: zero })[4]!).toBeCloseTo(2, 12);
+  });
+
+  it('takes the sharp faces’ bias from its detail mark on, the other bias below it', () => {
+    const head = [0.5, 0.2, 0.1, 0.1, 0.05, 0.03, 0.02];
+    const cnn = [0, 3, 0, 0, 0, 0, 1];
+    const zero = EMOTIONS.map(() => 0);
+    const blend = { weight: 0.5, bias: zero, sharp: { from: 6.5, bias: [-1, 0, 0, 0, 0, 0, 0] } };
+    const plain = blendLogits(head, cnn, 0, { weight: 0.5, bias: zero });
+    expect(blendLogits(head, cnn, 6.49, blend)).toEqual(plain);
+    expect(blendLogits(head, cnn, 6.5, blend)[0]! - plain[0]!).toBeCloseTo(-1, 12);
+    expect(blendLogits(head, cnn, 8, blend).slice(1)).toEqual(plain.slice(1));
+    expect(balanceBias(EXPRESSION_CNN.blend, 0)).toBe(EXPRESSION_CNN.blend.bias);
   });
 });
 

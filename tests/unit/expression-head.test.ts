@@ -25,7 +25,7 @@ function features(values: number[]): Float32Array {
 
 /** A view with these leading features and CNN logits (all zero: a CNN that cannot tell). */
 function view(values: number[], cnn: number[] = EMOTIONS.map(() => 0)): ExpressionView {
-  return { features: features(values), cnn: Float32Array.from(cnn) };
+  return { features: features(values), cnn: Float32Array.from(cnn), detail: 7 };
 }
 
 describe("Moodreel's expression head", () => {

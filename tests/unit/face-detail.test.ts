@@ -1,13 +1,17 @@
 /**
  * The detail the analyzer measures on each face (models/face/detail.ts), which the stated chance reads: in Node on
  * the real weights, a real photo's face holds more detail than the same face once it has been small (scaled down to
- * a FER-sized face and back up) or blurred, and a FER2013 face on a webcam-like frame less than a real-size face.
+ * a FER-sized face and back up) or blurred, and a FER2013 face on a webcam-like frame less than a real-size face. The
+ * reading's class balance follows it: a sharp face is read with the sharp faces' bias, a small one with FER's.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createFaceAnalyzer, type FaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
+import { createFaceAnalyzer, shippedView, type FaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
+import { blendLogits, EXPRESSION_CNN } from '../../models/face/expression-cnn';
+import { EMOTIONS } from '../../models/mood/emotions';
+import { softmax } from '../../models/probability';
 import { NODE_MODELS, startWasm, tf } from '../../scripts/lib/expression-features';
 import { decodeJpeg, resize, webcamFrame, type RgbImage } from '../../scripts/lib/image';
 import { decodeImage } from '../../scripts/lib/photos';
@@ -72,5 +76,30 @@ describe('face detail', () => {
       fer.push(...(await details(webcamFrame(decodeJpeg(join(folder, file))))));
     expect(fer.length).toBeGreaterThan(4);
     for (const d of fer) expect(d).toBeLessThan(photo!);
+  }, 60_000);
+
+  it('picks the class balance a face is read with: the sharp faces’ bias from the mark on, FER’s below it', async () => {
+    const sharp = EXPRESSION_CNN.blend.sharp;
+    expect(sharp).toBeDefined();
+    const read = async (img: RgbImage) => {
+      const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+      const [face] = await analyzer.predictViews(t as never);
+      t.dispose();
+      return face!;
+    };
+    const head = shippedView({ calibrate: true, cnn: 'off' }, analyzer.faceApiHead());
+    const astronaut = decodeImage(join(FACES, 'skimage_astronaut.png'));
+    const photo = await read(astronaut);
+    const small = await read(resize(resize(astronaut, 120, 120), astronaut.width, astronaut.height));
+    expect(photo.detail).toBeGreaterThanOrEqual(sharp!.from);
+    expect(small.detail).toBeLessThan(sharp!.from);
+    for (const face of [photo, small]) {
+      const [view] = face.views;
+      expect(view!.detail).toBe(face.detail);
+      const bias = face === photo ? sharp!.bias : EXPRESSION_CNN.blend.bias;
+      const expected = softmax(blendLogits(head(view!), view!.cnn!, 0, { weight: EXPRESSION_CNN.blend.weight, bias }));
+      const shipped = shippedView({ calibrate: true, cnn: 'blend' }, analyzer.faceApiHead())(view!);
+      EMOTIONS.forEach((_, c) => expect(shipped[c]).toBeCloseTo(expected[c]!, 12));
+    }
   }, 60_000);
 });
