@@ -24,7 +24,7 @@ import { EMOTIONS, type Emotion } from '../../models/mood/emotions';
 import { softmax } from '../../models/probability';
 import { classificationReport } from '../lib/classification';
 import { NODE_MODELS, startWasm, tf } from '../lib/expression-features';
-import { ferImages, ferValidationIndices } from '../lib/fer';
+import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
 import { photoImage, readPhotos } from '../lib/photos';
 import { markdownTable, quantile, round } from '../lib/stats';
@@ -64,16 +64,16 @@ interface Balance {
 
 const { mirror } = DEFAULT_ANALYZER_CONFIG;
 
+/** Every image's face as the analyzer reads it, one analyzer for all of them. */
 async function readItems(
-  images: readonly { label: Emotion; image: () => RgbImage; group: string }[],
-  source: Source,
+  images: readonly { label: Emotion; image: () => RgbImage; group: string; source: Source }[],
 ): Promise<Item[]> {
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
   const head = shippedView({ calibrate: true, cnn: 'off' }, analyzer.faceApiHead());
   const zero = EMOTIONS.map(() => 0);
   const items: Item[] = [];
-  for (const [i, { label, image, group }] of images.entries()) {
+  for (const [i, { label, image, group, source }] of images.entries()) {
     const img = image();
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
     const [face] = await analyzer.predictViews(t as never, { mirror, cnn: 'blend' });
@@ -87,7 +87,7 @@ async function readItems(
         source,
         group,
       });
-    if (i % 500 === 0) console.error(`${source}: ${i}/${images.length}`);
+    if (i % 500 === 0) console.error(`faces read: ${i}/${images.length}`);
   }
   return items;
 }
@@ -174,20 +174,20 @@ async function main() {
   await startWasm();
   const photos = readPhotos(PHOTOS).filter((p) => p.part === 'tuning');
   const train = ferImages(TRAIN);
-  const items = [
-    ...(await readItems(
-      photos.map((p) => ({ label: p.label, image: () => photoImage(p.path), group: p.person ?? p.path })),
-      'photos',
-    )),
-    ...(await readItems(
-      ferValidationIndices(train.length).validation.map((i, k) => ({
-        label: train[i]!.label,
-        image: () => webcamFrame(decodeJpeg(train[i]!.path)),
-        group: `fer-${k % 10}`,
-      })),
-      'fer',
-    )),
-  ];
+  const items = await readItems([
+    ...photos.map((p) => ({
+      label: p.label,
+      image: () => photoImage(p.path),
+      group: p.person ?? p.path,
+      source: 'photos' as const,
+    })),
+    ...ferValidationIndices(train.length).validation.map((i, k) => ({
+      label: train[i]!.label,
+      image: () => webcamFrame(decodeJpeg(train[i]!.path)),
+      group: ferHeldOutGroup(k),
+      source: 'fer' as const,
+    })),
+  ]);
 
   // From the bias emotion:train fitted (kept beside the refitted one), so a rerun gives the same answer.
   const manifest = JSON.parse(readFileSync(CNN_FILE, 'utf8')) as Record<string, unknown> & {

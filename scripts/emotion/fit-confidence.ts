@@ -23,15 +23,13 @@ import type { Face } from '../../models/mood/faces';
 import { moodDetail, moodFromFaces } from '../../models/mood/mood';
 import { logit, sigmoid } from '../../models/probability';
 import { calibrationReport } from '../lib/classification';
-import { ferImages, ferValidationIndices } from '../lib/fer';
+import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame } from '../lib/image';
 import { photoImage, readFaces, readPhotos } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
 
 const OUT = resolve('models/weights/confidence-calibration.json');
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
-/** FER validation faces are held out a tenth at a time. */
-const FER_GROUPS = 10;
 const i = process.argv.indexOf('--data');
 const DATA = resolve(
   i >= 0
@@ -156,7 +154,7 @@ async function main() {
   const fer = statedOf(
     'fer',
     (await readFaces(validation.map((i) => () => webcamFrame(decodeJpeg(train[i]!.path))))).faces,
-    (k) => `fer-${k % FER_GROUPS}`,
+    ferHeldOutGroup,
     (k) => train[validation[k]!]!.label,
   );
   const stated = [...photos, ...fer];

@@ -188,21 +188,20 @@ function grey48(path: string): Uint8Array {
  * head's), the detector box drawn for it and all the detector boxes (for augmentation).
  */
 function writeCnnData(
-  labels: readonly number[],
-  paths: readonly string[],
+  files: readonly { label: number; path: string }[],
   boxes: readonly RelativeBox[],
   drawn: readonly RelativeBox[],
   valIndex: readonly number[],
 ) {
   const pixelsFile = resolve('.cache/fer-cnn-pixels.bin');
-  if (!existsSync(pixelsFile) || readFileSync(pixelsFile).length !== paths.length * CNN_SIDE * CNN_SIDE) {
-    const pixels = new Uint8Array(paths.length * CNN_SIDE * CNN_SIDE);
-    paths.forEach((p, i) => pixels.set(grey48(p), i * CNN_SIDE * CNN_SIDE));
+  if (!existsSync(pixelsFile) || readFileSync(pixelsFile).length !== files.length * CNN_SIDE * CNN_SIDE) {
+    const pixels = new Uint8Array(files.length * CNN_SIDE * CNN_SIDE);
+    files.forEach((f, i) => pixels.set(grey48(f.path), i * CNN_SIDE * CNN_SIDE));
     writeFileSync(pixelsFile, pixels);
   }
   writeFileSync(
     resolve('.cache/fer-cnn-data.json'),
-    JSON.stringify({ side: CNN_SIDE, labels, validation: valIndex, drawn, boxes }),
+    JSON.stringify({ side: CNN_SIDE, labels: files.map((f) => f.label), validation: valIndex, drawn, boxes }),
   );
 }
 
@@ -317,13 +316,7 @@ async function main() {
   const { boxes, drawn } = await detectorCuts(files);
   const random = rng(11);
   const { validation: valIndex, training } = ferValidationIndices(files.length, random);
-  writeCnnData(
-    files.map((f) => f.label),
-    files.map((f) => f.path),
-    boxes,
-    drawn,
-    valIndex,
-  );
+  writeCnnData(files, boxes, drawn, valIndex);
   if (process.argv.includes('--cnn-data')) return;
   const samples = await extract(files, drawn);
   const val = valIndex.map((i) => samples[i]!);

@@ -45,3 +45,11 @@ export function ferValidationIndices(
   const n = Math.round(count / 10);
   return { validation: order.slice(0, n).sort((a, b) => a - b), training: order.slice(n) };
 }
+
+/**
+ * What is held out together when a fit on FER validation faces is scored held out (`emotion:fit-balance`,
+ * `emotion:fit-confidence`): a tenth of the faces, by their position k among the faces read.
+ */
+export function ferHeldOutGroup(k: number): string {
+  return `fer-${k % 10}`;
+}

@@ -24,12 +24,23 @@ beforeAll(async () => {
   await analyzer.load(['tiny']);
 }, 60_000);
 
-async function details(img: RgbImage): Promise<number[]> {
+/** `read` on the image as a tensor, which is then freed. */
+async function onImage<T>(img: RgbImage, read: (input: never) => Promise<T>): Promise<T> {
   const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-  const faces = await analyzer.predict(t as never);
-  t.dispose();
-  return faces.map((f) => f.detail);
+  try {
+    return await read(t as never);
+  } finally {
+    t.dispose();
+  }
 }
+
+/** The detail of each face the analyzer finds, as `predict` reports it (what the mood reads). */
+async function details(img: RgbImage): Promise<number[]> {
+  return (await onImage(img, (t) => analyzer.predict(t))).map((f) => f.detail);
+}
+
+/** The faces the analyzer finds, with what each view gave. */
+const facesIn = (img: RgbImage) => onImage(img, (t) => analyzer.predictViews(t));
 
 /** A 3×3 box blur, `times` over. */
 function blur(img: RgbImage, times: number): RgbImage {
@@ -81,16 +92,10 @@ describe('face detail', () => {
   it('picks the class balance a face is read with: the sharp faces’ bias from the mark on, FER’s below it', async () => {
     const sharp = EXPRESSION_CNN.blend.sharp;
     expect(sharp).toBeDefined();
-    const read = async (img: RgbImage) => {
-      const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-      const [face] = await analyzer.predictViews(t as never);
-      t.dispose();
-      return face!;
-    };
     const head = shippedView({ calibrate: true, cnn: 'off' }, analyzer.faceApiHead());
     const astronaut = decodeImage(join(FACES, 'skimage_astronaut.png'));
-    const photo = await read(astronaut);
-    const small = await read(resize(resize(astronaut, 120, 120), astronaut.width, astronaut.height));
+    const photo = (await facesIn(astronaut))[0]!;
+    const small = (await facesIn(resize(resize(astronaut, 120, 120), astronaut.width, astronaut.height)))[0]!;
     expect(photo.detail).toBeGreaterThanOrEqual(sharp!.from);
     expect(small.detail).toBeLessThan(sharp!.from);
     for (const face of [photo, small]) {
