@@ -10,8 +10,9 @@ The validation split is the head's (10 % of Train, seeded); PublicTest is never 
 as FER cut it or as the extension's detector cuts it (a box TinyFaceDetector found on a webcam-like frame of a Train
 face), then jittered (rotation, scale, shift, mirror, brightness, contrast). Batch norm is folded into the
 convolutions on export; the weights are stored as float16 (models/weights/expression-cnn.bin) with a JSON manifest.
-`CNN_SEED=N` trains another member of the ensemble (files expression-cnn-seedN.*); `--val-logits` only reads the
-exported member's validation logits again (for `emotion:train --reuse-cnn` on an empty .cache/).
+`CNN_SEED=N` trains another member of the ensemble (files expression-cnn-seedN.*), `CNN_MIXUP=a` with mixup (tried
+for a third member, not shipped: docs/emotion.md); `--val-logits` only reads the exported member's validation logits
+again (for `emotion:train --reuse-cnn` on an empty .cache/).
 """
 
 import json
