@@ -10,7 +10,8 @@
  * - Reason truth: the share of tone words shown in reasons that the title's tags support, with the number of titles
  *   that carry it and a 90 % bootstrap interval over those titles (a few titles named in many lists).
  * - Spread: the 14 cold lists on the full catalogue: in how many lists the most repeated title is, and the mean
- *   pairwise Jaccard of the top 10s.
+ *   pairwise Jaccard of the top 10s. Also how well known their titles are (TMDB votes): a new user who knows none of
+ *   the picks has nothing to trust them by.
  * - Baselines through the same ranker: genres-only profiles, the profiles shipped before (read from git when the
  *   commit is there), and a plain genre table (happy → comedy…) ranked by genre match then quality.
  * Prints tables, then one JSON line of headline figures.
@@ -38,7 +39,7 @@ import { readPackedCatalogue } from '../lib/catalogue';
 import { readItemFactors } from '../lib/factors';
 import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
-import { bootstrapShare, markdownTable, round } from '../lib/stats';
+import { bootstrapShare, markdownTable, quantile, round } from '../lib/stats';
 import { fitsTarget, partOf, readToneLabels, type Part } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
@@ -46,6 +47,8 @@ const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
 /** The commit whose catalogue was shipped before this evaluation existed (the "before" profiles). */
 const BEFORE_COMMIT = 'a3948a6';
 const COUNT = 10;
+/** A title with fewer TMDB votes than this is one few people have seen. */
+const LITTLE_KNOWN = 200;
 /** The popup's default variety. */
 const DIVERSITY = 0.5;
 const STRATEGIES: readonly Strategy[] = ['match', 'lift'];
@@ -347,8 +350,15 @@ async function main() {
     ),
   );
   const meanJaccard = mean(jaccards);
+  const votes = lists.flatMap((l) => l.map((p) => p.movie.tmdbVotes ?? 0));
+  const littleKnown = votes.filter((v) => v < LITTLE_KNOWN).length / votes.length;
+  const medianVotes = quantile(votes, 0.5);
   console.log(
     `\nMost repeated title: ${displayTitle(byId.get(mostId)!.title)}, in ${most} of 14 lists; mean pairwise Jaccard ${round(meanJaccard, 4)}.`,
+  );
+  console.log(
+    `How well known the picks are: median ${medianVotes} TMDB votes; ${round(littleKnown * 100, 1)} % of the ` +
+      `${votes.length} picks have fewer than ${LITTLE_KNOWN}.`,
   );
 
   const learning = moodMapSimulation(movies, labels, factors);
@@ -371,6 +381,8 @@ async function main() {
       reasonTruth90: [round(truths.shipped!.low, 3), round(truths.shipped!.high, 3)],
       mostRepeated: most,
       meanJaccard: round(meanJaccard, 4),
+      littleKnown: round(littleKnown, 4),
+      medianVotes,
       moodMap: learning,
       perTarget: Object.fromEntries(cold.map((t, i) => [t.name, round(perTarget.shipped![i]!, 2)])),
     }),
