@@ -10,7 +10,7 @@ import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
 import { targetPhrase } from './mood-target';
 import type { Pick, Ranker } from './ranker';
 import { becauseYouLiked, contentReason, factReason, LEARNED_REASON_AT, ratingReason, type Reason } from './reasons';
-import { collaborativeScores, HOMES, prepare, preferenceVector } from './scoring';
+import { audience, collaborativeScores, HOMES, prepare, preferenceVector } from './scoring';
 import { kthLargest, topIndices } from './select';
 
 /** Every weight of the full ranker, in one place. */
@@ -24,6 +24,11 @@ export const RANK_WEIGHTS = {
   childrenCap: 2,
   /** …and how much of their mood fit counts until then. */
   childrenFit: 0.85,
+  /**
+   * Until the user has given feedback, only titles at least this many people rated (`audience`) are offered, unless
+   * that leaves fewer than the list asks for: a new user has nothing but knowing a title to trust a pick by.
+   */
+  coldAudience: 500,
   /** Feedback events before personal taste counts fully. */
   personalRampEvents: 5,
   /** Candidates the diversity step chooses from. */
@@ -69,6 +74,9 @@ export const moodRanker: Ranker = {
     );
     const fitAll = new Float64Array(ctx.movies.length);
     let maxFit = 1e-9;
+    const cold = events === 0;
+    let maxKnownFit = 1e-9;
+    let wellKnown = 0;
     for (let i = 0; i < ctx.movies.length; i++) {
       if (!ok(ctx.movies[i]!) || vetoed(tones, i * T, terms)) {
         fitAll[i] = -1;
@@ -81,6 +89,15 @@ export const moodRanker: Ranker = {
       const away = 1 - Math.min(1, atHome);
       fitAll[i] = moodFit(tones, i * T, terms) * (1 - (1 - known) * MOOD_FIT.away * away);
       if (fitAll[i]! > maxFit) maxFit = fitAll[i]!;
+      if (cold && audience(ctx.movies[i]!) >= RANK_WEIGHTS.coldAudience) {
+        wellKnown++;
+        if (fitAll[i]! > maxKnownFit) maxKnownFit = fitAll[i]!;
+      }
+    }
+    if (cold && wellKnown >= ctx.count) {
+      for (let i = 0; i < ctx.movies.length; i++)
+        if (audience(ctx.movies[i]!) < RANK_WEIGHTS.coldAudience) fitAll[i] = -1;
+      maxFit = maxKnownFit;
     }
     const kidsWelcome = (ctx.user.genres.Children ?? 0) > 0;
     // Films for children fit many moods on paper; for a grown-up they must fit this one clearly better.

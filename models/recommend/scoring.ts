@@ -103,11 +103,16 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
   return prepared;
 }
 
+/** How many people have rated a title: its MovieLens ratings, each standing for TMDB's larger crowd, and TMDB votes. */
+export function audience(m: Movie): number {
+  return m.mlRatings * 20 + (m.tmdbVotes ?? 0);
+}
+
 /** −1..1 prior from ratings and votes: well-liked, much-watched titles first when nothing else is known. */
 export function qualityPrior(m: Movie): number {
   const ml = m.mlMean === null ? 0 : (m.mlMean - 3.4) / 0.6;
   const tmdb = m.tmdbRating === null ? 0 : (m.tmdbRating - 6.3) / 1.2;
-  const votes = Math.log1p(m.mlRatings * 20 + (m.tmdbVotes ?? 0)) / Math.log1p(20_000);
+  const votes = Math.log1p(audience(m)) / Math.log1p(20_000);
   return Math.tanh(0.45 * ml + 0.25 * tmdb + 0.6 * (votes - 0.35));
 }
 

@@ -16,7 +16,8 @@ import { MOOD_FIT } from '../../models/recommend/mood-fit';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { franchiseKey, leadingGenres, similarity } from '../../models/recommend/diversity';
-import { moodRanker } from '../../models/recommend/mood-ranker';
+import { moodRanker, RANK_WEIGHTS } from '../../models/recommend/mood-ranker';
+import { audience } from '../../models/recommend/scoring';
 import { belowQualityFloor, moreLikeThis, RANKERS } from '../../models/recommend/rankers';
 import type { RankContext } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
@@ -53,6 +54,9 @@ function context(
     ...over,
   };
 }
+
+/** The first of a new user's sad-match picks. */
+const cold0 = () => moodRanker.rank(context({}, 'sad', 'match'))[0]!;
 
 function withFeedback(events: [number, 'up' | 'down' | 'seen' | 'not-interested'][]): UserModel {
   return events.reduce((u, [id, s]) => applyFeedback(u, byId.get(id)!, s, factors), emptyUserModel());
@@ -225,6 +229,19 @@ describe('full ranker', () => {
     }
     expect(english({ kind: 'mood', phrase: 'fits', emotion: 'angry', tones: [] })).toBe('fits an angry mood');
     expect(english({ kind: 'mood', phrase: 'fits', emotion: 'sad', tones: ['sad'] })).toBe('fits a sad mood: sad');
+  });
+
+  it('offers a new user titles many people have seen, all titles once there is feedback or too few of those', () => {
+    const wellKnown = (m: (typeof movies)[number]) => audience(m) >= RANK_WEIGHTS.coldAudience;
+    for (const emotion of ['sad', 'happy'] as const) {
+      const cold = moodRanker.rank(context({}, emotion, 'match'));
+      expect(cold.every((p) => wellKnown(p.movie))).toBe(true);
+    }
+    const told = moodRanker.rank(context({ user: withFeedback([[cold0().movie.movieId, 'up']]) }, 'sad', 'match'));
+    expect(told.some((p) => !wellKnown(p.movie))).toBe(true);
+    // Fewer well-known titles than the list asks for (a small or heavily filtered catalogue): the rest are offered too.
+    const few = [...movies.filter(wellKnown).slice(0, 4), ...movies.filter((m) => !wellKnown(m)).slice(0, 200)];
+    expect(moodRanker.rank(context({ movies: few }, 'sad', 'match'))).toHaveLength(10);
   });
 
   it('blends targets for mixed moods', () => {
