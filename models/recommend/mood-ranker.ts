@@ -10,7 +10,7 @@ import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
 import { targetPhrase } from './mood-target';
 import type { Pick, Ranker } from './ranker';
 import { becauseYouLiked, contentReason, factReason, LEARNED_REASON_AT, ratingReason, type Reason } from './reasons';
-import { audience, collaborativeScores, HOMES, prepare, preferenceVector } from './scoring';
+import { collaborativeScores, HOMES, prepare, preferenceVector } from './scoring';
 import { kthLargest, topIndices } from './select';
 
 /** Every weight of the full ranker, in one place. */
@@ -62,7 +62,7 @@ export const moodRanker: Ranker = {
     // The more the user has told us, the less a title's general reputation matters.
     const wQuality = RANK_WEIGHTS.quality * (1 - 0.5 * known);
     const prepared = prepare(ctx.movies, ctx.factors);
-    const { tones, quality: qualityAll, factorRow, vocabulary, features, offsets } = prepared;
+    const { tones, quality: qualityAll, audience, factorRow, vocabulary, features, offsets } = prepared;
     const T = TONES.length;
     const terms = fitTerms(ctx.target);
     // The user's iALS score for every embedded title, once.
@@ -89,14 +89,13 @@ export const moodRanker: Ranker = {
       const away = 1 - Math.min(1, atHome);
       fitAll[i] = moodFit(tones, i * T, terms) * (1 - (1 - known) * MOOD_FIT.away * away);
       if (fitAll[i]! > maxFit) maxFit = fitAll[i]!;
-      if (cold && audience(ctx.movies[i]!) >= RANK_WEIGHTS.coldAudience) {
+      if (cold && audience[i]! >= RANK_WEIGHTS.coldAudience) {
         wellKnown++;
         if (fitAll[i]! > maxKnownFit) maxKnownFit = fitAll[i]!;
       }
     }
     if (cold && wellKnown >= ctx.count) {
-      for (let i = 0; i < ctx.movies.length; i++)
-        if (audience(ctx.movies[i]!) < RANK_WEIGHTS.coldAudience) fitAll[i] = -1;
+      for (let i = 0; i < ctx.movies.length; i++) if (audience[i]! < RANK_WEIGHTS.coldAudience) fitAll[i] = -1;
       maxFit = maxKnownFit;
     }
     const kidsWelcome = (ctx.user.genres.Children ?? 0) > 0;

@@ -19,6 +19,8 @@ export interface Prepared {
    */
   homes: Uint8Array;
   quality: Float64Array;
+  /** Per title, `audience`: how many people have rated it. */
+  audience: Float64Array;
   factorRow: Int32Array;
   /** Content features ("g:Drama", "p:Name", "k:keyword") as ids: movie i owns features[offsets[i]..offsets[i+1]). */
   vocabulary: Map<string, number>;
@@ -63,12 +65,14 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
   const T = TONES.length;
   const tones = new Float32Array(movies.length * T);
   const quality = new Float64Array(movies.length);
+  const audiences = new Float64Array(movies.length);
   const factorRow = new Int32Array(movies.length).fill(-1);
   const vocabulary = new Map<string, number>();
   const features: number[] = [];
   const offsets = new Int32Array(movies.length + 1);
   movies.forEach((m, i) => {
     TONES.forEach((t, j) => (tones[i * T + j] = m.profile.tones[t]));
+    audiences[i] = audience(m);
     quality[i] = qualityPrior(m);
     factorRow[i] = factors?.row.get(m.movieId) ?? -1;
     for (const feature of contentFeatures(m)) {
@@ -98,7 +102,16 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
       }
     }
   });
-  const prepared = { tones, homes, quality, factorRow, vocabulary, features: Int32Array.from(features), offsets };
+  const prepared = {
+    tones,
+    homes,
+    quality,
+    audience: audiences,
+    factorRow,
+    vocabulary,
+    features: Int32Array.from(features),
+    offsets,
+  };
   preparedCache.set(movies, { factors, prepared });
   return prepared;
 }
