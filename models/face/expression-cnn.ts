@@ -1,9 +1,10 @@
 /**
  * Moodreel's expression CNN: eight 3×3 convolutions (batch norm folded in) over a 48×48 grey face, trained by
- * `npm run emotion:train` on FER2013 Train (scripts/emotion/train-cnn.py; never on PublicTest). It reads the same
- * face crops as FaceExpressionNet and its logits are blended with the head's (`blendLogits`). An ensemble: the same
- * recipe trained from more than one seed (`members`), their readings averaged. Weights: about 1.2 M float16 numbers
- * per member in models/weights/ (expression-cnn.bin first), described by expression-cnn.json.
+ * `npm run emotion:train` on FER2013 Train (scripts/emotion/train-cnn.py; never on PublicTest), then fine-tuned on
+ * real-size faces of half the tuning people and interpolated back toward the FER net. It reads the same face crops as
+ * FaceExpressionNet and its logits are blended with the head's (`blendLogits`). An ensemble: the same recipe trained
+ * from more than one seed (`members`), their readings averaged. Weights: about 1.2 M float16 numbers per member in
+ * models/weights/ (expression-cnn-real.bin first), described by expression-cnn.json.
  */
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { EMOTIONS } from '../mood/emotions';
@@ -20,7 +21,10 @@ export interface ExpressionCnnManifest {
   /** A 2×2 max pool follows every `convsPerStage` convolutions. */
   architecture: { convsPerStage: number };
   weights: { file: string; dtype: 'float16'; tensors: { name: string; shape: number[] }[] };
-  /** The ensemble's weights files, each laid out as `weights.tensors` (the first is `weights.file`); absent: one net. */
+  /**
+   * The ensemble's weights files, what the extension reads, each laid out as `weights.tensors` (the members as
+   * fine-tuned on real-size faces; `weights.file` is the first as trained on FER); absent: the one net of `weights.file`.
+   */
   members?: { seed: number; file: string }[];
   /**
    * How the CNN's and the head's readings are combined: logits = (1 − weight) · log p(head) + weight · log p(CNN) +

@@ -1,7 +1,8 @@
 /**
  * `npm run emotion:fit-balance`: the class balance of the extension's final reading (the class bias of the blend in
- * models/weights/expression-cnn.json, see blendLogits), fitted on real-size faces as well as FER: the tuning part of
- * the real-size labelled photos (split by person, scripts/lib/photos.ts; the reporting part is never read here) and
+ * models/weights/expression-cnn.json, see blendLogits), fitted on real-size faces as well as FER: the tuning people of
+ * the real-size labelled photos whom the CNN was not fine-tuned on, read as a new person's face is (split by person,
+ * scripts/lib/photos.ts; the reporting part is never read here) and
  * FER2013 Train's validation split as the extension's pipeline sees it (each face on a webcam-like frame). Today a
  * calm-looking subtle expression reads neutral; the bias is what moves that line.
  *
@@ -172,7 +173,7 @@ function heldOut(items: readonly Item[], start: readonly number[], from: number 
 
 async function main() {
   await startWasm();
-  const photos = readPhotos(PHOTOS).filter((p) => p.part === 'tuning');
+  const photos = readPhotos(PHOTOS).filter((p) => p.part === 'tuning' && !p.fineTune);
   const train = ferImages(TRAIN);
   const items = await readItems([
     ...photos.map((p) => ({

@@ -5,7 +5,8 @@
  *    calibration of face-api's own head (models/face/calibration.ts).
  * 2. Moodreel's expression CNN (models/face/expression-cnn.ts) on the 48-px faces, by scripts/emotion/train-cnn.py
  *    with Debian's PyTorch (`apt-get install -y python3-torch`; about 45 minutes per member on 2 cores): an ensemble,
- *    the same recipe from each of CNN_SEEDS.
+ *    the same recipe from each of CNN_SEEDS, each member then fine-tuned on real-size faces of half the tuning people
+ *    (scripts/lib/photos.ts; never the reporting part) and interpolated back toward its FER weights (`--real-faces`).
  * 3. How the ensemble's reading is blended with face-api's calibrated head, on the validation split.
  * Each Train face gives four views: the 48-px crop, the face cut as the extension's detector cuts it (a box drawn
  * from the boxes TinyFaceDetector finds on webcam-like frames of Train faces, which sit lower and tighter than FER's
@@ -33,6 +34,7 @@ import {
   cropFeatures,
   detectorBoxes,
   FEATURES,
+  greyFaceCrops,
   HEAD_FILE,
   shippedHead,
   startWasm,
@@ -42,8 +44,10 @@ import { round } from '../lib/stats';
 import { classificationReport } from '../lib/classification';
 import { ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, resize } from '../lib/image';
+import { photoImage, readPhotos } from '../lib/photos';
 
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
+const PHOTOS = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'faces-expressions/taiwan-performers');
 const K = EMOTIONS.length;
 /** The side of the faces Moodreel's CNN reads. */
 const CNN_SIDE = 48;
@@ -205,30 +209,59 @@ function writeCnnData(
   );
 }
 
+/**
+ * What train-cnn.py --real-faces reads: the photos of the tuning people the CNN is fine-tuned on (half the tuning
+ * part, scripts/lib/photos.ts; the other half is left for the class balance and the stated chance), each face found
+ * and cut as the extension does, grey at the CNN's side (float32, 0–255), and their labels.
+ */
+async function writePhotoCnnData(): Promise<void> {
+  const photos = readPhotos(PHOTOS).filter((p) => p.part === 'tuning' && p.fineTune);
+  if (photos.length === 0) throw new Error(`No tuning photos to fine-tune on under ${PHOTOS}`);
+  const crops = await greyFaceCrops(
+    photos.map((p) => () => photoImage(p.path)),
+    CNN_SIDE,
+  );
+  const found = photos.flatMap((p, i) => (crops[i] ? [{ label: EMOTIONS.indexOf(p.label), face: crops[i] }] : []));
+  const pixels = new Float32Array(found.length * CNN_SIDE * CNN_SIDE);
+  found.forEach((f, i) => pixels.set(f.face, i * CNN_SIDE * CNN_SIDE));
+  writeFileSync(resolve('.cache/photo-cnn-pixels.bin'), pixels);
+  writeFileSync(
+    resolve('.cache/photo-cnn-data.json'),
+    JSON.stringify({ side: CNN_SIDE, labels: found.map((f) => f.label), photos: photos.length }),
+  );
+  console.error(`photos to fine-tune on: ${found.length} faces of ${photos.length} photos`);
+}
+
 /** The ensemble's members: the CNN's recipe from each seed (train-cnn.py names the first's files without a suffix). */
 const CNN_SEEDS = [7, 8] as const;
 const memberSuffix = (seed: number) => (seed === CNN_SEEDS[0] ? '' : `-seed${seed}`);
-const memberFile = (seed: number, ext: 'bin' | 'json') => `expression-cnn${memberSuffix(seed)}.${ext}`;
-const valLogitsFile = (seed: number) => resolve(`.cache/fer-cnn-val-logits${memberSuffix(seed)}.bin`);
+/** A member as trained on FER, or (`real`) fine-tuned on real-size faces from it: what the extension reads. */
+const memberFile = (seed: number, ext: 'bin' | 'json', real = true) =>
+  `expression-cnn${memberSuffix(seed)}${real ? '-real' : ''}.${ext}`;
+const valLogitsFile = (seed: number) => resolve(`.cache/fer-cnn-val-logits${memberSuffix(seed)}-real.bin`);
 
 /**
- * Trains each member of the CNN with Debian's PyTorch (scripts/emotion/train-cnn.py reads what writeCnnData wrote);
- * about 45 minutes per member on 2 cores. `--reuse-cnn` keeps the members trained last and refits the rest (their
- * validation logits are read again from the shipped weights when .cache/ lacks them).
+ * Trains each member of the CNN with Debian's PyTorch (scripts/emotion/train-cnn.py reads what writeCnnData and
+ * writePhotoCnnData wrote): on FER, about 45 minutes per member on 2 cores, then fine-tuned on real-size faces (about
+ * 3 minutes). `--reuse-cnn` keeps the members trained on FER and fine-tunes them again (deterministic, so the same
+ * files); their validation logits are read again when .cache/ lacks them.
  */
 function trainCnn(): void {
   const python = process.env.MOODREEL_PYTHON ?? '/usr/bin/python3';
   const reuse = process.argv.includes('--reuse-cnn');
-  for (const seed of CNN_SEEDS) {
-    if (reuse && existsSync(valLogitsFile(seed))) continue;
-    const run = spawnSync(python, ['scripts/emotion/train-cnn.py', ...(reuse ? ['--val-logits'] : [])], {
+  const run = (seed: number, args: string[]) => {
+    const done = spawnSync(python, ['scripts/emotion/train-cnn.py', ...args], {
       stdio: 'inherit',
       env: { ...process.env, CNN_SEED: String(seed) },
     });
-    if (run.status !== 0)
+    if (done.status !== 0)
       throw new Error(
         `${python} scripts/emotion/train-cnn.py failed; it needs PyTorch: apt-get install -y python3-torch`,
       );
+  };
+  for (const seed of CNN_SEEDS) {
+    if (!reuse) run(seed, []);
+    run(seed, ['--real-faces']);
   }
 }
 
@@ -294,7 +327,7 @@ function fitBlend(calibrated: ExpressionHead, val: readonly Sample[]): { weight:
       readFileSync(resolve('models/weights', memberFile(seed, 'json')), 'utf8'),
     ) as ExpressionCnnManifest;
     if (JSON.stringify(member.weights.tensors) !== JSON.stringify(manifest.weights.tensors))
-      throw new Error(`${memberFile(seed, 'json')} is not laid out as ${memberFile(CNN_SEEDS[0], 'json')}`);
+      throw new Error(`${memberFile(seed, 'json')} is not laid out as ${memberFile(CNN_SEEDS[0], 'json', false)}`);
   }
   // A fresh blend: the class balance refitted on real photos (emotion:fit-balance) starts again from this one.
   const { trainedBias: _stale, blendBalancedOn: _also, ...rest } = manifest;
@@ -317,6 +350,7 @@ async function main() {
   const random = rng(11);
   const { validation: valIndex, training } = ferValidationIndices(files.length, random);
   writeCnnData(files, boxes, drawn, valIndex);
+  await writePhotoCnnData();
   if (process.argv.includes('--cnn-data')) return;
   const samples = await extract(files, drawn);
   const val = valIndex.map((i) => samples[i]!);

@@ -6,6 +6,7 @@
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { resolve } from 'node:path';
 import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
+import { createGreyFace } from '../../models/face/grey-face';
 import { decodeJpeg, webcamFrame, WEBCAM_FACE_SIDE, WEBCAM_FRAME } from './image';
 
 interface Tensor {
@@ -96,6 +97,39 @@ export async function detectorBoxes(paths: readonly string[]): Promise<RelativeB
     if (i % 500 === 0) console.error(`detector boxes ${i}/${paths.length}`);
   }
   return boxes;
+}
+
+/**
+ * Each image's largest face as the extension finds it (its detector looks, on the image as it is) and cut as its
+ * nets cut it, grey at `side` × `side` as Moodreel's CNN reads it (0–255, area-averaged); null where no face is found.
+ */
+export async function greyFaceCrops(
+  images: readonly (() => { width: number; height: number; rgb: Uint8Array })[],
+  side: number,
+): Promise<(Float32Array | null)[]> {
+  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
+  await analyzer.load(['tiny']);
+  const grey = createGreyFace(faceapi.tf as never);
+  const out: (Float32Array | null)[] = [];
+  for (const image of images) {
+    const img = image();
+    const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+    const [found] = await analyzer.predictViews(t as never, { cnn: 'off', mirror: false });
+    if (!found) {
+      out.push(null);
+      t.dispose();
+      continue;
+    }
+    const { x, y, width, height } = found.box;
+    const [crop] = await faceapi.extractFaceTensors(t as never, [new faceapi.Rect(x, y, width, height)]);
+    const face = faceapi.tf.tidy(() => grey.at(crop as never, side));
+    out.push((await face.data()) as Float32Array);
+    face.dispose();
+    crop!.dispose();
+    t.dispose();
+  }
+  grey.dispose();
+  return out;
 }
 
 /**

@@ -31,6 +31,11 @@ export interface Photo {
   /** Whether the observers' top vote is the posed label; null when unknown. */
   agree: boolean | null;
   part: PhotoPart;
+  /**
+   * Tuning people only: whether Moodreel's CNN is fine-tuned on this person's photos (half the tuning people). The
+   * other half is what the class balance and the stated chance are fitted on, read as a new person's face is.
+   */
+  fineTune: boolean;
 }
 
 const SPLIT_SEED = 19;
@@ -43,9 +48,23 @@ function hash(text: string): number {
 
 /** The people, ordered by a seeded hash: the first half (rounded down) tunes, the rest reports. */
 export function splitPeople(people: readonly string[]): Map<string, PhotoPart> {
-  const order = [...new Set(people)].sort((a, b) => hash(`${SPLIT_SEED}:${a}`) - hash(`${SPLIT_SEED}:${b}`));
+  const order = seededOrder(people);
   const half = Math.floor(order.length / 2);
   return new Map(order.map((p, i) => [p, i < half ? 'tuning' : 'reporting']));
+}
+
+function seededOrder(people: readonly string[]): string[] {
+  return [...new Set(people)].sort((a, b) => hash(`${SPLIT_SEED}:${a}`) - hash(`${SPLIT_SEED}:${b}`));
+}
+
+/** The tuning people the CNN is fine-tuned on: every other one in the seeded order. */
+function fineTunePeople(people: readonly string[]): Set<string> {
+  const parts = splitPeople(people);
+  return new Set(
+    seededOrder(people)
+      .filter((p) => parts.get(p) === 'tuning')
+      .filter((_, i) => i % 2 === 1),
+  );
 }
 
 const IMAGE = /\.(jpe?g|png)$/i;
@@ -55,12 +74,14 @@ export function readPhotos(root: string): Photo[] {
   if (existsSync(csv)) {
     const rows = readCsv(csv).filter((r) => FER_TO_EMOTION[r.emotion!] && IMAGE.test(r.path!));
     const parts = splitPeople(rows.map((r) => r.performer!));
+    const fineTune = fineTunePeople(rows.map((r) => r.performer!));
     return rows.map((r) => ({
       label: FER_TO_EMOTION[r.emotion!]!,
       path: join(root, r.path!),
       person: r.performer!,
       agree: r.agree === undefined ? null : r.agree === '1',
       part: parts.get(r.performer!)!,
+      fineTune: fineTune.has(r.performer!),
     }));
   }
   const out: Photo[] = [];
@@ -70,7 +91,7 @@ export function readPhotos(root: string): Photo[] {
     for (const f of readdirSync(join(root, folder))
       .filter((f) => IMAGE.test(f))
       .sort())
-      out.push({ label, path: join(root, folder, f), person: null, agree: null, part: 'reporting' });
+      out.push({ label, path: join(root, folder, f), person: null, agree: null, part: 'reporting', fineTune: false });
   }
   return out;
 }

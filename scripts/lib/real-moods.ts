@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
+import { cnnWeightFiles } from '../../models/face/expression-cnn';
 import type { EmotionProbabilities } from '../../models/mood/emotions';
 import { readPhotoMoods, readPhotos, type Photo } from './photos';
 
@@ -21,8 +22,12 @@ export interface RealMood {
 const SET = 'faces-expressions/taiwan-performers';
 /** Photos per posed expression: a fixed, evenly spaced draw from each folder's sorted list. */
 const PER_LABEL = 6;
-/** What the reading depends on besides the photos. */
-const READING = ['models/weights/expression-cnn.json', 'models/weights/expression-calibration.json'];
+/** What the reading depends on besides the photos: the manifests and every CNN member's weights. */
+const READING = [
+  'models/weights/expression-cnn.json',
+  'models/weights/expression-calibration.json',
+  ...cnnWeightFiles().map((file) => `models/weights/${file}`),
+];
 
 /** The analyzer's reading of PER_LABEL photos per posed expression (the observers agreed with the pose). */
 export async function realMoods(data: string): Promise<RealMood[]> {
