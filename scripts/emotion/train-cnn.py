@@ -225,16 +225,22 @@ def write_val_logits() -> None:
     print(json.dumps({"valLogits": VAL_LOGITS, **accuracies(logits, y[is_val])}))
 
 
-def main() -> None:
+def seeded_training() -> tuple:
+    """Seeded, deterministic torch on THREADS threads, and what training reads: the data, the detector boxes, the
+    training split and its square-root class weights."""
     torch.set_num_threads(THREADS)
     torch.manual_seed(SEED)
     torch.use_deterministic_algorithms(True)
     meta, x, y, drawn, is_val = load_data()
     pool = torch.tensor(meta["boxes"], dtype=torch.float32)
+    counts = torch.bincount(y[~is_val], minlength=7).float()
+    return meta, x, y, drawn, is_val, pool, torch.sqrt(counts.max() / counts)
+
+
+def main() -> None:
+    meta, x, y, drawn, is_val, pool, class_weight = seeded_training()
     xt, yt = x[~is_val], y[~is_val]
     xv, yv, dv = x[is_val], y[is_val], drawn[is_val]
-    counts = torch.bincount(yt, minlength=7).float()
-    class_weight = torch.sqrt(counts.max() / counts)
 
     net = make_net()
     decay = [p for p in net.parameters() if p.dim() > 1]
@@ -310,18 +316,12 @@ def main() -> None:
 
 def real_faces() -> None:
     """`--real-faces`: the FER member fine-tuned on real-size faces, its weights interpolated back (see above)."""
-    torch.set_num_threads(THREADS)
-    torch.manual_seed(SEED)
-    torch.use_deterministic_algorithms(True)
-    meta, x, y, drawn, is_val = load_data()
-    pool = torch.tensor(meta["boxes"], dtype=torch.float32)
+    _, x, y, drawn, is_val, pool, class_weight = seeded_training()
     xt, yt = x[~is_val], y[~is_val]
     photo_meta = json.load(open(".cache/photo-cnn-data.json"))
     side, n = photo_meta["side"], len(photo_meta["labels"])
     xp = torch.from_numpy(np.fromfile(".cache/photo-cnn-pixels.bin", dtype="<f4").reshape(n, 1, side, side) / 255 - 0.5)
     yp = torch.tensor(photo_meta["labels"])
-    counts = torch.bincount(yt, minlength=7).float()
-    class_weight = torch.sqrt(counts.max() / counts)
     # A photo is already cut as the detector cuts it: its "box" is the whole crop.
     whole = torch.tensor([[0.0, 0.0, 1.0, 1.0]])
     fer = load_export(FER_BIN, FER_JSON)
