@@ -55,9 +55,9 @@ CONTRAST = 0.2
 # off (members 7 and 8 were trained without it).
 MIXUP = float(os.environ.get("CNN_MIXUP", "0"))
 
-# Fine-tuning on real-size faces: steps, learning rate (cosine decay), photos per batch, and how far the weights
-# keep toward the fine-tuned net (0 = the FER member, 1 = the fine-tuned one). Chosen by training on one half of the
-# tuning people and reading the other (docs/emotion.md).
+# Fine-tuning on real-size faces: steps, learning rate (cosine decay), photos per batch, and where the shipped weights
+# end between the FER member (0) and the fine-tuned net (1). Chosen by fine-tuning on one half of the tuning people
+# and reading the other (docs/emotion.md).
 REAL = "--real-faces" in sys.argv
 REAL_STEPS = 400
 REAL_LR = 0.005
