@@ -11,15 +11,14 @@ as FER cut it or as the extension's detector cuts it (a box TinyFaceDetector fou
 face), then jittered (rotation, scale, shift, mirror, brightness, contrast). Batch norm is folded into the
 convolutions on export; the weights are stored as float16 (models/weights/expression-cnn.bin) with a JSON manifest.
 `CNN_SEED=N` trains another member of the ensemble (files expression-cnn-seedN.*), `CNN_MIXUP=a` with mixup (tried
-for a third member, not shipped: docs/emotion.md); `--val-logits` only reads the exported member's validation logits
-again (for `emotion:train --reuse-cnn` on an empty .cache/).
+for a third member, not shipped: docs/emotion.md).
 
 `--real-faces` fine-tunes the exported FER member on real-size faces (what the extension ships, files
 expression-cnn*-real.*): trained on further with the photos of half the tuning people (what train.ts wrote) mixed
 into FER Train batches, then its weights are moved back three quarters of the way toward the FER member's
 (WiSE-FT, Wortsman et al. 2022, "Robust fine-tuning of zero-shot models"): the fine-tuned net alone learns those
-people, the interpolation keeps what carries over to new ones (docs/emotion.md). With `--val-logits` it only reads
-the fine-tuned member's validation logits again.
+people, the interpolation keeps what carries over to new ones (docs/emotion.md). It also writes the fine-tuned
+member's validation logits, which `emotion:train` blends with (so `--reuse-cnn` needs no FER member's logits).
 """
 
 import json
@@ -92,7 +91,7 @@ def make_net(widths=WIDTHS, folded: bool = False) -> nn.Sequential:
     return nn.Sequential(*layers)
 
 
-def load_export(bin_file: str = OUT_BIN, json_file: str = OUT_JSON) -> nn.Sequential:
+def load_export(bin_file: str, json_file: str) -> nn.Sequential:
     """The net as exported (float16, batch norm folded): what the extension reads."""
     tensors = json.load(open(json_file))["weights"]["tensors"]
     widths = [t["shape"][3] for t in tensors if t["name"].startswith("conv") and t["name"].endswith("/weights")][1::2]
@@ -216,15 +215,6 @@ def load_data() -> tuple:
     return meta, x, torch.tensor(meta["labels"]), torch.tensor(meta["drawn"], dtype=torch.float32), is_val
 
 
-def write_val_logits() -> None:
-    """`--val-logits`: the exported net's validation logits, for `emotion:train --reuse-cnn` on a fresh cache."""
-    torch.set_num_threads(THREADS)
-    _, x, y, drawn, is_val = load_data()
-    logits = view_logits(load_export(), x[is_val], drawn[is_val])
-    logits.numpy().astype("<f4").tofile(VAL_LOGITS)
-    print(json.dumps({"valLogits": VAL_LOGITS, **accuracies(logits, y[is_val])}))
-
-
 def seeded_training() -> tuple:
     """Seeded, deterministic torch on THREADS threads, and what training reads: the data, the detector boxes, the
     training split and its square-root class weights."""
@@ -324,6 +314,8 @@ def real_faces() -> None:
     yp = torch.tensor(photo_meta["labels"])
     # A photo is already cut as the detector cuts it: its "box" is the whole crop.
     whole = torch.tensor([[0.0, 0.0, 1.0, 1.0]])
+    # Two loads, not one and a copy: each net's construction draws from the seeded RNG the dropout then draws from, so
+    # the shipped weights depend on both.
     fer = load_export(FER_BIN, FER_JSON)
     net = load_export(FER_BIN, FER_JSON)
     opt = torch.optim.SGD(net.parameters(), lr=REAL_LR, momentum=0.9, nesterov=True, weight_decay=WEIGHT_DECAY)
@@ -361,9 +353,4 @@ def real_faces() -> None:
 
 
 if __name__ == "__main__":
-    if "--val-logits" in sys.argv:
-        write_val_logits()
-    elif REAL:
-        real_faces()
-    else:
-        main()
+    real_faces() if REAL else main()

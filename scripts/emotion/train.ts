@@ -244,7 +244,7 @@ const valLogitsFile = (seed: number) => resolve(`.cache/fer-cnn-val-logits${memb
  * Trains each member of the CNN with Debian's PyTorch (scripts/emotion/train-cnn.py reads what writeCnnData and
  * writePhotoCnnData wrote): on FER, about 45 minutes per member on 2 cores, then fine-tuned on real-size faces (about
  * 3 minutes). `--reuse-cnn` keeps the members trained on FER and fine-tunes them again (deterministic, so the same
- * files); their validation logits are read again when .cache/ lacks them.
+ * files; the fine-tuning writes the validation logits the blend reads).
  */
 function trainCnn(): void {
   const python = process.env.MOODREEL_PYTHON ?? '/usr/bin/python3';
