@@ -10,6 +10,7 @@ import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from 
 import { blendLogits, cnnWeightFiles, createExpressionCnn, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
 import { createFaceDetail, type FaceDetail } from './detail';
+import { mirrorImage } from './mirror';
 import { softmax } from '../probability';
 
 export type FaceApiModule = typeof FaceApi;
@@ -203,12 +204,6 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     }
   }
 
-  /** face-api's tf typings omit `reverse`; the engine behind them has it. */
-  function mirror(crop: FaceApi.tf.Tensor3D): FaceApi.tf.Tensor3D {
-    const tf = faceapi.tf as unknown as { reverse(t: FaceApi.tf.Tensor3D, axis: number): FaceApi.tf.Tensor3D };
-    return tf.reverse(crop, 1);
-  }
-
   /**
    * FaceExpressionNet's 256-d features of a crop: everything face-api's predictExpressions computes but its last
    * layer, so face-api's head and Moodreel's read the same numbers.
@@ -232,11 +227,11 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     if (!detail) throw new Error('Load the expression models before reading expressions');
     // Mirroring leaves the detail as it is: measured once per face.
     const measured = await detail.of(crop);
-    const views = [await viewOf(crop, withCnn, measured)];
+    const views = [await viewOf(crop, withCnn, config.cnnMirror, measured)];
     if (config.mirror) {
-      const mirrored = mirror(crop);
+      const mirrored = mirrorImage(faceapi.tf, crop);
       try {
-        views.push(await viewOf(mirrored, withCnn, measured));
+        views.push(await viewOf(mirrored, withCnn, config.cnnMirror, measured));
       } finally {
         mirrored.dispose();
       }
@@ -244,9 +239,14 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     return views;
   }
 
-  async function viewOf(crop: FaceApi.tf.Tensor3D, withCnn: boolean, detail: number): Promise<ExpressionView> {
+  async function viewOf(
+    crop: FaceApi.tf.Tensor3D,
+    withCnn: boolean,
+    cnnMirror: boolean,
+    detail: number,
+  ): Promise<ExpressionView> {
     if (!cnn) throw new Error('Load the expression models before reading expressions');
-    return { features: await featuresOf(crop), cnn: withCnn ? await cnn.logits(crop) : null, detail };
+    return { features: await featuresOf(crop), cnn: withCnn ? await cnn.logits(crop, cnnMirror) : null, detail };
   }
 
   async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {

@@ -27,10 +27,11 @@ export type ExpressionCnnUse = 'off' | 'blend';
  *   Train's 48-px faces) reads each view too; 'blend' mixes its reading with the head's as fitted on Train's
  *   validation split, 'off' is face-api as it was. About 7 ms per view on wasm. (Other readings, such as Moodreel's
  *   own head or the CNN alone, are experiments: they live in scripts/lib/experiments.ts, not in the extension.)
- * - `mirror`: also read each face's mirror image and average (test-time augmentation): one more pass of both nets
- *   per face. With the CNN blended in it gains a point on FER2013 PublicTest (66.3 → 67.3 % on crops, 49.6 → 50.2 %
- *   on the pipeline), but it took a group photo's analysis to 1.51× its time before the CNN, over the 1.5× budget
- *   per face; the CNN alone costs about 1.2× (see docs/figures.md).
+ * - `mirror`: also read each face's mirror image with both nets and average (test-time augmentation): one more pass
+ *   of both nets per face; over the 1.5× time budget per face on a group photo (see docs/figures.md).
+ * - `cnnMirror`: the CNN reads each face and its mirror image in one batch and averages them as it averages its
+ *   members; face-api's net reads the face once. On the tuning faces it gained what mirroring both nets gained, for
+ *   a fraction of the cost (docs/emotion.md).
  */
 export interface AnalyzerConfig {
   detector: DetectorKind;
@@ -41,6 +42,7 @@ export interface AnalyzerConfig {
   maxFaces: number;
   calibrate: boolean;
   mirror: boolean;
+  cnnMirror: boolean;
   cnn: ExpressionCnnUse;
   tinyRetryThreshold: number;
   fallbackDetector: 'ssd' | null;
@@ -55,6 +57,7 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   maxFaces: 12,
   calibrate: true,
   mirror: false,
+  cnnMirror: true,
   cnn: 'blend',
   tinyRetryThreshold: 0.3,
   fallbackDetector: 'ssd',

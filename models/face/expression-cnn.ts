@@ -11,6 +11,7 @@ import { EMOTIONS } from '../mood/emotions';
 import trained from '../weights/expression-cnn.json';
 import { logSoftmax } from '../probability';
 import { createGreyFace } from './grey-face';
+import { mirrorImage } from './mirror';
 
 type Tf = typeof FaceApi.tf;
 type Tensor = FaceApi.tf.Tensor;
@@ -74,8 +75,11 @@ export function decodeFloat16(bytes: Uint8Array): Float32Array {
 }
 
 export interface ExpressionCnn {
-  /** The CNN's logits (EMOTIONS order; the members' `ensembleLogits`) for one face crop (height × width × RGB, 0–255). */
-  logits(crop: FaceApi.tf.Tensor3D): Promise<Float32Array>;
+  /**
+   * The CNN's logits (EMOTIONS order; the members' `ensembleLogits`) for one face crop (height × width × RGB, 0–255);
+   * with `mirror`, over the crop and its mirror image read in one batch (test-time augmentation).
+   */
+  logits(crop: FaceApi.tf.Tensor3D, mirror?: boolean): Promise<Float32Array>;
   dispose(): void;
 }
 
@@ -107,7 +111,7 @@ export function createExpressionCnn(
 
   const grey = createGreyFace(tf);
 
-  /** One member's logits (1 × 7) for the grey input. */
+  /** One member's logits (n × 7) for the grey inputs (n × side × side × 1). */
   function forward(tensors: Map<string, Tensor>, input: FaceApi.tf.Tensor4D): FaceApi.tf.Tensor {
     const get = <T extends Tensor>(name: string) => tensors.get(name) as T;
     let x = input;
@@ -119,19 +123,26 @@ export function createExpressionCnn(
     }
     const [, h, w, c] = x.shape;
     // face-api's tf namespace has no mean(): the spatial mean is an average pool.
-    const pooled = tf.reshape(tf.avgPool(x, [h, w], 1, 'valid'), [1, c]) as FaceApi.tf.Tensor2D;
+    const pooled = tf.reshape(tf.avgPool(x, [h, w], 1, 'valid'), [-1, c]) as FaceApi.tf.Tensor2D;
     return tf.add(tf.matMul(pooled, get<FaceApi.tf.Tensor2D>('fc/weights')), get('fc/bias'));
   }
 
   return {
-    async logits(crop) {
+    async logits(crop, mirror = false) {
       const outs = tf.tidy(() => {
         // Grey side × side input scaled as in training, read by every member.
-        const input = tf.sub(tf.div(grey.at(crop, side), 255), 0.5) as FaceApi.tf.Tensor4D;
+        const face = tf.sub(tf.div(grey.at(crop, side), 255), 0.5) as FaceApi.tf.Tensor4D;
+        const input = mirror ? (tf.concat([face, mirrorImage(tf, face)]) as FaceApi.tf.Tensor4D) : face;
         return members.map((tensors) => forward(tensors, input));
       });
       try {
-        return ensembleLogits(await Promise.all(outs.map((o) => o.data() as Promise<Float32Array>)));
+        // Each member's row per image, all averaged in log space as the members are.
+        const rows = (await Promise.all(outs.map((o) => o.data() as Promise<Float32Array>))).flatMap((data) =>
+          Array.from({ length: data.length / EMOTIONS.length }, (_, r) =>
+            data.subarray(r * EMOTIONS.length, (r + 1) * EMOTIONS.length),
+          ),
+        );
+        return ensembleLogits(rows);
       } finally {
         for (const o of outs) o.dispose();
       }

@@ -137,17 +137,14 @@ async function main() {
         'Classifier with Moodreel’s head + mirror TTA (not shipped)',
         { head: 'moodreel', cnn: 'off', mirror: true },
       ],
+      // The CNN reads each face with its mirror image (`cnnMirror`), so its reading of a mirrored view is the same.
       classifierCnn: ['Classifier, Moodreel’s CNN alone', { head: 'face-api', cnn: 'alone', mirror: false }],
-      classifierCnnMirror: [
-        'Classifier, Moodreel’s CNN alone + mirror TTA',
-        { head: 'face-api', cnn: 'alone', mirror: true },
-      ],
       classifierBlend: [
         'Classifier, face-api’s head + calibration blended with Moodreel’s CNN (the extension’s reading)',
         { head: 'face-api', cnn: 'blend', mirror: false },
       ],
       classifierBlendMirror: [
-        'Classifier, face-api’s head + calibration blended with Moodreel’s CNN + mirror TTA (not shipped)',
+        'Classifier, the same + face-api’s net on the mirror image too (not shipped)',
         { head: 'face-api', cnn: 'blend', mirror: true },
       ],
     } as const;
@@ -219,7 +216,8 @@ async function main() {
         config: { head: 'face-api', cnn: 'blend', mirror: false },
       },
       pipelineBlendMirror: {
-        title: 'Pipeline, the extension’s path + mirror TTA (not shipped: over the time budget)',
+        title:
+          'Pipeline, the extension’s path + face-api’s net on the mirror image too (not shipped: over the time budget)',
         retry: true,
         fallback: true,
         config: { head: 'face-api', cnn: 'blend', mirror: true },

@@ -12,6 +12,7 @@ import {
   EXPRESSION_CNN,
   type ExpressionCnn,
 } from '../../models/face/expression-cnn';
+import { mirrorImage } from '../../models/face/mirror';
 import { softmax } from '../../models/probability';
 import { EMOTIONS } from '../../models/mood/emotions';
 import { FER_TO_EMOTION } from '../../scripts/lib/fer';
@@ -26,6 +27,7 @@ interface Tf {
   memory(): { numTensors: number };
 }
 const tf = faceapi.tf as unknown as Tf;
+type Crop = Parameters<ExpressionCnn['logits']>[0];
 const PER_CLASS = 6;
 
 describe('decodeFloat16', () => {
@@ -124,5 +126,27 @@ describe("Moodreel's expression CNN as shipped", () => {
     expect(tf.memory().numTensors).toBe(before);
     // Chance is 1 in 7; the CNN reads about two in three FER faces (see docs/emotion.md).
     expect(right / total).toBeGreaterThan(0.45);
+  }, 60_000);
+
+  it('with the mirror, reads the face and its mirror image as two more members, the same either way round', async () => {
+    const folder = readdirSync(FER_PUBLIC_TEST).sort()[0]!;
+    const file = readdirSync(join(FER_PUBLIC_TEST, folder)).sort()[0]!;
+    const img = decodeJpeg(join(FER_PUBLIC_TEST, folder, file));
+    const face = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
+    const flipped = mirrorImage(faceapi.tf as never, face as unknown as Crop);
+    const before = tf.memory().numTensors;
+    const plain = await cnn.logits(face as never);
+    const mirroredPlain = await cnn.logits(flipped);
+    const both = await cnn.logits(face as never, true);
+    const bothFromMirror = await cnn.logits(flipped, true);
+    expect(tf.memory().numTensors).toBe(before);
+    face.dispose();
+    flipped.dispose();
+    // A face is not its own mirror image to the CNN, so the second view says something of its own.
+    expect(Math.max(...Array.from(plain, (x, c) => Math.abs(x - mirroredPlain[c]!)))).toBeGreaterThan(1e-3);
+    const read = (logits: ArrayLike<number>) => softmax(Array.from(logits));
+    const expected = read(ensembleLogits([plain, mirroredPlain]));
+    read(both).forEach((p, c) => expect(p).toBeCloseTo(expected[c]!, 5));
+    read(bothFromMirror).forEach((p, c) => expect(p).toBeCloseTo(expected[c]!, 5));
   }, 60_000);
 });
