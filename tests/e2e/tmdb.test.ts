@@ -201,6 +201,9 @@ describe('online refresh from TMDB', () => {
     expect(shown).toBe(10);
     expect(lacking).toBeGreaterThan(0);
     await expect.poll(() => kept(popup2), { timeout: 15_000 }).toBe(lacking);
+    // The cards' own poster requests may still be in flight when the looks are kept; then nothing more may come.
+    await expect.poll(() => posters.length, { timeout: 15_000 }).toBe(shown + lacking);
+    await new Promise((r) => setTimeout(r, 1000));
     expect(posters.length).toBe(shown + lacking);
     const looks = ((await storeRecords(popup2, 'tmdbCache')) as { look?: number[] }[]).flatMap((e) => e.look ?? []);
     expect(looks.every(Number.isFinite)).toBe(true);
