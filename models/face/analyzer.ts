@@ -231,7 +231,10 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     if (config.mirror) {
       const mirrored = mirrorImage(faceapi.tf, crop);
       try {
-        views.push(await viewOf(mirrored, withCnn, config.cnnMirror, measured));
+        // With cnnMirror the CNN has already read this image beside the crop: its reading is the same, not run again.
+        const again = !config.cnnMirror;
+        const view = await viewOf(mirrored, withCnn && again, false, measured);
+        views.push(again ? view : { ...view, cnn: views[0]!.cnn });
       } finally {
         mirrored.dispose();
       }

@@ -2,9 +2,9 @@
  * `npm run emotion:fit-balance`: the class balance of the extension's final reading (the class bias of the blend in
  * models/weights/expression-cnn.json, see blendLogits), fitted on real-size faces as well as FER: the tuning people of
  * the real-size labelled photos whom the CNN was not fine-tuned on, read as a new person's face is (split by person,
- * scripts/lib/photos.ts; the reporting part is never read here) and
- * FER2013 Train's validation split as the extension's pipeline sees it (each face on a webcam-like frame). Today a
- * calm-looking subtle expression reads neutral; the bias is what moves that line.
+ * scripts/lib/photos.ts; the reporting part is never read here) and FER2013 Train's validation split as the
+ * extension's pipeline sees it (each face on a webcam-like frame). Today a calm-looking subtle expression reads
+ * neutral; the bias is what moves that line.
  *
  * Each face is read once, as shipped but for the bias (the largest face of a photo, and its mirror image when the
  * analyzer config reads one; photos without a face are left out). Coordinate ascent in steps of 0.05 from the bias

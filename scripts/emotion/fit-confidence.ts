@@ -3,9 +3,9 @@
  * states (models/mood/chance.ts) on tuning data of both kinds of face the extension reads, as the class balance is
  * (emotion:fit-balance): the tuning people of the real-size labelled photos whom the CNN was not fine-tuned on (split
  * by person, see scripts/lib/photos.ts; the reporting part is never read here) and FER2013 Train's validation split
- * on webcam-like frames (PublicTest is never read). Each reading with a mood gives (figures of the reading, right or wrong); a logistic regression on the
- * figures, the two sources weighted equally, turns them into the chance of being right (Platt scaling when the figure
- * is one probability's logit).
+ * on webcam-like frames (PublicTest is never read). Each reading with a mood gives (figures of the reading, right or
+ * wrong); a logistic regression on the figures, the two sources weighted equally, turns them into the chance of being
+ * right (Platt scaling when the figure is one probability's logit).
  *
  * The table compares, held out one group at a time (a performer; a tenth of the FER faces), which figures (the
  * mood's margin-aware certainty, which carries the detection score and was stated until 2026-12-01; the leading
