@@ -11,12 +11,14 @@
  * mood's margin-aware certainty, which carries the detection score and was stated until 2026-12-01; the leading
  * emotion's probability; that and the faces' detail, models/face/detail.ts) fitted on which data (the photos alone,
  * or both sources). chance.ts reads the combination with the lowest mean log-loss over the two sources, the leading
- * probability and the detail fitted on both; the detail is clamped to the range the tuning faces span. Writes
+ * probability and the detail fitted on both (a fit apart for sharp faces, at the class balance's split by detail, was
+ * tried and lost: docs/emotion.md); the detail is clamped to the range the tuning faces span. Writes
  * models/weights/confidence-calibration.json; prints the comparison, then one JSON line. Deterministic; about ten
  * minutes on 2 cores (the FER frames).
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { EXPRESSION_CNN } from '../../models/face/expression-cnn';
 import type { ConfidenceCalibration } from '../../models/mood/chance';
 import { solveSpd } from '../../models/learning/linalg';
 import type { Face } from '../../models/mood/faces';
@@ -29,6 +31,7 @@ import { photoImage, readFaces, readPhotos } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
 
 const OUT = resolve('models/weights/confidence-calibration.json');
+const SHARP_FROM = EXPRESSION_CNN.blend.sharp?.from ?? Infinity;
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
 const i = process.argv.indexOf('--data');
 const DATA = resolve(
@@ -85,6 +88,20 @@ const FIGURES = {
   topDetail: {
     name: "the leading emotion's probability + the faces' detail",
     of: (s: Stated) => [logit(s.top), s.detail],
+  },
+  topSharp: {
+    name: "the leading emotion's probability, apart for sharp faces",
+    of: (s: Stated) => {
+      const sharp = s.detail >= SHARP_FROM ? 1 : 0;
+      return [logit(s.top), sharp * logit(s.top), sharp];
+    },
+  },
+  topDetailSharp: {
+    name: "the leading emotion's probability + the faces' detail, apart for sharp faces",
+    of: (s: Stated) => {
+      const sharp = s.detail >= SHARP_FROM ? 1 : 0;
+      return [logit(s.top), s.detail, sharp * logit(s.top), sharp];
+    },
   },
 } as const;
 type Figure = keyof typeof FIGURES;
@@ -175,6 +192,8 @@ async function main() {
     ['top', ['photos', 'fer']],
     ['topDetail', ['photos']],
     ['topDetail', ['photos', 'fer']],
+    ['topSharp', ['photos', 'fer']],
+    ['topDetailSharp', ['photos', 'fer']],
   ];
   const rows = compared.map(([figure, sources]) => {
     const held = heldOutChances(stated, figure, sources);

@@ -6,7 +6,7 @@
  * tuning half, docs/recommendations.md reports the reporting half (the default here).
  * - Tone precision@10 per emotion × strategy (14 targets), cold user, the shipped ranker over the part's labelled
  *   titles: the share of picks whose tags name a wanted tone and no tone the target steers away from. Also for the
- *   mixed moods the shipped analyzer reads from real photos (scripts/lib/real-moods.ts).
+ *   mixed moods the shipped analyzer reads from real photos (scripts/lib/real-moods.ts), also by posed expression.
  * - Reason truth: the share of tone words shown in reasons that the title's tags support, with the number of titles
  *   that carry it and a 90 % bootstrap interval over those titles (a few titles named in many lists).
  * - Spread: the 14 cold lists on the full catalogue: in how many lists the most repeated title is, and the mean
@@ -283,6 +283,7 @@ async function main() {
 
   const perTarget: Record<string, number[]> = {};
   const mixedMean: Record<string, number> = {};
+  const mixedByPose: Record<string, number[]> = {};
   const truth: Record<string, Truth> = {};
   for (const v of variants) {
     const said: Truth = new Map();
@@ -293,7 +294,9 @@ async function main() {
       return precision(picks, labels, target);
     };
     perTarget[v.key] = cold.map(run);
-    mixedMean[v.key] = mean(mixed.map(run));
+    const byPhoto = mixed.map(run);
+    mixedByPose[v.key] = byPhoto;
+    mixedMean[v.key] = mean(byPhoto);
     truth[v.key] = said;
   }
   const truths = Object.fromEntries(variants.map((v) => [v.key, truthOf(truth[v.key]!)]));
@@ -319,6 +322,19 @@ async function main() {
           }),
         ],
       ],
+    ),
+  );
+
+  const poses = [...new Set(real.map((r) => r.posed))].sort();
+  const poseOf = (i: number) => real[Math.floor(i / STRATEGIES.length)]!.posed;
+  console.log('\nMixed real moods by the posed expression (match and lift together):');
+  console.log(
+    markdownTable(
+      ['posed', ...variants.map((v) => v.title)],
+      poses.map((posed) => [
+        posed,
+        ...variants.map((v) => round(mean(mixedByPose[v.key]!.filter((_, i) => poseOf(i) === posed)), 3)),
+      ]),
     ),
   );
 
