@@ -20,11 +20,11 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXPRESSION_CNN } from '../../models/face/expression-cnn';
 import type { ConfidenceCalibration } from '../../models/mood/chance';
-import { solveSpd } from '../../models/learning/linalg';
 import type { Face } from '../../models/mood/faces';
 import { moodDetail, moodFromFaces } from '../../models/mood/mood';
 import { logit, sigmoid } from '../../models/probability';
 import { calibrationReport } from '../lib/classification';
+import { fitLogistic, logLoss } from '../lib/logistic';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame } from '../lib/image';
 import { photoImage, readFaces, readPhotos } from '../lib/photos';
@@ -41,33 +41,22 @@ const DATA = resolve(
 );
 
 /**
- * Logistic regression of `y` on the rows of `x` (and a bias, last) by Newton's method, each reading weighted by `w`
- * (mean 1), with a faint L2 pull toward weight 1 on the first figure and 0 on the others.
+ * Logistic regression of `y` on the rows of `x` (and a bias, last), each reading weighted by `w` (mean 1), with a
+ * faint L2 pull toward weight 1 on the first figure and 0 on the others.
  */
-function fitLogistic(x: readonly number[][], y: readonly boolean[], w: readonly number[]): number[] {
+function fitChance(x: readonly number[][], y: readonly boolean[], w: readonly number[]): number[] {
   const d = x[0]!.length + 1;
-  const prior: number[] = Array.from({ length: d }, (_, j) => (j === 0 ? 1 : 0));
-  let beta = [...prior];
-  const l2 = 1e-3;
-  for (let step = 0; step < 50; step++) {
-    const g = Float64Array.from(beta, (bj, j) => (j < d - 1 ? l2 * (bj - prior[j]!) : 0));
-    const h = new Float64Array(d * d);
-    for (let j = 0; j < d - 1; j++) h[j * d + j] = l2;
-    x.forEach((row, k) => {
-      const z = [...row, 1];
-      const p = sigmoid(z.reduce((sum, zj, j) => sum + zj * beta[j]!, 0));
-      const r = w[k]! * (p - (y[k] ? 1 : 0));
-      const q = w[k]! * p * (1 - p);
-      z.forEach((zr, a) => {
-        g[a]! += r * zr;
-        z.forEach((zc, b) => (h[a * d + b]! += q * zr * zc));
-      });
-    });
-    const delta = solveSpd(h, g, d);
-    beta = beta.map((bj, j) => bj - delta[j]!);
-    if (delta.reduce((sum, v) => sum + Math.abs(v), 0) < 1e-10) break;
-  }
-  return beta;
+  return Array.from(
+    fitLogistic(
+      x.map((row) => [...row, 1]),
+      y.map((right) => (right ? 1 : 0)),
+      {
+        penalty: Array.from({ length: d }, (_, j) => (j < d - 1 ? 1e-3 : 0)),
+        prior: Array.from({ length: d }, (_, j) => (j === 0 ? 1 : 0)),
+        rowWeights: w,
+      },
+    ),
+  );
 }
 
 type Source = 'photos' | 'fer';
@@ -112,7 +101,7 @@ function fitOn(stated: readonly Stated[], figure: Figure, use: (s: Stated) => bo
   const count = { photos: 0, fer: 0 };
   for (const s of train) count[s.source]++;
   const sources = (count.photos > 0 ? 1 : 0) + (count.fer > 0 ? 1 : 0);
-  return fitLogistic(
+  return fitChance(
     train.map(FIGURES[figure].of),
     train.map((s) => s.right),
     train.map((s) => train.length / (sources * count[s.source])),
@@ -133,12 +122,6 @@ function heldOutChances(stated: readonly Stated[], figure: Figure, sources: read
     });
   }
   return out;
-}
-
-function logLoss(p: readonly number[], y: readonly boolean[]): number {
-  return (
-    -p.reduce((sum, pk, k) => sum + Math.log(Math.min(1 - 1e-9, Math.max(1e-9, y[k] ? pk : 1 - pk))), 0) / p.length
-  );
 }
 
 /** The readings that state a mood ("no face found" states no confidence). */
@@ -181,7 +164,10 @@ async function main() {
     const chances = keep.map((k) => p[k]!);
     const right = keep.map((k) => stated[k]!.right);
     return {
-      logLoss: logLoss(chances, right),
+      logLoss: logLoss(
+        chances,
+        right.map((r) => (r ? 1 : 0)),
+      ),
       ece: calibrationReport(chances.map((confidence, j) => ({ confidence, correct: right[j]! }))).ece,
     };
   };

@@ -18,9 +18,9 @@ import {
 } from '../../models/catalogue/tone-model';
 import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
 import { TONES, type Tone } from '../../models/catalogue/tones';
-import { solveSpd } from '../../models/learning/linalg';
 import { sigmoid } from '../../models/probability';
 import { TONE_INPUTS } from '../catalogue/build';
+import { fitLogistic, logLoss } from '../lib/logistic';
 import { mean } from '../lib/metrics';
 import { markdownTable, round } from '../lib/stats';
 import { partOf, readToneLabels } from '../lib/tone-tags';
@@ -42,39 +42,10 @@ const REASON_PRECISION = 0.9;
 const REASON_SUPPORT = 5;
 const REASON_STEPS = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9];
 
-/** Weights minimising log-loss + λ/2·|w|² (the bias unpenalised), by Newton's method. */
-export function fitLogistic(x: readonly Float64Array[], y: readonly number[], lambda: number): number[] {
-  const d = x[0]!.length;
-  const w = new Float64Array(d);
-  for (let iteration = 0; iteration < 30; iteration++) {
-    const grad = new Float64Array(d);
-    const hess = new Float64Array(d * d);
-    x.forEach((xi, n) => {
-      let z = 0;
-      for (let i = 0; i < d; i++) z += w[i]! * xi[i]!;
-      const p = sigmoid(z);
-      const r = p - y[n]!;
-      const s = p * (1 - p);
-      for (let i = 0; i < d; i++) {
-        grad[i] = grad[i]! + r * xi[i]!;
-        if (xi[i] === 0) continue;
-        for (let j = 0; j < d; j++) hess[i * d + j] = hess[i * d + j]! + s * xi[i]! * xi[j]!;
-      }
-    });
-    for (let i = 0; i < d; i++) {
-      const l = i === 0 ? 1e-6 : lambda;
-      grad[i] = grad[i]! + l * w[i]!;
-      hess[i * d + i] = hess[i * d + i]! + l;
-    }
-    const step = solveSpd(hess, grad, d);
-    let size = 0;
-    for (let i = 0; i < d; i++) {
-      w[i] = w[i]! - step[i]!;
-      size = Math.max(size, Math.abs(step[i]!));
-    }
-    if (size < 1e-8) break;
-  }
-  return Array.from(w, (v) => Math.round(v * 1e4) / 1e4);
+/** Weights minimising log-loss + λ/2·|w|² (the bias, first, all but unpenalised), rounded as they ship. */
+export function fitTone(x: readonly Float64Array[], y: readonly number[], lambda: number): number[] {
+  const penalty = Array.from({ length: x[0]!.length }, (_, i) => (i === 0 ? 1e-6 : lambda));
+  return Array.from(fitLogistic(x, y, { penalty }), (v) => Math.round(v * 1e4) / 1e4);
 }
 
 /** Feature sets tried: a tone's own evidence only, or every tone's evidence (cross-tone). */
@@ -84,9 +55,9 @@ const FEATURE_SETS: Record<string, (tone: Tone) => number[]> = {
   all: () => TONE_FEATURES.map((_, i) => i),
 };
 
-/** `fitLogistic` on the columns `keep`; the other weights are zero. */
+/** `fitTone` on the columns `keep`; the other weights are zero. */
 function fitColumns(x: readonly Float64Array[], y: readonly number[], lambda: number, keep: number[]): number[] {
-  const w = fitLogistic(
+  const w = fitTone(
     x.map((xi) => Float64Array.from(keep, (i) => xi[i]!)),
     y,
     lambda,
@@ -94,15 +65,6 @@ function fitColumns(x: readonly Float64Array[], y: readonly number[], lambda: nu
   const full = new Array<number>(TONE_FEATURES.length).fill(0);
   keep.forEach((i, j) => (full[i] = w[j]!));
   return full;
-}
-
-function logLoss(w: readonly number[], x: readonly Float64Array[], y: readonly number[]): number {
-  return mean(
-    x.map((xi, n) => {
-      const p = Math.min(1 - 1e-6, Math.max(1e-6, sigmoid(xi.reduce((s, v, i) => s + v * w[i]!, 0))));
-      return y[n] ? -Math.log(p) : -Math.log(1 - p);
-    }),
-  );
 }
 
 function main() {
@@ -131,10 +93,11 @@ function main() {
               lambda,
               columns(t),
             );
+            const p = test.map((i) => sigmoid(x[i]!.reduce((sum, v, k) => sum + v * w[k]!, 0)));
             return logLoss(
-              w,
-              test.map((i) => x[i]!),
+              p,
               test.map((i) => yt[i]!),
+              1e-6,
             );
           }),
         );

@@ -45,7 +45,7 @@ import type { Movie } from '../../models/catalogue/movie';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { readItemFactors } from '../lib/factors';
 import { CATALOGUE_DIR, readPackedCatalogue } from '../lib/catalogue';
-import { fitLogistic } from '../films/fit-tones';
+import { fitTone } from '../films/fit-tones';
 import { mean, rocAuc } from '../lib/metrics';
 import { posterFiles, readJpeg } from '../lib/posters';
 import { markdownTable, quantile, round } from '../lib/stats';
@@ -165,7 +165,7 @@ function tonePrediction(): { rows: (string | number)[][]; gainOverTones: number;
     if (yTrain.reduce((s, v) => s + v, 0) < 5 || yTest.filter(Boolean).length < 5) continue;
     const row: (string | number)[] = [t, yTest.filter(Boolean).length];
     for (const [name, features] of Object.entries(sets)) {
-      const w = fitLogistic(
+      const w = fitTone(
         tuning.map((id) => Float64Array.from(features(id, t))),
         yTrain,
         3,
