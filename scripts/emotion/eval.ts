@@ -10,7 +10,10 @@
  * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
  *   largest side), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
  *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Default
- *   data: the Taiwan performers set.
+ *   data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
+ *   usual nouns ("fear", "sadness"), in any case, with images in subfolders (one per person, say); a labels.csv
+ *   (path, emotion, optionally performer and agree) takes their place. What is not one of the seven expressions is
+ *   listed as left out, on screen and in the JSON line.
  * On the extension's path (pipeline, photos) also the calibration of the chance the extension states (expected
  * calibration error, reliability table, and how often each of the popup's words was right).
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
@@ -311,19 +314,25 @@ function printReliability(
 async function photos() {
   // --limit N: the first N photos of each label and part (a quick look), else all.
   const seen = new Map<string, number>();
-  const all = readPhotos(DATA).filter((p) => {
+  const leftOut: string[] = [];
+  const all = readPhotos(DATA, (what) => leftOut.push(what)).filter((p) => {
     const key = `${p.label}:${p.part}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
     return LIMIT === 0 || seen.get(key)! <= LIMIT;
   });
-  if (all.length === 0) throw new Error(`No labelled photos under ${DATA}`);
+  for (const what of leftOut) console.warn(`Left out: ${what}.`);
+  if (all.length === 0)
+    throw new Error(
+      `No labelled photos under ${DATA}: it needs folders named for the expressions (angry, disgust or disgusted, ` +
+        `fear or fearful, happy, neutral, sad, surprise or surprised) or a labels.csv with path and emotion columns`,
+    );
   const { readings, msPerPhoto: ms } = await readPhotoMoods(all);
   const read = readings.map(({ photo, mood }) =>
     mood.kind === 'mood'
       ? { photo, predicted: mood.dominant, confidence: mood.chance }
       : { photo, predicted: null, confidence: 0 },
   );
-  const summary: Record<string, unknown> = { eval: 'emotion', mode: 'photos', data: DATA, photos: all.length };
+  const summary: Record<string, unknown> = { eval: 'emotion', mode: 'photos', data: DATA, photos: all.length, leftOut };
   const subsets: [string, string, (p: Photo) => boolean][] = [
     ['reporting', 'reporting part, all photos', (p) => p.part === 'reporting'],
     [

@@ -4,6 +4,7 @@ export interface ClassificationReport<L extends string> {
   /** confusion[t][p]: how many of truth t were predicted p. */
   confusion: number[][];
   accuracy: number;
+  /** The mean F1 over the labels that occur in the truth or the predictions. */
   macroF1: number;
   recall: Record<L, number>;
   precision: Record<L, number>;
@@ -20,6 +21,7 @@ export function classificationReport<L extends string>(
   const recall = {} as Record<L, number>;
   const precision = {} as Record<L, number>;
   let f1Sum = 0;
+  let present = 0;
   labels.forEach((l, i) => {
     const tp = confusion[i]![i]!;
     const truth = confusion[i]!.reduce((a, b) => a + b, 0);
@@ -27,14 +29,18 @@ export function classificationReport<L extends string>(
     recall[l] = truth ? tp / truth : 0;
     precision[l] = predicted ? tp / predicted : 0;
     const f1 = recall[l] + precision[l] > 0 ? (2 * recall[l] * precision[l]) / (recall[l] + precision[l]) : 0;
-    f1Sum += f1;
+    // A label neither in the truth nor ever predicted has no F1 to average (a set without disgusted faces, say).
+    if (truth || predicted) {
+      f1Sum += f1;
+      present++;
+    }
   });
   const correct = labels.reduce((a, _, i) => a + confusion[i]![i]!, 0);
   return {
     labels,
     confusion,
     accuracy: pairs.length ? correct / pairs.length : 0,
-    macroF1: f1Sum / labels.length,
+    macroF1: present ? f1Sum / present : 0,
     recall,
     precision,
     total: pairs.length,

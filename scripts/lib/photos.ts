@@ -1,7 +1,8 @@
 /**
  * Real-size labelled photos for `emotion:eval --mode photos`: a folder laid out as <label>/<image> (JPEG or PNG, any
- * size), with an optional labels.csv (path, emotion, performer, agree, … as in the Taiwan performers set) that names
- * who is in each photo and whether observers agreed with the posed label.
+ * size, subfolders allowed; the label in any of the names `emotionNamed` knows), or with a labels.csv (path, emotion,
+ * and optionally performer, agree, … as in the Taiwan performers set) that names who is in each photo and whether
+ * observers agreed with the posed label.
  *
  * Such a set is split once, by person (seed 19), into a tuning part (every choice fitted on photos is made there) and
  * a reporting part (what the docs report). A folder without labels.csv has no persons: all of it is reported.
@@ -69,29 +70,85 @@ function fineTunePeople(people: readonly string[]): Set<string> {
 
 const IMAGE = /\.(jpe?g|png)$/i;
 
-export function readPhotos(root: string): Photo[] {
+/**
+ * The names a labelled set may give an expression (a folder's or labels.csv's `emotion`, any case): FER2013's,
+ * Moodreel's own and the usual nouns, so a set laid out another way is read, not silently left out.
+ */
+const LABEL_NAMES: Readonly<Record<string, Emotion>> = {
+  ...FER_TO_EMOTION,
+  anger: 'angry',
+  disgusted: 'disgusted',
+  fearful: 'fearful',
+  afraid: 'fearful',
+  scared: 'fearful',
+  happiness: 'happy',
+  joy: 'happy',
+  sadness: 'sad',
+  surprised: 'surprised',
+};
+
+export function emotionNamed(name: string): Emotion | null {
+  return LABEL_NAMES[name.trim().toLowerCase()] ?? null;
+}
+
+/** A folder's entries in code-unit order of their names (as `Array.prototype.sort` orders strings). */
+function entriesOf(dir: string) {
+  return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+
+/** Every JPEG or PNG below `dir` (subfolders too, such as one per person), as paths relative to it, sorted. */
+function imagesBelow(dir: string, prefix = ''): string[] {
+  return entriesOf(join(dir, prefix)).flatMap((entry) => {
+    const path = prefix ? join(prefix, entry.name) : entry.name;
+    if (entry.isDirectory()) return imagesBelow(dir, path);
+    return IMAGE.test(entry.name) ? [path] : [];
+  });
+}
+
+/**
+ * The labelled photos under `root`: from its labels.csv when there is one, else from folders named for the
+ * expressions. What cannot be read as one of the seven expressions is left out and told to `leftOut` (a folder, or
+ * labels.csv rows by their label), never dropped unsaid.
+ */
+export function readPhotos(root: string, leftOut: (what: string) => void = () => {}): Photo[] {
   const csv = join(root, 'labels.csv');
   if (existsSync(csv)) {
-    const rows = readCsv(csv).filter((r) => FER_TO_EMOTION[r.emotion!] && IMAGE.test(r.path!));
-    const parts = splitPeople(rows.map((r) => r.performer!));
-    const fineTune = fineTunePeople(rows.map((r) => r.performer!));
+    const all = readCsv(csv);
+    const rows = all.filter((r) => emotionNamed(r.emotion ?? '') && IMAGE.test(r.path ?? ''));
+    const unread = new Map<string, number>();
+    for (const r of all) if (!rows.includes(r)) unread.set(r.emotion ?? '', (unread.get(r.emotion ?? '') ?? 0) + 1);
+    for (const [label, count] of unread)
+      leftOut(`${count} row${count === 1 ? '' : 's'} of labels.csv labelled "${label}" (or not an image)`);
+    // Without a performer column the set has no persons: all of it is reported.
+    const named = rows.some((r) => r.performer);
+    const parts = splitPeople(rows.map((r) => r.performer ?? ''));
+    const fineTune = fineTunePeople(rows.map((r) => r.performer ?? ''));
     return rows.map((r) => ({
-      label: FER_TO_EMOTION[r.emotion!]!,
+      label: emotionNamed(r.emotion!)!,
       path: join(root, r.path!),
-      person: r.performer!,
+      person: named ? r.performer! : null,
       agree: r.agree === undefined ? null : r.agree === '1',
-      part: parts.get(r.performer!)!,
-      fineTune: fineTune.has(r.performer!),
+      part: named ? parts.get(r.performer!)! : 'reporting',
+      fineTune: named && fineTune.has(r.performer!),
     }));
   }
   const out: Photo[] = [];
-  for (const folder of readdirSync(root).sort()) {
-    const label = FER_TO_EMOTION[folder];
-    if (!label) continue;
-    for (const f of readdirSync(join(root, folder))
-      .filter((f) => IMAGE.test(f))
-      .sort())
-      out.push({ label, path: join(root, folder, f), person: null, agree: null, part: 'reporting', fineTune: false });
+  for (const entry of entriesOf(root)) {
+    if (!entry.isDirectory()) continue;
+    const label = emotionNamed(entry.name);
+    if (!label) {
+      leftOut(`folder "${entry.name}" (not one of the seven expressions)`);
+      continue;
+    }
+    for (const f of imagesBelow(join(root, entry.name)))
+      out.push({
+        label,
+        path: join(root, entry.name, f),
+        person: null,
+        agree: null,
+        part: 'reporting',
+        fineTune: false,
+      });
   }
   return out;
 }

@@ -21,6 +21,17 @@ describe('classificationReport', () => {
     // F1: a 0.5, b 0.8, c 0.
     expect(r.macroF1).toBeCloseTo((0.5 + 0.8 + 0) / 3);
   });
+
+  it('averages F1 over the labels the set has or the reading says, not over labels absent from both', () => {
+    const r = classificationReport(['a', 'b', 'c', 'd'] as const, [
+      ['a', 'a'],
+      ['a', 'b'],
+      ['b', 'b'],
+    ]);
+    // F1: a 2/3, b 2/3; c and d neither occur nor are predicted.
+    expect(r.macroF1).toBeCloseTo(2 / 3);
+    expect(classificationReport(['a'] as const, []).macroF1).toBe(0);
+  });
 });
 
 describe('calibrationReport', () => {
