@@ -1,0 +1,62 @@
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { emotionNamed, readPhotos } from '../../scripts/lib/photos';
+import { SHARED_DATA } from '../support/images';
+
+const TAIWAN = join(SHARED_DATA, 'faces-expressions/taiwan-performers');
+const firstPhoto = (folder: string) => join(TAIWAN, folder, readdirSync(join(TAIWAN, folder)).sort()[0]!);
+const root = mkdtempSync(join(tmpdir(), 'moodreel-photos-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('labelled photos for emotion:eval --mode photos', () => {
+  it('knows an expression by any of its usual names, and nothing else', () => {
+    expect(['fear', 'Fearful', 'afraid', ' SCARED '].map(emotionNamed)).toEqual(Array(4).fill('fearful'));
+    expect(emotionNamed('sadness')).toBe('sad');
+    expect(emotionNamed('disgust')).toBe('disgusted');
+    expect(emotionNamed('contempt')).toBeNull();
+  });
+
+  it('reads folders named another way, images in subfolders, and names what it leaves out', () => {
+    const set = join(root, 'folders');
+    for (const dir of ['Happiness/person-1', 'fearful', 'contempt']) mkdirSync(join(set, dir), { recursive: true });
+    copyFileSync(firstPhoto('happy'), join(set, 'Happiness/person-1/a.jpg'));
+    copyFileSync(firstPhoto('fear'), join(set, 'fearful/b.jpg'));
+    copyFileSync(firstPhoto('fear'), join(set, 'contempt/c.jpg'));
+    writeFileSync(join(set, 'fearful/notes.txt'), 'not an image');
+    const leftOut: string[] = [];
+    const photos = readPhotos(set, (what) => leftOut.push(what));
+    expect(photos.map((p) => [p.label, p.path.slice(set.length + 1), p.part])).toEqual([
+      ['happy', 'Happiness/person-1/a.jpg', 'reporting'],
+      ['fearful', 'fearful/b.jpg', 'reporting'],
+    ]);
+    expect(leftOut).toEqual(['folder "contempt" (not one of the seven expressions)']);
+  });
+
+  it('reads a labels.csv without performers as all reported, and counts the rows it cannot read', () => {
+    const set = join(root, 'csv');
+    mkdirSync(join(set, 'img'), { recursive: true });
+    copyFileSync(firstPhoto('sad'), join(set, 'img/1.jpg'));
+    copyFileSync(firstPhoto('angry'), join(set, 'img/2.jpg'));
+    writeFileSync(join(set, 'labels.csv'), 'path,emotion\nimg/1.jpg,Sadness\nimg/2.jpg,anger\nimg/3.jpg,contempt\n');
+    const leftOut: string[] = [];
+    const photos = readPhotos(set, (what) => leftOut.push(what));
+    expect(photos.map((p) => [p.label, p.person, p.part, p.fineTune])).toEqual([
+      ['sad', null, 'reporting', false],
+      ['angry', null, 'reporting', false],
+    ]);
+    expect(leftOut).toEqual(['1 row of labels.csv labelled "contempt" (or not an image)']);
+  });
+
+  it('splits the Taiwan set by performer, half for tuning, and leaves nothing of it out', () => {
+    const leftOut: string[] = [];
+    const photos = readPhotos(TAIWAN, (what) => leftOut.push(what));
+    expect(leftOut).toEqual([]);
+    const parts = new Map<string, Set<string>>();
+    for (const p of photos) parts.set(p.part, (parts.get(p.part) ?? new Set()).add(p.person!));
+    expect(parts.get('tuning')!.size).toBe(Math.floor((parts.get('tuning')!.size + parts.get('reporting')!.size) / 2));
+    // No person is in both parts.
+    expect([...parts.get('tuning')!].filter((p) => parts.get('reporting')!.has(p))).toEqual([]);
+  });
+});
