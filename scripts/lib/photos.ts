@@ -113,10 +113,11 @@ function imagesBelow(dir: string, prefix = ''): string[] {
 export function readPhotos(root: string, leftOut: (what: string) => void = () => {}): Photo[] {
   const csv = join(root, 'labels.csv');
   if (existsSync(csv)) {
-    const all = readCsv(csv);
-    const rows = all.filter((r) => emotionNamed(r.emotion ?? '') && IMAGE.test(r.path ?? ''));
+    const rows: Record<string, string>[] = [];
     const unread = new Map<string, number>();
-    for (const r of all) if (!rows.includes(r)) unread.set(r.emotion ?? '', (unread.get(r.emotion ?? '') ?? 0) + 1);
+    for (const r of readCsv(csv))
+      if (emotionNamed(r.emotion ?? '') && IMAGE.test(r.path ?? '')) rows.push(r);
+      else unread.set(r.emotion ?? '', (unread.get(r.emotion ?? '') ?? 0) + 1);
     for (const [label, count] of unread)
       leftOut(`${count} row${count === 1 ? '' : 's'} of labels.csv labelled "${label}" (or not an image)`);
     // Without a performer column the set has no persons: all of it is reported.
