@@ -1,10 +1,17 @@
-/** FER2013 image folders (<label>/<image>.jpg) with their labels in Moodreel's emotion names. */
+/**
+ * FER2013 image folders (<label>/<image>.jpg) with their labels in Moodreel's emotion names, and the names any
+ * labelled set may give an expression.
+ */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from '../../models/learning/linalg';
 import type { Emotion } from '../../models/mood/emotions';
 
-export const FER_TO_EMOTION: Record<string, Emotion> = {
+/**
+ * The names a labelled set may give an expression (a folder's, or labels.csv's `emotion`): FER2013's folder names
+ * first, then Moodreel's own and the usual nouns, so a set laid out another way is read, not silently left out.
+ */
+const LABEL_NAMES: Readonly<Record<string, Emotion>> = {
   angry: 'angry',
   disgust: 'disgusted',
   fear: 'fearful',
@@ -12,13 +19,27 @@ export const FER_TO_EMOTION: Record<string, Emotion> = {
   neutral: 'neutral',
   sad: 'sad',
   surprise: 'surprised',
+  anger: 'angry',
+  disgusted: 'disgusted',
+  fearful: 'fearful',
+  afraid: 'fearful',
+  scared: 'fearful',
+  happiness: 'happy',
+  joy: 'happy',
+  sadness: 'sad',
+  surprised: 'surprised',
 };
+
+/** The emotion a folder or label names (any case, spaces around ignored), or null when it names none of the seven. */
+export function emotionNamed(name: string): Emotion | null {
+  return LABEL_NAMES[name.trim().toLowerCase()] ?? null;
+}
 
 /** Every labelled JPEG under `root`, folders and files in sorted order; at most `limit` per class when > 0. */
 export function ferImages(root: string, limit = 0): { label: Emotion; path: string }[] {
   const out: { label: Emotion; path: string }[] = [];
   for (const folder of readdirSync(root).sort()) {
-    const label = FER_TO_EMOTION[folder];
+    const label = emotionNamed(folder);
     if (!label) continue;
     const files = readdirSync(join(root, folder))
       .filter((f) => /\.jpe?g$/i.test(f))

@@ -19,7 +19,7 @@ import type { Face } from '../../models/mood/faces';
 import { moodFromFaces, type Mood } from '../../models/mood/mood';
 import { NODE_MODELS, startWasm, tf } from './expression-features';
 import { readCsv } from './csv';
-import { FER_TO_EMOTION } from './fer';
+import { emotionNamed } from './fer';
 import { decodeJpeg, resize, type RgbImage } from './image';
 
 export type PhotoPart = 'tuning' | 'reporting';
@@ -69,27 +69,6 @@ function fineTunePeople(people: readonly string[]): Set<string> {
 }
 
 const IMAGE = /\.(jpe?g|png)$/i;
-
-/**
- * The names a labelled set may give an expression (a folder's or labels.csv's `emotion`, any case): FER2013's,
- * Moodreel's own and the usual nouns, so a set laid out another way is read, not silently left out.
- */
-const LABEL_NAMES: Readonly<Record<string, Emotion>> = {
-  ...FER_TO_EMOTION,
-  anger: 'angry',
-  disgusted: 'disgusted',
-  fearful: 'fearful',
-  afraid: 'fearful',
-  scared: 'fearful',
-  happiness: 'happy',
-  joy: 'happy',
-  sadness: 'sad',
-  surprised: 'surprised',
-};
-
-export function emotionNamed(name: string): Emotion | null {
-  return LABEL_NAMES[name.trim().toLowerCase()] ?? null;
-}
 
 /** A folder's entries in code-unit order of their names (as `Array.prototype.sort` orders strings). */
 function entriesOf(dir: string) {

@@ -15,7 +15,7 @@ import {
 import { mirrorImage } from '../../models/face/mirror';
 import { softmax } from '../../models/probability';
 import { EMOTIONS } from '../../models/mood/emotions';
-import { FER_TO_EMOTION } from '../../scripts/lib/fer';
+import { emotionNamed } from '../../scripts/lib/fer';
 import { decodeJpeg } from '../../scripts/lib/image';
 import { FER_PUBLIC_TEST } from '../support/images';
 
@@ -111,7 +111,7 @@ describe("Moodreel's expression CNN as shipped", () => {
     let total = 0;
     const before = tf.memory().numTensors;
     for (const folder of readdirSync(FER_PUBLIC_TEST).sort()) {
-      const label = FER_TO_EMOTION[folder];
+      const label = emotionNamed(folder);
       if (!label) continue;
       for (const file of readdirSync(join(FER_PUBLIC_TEST, folder)).sort().slice(0, PER_CLASS)) {
         const img = decodeJpeg(join(FER_PUBLIC_TEST, folder, file));

@@ -2,7 +2,8 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emotionNamed, readPhotos } from '../../scripts/lib/photos';
+import { emotionNamed } from '../../scripts/lib/fer';
+import { readPhotos } from '../../scripts/lib/photos';
 import { SHARED_DATA } from '../support/images';
 
 const TAIWAN = join(SHARED_DATA, 'faces-expressions/taiwan-performers');
