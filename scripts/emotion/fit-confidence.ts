@@ -32,6 +32,8 @@ import { markdownTable, round } from '../lib/stats';
 
 const OUT = resolve('models/weights/confidence-calibration.json');
 const SHARP_FROM = EXPRESSION_CNN.blend.sharp?.from ?? Infinity;
+/** 1 for a face at or above the class balance's split by detail, else 0. */
+const sharp = (s: { detail: number }) => (s.detail >= SHARP_FROM ? 1 : 0);
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
 const i = process.argv.indexOf('--data');
 const DATA = resolve(
@@ -80,17 +82,11 @@ const FIGURES = {
   },
   topSharp: {
     name: "the leading emotion's probability, apart for sharp faces",
-    of: (s: Stated) => {
-      const sharp = s.detail >= SHARP_FROM ? 1 : 0;
-      return [logit(s.top), sharp * logit(s.top), sharp];
-    },
+    of: (s: Stated) => [logit(s.top), sharp(s) * logit(s.top), sharp(s)],
   },
   topDetailSharp: {
     name: "the leading emotion's probability + the faces' detail, apart for sharp faces",
-    of: (s: Stated) => {
-      const sharp = s.detail >= SHARP_FROM ? 1 : 0;
-      return [logit(s.top), s.detail, sharp * logit(s.top), sharp];
-    },
+    of: (s: Stated) => [logit(s.top), s.detail, sharp(s) * logit(s.top), sharp(s)],
   },
 } as const;
 type Figure = keyof typeof FIGURES;

@@ -282,8 +282,8 @@ async function main() {
     });
 
   const perTarget: Record<string, number[]> = {};
-  const mixedMean: Record<string, number> = {};
-  const mixedByPose: Record<string, number[]> = {};
+  /** Per variant, each mixed-mood list's precision, in the order of `mixed`. */
+  const mixedByList: Record<string, number[]> = {};
   const truth: Record<string, Truth> = {};
   for (const v of variants) {
     const said: Truth = new Map();
@@ -294,9 +294,7 @@ async function main() {
       return precision(picks, labels, target);
     };
     perTarget[v.key] = cold.map(run);
-    const byPhoto = mixed.map(run);
-    mixedByPose[v.key] = byPhoto;
-    mixedMean[v.key] = mean(byPhoto);
+    mixedByList[v.key] = mixed.map(run);
     truth[v.key] = said;
   }
   const truths = Object.fromEntries(variants.map((v) => [v.key, truthOf(truth[v.key]!)]));
@@ -311,7 +309,7 @@ async function main() {
       [
         ...cold.map((t, i) => [t.name, ...variants.map((v) => round(perTarget[v.key]![i]!, 2))]),
         ['**mean of the 14**', ...variants.map((v) => `**${round(mean(perTarget[v.key]!), 3)}**`)],
-        [`mixed real moods (${real.length} photos × 2)`, ...variants.map((v) => round(mixedMean[v.key]!, 3))],
+        [`mixed real moods (${real.length} photos × 2)`, ...variants.map((v) => round(mean(mixedByList[v.key]!), 3))],
         [
           'reason truth (tone words the tags support; titles named; 90 % interval over titles)',
           ...variants.map((v) => {
@@ -333,7 +331,7 @@ async function main() {
       ['posed', ...variants.map((v) => v.title)],
       poses.map((posed) => [
         posed,
-        ...variants.map((v) => round(mean(mixedByPose[v.key]!.filter((_, i) => poseOf(i) === posed)), 3)),
+        ...variants.map((v) => round(mean(mixedByList[v.key]!.filter((_, i) => poseOf(i) === posed)), 3)),
       ]),
     ),
   );
@@ -389,7 +387,7 @@ async function main() {
       genresOnly: p('genresOnly'),
       genreTable: p('genreTable'),
       beforeProfiles: before ? p('beforeProfiles') : null,
-      mixedRealMoods: round(mixedMean.shipped!, 4),
+      mixedRealMoods: round(mean(mixedByList.shipped!), 4),
       realPhotos: real.length,
       reasonTruth: truths.shipped!.share === null ? null : round(truths.shipped!.share, 4),
       reasonTones: truths.shipped!.shown,
