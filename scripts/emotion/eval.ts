@@ -31,8 +31,8 @@ import { moodFromFaces } from '../../models/mood/mood';
 import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
 import { SURENESS, sureness } from '../../models/mood/sureness';
 import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
-import { readPhotoMoods, readPhotos, type Photo } from '../lib/photos';
-import { markdownTable, round } from '../lib/stats';
+import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
+import { bootstrapShare, markdownTable, round } from '../lib/stats';
 import { ferImages } from '../lib/fer';
 
 function arg(name: string, fallback: string): string {
@@ -358,14 +358,24 @@ async function photos() {
       .filter((r) => r.predicted !== null)
       .map((r) => ({ confidence: r.confidence, correct: r.predicted === r.photo.label }));
     const calibration = calibrationReport(stated);
+    // How far the accuracy could move with other people of the same kind: a 90 % interval over people.
+    const units = rightByPerson(rows.map((r, i) => ({ photo: r.photo, right: pairs[i]![0] === pairs[i]![1] })));
+    const over = rows.some((r) => r.photo.person === null) ? 'photos' : 'people';
+    const interval = { ...bootstrapShare(units), over: `${units.length} ${over}` };
     print(
       `Photos, ${title}`,
       report,
       ms,
-      `, faces found in ${round(found * 100, 1)} %, ECE ${round(calibration.ece, 3)}`,
+      `, 90 % interval ${round(interval.low * 100, 1)}–${round(interval.high * 100, 1)} % over ${interval.over}` +
+        `, faces found in ${round(found * 100, 1)} %, ECE ${round(calibration.ece, 3)}`,
     );
     printReliability(calibration, stated, 'photos');
-    summary[key] = { ...figures(report, ms), facesFound: round(found, 4), ece: round(calibration.ece, 4) };
+    summary[key] = {
+      ...figures(report, ms),
+      accuracyInterval: { low: round(interval.low, 4), high: round(interval.high, 4), over: interval.over },
+      facesFound: round(found, 4),
+      ece: round(calibration.ece, 4),
+    };
   }
   const headline = (summary.reportingAgree ?? summary.reporting) as { accuracy: number } | undefined;
   summary.accuracy = headline?.accuracy ?? null;

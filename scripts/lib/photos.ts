@@ -133,6 +133,22 @@ export function readPhotos(root: string, leftOut: (what: string) => void = () =>
   return out;
 }
 
+/**
+ * Right and read per person (the unit an accuracy's interval resamples: one person's photos stand or fall together),
+ * or per photo when the set does not say who is in them.
+ */
+export function rightByPerson(rows: readonly { photo: Photo; right: boolean }[]): { count: number; hits: number }[] {
+  const units = new Map<string, { count: number; hits: number }>();
+  rows.forEach(({ photo, right }, i) => {
+    const key = photo.person ?? `photo ${i}`;
+    const unit = units.get(key) ?? { count: 0, hits: 0 };
+    unit.count++;
+    if (right) unit.hits++;
+    units.set(key, unit);
+  });
+  return [...units.values()];
+}
+
 /** A JPEG or PNG file as packed RGB (PNG alpha dropped over white, as a browser shows it). */
 export function decodeImage(path: string): RgbImage {
   if (extname(path).toLowerCase() !== '.png') return decodeJpeg(path);

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emotionNamed } from '../../scripts/lib/fer';
-import { readPhotos } from '../../scripts/lib/photos';
+import { readPhotos, rightByPerson } from '../../scripts/lib/photos';
+import { bootstrapShare } from '../../scripts/lib/stats';
 import { SHARED_DATA } from '../support/images';
 
 const TAIWAN = join(SHARED_DATA, 'faces-expressions/taiwan-performers');
@@ -59,5 +60,23 @@ describe('labelled photos for emotion:eval --mode photos', () => {
     expect(parts.get('tuning')!.size).toBe(Math.floor((parts.get('tuning')!.size + parts.get('reporting')!.size) / 2));
     // No person is in both parts.
     expect([...parts.get('tuning')!].filter((p) => parts.get('reporting')!.has(p))).toEqual([]);
+  });
+
+  it('resamples people, not photos, for the interval of an accuracy (each photo its own unit when no one is named)', () => {
+    const photos = readPhotos(TAIWAN).filter((p) => p.part === 'reporting');
+    const people = new Set(photos.map((p) => p.person));
+    // One person read all wrong, everyone else all right.
+    const wrong = photos[0]!.person;
+    const rows = photos.map((photo) => ({ photo, right: photo.person !== wrong }));
+    const units = rightByPerson(rows);
+    expect(units.length).toBe(people.size);
+    expect(units.reduce((s, u) => s + u.count, 0)).toBe(photos.length);
+    expect(units.filter((u) => u.hits === 0).length).toBe(1);
+    const byPerson = bootstrapShare(units);
+    // Resampling photos would treat that person's misses as independent and give a far narrower interval.
+    const perPhoto = rightByPerson(rows.map((r) => ({ ...r, photo: { ...r.photo, person: null } })));
+    expect(perPhoto.length).toBe(photos.length);
+    const byPhoto = bootstrapShare(perPhoto);
+    expect(byPerson.high - byPerson.low).toBeGreaterThan(1.5 * (byPhoto.high - byPhoto.low));
   });
 });
