@@ -324,7 +324,8 @@ async function photos() {
   if (all.length === 0)
     throw new Error(
       `No labelled photos under ${DATA}: it needs folders named for the expressions (angry, disgust or disgusted, ` +
-        `fear or fearful, happy, neutral, sad, surprise or surprised) or a labels.csv with path and emotion columns`,
+        `fear or fearful, happy, neutral, sad, surprise or surprised), images whose names say it (KDEF's codes, or ` +
+        `a word such as "..._angry_frontal.jpg"), or a labels.csv with path and emotion columns`,
     );
   const { readings, msPerPhoto: ms } = await readPhotoMoods(all);
   const read = readings.map(({ photo, mood }) =>

@@ -8,7 +8,7 @@
  * a reporting part (what the docs report). A folder without labels.csv has no persons: all of it is reported.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { extname, join } from 'node:path';
+import { basename, extname, join, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { PNG } from 'pngjs';
@@ -85,9 +85,37 @@ function imagesBelow(dir: string, prefix = ''): string[] {
 }
 
 /**
+ * KDEF's file names (Lundqvist, Flykt & Öhman 1998): session, sex and number of the person, the expression's code,
+ * then the view (S straight, HL/HR half and FL/FR full profile), e.g. AF01AFS.JPG.
+ */
+const KDEF_NAME = /^[AB]([FM]\d\d)(AF|AN|DI|HA|NE|SA|SU)(S|HL|HR|FL|FR)\.jpe?g$/i;
+const KDEF_CODES: Readonly<Record<string, Emotion>> = {
+  AF: 'fearful',
+  AN: 'angry',
+  DI: 'disgusted',
+  HA: 'happy',
+  NE: 'neutral',
+  SA: 'sad',
+  SU: 'surprised',
+};
+
+/**
+ * The expression a file's own name gives, and who is in it where the name says: a KDEF code, or one word of the name
+ * naming an expression ("Rafd090_01_Caucasian_female_angry_frontal.jpg", "subject7-happy.png"); null when the name
+ * names none, or more than one.
+ */
+export function namedInFile(name: string): { label: Emotion; person: string | null } | null {
+  const kdef = KDEF_NAME.exec(name);
+  if (kdef) return { label: KDEF_CODES[kdef[2]!.toUpperCase()]!, person: kdef[1]!.toUpperCase() };
+  const words = name.replace(IMAGE, '').split(/[^A-Za-z]+/);
+  const named = new Set(words.flatMap((w) => emotionNamed(w) ?? []));
+  return named.size === 1 ? { label: [...named][0]!, person: null } : null;
+}
+
+/**
  * The labelled photos under `root`: from its labels.csv when there is one, else from folders named for the
- * expressions. What cannot be read as one of the seven expressions is left out and told to `leftOut` (a folder, or
- * labels.csv rows by their label), never dropped unsaid.
+ * expressions, else from the images' own names (`namedInFile`). What cannot be read as one of the seven expressions is
+ * left out and told to `leftOut` (a folder, labels.csv rows by their label, images by how many), never dropped unsaid.
  */
 export function readPhotos(root: string, leftOut: (what: string) => void = () => {}): Photo[] {
   const csv = join(root, 'labels.csv');
@@ -112,6 +140,8 @@ export function readPhotos(root: string, leftOut: (what: string) => void = () =>
       fineTune: named && fineTune.has(r.performer!),
     }));
   }
+  if (!entriesOf(root).some((entry) => entry.isDirectory() && emotionNamed(entry.name)))
+    return namedByFile(root, leftOut);
   const out: Photo[] = [];
   for (const entry of entriesOf(root)) {
     if (!entry.isDirectory()) continue;
@@ -130,6 +160,28 @@ export function readPhotos(root: string, leftOut: (what: string) => void = () =>
         fineTune: false,
       });
   }
+  return out;
+}
+
+/**
+ * Every image below `root` whose name gives its expression, or else the nearest folder on its way that names one
+ * (person/happy/1.jpg). Nothing of such a set was tuned on, so all of it is reported; the people a name gives (KDEF's)
+ * are kept for the interval over people.
+ */
+function namedByFile(root: string, leftOut: (what: string) => void): Photo[] {
+  const out: Photo[] = [];
+  let unnamed = 0;
+  for (const path of imagesBelow(root)) {
+    const folders = path.split(sep).slice(0, -1).reverse();
+    const folder = folders.map((f) => emotionNamed(f)).find((label) => label !== null);
+    const named = namedInFile(basename(path)) ?? (folder ? { label: folder, person: null } : null);
+    if (!named) {
+      unnamed++;
+      continue;
+    }
+    out.push({ ...named, path: join(root, path), agree: null, part: 'reporting', fineTune: false });
+  }
+  if (unnamed > 0) leftOut(`${unnamed} image${unnamed === 1 ? '' : 's'} whose name and folders name no one expression`);
   return out;
 }
 

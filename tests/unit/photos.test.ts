@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emotionNamed } from '../../scripts/lib/fer';
-import { readPhotos, rightByPerson } from '../../scripts/lib/photos';
+import { namedInFile, readPhotos, rightByPerson } from '../../scripts/lib/photos';
 import { bootstrapShare } from '../../scripts/lib/stats';
 import { SHARED_DATA } from '../support/images';
 
@@ -49,6 +49,30 @@ describe('labelled photos for emotion:eval --mode photos', () => {
       ['angry', null, 'reporting', false],
     ]);
     expect(leftOut).toEqual(['1 row of labels.csv labelled "contempt" (or not an image)']);
+  });
+
+  it('reads the expression from file names (KDEF codes, a word) or a folder on the way, and reports all of it', () => {
+    expect(namedInFile('AF01AFS.JPG')).toEqual({ label: 'fearful', person: 'F01' });
+    expect(namedInFile('bm23dihr.jpg')).toEqual({ label: 'disgusted', person: 'M23' });
+    expect(namedInFile('Rafd090_01_Caucasian_female_angry_frontal.jpg')).toEqual({ label: 'angry', person: null });
+    expect(namedInFile('Rafd090_01_Caucasian_female_contemptuous_frontal.jpg')).toBeNull();
+    expect(namedInFile('happy-or-sad.png')).toBeNull();
+    const set = join(root, 'names');
+    for (const dir of ['AF01', 'BF01', 'person-2/Sadness', 'misc']) mkdirSync(join(set, dir), { recursive: true });
+    copyFileSync(firstPhoto('fear'), join(set, 'AF01/AF01AFS.JPG'));
+    copyFileSync(firstPhoto('happy'), join(set, 'BF01/BF01HAS.JPG'));
+    copyFileSync(firstPhoto('sad'), join(set, 'person-2/Sadness/1.jpg'));
+    copyFileSync(firstPhoto('angry'), join(set, 'misc/s3_surprise.jpg'));
+    copyFileSync(firstPhoto('angry'), join(set, 'misc/unknown.jpg'));
+    const leftOut: string[] = [];
+    const photos = readPhotos(set, (what) => leftOut.push(what));
+    expect(photos.map((p) => [p.path.slice(set.length + 1), p.label, p.person, p.part])).toEqual([
+      ['AF01/AF01AFS.JPG', 'fearful', 'F01', 'reporting'],
+      ['BF01/BF01HAS.JPG', 'happy', 'F01', 'reporting'],
+      ['misc/s3_surprise.jpg', 'surprised', null, 'reporting'],
+      ['person-2/Sadness/1.jpg', 'sad', null, 'reporting'],
+    ]);
+    expect(leftOut).toEqual(['1 image whose name and folders name no one expression']);
   });
 
   it('splits the Taiwan set by performer, half for tuning, and leaves nothing of it out', () => {
