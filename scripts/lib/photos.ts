@@ -1,11 +1,12 @@
 /**
  * Real-size labelled photos for `emotion:eval --mode photos`: a folder laid out as <label>/<image> (JPEG or PNG, any
- * size, subfolders allowed; the label in any of the names `emotionNamed` knows), or with a labels.csv (path, emotion,
- * and optionally performer, agree, … as in the Taiwan performers set) that names who is in each photo and whether
- * observers agreed with the posed label.
+ * size, subfolders allowed; the label in any of the names `emotionNamed` knows), images whose own names or folders
+ * give the label (`namedInFile`: KDEF's codes, a word of the name), or a labels.csv (path, emotion, and optionally
+ * performer, agree, … as in the Taiwan performers set) that names who is in each photo and whether observers agreed
+ * with the posed label.
  *
- * Such a set is split once, by person (seed 19), into a tuning part (every choice fitted on photos is made there) and
- * a reporting part (what the docs report). A folder without labels.csv has no persons: all of it is reported.
+ * A labels.csv with performers is split once, by person (seed 19), into a tuning part (every choice fitted on photos is
+ * made there) and a reporting part (what the docs report). Any other set was never tuned on: all of it is reported.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, extname, join, sep } from 'node:path';
