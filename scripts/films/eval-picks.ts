@@ -1,5 +1,5 @@
 /**
- * `npm run films:eval-picks [-- --part tuning|reporting]`: what a new user sees at the top of a mood check's list.
+ * `npm run films:eval-picks [-- tuning] [-- --tags <file>]`: what a new user sees at the top of a mood check's list.
  *
  * Labels: ml-latest-small user tags mapped to tones with no genre word (scripts/lib/tone-tags.ts). Titles whose tags
  * name a tone are split once by title (fixed seed) into a tuning and a reporting half; every choice was made on the
@@ -40,10 +40,15 @@ import { readItemFactors } from '../lib/factors';
 import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { bootstrapShare, markdownTable, quantile, round } from '../lib/stats';
-import { fitsTarget, partOf, readToneLabels, type Part } from '../lib/tone-tags';
+import { fitsTarget, partOf, readToneLabels, SHIPPED_TAGS, type Part } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
+/**
+ * `--tags <file>`: the labels from another tags.csv (another MovieLens release's, say: independent labels), mapped to
+ * tones the same way; the split of titles stays the same, so the reporting half's titles were never fitted on.
+ */
+const TAGS = process.argv.includes('--tags') ? resolve(process.argv[process.argv.indexOf('--tags') + 1] ?? '') : null;
 /** The commit whose catalogue was shipped before this evaluation existed (the "before" profiles). */
 const BEFORE_COMMIT = 'a3948a6';
 const COUNT = 10;
@@ -227,7 +232,8 @@ async function main() {
   const { movies } = readPackedCatalogue();
   const factors = readItemFactors();
   const byId = new Map(movies.map((m) => [m.movieId, m]));
-  const labels = readToneLabels(DATA, byId);
+  if (TAGS && !existsSync(TAGS)) throw new Error(`No tags file at ${TAGS}`);
+  const labels = readToneLabels(DATA, byId, TAGS ?? undefined);
   // On the tuning half, each title ranks with the tones fitted without its own tags (out of fold).
   const oof =
     PART === 'tuning' && existsSync(TONE_OOF)
@@ -301,7 +307,7 @@ async function main() {
 
   console.log(
     `Tone precision@10, cold user, over the ${PART} half's ${part.length} labelled titles (of ${labels.size}); ` +
-      `labels: user tags without genre words.`,
+      `labels: ${TAGS ? `the user tags of ${TAGS}` : 'ml-latest-small user tags'} without genre words.`,
   );
   console.log(
     markdownTable(
@@ -382,6 +388,7 @@ async function main() {
     JSON.stringify({
       eval: 'picks',
       part: PART,
+      tags: TAGS ?? SHIPPED_TAGS,
       labelledTitles: part.length,
       tonePrecision10: p('shipped'),
       genresOnly: p('genresOnly'),

@@ -234,10 +234,20 @@ export function genreWordsIn(tag: string): string[] {
   return GENRE_WORDS.filter((g) => words.includes(g));
 }
 
-/** movieId → its lower-cased user tags, for titles `keep` accepts. */
-export function readMovieTags(data: string, keep: { has(movieId: number): boolean }): Map<number, Set<string>> {
+/** ml-latest-small's user tags (under the data folder): the only tags the shipped data may be fitted on. */
+export const SHIPPED_TAGS = 'movielens/ml-latest-small/tags.csv';
+
+/**
+ * movieId → its lower-cased user tags, for titles `keep` accepts, from ml-latest-small or `file` (any MovieLens
+ * release's tags.csv: movieId and tag columns).
+ */
+export function readMovieTags(
+  data: string,
+  keep: { has(movieId: number): boolean },
+  file = join(data, SHIPPED_TAGS),
+): Map<number, Set<string>> {
   const tagsOf = new Map<number, Set<string>>();
-  for (const r of readCsv(join(data, 'movielens/ml-latest-small/tags.csv'))) {
+  for (const r of readCsv(file)) {
     const id = Number(r.movieId);
     if (!keep.has(id)) continue;
     const set = tagsOf.get(id) ?? new Set<string>();
@@ -256,9 +266,13 @@ export function taggedTones(tags: ReadonlySet<string>): Set<Tone> {
 }
 
 /** movieId → its tones, for every title in `keep` whose tags name at least one tone. */
-export function readToneLabels(data: string, keep: { has(movieId: number): boolean }): Map<number, Set<Tone>> {
+export function readToneLabels(
+  data: string,
+  keep: { has(movieId: number): boolean },
+  file?: string,
+): Map<number, Set<Tone>> {
   const labels = new Map<number, Set<Tone>>();
-  for (const [id, tags] of readMovieTags(data, keep)) {
+  for (const [id, tags] of readMovieTags(data, keep, file)) {
     const tones = taggedTones(tags);
     if (tones.size > 0) labels.set(id, tones);
   }

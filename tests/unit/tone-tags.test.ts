@@ -1,0 +1,46 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { TONES } from '../../models/catalogue/tones';
+import { genreWordsIn, partOf, readToneLabels, TAGS_FOR_TONE } from '../../scripts/lib/tone-tags';
+import { SHARED_DATA } from '../support/images';
+
+const root = mkdtempSync(join(tmpdir(), 'moodreel-tags-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+describe('tone labels from user tags (films:fit-tones, films:eval-picks)', () => {
+  it('never counts a tag that names what a film is: no genre word in any tone tag', () => {
+    expect(genreWordsIn('dark comedy')).toEqual(['comedy']);
+    // Whole words only: "dramatic" says how a film feels, "drama" what it is.
+    expect(genreWordsIn('dramatic')).toEqual([]);
+    for (const tone of TONES) for (const tag of TAGS_FOR_TONE[tone]) expect(genreWordsIn(tag), tag).toEqual([]);
+  });
+
+  it('reads another release’s tags.csv the same way (films:eval-picks --tags), keeping only the titles asked for', () => {
+    const file = join(root, 'tags.csv');
+    writeFileSync(
+      file,
+      [
+        'userId,movieId,tag,timestamp',
+        '1,10,Funny,0',
+        '2,10,atmospheric,0',
+        '1,20,black comedy,0',
+        '1,20,comedy,0',
+        '3,30,funny,0',
+      ].join('\n'),
+    );
+    const labels = readToneLabels(SHARED_DATA, { has: (id) => id !== 30 }, file);
+    expect([...labels.keys()]).toEqual([10]);
+    expect([...labels.get(10)!].sort()).toEqual(['atmospheric', 'funny']);
+  });
+
+  it('splits ml-latest-small’s labelled titles once, by title, into two halves of about the same size', () => {
+    const labels = readToneLabels(SHARED_DATA, { has: () => true });
+    const ids = [...labels.keys()];
+    expect(ids.length).toBeGreaterThan(200);
+    const tuning = ids.filter((id) => partOf(id) === 'tuning').length;
+    expect(tuning / ids.length).toBeGreaterThan(0.4);
+    expect(tuning / ids.length).toBeLessThan(0.6);
+  });
+});
