@@ -32,20 +32,16 @@ import { calibrationReport, classificationReport, type ClassificationReport } fr
 import { SURENESS, sureness } from '../../models/mood/sureness';
 import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
+import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, round } from '../lib/stats';
 import { ferImages } from '../lib/fer';
 
-function arg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-const MODE = arg('mode', 'both');
+const MODE = option('mode') ?? 'both';
 const SHARED = process.env.MOODREEL_DATA ?? '../shared/data';
 const DATA = resolve(
-  arg('data', join(SHARED, MODE === 'photos' ? 'faces-expressions/taiwan-performers' : 'fer2013/PublicTest')),
+  option('data') ?? join(SHARED, MODE === 'photos' ? 'faces-expressions/taiwan-performers' : 'fer2013/PublicTest'),
 );
-const LIMIT = Number(arg('limit', '0'));
+const LIMIT = Number(option('limit') ?? '0');
 
 interface Tf {
   setWasmPaths(path: string): void;

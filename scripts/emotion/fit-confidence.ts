@@ -28,6 +28,7 @@ import { fitLogistic, logLoss } from '../lib/logistic';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame } from '../lib/image';
 import { photoImage, readFaces, readPhotos } from '../lib/photos';
+import { option } from '../lib/options';
 import { markdownTable, round } from '../lib/stats';
 
 const OUT = resolve('models/weights/confidence-calibration.json');
@@ -35,11 +36,8 @@ const SHARP_FROM = EXPRESSION_CNN.blend.sharp?.from ?? Infinity;
 /** 1 for a face at or above the class balance's split by detail, else 0. */
 const sharp = (s: { detail: number }) => (s.detail >= SHARP_FROM ? 1 : 0);
 const TRAIN = resolve(process.env.MOODREEL_DATA ?? '../shared/data', 'fer2013/Train');
-const i = process.argv.indexOf('--data');
 const DATA = resolve(
-  i >= 0
-    ? process.argv[i + 1]!
-    : join(process.env.MOODREEL_DATA ?? '../shared/data', 'faces-expressions/taiwan-performers'),
+  option('data') ?? join(process.env.MOODREEL_DATA ?? '../shared/data', 'faces-expressions/taiwan-performers'),
 );
 
 /**

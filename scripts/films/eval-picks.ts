@@ -39,6 +39,7 @@ import { readPackedCatalogue } from '../lib/catalogue';
 import { readItemFactors } from '../lib/factors';
 import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
+import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, quantile, round } from '../lib/stats';
 import { fitsTarget, partOf, readToneLabels, SHIPPED_TAGS, type Part } from '../lib/tone-tags';
 
@@ -48,7 +49,8 @@ const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
  * `--tags <file>`: the labels from another tags.csv (another MovieLens release's, say: independent labels), mapped to
  * tones the same way; the split of titles stays the same, so the reporting half's titles were never fitted on.
  */
-const TAGS = process.argv.includes('--tags') ? resolve(process.argv[process.argv.indexOf('--tags') + 1] ?? '') : null;
+const TAG_FILE = option('tags');
+const TAGS = TAG_FILE === null ? null : resolve(TAG_FILE);
 /** The commit whose catalogue was shipped before this evaluation existed (the "before" profiles). */
 const BEFORE_COMMIT = 'a3948a6';
 const COUNT = 10;

@@ -22,6 +22,7 @@ import { sigmoid } from '../../models/probability';
 import { TONE_INPUTS } from '../catalogue/build';
 import { fitLogistic, logLoss } from '../lib/logistic';
 import { mean } from '../lib/metrics';
+import { option } from '../lib/options';
 import { markdownTable, round } from '../lib/stats';
 import { partOf, readToneLabels } from '../lib/tone-tags';
 
@@ -31,10 +32,6 @@ const LAMBDAS = [0.3, 1, 3, 10, 30];
 /** Out-of-fold tones of the tuning titles (see below). */
 export const TONE_OOF = resolve('.cache/tone-oof.json');
 
-function arg(name: string): string | null {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? (process.argv[i + 1] ?? null) : null;
-}
 const FOLDS = 5;
 /** A reason may name a tone where it is right this often… */
 const REASON_PRECISION = 0.9;
@@ -105,7 +102,7 @@ function main() {
       return { set, lambda, loss: mean(losses) };
     }),
   );
-  const forced = { set: arg('features'), lambda: arg('lambda') };
+  const forced = { set: option('features'), lambda: option('lambda') };
   const best =
     forced.set && forced.lambda
       ? { set: forced.set, lambda: Number(forced.lambda), loss: NaN }

@@ -1,0 +1,10 @@
+/** Command-line options of the scripts (`--name value`), read one way everywhere. */
+
+/** The value after `--name`, or null when the option is not given; a `--name` with no value after it is an error. */
+export function option(name: string, argv: readonly string[] = process.argv): string | null {
+  const i = argv.indexOf(`--${name}`);
+  if (i < 0) return null;
+  const value = argv[i + 1];
+  if (!value || value.startsWith('--')) throw new Error(`--${name} needs a value`);
+  return value;
+}
