@@ -357,8 +357,9 @@ async function photos() {
     const calibration = calibrationReport(stated);
     // How far the accuracy could move with other people of the same kind: a 90 % interval over people.
     const units = rightByPerson(rows.map((r, i) => ({ photo: r.photo, right: pairs[i]![0] === pairs[i]![1] })));
-    const over = rows.some((r) => r.photo.person === null) ? 'photos' : 'people';
-    const interval = { ...bootstrapShare(units), over: `${units.length} ${over}` };
+    const named = rows.every((r) => r.photo.person !== null);
+    const unit = named ? (units.length === 1 ? 'person' : 'people') : units.length === 1 ? 'photo' : 'photos';
+    const interval = { ...bootstrapShare(units), over: `${units.length} ${unit}` };
     print(
       `Photos, ${title}`,
       report,
