@@ -141,10 +141,10 @@ export function readPhotos(root: string, leftOut: (what: string) => void = () =>
       fineTune: named && fineTune.has(r.performer!),
     }));
   }
-  if (!entriesOf(root).some((entry) => entry.isDirectory() && emotionNamed(entry.name)))
-    return namedByFile(root, leftOut);
+  const entries = entriesOf(root);
+  if (!entries.some((entry) => entry.isDirectory() && emotionNamed(entry.name))) return namedByFile(root, leftOut);
   const out: Photo[] = [];
-  for (const entry of entriesOf(root)) {
+  for (const entry of entries) {
     if (!entry.isDirectory()) continue;
     const label = emotionNamed(entry.name);
     if (!label) {
