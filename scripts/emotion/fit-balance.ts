@@ -182,6 +182,8 @@ function heldOut(items: readonly Item[], start: readonly number[], from: number 
 async function main() {
   await startWasm();
   const photos = readPhotos(PHOTOS).filter((p) => p.part === 'tuning' && !p.fineTune);
+  if (photos.length === 0)
+    throw new Error(`No tuning photos under ${PHOTOS}: none of them is one of scripts/lib/tuned-photos.json's`);
   const train = ferImages(TRAIN);
   const items = await readItems([
     ...photos.map((p) => ({

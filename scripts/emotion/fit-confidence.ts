@@ -136,7 +136,8 @@ function statedOf(
 
 async function main() {
   const tuning = readPhotos(DATA).filter((p) => p.part === 'tuning' && !p.fineTune);
-  if (tuning.length === 0) throw new Error(`No tuning photos under ${DATA} (it needs a labels.csv naming persons)`);
+  if (tuning.length === 0)
+    throw new Error(`No tuning photos under ${DATA}: none of them is one of scripts/lib/tuned-photos.json's`);
   const photos = statedOf(
     'photos',
     (await readFaces(tuning.map((p) => () => photoImage(p.path)))).faces,

@@ -5,11 +5,15 @@
  * performer, agree, … as in the Taiwan performers set) that names who is in each photo and whether observers agreed
  * with the posed label.
  *
- * A labels.csv with performers is split once, by person (seed 19), into a tuning part (every choice fitted on photos is
- * made there) and a reporting part (what the docs report). Any other set was never tuned on: all of it is reported.
+ * The Taiwan performers set is split once, by person (seed 19), into a tuning part (every choice fitted on photos is
+ * made there) and a reporting part (what the docs report). Which photos are tuning is kept as a hash of each one's
+ * bytes (tuned-photos.json, `npm run emotion:tuned-photos`), so the part goes with the photo, not with a folder or a
+ * name: any other set is reported whole, however it is laid out and whatever its people are called, and a tuning photo
+ * is never reported, even in a copy laid out another way.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { basename, extname, join, sep } from 'node:path';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { PNG } from 'pngjs';
@@ -49,7 +53,7 @@ function hash(text: string): number {
 }
 
 /** The people, ordered by a seeded hash: the first half (rounded down) tunes, the rest reports. */
-export function splitPeople(people: readonly string[]): Map<string, PhotoPart> {
+function splitPeople(people: readonly string[]): Map<string, PhotoPart> {
   const order = seededOrder(people);
   const half = Math.floor(order.length / 2);
   return new Map(order.map((p, i) => [p, i < half ? 'tuning' : 'reporting']));
@@ -60,13 +64,48 @@ function seededOrder(people: readonly string[]): string[] {
 }
 
 /** The tuning people the CNN is fine-tuned on: every other one in the seeded order. */
-function fineTunePeople(people: readonly string[]): Set<string> {
-  const parts = splitPeople(people);
-  return new Set(
-    seededOrder(people)
-      .filter((p) => parts.get(p) === 'tuning')
-      .filter((_, i) => i % 2 === 1),
-  );
+function fineTunePeople(tuningPeople: readonly string[]): Set<string> {
+  return new Set(seededOrder(tuningPeople).filter((_, i) => i % 2 === 1));
+}
+
+/** The photos of the split's tuning part, by a hash of their bytes (`npm run emotion:tuned-photos` writes them). */
+export const TUNED_PHOTOS = resolve('scripts/lib/tuned-photos.json');
+
+/** A photo's identity: the first 16 hex digits of the SHA-256 of its bytes (it does not depend on name or folder). */
+export function photoHash(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex').slice(0, 16);
+}
+
+let tuned: Set<string> | null = null;
+
+function tunedPhotos(): Set<string> {
+  if (!tuned) {
+    const file = JSON.parse(readFileSync(TUNED_PHOTOS, 'utf8')) as { photos: string[] };
+    tuned = new Set(file.photos);
+  }
+  return tuned;
+}
+
+/**
+ * The tuning part of a set split by person (a labels.csv with a performer column: the Taiwan set): its photos' hashes
+ * in order, and how many people they show. What tuned-photos.json holds.
+ */
+export function tuningSplit(root: string): { photos: string[]; people: number } {
+  const rows = readLabelled(root);
+  if (rows.length === 0 || rows.some((p) => p.person === null))
+    throw new Error(`${root} has no labels.csv that says who is in each photo: there is no one to split by`);
+  const parts = splitPeople(rows.map((p) => p.person!));
+  const tuning = rows.filter((p) => parts.get(p.person!) === 'tuning');
+  return { photos: tuning.map((p) => photoHash(p.path)).sort(), people: new Set(tuning.map((p) => p.person)).size };
+}
+
+/** Writes tuned-photos.json from the split of `root`. */
+export function writeTunedPhotos(root: string): { photos: number; people: number } {
+  const { photos, people } = tuningSplit(root);
+  const file = { set: basename(root), splitSeed: SPLIT_SEED, people, photos };
+  writeFileSync(TUNED_PHOTOS, JSON.stringify(file, null, 1) + '\n');
+  tuned = null;
+  return { photos: photos.length, people };
 }
 
 const IMAGE = /\.(jpe?g|png)$/i;
@@ -117,8 +156,21 @@ export function namedInFile(name: string): { label: Emotion; person: string | nu
  * The labelled photos under `root`: from its labels.csv when there is one, else from folders named for the
  * expressions, else from the images' own names (`namedInFile`). What cannot be read as one of the seven expressions is
  * left out and told to `leftOut` (a folder, labels.csv rows by their label, images by how many), never dropped unsaid.
+ * A photo is in the tuning part when it is one of the tuned photos (`TUNED_PHOTOS`), else in the reporting part.
  */
 export function readPhotos(root: string, leftOut: (what: string) => void = () => {}): Photo[] {
+  const tunedSet = tunedPhotos();
+  const photos = readLabelled(root, leftOut).map((p) => ({
+    ...p,
+    part: tunedSet.has(photoHash(p.path)) ? ('tuning' as const) : ('reporting' as const),
+  }));
+  const fineTune = fineTunePeople(photos.filter((p) => p.part === 'tuning' && p.person).map((p) => p.person!));
+  return photos.map((p) => ({ ...p, fineTune: p.part === 'tuning' && p.person !== null && fineTune.has(p.person) }));
+}
+
+type Labelled = Omit<Photo, 'part' | 'fineTune'>;
+
+function readLabelled(root: string, leftOut: (what: string) => void = () => {}): Labelled[] {
   const csv = join(root, 'labels.csv');
   if (existsSync(csv)) {
     const rows: Record<string, string>[] = [];
@@ -128,22 +180,18 @@ export function readPhotos(root: string, leftOut: (what: string) => void = () =>
       else unread.set(r.emotion ?? '', (unread.get(r.emotion ?? '') ?? 0) + 1);
     for (const [label, count] of unread)
       leftOut(`${count} row${count === 1 ? '' : 's'} of labels.csv labelled "${label}" (or not an image)`);
-    // Without a performer column the set has no persons: all of it is reported.
+    // Without a performer column the set has no persons.
     const named = rows.some((r) => r.performer);
-    const parts = splitPeople(rows.map((r) => r.performer ?? ''));
-    const fineTune = fineTunePeople(rows.map((r) => r.performer ?? ''));
     return rows.map((r) => ({
       label: emotionNamed(r.emotion!)!,
       path: join(root, r.path!),
       person: named ? r.performer! : null,
       agree: r.agree === undefined ? null : r.agree === '1',
-      part: named ? parts.get(r.performer!)! : 'reporting',
-      fineTune: named && fineTune.has(r.performer!),
     }));
   }
   const entries = entriesOf(root);
   if (!entries.some((entry) => entry.isDirectory() && emotionNamed(entry.name))) return namedByFile(root, leftOut);
-  const out: Photo[] = [];
+  const out: Labelled[] = [];
   for (const entry of entries) {
     if (!entry.isDirectory()) continue;
     const label = emotionNamed(entry.name);
@@ -152,25 +200,17 @@ export function readPhotos(root: string, leftOut: (what: string) => void = () =>
       continue;
     }
     for (const f of imagesBelow(join(root, entry.name)))
-      out.push({
-        label,
-        path: join(root, entry.name, f),
-        person: null,
-        agree: null,
-        part: 'reporting',
-        fineTune: false,
-      });
+      out.push({ label, path: join(root, entry.name, f), person: null, agree: null });
   }
   return out;
 }
 
 /**
  * Every image below `root` whose name gives its expression, or else the nearest folder on its way that names one
- * (person/happy/1.jpg). Nothing of such a set was tuned on, so all of it is reported; the people a name gives (KDEF's)
- * are kept for the interval over people.
+ * (person/happy/1.jpg); the people a name gives (KDEF's) are kept for the interval over people.
  */
-function namedByFile(root: string, leftOut: (what: string) => void): Photo[] {
-  const out: Photo[] = [];
+function namedByFile(root: string, leftOut: (what: string) => void): Labelled[] {
+  const out: Labelled[] = [];
   let unnamed = 0;
   for (const path of imagesBelow(root)) {
     const folders = path.split(sep).slice(0, -1).reverse();
@@ -180,7 +220,7 @@ function namedByFile(root: string, leftOut: (what: string) => void): Photo[] {
       unnamed++;
       continue;
     }
-    out.push({ ...named, path: join(root, path), agree: null, part: 'reporting', fineTune: false });
+    out.push({ ...named, path: join(root, path), agree: null });
   }
   if (unnamed > 0) leftOut(`${unnamed} image${unnamed === 1 ? '' : 's'} whose name and folders name no one expression`);
   return out;

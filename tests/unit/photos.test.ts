@@ -1,14 +1,20 @@
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emotionNamed } from '../../scripts/lib/fer';
-import { namedInFile, readPhotos, rightByPerson } from '../../scripts/lib/photos';
+import { namedInFile, photoHash, readPhotos, rightByPerson, TUNED_PHOTOS, tuningSplit } from '../../scripts/lib/photos';
 import { bootstrapShare } from '../../scripts/lib/stats';
 import { SHARED_DATA } from '../support/images';
 
 const TAIWAN = join(SHARED_DATA, 'faces-expressions/taiwan-performers');
-const firstPhoto = (folder: string) => join(TAIWAN, folder, readdirSync(join(TAIWAN, folder)).sort()[0]!);
+const tuned = new Set((JSON.parse(readFileSync(TUNED_PHOTOS, 'utf8')) as { photos: string[] }).photos);
+/** The first photo in one of the Taiwan set's folders of a reporting person (or, asked, of a tuning one). */
+const firstPhoto = (folder: string, tuning = false) =>
+  readdirSync(join(TAIWAN, folder))
+    .sort()
+    .map((f) => join(TAIWAN, folder, f))
+    .find((path) => tuned.has(photoHash(path)) === tuning)!;
 const root = mkdtempSync(join(tmpdir(), 'moodreel-photos-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -84,6 +90,31 @@ describe('labelled photos for emotion:eval --mode photos', () => {
     expect(parts.get('tuning')!.size).toBe(Math.floor((parts.get('tuning')!.size + parts.get('reporting')!.size) / 2));
     // No person is in both parts.
     expect([...parts.get('tuning')!].filter((p) => parts.get('reporting')!.has(p))).toEqual([]);
+  });
+
+  it('keeps the tuning part as committed, and takes it with the photo, not with its name, folder or person', () => {
+    // The committed list is the split's tuning part: it cannot drift from it unseen.
+    const split = tuningSplit(TAIWAN);
+    expect([...tuned].sort()).toEqual(split.photos);
+    const photos = readPhotos(TAIWAN);
+    expect(photos.filter((p) => p.part === 'tuning').length).toBe(split.photos.length);
+    // Another set whose people happen to share the Taiwan set's names, and a tuning photo copied in under a new name:
+    // only that copy is kept out of the reported part.
+    const set = join(root, 'other-people');
+    mkdirSync(join(set, 'img'), { recursive: true });
+    const tuningPerson = photos.find((p) => p.part === 'tuning')!.person!;
+    copyFileSync(firstPhoto('sad'), join(set, 'img/1.jpg'));
+    copyFileSync(firstPhoto('happy'), join(set, 'img/2.jpg'));
+    copyFileSync(firstPhoto('happy', true), join(set, 'img/3.jpg'));
+    writeFileSync(
+      join(set, 'labels.csv'),
+      `path,emotion,performer\nimg/1.jpg,sad,${tuningPerson}\nimg/2.jpg,happy,${tuningPerson}\nimg/3.jpg,happy,X9\n`,
+    );
+    expect(readPhotos(set).map((p) => [p.path.slice(set.length + 1), p.person, p.part])).toEqual([
+      ['img/1.jpg', tuningPerson, 'reporting'],
+      ['img/2.jpg', tuningPerson, 'reporting'],
+      ['img/3.jpg', 'X9', 'tuning'],
+    ]);
   });
 
   it('resamples people, not photos, for the interval of an accuracy (each photo its own unit when no one is named)', () => {
