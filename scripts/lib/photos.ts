@@ -175,11 +175,15 @@ function readLabelled(root: string, leftOut: (what: string) => void = () => {}):
   if (existsSync(csv)) {
     const rows: Record<string, string>[] = [];
     const unread = new Map<string, number>();
+    let missing = 0;
     for (const r of readCsv(csv))
-      if (emotionNamed(r.emotion ?? '') && IMAGE.test(r.path ?? '')) rows.push(r);
-      else unread.set(r.emotion ?? '', (unread.get(r.emotion ?? '') ?? 0) + 1);
+      if (!emotionNamed(r.emotion ?? '') || !IMAGE.test(r.path ?? ''))
+        unread.set(r.emotion ?? '', (unread.get(r.emotion ?? '') ?? 0) + 1);
+      else if (!existsSync(join(root, r.path!))) missing++;
+      else rows.push(r);
     for (const [label, count] of unread)
       leftOut(`${count} row${count === 1 ? '' : 's'} of labels.csv labelled "${label}" (or not an image)`);
+    if (missing > 0) leftOut(`${missing} row${missing === 1 ? '' : 's'} of labels.csv whose image is not there`);
     // Without a performer column the set has no persons.
     const named = rows.some((r) => r.performer);
     return rows.map((r) => ({

@@ -42,19 +42,25 @@ describe('labelled photos for emotion:eval --mode photos', () => {
     expect(leftOut).toEqual(['folder "contempt" (not one of the seven expressions)']);
   });
 
-  it('reads a labels.csv without performers as all reported, and counts the rows it cannot read', () => {
+  it('reads a labels.csv without performers as all reported, and counts the rows it cannot read or find', () => {
     const set = join(root, 'csv');
     mkdirSync(join(set, 'img'), { recursive: true });
     copyFileSync(firstPhoto('sad'), join(set, 'img/1.jpg'));
     copyFileSync(firstPhoto('angry'), join(set, 'img/2.jpg'));
-    writeFileSync(join(set, 'labels.csv'), 'path,emotion\nimg/1.jpg,Sadness\nimg/2.jpg,anger\nimg/3.jpg,contempt\n');
+    writeFileSync(
+      join(set, 'labels.csv'),
+      'path,emotion\nimg/1.jpg,Sadness\nimg/2.jpg,anger\nimg/3.jpg,contempt\nimg/4.jpg,happy\n',
+    );
     const leftOut: string[] = [];
     const photos = readPhotos(set, (what) => leftOut.push(what));
     expect(photos.map((p) => [p.label, p.person, p.part, p.fineTune])).toEqual([
       ['sad', null, 'reporting', false],
       ['angry', null, 'reporting', false],
     ]);
-    expect(leftOut).toEqual(['1 row of labels.csv labelled "contempt" (or not an image)']);
+    expect(leftOut).toEqual([
+      '1 row of labels.csv labelled "contempt" (or not an image)',
+      '1 row of labels.csv whose image is not there',
+    ]);
   });
 
   it('reads the expression from file names (KDEF codes, a word) or a folder on the way, and reports all of it', () => {
