@@ -10,7 +10,7 @@ import { toneSides, topWeight, type MoodTarget } from './mood-target';
 
 export const MOOD_FIT = {
   /** An unwanted tone at least this likely keeps a film out of a mood-led list. */
-  veto: 0.35,
+  veto: 0.21,
   /** A mood-led list draws from films whose fit is at least this share of the best fit (times the mood's strength). */
   pool: 0.4,
   /** Until the user's taste is known, the share of its fit a film loses in a mood that is not one of its homes. */
