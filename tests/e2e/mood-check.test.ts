@@ -282,11 +282,23 @@ describe('match the look of my picture', () => {
     const picture = darkBlue(join(FACES, 'skimage_astronaut.png'), join(work, 'dark-blue.png'));
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(picture);
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    const ids = () => popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => e.getAttribute('data-movie-id')));
+    // The astronaut reads happy, and a happy match keeps dark films out (the veto), so none of its films looks like a
+    // night scene; lifting the mood opens animated and adventure films, some of them dark blue.
+    const matched = await ids();
+    await popup.click('[data-testid="strategy-lift"]');
+    await popup.waitForFunction(
+      (shown: (string | null)[]) =>
+        [...document.querySelectorAll('[data-testid="pick"]')].map((e) => e.getAttribute('data-movie-id')).join() !==
+        shown.join(),
+      { timeout: 30_000 },
+      matched,
+    );
     const reasons = () => popup.$$eval('[data-testid="pick-reason"]', (els) => els.map((e) => e.textContent ?? ''));
     const saying = (all: string[]) => all.filter((r) => r.includes('looks like your picture'));
     // Off by default: the picks follow the mood alone and none speaks of the look.
     expect(saying(await reasons())).toEqual([]);
-    const before = await popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => e.getAttribute('data-movie-id')));
+    const before = await ids();
     await popup.click('[data-testid="match-look"]');
     await popup.waitForFunction(
       () =>
@@ -295,8 +307,7 @@ describe('match the look of my picture', () => {
         ),
       { timeout: 30_000 },
     );
-    const after = await popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => e.getAttribute('data-movie-id')));
-    expect(after).not.toEqual(before);
+    expect(await ids()).not.toEqual(before);
     for (const r of saying(await reasons())) expect(r).not.toMatch(/looks like your picture: [^·]*(bright|warm)/);
     expect(await popup.evaluate(`chrome.storage.local.get('setting.matchLook')`)).toEqual({
       'setting.matchLook': true,
