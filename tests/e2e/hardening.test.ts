@@ -21,6 +21,7 @@ import { recordContexts } from '../support/network-log';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { clipOf, startSiteServer, type SiteServer } from '../support/site-server';
 import { scratchDir } from '../support/scratch';
+import { pickIds } from '../support/picks';
 
 const work = scratchDir('hardening');
 let session: ExtensionSession | null = null;
@@ -81,9 +82,7 @@ describe('privacy proof', () => {
     const popup = await session.openPage('popup.html');
     await popup.click('[data-testid="check-camera"]');
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 90_000 });
-    const [first] = await popup.$$eval('[data-testid="pick"]', (els) =>
-      els.map((e) => e.getAttribute('data-movie-id')),
-    );
+    const [first] = await pickIds(popup);
     await popup.click(`[data-movie-id="${first}"] [data-signal="up"]`);
     await popup.waitForSelector('[data-testid="undo-bar"]');
 
@@ -313,9 +312,7 @@ describe('a worker stopped mid-flow', () => {
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
     await new Promise((r) => setTimeout(r, 500));
-    const [first] = await popup.$$eval('[data-testid="pick"]', (els) =>
-      els.map((e) => e.getAttribute('data-movie-id')),
-    );
+    const [first] = await pickIds(popup);
     // Chrome stops idle workers whenever it likes; the popup must not notice.
     const cdp = await popup.createCDPSession();
     await cdp.send('ServiceWorker.enable');

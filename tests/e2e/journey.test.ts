@@ -10,6 +10,7 @@ import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+import { pickIds } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { scratchDir } from '../support/scratch';
 
@@ -22,8 +23,6 @@ afterEach(async () => {
 });
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
-const pickIds = (page: Page) =>
-  page.$$eval('[data-testid="pick"]', (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
 /** The pick ids once the list has stopped changing (a re-rank briefly empties it). */
 async function settledPicks(page: Page): Promise<number[]> {
   let last = '';

@@ -12,6 +12,7 @@ import { screenshotPath } from '../support/screenshots';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import type { Tone } from '../../models/catalogue/tones';
 import MESSAGES from '../../public/_locales/en/messages.json';
+import { otherPicks, pickIds } from '../support/picks';
 import { scratchDir } from '../support/scratch';
 
 const work = scratchDir('e2e');
@@ -108,9 +109,6 @@ describe('mood check from the camera', () => {
 });
 
 describe('picks after a mood check', () => {
-  const pickIds = (popup: Page) =>
-    popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
-
   it('shows ten reasoned picks that react to feedback and to the strategy at once', async () => {
     const popup = await checkMood(fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'picks.y4m')));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
@@ -146,16 +144,7 @@ describe('picks after a mood check', () => {
 
     const before = await pickIds(popup);
     await popup.click('[data-testid="strategy-lift"]');
-    await popup.waitForFunction(
-      (ids) => {
-        const now = [...document.querySelectorAll('[data-testid="pick"]')].map((e) =>
-          Number(e.getAttribute('data-movie-id')),
-        );
-        return now.length === 10 && now.join() !== ids.join();
-      },
-      {},
-      before,
-    );
+    await otherPicks(popup, before);
   });
 });
 
@@ -243,14 +232,8 @@ describe('picks that fit the mood', () => {
 
     // "How long have I got": one tap, and every pick fits in 100 minutes.
     await popup.click('[data-testid="time-100"]');
-    await popup.waitForFunction(
-      (ids: number[]) => {
-        const now = [...document.querySelectorAll('[data-testid="pick"]')].map((e) =>
-          Number(e.getAttribute('data-movie-id')),
-        );
-        return now.length === 10 && now.join() !== ids.join();
-      },
-      { timeout: 30_000 },
+    await otherPicks(
+      popup,
       lift.map((p) => p.id),
     );
     const short = await shown(popup);
@@ -282,23 +265,16 @@ describe('match the look of my picture', () => {
     const picture = darkBlue(join(FACES, 'skimage_astronaut.png'), join(work, 'dark-blue.png'));
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(picture);
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
-    const ids = () => popup.$$eval('[data-testid="pick"]', (els) => els.map((e) => e.getAttribute('data-movie-id')));
     // The astronaut reads happy, and a happy match keeps dark films out (the veto), so none of its films looks like a
     // night scene; lifting the mood opens animated and adventure films, some of them dark blue.
-    const matched = await ids();
+    const matched = await pickIds(popup);
     await popup.click('[data-testid="strategy-lift"]');
-    await popup.waitForFunction(
-      (shown: (string | null)[]) =>
-        [...document.querySelectorAll('[data-testid="pick"]')].map((e) => e.getAttribute('data-movie-id')).join() !==
-        shown.join(),
-      { timeout: 30_000 },
-      matched,
-    );
+    await otherPicks(popup, matched);
     const reasons = () => popup.$$eval('[data-testid="pick-reason"]', (els) => els.map((e) => e.textContent ?? ''));
     const saying = (all: string[]) => all.filter((r) => r.includes('looks like your picture'));
     // Off by default: the picks follow the mood alone and none speaks of the look.
     expect(saying(await reasons())).toEqual([]);
-    const before = await ids();
+    const before = await pickIds(popup);
     await popup.click('[data-testid="match-look"]');
     await popup.waitForFunction(
       () =>
@@ -307,7 +283,7 @@ describe('match the look of my picture', () => {
         ),
       { timeout: 30_000 },
     );
-    expect(await ids()).not.toEqual(before);
+    expect(await pickIds(popup)).not.toEqual(before);
     for (const r of saying(await reasons())) expect(r).not.toMatch(/looks like your picture: [^·]*(bright|warm)/);
     expect(await popup.evaluate(`chrome.storage.local.get('setting.matchLook')`)).toEqual({
       'setting.matchLook': true,
