@@ -37,24 +37,30 @@ export function similarity(a: Movie, b: Movie, factors: ItemFactors | null): num
   return cf === null ? content : Math.max(0, 0.6 * cf + 0.4 * content);
 }
 
+/** At most `max` picks of a list for which `of` holds. */
+export interface Cap {
+  of: (m: Movie) => boolean;
+  max: number;
+}
+
 /** Maximal marginal relevance (Carbonell & Goldstein 1998): each next pick trades score against likeness to those chosen. */
 export function mmr(
   pool: readonly Pick[],
   count: number,
   diversity: number,
   factors: ItemFactors | null,
-  cap: { of: (m: Movie) => boolean; max: number } | null = null,
+  caps: readonly Cap[] = [],
 ): Pick[] {
   const lambda = 1 - 0.5 * Math.min(1, Math.max(0, diversity));
   const chosen: Pick[] = [];
   const left = [...pool];
-  let capped = 0;
+  const capped = caps.map(() => 0);
   while (chosen.length < count && left.length > 0) {
     let best = -1;
     let bestValue = -Infinity;
-    const full = cap !== null && capped >= cap.max;
+    const full = caps.filter((c, k) => capped[k]! >= c.max);
     left.forEach((p, i) => {
-      if (full && cap.of(p.movie)) return;
+      if (full.some((c) => c.of(p.movie))) return;
       const maxSim = chosen.reduce((m, c) => Math.max(m, similarity(p.movie, c.movie, factors)), 0);
       const value = lambda * p.score - (1 - lambda) * maxSim;
       if (value > bestValue) {
@@ -64,7 +70,9 @@ export function mmr(
     });
     if (best < 0) break;
     const [next] = left.splice(best, 1);
-    if (cap?.of(next!.movie)) capped++;
+    caps.forEach((c, k) => {
+      if (c.of(next!.movie)) capped[k]!++;
+    });
     chosen.push(next!);
   }
   return chosen;

@@ -13,6 +13,9 @@ import { becauseYouLiked, contentReason, factReason, LEARNED_REASON_AT, ratingRe
 import { collaborativeScores, HOMES, prepare, preferenceVector } from './scoring';
 import { kthLargest, topIndices } from './select';
 
+const isChildren = (m: Movie) => m.genres.includes('Children');
+export const isAnimatedOrChildren = (m: Movie) => isChildren(m) || m.genres.includes('Animation');
+
 /** Every weight of the full ranker, in one place. */
 export const RANK_WEIGHTS = {
   /** On the mood fit divided by the best fit in the catalogue (0..1). */
@@ -24,6 +27,11 @@ export const RANK_WEIGHTS = {
   childrenCap: 2,
   /** …and how much of their mood fit counts until then. */
   childrenFit: 0.85,
+  /**
+   * Children's or animated titles together at most (many family animations lack the Children genre), unless the
+   * user's feedback says they like animation.
+   */
+  animatedCap: 3,
   /**
    * Until the user has given feedback, only titles at least this many people rated (`audience`) are offered, unless
    * that leaves fewer than the list asks for: a new user has nothing but knowing a title to trust a pick by.
@@ -47,8 +55,8 @@ export const RANK_WEIGHTS = {
 /**
  * The full ranker. In a mood check the mood leads: only films that fit it well (and carry no tone it steers away
  * from) are candidates, and personal taste and the quality prior order them. At a neutral or unsure reading the mood's
- * strength is low, the pool opens up and taste leads. Then MMR for variety, a cap on children's titles, and, once the
- * user has given feedback, wildcard slots outside their usual genres but inside the mood.
+ * strength is low, the pool opens up and taste leads. Then MMR for variety, caps on children's and animated titles,
+ * and, once the user has given feedback, wildcard slots outside their usual genres but inside the mood.
  */
 export const moodRanker: Ranker = {
   name: 'full',
@@ -99,11 +107,11 @@ export const moodRanker: Ranker = {
       maxFit = maxKnownFit;
     }
     const kidsWelcome = (ctx.user.genres.Children ?? 0) > 0;
+    const animationWelcome = (ctx.user.genres.Animation ?? 0) > 0;
     // Films for children fit many moods on paper; for a grown-up they must fit this one clearly better.
     if (!kidsWelcome)
       for (let i = 0; i < ctx.movies.length; i++)
-        if (fitAll[i]! > 0 && ctx.movies[i]!.genres.includes('Children'))
-          fitAll[i] = fitAll[i]! * RANK_WEIGHTS.childrenFit;
+        if (fitAll[i]! > 0 && isChildren(ctx.movies[i]!)) fitAll[i] = fitAll[i]! * RANK_WEIGHTS.childrenFit;
     // Never fewer candidates than picks asked for while eligible titles remain: the floor drops to the count-th fit.
     const floor = Math.min(MOOD_FIT.pool * strength * maxFit, kthLargest(fitAll, Math.min(ctx.count, fitAll.length)));
     const candidates: Movie[] = [];
@@ -135,13 +143,10 @@ export const moodRanker: Ranker = {
     const pick = (i: number): Pick => ({ movie: candidates[i]!, score: score[i]!, reasons: [], wildcard: false });
     const wildcards = events === 0 ? 0 : Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
     // MMR is greedy, so the first n of a longer run are the run of n: unfilled wildcard slots take the next picks.
-    const ranked = mmr(
-      topIndices(score, RANK_WEIGHTS.pool).map(pick),
-      ctx.count,
-      ctx.diversity,
-      ctx.factors,
-      kidsWelcome ? null : { of: (m) => m.genres.includes('Children'), max: RANK_WEIGHTS.childrenCap },
-    );
+    const ranked = mmr(topIndices(score, RANK_WEIGHTS.pool).map(pick), ctx.count, ctx.diversity, ctx.factors, [
+      ...(kidsWelcome ? [] : [{ of: isChildren, max: RANK_WEIGHTS.childrenCap }]),
+      ...(animationWelcome ? [] : [{ of: isAnimatedOrChildren, max: RANK_WEIGHTS.animatedCap }]),
+    ]);
     const main = ranked.slice(0, ctx.count - wildcards);
 
     // Serendipity, once there is taste to step outside of: a good fit, well rated, from none of the genres the user
@@ -158,7 +163,7 @@ export const moodRanker: Ranker = {
     for (let i = 0; wildcards > 0 && i < n; i++) {
       const m = candidates[i]!;
       if (quality[i]! <= 0 || taken.has(m.movieId) || m.genres.some((g) => usual.has(g))) continue;
-      if (!kidsWelcome && m.genres.includes('Children')) continue;
+      if (!kidsWelcome && isChildren(m)) continue;
       if (unusual.length === 20 && score[i]! <= score[unusual[19]!]!) continue;
       let at = unusual.length;
       while (at > 0 && score[unusual[at - 1]!]! < score[i]!) at--;

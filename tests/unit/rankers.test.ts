@@ -16,7 +16,7 @@ import { MOOD_FIT } from '../../models/recommend/mood-fit';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
 import { franchiseKey, leadingGenres, similarity } from '../../models/recommend/diversity';
-import { moodRanker, RANK_WEIGHTS } from '../../models/recommend/mood-ranker';
+import { isAnimatedOrChildren as animated, moodRanker, RANK_WEIGHTS } from '../../models/recommend/mood-ranker';
 import { audience } from '../../models/recommend/scoring';
 import { belowQualityFloor, moreLikeThis, RANKERS } from '../../models/recommend/rankers';
 import type { RankContext } from '../../models/recommend/ranker';
@@ -212,7 +212,17 @@ describe('full ranker', () => {
       const matchIds = new Set(match.map((p) => p.movie.movieId));
       expect(lift.filter((p) => matchIds.has(p.movie.movieId))).toHaveLength(0);
       expect(lift.filter((p) => p.movie.genres.includes('Children')).length).toBeLessThanOrEqual(2);
+      expect(lift.filter((p) => animated(p.movie)).length).toBeLessThanOrEqual(RANK_WEIGHTS.animatedCap);
     }
+  });
+
+  it('offers more animated films once the user’s feedback says they like them', () => {
+    const cold = moodRanker.rank(context({}, 'sad', 'lift'));
+    // Toy Story, A Bug's Life, Toy Story 2, Monsters, Inc. and Finding Nemo, liked.
+    const user = withFeedback([1, 2355, 3114, 4886, 6377].map((id) => [id, 'up'] as [number, 'up']));
+    const told = moodRanker.rank(context({ user }, 'sad', 'lift'));
+    expect(cold.filter((p) => animated(p.movie)).length).toBe(RANK_WEIGHTS.animatedCap);
+    expect(told.filter((p) => animated(p.movie)).length).toBeGreaterThan(RANK_WEIGHTS.animatedCap);
   });
 
   it('names a tone in a reason only when the film clearly carries it, with the right article', () => {
