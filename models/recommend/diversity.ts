@@ -55,10 +55,12 @@ export function mmr(
   const chosen: Pick[] = [];
   const left = [...pool];
   const capped = caps.map(() => 0);
+  // Caps shape a list but never shorten it: once only capped titles are left, they fill the remaining places.
+  let capsHold = true;
   while (chosen.length < count && left.length > 0) {
     let best = -1;
     let bestValue = -Infinity;
-    const full = caps.filter((c, k) => capped[k]! >= c.max);
+    const full = capsHold ? caps.filter((c, k) => capped[k]! >= c.max) : [];
     left.forEach((p, i) => {
       if (full.some((c) => c.of(p.movie))) return;
       const maxSim = chosen.reduce((m, c) => Math.max(m, similarity(p.movie, c.movie, factors)), 0);
@@ -68,7 +70,11 @@ export function mmr(
         best = i;
       }
     });
-    if (best < 0) break;
+    if (best < 0) {
+      if (!capsHold) break;
+      capsHold = false;
+      continue;
+    }
     const [next] = left.splice(best, 1);
     caps.forEach((c, k) => {
       if (c.of(next!.movie)) capped[k]!++;

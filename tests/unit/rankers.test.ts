@@ -225,6 +225,13 @@ describe('full ranker', () => {
     expect(told.filter((p) => animated(p.movie)).length).toBeGreaterThan(RANK_WEIGHTS.animatedCap);
   });
 
+  it('fills the list with capped titles rather than leave places empty', () => {
+    // A catalogue of animated films only (a filter can leave little else): the cap shapes the list, never shortens it.
+    const picks = moodRanker.rank(context({ movies: movies.filter(animated) }, 'sad', 'lift'));
+    expect(picks).toHaveLength(10);
+    expect(picks.every((p) => animated(p.movie))).toBe(true);
+  });
+
   it('names a tone in a reason only when the film clearly carries it, with the right article', () => {
     for (const emotion of ['angry', 'sad', 'fearful'] as const) {
       for (const p of moodRanker.rank(context({}, emotion, 'match'))) {
