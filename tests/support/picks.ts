@@ -1,4 +1,7 @@
-/** The popup's and overlay's pick list, as the e2e tests read it. */
+/**
+ * The popup's pick list as the e2e tests read it (the overlay's, in its shadow root, is read through
+ * support/overlay.ts).
+ */
 import type { Page } from 'puppeteer';
 
 /** The movie ids of the picks shown, in order. */
