@@ -43,6 +43,25 @@ export interface Cap {
   max: number;
 }
 
+/** Whether a list holding `held[k]` titles of each cap `k` has room for `m` under every cap it falls under. */
+export function withinCaps(caps: readonly Cap[], held: readonly number[], m: Movie): boolean {
+  return caps.every((c, k) => !c.of(m) || held[k]! < c.max);
+}
+
+/** Counts `m` in `held` under every cap it falls under. */
+export function holdInCaps(caps: readonly Cap[], held: number[], m: Movie): void {
+  caps.forEach((c, k) => {
+    if (c.of(m)) held[k]!++;
+  });
+}
+
+/** How many titles of `picks` each cap counts. */
+export function capsHeld(caps: readonly Cap[], picks: readonly Pick[]): number[] {
+  const held = caps.map(() => 0);
+  for (const p of picks) holdInCaps(caps, held, p.movie);
+  return held;
+}
+
 /** Maximal marginal relevance (Carbonell & Goldstein 1998): each next pick trades score against likeness to those chosen. */
 export function mmr(
   pool: readonly Pick[],
@@ -60,9 +79,8 @@ export function mmr(
   while (chosen.length < count && left.length > 0) {
     let best = -1;
     let bestValue = -Infinity;
-    const full = capsHold ? caps.filter((c, k) => capped[k]! >= c.max) : [];
     left.forEach((p, i) => {
-      if (full.some((c) => c.of(p.movie))) return;
+      if (capsHold && !withinCaps(caps, capped, p.movie)) return;
       const maxSim = chosen.reduce((m, c) => Math.max(m, similarity(p.movie, c.movie, factors)), 0);
       const value = lambda * p.score - (1 - lambda) * maxSim;
       if (value > bestValue) {
@@ -76,9 +94,7 @@ export function mmr(
       continue;
     }
     const [next] = left.splice(best, 1);
-    caps.forEach((c, k) => {
-      if (c.of(next!.movie)) capped[k]!++;
-    });
+    holdInCaps(caps, capped, next!.movie);
     chosen.push(next!);
   }
   return chosen;

@@ -4,7 +4,7 @@ import { TONE_REASON_AT } from '../catalogue/tone-reasons';
 import { TONES } from '../catalogue/tones';
 import { rng } from '../learning/linalg';
 import { learnedTone } from '../learning/mood-map';
-import { leadingGenres, mmr } from './diversity';
+import { capsHeld, holdInCaps, leadingGenres, mmr, withinCaps, type Cap } from './diversity';
 import { eligibility } from './filters';
 import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
 import { targetPhrase } from './mood-target';
@@ -143,10 +143,11 @@ export const moodRanker: Ranker = {
     const pick = (i: number): Pick => ({ movie: candidates[i]!, score: score[i]!, reasons: [], wildcard: false });
     const wildcards = events === 0 ? 0 : Math.min(2, Math.floor(ctx.count / RANK_WEIGHTS.wildcardEvery));
     // MMR is greedy, so the first n of a longer run are the run of n: unfilled wildcard slots take the next picks.
-    const ranked = mmr(topIndices(score, RANK_WEIGHTS.pool).map(pick), ctx.count, ctx.diversity, ctx.factors, [
+    const caps: Cap[] = [
       ...(kidsWelcome ? [] : [{ of: isChildren, max: RANK_WEIGHTS.childrenCap }]),
       ...(animationWelcome ? [] : [{ of: isAnimatedOrChildren, max: RANK_WEIGHTS.animatedCap }]),
-    ]);
+    ];
+    const ranked = mmr(topIndices(score, RANK_WEIGHTS.pool).map(pick), ctx.count, ctx.diversity, ctx.factors, caps);
     const main = ranked.slice(0, ctx.count - wildcards);
 
     // Serendipity, once there is taste to step outside of: a good fit, well rated, from none of the genres the user
@@ -158,12 +159,14 @@ export const moodRanker: Ranker = {
       ...leadingGenres(main, 3),
     ]);
     const taken = new Set(ranked.map((p) => p.movie.movieId));
+    // A wildcard is held to the list's caps too: a surprise is not a fourth animated film.
+    const held = capsHeld(caps, main);
     // Only the best 20 of them are ever drawn from: keep those, sorted, as the scan goes.
     const unusual: number[] = [];
     for (let i = 0; wildcards > 0 && i < n; i++) {
       const m = candidates[i]!;
       if (quality[i]! <= 0 || taken.has(m.movieId) || m.genres.some((g) => usual.has(g))) continue;
-      if (!kidsWelcome && isChildren(m)) continue;
+      if ((!kidsWelcome && isChildren(m)) || !withinCaps(caps, held, m)) continue;
       if (unusual.length === 20 && score[i]! <= score[unusual[19]!]!) continue;
       let at = unusual.length;
       while (at > 0 && score[unusual[at - 1]!]! < score[i]!) at--;
@@ -172,9 +175,13 @@ export const moodRanker: Ranker = {
     }
     const random = rng(ctx.seed);
     const wild: Pick[] = [];
-    for (let i = 0; i < wildcards && unusual.length > 0; i++) {
-      const [w] = unusual.splice(Math.floor(random() * Math.min(unusual.length, 20)), 1);
-      wild.push({ ...pick(w!), wildcard: true });
+    for (let i = 0; i < wildcards; i++) {
+      const open = unusual.filter((u) => withinCaps(caps, held, candidates[u]!));
+      if (open.length === 0) break;
+      const w = open[Math.floor(random() * open.length)]!;
+      unusual.splice(unusual.indexOf(w), 1);
+      holdInCaps(caps, held, candidates[w]!);
+      wild.push({ ...pick(w), wildcard: true });
     }
     const picks = ranked.slice(0, ctx.count - wild.length);
     wild.forEach((w, i) => picks.splice(Math.min(picks.length, 3 + i * 4), 0, w));

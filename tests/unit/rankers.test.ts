@@ -225,6 +225,18 @@ describe('full ranker', () => {
     expect(told.filter((p) => animated(p.movie)).length).toBeGreaterThan(RANK_WEIGHTS.animatedCap);
   });
 
+  it('holds a wildcard to the same caps: a surprise is not one animated film too many', () => {
+    // Star Wars IV–VI liked: animation is outside this user's genres, so animated films are wildcard candidates, and
+    // a surprised lift already leads with three of them.
+    const user = withFeedback([260, 1196, 1210].map((id) => [id, 'up'] as [number, 'up']));
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const picks = moodRanker.rank(context({ user, seed }, 'surprised', 'lift'));
+      expect(picks).toHaveLength(10);
+      expect(picks.filter((p) => p.wildcard)).toHaveLength(1);
+      expect(picks.filter((p) => animated(p.movie)).length).toBeLessThanOrEqual(RANK_WEIGHTS.animatedCap);
+    }
+  });
+
   it('fills the list with capped titles rather than leave places empty', () => {
     // A catalogue of animated films only (a filter can leave little else): the cap shapes the list, never shortens it.
     const picks = moodRanker.rank(context({ movies: movies.filter(animated) }, 'sad', 'lift'));
