@@ -53,15 +53,26 @@ export const TARGETS: Record<Emotion, Record<Strategy, Row>> = {
   },
 };
 
-/** How a strategy reads for the mood: fits it, lifts it (low or heated), keeps a good one going, evens or sparks. */
-export type Phrase = 'fits' | 'liftLow' | 'liftHeated' | 'keepGood' | 'even' | 'spark';
+/**
+ * How a strategy reads for the mood: fits it, lifts a low one, calms a heated one, eases fear, washes away disgust,
+ * keeps a good one going, evens or sparks. A fearful or disgusted face is not "low": the words follow the row's intent.
+ */
+export type Phrase = 'fits' | 'liftLow' | 'liftHeated' | 'easeFear' | 'washAway' | 'keepGood' | 'even' | 'spark';
 
-/** How each strategy reads in a pick's reason, by the mood's valence ("fits a sad mood", "lifts a low mood"…). */
+const LIFT_PHRASE: Record<Emotion, Phrase> = {
+  happy: 'keepGood',
+  surprised: 'keepGood',
+  sad: 'liftLow',
+  angry: 'liftHeated',
+  fearful: 'easeFear',
+  disgusted: 'washAway',
+  neutral: 'spark',
+};
+
+/** How each strategy reads in a pick's reason ("fits a sad mood", "lifts a low mood", "eases a fearful mood"…). */
 export function targetPhrase(dominant: Emotion, strategy: Strategy): Phrase {
-  if (dominant === 'neutral') return strategy === 'lift' ? 'spark' : 'even';
-  const low = dominant === 'sad' || dominant === 'fearful' || dominant === 'disgusted' || dominant === 'angry';
-  if (strategy === 'lift') return low ? (dominant === 'angry' ? 'liftHeated' : 'liftLow') : 'keepGood';
-  return 'fits';
+  if (strategy === 'lift') return LIFT_PHRASE[dominant];
+  return dominant === 'neutral' ? 'even' : 'fits';
 }
 
 export interface MoodTarget {

@@ -254,6 +254,11 @@ describe('full ranker', () => {
       }
     }
     expect(english({ kind: 'mood', phrase: 'fits', emotion: 'angry', tones: [] })).toBe('fits an angry mood');
+    // A lift says what it does for this mood: a fearful face is not "low", an angry one is calmed, not lifted.
+    const lead = (emotion: Emotion) => english(moodRanker.rank(context({}, emotion, 'lift'))[0]!.reasons[0]!);
+    expect(lead('fearful')).toMatch(/^eases a fearful mood/);
+    expect(lead('disgusted')).toMatch(/^washes away a sour mood/);
+    expect(lead('angry')).toMatch(/^calms a heated mood/);
     expect(english({ kind: 'mood', phrase: 'fits', emotion: 'sad', tones: ['sad'] })).toBe('fits a sad mood: sad');
   });
 
