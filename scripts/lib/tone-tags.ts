@@ -8,6 +8,7 @@
  * The labelled titles are split once, by title, with a fixed seed: the tuning half is the only one any choice is
  * made on (lexicon, tone model, thresholds, weights); the reporting half is what docs/ reports.
  */
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tone } from '../../models/catalogue/tones';
 import { toneSides, type MoodTarget } from '../../models/recommend/mood-target';
@@ -237,9 +238,31 @@ export function genreWordsIn(tag: string): string[] {
 /** ml-latest-small's user tags (under the data folder): the only tags the shipped data may be fitted on. */
 export const SHIPPED_TAGS = 'movielens/ml-latest-small/tags.csv';
 
+/** (movieId, tag) rows of a MovieLens tags file: a tags.csv with a header, or ml-10M's `tags.dat` (id::id::tag::time). */
+function tagRows(file: string): { movieId: number; tag: string }[] {
+  const fd = openSync(file, 'r');
+  const head = Buffer.alloc(4096);
+  const size = readSync(fd, head, 0, head.length, 0);
+  closeSync(fd);
+  if (head.subarray(0, size).toString('utf8').split('\n', 1)[0]!.includes('::'))
+    return readFileSync(file, 'utf8')
+      .split(/\r?\n/)
+      .filter((line) => line.length > 0)
+      .map((line) => {
+        const [, movieId = '', tag = ''] = line.split('::');
+        return { movieId: Number(movieId), tag };
+      });
+  const rows = readCsv(file);
+  if (rows.length > 0 && !('movieId' in rows[0]! && 'tag' in rows[0]!))
+    throw new Error(
+      `${file}: a tags file needs movieId and tag columns (MovieLens tags.csv), or id::id::tag::time lines`,
+    );
+  return rows.map((r) => ({ movieId: Number(r.movieId), tag: r.tag ?? '' }));
+}
+
 /**
  * movieId → its lower-cased user tags, for titles `keep` accepts, from ml-latest-small or `file` (any MovieLens
- * release's tags.csv: movieId and tag columns).
+ * release's tags: a tags.csv with movieId and tag columns, or ml-10M's tags.dat).
  */
 export function readMovieTags(
   data: string,
@@ -247,12 +270,11 @@ export function readMovieTags(
   file = join(data, SHIPPED_TAGS),
 ): Map<number, Set<string>> {
   const tagsOf = new Map<number, Set<string>>();
-  for (const r of readCsv(file)) {
-    const id = Number(r.movieId);
-    if (!keep.has(id)) continue;
-    const set = tagsOf.get(id) ?? new Set<string>();
-    set.add((r.tag ?? '').trim().toLowerCase());
-    tagsOf.set(id, set);
+  for (const r of tagRows(file)) {
+    if (!keep.has(r.movieId)) continue;
+    const set = tagsOf.get(r.movieId) ?? new Set<string>();
+    set.add(r.tag.trim().toLowerCase());
+    tagsOf.set(r.movieId, set);
   }
   return tagsOf;
 }

@@ -35,6 +35,17 @@ describe('tone labels from user tags (films:fit-tones, films:eval-picks)', () =>
     expect([...labels.get(10)!].sort()).toEqual(['atmospheric', 'funny']);
   });
 
+  it('reads ml-10M’s tags.dat (id::id::tag::time) too, and says what is wrong with a file that is neither', () => {
+    const dat = join(root, 'tags.dat');
+    writeFileSync(dat, ['15::10::Funny::0', '20::10::tense::0', '20::30::creepy::0', ''].join('\n'));
+    const labels = readToneLabels(SHARED_DATA, { has: (id) => id !== 30 }, dat);
+    expect([...labels.keys()]).toEqual([10]);
+    expect([...labels.get(10)!].sort()).toEqual(['funny', 'tense']);
+    const ratings = join(root, 'ratings.csv');
+    writeFileSync(ratings, 'userId,movieId,rating,timestamp\n1,10,4.0,0\n');
+    expect(() => readToneLabels(SHARED_DATA, { has: () => true }, ratings)).toThrow(/movieId and tag columns/);
+  });
+
   it('splits ml-latest-small’s labelled titles once, by title, into two halves of about the same size', () => {
     const labels = readToneLabels(SHARED_DATA, { has: () => true });
     const ids = [...labels.keys()];
