@@ -72,30 +72,35 @@ export function mmr(
 ): Pick[] {
   const lambda = 1 - 0.5 * Math.min(1, Math.max(0, diversity));
   const chosen: Pick[] = [];
-  const left = [...pool];
+  const taken = new Uint8Array(pool.length);
+  // Each title's likeness to the closest pick so far, brought up to date with each new pick only.
+  const maxSim = new Float64Array(pool.length);
   const capped = caps.map(() => 0);
   // Caps shape a list but never shorten it: once only capped titles are left, they fill the remaining places.
   let capsHold = true;
-  while (chosen.length < count && left.length > 0) {
+  while (chosen.length < Math.min(count, pool.length)) {
     let best = -1;
     let bestValue = -Infinity;
-    left.forEach((p, i) => {
-      if (capsHold && !withinCaps(caps, capped, p.movie)) return;
-      const maxSim = chosen.reduce((m, c) => Math.max(m, similarity(p.movie, c.movie, factors)), 0);
-      const value = lambda * p.score - (1 - lambda) * maxSim;
+    for (let i = 0; i < pool.length; i++) {
+      if (taken[i] || (capsHold && !withinCaps(caps, capped, pool[i]!.movie))) continue;
+      const value = lambda * pool[i]!.score - (1 - lambda) * maxSim[i]!;
       if (value > bestValue) {
         bestValue = value;
         best = i;
       }
-    });
+    }
     if (best < 0) {
       if (!capsHold) break;
       capsHold = false;
       continue;
     }
-    const [next] = left.splice(best, 1);
-    holdInCaps(caps, capped, next!.movie);
-    chosen.push(next!);
+    const next = pool[best]!;
+    taken[best] = 1;
+    holdInCaps(caps, capped, next.movie);
+    chosen.push(next);
+    if (chosen.length < count)
+      for (let i = 0; i < pool.length; i++)
+        if (!taken[i]) maxSim[i] = Math.max(maxSim[i]!, similarity(pool[i]!.movie, next.movie, factors));
   }
   return chosen;
 }

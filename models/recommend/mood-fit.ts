@@ -41,16 +41,24 @@ export function fitTerms(target: Pick<MoodTarget, 'weights'>): FitTerms {
  * average (not "any wanted tone") keeps each target's leading tone in the lead, so different moods get different
  * films rather than the same all-rounders.
  */
-export function moodFit(tones: ArrayLike<number>, at: number, terms: FitTerms): number {
+export function moodFit(
+  tones: ArrayLike<number>,
+  at: number,
+  terms: FitTerms,
+  /** The same tones as ln(1 − p), where the caller keeps them (the ranker, per catalogue): one exp, not a pow per tone. */
+  logAbsent?: ArrayLike<number>,
+): number {
   let sum = 0;
   let total = 0;
   for (const w of terms.wanted) {
     sum += w.weight * tones[at + w.tone]!;
     total += w.weight;
   }
-  let clean = 1;
-  for (const u of terms.unwanted) clean *= Math.pow(1 - tones[at + u.tone]!, u.weight);
-  return total === 0 ? 0 : (sum / total) * clean;
+  if (total === 0) return 0;
+  let log = 0;
+  for (const u of terms.unwanted)
+    log += u.weight * (logAbsent ? logAbsent[at + u.tone]! : Math.log1p(-tones[at + u.tone]!));
+  return (sum / total) * Math.exp(log);
 }
 
 export function vetoed(tones: ArrayLike<number>, at: number, terms: FitTerms): boolean {

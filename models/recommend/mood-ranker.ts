@@ -95,7 +95,7 @@ export const moodRanker: Ranker = {
       // crowd-pleaser) would top the lists of many moods.
       const atHome = homeWeight[prepared.homes[2 * i]!]! + homeWeight[prepared.homes[2 * i + 1]!]!;
       const away = 1 - Math.min(1, atHome);
-      fitAll[i] = moodFit(tones, i * T, terms) * (1 - (1 - known) * MOOD_FIT.away * away);
+      fitAll[i] = moodFit(tones, i * T, terms, prepared.logAbsent) * (1 - (1 - known) * MOOD_FIT.away * away);
       if (fitAll[i]! > maxFit) maxFit = fitAll[i]!;
       if (cold && audience[i]! >= RANK_WEIGHTS.coldAudience) {
         wellKnown++;
@@ -165,9 +165,9 @@ export const moodRanker: Ranker = {
     const unusual: number[] = [];
     for (let i = 0; wildcards > 0 && i < n; i++) {
       const m = candidates[i]!;
-      if (quality[i]! <= 0 || taken.has(m.movieId) || m.genres.some((g) => usual.has(g))) continue;
+      if (quality[i]! <= 0 || (unusual.length === 20 && score[i]! <= score[unusual[19]!]!)) continue;
+      if (taken.has(m.movieId) || m.genres.some((g) => usual.has(g))) continue;
       if ((!kidsWelcome && isChildren(m)) || !withinCaps(caps, held, m)) continue;
-      if (unusual.length === 20 && score[i]! <= score[unusual[19]!]!) continue;
       let at = unusual.length;
       while (at > 0 && score[unusual[at - 1]!]! < score[i]!) at--;
       unusual.splice(at, 0, i);
@@ -191,7 +191,11 @@ export const moodRanker: Ranker = {
         .filter(([, s]) => s === 'up' || s === 'watchlist')
         .map(([id]) => Number(id)),
     );
-    const liked = likedIds.size > 0 ? ctx.movies.filter((m) => likedIds.has(m.movieId)) : [];
+    const liked = [...likedIds]
+      .map((id) => prepared.position.get(id))
+      .filter((i) => i !== undefined)
+      .sort((a, b) => a - b)
+      .map((i) => ctx.movies[i]!);
     const phrase = targetPhrase(ctx.target.dominant, ctx.target.strategy);
     const emotion = ctx.target.dominant;
     // A mood-led list says it fits the mood; a tone is named only where the film's profile clearly carries it.

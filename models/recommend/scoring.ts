@@ -13,6 +13,8 @@ import { STRATEGIES, targetWeights } from './mood-target';
 /** What never changes for a catalogue: tone strengths as one array, quality priors, embedding rows. Cached per list. */
 export interface Prepared {
   tones: Float32Array;
+  /** The same tones as ln(1 − p) (`moodFit`'s chance of none of the unwanted ones). */
+  logAbsent: Float64Array;
   /**
    * Per title, its two homes: the emotion × strategy targets (index into HOMES) it fits best, each fit taken as a
    * share of that target's best fit in the catalogue.
@@ -22,6 +24,8 @@ export interface Prepared {
   /** Per title, `audience`: how many people have rated it. */
   audience: Float64Array;
   factorRow: Int32Array;
+  /** movieId → the title's position in the catalogue. */
+  position: Map<number, number>;
   /** Content features ("g:Drama", "p:Name", "k:keyword") as ids: movie i owns features[offsets[i]..offsets[i+1]). */
   vocabulary: Map<string, number>;
   features: Int32Array;
@@ -70,7 +74,9 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
   const vocabulary = new Map<string, number>();
   const features: number[] = [];
   const offsets = new Int32Array(movies.length + 1);
+  const position = new Map<number, number>();
   movies.forEach((m, i) => {
+    position.set(m.movieId, i);
     TONES.forEach((t, j) => (tones[i * T + j] = m.profile.tones[t]));
     audiences[i] = audience(m);
     quality[i] = qualityPrior(m);
@@ -82,13 +88,14 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
     }
     offsets[i + 1] = features.length;
   });
+  const logAbsent = Float64Array.from(tones, (p) => Math.log1p(-p));
   const homes = new Uint8Array(movies.length * 2);
   const best = new Float32Array(movies.length * 2);
   HOMES.forEach(({ emotion, strategy }, h) => {
     const terms = fitTerms({ weights: targetWeights(emotion, strategy) });
     const fits = new Float32Array(movies.length);
     let top = 1e-9;
-    for (let i = 0; i < movies.length; i++) top = Math.max(top, (fits[i] = moodFit(tones, i * T, terms)));
+    for (let i = 0; i < movies.length; i++) top = Math.max(top, (fits[i] = moodFit(tones, i * T, terms, logAbsent)));
     for (let i = 0; i < movies.length; i++) {
       const share = fits[i]! / top;
       if (share > best[2 * i]!) {
@@ -104,10 +111,12 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
   });
   const prepared = {
     tones,
+    logAbsent,
     homes,
     quality,
     audience: audiences,
     factorRow,
+    position,
     vocabulary,
     features: Int32Array.from(features),
     offsets,
