@@ -15,11 +15,11 @@ import { moodTarget, toneSides, type Strategy } from '../../models/recommend/moo
 import { MOOD_FIT } from '../../models/recommend/mood-fit';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
-import { franchiseKey, leadingGenres, similarity } from '../../models/recommend/diversity';
+import { franchiseKey, leadingGenres, mmr, similarity } from '../../models/recommend/diversity';
 import { isAnimatedOrChildren as animated, moodRanker, RANK_WEIGHTS } from '../../models/recommend/mood-ranker';
 import { audience } from '../../models/recommend/scoring';
 import { belowQualityFloor, moreLikeThis, RANKERS } from '../../models/recommend/rankers';
-import type { RankContext } from '../../models/recommend/ranker';
+import type { Pick, RankContext } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 import { readItemFactors } from '../../scripts/lib/factors';
 
@@ -180,6 +180,29 @@ describe('full ranker', () => {
     expect(intra(varied)).toBeLessThan(intra(focused));
     const franchises = varied.map((p) => franchiseKey(p.movie.title));
     expect(new Set(franchises).size).toBe(franchises.length);
+  });
+
+  it('picks by the textbook MMR rule: each next pick the best score less its likeness to the closest pick so far', () => {
+    // The ranker keeps each candidate's likeness to the closest pick and updates it per pick; the rule, stated plainly:
+    const textbook = (pool: readonly Pick[], count: number, diversity: number): Pick[] => {
+      const lambda = 1 - 0.5 * diversity;
+      const chosen: Pick[] = [];
+      const left = [...pool];
+      while (chosen.length < count && left.length > 0) {
+        const value = (p: Pick) =>
+          lambda * p.score - (1 - lambda) * Math.max(0, ...chosen.map((c) => similarity(p.movie, c.movie, factors)));
+        const best = left.reduce((b, p, i) => (value(p) > value(left[b]!) ? i : b), 0);
+        chosen.push(...left.splice(best, 1));
+      }
+      return chosen;
+    };
+    const pool = moodRanker
+      .rank(context({ count: 60, diversity: 0 }, 'sad', 'lift'))
+      .map((p, i) => ({ ...p, score: 1 - i / 60 }));
+    for (const diversity of [0.3, 0.7, 1]) {
+      const ids = (ps: Pick[]) => ps.map((p) => p.movie.movieId);
+      expect(ids(mmr(pool, 12, diversity, factors))).toEqual(ids(textbook(pool, 12, diversity)));
+    }
   });
 
   it('keeps a wildcard slot outside the user’s usual genres once it knows them, inside the mood', () => {
