@@ -48,10 +48,10 @@ export function withinCaps(caps: readonly Cap[], held: readonly number[], m: Mov
   return caps.every((c, k) => !c.of(m) || held[k]! < c.max);
 }
 
-/** Counts `m` in `held` under every cap it falls under. */
-export function holdInCaps(caps: readonly Cap[], held: number[], m: Movie): void {
+/** Counts `m` in `held` under every cap it falls under (`by` −1: takes it out again). */
+export function holdInCaps(caps: readonly Cap[], held: number[], m: Movie, by = 1): void {
   caps.forEach((c, k) => {
-    if (c.of(m)) held[k]!++;
+    if (c.of(m)) held[k]! += by;
   });
 }
 

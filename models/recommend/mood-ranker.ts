@@ -159,8 +159,9 @@ export const moodRanker: Ranker = {
       ...leadingGenres(main, 3),
     ]);
     const taken = new Set(ranked.map((p) => p.movie.movieId));
-    // A wildcard is held to the list's caps too: a surprise is not a fourth animated film.
-    const held = capsHeld(caps, main);
+    // A wildcard is held to the caps of the list it joins (a surprise is not a fourth animated film): wildcard i takes
+    // the place of ranked[count − 1 − i], so it joins the picks before that place and the wildcards before it.
+    const held = capsHeld(caps, ranked.slice(0, ctx.count - 1));
     // Only the best 20 of them are ever drawn from: keep those, sorted, as the scan goes.
     const unusual: number[] = [];
     for (let i = 0; wildcards > 0 && i < n; i++) {
@@ -176,6 +177,8 @@ export const moodRanker: Ranker = {
     const random = rng(ctx.seed);
     const wild: Pick[] = [];
     for (let i = 0; i < wildcards; i++) {
+      const out = i > 0 ? ranked[ctx.count - 1 - i] : undefined;
+      if (out) holdInCaps(caps, held, out.movie, -1);
       const open = unusual.filter((u) => withinCaps(caps, held, candidates[u]!));
       if (open.length === 0) break;
       const w = open[Math.floor(random() * open.length)]!;
