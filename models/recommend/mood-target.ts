@@ -55,13 +55,15 @@ export const TARGETS: Record<Emotion, Record<Strategy, Row>> = {
 
 /**
  * How a strategy reads for the mood: fits it, lifts a low one, calms a heated one, eases fear, washes away disgust,
- * keeps a good one going, evens or sparks. A fearful or disgusted face is not "low": the words follow the row's intent.
+ * keeps a good one or a surprised one's wonder going, evens or sparks. A fearful or disgusted face is not "low": the
+ * words follow the row's intent.
  */
-export type Phrase = 'fits' | 'liftLow' | 'liftHeated' | 'easeFear' | 'washAway' | 'keepGood' | 'even' | 'spark';
+export type Phrase =
+  'fits' | 'liftLow' | 'liftHeated' | 'easeFear' | 'washAway' | 'keepGood' | 'keepWonder' | 'even' | 'spark';
 
 const LIFT_PHRASE: Record<Emotion, Phrase> = {
   happy: 'keepGood',
-  surprised: 'keepGood',
+  surprised: 'keepWonder',
   sad: 'liftLow',
   angry: 'liftHeated',
   fearful: 'easeFear',

@@ -282,6 +282,8 @@ describe('full ranker', () => {
     expect(lead('fearful')).toMatch(/^eases a fearful mood/);
     expect(lead('disgusted')).toMatch(/^washes away a sour mood/);
     expect(lead('angry')).toMatch(/^calms a heated mood/);
+    expect(lead('surprised')).toMatch(/^keeps the wonder going/);
+    expect(lead('happy')).toMatch(/^keeps the good mood going/);
     expect(english({ kind: 'mood', phrase: 'fits', emotion: 'sad', tones: ['sad'] })).toBe('fits a sad mood: sad');
   });
 
