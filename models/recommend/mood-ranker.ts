@@ -114,6 +114,7 @@ export const moodRanker: Ranker = {
         if (fitAll[i]! > 0 && isChildren(ctx.movies[i]!)) fitAll[i] = fitAll[i]! * RANK_WEIGHTS.childrenFit;
     // Never fewer candidates than picks asked for while eligible titles remain: the floor drops to the count-th fit.
     const floor = Math.min(MOOD_FIT.pool * strength * maxFit, kthLargest(fitAll, Math.min(ctx.count, fitAll.length)));
+    const lookAt = ctx.look?.likenessOf(ctx.movies) ?? null;
     const candidates: Movie[] = [];
     const quality = new Float64Array(ctx.movies.length);
     const scoreAll = new Float64Array(ctx.movies.length);
@@ -132,8 +133,8 @@ export const moodRanker: Ranker = {
         // Without an embedding only content speaks, and it is the weaker witness.
         personal = cf && row >= 0 ? 0.65 * cf[row]! + 0.35 * content : 0.5 * content;
       }
-      const likeness = ctx.look?.likeness(ctx.movies[i]!.movieId) ?? null;
-      const look = likeness === null ? 0 : RANK_WEIGHTS.look * (likeness - 0.5);
+      const likeness = lookAt ? lookAt[i]! : NaN;
+      const look = Number.isNaN(likeness) ? 0 : RANK_WEIGHTS.look * (likeness - 0.5);
       candidates.push(ctx.movies[i]!);
       quality[n] = qualityAll[i]!;
       scoreAll[n] = (wMood * fm) / maxFit + wPersonal * personal + wQuality * qualityAll[i]! + look;

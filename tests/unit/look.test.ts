@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Movie } from '../../models/catalogue/movie';
 import { describe, expect, it } from 'vitest';
 import { lookOf, LOOK_FEATURES, LOOK_SIZE, type Pixels } from '../../models/look/look';
 import {
@@ -115,6 +116,10 @@ describe('the shipped film looks', () => {
     expect(look.likeness(id)).toBeCloseTo(1, 5);
     expect(look.likeness(-42)).toBeNull();
     expect(look.sharedWords(id)).toEqual(look.words);
+    // By catalogue position, as the ranker reads it: the same figure, NaN where `likeness` says null.
+    const films = [...shipped.movieIds.slice(0, 50), -42].map((movieId) => ({ movieId }) as Movie);
+    const byPosition = look.likenessOf(films);
+    films.forEach((m, i) => expect(byPosition[i]).toEqual(look.likeness(m.movieId) ?? NaN));
     expect(meanLook([null, raw, raw])).toEqual(raw.map((v) => expect.closeTo(v, 5)));
     expect(meanLook([null])).toBeNull();
   });
