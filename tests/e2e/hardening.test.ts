@@ -21,7 +21,7 @@ import { recordContexts } from '../support/network-log';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { clipOf, startSiteServer, type SiteServer } from '../support/site-server';
 import { scratchDir } from '../support/scratch';
-import { pickIds } from '../support/picks';
+import { pickIds, pickReplaced } from '../support/picks';
 
 const work = scratchDir('hardening');
 let session: ExtensionSession | null = null;
@@ -322,13 +322,7 @@ describe('a worker stopped mid-flow', () => {
       await new Promise((r) => setTimeout(r, 100));
     expect(session.browser.targets().some((t) => t.type() === 'service_worker')).toBe(false);
     await popup.click(`[data-movie-id="${first}"] [data-signal="down"]`);
-    await popup.waitForFunction(
-      (id) =>
-        !document.querySelector(`[data-testid="pick"][data-movie-id="${id}"]`) &&
-        document.querySelectorAll('[data-testid="pick"]').length === 10,
-      { timeout: 30_000 },
-      first,
-    );
+    await pickReplaced(popup, first!);
     expect((await readStores(popup, ['feedback'])).feedback).toEqual([
       expect.objectContaining({ movieId: Number(first), kind: 'down' }),
     ]);

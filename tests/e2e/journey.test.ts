@@ -10,7 +10,7 @@ import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
-import { pickIds } from '../support/picks';
+import { pickIds, pickReplaced } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { scratchDir } from '../support/scratch';
 
@@ -86,13 +86,7 @@ describe('first-run journey', () => {
 
     // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back.
     await popup.click(`[data-movie-id="${first[0]}"] [data-signal="down"]`);
-    await popup.waitForFunction(
-      (id) =>
-        !document.querySelector(`[data-testid="pick"][data-movie-id="${id}"]`) &&
-        document.querySelectorAll('[data-testid="pick"]').length === 10,
-      {},
-      first[0],
-    );
+    await pickReplaced(popup, first[0]!);
     expect(await storeRecords(popup, 'feedback')).toHaveLength(1);
     await popup.click('[data-testid="undo"]');
     await popup.waitForFunction(() => !document.querySelector('[data-testid="undo-bar"]'));

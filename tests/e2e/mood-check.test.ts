@@ -12,7 +12,7 @@ import { screenshotPath } from '../support/screenshots';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import type { Tone } from '../../models/catalogue/tones';
 import MESSAGES from '../../public/_locales/en/messages.json';
-import { otherPicks, pickIds } from '../support/picks';
+import { otherPicks, pickIds, pickReplaced } from '../support/picks';
 import { scratchDir } from '../support/scratch';
 
 const work = scratchDir('e2e');
@@ -120,13 +120,7 @@ describe('picks after a mood check', () => {
 
     // Thumbs down on the first pick: it goes, another takes its place, and the feedback is stored.
     await popup.click(`[data-testid="pick"][data-movie-id="${first[0]}"] button[data-signal="down"]`);
-    await popup.waitForFunction(
-      (id) =>
-        !document.querySelector(`[data-testid="pick"][data-movie-id="${id}"]`) &&
-        document.querySelectorAll('[data-testid="pick"]').length === 10,
-      {},
-      first[0],
-    );
+    await pickReplaced(popup, first[0]!);
     const stored = ((await storeRecords(popup, 'feedback')) as { movieId: number; kind: string }[]).map((e) => [
       e.movieId,
       e.kind,

@@ -21,3 +21,14 @@ export async function otherPicks(page: Page, before: readonly number[], timeout 
     [...before],
   );
 }
+
+/** Waits until the pick `id` has left the list and ten picks are shown again (another took its place). */
+export async function pickReplaced(page: Page, id: number, timeout = 30_000): Promise<void> {
+  await page.waitForFunction(
+    (gone: number) =>
+      !document.querySelector(`[data-testid="pick"][data-movie-id="${gone}"]`) &&
+      document.querySelectorAll('[data-testid="pick"]').length === 10,
+    { timeout },
+    id,
+  );
+}
