@@ -86,7 +86,11 @@ export function itemFactors(values: Float32Array, movieIds: number[], k: number,
 export function itemCosine(f: ItemFactors, a: number, b: number): number | null {
   const ra = f.row.get(a);
   const rb = f.row.get(b);
-  if (ra === undefined || rb === undefined) return null;
+  return ra === undefined || rb === undefined ? null : rowCosine(f, ra, rb);
+}
+
+/** `itemCosine` of the titles at rows `ra` and `rb` (for callers that look a row up once and use it many times). */
+export function rowCosine(f: ItemFactors, ra: number, rb: number): number {
   let s = 0;
   for (let d = 0; d < f.k; d++) s += f.values[ra * f.k + d]! * f.values[rb * f.k + d]!;
   const n = f.norms[ra]! * f.norms[rb]!;

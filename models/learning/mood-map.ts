@@ -9,7 +9,7 @@ import { TONES, type Tone, type ToneScores } from '../catalogue/tones';
 import type { MoodLesson } from './mood-lesson';
 import { isRecord } from '../checks';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../mood/emotions';
-import { fitTerms, moodFit } from '../recommend/mood-fit';
+import { fitTerms, moodFit, toneColumns } from '../recommend/mood-fit';
 import { targetWeights, type MoodTarget, type Strategy } from '../recommend/mood-target';
 
 export interface MoodMapEntry {
@@ -58,9 +58,9 @@ export function learnMood(map: MoodMap, lesson: MoodLesson, tones: ToneScores, s
     if (Math.abs(v) >= 1e-4) offsets[t] = Math.round(v * 1e4) / 1e4;
   }
   // Did the film suit lifting this mood better than matching it?
-  const flat = TONES.map((t) => tones[t]);
-  const lift = moodFit(flat, 0, fitTerms({ weights: targetWeights(lesson.emotion, 'lift') }));
-  const match = moodFit(flat, 0, fitTerms({ weights: targetWeights(lesson.emotion, 'match') }));
+  const film = toneColumns([tones], Float64Array);
+  const lift = moodFit(film, 0, fitTerms({ weights: targetWeights(lesson.emotion, 'lift') }));
+  const match = moodFit(film, 0, fitTerms({ weights: targetWeights(lesson.emotion, 'match') }));
   const lean = clamp((1 - MOOD_MAP.prior) * old.lean + MOOD_MAP.leanRate * y * Math.sign(lift - match), 1);
   return { ...map, [lesson.emotion]: { offsets, lean: Math.round(lean * 1e4) / 1e4, lessons: old.lessons + 1 } };
 }

@@ -1,7 +1,7 @@
 /** Variety in a list: franchise keys, how alike two titles are, maximal marginal relevance, a list's leading genres. */
 import type { Movie } from '../catalogue/movie';
 import type { ItemFactors } from '../learning/item-factors';
-import { itemCosine } from '../learning/item-factors';
+import { rowCosine } from '../learning/item-factors';
 import type { Pick } from './ranker';
 
 const franchiseKeys = new WeakMap<Movie, string>();
@@ -27,14 +27,27 @@ export function franchiseKey(title: string): string {
 
 /** 0..1 likeness of two titles, for diversity: same franchise, shared audience, or shared genres and director. */
 export function similarity(a: Movie, b: Movie, factors: ItemFactors | null): number {
-  const fa = franchiseOf(a);
-  if (fa.length > 0 && fa === franchiseOf(b)) return 1;
-  const cf = factors ? itemCosine(factors, a.movieId, b.movieId) : null;
-  const shared = a.genres.filter((g) => b.genres.includes(g)).length;
-  const jaccard = shared / (a.genres.length + b.genres.length - shared || 1);
-  const director = a.directors.some((d) => b.directors.includes(d)) ? 0.3 : 0;
-  const content = Math.min(1, 0.6 * jaccard + director);
-  return cf === null ? content : Math.max(0, 0.6 * cf + 0.4 * content);
+  return similarityTo(b, factors)(a);
+}
+
+/**
+ * `similarity(·, b)` with b's side (its franchise, its row of the embedding) looked up once: what MMR asks of every
+ * candidate after each pick.
+ */
+export function similarityTo(b: Movie, factors: ItemFactors | null): (a: Movie) => number {
+  const fb = franchiseOf(b);
+  const rb = factors?.row.get(b.movieId);
+  return (a) => {
+    const fa = franchiseOf(a);
+    if (fa.length > 0 && fa === fb) return 1;
+    const ra = factors?.row.get(a.movieId);
+    const cf = factors && ra !== undefined && rb !== undefined ? rowCosine(factors, ra, rb) : null;
+    const shared = a.genres.filter((g) => b.genres.includes(g)).length;
+    const jaccard = shared / (a.genres.length + b.genres.length - shared || 1);
+    const director = a.directors.some((d) => b.directors.includes(d)) ? 0.3 : 0;
+    const content = Math.min(1, 0.6 * jaccard + director);
+    return cf === null ? content : Math.max(0, 0.6 * cf + 0.4 * content);
+  };
 }
 
 /** At most `max` picks of a list for which `of` holds. */
@@ -98,9 +111,10 @@ export function mmr(
     taken[best] = 1;
     holdInCaps(caps, capped, next.movie);
     chosen.push(next);
-    if (chosen.length < count)
-      for (let i = 0; i < pool.length; i++)
-        if (!taken[i]) maxSim[i] = Math.max(maxSim[i]!, similarity(pool[i]!.movie, next.movie, factors));
+    if (chosen.length < count) {
+      const toNext = similarityTo(next.movie, factors);
+      for (let i = 0; i < pool.length; i++) if (!taken[i]) maxSim[i] = Math.max(maxSim[i]!, toNext(pool[i]!.movie));
+    }
   }
   return chosen;
 }

@@ -26,34 +26,82 @@ export const DEFAULT_FILTERS: Filters = {
   adult: false,
 };
 
-/** The filters, plus titles the user hid, watchlisted, saw or liked (unless asked), or was just shown. */
-export function eligibility(ctx: {
+/**
+ * A catalogue's facts the filters read most, as columns (null as NaN), kept once per catalogue: the ranker scans every
+ * title, and reading these beats visiting every title's object.
+ */
+export interface CatalogueFacts {
+  /** movieId → the title's position in the catalogue. */
+  position: Map<number, number>;
+  adult: Uint8Array;
+  year: Float64Array;
+  runtime: Float64Array;
+}
+
+const factsCache = new WeakMap<readonly Movie[], CatalogueFacts>();
+
+export function catalogueFacts(movies: readonly Movie[]): CatalogueFacts {
+  let facts = factsCache.get(movies);
+  if (!facts) {
+    facts = {
+      position: new Map(movies.map((m, i) => [m.movieId, i])),
+      adult: Uint8Array.from(movies, (m) => (m.adult ? 1 : 0)),
+      year: Float64Array.from(movies, (m) => m.year ?? NaN),
+      runtime: Float64Array.from(movies, (m) => m.runtime ?? NaN),
+    };
+    factsCache.set(movies, facts);
+  }
+  return facts;
+}
+
+/**
+ * Per title of `movies`, 1 where it may be picked: the filters, less the titles the user hid, watchlisted, saw or
+ * liked (unless asked), or was just shown.
+ */
+export function eligibleMask(ctx: {
+  movies: readonly Movie[];
   filters: Filters;
   user: UserModel;
   exclude?: ReadonlySet<number>;
-}): (m: Movie) => boolean {
+}): Uint8Array {
   const f = ctx.filters;
-  // Every title the user's signals rule out, and those just shown, in one set.
-  const blocked = new Set<number>(ctx.exclude ?? []);
+  const { position, adult, year, runtime } = catalogueFacts(ctx.movies);
+  const ok = new Uint8Array(ctx.movies.length).fill(1);
+  const block = (id: number) => {
+    const i = position.get(id);
+    if (i !== undefined) ok[i] = 0;
+  };
+  for (const id of ctx.exclude ?? []) block(id);
   for (const [id, signal] of Object.entries(ctx.user.signals)) {
     // Watchlisted titles have their own list; liked ones were seen.
-    if (signal === 'down' || signal === 'not-interested' || signal === 'watchlist') blocked.add(Number(id));
-    else if (!f.includeSeen) blocked.add(Number(id));
+    if (signal === 'down' || signal === 'not-interested' || signal === 'watchlist' || !f.includeSeen) block(Number(id));
   }
   const excluded = new Set(f.excludedGenres);
   const languages = new Set(f.languages);
-  return (m) => {
-    if (blocked.has(m.movieId)) return false;
-    if (!f.adult && m.adult) return false;
-    if (excluded.size > 0 && m.genres.some((g) => excluded.has(g))) return false;
-    if (languages.size > 0 && m.language !== null && !languages.has(m.language)) return false;
-    if (f.yearMin !== null && (m.year === null || m.year < f.yearMin)) return false;
-    if (f.yearMax !== null && (m.year === null || m.year > f.yearMax)) return false;
-    if (f.maxMinutes && (m.runtime === null || m.runtime > f.maxMinutes)) return false;
-    return true;
-  };
+  // Comparisons with NaN (an unknown year or runtime) are false, so a title of unknown year or length is left out
+  // whenever a bound is set.
+  for (let i = 0; i < ctx.movies.length; i++) {
+    if (!ok[i]) continue;
+    if (
+      (!f.adult && adult[i]) ||
+      (f.yearMin !== null && !(year[i]! >= f.yearMin)) ||
+      (f.yearMax !== null && !(year[i]! <= f.yearMax)) ||
+      (f.maxMinutes && !(runtime[i]! <= f.maxMinutes))
+    )
+      ok[i] = 0;
+    else if (excluded.size > 0 || languages.size > 0) {
+      const m = ctx.movies[i]!;
+      if (
+        m.genres.some((g) => excluded.has(g)) ||
+        (languages.size > 0 && m.language !== null && !languages.has(m.language))
+      )
+        ok[i] = 0;
+    }
+  }
+  return ok;
 }
 
-export function eligible(ctx: Parameters<typeof eligibility>[0] & { movies: readonly Movie[] }): Movie[] {
-  return ctx.movies.filter(eligibility(ctx));
+export function eligible(ctx: Parameters<typeof eligibleMask>[0]): Movie[] {
+  const ok = eligibleMask(ctx);
+  return ctx.movies.filter((_, i) => ok[i]);
 }

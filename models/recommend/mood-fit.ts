@@ -36,33 +36,50 @@ export function fitTerms(target: Pick<MoodTarget, 'weights'>): FitTerms {
 }
 
 /**
- * The weight-averaged chance of the tones the target wants times the chance of none it steers away from (each raised
- * to its relative weight), for the film whose tones start at `at` in the flat array `tones` (TONES order). 0..1. The
- * average (not "any wanted tone") keeps each target's leading tone in the lead, so different moods get different
- * films rather than the same all-rounders.
+ * A catalogue's tones by column: title i's tone j at j·n + i, so a target reads only the columns of its own tones
+ * (a few of the fourteen) instead of every title's whole row.
  */
-export function moodFit(
-  tones: ArrayLike<number>,
-  at: number,
-  terms: FitTerms,
-  /** The same tones as ln(1 − p), where the caller keeps them (the ranker, per catalogue): one exp, not a pow per tone. */
-  logAbsent?: ArrayLike<number>,
-): number {
+export interface ToneColumns {
+  /** How many titles. */
+  n: number;
+  /** The chance of each tone (single precision for a catalogue). */
+  p: Float32Array | Float64Array;
+  /** The same as ln(1 − p): the chance of none of the unwanted tones is one exp, not a pow per tone. */
+  logAbsent: Float64Array;
+}
+
+/** The columns of titles' tones, in TONES order; a catalogue's in single precision, one film's as it is. */
+export function toneColumns(
+  titles: readonly ToneScores[],
+  Precision: Float32ArrayConstructor | Float64ArrayConstructor = Float32Array,
+): ToneColumns {
+  const n = titles.length;
+  const p = new Precision(n * TONES.length);
+  titles.forEach((tones, i) => TONES.forEach((t, j) => (p[j * n + i] = tones[t])));
+  return { n, p, logAbsent: Float64Array.from(p, (v) => Math.log1p(-v)) };
+}
+
+/**
+ * The weight-averaged chance of the tones the target wants times the chance of none it steers away from (each raised
+ * to its relative weight), for title `i` of `tones`. 0..1. The average (not "any wanted tone") keeps each target's
+ * leading tone in the lead, so different moods get different films rather than the same all-rounders.
+ */
+export function moodFit({ n, p, logAbsent }: ToneColumns, i: number, terms: FitTerms): number {
   let sum = 0;
   let total = 0;
   for (const w of terms.wanted) {
-    sum += w.weight * tones[at + w.tone]!;
+    sum += w.weight * p[w.tone * n + i]!;
     total += w.weight;
   }
   if (total === 0) return 0;
   let log = 0;
-  for (const u of terms.unwanted)
-    log += u.weight * (logAbsent ? logAbsent[at + u.tone]! : Math.log1p(-tones[at + u.tone]!));
+  for (const u of terms.unwanted) log += u.weight * logAbsent[u.tone * n + i]!;
   return (sum / total) * Math.exp(log);
 }
 
-export function vetoed(tones: ArrayLike<number>, at: number, terms: FitTerms): boolean {
-  return terms.unwanted.some((u) => tones[at + u.tone]! >= MOOD_FIT.veto);
+export function vetoed({ n, p }: ToneColumns, i: number, terms: FitTerms): boolean {
+  for (const u of terms.unwanted) if (p[u.tone * n + i]! >= MOOD_FIT.veto) return true;
+  return false;
 }
 
 /**

@@ -1,19 +1,17 @@
 /** The full ranker: the mood leads, taste and quality order what fits it (see `moodRanker`). */
 import type { Movie } from '../catalogue/movie';
 import { TONE_REASON_AT } from '../catalogue/tone-reasons';
-import { TONES } from '../catalogue/tones';
 import { rng } from '../learning/linalg';
 import { learnedTone } from '../learning/mood-map';
 import { capsHeld, holdInCaps, leadingGenres, mmr, withinCaps, type Cap } from './diversity';
-import { eligibility } from './filters';
+import { eligibleMask } from './filters';
 import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
 import { targetPhrase } from './mood-target';
 import type { Pick, Ranker } from './ranker';
 import { becauseYouLiked, contentReason, factReason, LEARNED_REASON_AT, ratingReason, type Reason } from './reasons';
-import { collaborativeScores, HOMES, prepare, preferenceVector } from './scoring';
+import { collaborativeScores, HOMES, isChildren, prepare, preferenceVector } from './scoring';
 import { kthLargest, topIndices } from './select';
 
-const isChildren = (m: Movie) => m.genres.includes('Children');
 export const isAnimatedOrChildren = (m: Movie) => isChildren(m) || m.genres.includes('Animation');
 
 /** Every weight of the full ranker, in one place. */
@@ -71,12 +69,11 @@ export const moodRanker: Ranker = {
     const wQuality = RANK_WEIGHTS.quality * (1 - 0.5 * known);
     const prepared = prepare(ctx.movies, ctx.factors);
     const { tones, quality: qualityAll, audience, factorRow, vocabulary, features, offsets } = prepared;
-    const T = TONES.length;
     const terms = fitTerms(ctx.target);
     // The user's iALS score for every embedded title, once.
     const cf = collaborativeScores(ctx.factors, ctx.user);
     const prefs = events > 0 ? preferenceVector(ctx.user, vocabulary) : null;
-    const ok = eligibility(ctx);
+    const ok = eligibleMask(ctx);
     const homeWeight = HOMES.map(({ emotion, strategy }) =>
       strategy === ctx.target.strategy ? (ctx.target.mix[emotion] ?? 0) : 0,
     );
@@ -86,7 +83,7 @@ export const moodRanker: Ranker = {
     let maxKnownFit = 1e-9;
     let wellKnown = 0;
     for (let i = 0; i < ctx.movies.length; i++) {
-      if (!ok(ctx.movies[i]!) || vetoed(tones, i * T, terms)) {
+      if (!ok[i] || vetoed(tones, i, terms)) {
         fitAll[i] = -1;
         continue;
       }
@@ -95,7 +92,7 @@ export const moodRanker: Ranker = {
       // crowd-pleaser) would top the lists of many moods.
       const atHome = homeWeight[prepared.homes[2 * i]!]! + homeWeight[prepared.homes[2 * i + 1]!]!;
       const away = 1 - Math.min(1, atHome);
-      fitAll[i] = moodFit(tones, i * T, terms, prepared.logAbsent) * (1 - (1 - known) * MOOD_FIT.away * away);
+      fitAll[i] = moodFit(tones, i, terms) * (1 - (1 - known) * MOOD_FIT.away * away);
       if (fitAll[i]! > maxFit) maxFit = fitAll[i]!;
       if (cold && audience[i]! >= RANK_WEIGHTS.coldAudience) {
         wellKnown++;
@@ -111,7 +108,7 @@ export const moodRanker: Ranker = {
     // Films for children fit many moods on paper; for a grown-up they must fit this one clearly better.
     if (!kidsWelcome)
       for (let i = 0; i < ctx.movies.length; i++)
-        if (fitAll[i]! > 0 && isChildren(ctx.movies[i]!)) fitAll[i] = fitAll[i]! * RANK_WEIGHTS.childrenFit;
+        if (fitAll[i]! > 0 && prepared.children[i]) fitAll[i] = fitAll[i]! * RANK_WEIGHTS.childrenFit;
     // Never fewer candidates than picks asked for while eligible titles remain: the floor drops to the count-th fit.
     const floor = Math.min(MOOD_FIT.pool * strength * maxFit, kthLargest(fitAll, Math.min(ctx.count, fitAll.length)));
     const lookAt = ctx.look?.likenessOf(ctx.movies) ?? null;

@@ -4,8 +4,8 @@
  */
 import { displayTitle, type Movie } from '../catalogue/movie';
 import { itemCosine, type ItemFactors } from '../learning/item-factors';
-import { franchiseOf, mmr, similarity } from './diversity';
-import { eligibility, eligible } from './filters';
+import { franchiseOf, mmr, similarityTo } from './diversity';
+import { eligible, eligibleMask } from './filters';
 import { moodRanker, RANK_WEIGHTS } from './mood-ranker';
 import type { Pick, RankContext, Ranker } from './ranker';
 import { ratingReason, type Likeness, type Reason } from './reasons';
@@ -76,10 +76,12 @@ const AUDIENCE_ALIKE = 0.3;
  * says what it shares with the seed.
  */
 export function moreLikeThis(seed: Movie, ctx: Omit<RankContext, 'target'>): Pick[] {
-  const ok = eligibility(ctx);
+  const ok = eligibleMask(ctx);
+  // Likeness is symmetric: seed's side is looked up once.
+  const toSeed = similarityTo(seed, ctx.factors);
   const ranked = sortedPicks(
-    ctx.movies.filter((m) => m.movieId !== seed.movieId && ok(m)),
-    (m) => similarity(seed, m, ctx.factors) + 0.15 * qualityPrior(m),
+    ctx.movies.filter((m, i) => m.movieId !== seed.movieId && ok[i]),
+    (m) => toSeed(m) + 0.15 * qualityPrior(m),
   ).slice(0, RANK_WEIGHTS.pool);
   const above = ranked.filter((p) => !belowQualityFloor(p.movie));
   const pool = above.length >= ctx.count ? above : ranked;

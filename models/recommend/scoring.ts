@@ -3,18 +3,16 @@
  * priors, embedding rows, content features), the quality prior, and the user's collaborative and content scores.
  */
 import type { Movie } from '../catalogue/movie';
-import { TONES } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import type { UserModel } from '../learning/user-model';
 import { EMOTIONS } from '../mood/emotions';
-import { fitTerms, moodFit } from './mood-fit';
+import { fitTerms, moodFit, toneColumns, type ToneColumns } from './mood-fit';
+import { catalogueFacts } from './filters';
 import { STRATEGIES, targetWeights } from './mood-target';
 
-/** What never changes for a catalogue: tone strengths as one array, quality priors, embedding rows. Cached per list. */
+/** What never changes for a catalogue: its tones by column, quality priors, embedding rows. Cached per list. */
 export interface Prepared {
-  tones: Float32Array;
-  /** The same tones as ln(1 − p) (`moodFit`'s chance of none of the unwanted ones). */
-  logAbsent: Float64Array;
+  tones: ToneColumns;
   /**
    * Per title, its two homes: the emotion × strategy targets (index into HOMES) it fits best, each fit taken as a
    * share of that target's best fit in the catalogue.
@@ -24,6 +22,8 @@ export interface Prepared {
   /** Per title, `audience`: how many people have rated it. */
   audience: Float64Array;
   factorRow: Int32Array;
+  /** Per title, 1 when it is a children's title (MovieLens's Children genre). */
+  children: Uint8Array;
   /** movieId → the title's position in the catalogue. */
   position: Map<number, number>;
   /** Content features ("g:Drama", "p:Name", "k:keyword") as ids: movie i owns features[offsets[i]..offsets[i+1]). */
@@ -31,6 +31,8 @@ export interface Prepared {
   features: Int32Array;
   offsets: Int32Array;
 }
+
+export const isChildren = (m: Movie) => m.genres.includes('Children');
 
 /** Every emotion × strategy: the targets a title's homes are counted among. */
 export const HOMES = EMOTIONS.flatMap((emotion) => STRATEGIES.map((strategy) => ({ emotion, strategy })));
@@ -66,19 +68,16 @@ const preparedCache = new WeakMap<readonly Movie[], { factors: ItemFactors | nul
 export function prepare(movies: readonly Movie[], factors: ItemFactors | null): Prepared {
   const cached = preparedCache.get(movies);
   if (cached && cached.factors === factors) return cached.prepared;
-  const T = TONES.length;
-  const tones = new Float32Array(movies.length * T);
   const quality = new Float64Array(movies.length);
   const audiences = new Float64Array(movies.length);
   const factorRow = new Int32Array(movies.length).fill(-1);
+  const children = new Uint8Array(movies.length);
   const vocabulary = new Map<string, number>();
   const features: number[] = [];
   const offsets = new Int32Array(movies.length + 1);
-  const position = new Map<number, number>();
   movies.forEach((m, i) => {
-    position.set(m.movieId, i);
-    TONES.forEach((t, j) => (tones[i * T + j] = m.profile.tones[t]));
     audiences[i] = audience(m);
+    children[i] = isChildren(m) ? 1 : 0;
     quality[i] = qualityPrior(m);
     factorRow[i] = factors?.row.get(m.movieId) ?? -1;
     for (const feature of contentFeatures(m)) {
@@ -88,14 +87,14 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
     }
     offsets[i + 1] = features.length;
   });
-  const logAbsent = Float64Array.from(tones, (p) => Math.log1p(-p));
+  const tones = toneColumns(movies.map((m) => m.profile.tones));
   const homes = new Uint8Array(movies.length * 2);
   const best = new Float32Array(movies.length * 2);
   HOMES.forEach(({ emotion, strategy }, h) => {
     const terms = fitTerms({ weights: targetWeights(emotion, strategy) });
     const fits = new Float32Array(movies.length);
     let top = 1e-9;
-    for (let i = 0; i < movies.length; i++) top = Math.max(top, (fits[i] = moodFit(tones, i * T, terms, logAbsent)));
+    for (let i = 0; i < movies.length; i++) top = Math.max(top, (fits[i] = moodFit(tones, i, terms)));
     for (let i = 0; i < movies.length; i++) {
       const share = fits[i]! / top;
       if (share > best[2 * i]!) {
@@ -111,12 +110,12 @@ export function prepare(movies: readonly Movie[], factors: ItemFactors | null): 
   });
   const prepared = {
     tones,
-    logAbsent,
     homes,
+    children,
     quality,
     audience: audiences,
     factorRow,
-    position,
+    position: catalogueFacts(movies).position,
     vocabulary,
     features: Int32Array.from(features),
     offsets,
