@@ -285,6 +285,31 @@ describe('match the look of my picture', () => {
   });
 });
 
+describe('the hour of the check', () => {
+  it('late in the evening calms a lift, and the picks that brings in say so', async () => {
+    const late = MESSAGES.reason_late_evening.message;
+    const lifted = async (hour: number) => {
+      session = await launchExtension({ hour });
+      const popup = await session.openPage('popup.html');
+      await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'skimage_astronaut.png'));
+      await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+      const matched = await pickIds(popup);
+      await popup.click('[data-testid="strategy-lift"]');
+      await otherPicks(popup, matched);
+      const picks = await pickIds(popup);
+      const reasons = await popup.$$eval('[data-testid="pick-reason"]', (els) => els.map((e) => e.textContent ?? ''));
+      await session.close();
+      session = null;
+      return { picks, saying: reasons.filter((r) => r.includes(late)) };
+    };
+    const midday = await lifted(12);
+    const night = await lifted(23);
+    expect(midday.saying).toEqual([]);
+    expect(night.saying.length).toBeGreaterThan(0);
+    expect(night.picks).not.toEqual(midday.picks);
+  });
+});
+
 describe('camera permission', () => {
   it('on first use opens the page that asks for the camera once, and explains a refusal there', async () => {
     // Without the fake UI, the camera is not yet granted and a request is refused, as when a user clicks Block.

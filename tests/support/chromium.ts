@@ -6,6 +6,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page, type WebWorker } from 'puppeteer';
+import { BROWSER_HOUR, timeZoneAt } from './clock';
 
 /** The built extension; MOODREEL_EXTENSION points elsewhere (e.g. a copy of an earlier build for an A/B). */
 export const EXTENSION_DIR = resolve(process.env.MOODREEL_EXTENSION ?? '.output/chrome-mv3');
@@ -33,6 +34,11 @@ export interface LaunchOptions {
   userDataDir?: string;
   /** The browser's UI language (e.g. "de", "pt_BR"; Linux Chromium reads it from LANGUAGE), by default English. */
   language?: string;
+  /**
+   * The local hour the browser's clock reads at launch (its time zone is chosen to make it so), by default
+   * BROWSER_HOUR.
+   */
+  hour?: number;
 }
 
 export interface ExtensionSession {
@@ -67,7 +73,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     args,
     enableExtensions: [EXTENSION_DIR],
     pipe: true,
-    env: { ...process.env, LANGUAGE: options.language ?? 'en' },
+    env: { ...process.env, LANGUAGE: options.language ?? 'en', TZ: timeZoneAt(options.hour ?? BROWSER_HOUR) },
   });
   try {
     const worker = await browser.waitForTarget(

@@ -6,6 +6,7 @@
  */
 import { resolve } from 'node:path';
 import puppeteer, { TimeoutError, type Browser, type Page } from 'puppeteer';
+import { BROWSER_HOUR, timeZoneAt } from './clock';
 import type { RecordingProxy } from './recording-proxy';
 
 export const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -20,6 +21,7 @@ export async function launchFirefox(proxy: RecordingProxy, prefs: Record<string,
     executablePath: FIREFOX,
     headless: true,
     args: ['--remote-allow-system-access'],
+    env: { ...process.env, TZ: timeZoneAt(BROWSER_HOUR) },
     // The fixture server's certificate is made at test time.
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
