@@ -7,10 +7,12 @@ import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
 import type { Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
+import { bandOf } from './band-cut';
 import { blendLogits, cnnWeightFiles, createExpressionCnn, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
 import { createFaceDetail, type FaceDetail } from './detail';
 import { mirrorImage } from './mirror';
+import type { Box } from './band-cut';
 import { softmax } from '../probability';
 
 export type FaceApiModule = typeof FaceApi;
@@ -188,8 +190,12 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     try {
       const out: FaceViews[] = [];
       for (const [i, crop] of crops.entries()) {
-        const views = await readViews(crop, config);
         const box = detections[i]!.box;
+        const measured = await detailOf(crop);
+        const [height, width] = image.shape;
+        const cut = config.bandCut;
+        const band = cut && measured >= cut.minDetail ? bandOf(box, width, height, cut) : null;
+        const views = band ? await readBand(image, band, config) : await viewsOf(crop, config, measured);
         out.push({
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
           score: detections[i]!.score,
@@ -218,15 +224,35 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     }
   }
 
+  async function detailOf(crop: FaceApi.tf.Tensor3D): Promise<number> {
+    if (!detail) throw new Error('Load the expression models before reading expressions');
+    return detail.of(crop);
+  }
+
+  async function readBand(image: FaceApi.tf.Tensor3D, band: Box, config: AnalyzerConfig): Promise<ExpressionView[]> {
+    const rect = new faceapi.Rect(band.x, band.y, band.width, band.height);
+    const [cut] = await faceapi.extractFaceTensors(image, [rect]);
+    try {
+      return await readViews(cut!, config);
+    } finally {
+      cut!.dispose();
+    }
+  }
+
   async function readViews(
     crop: FaceApi.tf.Tensor3D,
     overrides: Partial<AnalyzerConfig> = {},
   ): Promise<ExpressionView[]> {
-    const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
+    return viewsOf(crop, { ...DEFAULT_ANALYZER_CONFIG, ...overrides }, await detailOf(crop));
+  }
+
+  /** The views of a crop whose detail is measured (mirroring leaves the detail as it is: measured once per face). */
+  async function viewsOf(
+    crop: FaceApi.tf.Tensor3D,
+    config: AnalyzerConfig,
+    measured: number,
+  ): Promise<ExpressionView[]> {
     const withCnn = config.cnn !== 'off';
-    if (!detail) throw new Error('Load the expression models before reading expressions');
-    // Mirroring leaves the detail as it is: measured once per face.
-    const measured = await detail.of(crop);
     const views = [await viewOf(crop, withCnn, config.cnnMirror, measured)];
     if (config.mirror) {
       const mirrored = mirrorImage(faceapi.tf, crop);

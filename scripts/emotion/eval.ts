@@ -8,7 +8,7 @@
  *   extension's analyzer (TinyFaceDetector with its low-threshold retry + expressions, models/face/analyzer.ts) and
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
  * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
- *   largest side), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
+ *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a face), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
  *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Default
  *   data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
  *   usual nouns ("fear", "sadness"), in any case, with images in subfolders (one per person, say); a labels.csv
@@ -30,7 +30,7 @@ import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/
 import { moodFromFaces } from '../../models/mood/mood';
 import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
 import { SURENESS, sureness } from '../../models/mood/sureness';
-import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
+import { decodeJpeg, parseFraming, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
 import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, round } from '../lib/stats';
@@ -42,6 +42,9 @@ const DATA = resolve(
   option('data') ?? join(SHARED, MODE === 'photos' ? 'faces-expressions/taiwan-performers' : 'fer2013/PublicTest'),
 );
 const LIMIT = Number(option('limit') ?? '0');
+/** --frame 562x762:358: each photo shown in a larger frame (scripts/lib/image.ts), as a studio portrait shows a face. */
+const FRAME = option('frame');
+const FRAMING = FRAME ? parseFraming(FRAME) : null;
 
 interface Tf {
   setWasmPaths(path: string): void;
@@ -323,13 +326,20 @@ async function photos() {
         `fear or fearful, happy, neutral, sad, surprise or surprised), images whose names say it (KDEF's codes, or ` +
         `a word such as "..._angry_frontal.jpg"), or a labels.csv with path and emotion columns`,
     );
-  const { readings, msPerPhoto: ms } = await readPhotoMoods(all);
+  const { readings, msPerPhoto: ms } = await readPhotoMoods(all, FRAMING);
   const read = readings.map(({ photo, mood }) =>
     mood.kind === 'mood'
       ? { photo, predicted: mood.dominant, confidence: mood.chance }
       : { photo, predicted: null, confidence: 0 },
   );
-  const summary: Record<string, unknown> = { eval: 'emotion', mode: 'photos', data: DATA, photos: all.length, leftOut };
+  const summary: Record<string, unknown> = {
+    eval: 'emotion',
+    mode: 'photos',
+    data: DATA,
+    frame: FRAME ?? null,
+    photos: all.length,
+    leftOut,
+  };
   const subsets: [string, string, (p: Photo) => boolean][] = [
     ['reporting', 'reporting part, all photos', (p) => p.part === 'reporting'],
     [

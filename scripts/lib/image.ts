@@ -83,3 +83,35 @@ export function webcamFrame(img: RgbImage, fit = WEBCAM_FACE_SIDE): RgbImage {
     frame.rgb.set(face.rgb.subarray(y * face.width * 3, (y + 1) * face.width * 3), ((oy + y) * W + ox) * 3);
   return frame;
 }
+
+/** A larger frame for a photo: its longer side scaled to `side` on a light-grey canvas, where a portrait's head sits. */
+export interface Framing {
+  width: number;
+  height: number;
+  side: number;
+}
+
+/** Reads "562x762:358" (canvas width x height, then the photo's longer side). */
+export function parseFraming(text: string): Framing {
+  const m = /^(\d+)x(\d+):(\d+)$/.exec(text);
+  const framing = m ? { width: Number(m[1]), height: Number(m[2]), side: Number(m[3]) } : null;
+  if (!framing || framing.side > Math.min(framing.width, framing.height))
+    throw new Error(`A framing is "<width>x<height>:<side>" with the side within the canvas, not "${text}"`);
+  return framing;
+}
+
+/**
+ * The photo in a larger frame, as a studio portrait or a webcam shows a face: centred across, its middle at 0.35 of
+ * the canvas's height (and the photo wholly inside it), on light grey.
+ */
+export function framedPhoto(img: RgbImage, framing: Framing): RgbImage {
+  const { width: W, height: H, side } = framing;
+  const scale = side / Math.max(img.width, img.height);
+  const photo = resize(img, Math.round(img.width * scale), Math.round(img.height * scale));
+  const out = { width: W, height: H, rgb: new Uint8Array(W * H * 3).fill(220) };
+  const ox = Math.floor((W - photo.width) / 2);
+  const oy = Math.min(H - photo.height, Math.max(0, Math.round(0.35 * H - photo.height / 2)));
+  for (let y = 0; y < photo.height; y++)
+    out.rgb.set(photo.rgb.subarray(y * photo.width * 3, (y + 1) * photo.width * 3), ((oy + y) * W + ox) * 3);
+  return out;
+}

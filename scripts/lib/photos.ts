@@ -25,7 +25,7 @@ import { moodFromFaces, type Mood } from '../../models/mood/mood';
 import { NODE_MODELS, startWasm, tf } from './expression-features';
 import { readCsv } from './csv';
 import { emotionNamed } from './fer';
-import { decodeJpeg, resize, type RgbImage } from './image';
+import { decodeJpeg, framedPhoto, resize, type Framing, type RgbImage } from './image';
 
 export type PhotoPart = 'tuning' | 'reporting';
 
@@ -273,12 +273,15 @@ export interface PhotoReading {
 
 /**
  * The extension's analyzer and mood rule on each photo as it is: scaled down past the largest side the extension
- * reads, like its decoder does, and never padded into a fake webcam frame. Node, tfjs wasm, the shipped weights.
+ * reads, like its decoder does, and never padded into a fake webcam frame; or, with a framing, in that larger frame.
+ * Node, tfjs wasm, the shipped weights.
  */
 export async function readPhotoMoods(
   photos: readonly Photo[],
+  framing: Framing | null = null,
 ): Promise<{ readings: PhotoReading[]; msPerPhoto: number }> {
-  const { moods, msPerImage } = await readMoods(photos.map((photo) => () => photoImage(photo.path)));
+  const image = (path: string) => (framing ? framedPhoto(photoImage(path), framing) : photoImage(path));
+  const { moods, msPerImage } = await readMoods(photos.map((photo) => () => image(photo.path)));
   return { readings: photos.map((photo, i) => ({ photo, mood: moods[i]! })), msPerPhoto: msPerImage };
 }
 

@@ -1,0 +1,26 @@
+/**
+ * Where to read a face from: a face in a larger frame cut as the band a face that fills a photo is boxed as
+ * (`bandCut` in config.ts explains why).
+ */
+import type { BandCut } from './config';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * The band to read a face boxed at `box` from, within the image; null when the box spans `cut.maxSpan` or more of
+ * the image's shorter side (it already is the band).
+ */
+export function bandOf(box: Box, imageWidth: number, imageHeight: number, cut: BandCut): Box | null {
+  if (box.width >= cut.maxSpan * Math.min(imageWidth, imageHeight)) return null;
+  const x = Math.max(0, box.x + cut.x * box.width);
+  const y = Math.max(0, box.y + cut.y * box.width);
+  const right = Math.min(imageWidth, box.x + cut.x * box.width + cut.width * box.width);
+  const bottom = Math.min(imageHeight, box.y + cut.y * box.width + cut.height * box.width);
+  if (right - x < 1 || bottom - y < 1) return null;
+  return { x, y, width: right - x, height: bottom - y };
+}
