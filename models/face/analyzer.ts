@@ -7,12 +7,11 @@ import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
 import type { Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
-import { bandOf } from './band-cut';
+import { bandOf, type Box } from './band-cut';
 import { blendLogits, cnnWeightFiles, createExpressionCnn, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
 import { createFaceDetail, type FaceDetail } from './detail';
 import { mirrorImage } from './mirror';
-import type { Box } from './band-cut';
 import { softmax } from '../probability';
 
 export type FaceApiModule = typeof FaceApi;
@@ -195,7 +194,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
         const [height, width] = image.shape;
         const cut = config.bandCut;
         const band = cut && measured >= cut.minDetail ? bandOf(box, width, height, cut) : null;
-        const views = band ? await readBand(image, band, config) : await viewsOf(crop, config, measured);
+        const views = band ? await readBand(image, band, config, measured) : await viewsOf(crop, config, measured);
         out.push({
           box: { x: box.x, y: box.y, width: box.width, height: box.height },
           score: detections[i]!.score,
@@ -229,11 +228,17 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     return detail.of(crop);
   }
 
-  async function readBand(image: FaceApi.tf.Tensor3D, band: Box, config: AnalyzerConfig): Promise<ExpressionView[]> {
+  /** The views of a face read from its band; the detail stays its box's, which chose the band. */
+  async function readBand(
+    image: FaceApi.tf.Tensor3D,
+    band: Box,
+    config: AnalyzerConfig,
+    measured: number,
+  ): Promise<ExpressionView[]> {
     const rect = new faceapi.Rect(band.x, band.y, band.width, band.height);
     const [cut] = await faceapi.extractFaceTensors(image, [rect]);
     try {
-      return await readViews(cut!, config);
+      return await viewsOf(cut!, config, measured);
     } finally {
       cut!.dispose();
     }

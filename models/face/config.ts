@@ -29,11 +29,13 @@ export type ExpressionCnnUse = 'off' | 'blend';
  *   own head or the CNN alone, are experiments: they live in scripts/lib/experiments.ts, not in the extension.)
  * - `mirror`: also read each face's mirror image with both nets and average (test-time augmentation): one more pass
  *   of both nets per face; over the 1.5× time budget per face on a group photo (see docs/figures.md).
- * - `bandCut`: a sharp face (detail at least `minDetail`, models/face/detail.ts) whose box spans less than `maxSpan`
- *   of the image's shorter side is read from a band cut out of its box (x, y and height as shares
- *   of the box's width), not the box itself. TinyFaceDetector boxes a face that nearly fills a photo as a band from
- *   brow to mouth and a face in a larger frame from brow to chin; the nets' fine-tuning on real faces, the sharp
- *   balance and the stated chance were fitted on the band (docs/emotion.md). null reads every box as it is.
+ * - `bandCut`: a face with real-size detail (at least `minDetail`, models/face/detail.ts) whose box spans less than
+ *   `maxSpan` of the image's shorter side is read from a band cut from its box (x, y, width and height as shares of
+ *   the box's width), not from the box. TinyFaceDetector boxes a face that nearly fills a photo as a band from brow
+ *   to mouth, and the same face in a larger frame (a studio portrait, a webcam) from brow to chin; the nets'
+ *   fine-tuning on real faces, their sharp balance and the stated chance were fitted on the band. A small FER face
+ *   scaled up has too little detail to be cut: the FER-trained nets read it best as boxed. Both thresholds were
+ *   chosen on tuning data (docs/emotion.md); null reads every box as it is.
  * - `cnnMirror`: the CNN reads each face and its mirror image in one batch and averages them as it averages its
  *   members; face-api's net reads the face once. On the tuning faces it gained what mirroring both nets gained, for
  *   a fraction of the cost (docs/emotion.md).
@@ -63,6 +65,9 @@ export interface BandCut {
   height: number;
 }
 
+/** The band a face that fills a photo is boxed as, against its box in a larger frame, and when to cut it. */
+export const BAND_CUT: BandCut = { maxSpan: 0.6, minDetail: 7, x: -0.013, y: 0.072, width: 1.025, height: 0.697 };
+
 export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   detector: 'tiny',
   tinyInputSize: 416,
@@ -76,11 +81,8 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   cnn: 'blend',
   tinyRetryThreshold: 0.3,
   fallbackDetector: 'ssd',
-  bandCut: null,
+  bandCut: BAND_CUT,
 };
-
-/** The band a face that fills a photo is boxed as, measured against its box in a larger frame (docs/emotion.md). */
-export const BAND_CUT: BandCut = { maxSpan: 0.75, minDetail: 7, x: -0.013, y: 0.072, width: 1.025, height: 0.697 };
 
 /** Files of the face-api models we ship, by the net name face-api gives them (`<name>-weights_manifest.json`). */
 export const MODEL_FILES = {

@@ -13,9 +13,9 @@ import { blendLogits, EXPRESSION_CNN } from '../../models/face/expression-cnn';
 import { EMOTIONS } from '../../models/mood/emotions';
 import { softmax } from '../../models/probability';
 import { NODE_MODELS, startWasm, tf } from '../../scripts/lib/expression-features';
-import { decodeJpeg, resize, webcamFrame, type RgbImage } from '../../scripts/lib/image';
+import { decodeJpeg, framedPhoto, resize, webcamFrame, type RgbImage } from '../../scripts/lib/image';
 import { decodeImage } from '../../scripts/lib/photos';
-import { FACES, FER_PUBLIC_TEST } from '../support/images';
+import { FACES, FER_PUBLIC_TEST, SHARED_DATA } from '../support/images';
 
 let analyzer: FaceAnalyzer;
 beforeAll(async () => {
@@ -106,5 +106,29 @@ describe('face detail', () => {
       const shipped = shippedView({ calibrate: true, cnn: 'blend' }, analyzer.faceApiHead())(view!);
       EMOTIONS.forEach((_, c) => expect(shipped[c]).toBeCloseTo(expected[c]!, 12));
     }
+  }, 60_000);
+});
+
+describe('the band cut', () => {
+  const taiwan = join(SHARED_DATA, 'faces-expressions/taiwan-performers/happy');
+  /** The CNN's logits for each face found, with the shipped band cut or without any. */
+  const logits = async (img: RgbImage, band: boolean) =>
+    (await onImage(img, (t) => analyzer.predictViews(t, band ? {} : { bandCut: null }))).map((f) => [
+      ...f.views[0]!.cnn!,
+    ]);
+
+  it('reads a sharp face in a larger frame from the band, and a face that fills its photo or a FER face as boxed', async () => {
+    const photo = decodeImage(join(taiwan, readdirSync(taiwan).sort()[0]!));
+    const framed = framedPhoto(photo, { width: 562, height: 762, side: 256 });
+    const fer = webcamFrame(
+      decodeJpeg(join(FER_PUBLIC_TEST, 'happy', readdirSync(join(FER_PUBLIC_TEST, 'happy'))[0]!)),
+    );
+    const before = tf.memory().numTensors;
+    const [inFrame, inFrameBoxed] = [await logits(framed, true), await logits(framed, false)];
+    expect(inFrame).toHaveLength(1);
+    expect(inFrame[0]).not.toEqual(inFrameBoxed[0]);
+    expect(await logits(photo, true)).toEqual(await logits(photo, false));
+    expect(await logits(fer, true)).toEqual(await logits(fer, false));
+    expect(tf.memory().numTensors).toBe(before);
   }, 60_000);
 });
