@@ -17,10 +17,12 @@ export interface Box {
  */
 export function bandOf(box: Box, imageWidth: number, imageHeight: number, cut: BandCut): Box | null {
   if (box.width >= cut.maxSpan * Math.min(imageWidth, imageHeight)) return null;
-  const x = Math.max(0, box.x + cut.x * box.width);
-  const y = Math.max(0, box.y + cut.y * box.width);
-  const right = Math.min(imageWidth, box.x + cut.x * box.width + cut.width * box.width);
-  const bottom = Math.min(imageHeight, box.y + cut.y * box.width + cut.height * box.width);
+  const left = box.x + cut.x * box.width;
+  const top = box.y + cut.y * box.width;
+  const x = Math.max(0, left);
+  const y = Math.max(0, top);
+  const right = Math.min(imageWidth, left + cut.width * box.width);
+  const bottom = Math.min(imageHeight, top + cut.height * box.width);
   if (right - x < 1 || bottom - y < 1) return null;
   return { x, y, width: right - x, height: bottom - y };
 }

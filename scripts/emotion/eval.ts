@@ -8,7 +8,8 @@
  *   extension's analyzer (TinyFaceDetector with its low-threshold retry + expressions, models/face/analyzer.ts) and
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
  * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
- *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a face), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
+ *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a
+ *   face), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
  *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Default
  *   data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
  *   usual nouns ("fear", "sadness"), in any case, with images in subfolders (one per person, say); a labels.csv
