@@ -4,10 +4,10 @@
  */
 import type * as FaceApi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { EMOTIONS, type EmotionProbabilities } from '../mood/emotions';
-import type { Face } from '../mood/faces';
+import type { Box, Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
-import { bandOf, type Box } from './band-cut';
+import { bandOf } from './band-cut';
 import { blendLogits, cnnWeightFiles, createExpressionCnn, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
 import { createFaceDetail, type FaceDetail } from './detail';
@@ -188,10 +188,10 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     const crops = await faceapi.extractFaceTensors(image, detections);
     try {
       const out: FaceViews[] = [];
+      const [height, width] = image.shape;
       for (const [i, crop] of crops.entries()) {
         const box = detections[i]!.box;
         const measured = await detailOf(crop);
-        const [height, width] = image.shape;
         const cut = config.bandCut;
         const band = cut && measured >= cut.minDetail ? bandOf(box, width, height, cut) : null;
         const views = band ? await readBand(image, band, config, measured) : await viewsOf(crop, config, measured);

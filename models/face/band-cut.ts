@@ -2,14 +2,8 @@
  * Where to read a face from: a face in a larger frame cut as the band a face that fills a photo is boxed as
  * (`bandCut` in config.ts explains why).
  */
+import type { Box } from '../mood/faces';
 import type { BandCut } from './config';
-
-export interface Box {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
 
 /**
  * The band to read a face boxed at `box` from, within the image; null when the box spans `cut.maxSpan` or more of

@@ -9,16 +9,14 @@
  * the shipped pair's.
  */
 import { resolve } from 'node:path';
-import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
 import { BAND_CUT } from '../../models/face/config';
 import type { Emotion } from '../../models/mood/emotions';
+import type { Face } from '../../models/mood/faces';
 import { moodFromFaces } from '../../models/mood/mood';
-import { NODE_MODELS, startWasm, tf } from '../lib/expression-features';
 import { ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, framedPhoto, webcamFrame, type RgbImage } from '../lib/image';
 import { option } from '../lib/options';
-import { photoImage, readPhotos } from '../lib/photos';
+import { photoImage, readFaces, readPhotos } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
 
 const SHARED = process.env.MOODREEL_DATA ?? '../shared/data';
@@ -71,31 +69,25 @@ function items(): Item[] {
 }
 
 async function readAll(all: readonly Item[]): Promise<Read[]> {
-  await startWasm();
-  const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
-  await analyzer.load(['tiny']);
+  const images = all.map((item) => item.image);
+  const { faces: boxed, sizes } = await readFaces(images, { bandCut: null });
   const everyFace = { ...BAND_CUT, maxSpan: Infinity, minDetail: -Infinity };
-  const reads: Read[] = [];
-  for (const item of all) {
-    const img = item.image();
-    const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-    const boxed = await analyzer.predict(t as never, { bandCut: null });
-    const band = await analyzer.predict(t as never, { bandCut: everyFace });
-    t.dispose();
-    const right = (faces: typeof boxed) => {
+  const band = (await readFaces(images, { bandCut: everyFace })).faces;
+  return all.map((item, k) => {
+    const right = (faces: readonly Face[]) => {
       const mood = moodFromFaces(faces);
       return mood.kind === 'mood' && mood.dominant === item.label;
     };
-    const face = boxed[0];
-    reads.push({
+    const face = boxed[k]![0];
+    const { width, height } = sizes[k]!;
+    return {
       item,
-      span: face ? face.box.width / Math.min(img.width, img.height) : Infinity,
+      span: face ? face.box.width / Math.min(width, height) : Infinity,
       detail: face ? face.detail : -Infinity,
-      asBoxed: right(boxed),
-      asBand: right(band),
-    });
-  }
-  return reads;
+      asBoxed: right(boxed[k]!),
+      asBand: right(band[k]!),
+    };
+  });
 }
 
 /** Per set: the share right (all, confirmed) when faces under `maxSpan` with at least `minDetail` are cut. */

@@ -18,7 +18,7 @@ import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
 import { PNG } from 'pngjs';
 import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
-import { DEFAULT_ANALYZER_CONFIG, fitWithin } from '../../models/face/config';
+import { DEFAULT_ANALYZER_CONFIG, fitWithin, type AnalyzerConfig } from '../../models/face/config';
 import type { Emotion } from '../../models/mood/emotions';
 import type { Face } from '../../models/mood/faces';
 import { moodFromFaces, type Mood } from '../../models/mood/mood';
@@ -291,18 +291,26 @@ export async function readMoods(images: readonly (() => RgbImage)[]): Promise<{ 
   return { moods: faces.map((f) => moodFromFaces(f)), msPerImage };
 }
 
-/** The faces the extension's analyzer finds and reads in each image, as shipped (Node, tfjs wasm). */
-export async function readFaces(images: readonly (() => RgbImage)[]): Promise<{ faces: Face[][]; msPerImage: number }> {
+/**
+ * The faces the extension's analyzer finds and reads in each image (and the image's size), as shipped or with
+ * `overrides` to its config (Node, tfjs wasm).
+ */
+export async function readFaces(
+  images: readonly (() => RgbImage)[],
+  overrides: Partial<AnalyzerConfig> = {},
+): Promise<{ faces: Face[][]; sizes: { width: number; height: number }[]; msPerImage: number }> {
   await startWasm();
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
   const faces: Face[][] = [];
+  const sizes: { width: number; height: number }[] = [];
   const start = performance.now();
   for (const image of images) {
     const img = image();
+    sizes.push({ width: img.width, height: img.height });
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-    faces.push(await analyzer.predict(t as never));
+    faces.push(await analyzer.predict(t as never, overrides));
     t.dispose();
   }
-  return { faces, msPerImage: (performance.now() - start) / Math.max(1, images.length) };
+  return { faces, sizes, msPerImage: (performance.now() - start) / Math.max(1, images.length) };
 }
