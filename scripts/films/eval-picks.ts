@@ -11,7 +11,8 @@
  *   that carry it and a 90 % bootstrap interval over those titles (a few titles named in many lists).
  * - Spread: the 14 cold lists on the full catalogue: in how many lists the most repeated title is, and the mean
  *   pairwise Jaccard of the top 10s. Also how well known their titles are (TMDB votes): a new user who knows none of
- *   the picks has nothing to trust them by.
+ *   the picks has nothing to trust them by; and how many top-5 places animated or children's titles take (a grown-up's
+ *   list should not look like a children's one).
  * - Baselines through the same ranker: genres-only profiles, the profiles shipped before (read from git when the
  *   commit is there), and a plain genre table (happy → comedy…) ranked by genre match then quality.
  * Prints tables, then one JSON line of headline figures.
@@ -32,7 +33,7 @@ import { applyFeedback, emptyUserModel } from '../../models/learning/user-model'
 import { EMOTIONS, zeroProbabilities, type Emotion, type EmotionProbabilities } from '../../models/mood/emotions';
 import { moodTarget, toneSides, type MoodTarget, type Strategy } from '../../models/recommend/mood-target';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
-import { moodRanker } from '../../models/recommend/mood-ranker';
+import { isAnimatedOrChildren, moodRanker } from '../../models/recommend/mood-ranker';
 import { qualityPrior } from '../../models/recommend/scoring';
 import type { Pick } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../lib/catalogue';
@@ -41,7 +42,7 @@ import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, quantile, round } from '../lib/stats';
-import { fitsTarget, partOf, readToneLabels, SHIPPED_TAGS, type Part } from '../lib/tone-tags';
+import { fitsTarget, halfOf, partOf, readToneLabels, SHIPPED_TAGS, type Part } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
@@ -155,16 +156,22 @@ const LESSONS = [0, 5, 10, 20];
 /** Hidden preferences simulated users may have for how a mood is met (tones the labels can check). */
 const PREFERRED: readonly Tone[] = ['funny', 'thoughtProvoking', 'atmospheric', 'surprising', 'whimsical', 'dark'];
 
+/** The seed that splits the tuning half again for the mood-map simulation of a tuning run. */
+const SIMULATION_SEED = 61;
+
 /**
  * The personal mood map, by simulation: a user with a hidden wish for one mood ("when I'm sad, something funny")
  * asks to lift that mood, and gives a thumb on the first unrated pick of each list, up when the title's tags name the
  * wished tone, down otherwise (the lists and thumbs on the tuning half). After 0, 5, 10 and 20 thumbs: the share of
  * the top 10 on the reporting half whose tags name the wished tone, with the mood map and without it (taste alone).
+ * A tuning run reads no reporting title: it splits the tuning half again, thumbs on one part, measured on the other.
  */
 function moodMapSimulation(movies: readonly Movie[], labels: Labels, factors: ItemFactors | null) {
   const half = (part: Part) => movies.filter((m) => labels.has(m.movieId) && partOf(m.movieId) === part);
-  const tuning = half('tuning');
-  const reporting = half('reporting');
+  const again = (h: 0 | 1) => half('tuning').filter((m) => halfOf(m.movieId, SIMULATION_SEED) === h);
+  // Thumbs are given on `learnFrom`'s lists; the wish is measured on `measureOn`'s.
+  const learnFrom = PART === 'reporting' ? half('tuning') : again(0);
+  const measureOn = PART === 'reporting' ? half('reporting') : again(1);
   const users = EMOTIONS.filter((e) => e !== 'neutral').flatMap((emotion) =>
     PREFERRED.filter((tone) => !toneSides(moodTarget(oneHot(emotion), 'lift', 1)).wanted.includes(tone)).map(
       (tone) => ({ emotion, tone }),
@@ -189,12 +196,12 @@ function moodMapSimulation(movies: readonly Movie[], labels: Labels, factors: It
       for (let given = 0; given <= LESSONS.at(-1)!; given++) {
         const at = LESSONS.indexOf(given);
         if (at >= 0) {
-          const top = rankFor(reporting);
+          const top = rankFor(measureOn);
           (withMap ? curves.map : curves.taste)[at]!.push(
             top.filter((p) => labels.get(p.movie.movieId)?.has(tone)).length / COUNT,
           );
         }
-        const next = rankFor(tuning)[0];
+        const next = rankFor(learnFrom)[0];
         if (!next) break;
         const signal = labels.get(next.movie.movieId)!.has(tone) ? 'up' : 'down';
         user = applyFeedback(user, next.movie, signal, factors, withMap ? lesson : null);
@@ -203,7 +210,7 @@ function moodMapSimulation(movies: readonly Movie[], labels: Labels, factors: It
   }
   console.log(
     `\nPersonal mood map, simulated: ${users.length} users, each with a hidden wish for how one mood is lifted; ` +
-      `precision@10 toward the wish on the reporting half after n thumbs.`,
+      `precision@10 toward the wish on the ${PART === 'reporting' ? 'reporting half' : 'other part of the tuning half'} after n thumbs.`,
   );
   console.log(
     markdownTable(
@@ -382,6 +389,13 @@ async function main() {
     `How well known the picks are: median ${medianVotes} TMDB votes; ${round(littleKnown * 100, 1)} % of the ` +
       `${votes.length} picks have fewer than ${LITTLE_KNOWN}.`,
   );
+  // Where a grown-up new user looks: how many of the top 5s' places animated or children's titles take.
+  const top5 = lists.flatMap((l) => l.slice(0, 5));
+  const animatedTop5 = top5.filter((p) => isAnimatedOrChildren(p.movie)).length;
+  const animatedFirst = lists.filter((l) => l[0] && isAnimatedOrChildren(l[0].movie)).length;
+  console.log(
+    `Animated or children's titles: ${animatedTop5} of the ${top5.length} top-5 places; first in ${animatedFirst} of 14 lists.`,
+  );
 
   const learning = moodMapSimulation(movies, labels, factors);
 
@@ -406,6 +420,8 @@ async function main() {
       meanJaccard: round(meanJaccard, 4),
       littleKnown: round(littleKnown, 4),
       medianVotes,
+      animatedTop5,
+      animatedFirst,
       moodMap: learning,
       perTarget: Object.fromEntries(cold.map((t, i) => [t.name, round(perTarget.shipped![i]!, 2)])),
     }),

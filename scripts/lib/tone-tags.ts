@@ -314,9 +314,17 @@ export type Part = 'tuning' | 'reporting';
 export const SPLIT_SEED = 16;
 
 export function partOf(movieId: number): Part {
-  let h = (movieId ^ Math.imul(SPLIT_SEED, 0x9e3779b1)) >>> 0;
+  return halfOf(movieId, SPLIT_SEED) === 0 ? 'tuning' : 'reporting';
+}
+
+/**
+ * A title's half (0 or 1) under another seed: how the tuning half is split again where a simulation needs titles to
+ * learn from and titles to measure on without reading the reporting half.
+ */
+export function halfOf(movieId: number, seed: number): 0 | 1 {
+  let h = (movieId ^ Math.imul(seed, 0x9e3779b1)) >>> 0;
   h = Math.imul(h ^ (h >>> 16), 0x85ebca6b) >>> 0;
   h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35) >>> 0;
   h = (h ^ (h >>> 16)) >>> 0;
-  return h % 2 === 0 ? 'tuning' : 'reporting';
+  return h % 2 === 0 ? 0 : 1;
 }

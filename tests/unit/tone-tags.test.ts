@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TONES } from '../../models/catalogue/tones';
-import { genreWordsIn, partOf, readToneLabels, TAGS_FOR_TONE } from '../../scripts/lib/tone-tags';
+import { genreWordsIn, halfOf, partOf, readToneLabels, TAGS_FOR_TONE } from '../../scripts/lib/tone-tags';
 import { SHARED_DATA } from '../support/images';
 
 const root = mkdtempSync(join(tmpdir(), 'moodreel-tags-'));
@@ -53,5 +53,12 @@ describe('tone labels from user tags (films:fit-tones, films:eval-picks)', () =>
     const tuning = ids.filter((id) => partOf(id) === 'tuning').length;
     expect(tuning / ids.length).toBeGreaterThan(0.4);
     expect(tuning / ids.length).toBeLessThan(0.6);
+  });
+
+  it('splits the tuning half again under another seed, into two parts of about the same size', () => {
+    const tuning = [...readToneLabels(SHARED_DATA, { has: () => true }).keys()].filter((id) => partOf(id) === 'tuning');
+    const first = tuning.filter((id) => halfOf(id, 61) === 0).length;
+    expect(first / tuning.length).toBeGreaterThan(0.35);
+    expect(first / tuning.length).toBeLessThan(0.65);
   });
 });
