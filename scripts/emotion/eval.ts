@@ -9,7 +9,8 @@
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
  * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
  *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a
- *   face), read by the extension's analyzer and mood rule exactly as shipped; by part of the person split
+ *   face, and WxH:S:webcam with a webcam's sensor noise and JPEG on top), read by the extension's analyzer and mood
+ *   rule exactly as shipped (--band-cut off: every face read from its box, to measure the cut); by part of the person split
  *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Default
  *   data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
  *   usual nouns ("fear", "sadness"), in any case, with images in subfolders (one per person, say); a labels.csv
@@ -46,6 +47,9 @@ const LIMIT = Number(option('limit') ?? '0');
 /** --frame 562x762:358: each photo shown in a larger frame (scripts/lib/image.ts), as a studio portrait shows a face. */
 const FRAME = option('frame');
 const FRAMING = FRAME ? parseFraming(FRAME) : null;
+/** --band-cut off: every face read from its box, to measure what the band cut does (photo mode). */
+const BAND_CUT = option('band-cut');
+if (BAND_CUT !== null && BAND_CUT !== 'off') throw new Error(`--band-cut takes "off", not "${BAND_CUT}"`);
 
 interface Tf {
   setWasmPaths(path: string): void;
@@ -327,7 +331,7 @@ async function photos() {
         `fear or fearful, happy, neutral, sad, surprise or surprised), images whose names say it (KDEF's codes, or ` +
         `a word such as "..._angry_frontal.jpg"), or a labels.csv with path and emotion columns`,
     );
-  const { readings, msPerPhoto: ms } = await readPhotoMoods(all, FRAMING);
+  const { readings, msPerPhoto: ms } = await readPhotoMoods(all, FRAMING, BAND_CUT === 'off' ? { bandCut: null } : {});
   const read = readings.map(({ photo, mood }) =>
     mood.kind === 'mood'
       ? { photo, predicted: mood.dominant, confidence: mood.chance }
@@ -338,6 +342,7 @@ async function photos() {
     mode: 'photos',
     data: DATA,
     frame: FRAME ?? null,
+    bandCut: BAND_CUT === 'off' ? 'off' : 'as shipped',
     photos: all.length,
     leftOut,
   };

@@ -1,6 +1,7 @@
 /** Small pure-JS image helpers for evaluation scripts (JPEG/PNG decoding stays out of the extension). */
 import { readFileSync } from 'node:fs';
 import jpeg from 'jpeg-js';
+import { rng } from '../../models/learning/linalg';
 import type { Pixels } from '../../models/look/look';
 
 export interface RgbImage {
@@ -11,7 +12,12 @@ export interface RgbImage {
 }
 
 export function decodeJpeg(path: string): RgbImage {
-  const img = jpeg.decode(readFileSync(path), { useTArray: true });
+  return fromJpeg(readFileSync(path));
+}
+
+/** A JPEG's pixels as packed RGB (jpeg-js decodes to RGBA). */
+function fromJpeg(bytes: Buffer | Uint8Array): RgbImage {
+  const img = jpeg.decode(bytes, { useTArray: true });
   const rgb = new Uint8Array(img.width * img.height * 3);
   for (let i = 0, j = 0; i < img.data.length; i += 4, j += 3) {
     rgb[j] = img.data[i]!;
@@ -89,15 +95,44 @@ export interface Framing {
   width: number;
   height: number;
   side: number;
+  /** As a webcam sends the frame: with sensor noise, then JPEG-compressed (`webcamNoise`). */
+  webcam?: boolean;
 }
 
-/** Reads "562x762:358" (canvas width x height, then the photo's longer side). */
+/** Reads "562x762:358" (canvas width x height, then the photo's longer side), or "640x480:200:webcam". */
 export function parseFraming(text: string): Framing {
-  const m = /^(\d+)x(\d+):(\d+)$/.exec(text);
-  const framing = m ? { width: Number(m[1]), height: Number(m[2]), side: Number(m[3]) } : null;
+  const m = /^(\d+)x(\d+):(\d+)(:webcam)?$/.exec(text);
+  const framing = m
+    ? { width: Number(m[1]), height: Number(m[2]), side: Number(m[3]), ...(m[4] ? { webcam: true } : {}) }
+    : null;
   if (!framing || framing.side > Math.min(framing.width, framing.height))
-    throw new Error(`A framing is "<width>x<height>:<side>" with the side within the canvas, not "${text}"`);
+    throw new Error(
+      `A framing is "<width>x<height>:<side>" (":webcam" after it adds a webcam's noise and JPEG) with the side ` +
+        `within the canvas, not "${text}"`,
+    );
   return framing;
+}
+
+/** What a webcam adds: sensor noise (σ ≈ 4 levels) and JPEG compression at quality 75. */
+export const WEBCAM_NOISE = { sigma: 4, quality: 75 } as const;
+
+/**
+ * The image as a webcam might send it: each channel of each pixel moved by sensor noise (seeded by the image itself,
+ * so the same image always gets the same noise), then JPEG-encoded and decoded.
+ */
+export function webcamNoise(img: RgbImage): RgbImage {
+  let seed = 2166136261;
+  for (let i = 0; i < img.rgb.length; i += 101) seed = Math.imul(seed ^ img.rgb[i]!, 16777619) >>> 0;
+  const random = rng(seed);
+  // The sum of four uniforms, centred: close to normal, with the variance of one uniform times four (1/3).
+  const scale = WEBCAM_NOISE.sigma * Math.sqrt(3);
+  const rgba = Buffer.alloc(img.width * img.height * 4, 255);
+  for (let i = 0, j = 0; j < img.rgb.length; i += 4, j += 3)
+    for (let c = 0; c < 3; c++) {
+      const noise = (random() + random() + random() + random() - 2) * scale;
+      rgba[i + c] = Math.max(0, Math.min(255, Math.round(img.rgb[j + c]! + noise)));
+    }
+  return fromJpeg(jpeg.encode({ width: img.width, height: img.height, data: rgba }, WEBCAM_NOISE.quality).data);
 }
 
 /**
@@ -113,5 +148,5 @@ export function framedPhoto(img: RgbImage, framing: Framing): RgbImage {
   const oy = Math.min(H - photo.height, Math.max(0, Math.round(0.35 * H - photo.height / 2)));
   for (let y = 0; y < photo.height; y++)
     out.rgb.set(photo.rgb.subarray(y * photo.width * 3, (y + 1) * photo.width * 3), ((oy + y) * W + ox) * 3);
-  return out;
+  return framing.webcam ? webcamNoise(out) : out;
 }

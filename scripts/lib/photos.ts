@@ -279,15 +279,22 @@ export interface PhotoReading {
 export async function readPhotoMoods(
   photos: readonly Photo[],
   framing: Framing | null = null,
+  overrides: Partial<AnalyzerConfig> = {},
 ): Promise<{ readings: PhotoReading[]; msPerPhoto: number }> {
   const image = (path: string) => (framing ? framedPhoto(photoImage(path), framing) : photoImage(path));
-  const { moods, msPerImage } = await readMoods(photos.map((photo) => () => image(photo.path)));
+  const { moods, msPerImage } = await readMoods(
+    photos.map((photo) => () => image(photo.path)),
+    overrides,
+  );
   return { readings: photos.map((photo, i) => ({ photo, mood: moods[i]! })), msPerPhoto: msPerImage };
 }
 
-/** The mood the extension's analyzer and mood rule read from each image, as shipped (Node, tfjs wasm). */
-export async function readMoods(images: readonly (() => RgbImage)[]): Promise<{ moods: Mood[]; msPerImage: number }> {
-  const { faces, msPerImage } = await readFaces(images);
+/** The mood the extension's analyzer and mood rule read from each image, as shipped (or with `overrides`; Node, tfjs wasm). */
+export async function readMoods(
+  images: readonly (() => RgbImage)[],
+  overrides: Partial<AnalyzerConfig> = {},
+): Promise<{ moods: Mood[]; msPerImage: number }> {
+  const { faces, msPerImage } = await readFaces(images, overrides);
   return { moods: faces.map((f) => moodFromFaces(f)), msPerImage };
 }
 

@@ -13,7 +13,7 @@ import { blendLogits, EXPRESSION_CNN } from '../../models/face/expression-cnn';
 import { EMOTIONS } from '../../models/mood/emotions';
 import { softmax } from '../../models/probability';
 import { NODE_MODELS, startWasm, tf } from '../../scripts/lib/expression-features';
-import { decodeJpeg, framedPhoto, resize, webcamFrame, type RgbImage } from '../../scripts/lib/image';
+import { decodeJpeg, framedPhoto, parseFraming, resize, webcamFrame, type RgbImage } from '../../scripts/lib/image';
 import { decodeImage } from '../../scripts/lib/photos';
 import { FACES, FER_PUBLIC_TEST, SHARED_DATA } from '../support/images';
 
@@ -130,5 +130,15 @@ describe('the band cut', () => {
     expect(await logits(photo, true)).toEqual(await logits(photo, false));
     expect(await logits(fer, true)).toEqual(await logits(fer, false));
     expect(tf.memory().numTensors).toBe(before);
+  }, 60_000);
+
+  it('reads a real face from the band in a noisy, compressed webcam frame too', async () => {
+    const photo = decodeImage(join(taiwan, readdirSync(taiwan).sort()[0]!));
+    const webcam = framedPhoto(photo, parseFraming('640x480:200:webcam'));
+    expect(webcam).toEqual(framedPhoto(photo, parseFraming('640x480:200:webcam')));
+    expect(webcam.rgb).not.toEqual(framedPhoto(photo, parseFraming('640x480:200')).rgb);
+    const [inFrame, inFrameBoxed] = [await logits(webcam, true), await logits(webcam, false)];
+    expect(inFrame).toHaveLength(1);
+    expect(inFrame[0]).not.toEqual(inFrameBoxed[0]);
   }, 60_000);
 });
