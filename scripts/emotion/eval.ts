@@ -10,9 +10,9 @@
  * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
  *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a
  *   face, and WxH:S:webcam with a webcam's sensor noise and JPEG on top), read by the extension's analyzer and mood
- *   rule exactly as shipped (--band-cut off: every face read from its box, to measure the cut); by part of the person split
- *   (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they confirmed. Default
- *   data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
+ *   rule exactly as shipped (--band-cut off: every face read from its box, to measure the cut); by part of the
+ *   person split (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they
+ *   confirmed. Default data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
  *   usual nouns ("fear", "sadness"), in any case, with images in subfolders (one per person, say); a labels.csv
  *   (path, emotion, optionally performer and agree) takes their place. What is not one of the seven expressions is
  *   listed as left out, on screen and in the JSON line.

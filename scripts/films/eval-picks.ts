@@ -168,9 +168,10 @@ const SIMULATION_SEED = 61;
  */
 function moodMapSimulation(movies: readonly Movie[], labels: Labels, factors: ItemFactors | null) {
   const half = (part: Part) => movies.filter((m) => labels.has(m.movieId) && partOf(m.movieId) === part);
-  const again = (h: 0 | 1) => half('tuning').filter((m) => halfOf(m.movieId, SIMULATION_SEED) === h);
+  const tuning = half('tuning');
+  const again = (h: 0 | 1) => tuning.filter((m) => halfOf(m.movieId, SIMULATION_SEED) === h);
   // Thumbs are given on `learnFrom`'s lists; the wish is measured on `measureOn`'s.
-  const learnFrom = PART === 'reporting' ? half('tuning') : again(0);
+  const learnFrom = PART === 'reporting' ? tuning : again(0);
   const measureOn = PART === 'reporting' ? half('reporting') : again(1);
   const users = EMOTIONS.filter((e) => e !== 'neutral').flatMap((emotion) =>
     PREFERRED.filter((tone) => !toneSides(moodTarget(oneHot(emotion), 'lift', 1)).wanted.includes(tone)).map(

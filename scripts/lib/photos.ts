@@ -289,7 +289,7 @@ export async function readPhotoMoods(
   return { readings: photos.map((photo, i) => ({ photo, mood: moods[i]! })), msPerPhoto: msPerImage };
 }
 
-/** The mood the extension's analyzer and mood rule read from each image, as shipped (or with `overrides`; Node, tfjs wasm). */
+/** The mood the extension's analyzer and mood rule read from each image, as shipped or with `overrides` (Node, tfjs wasm). */
 export async function readMoods(
   images: readonly (() => RgbImage)[],
   overrides: Partial<AnalyzerConfig> = {},
