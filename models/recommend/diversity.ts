@@ -75,6 +75,26 @@ export function capsHeld(caps: readonly Cap[], picks: readonly Pick[]): number[]
   return held;
 }
 
+/**
+ * The same picks, capped ones moved down: of `m` capped picks in a list of `n`, the j-th stands no earlier than place
+ * ⌈j·n/(m + 1)⌉, as evenly spaced as the list allows; every pick otherwise keeps its order. The set is unchanged.
+ */
+export function spreadDown<T extends { movie: Movie }>(picks: readonly T[], capped: (m: Movie) => boolean): T[] {
+  const n = picks.length;
+  const low = picks.flatMap((p, i) => (capped(p.movie) ? [i] : []));
+  const rest = picks.flatMap((p, i) => (capped(p.movie) ? [] : [i]));
+  const out: T[] = [];
+  let j = 0;
+  let r = 0;
+  while (out.length < n) {
+    // The next capped pick goes now if no other is left, or if it ranked first and its place has come.
+    const due = j < low.length && out.length + 1 >= Math.ceil(((j + 1) * n) / (low.length + 1));
+    const first = j < low.length && (r === rest.length || low[j]! < rest[r]!);
+    out.push(picks[first && (due || r === rest.length) ? low[j++]! : rest[r++]!]!);
+  }
+  return out;
+}
+
 /** Maximal marginal relevance (Carbonell & Goldstein 1998): each next pick trades score against likeness to those chosen. */
 export function mmr(
   pool: readonly Pick[],

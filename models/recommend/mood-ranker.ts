@@ -3,7 +3,7 @@ import type { Movie } from '../catalogue/movie';
 import { TONE_REASON_AT } from '../catalogue/tone-reasons';
 import { rng } from '../learning/linalg';
 import { learnedTone } from '../learning/mood-map';
-import { capsHeld, holdInCaps, leadingGenres, mmr, withinCaps, type Cap } from './diversity';
+import { capsHeld, holdInCaps, leadingGenres, mmr, spreadDown, withinCaps, type Cap } from './diversity';
 import { eligibleMask } from './filters';
 import { fitTerms, MOOD_FIT, moodFit, reasonTones, vetoed } from './mood-fit';
 import { targetPhrase } from './mood-target';
@@ -184,7 +184,10 @@ export const moodRanker: Ranker = {
       holdInCaps(caps, held, candidates[w]!);
       wild.push({ ...pick(w), wildcard: true });
     }
-    const picks = ranked.slice(0, ctx.count - wild.length);
+    // A new grown-up's list does not open with the titles it caps: they keep their places in it, spread down. Once
+    // there is feedback, taste orders the list as it is.
+    const unspread = ranked.slice(0, ctx.count - wild.length);
+    const picks = cold ? spreadDown(unspread, (m) => caps.some((c) => c.of(m))) : unspread;
     wild.forEach((w, i) => picks.splice(Math.min(picks.length, 3 + i * 4), 0, w));
 
     const likedIds = new Set(

@@ -15,7 +15,7 @@ import { moodTarget, toneSides, type Strategy } from '../../models/recommend/moo
 import { MOOD_FIT } from '../../models/recommend/mood-fit';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
-import { franchiseKey, leadingGenres, mmr, similarity } from '../../models/recommend/diversity';
+import { franchiseKey, leadingGenres, mmr, similarity, spreadDown } from '../../models/recommend/diversity';
 import { isAnimatedOrChildren as animated, moodRanker, RANK_WEIGHTS } from '../../models/recommend/mood-ranker';
 import { audience } from '../../models/recommend/scoring';
 import { belowQualityFloor, moreLikeThis, RANKERS } from '../../models/recommend/rankers';
@@ -258,6 +258,44 @@ describe('full ranker', () => {
       expect(picks.filter((p) => p.wildcard)).toHaveLength(1);
       expect(picks.filter((p) => animated(p.movie)).length).toBeLessThanOrEqual(RANK_WEIGHTS.animatedCap);
     }
+  });
+
+  it('does not open a new grown-up’s list with animated films: they keep their places in it, spread down', () => {
+    for (const emotion of ['happy', 'sad', 'angry', 'surprised'] as const) {
+      const picks = moodRanker.rank(context({}, emotion, 'lift'));
+      const places = picks.flatMap((p, i) => (animated(p.movie) ? [i + 1] : []));
+      // Three animated picks stand no earlier than places 3, 5 and 8 (two: 4 and 7; one: 5).
+      places.forEach((place, j) =>
+        expect(place).toBeGreaterThanOrEqual(Math.ceil(((j + 1) * 10) / (places.length + 1))),
+      );
+    }
+    // The angry lift's best fit is Howl's Moving Castle: still in the list, further down.
+    const angryLift = moodRanker.rank(context({}, 'angry', 'lift'));
+    expect(angryLift.findIndex((p) => p.movie.movieId === 31658)).toBeGreaterThanOrEqual(2);
+  });
+
+  it('spreads capped picks down evenly and keeps every other pick in its order', () => {
+    const list = (flags: string) =>
+      [...flags].map((f, i) => ({ movie: { ...movies[i]!, genres: f === 'a' ? ['Animation'] : ['Drama'] } }));
+    const order = (flags: string) =>
+      spreadDown(list(flags), animated)
+        .map((p) => (animated(p.movie) ? 'a' : 'd'))
+        .join('');
+    expect(order('aaaddddddd')).toBe('ddadaddadd');
+    expect(order('aadddddddd')).toBe('dddaddaddd');
+    expect(order('dddddddda')).toBe('dddddddda');
+    expect(order('aaaaaaaaaa')).toBe('aaaaaaaaaa');
+    expect(order('dddd')).toBe('dddd');
+    // Within each kind the order is kept.
+    const ids = list('aadaddd').map((p) => p.movie.movieId);
+    const spread = spreadDown(list('aadaddd'), animated).map((p) => p.movie.movieId);
+    expect(spread.filter((id) => [ids[0], ids[1], ids[3]].includes(id))).toEqual([ids[0], ids[1], ids[3]]);
+    expect(spread.filter((id) => [ids[2], ids[4], ids[5], ids[6]].includes(id))).toEqual([
+      ids[2],
+      ids[4],
+      ids[5],
+      ids[6],
+    ]);
   });
 
   it('fills the list with capped titles rather than leave places empty', () => {
