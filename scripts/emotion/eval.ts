@@ -10,9 +10,10 @@
  * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
  *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a
  *   face, and WxH:S:webcam with a webcam's sensor noise and JPEG on top), read by the extension's analyzer and mood
- *   rule exactly as shipped (--band-cut off: every face read from its box, to measure the cut); by part of the
- *   person split (scripts/lib/photos.ts) and, where observers voted, for the photos whose posed label they
- *   confirmed. Default data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
+ *   rule exactly as shipped (--band-cut off: every face read from its box, to measure the cut; --tall F: each photo
+ *   made F times taller first, as --tall 1.25 undoes the Taiwan set's squeeze); by part of the person split
+ *   (scripts/lib/photos.ts; --part tuning reads that part alone) and, where observers voted, for the photos whose
+ *   posed label they confirmed. Default data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
  *   usual nouns ("fear", "sadness"), in any case, with images in subfolders (one per person, say); a labels.csv
  *   (path, emotion, optionally performer and agree) takes their place. What is not one of the seven expressions is
  *   listed as left out, on screen and in the JSON line.
@@ -32,7 +33,7 @@ import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/
 import { moodFromFaces } from '../../models/mood/mood';
 import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
 import { SURENESS, sureness } from '../../models/mood/sureness';
-import { decodeJpeg, parseFraming, webcamFrame, type RgbImage } from '../lib/image';
+import { decodeJpeg, framedPhoto, parseFraming, resize, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
 import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, round } from '../lib/stats';
@@ -47,6 +48,16 @@ const LIMIT = Number(option('limit') ?? '0');
 /** --frame 562x762:358: each photo shown in a larger frame (scripts/lib/image.ts), as a studio portrait shows a face. */
 const FRAME = option('frame');
 const FRAMING = FRAME ? parseFraming(FRAME) : null;
+/**
+ * --tall 1.25: each photo made that much taller before anything else (photo mode). The Taiwan photos were squeezed from
+ * 1024×1280 to 256×256, so their faces are 1.25 times too wide; 1.25 shows them in their own proportions.
+ */
+const TALL = Number(option('tall') ?? '1');
+if (!(TALL >= 0.5 && TALL <= 2)) throw new Error(`--tall takes a factor from 0.5 to 2, not "${option('tall')}"`);
+/** --part tuning (or reporting): only that part's photos are read, so a tuning run never reads the reporting part. */
+const PART = option('part');
+if (PART !== null && PART !== 'tuning' && PART !== 'reporting')
+  throw new Error(`--part takes "tuning" or "reporting", not "${PART}"`);
 /** --band-cut off: every face read from its box, to measure what the band cut does (photo mode). */
 const BAND_CUT = option('band-cut');
 if (BAND_CUT !== null && BAND_CUT !== 'off') throw new Error(`--band-cut takes "off", not "${BAND_CUT}"`);
@@ -322,7 +333,7 @@ async function photos() {
   const all = readPhotos(DATA, (what) => leftOut.push(what)).filter((p) => {
     const key = `${p.label}:${p.part}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
-    return LIMIT === 0 || seen.get(key)! <= LIMIT;
+    return (LIMIT === 0 || seen.get(key)! <= LIMIT) && (PART === null || p.part === PART);
   });
   for (const what of leftOut) console.warn(`Left out: ${what}.`);
   if (all.length === 0)
@@ -331,7 +342,11 @@ async function photos() {
         `fear or fearful, happy, neutral, sad, surprise or surprised), images whose names say it (KDEF's codes, or ` +
         `a word such as "..._angry_frontal.jpg"), or a labels.csv with path and emotion columns`,
     );
-  const { readings, msPerPhoto: ms } = await readPhotoMoods(all, FRAMING, BAND_CUT === 'off' ? { bandCut: null } : {});
+  const view = (img: RgbImage) => {
+    const shown = TALL === 1 ? img : resize(img, img.width, Math.round(img.height * TALL));
+    return FRAMING ? framedPhoto(shown, FRAMING) : shown;
+  };
+  const { readings, msPerPhoto: ms } = await readPhotoMoods(all, view, BAND_CUT === 'off' ? { bandCut: null } : {});
   const read = readings.map(({ photo, mood }) =>
     mood.kind === 'mood'
       ? { photo, predicted: mood.dominant, confidence: mood.chance }
@@ -342,6 +357,8 @@ async function photos() {
     mode: 'photos',
     data: DATA,
     frame: FRAME ?? null,
+    tall: TALL,
+    part: PART ?? 'both',
     bandCut: BAND_CUT === 'off' ? 'off' : 'as shipped',
     photos: all.length,
     leftOut,

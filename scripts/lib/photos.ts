@@ -25,7 +25,7 @@ import { moodFromFaces, type Mood } from '../../models/mood/mood';
 import { NODE_MODELS, startWasm, tf } from './expression-features';
 import { readCsv } from './csv';
 import { emotionNamed } from './fer';
-import { decodeJpeg, framedPhoto, resize, type Framing, type RgbImage } from './image';
+import { decodeJpeg, resize, type RgbImage } from './image';
 
 export type PhotoPart = 'tuning' | 'reporting';
 
@@ -273,17 +273,16 @@ export interface PhotoReading {
 
 /**
  * The extension's analyzer and mood rule on each photo as it is: scaled down past the largest side the extension
- * reads, like its decoder does, and never padded into a fake webcam frame; or, with a framing, in that larger frame.
- * Node, tfjs wasm, the shipped weights.
+ * reads, like its decoder does, and never padded into a fake webcam frame; or shown as `view` shows it (in a larger
+ * frame, say). Node, tfjs wasm, the shipped weights.
  */
 export async function readPhotoMoods(
   photos: readonly Photo[],
-  framing: Framing | null = null,
+  view: (img: RgbImage) => RgbImage = (img) => img,
   overrides: Partial<AnalyzerConfig> = {},
 ): Promise<{ readings: PhotoReading[]; msPerPhoto: number }> {
-  const image = (path: string) => (framing ? framedPhoto(photoImage(path), framing) : photoImage(path));
   const { moods, msPerImage } = await readMoods(
-    photos.map((photo) => () => image(photo.path)),
+    photos.map((photo) => () => view(photoImage(photo.path))),
     overrides,
   );
   return { readings: photos.map((photo, i) => ({ photo, mood: moods[i]! })), msPerPhoto: msPerImage };
