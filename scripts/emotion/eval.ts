@@ -336,6 +336,8 @@ async function photos() {
     return (LIMIT === 0 || seen.get(key)! <= LIMIT) && (PART === null || p.part === PART);
   });
   for (const what of leftOut) console.warn(`Left out: ${what}.`);
+  if (all.length === 0 && PART !== null)
+    throw new Error(`No photos of the ${PART} part under ${DATA} (a set other than the Taiwan one is all reporting)`);
   if (all.length === 0)
     throw new Error(
       `No labelled photos under ${DATA}: it needs folders named for the expressions (angry, disgust or disgusted, ` +
