@@ -81,8 +81,9 @@ export function capsHeld(caps: readonly Cap[], picks: readonly Pick[]): number[]
  */
 export function spreadDown<T extends { movie: Movie }>(picks: readonly T[], capped: (m: Movie) => boolean): T[] {
   const n = picks.length;
-  const low = picks.flatMap((p, i) => (capped(p.movie) ? [i] : []));
-  const rest = picks.flatMap((p, i) => (capped(p.movie) ? [] : [i]));
+  const low: number[] = [];
+  const rest: number[] = [];
+  picks.forEach((p, i) => (capped(p.movie) ? low : rest).push(i));
   const out: T[] = [];
   let j = 0;
   let r = 0;

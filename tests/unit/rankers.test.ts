@@ -268,10 +268,9 @@ describe('full ranker', () => {
       places.forEach((place, j) =>
         expect(place).toBeGreaterThanOrEqual(Math.ceil(((j + 1) * 10) / (places.length + 1))),
       );
+      // The angry lift's best fit is Howl's Moving Castle: still in the list, further down.
+      if (emotion === 'angry') expect(picks.findIndex((p) => p.movie.movieId === 31658)).toBeGreaterThanOrEqual(2);
     }
-    // The angry lift's best fit is Howl's Moving Castle: still in the list, further down.
-    const angryLift = moodRanker.rank(context({}, 'angry', 'lift'));
-    expect(angryLift.findIndex((p) => p.movie.movieId === 31658)).toBeGreaterThanOrEqual(2);
   });
 
   it('spreads capped picks down evenly and keeps every other pick in its order', () => {
