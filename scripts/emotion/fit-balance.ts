@@ -6,14 +6,14 @@
  * extension's pipeline sees it (each face on a webcam-like frame). Today a calm-looking subtle expression reads
  * neutral; the bias is what moves that line.
  *
- * Each face is read once, as shipped but for the bias (the largest face of a photo, and its mirror image when the
- * analyzer config reads one; photos without a face are left out). Coordinate ascent in steps of 0.05 from the bias
- * `emotion:train` fitted, on the mean of the two accuracies, keeping sad, angry and fearful each recalled on FER
- * validation at least as `emotion:train` asks. The balance may be split by the face's detail (models/face/detail.ts):
- * one bias below a detail mark (small or blurred faces, as FER's), another from it on (real-size faces). Each mark
- * tried (and no split) is scored held out: a performer or a tenth of the FER faces at a time, fitted on the rest; the
- * best is kept if it beats one bias for all by KEEP_GAIN. Writes the bias; run `emotion:fit-confidence` after it (the
- * stated chance depends on the reading). Prints tables, then JSON.
+ * Each face is read once, as shipped but for the bias and the band cut (the largest face of a photo from its box, and
+ * its mirror image when the analyzer config reads one; photos without a face are left out). Coordinate ascent in steps
+ * of 0.05 from the bias `emotion:train` fitted, on the mean of the two accuracies, keeping sad, angry and fearful each
+ * recalled on FER validation at least as `emotion:train` asks. The balance may be split by the face's detail
+ * (models/face/detail.ts): one bias below a detail mark (small or blurred faces, as FER's), another from it on
+ * (real-size faces). Each mark tried (and no split) is scored held out: a performer or a tenth of the FER faces at a
+ * time, fitted on the rest; the best is kept if it beats one bias for all by KEEP_GAIN. Writes the bias; run
+ * `emotion:fit-confidence` after it (the stated chance depends on the reading). Prints tables, then JSON.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -26,7 +26,8 @@ import { softmax } from '../../models/probability';
 import { classificationReport } from '../lib/classification';
 import { NODE_MODELS, startWasm, tf } from '../lib/expression-features';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
-import { decodeJpeg, webcamFrame, type RgbImage } from '../lib/image';
+import { decodeJpeg, resize, webcamFrame, type RgbImage } from '../lib/image';
+import { option } from '../lib/options';
 import { photoImage, readPhotos } from '../lib/photos';
 import { markdownTable, quantile, round } from '../lib/stats';
 
@@ -45,6 +46,14 @@ const KEEP_GAIN = 0.005;
 const MARKS = { fer: [0.25, 0.5, 0.75, 0.9, 0.95], photos: [0.05, 0.25, 0.5] } as const;
 
 type Source = keyof typeof MARKS;
+
+/**
+ * --also-tall 1.25: each photo read a second time, made that much taller first (held out with its person). The Taiwan
+ * photos are squeezed (faces 1.25 times too wide); this fits the balance on faces in their own proportions as well.
+ */
+const ALSO_TALL = option('also-tall') === null ? null : Number(option('also-tall'));
+if (ALSO_TALL !== null && !(ALSO_TALL >= 0.5 && ALSO_TALL <= 2))
+  throw new Error(`--also-tall takes a factor from 0.5 to 2, not "${option('also-tall')}"`);
 
 interface Item {
   /** The blended logits without the class bias, per view read (the crop, and its mirror image when shipped so). */
@@ -77,7 +86,8 @@ async function readItems(
   for (const [i, { label, image, group, source }] of images.entries()) {
     const img = image();
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-    const [face] = await analyzer.predictViews(t as never, { mirror, cnn: 'blend' });
+    // Each face read from its box: the balance was fitted so, and the band cut (chosen after it) left it as it was.
+    const [face] = await analyzer.predictViews(t as never, { mirror, cnn: 'blend', bandCut: null });
     t.dispose();
     const views = face?.views.filter((v) => v.cnn) ?? [];
     if (views.length > 0)
@@ -185,13 +195,19 @@ async function main() {
   if (photos.length === 0)
     throw new Error(`No tuning photos under ${PHOTOS}: none of them is one of scripts/lib/tuned-photos.json's`);
   const train = ferImages(TRAIN);
+  const views = ALSO_TALL === null ? [1] : [1, ALSO_TALL];
   const items = await readItems([
-    ...photos.map((p) => ({
-      label: p.label,
-      image: () => photoImage(p.path),
-      group: p.person ?? p.path,
-      source: 'photos' as const,
-    })),
+    ...views.flatMap((tall) =>
+      photos.map((p) => ({
+        label: p.label,
+        image: () => {
+          const img = photoImage(p.path);
+          return tall === 1 ? img : resize(img, img.width, Math.round(img.height * tall));
+        },
+        group: p.person ?? p.path,
+        source: 'photos' as const,
+      })),
+    ),
     ...ferValidationIndices(train.length).validation.map((i, k) => ({
       label: train[i]!.label,
       image: () => webcamFrame(decodeJpeg(train[i]!.path)),
@@ -282,7 +298,9 @@ async function main() {
       ...manifest,
       blend,
       trainedBias: start,
-      blendBalancedOn: 'FER2013 Train validation (webcam-like frames) and the tuning part of the real-size photos',
+      blendBalancedOn: `FER2013 Train validation (webcam-like frames) and the tuning part of the real-size photos${
+        ALSO_TALL === null ? '' : ` (as they are and ${ALSO_TALL} times taller)`
+      }`,
     })}\n`,
   );
   console.log(
