@@ -33,7 +33,7 @@ import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/
 import { moodFromFaces } from '../../models/mood/mood';
 import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
 import { SURENESS, sureness } from '../../models/mood/sureness';
-import { decodeJpeg, framedPhoto, parseFraming, resize, webcamFrame, type RgbImage } from '../lib/image';
+import { decodeJpeg, framedPhoto, parseFraming, taller, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
 import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, round } from '../lib/stats';
@@ -345,7 +345,7 @@ async function photos() {
         `a word such as "..._angry_frontal.jpg"), or a labels.csv with path and emotion columns`,
     );
   const view = (img: RgbImage) => {
-    const shown = TALL === 1 ? img : resize(img, img.width, Math.round(img.height * TALL));
+    const shown = taller(img, TALL);
     return FRAMING ? framedPhoto(shown, FRAMING) : shown;
   };
   const { readings, msPerPhoto: ms } = await readPhotoMoods(all, view, BAND_CUT === 'off' ? { bandCut: null } : {});

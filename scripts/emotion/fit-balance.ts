@@ -26,7 +26,7 @@ import { softmax } from '../../models/probability';
 import { classificationReport } from '../lib/classification';
 import { NODE_MODELS, startWasm, tf } from '../lib/expression-features';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
-import { decodeJpeg, resize, webcamFrame, type RgbImage } from '../lib/image';
+import { decodeJpeg, taller, webcamFrame, type RgbImage } from '../lib/image';
 import { option } from '../lib/options';
 import { photoImage, readPhotos } from '../lib/photos';
 import { markdownTable, quantile, round } from '../lib/stats';
@@ -200,10 +200,7 @@ async function main() {
     ...views.flatMap((tall) =>
       photos.map((p) => ({
         label: p.label,
-        image: () => {
-          const img = photoImage(p.path);
-          return tall === 1 ? img : resize(img, img.width, Math.round(img.height * tall));
-        },
+        image: () => taller(photoImage(p.path), tall),
         group: p.person ?? p.path,
         source: 'photos' as const,
       })),
