@@ -35,7 +35,7 @@ import { calibrationReport, classificationReport, type ClassificationReport } fr
 import { SURENESS, sureness } from '../../models/mood/sureness';
 import { decodeJpeg, framedPhoto, parseFraming, taller, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
-import { option } from '../lib/options';
+import { factorOption, option } from '../lib/options';
 import { bootstrapShare, markdownTable, round } from '../lib/stats';
 import { ferImages } from '../lib/fer';
 
@@ -52,8 +52,7 @@ const FRAMING = FRAME ? parseFraming(FRAME) : null;
  * --tall 1.25: each photo made that much taller before anything else (photo mode). The Taiwan photos were squeezed from
  * 1024×1280 to 256×256, so their faces are 1.25 times too wide; 1.25 shows them in their own proportions.
  */
-const TALL = Number(option('tall') ?? '1');
-if (!(TALL >= 0.5 && TALL <= 2)) throw new Error(`--tall takes a factor from 0.5 to 2, not "${option('tall')}"`);
+const TALL = factorOption('tall', 0.5, 2) ?? 1;
 /** --part tuning (or reporting): only that part's photos are read, so a tuning run never reads the reporting part. */
 const PART = option('part');
 if (PART !== null && PART !== 'tuning' && PART !== 'reporting')

@@ -27,8 +27,8 @@ import { classificationReport } from '../lib/classification';
 import { NODE_MODELS, startWasm, tf } from '../lib/expression-features';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, taller, webcamFrame, type RgbImage } from '../lib/image';
-import { option } from '../lib/options';
-import { photoImage, readPhotos } from '../lib/photos';
+import { factorOption } from '../lib/options';
+import { FIT_READING, photoImage, readPhotos } from '../lib/photos';
 import { markdownTable, quantile, round } from '../lib/stats';
 
 const SHARED = process.env.MOODREEL_DATA ?? '../shared/data';
@@ -51,9 +51,7 @@ type Source = keyof typeof MARKS;
  * --also-tall 1.25: each photo read a second time, made that much taller first (held out with its person). The Taiwan
  * photos are squeezed (faces 1.25 times too wide); this fits the balance on faces in their own proportions as well.
  */
-const ALSO_TALL = option('also-tall') === null ? null : Number(option('also-tall'));
-if (ALSO_TALL !== null && !(ALSO_TALL >= 0.5 && ALSO_TALL <= 2))
-  throw new Error(`--also-tall takes a factor from 0.5 to 2, not "${option('also-tall')}"`);
+const ALSO_TALL = factorOption('also-tall', 0.5, 2);
 
 interface Item {
   /** The blended logits without the class bias, per view read (the crop, and its mirror image when shipped so). */
@@ -86,8 +84,7 @@ async function readItems(
   for (const [i, { label, image, group, source }] of images.entries()) {
     const img = image();
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
-    // Each face read from its box: the balance was fitted so, and the band cut (chosen after it) left it as it was.
-    const [face] = await analyzer.predictViews(t as never, { mirror, cnn: 'blend', bandCut: null });
+    const [face] = await analyzer.predictViews(t as never, { ...FIT_READING, mirror, cnn: 'blend' });
     t.dispose();
     const views = face?.views.filter((v) => v.cnn) ?? [];
     if (views.length > 0)

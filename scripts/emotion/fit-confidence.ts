@@ -27,7 +27,7 @@ import { calibrationReport } from '../lib/classification';
 import { fitLogistic, logLoss } from '../lib/logistic';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame } from '../lib/image';
-import { photoImage, readFaces, readPhotos } from '../lib/photos';
+import { FIT_READING, photoImage, readFaces, readPhotos } from '../lib/photos';
 import { option } from '../lib/options';
 import { markdownTable, round } from '../lib/stats';
 
@@ -138,12 +138,10 @@ async function main() {
   const tuning = readPhotos(DATA).filter((p) => p.part === 'tuning' && !p.fineTune);
   if (tuning.length === 0)
     throw new Error(`No tuning photos under ${DATA}: none of them is one of scripts/lib/tuned-photos.json's`);
-  // Each face read from its box, as the class balance is fitted (emotion:fit-balance): the band cut came after both.
-  const boxed = { bandCut: null };
   const images = tuning.map((p) => () => photoImage(p.path));
   const photos = statedOf(
     'photos',
-    (await readFaces(images, boxed)).faces,
+    (await readFaces(images, FIT_READING)).faces,
     (k) => tuning[k]!.person ?? tuning[k]!.path,
     (k) => tuning[k]!.label,
   );
@@ -152,7 +150,7 @@ async function main() {
   const frames = validation.map((i) => () => webcamFrame(decodeJpeg(train[i]!.path)));
   const fer = statedOf(
     'fer',
-    (await readFaces(frames, boxed)).faces,
+    (await readFaces(frames, FIT_READING)).faces,
     ferHeldOutGroup,
     (k) => train[validation[k]!]!.label,
   );

@@ -298,6 +298,12 @@ export async function readMoods(
 }
 
 /**
+ * How the fits of the reading (emotion:fit-balance, emotion:fit-confidence) read each face: from its box. The band cut
+ * was chosen after both and given their fit; read with it, a rerun would no longer give the shipped files.
+ */
+export const FIT_READING = { bandCut: null } as const satisfies Partial<AnalyzerConfig>;
+
+/**
  * The faces the extension's analyzer finds and reads in each image (and the image's size), as shipped or with
  * `overrides` to its config (Node, tfjs wasm).
  */
