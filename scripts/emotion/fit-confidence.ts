@@ -20,6 +20,7 @@
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { EXPRESSION_CNN } from '../../models/face/expression-cnn';
+import { ranked } from '../../models/mood/emotions';
 import type { ConfidenceCalibration } from '../../models/mood/chance';
 import type { Face } from '../../models/mood/faces';
 import { moodDetail, moodFromFaces } from '../../models/mood/mood';
@@ -138,7 +139,7 @@ function statedOf(
     const mood = moodFromFaces(found);
     if (mood.kind !== 'mood') return [];
     const top = mood.probabilities[mood.dominant];
-    const second = Math.max(...Object.entries(mood.probabilities).map(([e, p]) => (e === mood.dominant ? 0 : p)));
+    const second = mood.probabilities[ranked(mood.probabilities)[1]!];
     const right = mood.dominant === label(i);
     return [{ source, group: group(i), certainty: mood.confidence, top, second, detail: moodDetail(found), right }];
   });
