@@ -14,7 +14,8 @@
  *   the picks has nothing to trust them by; and how many top-5 places animated or children's titles take (a grown-up's
  *   list should not look like a children's one).
  * - Baselines through the same ranker: genres-only profiles, the profiles shipped before (read from git when the
- *   commit is there), and a plain genre table (happy → comedy…) ranked by genre match then quality.
+ *   commit is there), and a plain genre table (happy → comedy…) ranked by genre match then quality. Beside them a
+ *   diagnosis: the same ranker with the labels as profiles, so what it misses is the ranker's rules, not the profiles.
  * Prints tables, then one JSON line of headline figures.
  */
 import { execFileSync } from 'node:child_process';
@@ -25,7 +26,7 @@ import { unpackMovie, validatePacked, type PackedCatalogue } from '../../models/
 import { displayTitle, type Movie } from '../../models/catalogue/movie';
 import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
 import { withAffect } from '../../models/catalogue/tones';
-import type { Tone, ToneScores } from '../../models/catalogue/tones';
+import { TONES, type Tone, type ToneScores } from '../../models/catalogue/tones';
 import { TONE_OOF } from './fit-tones';
 import type { ItemFactors } from '../../models/learning/item-factors';
 import { personalTarget } from '../../models/learning/mood-map';
@@ -60,6 +61,9 @@ const LITTLE_KNOWN = 200;
 /** The popup's default variety. */
 const DIVERSITY = 0.5;
 const STRATEGIES: readonly Strategy[] = ['match', 'lift'];
+/** The diagnosis's profiles: a tone the tags name, and one they do not (not zero: no tag is no proof). */
+const LABEL_SURE = 0.9;
+const LABEL_UNSURE = 0.05;
 
 type Labels = Map<number, Set<Tone>>;
 type RankFn = (movies: readonly Movie[], target: MoodTarget) => Pick[];
@@ -289,6 +293,21 @@ async function main() {
       rank: genreTableRanker((t) => probabilitiesOf.get(t)!),
     },
   ];
+  // Not a baseline but a diagnosis: the same ranker given profiles that are the labels themselves (a tagged tone
+  // certain, any other unlikely). What it misses, the ranker's rules miss; what it wins over `shipped`, the profiles do.
+  const labelled = withProfiles(part, (m) =>
+    withAffect(
+      Object.fromEntries(
+        TONES.map((t) => [t, labels.get(m.movieId)?.has(t) ? LABEL_SURE : LABEL_UNSURE]),
+      ) as ToneScores,
+    ),
+  );
+  variants.push({
+    key: 'labelProfiles',
+    title: 'profiles = labels (diagnosis)',
+    movies: labelled,
+    rank: shippedRanker(factors),
+  });
   if (before)
     variants.push({
       key: 'beforeProfiles',
@@ -301,12 +320,22 @@ async function main() {
   /** Per variant, each mixed-mood list's precision, in the order of `mixed`. */
   const mixedByList: Record<string, number[]> = {};
   const truth: Record<string, Truth> = {};
+  /** The shipped lists' misses, cold and mixed together: tags that name no wanted tone, or one the target steers away from. */
+  const misses = { noWanted: 0, unwanted: 0 };
   for (const v of variants) {
     const said: Truth = new Map();
     const run = (t: Target) => {
       const target = targetOf(t);
       const picks = v.rank(v.movies, target);
       addReasonTones(picks, labels, said);
+      if (v.key === 'shipped') {
+        const { wanted, unwanted } = toneSides(target);
+        for (const pick of picks) {
+          const tones = labels.get(pick.movie.movieId);
+          if (!wanted.some((w) => tones?.has(w))) misses.noWanted++;
+          else if (unwanted.some((u) => tones?.has(u))) misses.unwanted++;
+        }
+      }
       return precision(picks, labels, target);
     };
     perTarget[v.key] = cold.map(run);
@@ -337,6 +366,11 @@ async function main() {
         ],
       ],
     ),
+  );
+
+  console.log(
+    `\nShipped lists' misses (cold and mixed): ${misses.noWanted} picks whose tags name no tone the target wants, ` +
+      `${misses.unwanted} that name a wanted one and one it steers away from.`,
   );
 
   const poses = [...new Set(real.map((r) => r.posed))].sort();
@@ -411,7 +445,10 @@ async function main() {
       genresOnly: p('genresOnly'),
       genreTable: p('genreTable'),
       beforeProfiles: before ? p('beforeProfiles') : null,
+      labelProfiles: p('labelProfiles'),
       mixedRealMoods: round(mean(mixedByList.shipped!), 4),
+      mixedLabelProfiles: round(mean(mixedByList.labelProfiles!), 4),
+      misses,
       realPhotos: real.length,
       reasonTruth: truths.shipped!.share === null ? null : round(truths.shipped!.share, 4),
       reasonTones: truths.shipped!.shown,
