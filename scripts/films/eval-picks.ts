@@ -25,8 +25,7 @@ import { gunzipSync } from 'node:zlib';
 import { unpackMovie, validatePacked, type PackedCatalogue } from '../../models/catalogue/format';
 import { displayTitle, type Movie } from '../../models/catalogue/movie';
 import { SHIPPED_READER } from '../../models/catalogue/shipped-tones';
-import { withAffect } from '../../models/catalogue/tones';
-import { TONES, type Tone, type ToneScores } from '../../models/catalogue/tones';
+import { TONES, withAffect, type Tone, type ToneScores } from '../../models/catalogue/tones';
 import { TONE_OOF } from './fit-tones';
 import type { ItemFactors } from '../../models/learning/item-factors';
 import { personalTarget } from '../../models/learning/mood-map';
@@ -43,7 +42,7 @@ import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, quantile, round } from '../lib/stats';
-import { fitsTarget, halfOf, partOf, readToneLabels, SHIPPED_TAGS, type Part } from '../lib/tone-tags';
+import { fitsTarget, halfOf, meetsTarget, partOf, readToneLabels, SHIPPED_TAGS, type Part } from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
@@ -328,14 +327,11 @@ async function main() {
       const target = targetOf(t);
       const picks = v.rank(v.movies, target);
       addReasonTones(picks, labels, said);
-      if (v.key === 'shipped') {
-        const { wanted, unwanted } = toneSides(target);
+      if (v.key === 'shipped')
         for (const pick of picks) {
-          const tones = labels.get(pick.movie.movieId);
-          if (!wanted.some((w) => tones?.has(w))) misses.noWanted++;
-          else if (unwanted.some((u) => tones?.has(u))) misses.unwanted++;
+          const kind = meetsTarget(labels.get(pick.movie.movieId), target);
+          if (kind !== 'hit') misses[kind]++;
         }
-      }
       return precision(picks, labels, target);
     };
     perTarget[v.key] = cold.map(run);

@@ -301,11 +301,22 @@ export function readToneLabels(
   return labels;
 }
 
+/**
+ * How a title's tags meet a target: a hit names a tone the target wants and none it steers away from; a miss names no
+ * wanted tone, or a wanted one and an unwanted one.
+ */
+export function meetsTarget(
+  tones: ReadonlySet<Tone> | undefined,
+  target: Pick<MoodTarget, 'weights'>,
+): 'hit' | 'noWanted' | 'unwanted' {
+  const { wanted, unwanted } = toneSides(target);
+  if (!tones || !wanted.some((t) => tones.has(t))) return 'noWanted';
+  return unwanted.some((t) => tones.has(t)) ? 'unwanted' : 'hit';
+}
+
 /** Tone precision's hit: the title's tags name a tone the target wants and none it steers away from. */
 export function fitsTarget(tones: ReadonlySet<Tone> | undefined, target: Pick<MoodTarget, 'weights'>): boolean {
-  if (!tones) return false;
-  const { wanted, unwanted } = toneSides(target);
-  return wanted.some((t) => tones.has(t)) && !unwanted.some((t) => tones.has(t));
+  return meetsTarget(tones, target) === 'hit';
 }
 
 export type Part = 'tuning' | 'reporting';

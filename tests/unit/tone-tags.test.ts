@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TONES } from '../../models/catalogue/tones';
-import { genreWordsIn, halfOf, partOf, readToneLabels, TAGS_FOR_TONE } from '../../scripts/lib/tone-tags';
+import type { Tone } from '../../models/catalogue/tones';
+import { zeroProbabilities } from '../../models/mood/emotions';
+import { moodTarget, toneSides } from '../../models/recommend/mood-target';
+import {
+  fitsTarget,
+  genreWordsIn,
+  halfOf,
+  meetsTarget,
+  partOf,
+  readToneLabels,
+  TAGS_FOR_TONE,
+} from '../../scripts/lib/tone-tags';
 import { SHARED_DATA } from '../support/images';
 
 const root = mkdtempSync(join(tmpdir(), 'moodreel-tags-'));
@@ -60,5 +71,22 @@ describe('tone labels from user tags (films:fit-tones, films:eval-picks)', () =>
     const first = tuning.filter((id) => halfOf(id, 61) === 0).length;
     expect(first / tuning.length).toBeGreaterThan(0.35);
     expect(first / tuning.length).toBeLessThan(0.65);
+  });
+
+  it('tells a hit from the two kinds of miss against the shipped table (a sad lift)', () => {
+    const target = moodTarget({ ...zeroProbabilities(), sad: 1 }, 'lift', 1);
+    const { wanted, unwanted } = toneSides(target);
+    expect(wanted.length).toBeGreaterThan(0);
+    expect(unwanted.length).toBeGreaterThan(0);
+    const neither = TONES.filter((t) => !wanted.includes(t) && !unwanted.includes(t));
+    const tags = (...tones: Tone[]) => new Set(tones);
+    expect(meetsTarget(tags(wanted[0]!), target)).toBe('hit');
+    expect(meetsTarget(tags(wanted[0]!, ...neither), target)).toBe('hit');
+    expect(meetsTarget(tags(wanted[0]!, unwanted[0]!), target)).toBe('unwanted');
+    expect(meetsTarget(tags(unwanted[0]!), target)).toBe('noWanted');
+    expect(meetsTarget(tags(...neither), target)).toBe('noWanted');
+    expect(meetsTarget(undefined, target)).toBe('noWanted');
+    expect(fitsTarget(tags(wanted[0]!), target)).toBe(true);
+    expect(fitsTarget(tags(wanted[0]!, unwanted[0]!), target)).toBe(false);
   });
 });
