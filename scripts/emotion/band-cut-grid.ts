@@ -16,7 +16,7 @@ import { moodFromFaces } from '../../models/mood/mood';
 import { ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, framedPhoto, webcamFrame, type RgbImage } from '../lib/image';
 import { option } from '../lib/options';
-import { photoImage, readFaces, readPhotos } from '../lib/photos';
+import { photoImage, readEveryFace, readPhotos } from '../lib/photos';
 import { markdownTable, round } from '../lib/stats';
 
 const SHARED = process.env.MOODREEL_DATA ?? '../shared/data';
@@ -70,9 +70,9 @@ function items(): Item[] {
 
 async function readAll(all: readonly Item[]): Promise<Read[]> {
   const images = all.map((item) => item.image);
-  const { faces: boxed, sizes } = await readFaces(images, { bandCut: null });
+  const { faces: boxed, sizes } = await readEveryFace(images, { bandCut: null });
   const everyFace = { ...BAND_CUT, maxSpan: Infinity, minDetail: -Infinity };
-  const band = (await readFaces(images, { bandCut: everyFace })).faces;
+  const band = (await readEveryFace(images, { bandCut: everyFace })).faces;
   return all.map((item, k) => {
     const right = (faces: readonly Face[]) => {
       const mood = moodFromFaces(faces);

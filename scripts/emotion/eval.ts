@@ -7,7 +7,9 @@
  * - pipeline: the crop scaled to 240 px and centred on a grey 640×480 frame, as a webcam sees a face; then the
  *   extension's analyzer (TinyFaceDetector with its low-threshold retry + expressions, models/face/analyzer.ts) and
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
- * - photos: real-size photos as they are (any size, JPEG or PNG; scaled down like the extension does past its
+ * - photos: real-size photos as they are (any size, JPEG or PNG told apart by their bytes, a JPEG shown upright as its
+ *   EXIF orientation says, as the browser shows it; other formats and damaged files named as left out, never a crash
+ *   mid-run; scaled down like the extension does past its
  *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a
  *   face, and WxH:S:webcam with a webcam's sensor noise and JPEG on top), read by the extension's analyzer and mood
  *   rule exactly as shipped (--band-cut off: every face read from its box, to measure the cut; --tall F: each photo
@@ -347,7 +349,15 @@ async function photos() {
     const shown = taller(img, TALL);
     return FRAMING ? framedPhoto(shown, FRAMING) : shown;
   };
-  const { readings, msPerPhoto: ms } = await readPhotoMoods(all, view, BAND_CUT === 'off' ? { bandCut: null } : {});
+  const {
+    readings,
+    unreadable,
+    msPerPhoto: ms,
+  } = await readPhotoMoods(all, view, BAND_CUT === 'off' ? { bandCut: null } : {});
+  for (const { photo, why } of unreadable) {
+    leftOut.push(`a file that could not be decoded (${why}): ${photo.path}`);
+    console.warn(`Left out: ${leftOut.at(-1)}.`);
+  }
   const read = readings.map(({ photo, mood }) =>
     mood.kind === 'mood'
       ? { photo, predicted: mood.dominant, confidence: mood.chance }
@@ -361,7 +371,7 @@ async function photos() {
     tall: TALL,
     part: PART ?? 'both',
     bandCut: BAND_CUT === 'off' ? 'off' : 'as shipped',
-    photos: all.length,
+    photos: readings.length,
     leftOut,
   };
   const subsets: [string, string, (p: Photo) => boolean][] = [

@@ -29,7 +29,7 @@ import { calibrationReport } from '../lib/classification';
 import { fitLogistic, logLoss } from '../lib/logistic';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame } from '../lib/image';
-import { FIT_READING, photoImage, readFaces, readPhotos } from '../lib/photos';
+import { FIT_READING, photoImage, readEveryFace, readPhotos } from '../lib/photos';
 import { option } from '../lib/options';
 import { markdownTable, round } from '../lib/stats';
 
@@ -152,7 +152,7 @@ async function main() {
   const images = tuning.map((p) => () => photoImage(p.path));
   const photos = statedOf(
     'photos',
-    (await readFaces(images, FIT_READING)).faces,
+    (await readEveryFace(images, FIT_READING)).faces,
     (k) => tuning[k]!.person ?? tuning[k]!.path,
     (k) => tuning[k]!.label,
   );
@@ -161,7 +161,7 @@ async function main() {
   const frames = validation.map((i) => () => webcamFrame(decodeJpeg(train[i]!.path)));
   const fer = statedOf(
     'fer',
-    (await readFaces(frames, FIT_READING)).faces,
+    (await readEveryFace(frames, FIT_READING)).faces,
     ferHeldOutGroup,
     (k) => train[validation[k]!]!.label,
   );

@@ -1,6 +1,7 @@
 /** Small pure-JS image helpers for evaluation scripts (JPEG/PNG decoding stays out of the extension). */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
 import { rng } from '../../models/learning/linalg';
 import type { Pixels } from '../../models/look/look';
 
@@ -15,9 +16,12 @@ export function decodeJpeg(path: string): RgbImage {
   return fromJpeg(readFileSync(path));
 }
 
-/** A JPEG's pixels as packed RGB (jpeg-js decodes to RGBA). */
+/** A JPEG's pixels as packed RGB (jpeg-js decodes to RGBA), stored as they are (no EXIF turn). */
 function fromJpeg(bytes: Buffer | Uint8Array): RgbImage {
-  const img = jpeg.decode(bytes, { useTArray: true });
+  return rgbOfJpeg(jpeg.decode(bytes, { useTArray: true }));
+}
+
+function rgbOfJpeg(img: { width: number; height: number; data: Uint8Array }): RgbImage {
   const rgb = new Uint8Array(img.width * img.height * 3);
   for (let i = 0, j = 0; i < img.data.length; i += 4, j += 3) {
     rgb[j] = img.data[i]!;
@@ -25,6 +29,112 @@ function fromJpeg(bytes: Buffer | Uint8Array): RgbImage {
     rgb[j + 2] = img.data[i + 2]!;
   }
   return { width: img.width, height: img.height, rgb };
+}
+
+/** What a file's first bytes say it is; its name may say otherwise (a PNG saved as .jpg). */
+export type ImageKind = 'JPEG' | 'PNG' | 'TIFF' | 'WebP' | 'BMP' | 'GIF' | 'HEIF or AVIF' | 'not an image';
+
+export function imageKind(head: Uint8Array): ImageKind {
+  const at = (i: number, ...bytes: number[]) => bytes.every((b, k) => head[i + k] === b);
+  const text = (i: number, s: string) => at(i, ...[...s].map((c) => c.charCodeAt(0)));
+  if (at(0, 0xff, 0xd8, 0xff)) return 'JPEG';
+  if (at(0, 0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return 'PNG';
+  if (text(0, 'II*\0') || text(0, 'MM\0*')) return 'TIFF';
+  if (text(0, 'RIFF') && text(8, 'WEBP')) return 'WebP';
+  if (text(0, 'BM')) return 'BMP';
+  if (text(0, 'GIF8')) return 'GIF';
+  if (text(4, 'ftyp')) return 'HEIF or AVIF';
+  return 'not an image';
+}
+
+/** The first bytes of a file, enough for `imageKind`. */
+export function fileHead(path: string): Uint8Array {
+  const fd = openSync(path, 'r');
+  try {
+    const head = new Uint8Array(16);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A photo file as packed RGB, as a browser shows it: JPEG or PNG told apart by the bytes, not the name; a JPEG turned
+ * as its EXIF orientation says (a phone's portrait stored sideways; the extension's createImageBitmap does the same);
+ * PNG alpha over white. Any other kind throws, naming it.
+ */
+export function decodeImage(path: string): RgbImage {
+  const bytes = readFileSync(path);
+  const kind = imageKind(bytes.subarray(0, 16));
+  if (kind === 'JPEG') {
+    // jpeg-js keeps the EXIF block but its types do not say so.
+    const img = jpeg.decode(bytes, { useTArray: true }) as ReturnType<typeof jpeg.decode> & { exifBuffer?: Uint8Array };
+    return oriented(rgbOfJpeg(img), exifOrientation(img.exifBuffer));
+  }
+  if (kind !== 'PNG')
+    throw new Error(`${path} is ${kind === 'not an image' ? kind : `a ${kind} image`}, not JPEG or PNG`);
+  const png = PNG.sync.read(bytes);
+  const rgb = new Uint8Array(png.width * png.height * 3);
+  for (let i = 0, j = 0; i < png.data.length; i += 4, j += 3) {
+    const a = png.data[i + 3]! / 255;
+    for (let c = 0; c < 3; c++) rgb[j + c] = Math.round(png.data[i + c]! * a + 255 * (1 - a));
+  }
+  return { width: png.width, height: png.height, rgb };
+}
+
+/** The orientation (1–8) an EXIF block gives its image; 1 (as stored) when it gives none. */
+export function exifOrientation(exif: Uint8Array | undefined): number {
+  if (!exif) return 1;
+  // The TIFF header sits just after "Exif\0\0"; how much of that prefix a decoder keeps varies.
+  let t = -1;
+  for (let i = 0; i + 4 <= Math.min(exif.length, 12) && t < 0; i++)
+    if ((exif[i] === 0x49 && exif[i + 1] === 0x49) || (exif[i] === 0x4d && exif[i + 1] === 0x4d)) t = i;
+  if (t < 0 || t + 8 > exif.length) return 1;
+  const little = exif[t] === 0x49;
+  const u16 = (o: number) => (little ? exif[o]! | (exif[o + 1]! << 8) : (exif[o]! << 8) | exif[o + 1]!);
+  const u32 = (o: number) => (little ? u16(o) + u16(o + 2) * 65536 : u16(o) * 65536 + u16(o + 2));
+  const ifd = t + u32(t + 4);
+  if (ifd + 2 > exif.length) return 1;
+  for (let k = 0, n = u16(ifd); k < n; k++) {
+    const entry = ifd + 2 + 12 * k;
+    if (entry + 12 > exif.length) break;
+    if (u16(entry) === 0x0112) {
+      const v = u16(entry + 8);
+      return v >= 1 && v <= 8 ? v : 1;
+    }
+  }
+  return 1;
+}
+
+/** `img` as shown under EXIF orientation `orientation`: mirrored, turned, or both. */
+export function oriented(img: RgbImage, orientation: number): RgbImage {
+  if (orientation <= 1 || orientation > 8) return img;
+  const { width: w, height: h } = img;
+  const swap = orientation >= 5;
+  const width = swap ? h : w;
+  const height = swap ? w : h;
+  // Where each shown pixel (x, y) is stored.
+  const source: Record<number, (x: number, y: number) => [number, number]> = {
+    2: (x, y) => [w - 1 - x, y],
+    3: (x, y) => [w - 1 - x, h - 1 - y],
+    4: (x, y) => [x, h - 1 - y],
+    5: (x, y) => [y, x],
+    6: (x, y) => [y, h - 1 - x],
+    7: (x, y) => [w - 1 - y, h - 1 - x],
+    8: (x, y) => [w - 1 - y, x],
+  };
+  const from = source[orientation]!;
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++)
+    for (let x = 0; x < width; x++) {
+      const [sx, sy] = from(x, y);
+      const o = (y * width + x) * 3;
+      const i = (sy * w + sx) * 3;
+      rgb[o] = img.rgb[i]!;
+      rgb[o + 1] = img.rgb[i + 1]!;
+      rgb[o + 2] = img.rgb[i + 2]!;
+    }
+  return { width, height, rgb };
 }
 
 /**

@@ -13,10 +13,9 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, extname, join, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import * as faceapi from '@vladmandic/face-api/dist/face-api.node-wasm.js';
-import { PNG } from 'pngjs';
 import { createFaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG, fitWithin, type AnalyzerConfig } from '../../models/face/config';
 import type { Emotion } from '../../models/mood/emotions';
@@ -25,7 +24,7 @@ import { moodFromFaces, type Mood } from '../../models/mood/mood';
 import { NODE_MODELS, startWasm, tf } from './expression-features';
 import { readCsv } from './csv';
 import { emotionNamed } from './fer';
-import { decodeJpeg, resize, type RgbImage } from './image';
+import { decodeImage, fileHead, imageKind, resize, type RgbImage } from './image';
 
 export type PhotoPart = 'tuning' | 'reporting';
 
@@ -108,14 +107,15 @@ export function writeTunedPhotos(root: string): { photos: number; people: number
   return { photos: photos.length, people };
 }
 
-const IMAGE = /\.(jpe?g|png)$/i;
+/** Names of image files: JPEG and PNG are read; the others are found so that they are named as left out, not lost. */
+const IMAGE = /\.(jpe?g|png|tiff?|bmp|webp|gif|heic|heif|avif)$/i;
 
 /** A folder's entries in code-unit order of their names (as `Array.prototype.sort` orders strings). */
 function entriesOf(dir: string) {
   return readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
 }
 
-/** Every JPEG or PNG below `dir` (subfolders too, such as one per person), as paths relative to it, sorted. */
+/** Every image below `dir` (subfolders too, such as one per person), as paths relative to it, sorted. */
 function imagesBelow(dir: string, prefix = ''): string[] {
   return entriesOf(join(dir, prefix)).flatMap((entry) => {
     const path = prefix ? join(prefix, entry.name) : entry.name;
@@ -160,7 +160,7 @@ export function namedInFile(name: string): { label: Emotion; person: string | nu
  */
 export function readPhotos(root: string, leftOut: (what: string) => void = () => {}): Photo[] {
   const tunedSet = tunedPhotos();
-  const photos = readLabelled(root, leftOut).map((p) => ({
+  const photos = readable(readLabelled(root, leftOut), leftOut).map((p) => ({
     ...p,
     part: tunedSet.has(photoHash(p.path)) ? ('tuning' as const) : ('reporting' as const),
   }));
@@ -169,6 +169,31 @@ export function readPhotos(root: string, leftOut: (what: string) => void = () =>
 }
 
 type Labelled = Omit<Photo, 'part' | 'fineTune'>;
+
+/**
+ * The photos whose bytes are JPEG or PNG, whatever their names say; the others are told to `leftOut` by kind, with an
+ * example, so a set in another format is named rather than read as empty.
+ */
+function readable(photos: Labelled[], leftOut: (what: string) => void): Labelled[] {
+  const other = new Map<string, string[]>();
+  const kept = photos.filter((p) => {
+    const kind = imageKind(fileHead(p.path));
+    if (kind === 'JPEG' || kind === 'PNG') return true;
+    other.set(kind, [...(other.get(kind) ?? []), p.path]);
+    return false;
+  });
+  for (const [kind, paths] of other) {
+    const one = paths.length === 1;
+    const example = `${paths[0]}${one ? '' : ', …'}`;
+    leftOut(
+      kind === 'not an image'
+        ? `${paths.length} file${one ? '' : 's'} named as images whose bytes are no image (${example})`
+        : `${paths.length} ${kind} image${one ? '' : 's'}, not JPEG or PNG (${example}; converted to PNG or JPEG, ` +
+            `${one ? 'it is' : 'they are'} read)`,
+    );
+  }
+  return kept;
+}
 
 function readLabelled(root: string, leftOut: (what: string) => void = () => {}): Labelled[] {
   const csv = join(root, 'labels.csv');
@@ -246,18 +271,6 @@ export function rightByPerson(rows: readonly { photo: Photo; right: boolean }[])
   return [...units.values()];
 }
 
-/** A JPEG or PNG file as packed RGB (PNG alpha dropped over white, as a browser shows it). */
-export function decodeImage(path: string): RgbImage {
-  if (extname(path).toLowerCase() !== '.png') return decodeJpeg(path);
-  const png = PNG.sync.read(readFileSync(path));
-  const rgb = new Uint8Array(png.width * png.height * 3);
-  for (let i = 0, j = 0; i < png.data.length; i += 4, j += 3) {
-    const a = png.data[i + 3]! / 255;
-    for (let c = 0; c < 3; c++) rgb[j + c] = Math.round(png.data[i + c]! * a + 255 * (1 - a));
-  }
-  return { width: png.width, height: png.height, rgb };
-}
-
 /** A photo's pixels as the extension reads them: scaled down past its largest side, like its decoder does. */
 export function photoImage(path: string): RgbImage {
   const img = decodeImage(path);
@@ -280,21 +293,32 @@ export async function readPhotoMoods(
   photos: readonly Photo[],
   view: (img: RgbImage) => RgbImage = (img) => img,
   overrides: Partial<AnalyzerConfig> = {},
-): Promise<{ readings: PhotoReading[]; msPerPhoto: number }> {
-  const { moods, msPerImage } = await readMoods(
+): Promise<{ readings: PhotoReading[]; unreadable: { photo: Photo; why: string }[]; msPerPhoto: number }> {
+  const { moods, unreadable, msPerImage } = await readMoods(
     photos.map((photo) => () => view(photoImage(photo.path))),
     overrides,
   );
-  return { readings: photos.map((photo, i) => ({ photo, mood: moods[i]! })), msPerPhoto: msPerImage };
+  const why = new Map(unreadable.map((u) => [u.index, u.why]));
+  return {
+    readings: photos.flatMap((photo, i) => (why.has(i) ? [] : [{ photo, mood: moods[i]! }])),
+    unreadable: [...why].map(([i, reason]) => ({ photo: photos[i]!, why: reason })),
+    msPerPhoto: msPerImage,
+  };
 }
 
 /** The mood the extension's analyzer and mood rule read from each image, as shipped or with `overrides` (Node, tfjs wasm). */
 export async function readMoods(
   images: readonly (() => RgbImage)[],
   overrides: Partial<AnalyzerConfig> = {},
-): Promise<{ moods: Mood[]; msPerImage: number }> {
-  const { faces, msPerImage } = await readFaces(images, overrides);
-  return { moods: faces.map((f) => moodFromFaces(f)), msPerImage };
+): Promise<{ moods: Mood[]; unreadable: Unreadable[]; msPerImage: number }> {
+  const { faces, unreadable, msPerImage } = await readFaces(images, overrides);
+  return { moods: faces.map((f) => moodFromFaces(f)), unreadable, msPerImage };
+}
+
+/** An image that could not be decoded (a damaged file, say): its index among those asked for, and the decoder's words. */
+export interface Unreadable {
+  index: number;
+  why: string;
 }
 
 /**
@@ -310,19 +334,51 @@ export const FIT_READING = { bandCut: null } as const satisfies Partial<Analyzer
 export async function readFaces(
   images: readonly (() => RgbImage)[],
   overrides: Partial<AnalyzerConfig> = {},
-): Promise<{ faces: Face[][]; sizes: { width: number; height: number }[]; msPerImage: number }> {
+): Promise<{
+  faces: Face[][];
+  sizes: { width: number; height: number }[];
+  unreadable: Unreadable[];
+  msPerImage: number;
+}> {
   await startWasm();
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny']);
   const faces: Face[][] = [];
   const sizes: { width: number; height: number }[] = [];
+  // One damaged file must not cost a long run: it is named, kept in place (no face), and the run goes on.
+  const unreadable: Unreadable[] = [];
   const start = performance.now();
-  for (const image of images) {
-    const img = image();
+  for (const [index, image] of images.entries()) {
+    let img: RgbImage;
+    try {
+      img = image();
+    } catch (error) {
+      unreadable.push({ index, why: error instanceof Error ? error.message : String(error) });
+      faces.push([]);
+      sizes.push({ width: 0, height: 0 });
+      continue;
+    }
     sizes.push({ width: img.width, height: img.height });
     const t = tf.tensor3d(img.rgb, [img.height, img.width, 3], 'int32');
     faces.push(await analyzer.predict(t as never, overrides));
     t.dispose();
   }
-  return { faces, sizes, msPerImage: (performance.now() - start) / Math.max(1, images.length) };
+  return {
+    faces,
+    sizes,
+    unreadable,
+    msPerImage: (performance.now() - start) / Math.max(1, images.length - unreadable.length),
+  };
+}
+
+/** `readFaces` for a fit: every image must be read, or the fit would be made on other data than it says. */
+export async function readEveryFace(
+  images: readonly (() => RgbImage)[],
+  overrides: Partial<AnalyzerConfig> = {},
+): ReturnType<typeof readFaces> {
+  const read = await readFaces(images, overrides);
+  const [first] = read.unreadable;
+  if (first)
+    throw new Error(`${read.unreadable.length} of the ${images.length} images could not be read, first: ${first.why}`);
+  return read;
 }

@@ -13,8 +13,15 @@ import { blendLogits, EXPRESSION_CNN } from '../../models/face/expression-cnn';
 import { EMOTIONS } from '../../models/mood/emotions';
 import { softmax } from '../../models/probability';
 import { NODE_MODELS, startWasm, tf } from '../../scripts/lib/expression-features';
-import { decodeJpeg, framedPhoto, parseFraming, resize, webcamFrame, type RgbImage } from '../../scripts/lib/image';
-import { decodeImage } from '../../scripts/lib/photos';
+import {
+  decodeImage,
+  decodeJpeg,
+  framedPhoto,
+  parseFraming,
+  resize,
+  webcamFrame,
+  type RgbImage,
+} from '../../scripts/lib/image';
 import { FACES, FER_PUBLIC_TEST, SHARED_DATA } from '../support/images';
 
 let analyzer: FaceAnalyzer;

@@ -10,8 +10,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createFaceAnalyzer, type FaceAnalyzer, type FaceApiModule } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
 import { NODE_MODELS, startWasm, tf } from '../../scripts/lib/expression-features';
-import type { RgbImage } from '../../scripts/lib/image';
-import { decodeImage } from '../../scripts/lib/photos';
+import { decodeImage, type RgbImage } from '../../scripts/lib/image';
 import { FACES } from '../support/images';
 
 function crop(img: RgbImage, x: number, y: number, width: number, height: number): RgbImage {

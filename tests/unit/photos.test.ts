@@ -3,7 +3,18 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { emotionNamed } from '../../scripts/lib/fer';
-import { namedInFile, photoHash, readPhotos, rightByPerson, TUNED_PHOTOS, tuningSplit } from '../../scripts/lib/photos';
+import jpeg from 'jpeg-js';
+import { PNG } from 'pngjs';
+import { decodeImage, decodeJpeg, imageKind, type RgbImage } from '../../scripts/lib/image';
+import {
+  namedInFile,
+  photoHash,
+  readPhotoMoods,
+  readPhotos,
+  rightByPerson,
+  TUNED_PHOTOS,
+  tuningSplit,
+} from '../../scripts/lib/photos';
 import { bootstrapShare } from '../../scripts/lib/stats';
 import { SHARED_DATA } from '../support/images';
 
@@ -140,4 +151,110 @@ describe('labelled photos for emotion:eval --mode photos', () => {
     const byPhoto = bootstrapShare(perPhoto);
     expect(byPerson.high - byPerson.low).toBeGreaterThan(1.5 * (byPhoto.high - byPhoto.low));
   });
+
+  it('reads a photo by its bytes, not its name, and names the files it cannot read', () => {
+    const set = join(root, 'kinds');
+    mkdirSync(join(set, 'happy'), { recursive: true });
+    const jpegBytes = readFileSync(firstPhoto('happy'));
+    const img = decodeJpeg(firstPhoto('happy'));
+    writeFileSync(join(set, 'happy/a-jpeg.png'), jpegBytes);
+    writeFileSync(join(set, 'happy/b-png.jpg'), pngOf(img));
+    writeFileSync(join(set, 'happy/c.tif'), Buffer.concat([Buffer.from('II*\0'), jpegBytes]));
+    writeFileSync(join(set, 'happy/d.jpg'), 'not an image');
+    const leftOut: string[] = [];
+    const photos = readPhotos(set, (what) => leftOut.push(what));
+    expect(photos.map((p) => p.path.slice(set.length + 1))).toEqual(['happy/a-jpeg.png', 'happy/b-png.jpg']);
+    expect(leftOut).toEqual([
+      `1 TIFF image, not JPEG or PNG (${join(set, 'happy/c.tif')}; converted to PNG or JPEG, it is read)`,
+      `1 file named as images whose bytes are no image (${join(set, 'happy/d.jpg')})`,
+    ]);
+    expect(decodeImage(join(set, 'happy/a-jpeg.png')).rgb).toEqual(img.rgb);
+    expect(decodeImage(join(set, 'happy/b-png.jpg')).rgb).toEqual(img.rgb);
+    expect(() => decodeImage(join(set, 'happy/c.tif'))).toThrow(/a TIFF image, not JPEG or PNG/);
+    expect(imageKind(new Uint8Array(Buffer.from('RIFF\0\0\0\0WEBPVP8 ')))).toBe('WebP');
+  });
+
+  it('shows a JPEG as its EXIF orientation says, as the browser does (a phone photo stored sideways)', () => {
+    const img = decodeJpeg(firstPhoto('surprise'));
+    const { width: w, height: h } = img;
+    // Stored turned a quarter left (tag 6: turn it right to show) and stored mirrored (tag 2).
+    const left = pixels(h, w, (x, y) => at(img, w - 1 - y, x));
+    const mirrored = pixels(w, h, (x, y) => at(img, w - 1 - x, y));
+    const sideways = join(root, 'sideways.jpg');
+    const flipped = join(root, 'mirrored.jpg');
+    writeFileSync(sideways, withOrientation(jpegOf(left), 6, false));
+    writeFileSync(flipped, withOrientation(jpegOf(mirrored), 2, true));
+    for (const path of [sideways, flipped]) {
+      const shown = decodeImage(path);
+      expect([shown.width, shown.height]).toEqual([w, h]);
+      expect(meanDifference(shown, img)).toBeLessThan(3);
+    }
+    // Without reading the tag, the sideways photo would be shown sideways.
+    expect([decodeJpeg(sideways).width, decodeJpeg(sideways).height]).toEqual([h, w]);
+    expect(meanDifference(decodeJpeg(flipped), img)).toBeGreaterThan(10);
+  });
+
+  it('names a photo it cannot decode and reads the others: one damaged file does not cost the run', async () => {
+    const set = join(root, 'damaged');
+    mkdirSync(join(set, 'happy'), { recursive: true });
+    copyFileSync(firstPhoto('happy'), join(set, 'happy/1.jpg'));
+    const bytes = readFileSync(firstPhoto('happy'));
+    writeFileSync(join(set, 'happy/2.jpg'), bytes.subarray(0, bytes.length >> 2));
+    const photos = readPhotos(set);
+    expect(photos.length).toBe(2);
+    const { readings, unreadable } = await readPhotoMoods(photos);
+    expect(readings.map((r) => [r.photo.path.slice(set.length + 1), r.mood.kind])).toEqual([['happy/1.jpg', 'mood']]);
+    expect(unreadable.map((u) => u.photo.path.slice(set.length + 1))).toEqual(['happy/2.jpg']);
+    expect(unreadable[0]!.why.length).toBeGreaterThan(0);
+  }, 60_000);
 });
+
+function pixels(width: number, height: number, from: (x: number, y: number) => number[]): RgbImage {
+  const rgb = new Uint8Array(width * height * 3);
+  for (let y = 0; y < height; y++) for (let x = 0; x < width; x++) rgb.set(from(x, y), (y * width + x) * 3);
+  return { width, height, rgb };
+}
+
+function at(img: RgbImage, x: number, y: number): number[] {
+  const i = (y * img.width + x) * 3;
+  return [img.rgb[i]!, img.rgb[i + 1]!, img.rgb[i + 2]!];
+}
+
+function rgba(img: RgbImage): Uint8Array {
+  const out = new Uint8Array(img.width * img.height * 4).fill(255);
+  for (let i = 0, j = 0; i < img.rgb.length; i += 3, j += 4) out.set(img.rgb.subarray(i, i + 3), j);
+  return out;
+}
+
+function jpegOf(img: RgbImage): Buffer {
+  return jpeg.encode({ width: img.width, height: img.height, data: rgba(img) }, 95).data;
+}
+
+function pngOf(img: RgbImage): Buffer {
+  const png = new PNG({ width: img.width, height: img.height });
+  png.data = Buffer.from(rgba(img));
+  return PNG.sync.write(png);
+}
+
+/** `jpegBytes` with an EXIF block right after its start marker that gives only the orientation. */
+function withOrientation(jpegBytes: Buffer, orientation: number, little: boolean): Buffer {
+  const u16 = (v: number) => (little ? [v & 255, v >> 8] : [v >> 8, v & 255]);
+  const u32 = (v: number) => (little ? [...u16(v & 0xffff), ...u16(v >>> 16)] : [...u16(v >>> 16), ...u16(v & 0xffff)]);
+  const tiff = [
+    ...(little ? [0x49, 0x49] : [0x4d, 0x4d]),
+    ...u16(42),
+    ...u32(8),
+    ...u16(1),
+    ...[...u16(0x0112), ...u16(3), ...u32(1), ...u16(orientation), 0, 0],
+    ...u32(0),
+  ];
+  const payload = [...Buffer.from('Exif\0\0'), ...tiff];
+  const app1 = Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 255, ...payload]);
+  return Buffer.concat([jpegBytes.subarray(0, 2), app1, jpegBytes.subarray(2)]);
+}
+
+function meanDifference(a: RgbImage, b: RgbImage): number {
+  let sum = 0;
+  for (let i = 0; i < a.rgb.length; i++) sum += Math.abs(a.rgb[i]! - b.rgb[i]!);
+  return sum / a.rgb.length;
+}
