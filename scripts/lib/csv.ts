@@ -38,7 +38,8 @@ export function parseCsv(text: string): string[][] {
 /** Rows of a CSV file (optionally .gz) as objects keyed by the header line. */
 export function readCsv(path: string): Record<string, string>[] {
   const bytes = readFileSync(path);
-  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8');
+  // A spreadsheet's byte-order mark would otherwise stick to the first column's name.
+  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8').replace(/^\uFEFF/, '');
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows

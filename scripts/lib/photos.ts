@@ -195,13 +195,48 @@ function readable(photos: Labelled[], leftOut: (what: string) => void): Labelled
   return kept;
 }
 
+/** labels.csv's columns, by what they hold, under the names sets give them (in any case). */
+const LABEL_COLUMNS = {
+  path: ['path', 'file', 'filename', 'file_name', 'image', 'image_path', 'img'],
+  emotion: ['emotion', 'label', 'expression', 'emotion_label', 'class'],
+  performer: ['performer', 'person', 'subject', 'actor', 'participant', 'identity'],
+  agree: ['agree'],
+} as const;
+
+/**
+ * labels.csv's rows with their columns under Moodreel's names (path, emotion, performer, agree) and paths written
+ * with "/" (a set labelled on Windows says happy\1.jpg); a file with no path or no emotion column is refused, naming
+ * the columns it has.
+ */
+function labelRows(csv: string): Record<string, string>[] {
+  const rows = readCsv(csv);
+  const header = Object.keys(rows[0] ?? {});
+  const named = Object.fromEntries(
+    Object.entries(LABEL_COLUMNS).map(([column, names]) => [
+      column,
+      header.find((h) => (names as readonly string[]).includes(h.trim().toLowerCase())),
+    ]),
+  ) as Record<keyof typeof LABEL_COLUMNS, string | undefined>;
+  if (rows.length > 0 && (!named.path || !named.emotion))
+    throw new Error(
+      `${csv} needs a column for each image's path (${LABEL_COLUMNS.path.join(', ')}) and one for its expression ` +
+        `(${LABEL_COLUMNS.emotion.join(', ')}); its columns are: ${header.join(', ')}`,
+    );
+  return rows.map((r) => {
+    const out: Record<string, string> = {};
+    for (const [column, source] of Object.entries(named)) if (source !== undefined) out[column] = r[source]!;
+    if (out.path !== undefined) out.path = out.path.trim().replace(/\\/g, '/');
+    return out;
+  });
+}
+
 function readLabelled(root: string, leftOut: (what: string) => void = () => {}): Labelled[] {
   const csv = join(root, 'labels.csv');
   if (existsSync(csv)) {
     const rows: Record<string, string>[] = [];
     const unread = new Map<string, number>();
     let missing = 0;
-    for (const r of readCsv(csv))
+    for (const r of labelRows(csv))
       if (!emotionNamed(r.emotion ?? '') || !IMAGE.test(r.path ?? ''))
         unread.set(r.emotion ?? '', (unread.get(r.emotion ?? '') ?? 0) + 1);
       else if (!existsSync(join(root, r.path!))) missing++;

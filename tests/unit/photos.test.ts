@@ -74,6 +74,23 @@ describe('labelled photos for emotion:eval --mode photos', () => {
     ]);
   });
 
+  it('reads a labels.csv whose columns go by other names, a byte-order mark and Windows paths, or says what it lacks', () => {
+    const set = join(root, 'csv-names');
+    mkdirSync(join(set, 'img'), { recursive: true });
+    copyFileSync(firstPhoto('sad'), join(set, 'img/1.jpg'));
+    copyFileSync(firstPhoto('angry'), join(set, 'img/2.jpg'));
+    writeFileSync(
+      join(set, 'labels.csv'),
+      '\uFEFFFile,Expression,Subject\nimg\\1.jpg,sadness,S1\nimg/2.jpg,Angry,S2\n',
+    );
+    expect(readPhotos(set).map((p) => [p.path.slice(set.length + 1), p.label, p.person])).toEqual([
+      ['img/1.jpg', 'sad', 'S1'],
+      ['img/2.jpg', 'angry', 'S2'],
+    ]);
+    writeFileSync(join(set, 'labels.csv'), 'picture,mood\nimg/1.jpg,sad\n');
+    expect(() => readPhotos(set)).toThrow(/needs a column for each image's path .* its columns are: picture, mood/);
+  });
+
   it('reads the expression from file names (KDEF codes, a word) or a folder on the way, and reports all of it', () => {
     expect(namedInFile('AF01AFS.JPG')).toEqual({ label: 'fearful', person: 'F01' });
     expect(namedInFile('bm23dihr.jpg')).toEqual({ label: 'disgusted', person: 'M23' });
