@@ -1,7 +1,7 @@
 /**
  * `npm run emotion:eval -- --data <folder> [--mode classifier|pipeline|both|photos] [--limit N]`: accuracy of the project's
- * own face analysis on a folder laid out as <label>/<image> (FER2013 labels), in Node on tfjs's wasm backend with
- * the same model files the extension ships.
+ * own face analysis on a folder laid out as <label>/<image> (FER2013 labels, JPEG or PNG), in Node on tfjs's wasm
+ * backend with the same model files the extension ships.
  * - classifier: the image is already a face crop; FaceExpressionNet (face-api's head or Moodreel's) and Moodreel's
  *   expression CNN read it, alone or blended.
  * - pipeline: the crop scaled to 240 px and centred on a grey 640×480 frame, as a webcam sees a face; then the
@@ -35,7 +35,7 @@ import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/
 import { moodFromFaces } from '../../models/mood/mood';
 import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
 import { SURENESS, sureness } from '../../models/mood/sureness';
-import { decodeJpeg, framedPhoto, parseFraming, taller, webcamFrame, type RgbImage } from '../lib/image';
+import { decodeImage, framedPhoto, parseFraming, taller, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
 import { factorOption, option } from '../lib/options';
 import { bootstrapShare, markdownTable, round } from '../lib/stats';
@@ -110,7 +110,11 @@ async function main() {
   await tf.ready();
   if (MODE === 'photos') return photos();
   const list = ferImages(DATA, LIMIT);
-  if (list.length === 0) throw new Error(`No labelled images under ${DATA}`);
+  if (list.length === 0)
+    throw new Error(
+      `No labelled images under ${DATA}: it needs folders named for the expressions (angry, disgust, fear, happy, ` +
+        `neutral, sad, surprise; the usual nouns too) holding JPEG or PNG face crops`,
+    );
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny', 'ssd']);
   const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length };
@@ -128,7 +132,7 @@ async function main() {
 
   if (MODE === 'classifier' || MODE === 'both') {
     await crops('classifier', 'Classifier (face crops, FaceExpressionNet as shipped)', async (path) => {
-      const t = toTensor(decodeJpeg(path));
+      const t = toTensor(decodeImage(path));
       const p = await faceapi.nets.faceExpressionNet.predictExpressions(t as never);
       t.dispose();
       return p as unknown as EmotionProbabilities;
@@ -137,7 +141,7 @@ async function main() {
     const views: ExpressionView[][] = [];
     const start = performance.now();
     for (const { path } of list) {
-      const t = toTensor(decodeJpeg(path));
+      const t = toTensor(decodeImage(path));
       views.push(await analyzer.readViews(t as never, { mirror: true, cnn: 'blend' }));
       t.dispose();
     }
@@ -247,7 +251,7 @@ async function main() {
     const stated: { confidence: number; correct: boolean }[] = [];
     const start = performance.now();
     for (const { label, path } of list) {
-      const t = toTensor(webcamFrame(decodeJpeg(path)));
+      const t = toTensor(webcamFrame(decodeImage(path)));
       // Tiny's two looks in one pass; the fallback detector only where they found nothing, as the analyzer does.
       const all = await analyzer.predictViews(t as never, { mirror: true, cnn: 'blend', fallbackDetector: null });
       const fallback =

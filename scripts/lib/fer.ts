@@ -35,14 +35,14 @@ export function emotionNamed(name: string): Emotion | null {
   return LABEL_NAMES[name.trim().toLowerCase()] ?? null;
 }
 
-/** Every labelled JPEG under `root`, folders and files in sorted order; at most `limit` per class when > 0. */
+/** Every labelled JPEG or PNG under `root`, folders and files in sorted order; at most `limit` per class when > 0. */
 export function ferImages(root: string, limit = 0): { label: Emotion; path: string }[] {
   const out: { label: Emotion; path: string }[] = [];
   for (const folder of readdirSync(root).sort()) {
     const label = emotionNamed(folder);
     if (!label) continue;
     const files = readdirSync(join(root, folder))
-      .filter((f) => /\.jpe?g$/i.test(f))
+      .filter((f) => /\.(jpe?g|png)$/i.test(f))
       .sort();
     for (const f of limit > 0 ? files.slice(0, limit) : files) out.push({ label, path: join(root, folder, f) });
   }

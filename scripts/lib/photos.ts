@@ -350,7 +350,7 @@ export async function readMoods(
   return { moods: faces.map((f) => moodFromFaces(f)), unreadable, msPerImage };
 }
 
-/** An image that could not be decoded (a damaged file, say): its index among those asked for, and the decoder's words. */
+/** An image that could not be decoded (a damaged file, say): its index among those asked for, the decoder's words. */
 export interface Unreadable {
   index: number;
   why: string;

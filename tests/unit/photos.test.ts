@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { emotionNamed } from '../../scripts/lib/fer';
+import { emotionNamed, ferImages } from '../../scripts/lib/fer';
 import jpeg from 'jpeg-js';
 import { PNG } from 'pngjs';
 import { decodeImage, decodeJpeg, imageKind, type RgbImage } from '../../scripts/lib/image';
@@ -167,6 +167,25 @@ describe('labelled photos for emotion:eval --mode photos', () => {
     expect(perPhoto.length).toBe(photos.length);
     const byPhoto = bootstrapShare(perPhoto);
     expect(byPerson.high - byPerson.low).toBeGreaterThan(1.5 * (byPhoto.high - byPhoto.low));
+  });
+
+  it('lists a FER-style split of PNG crops as of JPEG ones (emotion:eval --data), and the two read alike', () => {
+    const set = join(root, 'fer-style');
+    mkdirSync(join(set, 'Happy'), { recursive: true });
+    mkdirSync(join(set, 'sadness'), { recursive: true });
+    const crop = join(
+      SHARED_DATA,
+      'fer2013/PublicTest/happy',
+      readdirSync(join(SHARED_DATA, 'fer2013/PublicTest/happy')).sort()[0]!,
+    );
+    copyFileSync(crop, join(set, 'Happy/1.jpg'));
+    writeFileSync(join(set, 'sadness/2.png'), pngOf(decodeJpeg(crop)));
+    writeFileSync(join(set, 'sadness/notes.txt'), 'not an image');
+    expect(ferImages(set).map((f) => [f.label, f.path.slice(set.length + 1)])).toEqual([
+      ['happy', 'Happy/1.jpg'],
+      ['sad', 'sadness/2.png'],
+    ]);
+    expect(decodeImage(join(set, 'sadness/2.png')).rgb).toEqual(decodeImage(join(set, 'Happy/1.jpg')).rgb);
   });
 
   it('reads a photo by its bytes, not its name, and names the files it cannot read', () => {
