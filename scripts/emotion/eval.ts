@@ -109,7 +109,18 @@ async function main() {
   if (!(await tf.setBackend('wasm'))) throw new Error('tfjs wasm backend did not start');
   await tf.ready();
   if (MODE === 'photos') return photos();
-  const list = ferImages(DATA, LIMIT);
+  // Each crop is decoded once first (small, quick): a damaged file is named and left out, not a crash mid-run.
+  const leftOut: string[] = [];
+  const list = ferImages(DATA, LIMIT).filter(({ path }) => {
+    try {
+      decodeImage(path);
+      return true;
+    } catch (error) {
+      leftOut.push(`${path} (${error instanceof Error ? error.message : String(error)})`);
+      console.warn(`Left out: ${leftOut.at(-1)}.`);
+      return false;
+    }
+  });
   if (list.length === 0)
     throw new Error(
       `No labelled images under ${DATA}: it needs folders named for the expressions (angry, disgust, fear, happy, ` +
@@ -117,7 +128,7 @@ async function main() {
     );
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny', 'ssd']);
-  const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length };
+  const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length, leftOut };
 
   /** Runs `predict` over every crop; prints and records the result under `key`. */
   async function crops(key: string, title: string, predict: (path: string) => Promise<Record<Emotion, number>>) {

@@ -61,7 +61,7 @@ export function fileHead(path: string): Uint8Array {
 /**
  * A photo file as packed RGB, as a browser shows it: JPEG or PNG told apart by the bytes, not the name; a JPEG turned
  * as its EXIF orientation says (a phone's portrait stored sideways; the extension's createImageBitmap does the same);
- * PNG alpha over white. Any other kind throws, naming it.
+ * PNG alpha over white. Any other kind throws, naming it (the caller names the file).
  */
 export function decodeImage(path: string): RgbImage {
   const bytes = readFileSync(path);
@@ -71,8 +71,7 @@ export function decodeImage(path: string): RgbImage {
     const img = jpeg.decode(bytes, { useTArray: true }) as ReturnType<typeof jpeg.decode> & { exifBuffer?: Uint8Array };
     return oriented(rgbOfJpeg(img), exifOrientation(img.exifBuffer));
   }
-  if (kind !== 'PNG')
-    throw new Error(`${path} is ${kind === 'not an image' ? kind : `a ${kind} image`}, not JPEG or PNG`);
+  if (kind !== 'PNG') throw new Error(kind === 'not an image' ? 'not an image' : `a ${kind} image, not JPEG or PNG`);
   const png = PNG.sync.read(bytes);
   const rgb = new Uint8Array(png.width * png.height * 3);
   for (let i = 0, j = 0; i < png.data.length; i += 4, j += 3) {

@@ -414,6 +414,9 @@ export async function readEveryFace(
   const read = await readFaces(images, overrides);
   const [first] = read.unreadable;
   if (first)
-    throw new Error(`${read.unreadable.length} of the ${images.length} images could not be read, first: ${first.why}`);
+    throw new Error(
+      `${read.unreadable.length} of the ${images.length} images could not be read; ` +
+        `the first, number ${first.index + 1}: ${first.why}`,
+    );
   return read;
 }
