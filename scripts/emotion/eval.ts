@@ -9,16 +9,15 @@
  *   mood rule (models/mood). A frame without a detected face counts as wrong; the detection rate is reported.
  * - photos: real-size photos as they are (any size, JPEG or PNG told apart by their bytes, a JPEG shown upright as its
  *   EXIF orientation says, as the browser shows it; other formats and damaged files named as left out, never a crash
- *   mid-run; scaled down like the extension does past its
- *   largest side; with --frame WxH:S each scaled to S px on a W×H light-grey canvas, as a studio portrait frames a
- *   face, and WxH:S:webcam with a webcam's sensor noise and JPEG on top), read by the extension's analyzer and mood
- *   rule exactly as shipped (--band-cut off: every face read from its box, to measure the cut; --tall F: each photo
- *   made F times taller first, as --tall 1.25 undoes the Taiwan set's squeeze); by part of the person split
- *   (scripts/lib/photos.ts; --part tuning reads that part alone) and, where observers voted, for the photos whose
- *   posed label they confirmed. Default data: the Taiwan performers set. Folders may be named as FER2013 does, as Moodreel does ("fearful") or with the
- *   usual nouns ("fear", "sadness"), in any case, with images in subfolders (one per person, say); a labels.csv
- *   (path, emotion, optionally performer and agree) takes their place. What is not one of the seven expressions is
- *   listed as left out, on screen and in the JSON line.
+ *   mid-run; scaled down like the extension does past its largest side; with --frame WxH:S each scaled to S px on a W×H
+ *   light-grey canvas, as a studio portrait frames a face, and WxH:S:webcam with a webcam's sensor noise and JPEG on
+ *   top), read by the extension's analyzer and mood rule exactly as shipped (--band-cut off: every face read from its
+ *   box, to measure the cut; --tall F: each photo made F times taller first, as --tall 1.25 undoes the Taiwan set's
+ *   squeeze); by part of the person split (scripts/lib/photos.ts; --part tuning reads that part alone) and, where
+ *   observers voted, for the photos whose posed label they confirmed. Default data: the Taiwan performers set. Folders
+ *   may be named as FER2013 does, as Moodreel does ("fearful") or with the usual nouns ("fear", "sadness"), in any
+ *   case, with images in subfolders (one per person, say); a labels.csv (path, emotion, optionally performer and agree)
+ *   takes their place. What is not one of the seven expressions is listed as left out, on screen and in the JSON line.
  * On the extension's path (pipeline, photos) also the calibration of the chance the extension states (expected
  * calibration error, reliability table, and how often each of the popup's words was right).
  * Prints accuracy, macro-F1, per-class recall, the confusion matrix and ms per image; the last line is JSON whose
@@ -110,14 +109,13 @@ async function main() {
   await tf.ready();
   if (MODE === 'photos') return photos();
   // Each crop is decoded once first (small, quick): a damaged file is named and left out, not a crash mid-run.
-  const leftOut: string[] = [];
+  const leftOut = leftOutList();
   const list = ferImages(DATA, LIMIT).filter(({ path }) => {
     try {
       decodeImage(path);
       return true;
     } catch (error) {
-      leftOut.push(`${path} (${error instanceof Error ? error.message : String(error)})`);
-      console.warn(`Left out: ${leftOut.at(-1)}.`);
+      leftOut.add(`${path} (${error instanceof Error ? error.message : String(error)})`);
       return false;
     }
   });
@@ -128,7 +126,7 @@ async function main() {
     );
   const analyzer = createFaceAnalyzer(faceapi as unknown as FaceApiModule, NODE_MODELS);
   await analyzer.load(['tiny', 'ssd']);
-  const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length, leftOut };
+  const summary: Record<string, unknown> = { eval: 'emotion', data: DATA, images: list.length, leftOut: leftOut.items };
 
   /** Runs `predict` over every crop; prints and records the result under `key`. */
   async function crops(key: string, title: string, predict: (path: string) => Promise<Record<Emotion, number>>) {
@@ -308,6 +306,18 @@ async function main() {
   console.log(JSON.stringify(summary));
 }
 
+/** What a run leaves out: each said on screen as it is found, and kept for the JSON line. */
+function leftOutList() {
+  const items: string[] = [];
+  return {
+    items,
+    add: (what: string) => {
+      items.push(what);
+      console.warn(`Left out: ${what}.`);
+    },
+  };
+}
+
 /**
  * The reliability table of the stated confidence (what share of the readings in each bin were right), then what the
  * popup's words (models/mood/sureness.ts) meant: how often a reading it called "sure", "fairly sure"… was right.
@@ -345,13 +355,12 @@ function printReliability(
 async function photos() {
   // --limit N: the first N photos of each label and part (a quick look), else all.
   const seen = new Map<string, number>();
-  const leftOut: string[] = [];
-  const all = readPhotos(DATA, (what) => leftOut.push(what)).filter((p) => {
+  const leftOut = leftOutList();
+  const all = readPhotos(DATA, leftOut.add).filter((p) => {
     const key = `${p.label}:${p.part}`;
     seen.set(key, (seen.get(key) ?? 0) + 1);
     return (LIMIT === 0 || seen.get(key)! <= LIMIT) && (PART === null || p.part === PART);
   });
-  for (const what of leftOut) console.warn(`Left out: ${what}.`);
   if (all.length === 0 && PART !== null)
     throw new Error(`No photos of the ${PART} part under ${DATA} (a set other than the Taiwan one is all reporting)`);
   if (all.length === 0)
@@ -369,10 +378,7 @@ async function photos() {
     unreadable,
     msPerPhoto: ms,
   } = await readPhotoMoods(all, view, BAND_CUT === 'off' ? { bandCut: null } : {});
-  for (const { photo, why } of unreadable) {
-    leftOut.push(`a file that could not be decoded (${why}): ${photo.path}`);
-    console.warn(`Left out: ${leftOut.at(-1)}.`);
-  }
+  for (const { photo, why } of unreadable) leftOut.add(`a file that could not be decoded (${why}): ${photo.path}`);
   const read = readings.map(({ photo, mood }) =>
     mood.kind === 'mood'
       ? { photo, predicted: mood.dominant, confidence: mood.chance }
@@ -387,7 +393,7 @@ async function photos() {
     part: PART ?? 'both',
     bandCut: BAND_CUT === 'off' ? 'off' : 'as shipped',
     photos: readings.length,
-    leftOut,
+    leftOut: leftOut.items,
   };
   const subsets: [string, string, (p: Photo) => boolean][] = [
     ['reporting', 'reporting part, all photos', (p) => p.part === 'reporting'],

@@ -179,7 +179,8 @@ function readable(photos: Labelled[], leftOut: (what: string) => void): Labelled
   const kept = photos.filter((p) => {
     const kind = imageKind(fileHead(p.path));
     if (kind === 'JPEG' || kind === 'PNG') return true;
-    other.set(kind, [...(other.get(kind) ?? []), p.path]);
+    if (!other.has(kind)) other.set(kind, []);
+    other.get(kind)!.push(p.path);
     return false;
   });
   for (const [kind, paths] of other) {
