@@ -42,16 +42,26 @@ import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
 import { bootstrapShare, markdownTable, quantile, round } from '../lib/stats';
-import { fitsTarget, halfOf, meetsTarget, partOf, readToneLabels, SHIPPED_TAGS, type Part } from '../lib/tone-tags';
+import {
+  fitsTarget,
+  halfOf,
+  meetsTarget,
+  partOf,
+  readToneLabels,
+  SHIPPED_TAGS,
+  tagsFileAt,
+  type Part,
+} from '../lib/tone-tags';
 
 const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
 /**
- * `--tags <file>`: the labels from another tags.csv (another MovieLens release's, say: independent labels), mapped to
- * tones the same way; the split of titles stays the same, so the reporting half's titles were never fitted on.
+ * `--tags <file>`: the labels from another tags.csv (another MovieLens release's, say: independent labels; its folder
+ * will do), mapped to tones the same way; the split of titles stays the same, so the reporting half's titles were
+ * never fitted on.
  */
 const TAG_FILE = option('tags');
-const TAGS = TAG_FILE === null ? null : resolve(TAG_FILE);
+const TAGS = TAG_FILE === null ? null : tagsFileAt(resolve(TAG_FILE));
 /** The commit whose catalogue was shipped before this evaluation existed (the "before" profiles). */
 const BEFORE_COMMIT = 'a3948a6';
 const COUNT = 10;
@@ -245,7 +255,6 @@ async function main() {
   const { movies } = readPackedCatalogue();
   const factors = readItemFactors();
   const byId = new Map(movies.map((m) => [m.movieId, m]));
-  if (TAGS && !existsSync(TAGS)) throw new Error(`No tags file at ${TAGS}`);
   const labels = readToneLabels(DATA, byId, TAGS ?? undefined);
   // On the tuning half, each title ranks with the tones fitted without its own tags (out of fold).
   const oof =

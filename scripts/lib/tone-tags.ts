@@ -8,7 +8,7 @@
  * The labelled titles are split once, by title, with a fixed seed: the tuning half is the only one any choice is
  * made on (lexicon, tone model, thresholds, weights); the reporting half is what docs/ reports.
  */
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tone } from '../../models/catalogue/tones';
 import { toneSides, type MoodTarget } from '../../models/recommend/mood-target';
@@ -237,6 +237,18 @@ export function genreWordsIn(tag: string): string[] {
 
 /** ml-latest-small's user tags (under the data folder): the only tags the shipped data may be fitted on. */
 export const SHIPPED_TAGS = 'movielens/ml-latest-small/tags.csv';
+
+/** The names a MovieLens release gives its tags file, looked for when a folder is given. */
+const TAG_FILE_NAMES = ['tags.csv', 'tags.csv.gz', 'tags.dat'];
+
+/** A tags file as given, or the one inside a release's folder (ml-25m/ for ml-25m/tags.csv). */
+export function tagsFileAt(path: string): string {
+  if (!existsSync(path)) throw new Error(`No tags file at ${path}`);
+  if (!statSync(path).isDirectory()) return path;
+  const found = TAG_FILE_NAMES.map((name) => join(path, name)).find((f) => existsSync(f));
+  if (!found) throw new Error(`${path} is a folder without ${TAG_FILE_NAMES.join(', ')}: give the tags file itself`);
+  return found;
+}
 
 /** (movieId, tag) rows of a MovieLens tags file: a tags.csv with a header, or ml-10M's `tags.dat` (id::id::tag::time). */
 function tagRows(file: string): { movieId: number; tag: string }[] {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,6 +14,7 @@ import {
   partOf,
   readToneLabels,
   TAGS_FOR_TONE,
+  tagsFileAt,
 } from '../../scripts/lib/tone-tags';
 import { SHARED_DATA } from '../support/images';
 
@@ -55,6 +56,18 @@ describe('tone labels from user tags (films:fit-tones, films:eval-picks)', () =>
     const ratings = join(root, 'ratings.csv');
     writeFileSync(ratings, 'userId,movieId,rating,timestamp\n1,10,4.0,0\n');
     expect(() => readToneLabels(SHARED_DATA, { has: () => true }, ratings)).toThrow(/movieId and tag columns/);
+  });
+
+  it('takes a release’s folder for its tags file, and names what is missing', () => {
+    const release = join(root, 'ml-release');
+    const empty = join(root, 'ml-empty');
+    mkdirSync(release);
+    mkdirSync(empty);
+    writeFileSync(join(release, 'tags.csv'), 'userId,movieId,tag,timestamp\n1,10,funny,0\n');
+    expect(tagsFileAt(release)).toBe(join(release, 'tags.csv'));
+    expect(tagsFileAt(join(release, 'tags.csv'))).toBe(join(release, 'tags.csv'));
+    expect(() => tagsFileAt(empty)).toThrow(/without tags\.csv/);
+    expect(() => tagsFileAt(join(root, 'nowhere'))).toThrow(/No tags file/);
   });
 
   it('splits ml-latest-small’s labelled titles once, by title, into two halves of about the same size', () => {
