@@ -3,7 +3,8 @@
  * For each tfjs backend that starts here: the time to start it and load the models (fresh offscreen document),
  * and `analyze` time (p50/p95 over RUNS runs after WARMUP warm-up runs) for a single-face photo and a group photo,
  * both as measured inside the offscreen document (inference) and as seen by the popup (round trip, including
- * image transfer and decoding). Prints a Markdown table, then one JSON line.
+ * image transfer and decoding). Prints a Markdown table, then one JSON line. BENCH_RUNS sets RUNS; BENCH_CASES (e.g.
+ * wasm/tiny,wasm/ssd) keeps only those backend/detector cases.
  */
 import { cpus } from 'node:os';
 import { join } from 'node:path';
@@ -22,12 +23,19 @@ const IMAGES = {
   single: { file: 'human_person-vlado.jpg', note: '1024×768, 1 face' },
   group: { file: 'face-api_sample1.jpg', note: '1920×1280, 4 faces' },
 } as const;
-const CASES: { backend: Backend; detector: DetectorKind }[] = [
+const ALL_CASES: { backend: Backend; detector: DetectorKind }[] = [
   { backend: 'wasm', detector: 'tiny' },
   { backend: 'wasm', detector: 'ssd' },
   { backend: 'webgl', detector: 'tiny' },
   { backend: 'cpu', detector: 'tiny' },
 ];
+/** BENCH_CASES=wasm/tiny,wasm/ssd: only those cases (an A/B of one backend takes minutes, not a quarter of an hour). */
+const ASKED = process.env.BENCH_CASES?.split(',').map((c) => c.trim());
+const CASES = ASKED ? ALL_CASES.filter(({ backend, detector }) => ASKED.includes(`${backend}/${detector}`)) : ALL_CASES;
+if (CASES.length === 0)
+  throw new Error(
+    `BENCH_CASES names none of ${ALL_CASES.map(({ backend, detector }) => `${backend}/${detector}`).join(', ')}`,
+  );
 
 async function analyze(page: Page, image: string, backend: Backend, detector: DetectorKind) {
   return page.evaluate(
