@@ -256,7 +256,8 @@ function tagRows(file: string): { movieId: number; tag: string }[] {
   const head = Buffer.alloc(4096);
   const size = readSync(fd, head, 0, head.length, 0);
   closeSync(fd);
-  if (head.subarray(0, size).toString('utf8').split('\n', 1)[0]!.includes('::'))
+  // A gzipped tags.csv is read by readCsv; only a plain file can be ml-10M's tags.dat.
+  if (!file.endsWith('.gz') && head.subarray(0, size).toString('utf8').split('\n', 1)[0]!.includes('::'))
     return readFileSync(file, 'utf8')
       .split(/\r?\n/)
       .filter((line) => line.length > 0)

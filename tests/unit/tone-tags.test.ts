@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TONES } from '../../models/catalogue/tones';
 import type { Tone } from '../../models/catalogue/tones';
@@ -65,6 +66,10 @@ describe('tone labels from user tags (films:fit-tones, films:eval-picks)', () =>
     mkdirSync(empty);
     writeFileSync(join(release, 'tags.csv'), 'userId,movieId,tag,timestamp\n1,10,funny,0\n');
     expect(tagsFileAt(release)).toBe(join(release, 'tags.csv'));
+    const zipped = join(root, 'ml-zipped');
+    mkdirSync(zipped);
+    writeFileSync(join(zipped, 'tags.csv.gz'), gzipSync('userId,movieId,tag,timestamp\n1,10,funny,0\n'));
+    expect([...readToneLabels(SHARED_DATA, { has: () => true }, tagsFileAt(zipped)).get(10)!]).toEqual(['funny']);
     expect(tagsFileAt(join(release, 'tags.csv'))).toBe(join(release, 'tags.csv'));
     expect(() => tagsFileAt(empty)).toThrow(/without tags\.csv/);
     expect(() => tagsFileAt(join(root, 'nowhere'))).toThrow(/No tags file/);
