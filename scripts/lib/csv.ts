@@ -35,14 +35,23 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-/** Rows of a CSV file (optionally .gz) as objects keyed by the header line. */
-export function readCsv(path: string): Record<string, string>[] {
+/** A text file's contents (optionally .gz), without a spreadsheet's byte-order mark. */
+export function readText(path: string): string {
   const bytes = readFileSync(path);
-  // A spreadsheet's byte-order mark would otherwise stick to the first column's name.
-  const text = (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8').replace(/^\uFEFF/, '');
+  // A byte-order mark would otherwise stick to the first column's name.
+  return (path.endsWith('.gz') ? gunzipSync(bytes) : bytes).toString('utf8').replace(/^\uFEFF/, '');
+}
+
+/** Rows of CSV text as objects keyed by its header line. */
+export function csvRecords(text: string): Record<string, string>[] {
   const [header, ...rows] = parseCsv(text);
   if (!header) return [];
   return rows
     .filter((r) => r.length > 1 || (r.length === 1 && r[0] !== ''))
     .map((r) => Object.fromEntries(header.map((h, i) => [h, r[i] ?? ''])));
+}
+
+/** Rows of a CSV file (optionally .gz) as objects keyed by the header line. */
+export function readCsv(path: string): Record<string, string>[] {
+  return csvRecords(readText(path));
 }

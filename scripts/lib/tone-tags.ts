@@ -8,11 +8,11 @@
  * The labelled titles are split once, by title, with a fixed seed: the tuning half is the only one any choice is
  * made on (lexicon, tone model, thresholds, weights); the reporting half is what docs/ reports.
  */
-import { closeSync, existsSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Tone } from '../../models/catalogue/tones';
 import { toneSides, type MoodTarget } from '../../models/recommend/mood-target';
-import { readCsv } from './csv';
+import { csvRecords, readText } from './csv';
 
 /** Words that name what a film is rather than how it feels. A tag containing one (as a word) is never a label. */
 export const GENRE_WORDS = [
@@ -250,22 +250,21 @@ export function tagsFileAt(path: string): string {
   return found;
 }
 
-/** (movieId, tag) rows of a MovieLens tags file: a tags.csv with a header, or ml-10M's `tags.dat` (id::id::tag::time). */
+/**
+ * (movieId, tag) rows of a MovieLens tags file (optionally .gz): a tags.csv with a header, or ml-10M's `tags.dat`
+ * (id::id::tag::time), told apart by the first line of the text.
+ */
 function tagRows(file: string): { movieId: number; tag: string }[] {
-  const fd = openSync(file, 'r');
-  const head = Buffer.alloc(4096);
-  const size = readSync(fd, head, 0, head.length, 0);
-  closeSync(fd);
-  // A gzipped tags.csv is read by readCsv; only a plain file can be ml-10M's tags.dat.
-  if (!file.endsWith('.gz') && head.subarray(0, size).toString('utf8').split('\n', 1)[0]!.includes('::'))
-    return readFileSync(file, 'utf8')
+  const text = readText(file);
+  if (text.split('\n', 1)[0]!.includes('::'))
+    return text
       .split(/\r?\n/)
       .filter((line) => line.length > 0)
       .map((line) => {
         const [, movieId = '', tag = ''] = line.split('::');
         return { movieId: Number(movieId), tag };
       });
-  const rows = readCsv(file);
+  const rows = csvRecords(text);
   if (rows.length > 0 && !('movieId' in rows[0]! && 'tag' in rows[0]!))
     throw new Error(
       `${file}: a tags file needs movieId and tag columns (MovieLens tags.csv), or id::id::tag::time lines`,
