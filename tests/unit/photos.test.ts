@@ -28,6 +28,15 @@ const firstPhoto = (folder: string, tuning = false) =>
     .find((path) => tuned.has(photoHash(path)) === tuning)!;
 const root = mkdtempSync(join(tmpdir(), 'moodreel-photos-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
+/** A set under `root` with a sad photo at img/1.jpg, an angry one at img/2.jpg, and this labels.csv. */
+const labelledSet = (name: string, labels: string) => {
+  const set = join(root, name);
+  mkdirSync(join(set, 'img'), { recursive: true });
+  copyFileSync(firstPhoto('sad'), join(set, 'img/1.jpg'));
+  copyFileSync(firstPhoto('angry'), join(set, 'img/2.jpg'));
+  writeFileSync(join(set, 'labels.csv'), labels);
+  return set;
+};
 
 describe('labelled photos for emotion:eval --mode photos', () => {
   it('knows an expression by any of its usual names, and nothing else', () => {
@@ -54,12 +63,8 @@ describe('labelled photos for emotion:eval --mode photos', () => {
   });
 
   it('reads a labels.csv without performers as all reported, and counts the rows it cannot read or find', () => {
-    const set = join(root, 'csv');
-    mkdirSync(join(set, 'img'), { recursive: true });
-    copyFileSync(firstPhoto('sad'), join(set, 'img/1.jpg'));
-    copyFileSync(firstPhoto('angry'), join(set, 'img/2.jpg'));
-    writeFileSync(
-      join(set, 'labels.csv'),
+    const set = labelledSet(
+      'csv',
       'path,emotion\nimg/1.jpg,Sadness\nimg/2.jpg,anger\nimg/3.jpg,contempt\nimg/4.jpg,happy\n',
     );
     const leftOut: string[] = [];
@@ -75,14 +80,7 @@ describe('labelled photos for emotion:eval --mode photos', () => {
   });
 
   it('reads a labels.csv whose columns go by other names, a byte-order mark and Windows paths, or says what it lacks', () => {
-    const set = join(root, 'csv-names');
-    mkdirSync(join(set, 'img'), { recursive: true });
-    copyFileSync(firstPhoto('sad'), join(set, 'img/1.jpg'));
-    copyFileSync(firstPhoto('angry'), join(set, 'img/2.jpg'));
-    writeFileSync(
-      join(set, 'labels.csv'),
-      '\uFEFFFile,Expression,Subject\nimg\\1.jpg,sadness,S1\nimg/2.jpg,Angry,S2\n',
-    );
+    const set = labelledSet('csv-names', '\uFEFFFile,Expression,Subject\nimg\\1.jpg,sadness,S1\nimg/2.jpg,Angry,S2\n');
     expect(readPhotos(set).map((p) => [p.path.slice(set.length + 1), p.label, p.person])).toEqual([
       ['img/1.jpg', 'sad', 'S1'],
       ['img/2.jpg', 'angry', 'S2'],
