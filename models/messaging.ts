@@ -4,6 +4,7 @@
  * passed in by the edges.
  */
 import { isRecord } from './checks';
+import { errorText } from './error-text';
 
 export type ErrorCode =
   | 'invalid-message'
@@ -72,7 +73,7 @@ export function errorReply(code: ErrorCode, message: string): Reply<never> {
  * disk) is `storage-failed`, so the user hears that nothing was saved; anything else failed the request.
  */
 export function replyForError(error: unknown): Reply<never> {
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorText(error);
   if (error instanceof ProtocolError) return errorReply(error.code, error.message);
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
   if (name === 'QuotaExceededError' || name === 'UnknownError') return errorReply('storage-failed', message);

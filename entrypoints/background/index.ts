@@ -34,6 +34,7 @@ import { setUpFrameMenu } from './frame-menu';
 import { forgetShownPosterLooks, recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
+import { errorText } from '../../models/error-text';
 
 const askOffscreen = createClient<OffscreenApi>((message) => browser.runtime.sendMessage(message));
 
@@ -153,10 +154,6 @@ async function handle(request: BackgroundRequest, sender: SenderInfo): Promise<R
   } catch (error) {
     return replyForError(error);
   }
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 export default defineBackground(() => {

@@ -14,6 +14,7 @@ import { movieFromTmdb } from '../../models/tmdb/movie';
 import { loadSettings } from '../shared/settings';
 import { forgetShownPosterLooks, posterLookUseful } from './recommend';
 import { toneProfiler } from './tone-profiler';
+import { errorText } from '../../models/error-text';
 
 export const REFRESH_ALARM = 'tmdb-refresh';
 const REFRESH_PERIOD_MINUTES = 24 * 60;
@@ -35,7 +36,7 @@ function failure(error: unknown): Pick<TmdbState, 'status' | 'message' | 'retryA
       retryAt: error.retryAfterMs === null ? null : Date.now() + error.retryAfterMs,
     };
   }
-  return { status: 'bad-response', message: error instanceof Error ? error.message : String(error), retryAt: null };
+  return { status: 'bad-response', message: errorText(error), retryAt: null };
 }
 
 let running: Promise<TmdbState> | null = null;

@@ -2,6 +2,7 @@
 
 import { browser, type Browser } from 'wxt/browser';
 import { cameraProblemOf, type CameraProblem } from '../../models/problems';
+import { errorText } from '../../models/error-text';
 
 export class CameraError extends Error {
   constructor(
@@ -53,7 +54,7 @@ export const CAMERA_SETTINGS_URL = import.meta.env.FIREFOX
 
 function toCameraError(error: unknown): CameraError {
   const name = error instanceof DOMException ? error.name : '';
-  return new CameraError(cameraProblemOf(name), error instanceof Error ? error.message : String(error));
+  return new CameraError(cameraProblemOf(name), errorText(error));
 }
 
 export async function openCamera(): Promise<MediaStream> {

@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import type { StoreCounts } from '../../models/store/backup';
+import { errorText } from '../../models/error-text';
 import { formatNumber, localizePage, t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
@@ -43,7 +44,7 @@ function PrivacyPage() {
       setCounts(await ask({ type: 'privacy-import', data: data as Record<string, unknown> }));
       setMessage({ kind: 'ok', text: t('imported') });
     } catch (error) {
-      const text = error instanceof SyntaxError ? t('notJson') : (error as Error).message;
+      const text = error instanceof SyntaxError ? t('notJson') : errorText(error);
       setMessage({ kind: 'error', text: t('importFailed', text) });
     }
   }

@@ -4,6 +4,7 @@
  */
 import { isRecord } from '../checks';
 import { isPositiveId } from '../ids';
+import { errorText } from '../error-text';
 
 export const TMDB_DEFAULT_BASE_URL = 'https://api.themoviedb.org/3';
 export const TMDB_IMAGE_BASE_URL = 'https://image.tmdb.org/t/p/w185';
@@ -155,7 +156,7 @@ export function createTmdbClient(options: TmdbClientOptions) {
     try {
       response = await options.fetch(url.toString(), { signal: AbortSignal.timeout(options.timeoutMs ?? 10_000) });
     } catch (error) {
-      throw new TmdbError('offline', `TMDB is unreachable: ${error instanceof Error ? error.message : String(error)}`);
+      throw new TmdbError('offline', `TMDB is unreachable: ${errorText(error)}`);
     }
     if (response.status === 401) throw new TmdbError('bad-key', 'TMDB refused the API key');
     if (response.status === 429) {

@@ -16,6 +16,7 @@ import type { DetectorKind } from '../../models/face/config';
 import { launchExtension } from '../../tests/support/chromium';
 import { dataUrl, FACES } from '../../tests/support/images';
 import { markdownTable, quantile, round } from '../lib/stats';
+import { errorText } from '../../models/error-text';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const WARMUP = 3;
@@ -122,7 +123,7 @@ async function main() {
       }
     }
   } catch (error) {
-    unavailable.push(String(error instanceof Error ? error.message : error));
+    unavailable.push(errorText(error));
   } finally {
     await session.close();
   }

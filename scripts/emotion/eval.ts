@@ -39,6 +39,7 @@ import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/ph
 import { factorOption, option } from '../lib/options';
 import { bootstrapShare, markdownTable, round } from '../lib/stats';
 import { ferImages } from '../lib/fer';
+import { errorText } from '../../models/error-text';
 
 const MODE = option('mode') ?? 'both';
 const SHARED = process.env.MOODREEL_DATA ?? '../shared/data';
@@ -115,7 +116,7 @@ async function main() {
       decodeImage(path);
       return true;
     } catch (error) {
-      leftOut.add(`${path} (${error instanceof Error ? error.message : String(error)})`);
+      leftOut.add(`${path} (${errorText(error)})`);
       return false;
     }
   });

@@ -25,6 +25,7 @@ import { NODE_MODELS, startWasm, tf } from './expression-features';
 import { readCsv } from './csv';
 import { emotionNamed } from './fer';
 import { decodeImage, fileHead, imageKind, resize, type RgbImage } from './image';
+import { errorText } from '../../models/error-text';
 
 export type PhotoPart = 'tuning' | 'reporting';
 
@@ -389,7 +390,7 @@ export async function readFaces(
     try {
       img = image();
     } catch (error) {
-      unreadable.push({ index, why: error instanceof Error ? error.message : String(error) });
+      unreadable.push({ index, why: errorText(error) });
       faces.push([]);
       sizes.push({ width: 0, height: 0 });
       continue;
