@@ -14,7 +14,7 @@ import { fromMessagesFile } from '../../models/messages';
 import { readPackedCatalogue } from '../lib/catalogue';
 import { mean, rocAuc } from '../lib/metrics';
 import { markdownTable, round } from '../lib/stats';
-import { TAGS_FOR_TONE, partOf, readMovieTags } from '../lib/tone-tags';
+import { TAGS_FOR_TONE, partOf, readMovieTags, taggedTones } from '../lib/tone-tags';
 
 /** A tone's name as the UI words it (the extension's English messages). */
 const words = fromMessagesFile(JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')));
@@ -33,8 +33,9 @@ function main() {
     .map((id) => byId.get(id)!);
 
   const rows: { tone: Tone; positives: number; full: number; genres: number }[] = [];
-  for (const [tone, tags] of Object.entries(TAGS_FOR_TONE) as [Tone, readonly string[]][]) {
-    const labels = population.map((m) => tags.some((t) => tagsOf.get(m.movieId)!.has(t)));
+  const tonesOf = new Map(population.map((m) => [m.movieId, taggedTones(tagsOf.get(m.movieId)!)]));
+  for (const tone of Object.keys(TAGS_FOR_TONE) as Tone[]) {
+    const labels = population.map((m) => tonesOf.get(m.movieId)!.has(tone));
     const positives = labels.filter(Boolean).length;
     if (positives < MIN_POSITIVES) continue;
     const full = rocAuc(

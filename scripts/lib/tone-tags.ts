@@ -79,7 +79,6 @@ export const TAGS_FOR_TONE: Record<Tone, readonly string[]> = {
   ],
   feelGood: [
     'feel-good',
-    'feel good',
     'feel good movie',
     'uplifting',
     'heartwarming',
@@ -154,19 +153,9 @@ export const TAGS_FOR_TONE: Record<Tone, readonly string[]> = {
     'chilling',
     'scary movies to see on halloween',
   ],
-  thrilling: [
-    'exciting',
-    'adrenaline',
-    'fast paced',
-    'fast-paced',
-    'fight scenes',
-    'thrilling',
-    'car chase',
-    'explosions',
-  ],
+  thrilling: ['exciting', 'adrenaline', 'fast paced', 'fight scenes', 'thrilling', 'car chase', 'explosions'],
   thoughtProvoking: [
     'thought-provoking',
-    'thought provoking',
     'philosophical',
     'philosophy',
     'intellectual',
@@ -273,7 +262,7 @@ function tagRows(file: string): { movieId: number; tag: string }[] {
 }
 
 /**
- * movieId → its lower-cased user tags, for titles `keep` accepts, from ml-latest-small or `file` (any MovieLens
+ * movieId → its user tags (as `tagKey` gives them), for titles `keep` accepts, from ml-latest-small or `file` (any MovieLens
  * release's tags: a tags.csv with movieId and tag columns, or ml-10M's tags.dat).
  */
 export function readMovieTags(
@@ -285,18 +274,35 @@ export function readMovieTags(
   for (const r of tagRows(file)) {
     if (!keep.has(r.movieId)) continue;
     const set = tagsOf.get(r.movieId) ?? new Set<string>();
-    set.add(r.tag.trim().toLowerCase());
+    set.add(tagKey(r.tag));
     tagsOf.set(r.movieId, set);
   }
   return tagsOf;
 }
 
-/** The tones a title's tags give it. */
+/**
+ * A tag as the lexicon compares it: lower case, hyphens and underscores as spaces, one space between words, no
+ * punctuation around it ("Feel-good!" and "feel good" are one tag). A large release's users type one word many ways.
+ */
+export function tagKey(tag: string): string {
+  return tag
+    .toLowerCase()
+    .replace(/[-_]+/g, ' ')
+    .replace(/^[\s"'(*.!?,;:]+|[\s"')*.!?,;:]+$/g, '')
+    .replace(/\s+/g, ' ');
+}
+
+/** Each tone-tag's key → the tones it names. */
+const TONES_OF_KEY = new Map<string, Tone[]>();
+for (const [tone, list] of Object.entries(TAGS_FOR_TONE) as [Tone, readonly string[]][])
+  for (const key of new Set(list.map(tagKey))) TONES_OF_KEY.set(key, [...(TONES_OF_KEY.get(key) ?? []), tone]);
+
+/** The tones a title's tags (as `tagKey` gives them) name. */
 export function taggedTones(tags: ReadonlySet<string>): Set<Tone> {
-  const tones = new Set<Tone>();
-  for (const [tone, list] of Object.entries(TAGS_FOR_TONE) as [Tone, readonly string[]][])
-    if (list.some((t) => tags.has(t))) tones.add(tone);
-  return tones;
+  const named = new Set<Tone>();
+  for (const tag of tags) for (const tone of TONES_OF_KEY.get(tag) ?? []) named.add(tone);
+  // In the lexicon's order, whatever order the tags came in.
+  return new Set((Object.keys(TAGS_FOR_TONE) as Tone[]).filter((tone) => named.has(tone)));
 }
 
 /** movieId → its tones, for every title in `keep` whose tags name at least one tone. */

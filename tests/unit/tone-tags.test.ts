@@ -15,6 +15,8 @@ import {
   partOf,
   readToneLabels,
   TAGS_FOR_TONE,
+  taggedTones,
+  tagKey,
   tagsFileAt,
 } from '../../scripts/lib/tone-tags';
 import { SHARED_DATA } from '../support/images';
@@ -46,6 +48,20 @@ describe('tone labels from user tags (films:fit-tones, films:eval-picks)', () =>
     const labels = readToneLabels(SHARED_DATA, { has: (id) => id !== 30 }, file);
     expect([...labels.keys()]).toEqual([10]);
     expect([...labels.get(10)!].sort()).toEqual(['atmospheric', 'funny']);
+  });
+
+  it('reads a tag however a user typed it: case, hyphens, underscores, spaces and punctuation around it', () => {
+    expect(tagKey('  Feel-Good!! ')).toBe('feel good');
+    expect(tagKey('"Twist_Ending."')).toBe('twist ending');
+    expect(tagKey('thought -  provoking')).toBe('thought provoking');
+    expect([...taggedTones(new Set(['feel good', 'thought provoking', 'twist ending']))]).toEqual([
+      'feelGood',
+      'thoughtProvoking',
+      'surprising',
+    ]);
+    // Punctuation inside a tag stays: "twists & turns" is a tag of its own, not "twists turns".
+    expect([...taggedTones(new Set([tagKey('Twists & Turns')]))]).toEqual(['surprising']);
+    expect(taggedTones(new Set([tagKey('funny-looking hat')])).size).toBe(0);
   });
 
   it('reads ml-10M’s tags.dat (id::id::tag::time) too, and says what is wrong with a file that is neither', () => {
