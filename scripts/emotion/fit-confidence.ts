@@ -12,7 +12,8 @@
  * emotion's probability; that and the faces' detail, models/face/detail.ts) fitted on which data (the photos alone,
  * or both sources). chance.ts reads the leading probability and the detail fitted on both: no other combination
  * lowers the mean log-loss over the two sources by `MARGIN` (a fit apart for sharp faces, at the class balance's split
- * by detail, and the leading probability's ratio to the runner-up's as one more input were tried and not kept:
+ * by detail, the leading probability's ratio to the runner-up's as one more input, and an isotonic map after the
+ * fit were tried and not kept:
  * docs/emotion.md); the detail is clamped to the range the tuning faces span. Writes
  * models/weights/confidence-calibration.json; prints the comparison, then one JSON line. Deterministic; about ten
  * minutes on 2 cores (the FER frames).
@@ -26,6 +27,7 @@ import type { Face } from '../../models/mood/faces';
 import { moodDetail, moodFromFaces } from '../../models/mood/mood';
 import { logit, sigmoid } from '../../models/probability';
 import { calibrationReport } from '../lib/classification';
+import { fitIsotonic } from '../lib/isotonic';
 import { fitLogistic, logLoss } from '../lib/logistic';
 import { ferHeldOutGroup, ferImages, ferValidationIndices } from '../lib/fer';
 import { decodeJpeg, webcamFrame } from '../lib/image';
@@ -99,16 +101,21 @@ const FIGURES = {
 } as const;
 type Figure = keyof typeof FIGURES;
 
-/** The logistic fit on `figure` over the readings `use` keeps, the two sources weighted equally. */
-function fitOn(stated: readonly Stated[], figure: Figure, use: (s: Stated) => boolean): number[] {
-  const train = stated.filter(use);
+/** Each reading's weight (mean 1) so that the sources among `train` count equally. */
+function sourceWeights(train: readonly Stated[]): number[] {
   const count = { photos: 0, fer: 0 };
   for (const s of train) count[s.source]++;
   const sources = (count.photos > 0 ? 1 : 0) + (count.fer > 0 ? 1 : 0);
+  return train.map((s) => train.length / (sources * count[s.source]));
+}
+
+/** The logistic fit on `figure` over the readings `use` keeps, the two sources weighted equally. */
+function fitOn(stated: readonly Stated[], figure: Figure, use: (s: Stated) => boolean): number[] {
+  const train = stated.filter(use);
   return fitChance(
     train.map(FIGURES[figure].of),
     train.map((s) => s.right),
-    train.map((s) => train.length / (sources * count[s.source])),
+    sourceWeights(train),
   );
 }
 
@@ -123,6 +130,31 @@ function heldOutChances(stated: readonly Stated[], figure: Figure, sources: read
     const beta = fitOn(stated, figure, (s) => s.group !== group && sources.includes(s.source));
     stated.forEach((s, k) => {
       if (s.group === group) out[k] = predict(beta, FIGURES[figure].of(s));
+    });
+  }
+  return out;
+}
+
+/** How far the isotonic map's chances stay from 0 and 1 (a step at 0 or 1 would be sure of a mistake). */
+const ISOTONIC_CLIP = 0.01;
+
+/**
+ * The shipped fit followed by an isotonic map of its chance (fitted on the same readings' chances, the sources weighted
+ * equally), held out one group at a time as `heldOutChances` does.
+ */
+function heldOutIsotonic(stated: readonly Stated[]): number[] {
+  const out = new Array<number>(stated.length);
+  for (const group of new Set(stated.map((s) => s.group))) {
+    const train = stated.filter((s) => s.group !== group);
+    const beta = fitOn(stated, 'topDetail', (s) => s.group !== group);
+    const map = fitIsotonic(
+      train.map((s) => predict(beta, FIGURES.topDetail.of(s))),
+      train.map((s) => (s.right ? 1 : 0)),
+      sourceWeights(train),
+    );
+    stated.forEach((s, k) => {
+      if (s.group === group)
+        out[k] = Math.min(1 - ISOTONIC_CLIP, Math.max(ISOTONIC_CLIP, map(predict(beta, FIGURES.topDetail.of(s)))));
     });
   }
   return out;
@@ -190,13 +222,28 @@ async function main() {
     ['topDetailSharp', ['photos', 'fer']],
     ['topMarginDetail', ['photos', 'fer']],
   ];
-  const rows = compared.map(([figure, sources]) => {
-    const held = heldOutChances(stated, figure, sources);
+  const row = (name: string, fittedOn: string, key: string, held: number[]) => {
     const photo = bySource('photos', held);
     const frame = bySource('fer', held);
-    return { figure, sources, photo, frame, mean: (photo.logLoss + frame.logLoss) / 2 };
-  });
-  const shipped = rows.find((r) => r.figure === 'topDetail' && r.sources.length === 2)!;
+    return { name, fittedOn, key, photo, frame, mean: (photo.logLoss + frame.logLoss) / 2 };
+  };
+  const rows = [
+    ...compared.map(([figure, sources]) =>
+      row(
+        FIGURES[figure].name,
+        sources.length === 2 ? 'photos + FER frames' : 'photos',
+        `${figure}:${sources.join('+')}`,
+        heldOutChances(stated, figure, sources),
+      ),
+    ),
+    row(
+      `${FIGURES.topDetail.name}, then an isotonic map`,
+      'photos + FER frames',
+      'topDetailIsotonic:photos+fer',
+      heldOutIsotonic(stated),
+    ),
+  ];
+  const shipped = rows.find((r) => r.key === 'topDetail:photos+fer')!;
   const [a, weight, b] = fitOn(stated, 'topDetail', () => true) as [number, number, number];
   const details = stated.map((s) => s.detail);
   const fitted: ConfidenceCalibration = {
@@ -224,8 +271,8 @@ async function main() {
       rows.map((r) => {
         const mark = (v: string | number) => (r === shipped ? `**${v}**` : v);
         return [
-          mark(FIGURES[r.figure].name),
-          mark(r.sources.length === 2 ? 'photos + FER frames' : 'photos'),
+          mark(r.name),
+          mark(r.fittedOn),
           ...[r.photo.logLoss, r.photo.ece, r.frame.logLoss, r.frame.ece, r.mean].map((v) => mark(round(v, 4))),
         ];
       }),
@@ -246,7 +293,7 @@ async function main() {
       ...fitted,
       heldOut: Object.fromEntries(
         rows.map((r) => [
-          `${r.figure}:${r.sources.join('+')}`,
+          r.key,
           {
             photosLogLoss: round(r.photo.logLoss, 4),
             photosEce: round(r.photo.ece, 4),
