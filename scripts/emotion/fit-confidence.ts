@@ -123,16 +123,24 @@ function predict(beta: readonly number[], figures: readonly number[]): number {
   return sigmoid([...figures, 1].reduce((sum, v, j) => sum + v * beta[j]!, 0));
 }
 
-/** Every reading's chance from a fit that did not see its group. */
-function heldOutChances(stated: readonly Stated[], figure: Figure, sources: readonly Source[]): number[] {
+/** Every reading's chance from `fit` given only the readings outside its group. */
+function heldOut(stated: readonly Stated[], fit: (rest: readonly Stated[]) => (s: Stated) => number): number[] {
   const out = new Array<number>(stated.length);
   for (const group of new Set(stated.map((s) => s.group))) {
-    const beta = fitOn(stated, figure, (s) => s.group !== group && sources.includes(s.source));
+    const chanceOf = fit(stated.filter((s) => s.group !== group));
     stated.forEach((s, k) => {
-      if (s.group === group) out[k] = predict(beta, FIGURES[figure].of(s));
+      if (s.group === group) out[k] = chanceOf(s);
     });
   }
   return out;
+}
+
+/** The logistic fit on `figure` over `sources`, held out one group at a time. */
+function heldOutChances(stated: readonly Stated[], figure: Figure, sources: readonly Source[]): number[] {
+  return heldOut(stated, (rest) => {
+    const beta = fitOn(rest, figure, (s) => sources.includes(s.source));
+    return (s) => predict(beta, FIGURES[figure].of(s));
+  });
 }
 
 /** How far the isotonic map's chances stay from 0 and 1 (a step at 0 or 1 would be sure of a mistake). */
@@ -140,24 +148,19 @@ const ISOTONIC_CLIP = 0.01;
 
 /**
  * The shipped fit followed by an isotonic map of its chance (fitted on the same readings' chances, the sources weighted
- * equally), held out one group at a time as `heldOutChances` does.
+ * equally), held out one group at a time.
  */
 function heldOutIsotonic(stated: readonly Stated[]): number[] {
-  const out = new Array<number>(stated.length);
-  for (const group of new Set(stated.map((s) => s.group))) {
-    const train = stated.filter((s) => s.group !== group);
-    const beta = fitOn(stated, 'topDetail', (s) => s.group !== group);
+  return heldOut(stated, (rest) => {
+    const beta = fitOn(rest, 'topDetail', () => true);
+    const platt = (s: Stated) => predict(beta, FIGURES.topDetail.of(s));
     const map = fitIsotonic(
-      train.map((s) => predict(beta, FIGURES.topDetail.of(s))),
-      train.map((s) => (s.right ? 1 : 0)),
-      sourceWeights(train),
+      rest.map(platt),
+      rest.map((s) => (s.right ? 1 : 0)),
+      sourceWeights(rest),
     );
-    stated.forEach((s, k) => {
-      if (s.group === group)
-        out[k] = Math.min(1 - ISOTONIC_CLIP, Math.max(ISOTONIC_CLIP, map(predict(beta, FIGURES.topDetail.of(s)))));
-    });
-  }
-  return out;
+    return (s) => Math.min(1 - ISOTONIC_CLIP, Math.max(ISOTONIC_CLIP, map(platt(s))));
+  });
 }
 
 /** The readings that state a mood ("no face found" states no confidence). */

@@ -262,8 +262,8 @@ function tagRows(file: string): { movieId: number; tag: string }[] {
 }
 
 /**
- * movieId → its user tags (as `tagKey` gives them), for titles `keep` accepts, from ml-latest-small or `file` (any MovieLens
- * release's tags: a tags.csv with movieId and tag columns, or ml-10M's tags.dat).
+ * movieId → its user tags (as `tagKey` gives them), for titles `keep` accepts, from ml-latest-small or `file` (any
+ * MovieLens release's tags: a tags.csv with movieId and tag columns, or ml-10M's tags.dat).
  */
 export function readMovieTags(
   data: string,
