@@ -32,7 +32,7 @@ import { NODE_MODELS } from '../lib/expression-features';
 import { readExperiment, type Reading } from '../lib/experiments';
 import { EMOTIONS, type Emotion, type EmotionProbabilities } from '../../models/mood/emotions';
 import { moodFromFaces } from '../../models/mood/mood';
-import { calibrationReport, classificationReport, type ClassificationReport } from '../lib/classification';
+import { calibrationReport, classificationReport, eceFloor, type ClassificationReport } from '../lib/classification';
 import { SURENESS, sureness } from '../../models/mood/sureness';
 import { decodeImage, framedPhoto, parseFraming, taller, webcamFrame, type RgbImage } from '../lib/image';
 import { readPhotoMoods, readPhotos, rightByPerson, type Photo } from '../lib/photos';
@@ -292,19 +292,29 @@ async function main() {
       const r = classificationReport(EMOTIONS, pairs.get(key)!);
       const rate = (step.fallback ? detected.fallback : step.retry ? detected.retry : detected.first) / list.length;
       const calibration = key === 'pipeline' ? calibrationReport(stated) : null;
-      const ece = calibration ? `, ECE ${round(calibration.ece, 3)}` : '';
+      const floor = calibration ? eceFloor(stated.map((r) => r.confidence)) : null;
+      const ece = calibration && floor ? `, ECE ${eceText(calibration.ece, floor)}` : '';
       print(step.title, r, ms, `, faces found in ${round(rate * 100, 1)} %${ece}`);
       if (calibration) printReliability(calibration, stated, 'faces');
       summary[key] = {
         ...figures(r, ms),
         detectionRate: round(rate, 4),
-        ...(calibration ? { ece: round(calibration.ece, 4) } : {}),
+        ...(calibration && floor ? { ece: round(calibration.ece, 4), eceFloor: floorFigures(floor) } : {}),
       };
       if (key === 'pipeline') summary.accuracy = round(r.accuracy, 4);
     }
   }
   summary.tensorsLeft = tf.memory().numTensors;
   console.log(JSON.stringify(summary));
+}
+
+/** The ECE beside what a perfectly calibrated confidence would show on the same readings (its sampling noise). */
+function eceText(ece: number, floor: ReturnType<typeof eceFloor>): string {
+  return `${round(ece, 3)} (calibrated would read ${round(floor.mean, 3)}, 95 % ≤ ${round(floor.p95, 3)})`;
+}
+
+function floorFigures(floor: ReturnType<typeof eceFloor>) {
+  return { mean: round(floor.mean, 4), p95: round(floor.p95, 4) };
 }
 
 /** What a run leaves out: each said on screen as it is found, and kept for the JSON line. */
@@ -421,6 +431,7 @@ async function photos() {
       .filter((r) => r.predicted !== null)
       .map((r) => ({ confidence: r.confidence, correct: r.predicted === r.photo.label }));
     const calibration = calibrationReport(stated);
+    const floor = eceFloor(stated.map((r) => r.confidence));
     // How far the accuracy could move with other people of the same kind: a 90 % interval over people.
     const units = rightByPerson(rows.map((r, i) => ({ photo: r.photo, right: pairs[i]![0] === pairs[i]![1] })));
     const named = rows.every((r) => r.photo.person !== null);
@@ -431,7 +442,7 @@ async function photos() {
       report,
       ms,
       `, 90 % interval ${round(interval.low * 100, 1)}–${round(interval.high * 100, 1)} % over ${interval.over}` +
-        `, faces found in ${round(found * 100, 1)} %, ECE ${round(calibration.ece, 3)}`,
+        `, faces found in ${round(found * 100, 1)} %, ECE ${eceText(calibration.ece, floor)}`,
     );
     printReliability(calibration, stated, 'photos');
     summary[key] = {
@@ -439,6 +450,7 @@ async function photos() {
       accuracyInterval: { low: round(interval.low, 4), high: round(interval.high, 4), over: interval.over },
       facesFound: round(found, 4),
       ece: round(calibration.ece, 4),
+      eceFloor: floorFigures(floor),
     };
   }
   const headline = (summary.reportingAgree ?? summary.reporting) as { accuracy: number } | undefined;

@@ -1,3 +1,6 @@
+import { rng } from '../../models/learning/linalg';
+import { quantile } from './stats';
+
 /** Multi-class classification metrics from (truth, prediction) pairs over a fixed label list. */
 export interface ClassificationReport<L extends string> {
   labels: readonly L[];
@@ -86,4 +89,26 @@ export function calibrationReport(
     ece += (b.count / readings.length) * Math.abs(b.accuracy - b.confidence);
   }
   return { ece, bins: table };
+}
+
+/**
+ * The ECE a perfectly calibrated confidence would still show on these readings: each reading made right with the
+ * chance it states (seeded draws), then binned as calibrationReport does. With a few hundred readings ten bins carry
+ * sampling noise of a few points; an ECE near this floor is noise, not miscalibration.
+ */
+export function eceFloor(
+  confidences: readonly number[],
+  { draws = 1000, seed = 1, bins = 10 } = {},
+): { mean: number; p95: number } {
+  if (confidences.length === 0) return { mean: 0, p95: 0 };
+  const random = rng(seed);
+  const eces: number[] = [];
+  for (let d = 0; d < draws; d++)
+    eces.push(
+      calibrationReport(
+        confidences.map((confidence) => ({ confidence, correct: random() < confidence })),
+        bins,
+      ).ece,
+    );
+  return { mean: eces.reduce((a, b) => a + b, 0) / draws, p95: quantile(eces, 0.95) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { calibrationReport, classificationReport } from '../../scripts/lib/classification';
+import { calibrationReport, classificationReport, eceFloor } from '../../scripts/lib/classification';
 
 describe('classificationReport', () => {
   it('builds the confusion matrix, accuracy, recall and macro-F1 from known predictions', () => {
@@ -49,5 +49,20 @@ describe('calibrationReport', () => {
     expect(r.bins[9]).toMatchObject({ count: 2, accuracy: 1 });
     // A perfectly calibrated statement has no error.
     expect(calibrationReport([{ confidence: 1, correct: true }]).ece).toBe(0);
+  });
+});
+
+describe('eceFloor', () => {
+  it('is the sampling noise of a calibrated statement: E|share − p| in one bin, smaller with more readings', () => {
+    // 400 readings at 0.55 fall in one bin; a calibrated share has sd √(p(1−p)/n), so E|gap| ≈ sd·√(2/π).
+    const sd = Math.sqrt((0.55 * 0.45) / 400);
+    const few = eceFloor(Array(400).fill(0.55));
+    expect(few.mean).toBeGreaterThan(0.85 * sd * Math.sqrt(2 / Math.PI));
+    expect(few.mean).toBeLessThan(1.15 * sd * Math.sqrt(2 / Math.PI));
+    expect(few.p95).toBeGreaterThan(few.mean);
+    expect(eceFloor(Array(6400).fill(0.55)).mean).toBeLessThan(few.mean / 3);
+    // Certain statements are never wrong, so their floor is zero; the same seed gives the same figure.
+    expect(eceFloor(Array(50).fill(1))).toEqual({ mean: 0, p95: 0 });
+    expect(eceFloor([0.3, 0.6, 0.9], { seed: 7 })).toEqual(eceFloor([0.3, 0.6, 0.9], { seed: 7 }));
   });
 });
