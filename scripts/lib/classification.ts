@@ -93,8 +93,8 @@ export function calibrationReport(
 
 /**
  * The ECE a perfectly calibrated confidence would still show on these readings: each reading made right with the
- * chance it states (seeded draws), then binned as calibrationReport does. With a few hundred readings ten bins carry
- * sampling noise of a few points; an ECE near this floor is noise, not miscalibration.
+ * chance it states (seeded draws), then binned as calibrationReport does. Ten bins over a few hundred readings carry
+ * sampling noise: an ECE near this floor is that noise, not miscalibration.
  */
 export function eceFloor(
   confidences: readonly number[],
