@@ -15,8 +15,8 @@
  * by detail, the leading probability's ratio to the runner-up's as one more input, and an isotonic map after the
  * fit were tried and not kept:
  * docs/emotion.md); the detail is clamped to the range the tuning faces span. Writes
- * models/weights/confidence-calibration.json; prints the comparison, then one JSON line. Deterministic; about ten
- * minutes on 2 cores (the FER frames).
+ * models/weights/confidence-calibration.json; prints the comparison, then one JSON line. Deterministic; about a quarter
+ * of an hour on 2 cores (the FER frames).
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
