@@ -291,15 +291,14 @@ async function main() {
     for (const [key, step] of Object.entries(steps)) {
       const r = classificationReport(EMOTIONS, pairs.get(key)!);
       const rate = (step.fallback ? detected.fallback : step.retry ? detected.retry : detected.first) / list.length;
-      const calibration = key === 'pipeline' ? calibrationReport(stated) : null;
-      const floor = calibration ? eceFloor(stated.map((r) => r.confidence)) : null;
-      const ece = calibration && floor ? `, ECE ${eceText(calibration.ece, floor)}` : '';
+      const calibration = key === 'pipeline' ? statedCalibration(stated) : null;
+      const ece = calibration ? `, ECE ${eceText(calibration)}` : '';
       print(step.title, r, ms, `, faces found in ${round(rate * 100, 1)} %${ece}`);
       if (calibration) printReliability(calibration, stated, 'faces');
       summary[key] = {
         ...figures(r, ms),
         detectionRate: round(rate, 4),
-        ...(calibration && floor ? { ece: round(calibration.ece, 4), eceFloor: floorFigures(floor) } : {}),
+        ...(calibration ? eceFigures(calibration) : {}),
       };
       if (key === 'pipeline') summary.accuracy = round(r.accuracy, 4);
     }
@@ -308,13 +307,23 @@ async function main() {
   console.log(JSON.stringify(summary));
 }
 
-/** The ECE beside what a perfectly calibrated confidence would show on the same readings (its sampling noise). */
-function eceText(ece: number, floor: ReturnType<typeof eceFloor>): string {
+type StatedCalibration = ReturnType<typeof statedCalibration>;
+
+/**
+ * The calibration of a stated confidence with its floor: what a perfectly calibrated confidence would show on the same
+ * readings (its sampling noise).
+ */
+function statedCalibration(stated: readonly { confidence: number; correct: boolean }[]) {
+  return { ...calibrationReport(stated), floor: eceFloor(stated.map((r) => r.confidence)) };
+}
+
+function eceText({ ece, floor }: StatedCalibration): string {
   return `${round(ece, 3)} (calibrated would read ${round(floor.mean, 3)}, 95 % ≤ ${round(floor.p95, 3)})`;
 }
 
-function floorFigures(floor: ReturnType<typeof eceFloor>) {
-  return { mean: round(floor.mean, 4), p95: round(floor.p95, 4) };
+/** The JSON line's figures of a calibration. */
+function eceFigures({ ece, floor }: StatedCalibration) {
+  return { ece: round(ece, 4), eceFloor: { mean: round(floor.mean, 4), p95: round(floor.p95, 4) } };
 }
 
 /** What a run leaves out: each said on screen as it is found, and kept for the JSON line. */
@@ -430,8 +439,7 @@ async function photos() {
     const stated = rows
       .filter((r) => r.predicted !== null)
       .map((r) => ({ confidence: r.confidence, correct: r.predicted === r.photo.label }));
-    const calibration = calibrationReport(stated);
-    const floor = eceFloor(stated.map((r) => r.confidence));
+    const calibration = statedCalibration(stated);
     // How far the accuracy could move with other people of the same kind: a 90 % interval over people.
     const units = rightByPerson(rows.map((r, i) => ({ photo: r.photo, right: pairs[i]![0] === pairs[i]![1] })));
     const named = rows.every((r) => r.photo.person !== null);
@@ -442,15 +450,14 @@ async function photos() {
       report,
       ms,
       `, 90 % interval ${round(interval.low * 100, 1)}–${round(interval.high * 100, 1)} % over ${interval.over}` +
-        `, faces found in ${round(found * 100, 1)} %, ECE ${eceText(calibration.ece, floor)}`,
+        `, faces found in ${round(found * 100, 1)} %, ECE ${eceText(calibration)}`,
     );
     printReliability(calibration, stated, 'photos');
     summary[key] = {
       ...figures(report, ms),
       accuracyInterval: { low: round(interval.low, 4), high: round(interval.high, 4), over: interval.over },
       facesFound: round(found, 4),
-      ece: round(calibration.ece, 4),
-      eceFloor: floorFigures(floor),
+      ...eceFigures(calibration),
     };
   }
   const headline = (summary.reportingAgree ?? summary.reporting) as { accuracy: number } | undefined;
