@@ -41,7 +41,7 @@ import { readItemFactors } from '../lib/factors';
 import { mean } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
-import { bootstrapShare, markdownTable, quantile, round } from '../lib/stats';
+import { bootstrapShare, halfSamples, markdownTable, quantile, round, sd } from '../lib/stats';
 import {
   fitsTarget,
   halfOf,
@@ -240,6 +240,42 @@ function moodMapSimulation(movies: readonly Movie[], labels: Labels, factors: It
   );
 }
 
+/** The variants whose figures the title sampling spreads, and how many halves it draws. */
+const SAMPLED = ['shipped', 'genresOnly', 'genreTable'];
+const HALVES = 200;
+
+/**
+ * How much the headline figures move with which titles happen to be labelled: each variant ranked again over random
+ * halves of the part's titles (the same halves for every variant, so a margin is read within one draw). The sd over
+ * halves stands for the sd of the figure itself (see `halfSamples`); for a top-10 figure, where a half offers each
+ * list fewer titles to choose from, it is an approximation, and the halves' means sit below the whole part's.
+ */
+function titleSampling(
+  variants: readonly { key: string; movies: Movie[]; rank: RankFn }[],
+  cold: readonly MoodTarget[],
+  mixed: readonly MoodTarget[],
+  labels: Labels,
+) {
+  const listMean = (v: (typeof variants)[number], titles: readonly number[], targets: readonly MoodTarget[]) => {
+    const movies = titles.map((i) => v.movies[i]!);
+    return mean(targets.map((t) => precision(v.rank(movies, t), labels, t)));
+  };
+  const draws = halfSamples(
+    variants[0]!.movies.map((_, i) => i),
+    HALVES,
+  ).map((titles) => ({
+    cold: Object.fromEntries(variants.map((v) => [v.key, listMean(v, titles, cold)])),
+    mixed: listMean(variants[0]!, titles, mixed),
+  }));
+  const spread = (values: number[]) => ({ halves: mean(values), sd: sd(values) });
+  return {
+    cold: spread(draws.map((d) => d.cold.shipped!)),
+    mixed: spread(draws.map((d) => d.mixed)),
+    overGenresOnly: spread(draws.map((d) => d.cold.shipped! - d.cold.genresOnly!)),
+    overGenreTable: spread(draws.map((d) => d.cold.shipped! - d.cold.genreTable!)),
+  };
+}
+
 interface Target {
   name: string;
   probabilities: EmotionProbabilities;
@@ -348,6 +384,12 @@ async function main() {
     truth[v.key] = said;
   }
   const truths = Object.fromEntries(variants.map((v) => [v.key, truthOf(truth[v.key]!)]));
+  const sampling = titleSampling(
+    variants.filter((v) => SAMPLED.includes(v.key)),
+    cold.map(targetOf),
+    mixed.map(targetOf),
+    labels,
+  );
 
   console.log(
     `Tone precision@10, cold user, over the ${PART} half's ${part.length} labelled titles (of ${labels.size}); ` +
@@ -440,6 +482,35 @@ async function main() {
   const learning = moodMapSimulation(movies, labels, factors);
 
   const p = (key: string) => round(mean(perTarget[key] ?? [NaN]), 4);
+  const whole = {
+    cold: p('shipped'),
+    mixed: mean(mixedByList.shipped!),
+    overGenresOnly: p('shipped') - p('genresOnly'),
+    overGenreTable: p('shipped') - p('genreTable'),
+  };
+  const names = {
+    cold: 'tone precision@10, mean of the 14',
+    mixed: 'mixed real moods',
+    overGenresOnly: 'margin over genres-only',
+    overGenreTable: 'margin over the genre table',
+  };
+  const keys = Object.keys(names) as (keyof typeof names)[];
+  console.log(
+    `\nHow much the figures move with the titles: ${HALVES} random halves of the ${PART} half's titles, each ranked ` +
+      'again (a 90 % interval is the figure ± 1.645 sd; approximate for a top 10, see titleSampling).',
+  );
+  console.log(
+    markdownTable(
+      ['figure', 'whole half', 'sd over halves', '90 % interval', "halves' mean"],
+      keys.map((k) => [
+        names[k],
+        round(whole[k], 3),
+        round(sampling[k].sd, 3),
+        `${round(whole[k] - 1.645 * sampling[k].sd, 3)} – ${round(whole[k] + 1.645 * sampling[k].sd, 3)}`,
+        round(sampling[k].halves, 3),
+      ]),
+    ),
+  );
   console.log(
     JSON.stringify({
       eval: 'picks',
@@ -466,6 +537,7 @@ async function main() {
       animatedTop5,
       animatedFirst,
       moodMap: learning,
+      sd: Object.fromEntries(keys.map((k) => [k, round(sampling[k].sd, 4)])),
       perTarget: Object.fromEntries(cold.map((t, i) => [t.name, round(perTarget.shipped![i]!, 2)])),
     }),
   );

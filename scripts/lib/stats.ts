@@ -46,3 +46,29 @@ export function bootstrapShare(
   }
   return { low: quantile(shares, 0.05), high: quantile(shares, 0.95) };
 }
+
+/**
+ * `draws` random halves of `items` (⌊n/2⌋ each, drawn without replacement, seeded). A statistic's spread over them
+ * estimates its sampling spread on the whole set where resampling with replacement would put one item twice in a
+ * ranking: for a mean, the sd over halves is S/√n, exactly the whole set's standard error (S the items' sd).
+ */
+export function halfSamples<T>(items: readonly T[], draws: number, seed = 1): T[][] {
+  const random = rng(seed);
+  const half = Math.floor(items.length / 2);
+  return Array.from({ length: draws }, () => {
+    const pool = [...items];
+    // The first `half` places of a Fisher–Yates shuffle.
+    for (let i = 0; i < half; i++) {
+      const j = i + Math.floor(random() * (pool.length - i));
+      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+    }
+    return pool.slice(0, half);
+  });
+}
+
+/** The sample standard deviation (n − 1); NaN below two values. */
+export function sd(values: readonly number[]): number {
+  if (values.length < 2) return Number.NaN;
+  const m = values.reduce((s, v) => s + v, 0) / values.length;
+  return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1));
+}
