@@ -16,6 +16,7 @@
  * - Baselines through the same ranker: genres-only profiles, the profiles shipped before (read from git when the
  *   commit is there), and a plain genre table (happy → comedy…) ranked by genre match then quality. Beside them a
  *   diagnosis: the same ranker with the labels as profiles, so what it misses is the ranker's rules, not the profiles.
+ * - How much the headline figures move with which titles happen to be labelled: sd over random halves of the titles.
  * Prints tables, then one JSON line of headline figures.
  */
 import { execFileSync } from 'node:child_process';
