@@ -39,10 +39,10 @@ import { qualityPrior } from '../../models/recommend/scoring';
 import type { Pick } from '../../models/recommend/ranker';
 import { readPackedCatalogue } from '../lib/catalogue';
 import { readItemFactors } from '../lib/factors';
-import { mean } from '../lib/metrics';
+import { mean, sd } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
-import { bootstrapShare, halfSamples, markdownTable, quantile, round, sd } from '../lib/stats';
+import { bootstrapShare, halfSamples, markdownTable, quantile, round } from '../lib/stats';
 import {
   fitsTarget,
   halfOf,

@@ -65,10 +65,3 @@ export function halfSamples<T>(items: readonly T[], draws: number, seed = 1): T[
     return pool.slice(0, half);
   });
 }
-
-/** The sample standard deviation (n − 1); NaN below two values. */
-export function sd(values: readonly number[]): number {
-  if (values.length < 2) return Number.NaN;
-  const m = values.reduce((s, v) => s + v, 0) / values.length;
-  return Math.sqrt(values.reduce((s, v) => s + (v - m) ** 2, 0) / (values.length - 1));
-}
