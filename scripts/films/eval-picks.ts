@@ -16,7 +16,7 @@
  * - Baselines through the same ranker: genres-only profiles, the profiles shipped before (read from git when the
  *   commit is there), and a plain genre table (happy → comedy…) ranked by genre match then quality. Beside them a
  *   diagnosis: the same ranker with the labels as profiles, so what it misses is the ranker's rules, not the profiles.
- * - How much the headline figures move with which titles happen to be labelled: sd over random halves of the titles.
+ * - How much the headline figures move with which titles happen to be labelled: sd over random subsamples of them.
  * Prints tables, then one JSON line of headline figures.
  */
 import { execFileSync } from 'node:child_process';
@@ -42,7 +42,7 @@ import { readItemFactors } from '../lib/factors';
 import { mean, sd } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
-import { bootstrapShare, halfSamples, markdownTable, quantile, round } from '../lib/stats';
+import { bootstrapShare, markdownTable, quantile, round, subsampleScale, subsamples } from '../lib/stats';
 import {
   fitsTarget,
   halfOf,
@@ -241,15 +241,17 @@ function moodMapSimulation(movies: readonly Movie[], labels: Labels, factors: It
   );
 }
 
-/** The variants whose figures the title sampling spreads, and how many halves it draws. */
+/** The variants whose figures the title sampling spreads, how many subsamples it draws, and of what shares. */
 const SAMPLED = ['shipped', 'genresOnly', 'genreTable'];
-const HALVES = 200;
+const DRAWS = 200;
+const SHARES = [0.5, 0.8, 0.9] as const;
 
 /**
  * How much the headline figures move with which titles happen to be labelled: each variant ranked again over random
- * halves of the part's titles (the same halves for every variant, so a margin is read within one draw). The sd over
- * halves stands for the sd of the figure itself (see `halfSamples`); for a top-10 figure, where a half offers each
- * list fewer titles to choose from, it is an approximation, and the halves' means sit below the whole part's.
+ * subsamples of the part's titles (the same titles for every variant, so a margin is read within one draw), per
+ * share the sd over them scaled as for a mean (`subsampleScale`). For a top-10 figure that is an approximation (a
+ * subsample offers each list fewer titles, so its figures sit lower) and the shares disagree a little; the widest
+ * is the one to read.
  */
 function titleSampling(
   variants: readonly { key: string; movies: Movie[]; rank: RankFn }[],
@@ -261,20 +263,24 @@ function titleSampling(
     const movies = titles.map((i) => v.movies[i]!);
     return mean(targets.map((t) => precision(v.rank(movies, t), labels, t)));
   };
-  const draws = halfSamples(
-    variants[0]!.movies.map((_, i) => i),
-    HALVES,
-  ).map((titles) => ({
-    cold: Object.fromEntries(variants.map((v) => [v.key, listMean(v, titles, cold)])),
-    mixed: listMean(variants[0]!, titles, mixed),
-  }));
-  const spread = (values: number[]) => ({ halves: mean(values), sd: sd(values) });
-  return {
-    cold: spread(draws.map((d) => d.cold.shipped!)),
-    mixed: spread(draws.map((d) => d.mixed)),
-    overGenresOnly: spread(draws.map((d) => d.cold.shipped! - d.cold.genresOnly!)),
-    overGenreTable: spread(draws.map((d) => d.cold.shipped! - d.cold.genreTable!)),
-  };
+  const n = variants[0]!.movies.length;
+  return SHARES.map((share) => {
+    const draws = subsamples(
+      variants[0]!.movies.map((_, i) => i),
+      share,
+      DRAWS,
+    ).map((titles) => ({
+      cold: Object.fromEntries(variants.map((v) => [v.key, listMean(v, titles, cold)])),
+      mixed: listMean(variants[0]!, titles, mixed),
+    }));
+    const scaled = (values: number[]) => sd(values) * subsampleScale(n, share);
+    return {
+      cold: scaled(draws.map((d) => d.cold.shipped!)),
+      mixed: scaled(draws.map((d) => d.mixed)),
+      overGenresOnly: scaled(draws.map((d) => d.cold.shipped! - d.cold.genresOnly!)),
+      overGenreTable: scaled(draws.map((d) => d.cold.shipped! - d.cold.genreTable!)),
+    };
+  });
 }
 
 interface Target {
@@ -496,19 +502,20 @@ async function main() {
     overGenreTable: 'margin over the genre table',
   };
   const keys = Object.keys(names) as (keyof typeof names)[];
+  const widest = (k: keyof typeof names) => Math.max(...sampling.map((byShare) => byShare[k]));
   console.log(
-    `\nHow much the figures move with the titles: ${HALVES} random halves of the ${PART} half's titles, each ranked ` +
-      'again (a 90 % interval is the figure ± 1.645 sd; approximate for a top 10, see titleSampling).',
+    `\nHow much the figures move with the titles: each variant ranked again over ${DRAWS} random subsamples of the ` +
+      `${PART} half's titles; sd per share of titles drawn, scaled as for a mean (an approximation for a top 10, ` +
+      'see titleSampling); the 90 % interval is the figure ± 1.645 times the widest sd.',
   );
   console.log(
     markdownTable(
-      ['figure', 'whole half', 'sd over halves', '90 % interval', "halves' mean"],
+      ['figure', 'whole half', ...SHARES.map((share) => `sd, ${share * 100} % subsamples`), '90 % interval'],
       keys.map((k) => [
         names[k],
         round(whole[k], 3),
-        round(sampling[k].sd, 3),
-        `${round(whole[k] - 1.645 * sampling[k].sd, 3)} – ${round(whole[k] + 1.645 * sampling[k].sd, 3)}`,
-        round(sampling[k].halves, 3),
+        ...sampling.map((byShare) => round(byShare[k], 3)),
+        `${round(whole[k] - 1.645 * widest(k), 3)} – ${round(whole[k] + 1.645 * widest(k), 3)}`,
       ]),
     ),
   );
@@ -538,7 +545,7 @@ async function main() {
       animatedTop5,
       animatedFirst,
       moodMap: learning,
-      sd: Object.fromEntries(keys.map((k) => [k, round(sampling[k].sd, 4)])),
+      sd: Object.fromEntries(keys.map((k) => [k, sampling.map((byShare) => round(byShare[k], 4))])),
       perTarget: Object.fromEntries(cold.map((t, i) => [t.name, round(perTarget.shipped![i]!, 2)])),
     }),
   );

@@ -48,20 +48,29 @@ export function bootstrapShare(
 }
 
 /**
- * `draws` random halves of `items` (⌊n/2⌋ each, drawn without replacement, seeded). A statistic's spread over them
- * estimates its sampling spread on the whole set where resampling with replacement would put one item twice in a
- * ranking: for a mean, the sd over halves is S/√n, exactly the whole set's standard error (S the items' sd).
+ * `draws` random subsamples of `items`, each ⌊share · n⌋ of them drawn without replacement (seeded). A statistic's
+ * spread over them, times `subsampleScale`, estimates its sampling spread on the whole set where resampling with
+ * replacement would put one item twice in a ranking: for a mean that is exactly the whole set's standard error.
  */
-export function halfSamples<T>(items: readonly T[], draws: number, seed = 1): T[][] {
+export function subsamples<T>(items: readonly T[], share: number, draws: number, seed = 1): T[][] {
   const random = rng(seed);
-  const half = Math.floor(items.length / 2);
+  const m = Math.floor(items.length * share);
   return Array.from({ length: draws }, () => {
     const pool = [...items];
-    // The first `half` places of a Fisher–Yates shuffle.
-    for (let i = 0; i < half; i++) {
+    // The first m places of a Fisher–Yates shuffle.
+    for (let i = 0; i < m; i++) {
       const j = i + Math.floor(random() * (pool.length - i));
       [pool[i], pool[j]] = [pool[j]!, pool[i]!];
     }
-    return pool.slice(0, half);
+    return pool.slice(0, m);
   });
+}
+
+/**
+ * What turns the sd of a mean over subsamples of m of n items into the whole set's standard error, √(m / (n − m)): the
+ * mean of m drawn without replacement varies as S²/m · (1 − m/n), the whole set's as S²/n. 1 for halves.
+ */
+export function subsampleScale(n: number, share: number): number {
+  const m = Math.floor(n * share);
+  return Math.sqrt(m / (n - m));
 }

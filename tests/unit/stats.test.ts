@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mean, sd } from '../../scripts/lib/metrics';
-import { bootstrapShare, halfSamples } from '../../scripts/lib/stats';
+import { bootstrapShare, subsampleScale, subsamples } from '../../scripts/lib/stats';
 
 describe('bootstrapShare', () => {
   it('has no spread when every unit says the same, and brackets the share when they differ', () => {
@@ -28,24 +28,30 @@ describe('bootstrapShare', () => {
   });
 });
 
-describe('halfSamples', () => {
-  it('draws halves without replacement, the same for the same seed', () => {
+describe('subsamples', () => {
+  it('draws without replacement, the same for the same seed', () => {
     const items = Array.from({ length: 11 }, (_, i) => i);
-    const draws = halfSamples(items, 50, 3);
+    const draws = subsamples(items, 0.5, 50, 3);
     for (const d of draws) {
       expect(d).toHaveLength(5);
       expect(new Set(d).size).toBe(5);
     }
-    expect(halfSamples(items, 50, 3)).toEqual(draws);
-    expect(halfSamples(items, 50, 4)).not.toEqual(draws);
+    expect(subsamples(items, 0.5, 50, 3)).toEqual(draws);
+    expect(subsamples(items, 0.5, 50, 4)).not.toEqual(draws);
+    expect(subsamples(items, 0.8, 1)[0]).toHaveLength(8);
   });
 
-  it("spreads a mean over halves as the whole set's standard error, S/√n", () => {
+  it("spreads a mean, scaled, as the whole set's standard error S/√n, whatever the share", () => {
     // A skewed set, so the check is not of a symmetric special case.
     const items = Array.from({ length: 120 }, (_, i) => (i % 7 === 0 ? 5 : (i % 3) / 2));
-    const means = halfSamples(items, 4000, 1).map(mean);
     const standardError = sd(items) / Math.sqrt(items.length);
-    expect(sd(means) / standardError).toBeGreaterThan(0.95);
-    expect(sd(means) / standardError).toBeLessThan(1.05);
+    for (const share of [0.5, 0.8, 0.9]) {
+      const means = subsamples(items, share, 4000, 1).map(mean);
+      const ratio = (sd(means) * subsampleScale(items.length, share)) / standardError;
+      expect(ratio).toBeGreaterThan(0.95);
+      expect(ratio).toBeLessThan(1.05);
+    }
+    // 108 of 120 drawn: √(108 / 12).
+    expect(subsampleScale(120, 0.9)).toBe(3);
   });
 });
