@@ -6,6 +6,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { rng } from '../../models/learning/linalg';
 import type { Emotion } from '../../models/mood/emotions';
+import { shuffle } from './stats';
 
 /**
  * The names a labelled set may give an expression (a folder's, or labels.csv's `emotion`): FER2013's folder names
@@ -58,11 +59,10 @@ export function ferValidationIndices(
   /** The seeded generator (emotion:train goes on drawing from it for its epochs). */
   random: () => number = rng(11),
 ): { validation: number[]; training: number[] } {
-  const order = Array.from({ length: count }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  const order = shuffle(
+    Array.from({ length: count }, (_, i) => i),
+    random,
+  );
   const n = Math.round(count / 10);
   return { validation: order.slice(0, n).sort((a, b) => a - b), training: order.slice(n) };
 }

@@ -9,6 +9,7 @@ import { rng } from '../../models/learning/linalg';
 import { cooccurrence } from './baselines';
 import { observationRow } from './embeddings';
 import { readCsv } from './csv';
+import { shuffle } from './stats';
 
 export const DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
 export const FOLDS = 5;
@@ -55,14 +56,6 @@ export function load100k(): Dataset {
     .map((line) => line.split('\t').map(Number) as [number, number, number])
     .filter(([u, i, r]) => u && i && r);
   return fromRatings('ml-100k', triples, false);
-}
-
-export function shuffle<T>(xs: T[], random: () => number): T[] {
-  for (let i = xs.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
-  }
-  return xs;
 }
 
 export interface Split {

@@ -55,15 +55,7 @@ export function bootstrapShare(
 export function subsamples<T>(items: readonly T[], share: number, draws: number, seed = 1): T[][] {
   const random = rng(seed);
   const m = Math.floor(items.length * share);
-  return Array.from({ length: draws }, () => {
-    const pool = [...items];
-    // The first m places of a Fisher–Yates shuffle.
-    for (let i = 0; i < m; i++) {
-      const j = i + Math.floor(random() * (pool.length - i));
-      [pool[i], pool[j]] = [pool[j]!, pool[i]!];
-    }
-    return pool.slice(0, m);
-  });
+  return Array.from({ length: draws }, () => shuffle([...items], random).slice(0, m));
 }
 
 /**
@@ -73,4 +65,13 @@ export function subsamples<T>(items: readonly T[], share: number, draws: number,
 export function subsampleScale(n: number, share: number): number {
   const m = Math.floor(n * share);
   return Math.sqrt(m / (n - m));
+}
+
+/** Shuffles `xs` in place (Fisher–Yates) with a seeded generator, and returns it. */
+export function shuffle<T>(xs: T[], random: () => number): T[] {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [xs[i], xs[j]] = [xs[j]!, xs[i]!];
+  }
+  return xs;
 }
