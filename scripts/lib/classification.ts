@@ -1,4 +1,5 @@
 import { rng } from '../../models/learning/linalg';
+import { mean } from './metrics';
 import { quantile } from './stats';
 
 /** Multi-class classification metrics from (truth, prediction) pairs over a fixed label list. */
@@ -110,5 +111,5 @@ export function eceFloor(
         bins,
       ).ece,
     );
-  return { mean: eces.reduce((a, b) => a + b, 0) / draws, p95: quantile(eces, 0.95) };
+  return { mean: mean(eces), p95: quantile(eces, 0.95) };
 }
