@@ -1,5 +1,6 @@
 /**
- * `npm run films:eval-picks [-- tuning] [-- --tags <file>]`: what a new user sees at the top of a mood check's list.
+ * `npm run films:eval-picks [-- tuning] [-- --tags <file>] [-- --save-draws <file>] [-- --against <file>]`: what a
+ * new user sees at the top of a mood check's list.
  *
  * Labels: ml-latest-small user tags mapped to tones with no genre word (scripts/lib/tone-tags.ts). Titles whose tags
  * name a tone are split once by title (fixed seed) into a tuning and a reporting half; every choice was made on the
@@ -16,11 +17,12 @@
  * - Baselines through the same ranker: genres-only profiles, the profiles shipped before (read from git when the
  *   commit is there), and a plain genre table (happy → comedy…) ranked by genre match then quality. Beside them a
  *   diagnosis: the same ranker with the labels as profiles, so what it misses is the ranker's rules, not the profiles.
- * - How much the headline figures move with which titles happen to be labelled: sd over random subsamples of them.
+ * - How much the headline figures move with which titles happen to be labelled: sd over random subsamples of them;
+ *   and, with `--against` a run saved by `--save-draws`, how much a try moves them on the same subsamples.
  * Prints tables, then one JSON line of headline figures.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { unpackMovie, validatePacked, type PackedCatalogue } from '../../models/catalogue/format';
@@ -42,6 +44,7 @@ import { readItemFactors } from '../lib/factors';
 import { mean, sd } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
+import { pairedAgainst, readSavedDraws, type PairedFigure, type SavedDraws } from '../lib/paired-draws';
 import { bootstrapShare, markdownTable, quantile, round, subsampleScale, subsamples } from '../lib/stats';
 import {
   fitsTarget,
@@ -62,6 +65,10 @@ const PART: Part = process.argv.includes('tuning') ? 'tuning' : 'reporting';
  * never fitted on.
  */
 const TAG_FILE = option('tags');
+/** `--save-draws <file>`: keep the shipped figures of every title subsample, for a later `--against`. */
+const SAVE_DRAWS = option('save-draws');
+/** `--against <file>`: read this run's figures against a saved run's, draw by draw (scripts/lib/paired-draws.ts). */
+const AGAINST = option('against');
 const TAGS = TAG_FILE === null ? null : tagsFileAt(resolve(TAG_FILE));
 /** The commit whose catalogue was shipped before this evaluation existed (the "before" profiles). */
 const BEFORE_COMMIT = 'a3948a6';
@@ -274,11 +281,15 @@ function titleSampling(
       mixed: listMean(variants[0]!, titles, mixed),
     }));
     const scaled = (values: number[]) => sd(values) * subsampleScale(n, share);
+    const shipped = { cold: draws.map((d) => d.cold.shipped!), mixed: draws.map((d) => d.mixed) };
     return {
-      cold: scaled(draws.map((d) => d.cold.shipped!)),
-      mixed: scaled(draws.map((d) => d.mixed)),
-      overGenresOnly: scaled(draws.map((d) => d.cold.shipped! - d.cold.genresOnly!)),
-      overGenreTable: scaled(draws.map((d) => d.cold.shipped! - d.cold.genreTable!)),
+      sd: {
+        cold: scaled(shipped.cold),
+        mixed: scaled(shipped.mixed),
+        overGenresOnly: scaled(draws.map((d) => d.cold.shipped! - d.cold.genresOnly!)),
+        overGenreTable: scaled(draws.map((d) => d.cold.shipped! - d.cold.genreTable!)),
+      },
+      shipped,
     };
   });
 }
@@ -502,7 +513,7 @@ async function main() {
     overGenreTable: 'margin over the genre table',
   };
   const keys = Object.keys(names) as (keyof typeof names)[];
-  const widest = (k: keyof typeof names) => Math.max(...sampling.map((byShare) => byShare[k]));
+  const widest = (k: keyof typeof names) => Math.max(...sampling.map((byShare) => byShare.sd[k]));
   console.log(
     `\nHow much the figures move with the titles: each variant ranked again over ${DRAWS} random subsamples of the ` +
       `${PART} half's titles; sd per share of titles drawn, scaled as for a mean (an approximation for a top 10, ` +
@@ -514,11 +525,54 @@ async function main() {
       keys.map((k) => [
         names[k],
         round(whole[k], 3),
-        ...sampling.map((byShare) => round(byShare[k], 3)),
+        ...sampling.map((byShare) => round(byShare.sd[k], 3)),
         `${round(whole[k] - 1.645 * widest(k), 3)} – ${round(whole[k] + 1.645 * widest(k), 3)}`,
       ]),
     ),
   );
+  const draws: SavedDraws = {
+    part: PART,
+    tags: TAGS ?? SHIPPED_TAGS,
+    titles: part.map((m) => m.movieId),
+    draws: DRAWS,
+    shares: [...SHARES],
+    figures: {
+      cold: { whole: whole.cold, byShare: sampling.map((byShare) => byShare.shipped.cold) },
+      mixed: { whole: whole.mixed, byShare: sampling.map((byShare) => byShare.shipped.mixed) },
+    },
+  };
+  if (SAVE_DRAWS) {
+    writeFileSync(SAVE_DRAWS, `${JSON.stringify(draws)}\n`);
+    console.log(`\nThis run's figures on every draw are in ${SAVE_DRAWS}: read a try against them with --against.`);
+  }
+  const paired = AGAINST ? pairedAgainst(draws, readSavedDraws(AGAINST)) : null;
+  if (paired) {
+    const widestPaired = (f: PairedFigure) => Math.max(...f.sd);
+    console.log(
+      `\nThis run against ${AGAINST}, draw by draw (the same subsamples of the same titles): the difference on the ` +
+        'whole half, the sd of the per-draw differences per share (scaled as above), and its 90 % interval.',
+    );
+    console.log(
+      markdownTable(
+        [
+          'figure',
+          'this run',
+          'saved run',
+          'difference',
+          ...SHARES.map((share) => `sd, ${share * 100} %`),
+          '90 % interval',
+        ],
+        Object.entries(paired).map(([k, f]) => [
+          names[k as keyof typeof names],
+          round(f.now, 3),
+          round(f.before, 3),
+          round(f.difference, 3),
+          ...f.sd.map((v) => round(v, 3)),
+          `${round(f.difference - 1.645 * widestPaired(f), 3)} – ${round(f.difference + 1.645 * widestPaired(f), 3)}`,
+        ]),
+      ),
+    );
+  }
   console.log(
     JSON.stringify({
       eval: 'picks',
@@ -545,7 +599,15 @@ async function main() {
       animatedTop5,
       animatedFirst,
       moodMap: learning,
-      sd: Object.fromEntries(keys.map((k) => [k, sampling.map((byShare) => round(byShare[k], 4))])),
+      sd: Object.fromEntries(keys.map((k) => [k, sampling.map((byShare) => round(byShare.sd[k], 4))])),
+      ...(paired && {
+        against: Object.fromEntries(
+          Object.entries(paired).map(([k, f]) => [
+            k,
+            { difference: round(f.difference, 4), sd: f.sd.map((v) => round(v, 4)) },
+          ]),
+        ),
+      }),
       perTarget: Object.fromEntries(cold.map((t, i) => [t.name, round(perTarget.shipped![i]!, 2)])),
     }),
   );
