@@ -22,6 +22,7 @@
  * Prints tables, then one JSON line of headline figures.
  */
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -271,12 +272,15 @@ function titleSampling(
     return mean(targets.map((t) => precision(v.rank(movies, t), labels, t)));
   };
   const n = variants[0]!.movies.length;
-  return SHARES.map((share) => {
-    const draws = subsamples(
+  const digest = createHash('sha256');
+  const byShare = SHARES.map((share) => {
+    const drawn = subsamples(
       variants[0]!.movies.map((_, i) => i),
       share,
       DRAWS,
-    ).map((titles) => ({
+    );
+    digest.update(JSON.stringify(drawn));
+    const draws = drawn.map((titles) => ({
       cold: Object.fromEntries(variants.map((v) => [v.key, listMean(v, titles, cold)])),
       mixed: listMean(variants[0]!, titles, mixed),
     }));
@@ -292,6 +296,7 @@ function titleSampling(
       shipped,
     };
   });
+  return { byShare, subsamples: digest.digest('hex').slice(0, 16) };
 }
 
 interface Target {
@@ -306,6 +311,8 @@ function oneHot(e: Emotion): EmotionProbabilities {
 }
 
 async function main() {
+  // A saved run is read first, so a wrong file fails before the evaluation runs; whether it pairs is known at the end.
+  const saved = AGAINST ? readSavedDraws(AGAINST) : null;
   const { movies } = readPackedCatalogue();
   const factors = readItemFactors();
   const byId = new Map(movies.map((m) => [m.movieId, m]));
@@ -513,7 +520,7 @@ async function main() {
     overGenreTable: 'margin over the genre table',
   };
   const keys = Object.keys(names) as (keyof typeof names)[];
-  const widest = (k: keyof typeof names) => Math.max(...sampling.map((byShare) => byShare.sd[k]));
+  const widest = (k: keyof typeof names) => Math.max(...sampling.byShare.map((byShare) => byShare.sd[k]));
   console.log(
     `\nHow much the figures move with the titles: each variant ranked again over ${DRAWS} random subsamples of the ` +
       `${PART} half's titles; sd per share of titles drawn, scaled as for a mean (an approximation for a top 10, ` +
@@ -525,7 +532,7 @@ async function main() {
       keys.map((k) => [
         names[k],
         round(whole[k], 3),
-        ...sampling.map((byShare) => round(byShare.sd[k], 3)),
+        ...sampling.byShare.map((byShare) => round(byShare.sd[k], 3)),
         `${round(whole[k] - 1.645 * widest(k), 3)} – ${round(whole[k] + 1.645 * widest(k), 3)}`,
       ]),
     ),
@@ -536,16 +543,17 @@ async function main() {
     titles: part.map((m) => m.movieId),
     draws: DRAWS,
     shares: [...SHARES],
+    subsamples: sampling.subsamples,
     figures: {
-      cold: { whole: whole.cold, byShare: sampling.map((byShare) => byShare.shipped.cold) },
-      mixed: { whole: whole.mixed, byShare: sampling.map((byShare) => byShare.shipped.mixed) },
+      cold: { whole: whole.cold, byShare: sampling.byShare.map((byShare) => byShare.shipped.cold) },
+      mixed: { whole: whole.mixed, byShare: sampling.byShare.map((byShare) => byShare.shipped.mixed) },
     },
   };
   if (SAVE_DRAWS) {
     writeFileSync(SAVE_DRAWS, `${JSON.stringify(draws)}\n`);
     console.log(`\nThis run's figures on every draw are in ${SAVE_DRAWS}: read a try against them with --against.`);
   }
-  const paired = AGAINST ? pairedAgainst(draws, readSavedDraws(AGAINST)) : null;
+  const paired = saved ? pairedAgainst(draws, saved) : null;
   if (paired) {
     const widestPaired = (f: PairedFigure) => Math.max(...f.sd);
     console.log(
@@ -599,7 +607,7 @@ async function main() {
       animatedTop5,
       animatedFirst,
       moodMap: learning,
-      sd: Object.fromEntries(keys.map((k) => [k, sampling.map((byShare) => round(byShare.sd[k], 4))])),
+      sd: Object.fromEntries(keys.map((k) => [k, sampling.byShare.map((byShare) => round(byShare.sd[k], 4))])),
       ...(paired && {
         against: Object.fromEntries(
           Object.entries(paired).map(([k, f]) => [

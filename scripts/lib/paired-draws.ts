@@ -17,6 +17,8 @@ export interface SavedDraws {
   titles: number[];
   draws: number;
   shares: number[];
+  /** A digest of the subsamples themselves (which titles each draw took), so a change in how they are drawn shows. */
+  subsamples: string;
   /** Per figure (cold precision, mixed moods…): on the whole half, and per share its value on each subsample. */
   figures: Record<string, { whole: number; byShare: number[][] }>;
 }
@@ -33,9 +35,15 @@ export interface PairedFigure {
 /** A saved run, or a clear message naming what is wrong with the file. */
 export function readSavedDraws(file: string): SavedDraws {
   if (!existsSync(file)) throw new Error(`${file} does not exist: write it first with -- --save-draws ${file}`);
-  const saved: unknown = JSON.parse(readFileSync(file, 'utf8'));
+  let saved: unknown;
+  try {
+    saved = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    saved = null;
+  }
   if (
     !isRecord(saved) ||
+    typeof saved.subsamples !== 'string' ||
     typeof saved.part !== 'string' ||
     typeof saved.tags !== 'string' ||
     !Array.isArray(saved.titles) ||
@@ -49,7 +57,7 @@ export function readSavedDraws(file: string): SavedDraws {
 
 /**
  * Each figure of `now` against `before`, draw by draw. Refuses runs that did not rank the same titles the same way
- * (another half, other tags, other titles or another sampling): their draws would not be the same subsamples.
+ * (another half, other tags, other titles or other subsamples): their draws would not pair.
  */
 export function pairedAgainst(now: SavedDraws, before: SavedDraws): Record<string, PairedFigure> {
   const differs = (
@@ -57,11 +65,15 @@ export function pairedAgainst(now: SavedDraws, before: SavedDraws): Record<strin
       ['half', now.part, before.part],
       ['tags', now.tags, before.tags],
       ['labelled titles', now.titles.join(), before.titles.join()],
-      ['draws', now.draws, before.draws],
-      ['shares', now.shares.join(), before.shares.join()],
+      ['number of draws', now.draws, before.draws],
+      ['shares of titles drawn', now.shares.join(), before.shares.join()],
+      ['subsamples', now.subsamples, before.subsamples],
     ] as const
   ).find(([, a, b]) => a !== b);
-  if (differs) throw new Error(`the saved run ranked other ${differs[0]} than this one: its draws do not pair`);
+  if (differs)
+    throw new Error(
+      `the saved run and this one differ in their ${differs[0]}: their draws are not the same subsamples`,
+    );
   return Object.fromEntries(
     Object.entries(now.figures).flatMap(([name, figure]) => {
       const old = before.figures[name];

@@ -17,6 +17,7 @@ function run(seed: number, shift = 0): SavedDraws {
     titles: Array.from({ length: 40 }, (_, i) => 100 + i),
     draws: 50,
     shares: [0.5, 0.8],
+    subsamples: 'abc',
     figures: {
       cold: { whole: 0.65 + shift, byShare: [draws(0.5), draws(0.8)] },
       mixed: { whole: 0.75 + shift, byShare: [draws(0.5), draws(0.8)] },
@@ -48,10 +49,11 @@ describe('pairedAgainst', () => {
 
   it('refuses runs whose draws are not the same subsamples, naming what differs', () => {
     const before = run(3);
-    expect(() => pairedAgainst({ ...run(3), part: 'reporting' }, before)).toThrow(/other half/);
-    expect(() => pairedAgainst({ ...run(3), titles: before.titles.slice(1) }, before)).toThrow(/other labelled titles/);
-    expect(() => pairedAgainst({ ...run(3), tags: 'other.csv' }, before)).toThrow(/other tags/);
-    expect(() => pairedAgainst({ ...run(3), shares: [0.5, 0.9] }, before)).toThrow(/other shares/);
+    expect(() => pairedAgainst({ ...run(3), part: 'reporting' }, before)).toThrow(/differ in their half/);
+    expect(() => pairedAgainst({ ...run(3), titles: before.titles.slice(1) }, before)).toThrow(/labelled titles/);
+    expect(() => pairedAgainst({ ...run(3), tags: 'other.csv' }, before)).toThrow(/differ in their tags/);
+    expect(() => pairedAgainst({ ...run(3), shares: [0.5, 0.9] }, before)).toThrow(/shares of titles drawn/);
+    expect(() => pairedAgainst({ ...run(3), subsamples: 'abd' }, before)).toThrow(/differ in their subsamples/);
   });
 });
 
@@ -64,6 +66,8 @@ describe('readSavedDraws', () => {
     expect(() => readSavedDraws(join(dir, 'none.json'))).toThrow(/does not exist: write it first with -- --save-draws/);
     const other = join(dir, 'other.json');
     writeFileSync(other, JSON.stringify({ eval: 'picks' }));
+    expect(() => readSavedDraws(other)).toThrow(/not a file films:eval-picks -- --save-draws wrote/);
+    writeFileSync(other, '{"part": "tuning", ');
     expect(() => readSavedDraws(other)).toThrow(/not a file films:eval-picks -- --save-draws wrote/);
   });
 });
