@@ -45,7 +45,7 @@ import { readItemFactors } from '../lib/factors';
 import { mean, sd } from '../lib/metrics';
 import { realMoods } from '../lib/real-moods';
 import { option } from '../lib/options';
-import { pairedAgainst, readSavedDraws, type PairedFigure, type SavedDraws } from '../lib/paired-draws';
+import { pairedAgainst, readSavedDraws, type SavedDraws } from '../lib/paired-draws';
 import { bootstrapShare, markdownTable, quantile, round, subsampleScale, subsamples } from '../lib/stats';
 import {
   fitsTarget,
@@ -520,7 +520,11 @@ async function main() {
     overGenreTable: 'margin over the genre table',
   };
   const keys = Object.keys(names) as (keyof typeof names)[];
-  const widest = (k: keyof typeof names) => Math.max(...sampling.byShare.map((byShare) => byShare.sd[k]));
+  /** The figure ± 1.645 times the widest of its sds: the 90 % interval both tables print. */
+  const interval90 = (figure: number, sds: readonly number[]) => {
+    const widest = Math.max(...sds);
+    return `${round(figure - 1.645 * widest, 3)} – ${round(figure + 1.645 * widest, 3)}`;
+  };
   console.log(
     `\nHow much the figures move with the titles: each variant ranked again over ${DRAWS} random subsamples of the ` +
       `${PART} half's titles; sd per share of titles drawn, scaled as for a mean (an approximation for a top 10, ` +
@@ -533,7 +537,10 @@ async function main() {
         names[k],
         round(whole[k], 3),
         ...sampling.byShare.map((byShare) => round(byShare.sd[k], 3)),
-        `${round(whole[k] - 1.645 * widest(k), 3)} – ${round(whole[k] + 1.645 * widest(k), 3)}`,
+        interval90(
+          whole[k],
+          sampling.byShare.map((byShare) => byShare.sd[k]),
+        ),
       ]),
     ),
   );
@@ -555,7 +562,6 @@ async function main() {
   }
   const paired = saved ? pairedAgainst(draws, saved) : null;
   if (paired) {
-    const widestPaired = (f: PairedFigure) => Math.max(...f.sd);
     console.log(
       `\nThis run against ${AGAINST}, draw by draw (the same subsamples of the same titles): the difference on the ` +
         'whole half, the sd of the per-draw differences per share (scaled as above), and its 90 % interval.',
@@ -576,7 +582,7 @@ async function main() {
           round(f.before, 3),
           round(f.difference, 3),
           ...f.sd.map((v) => round(v, 3)),
-          `${round(f.difference - 1.645 * widestPaired(f), 3)} – ${round(f.difference + 1.645 * widestPaired(f), 3)}`,
+          interval90(f.difference, f.sd),
         ]),
       ),
     );
