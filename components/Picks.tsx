@@ -32,6 +32,9 @@ export interface PicksProps {
   onUndo: () => void;
   /** Feedback that could not be saved. */
   problem: ProblemCode | null;
+  /** Why no list came; shown in its place, with a way to ask again. */
+  failed: ProblemCode | null;
+  onRetry: () => void;
   /** Poster URLs by movie id, where TMDB gave one. */
   posters: Record<number, string | null>;
   watchOn?: WatchOn;
@@ -110,6 +113,8 @@ export function Picks(props: PicksProps) {
       {props.problem && <ProblemNotice code={props.problem} />}
       {props.picks === null ? (
         <Working testId="finding-movies">{t('findingMovies')}</Working>
+      ) : props.failed ? (
+        <ProblemNotice code={props.failed} action={{ label: t('tryAgain'), run: props.onRetry }} />
       ) : props.picks.length === 0 ? (
         <p role="status" class="notice" data-testid="no-picks">
           {t('noPicks')}

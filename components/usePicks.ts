@@ -43,6 +43,9 @@ export function usePicks(
   const [sending, setSending] = useState(false);
   /** Why the last feedback or undo could not be saved, shown until the next one succeeds. */
   const [problem, setProblem] = useState<ProblemCode | null>(null);
+  /** Why no list came (e.g. the catalogue could not be read), shown in its place with a way to ask again. */
+  const [failed, setFailed] = useState<ProblemCode | null>(null);
+  const [attempt, setAttempt] = useState(0);
   const [like, setLike] = useState<{ movieId: number; title: string } | null>(null);
   /** Cards the user kept (liked, seen, watchlisted): they stay where they are, marked. */
   const [marked, setMarked] = useState<Record<number, FeedbackSignal>>({});
@@ -73,17 +76,20 @@ export function usePicks(
     if (!mood) return;
     let current = true;
     setPicks(null);
+    setFailed(null);
     setMarked({});
     ask(request(count, exclude))
       .then((p) => current && setPicks(p))
       .catch((error: unknown) => {
         console.warn('Moodreel: picks failed', error);
-        if (current) setPicks([]);
+        if (!current) return;
+        setPicks([]);
+        setFailed(error instanceof ProtocolError ? error.code : 'picks-failed');
       });
     return () => {
       current = false;
     };
-  }, [mood, strategy, diversity, seed, exclude, count, like, minutes]);
+  }, [mood, strategy, diversity, seed, exclude, count, like, minutes, attempt]);
 
   useEffect(() => {
     if (!options.posters || !picks) return;
@@ -169,6 +175,8 @@ export function usePicks(
     marked,
     onUndo: () => void undo(),
     problem,
+    failed,
+    onRetry: () => setAttempt((a) => a + 1),
     posters,
   };
 }

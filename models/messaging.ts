@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'capture-failed'
   | 'inference-failed'
   | 'catalogue-failed'
+  | 'picks-failed'
   | 'tmdb-failed'
   | 'storage-failed'
   | 'unsupported';

@@ -10,6 +10,8 @@ import {
   type PackedCatalogue,
 } from '../../models/catalogue/format';
 import type { Movie } from '../../models/catalogue/movie';
+import { errorText } from '../../models/error-text';
+import { ProtocolError } from '../../models/messaging';
 import { catalogueState, importCatalogue, isImported } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import type { CatalogueStatus } from '../../models/protocol';
@@ -51,7 +53,10 @@ export function shippedCatalogue(): Promise<{ manifest: CatalogueManifest; movie
     const manifest = await readManifest();
     const packed = await readPacked(manifest);
     return { manifest, movies: packed.movies.map((p) => unpackMovie(packed, p)) };
-  })();
+  })().catch((error: unknown) => {
+    // Picks and the import both stop here; the user hears that the catalogue, not the analysis, failed.
+    throw new ProtocolError('catalogue-failed', errorText(error));
+  });
   // A failed read is tried again by the next caller.
   shipped.catch(() => (shipped = null));
   return shipped;

@@ -86,7 +86,14 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
   'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
   'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
-  recommend: (r) => recommend(r),
+  recommend: async (r) => {
+    try {
+      return await recommend(r);
+    } catch (error) {
+      // The catalogue keeps its own code; anything else is the picks', not the face analysis' (the default).
+      throw error instanceof ProtocolError ? error : new ProtocolError('picks-failed', errorText(error));
+    }
+  },
   feedback: (r) => recordFeedback(r),
   'tmdb-refresh': () => refreshFromTmdb(),
   'tmdb-status': () => lastTmdbState(),

@@ -21,6 +21,9 @@ import { loadSettings, saveChanges, watchSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { formatNumber, genreList, localizePage, plural, t, tm, type MessageKey } from '../../components/i18n';
 import { askBackground } from '../shared/background-client';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { ProtocolError } from '../../models/messaging';
+import type { ProblemCode } from '../../models/problems';
 
 const sites = registeredSites();
 
@@ -50,6 +53,8 @@ function OptionsPage() {
   const [draftKey, setDraftKey] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
   const [catalogue, setCatalogue] = useState<CatalogueStatus | null>(null);
+  /** Why the catalogue could not be loaded; it replaces "Loading…" with a way to ask again. */
+  const [catalogueProblem, setCatalogueProblem] = useState<ProblemCode | null>(null);
   const [tmdb, setTmdb] = useState<TmdbState | null>(null);
   const [busy, setBusy] = useState(false);
   const [shortcut, setShortcut] = useState('');
@@ -66,9 +71,7 @@ function OptionsPage() {
       applyTheme(s.theme);
       setDraftKey(s.tmdbApiKey);
     });
-    void ask({ type: 'catalogue-ensure' })
-      .then(setCatalogue)
-      .catch(() => setCatalogue(null));
+    loadCatalogue();
     void ask({ type: 'tmdb-status' })
       .then(setTmdb)
       .catch(() => setTmdb(null));
@@ -79,6 +82,16 @@ function OptionsPage() {
       .catch(() => setMoodMap(null));
     return unwatch;
   }, []);
+
+  function loadCatalogue() {
+    setCatalogueProblem(null);
+    ask({ type: 'catalogue-ensure' })
+      .then(setCatalogue)
+      .catch((error: unknown) => {
+        console.warn('Moodreel: catalogue not loaded', error);
+        setCatalogueProblem(error instanceof ProtocolError ? error.code : 'catalogue-failed');
+      });
+  }
 
   async function forgetMoodMap() {
     await ask({ type: 'mood-map-reset' });
@@ -326,16 +339,20 @@ function OptionsPage() {
 
       <section class="mood">
         <h2>{t('catalogueTitle')}</h2>
-        <p data-testid="catalogue-status">
-          {catalogue
-            ? t(
-                'catalogueStatus',
-                formatNumber(catalogue.count),
-                t(`catalogue_${catalogue.status}`),
-                catalogue.version ?? '—',
-              )
-            : t('loading')}
-        </p>
+        {catalogueProblem ? (
+          <ProblemNotice code={catalogueProblem} action={{ label: t('tryAgain'), run: loadCatalogue }} />
+        ) : (
+          <p data-testid="catalogue-status">
+            {catalogue
+              ? t(
+                  'catalogueStatus',
+                  formatNumber(catalogue.count),
+                  t(`catalogue_${catalogue.status}`),
+                  catalogue.version ?? '—',
+                )
+              : t('loading')}
+          </p>
+        )}
       </section>
 
       <section class="mood">

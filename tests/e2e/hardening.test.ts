@@ -3,13 +3,14 @@
  * messages, a hostile title, an old database, and the bad inputs and bad moments of the issue's matrix.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   askFrom,
+  EXTENSION_DIR,
   evaluateInContentScript,
   launchExtension,
   readStores,
@@ -326,6 +327,42 @@ describe('a worker stopped mid-flow', () => {
     expect((await readStores(popup, ['feedback'])).feedback).toEqual([
       expect.objectContaining({ movieId: Number(first), kind: 'down' }),
     ]);
+  });
+});
+
+describe('a damaged catalogue file', () => {
+  it('says so plainly where picks and the catalogue status would be, keeps the mood, and recovers on Try again', async () => {
+    const build = join(work, 'damaged-build');
+    cpSync(EXTENSION_DIR, build, { recursive: true });
+    const file = join(build, 'catalogue', 'movies.json.gz');
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length >> 1));
+    session = await launchExtension({ extensionDir: build });
+
+    const popup = await session.openPage('popup.html');
+    expect(await checkFile(popup, join(FACES, 'human_person-vlado.jpg'))).toMatchObject({ notice: null, faces: 1 });
+    const picksNotice = '.picks [data-testid="notice"][data-code="catalogue-failed"]';
+    await popup.waitForSelector(picksNotice, { timeout: 30_000 });
+    expect(await popup.$('[data-testid="no-picks"]')).toBeNull();
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="notice"][data-code="catalogue-failed"]', { timeout: 30_000 });
+    expect(await options.$('[data-testid="catalogue-status"]')).toBeNull();
+
+    // The file whole again (an unpacked extension reads it from disk): one click on each page brings it back.
+    writeFileSync(file, whole);
+    await options.click('[data-testid="notice"] button');
+    await options.waitForSelector('[data-testid="catalogue-status"]', { timeout: 60_000 });
+    await options.waitForFunction(
+      () => !document.querySelector('[data-testid="catalogue-status"]')!.textContent!.includes('…'),
+      { timeout: 60_000 },
+    );
+    const status = await options.$eval('[data-testid="catalogue-status"]', (e) => e.textContent ?? '');
+    expect(status).toMatch(/^[\d,]{6} titles \(ready, version /);
+    // A tab in the background draws no frames, so a click there would wait for ever.
+    await popup.bringToFront();
+    await popup.click(`${picksNotice} button`);
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    expect(await popup.$('[data-testid="mood-word"]')).not.toBeNull();
   });
 });
 

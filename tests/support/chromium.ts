@@ -39,6 +39,8 @@ export interface LaunchOptions {
    * BROWSER_HOUR.
    */
   hour?: number;
+  /** Another build to load (e.g. a copy with a damaged file), by default EXTENSION_DIR. */
+  extensionDir?: string;
 }
 
 export interface ExtensionSession {
@@ -54,8 +56,9 @@ export interface ExtensionSession {
 }
 
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionSession> {
-  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    throw new Error(`No built extension in ${EXTENSION_DIR}: run \`npm run build\` first.`);
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
+  if (!existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`No built extension in ${extensionDir}: run \`npm run build\` first.`);
   }
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'moodreel-chromium-'));
   const removeProfile = () => {
@@ -71,7 +74,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     headless: true,
     userDataDir,
     args,
-    enableExtensions: [EXTENSION_DIR],
+    enableExtensions: [extensionDir],
     pipe: true,
     env: { ...process.env, LANGUAGE: options.language ?? 'en', TZ: timeZoneAt(options.hour ?? BROWSER_HOUR) },
   });
