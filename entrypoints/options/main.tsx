@@ -342,7 +342,7 @@ function OptionsPage() {
         {catalogueProblem ? (
           <ProblemNotice code={catalogueProblem} action={{ label: t('tryAgain'), run: loadCatalogue }} />
         ) : (
-          <p data-testid="catalogue-status">
+          <p data-testid="catalogue-status" data-status={catalogue?.status ?? 'asking'}>
             {catalogue
               ? t(
                   'catalogueStatus',

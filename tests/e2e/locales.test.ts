@@ -78,7 +78,8 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
 
     const options = await session.openPage('options.html');
     await options.setViewport({ width: 800, height: 900 });
-    await options.waitForSelector('[data-testid="catalogue-status"]');
+    // The status as a user reads it once the catalogue is in (its longest text, for the overflow check).
+    await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
     expect(await options.title()).toBe(messages.optionsTitle!.message);
     expect(await overflowing(options)).toEqual([]);
     await options.screenshot({ path: screenshotPath(`locale-${locale}-options.png`), fullPage: true });
