@@ -26,9 +26,12 @@ export function tm(message: Message): string {
   });
 }
 
-/** Genres (MovieLens names) in the UI language, as a list. */
+/**
+ * Genres (MovieLens names) in the UI language, as a list. Their hyphens do not break ("Sci-" at a line's end, "fi" on
+ * the next, in a narrow card).
+ */
 export function genreList(genres: readonly string[]): string {
-  return tm({ key: 'verbatim', subs: [genres.map(genreMessage)] });
+  return tm({ key: 'verbatim', subs: [genres.map(genreMessage)] }).replace(/-/g, '\u2011');
 }
 
 let plurals: Intl.PluralRules | undefined;
