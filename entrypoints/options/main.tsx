@@ -19,13 +19,24 @@ import { registeredSites } from '../../models/sites';
 import type { TmdbState } from '../../models/store/schema';
 import { loadSettings, saveChanges, watchSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
-import { formatNumber, genreList, localizePage, plural, t, tm, type MessageKey } from '../../components/i18n';
+import {
+  formatNumber,
+  genreList,
+  localizePage,
+  plural,
+  t,
+  tm,
+  uiLanguage,
+  type MessageKey,
+} from '../../components/i18n';
+import { parseLanguages } from '../../models/recommend/languages';
 import { askBackground } from '../shared/background-client';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProtocolError } from '../../models/messaging';
 import type { ProblemCode } from '../../models/problems';
 
 const sites = registeredSites();
+const verbatim = (text: string) => ({ key: 'verbatim' as const, subs: [text] });
 
 /** A year field's text to a year, or no bound when it is empty or out of range. */
 function yearOf(text: string): number | null {
@@ -51,6 +62,8 @@ function OptionsPage() {
   /** The controls appear once the stored settings are read: never a flash of defaults the user might act on. */
   const [loaded, setLoaded] = useState(false);
   const [draftKey, setDraftKey] = useState('');
+  /** The languages field as typed, until it is saved; null shows the saved filter. */
+  const [draftLanguages, setDraftLanguages] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [catalogue, setCatalogue] = useState<CatalogueStatus | null>(null);
   /** Why the catalogue could not be loaded; it replaces "Loading…" with a way to ask again. */
@@ -110,6 +123,9 @@ function OptionsPage() {
   }
 
   const f = settings.filters;
+  // What the field shows: the user's words while they are not saved (one that is no language code never is).
+  const typedLanguages = draftLanguages ?? f.languages.join(', ');
+  const languages = parseLanguages(typedLanguages, uiLanguage());
   const setFilters = (change: Partial<Settings['filters']>) => void save({ ...settings, filters: { ...f, ...change } });
 
   async function refresh() {
@@ -177,18 +193,30 @@ function OptionsPage() {
           <label for="languages">{t('languages')}</label>{' '}
           <input
             id="languages"
-            value={f.languages.join(', ')}
+            value={typedLanguages}
+            aria-invalid={languages.unknown.length > 0}
+            aria-describedby="languages-note"
             data-testid="languages"
-            onChange={(e) =>
-              setFilters({
-                languages: e.currentTarget.value
-                  .toLowerCase()
-                  .split(/[\s,]+/)
-                  .filter(Boolean),
-              })
-            }
+            onInput={(e) => setDraftLanguages(e.currentTarget.value)}
+            onChange={(e) => {
+              const parsed = parseLanguages(e.currentTarget.value, uiLanguage());
+              if (parsed.unknown.length > 0) return;
+              setDraftLanguages(null);
+              setFilters({ languages: parsed.codes });
+            }}
           />
         </p>
+        {languages.unknown.length > 0 ? (
+          <p role="alert" id="languages-note" data-testid="languages-problem">
+            {tm({ key: 'languagesUnknown', subs: [languages.unknown.map(verbatim)] })}
+          </p>
+        ) : (
+          languages.names.length > 0 && (
+            <p id="languages-note" data-testid="languages-chosen">
+              {tm({ key: 'languagesChosen', subs: [languages.names.map(verbatim)] })}
+            </p>
+          )
+        )}
         <p>
           <label for="year-min">{t('yearFrom')}</label>{' '}
           <input

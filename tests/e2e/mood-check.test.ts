@@ -310,6 +310,51 @@ describe('the hour of the check', () => {
   });
 });
 
+describe('filters in Options', () => {
+  it('refuse a word that is no language code and keep what was saved; filters that leave nothing say so', async () => {
+    session = await launchExtension();
+    const options = await session.openPage('options.html');
+    const languages = '[data-testid="languages"]';
+    const value = (selector: string) => options.$eval(selector, (e) => (e as HTMLInputElement).value);
+    /** Types into a field as a user does; its change lands when the field is left. */
+    const enter = async (selector: string, typed: string) => {
+      await options.focus(selector);
+      await options.keyboard.down('Control');
+      await options.keyboard.press('KeyA');
+      await options.keyboard.up('Control');
+      await options.keyboard.press('Backspace');
+      await options.type(selector, typed);
+      await options.keyboard.press('Tab');
+    };
+    const reopen = async () => {
+      await options.reload();
+      await options.waitForSelector(languages);
+    };
+    await options.waitForSelector(languages);
+
+    await enter(languages, 'english, fr');
+    expect(await text(options, '[data-testid="languages-problem"]')).toContain('english');
+    expect(await options.$eval(languages, (e) => e.getAttribute('aria-invalid'))).toBe('true');
+    await reopen();
+    expect(await value(languages)).toBe('');
+    await enter(languages, 'FR ja');
+    expect(await text(options, '[data-testid="languages-chosen"]')).toContain('French, Japanese');
+    expect(await options.$('[data-testid="languages-problem"]')).toBeNull();
+    // A slip in the years (1880 for 1980): no film in the catalogue is that old.
+    await enter('[data-testid="year-min"]', '1880');
+    await enter('[data-testid="year-max"]', '1885');
+    await reopen();
+    expect(await value(languages)).toBe('fr, ja');
+    expect(await value('[data-testid="year-max"]')).toBe('1885');
+
+    const popup = await session.openPage('popup.html');
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="no-picks"]', { timeout: 60_000 });
+    expect(await text(popup, '[data-testid="no-picks"]')).toBe(MESSAGES.noPicks.message);
+    expect(await popup.$('[data-testid="mood-word"]')).not.toBeNull();
+  });
+});
+
 describe('camera permission', () => {
   it('on first use opens the page that asks for the camera once, and explains a refusal there', async () => {
     // Without the fake UI, the camera is not yet granted and a request is refused, as when a user clicks Block.
