@@ -195,7 +195,7 @@ function OptionsPage() {
             id="languages"
             value={typedLanguages}
             aria-invalid={languages.unknown.length > 0}
-            aria-describedby="languages-note"
+            aria-describedby={languages.unknown.length + languages.names.length > 0 ? 'languages-note' : undefined}
             data-testid="languages"
             onInput={(e) => setDraftLanguages(e.currentTarget.value)}
             onChange={(e) => {
