@@ -38,11 +38,16 @@ import type { ProblemCode } from '../../models/problems';
 const sites = registeredSites();
 const verbatim = (text: string) => ({ key: 'verbatim' as const, subs: [text] });
 
+type YearBound = 'yearMin' | 'yearMax';
+
 /** A year field's text to a year, or no bound when it is empty or out of range. */
 function yearOf(text: string): number | null {
   const y = Number(text);
   return text.trim() && isYear(y) ? y : null;
 }
+
+/** Empty (no bound) or a year in range: what a year field may save. */
+const isYearText = (text: string) => !text.trim() || yearOf(text) !== null;
 
 const ask = askBackground;
 
@@ -62,6 +67,8 @@ function OptionsPage() {
   /** The controls appear once the stored settings are read: never a flash of defaults the user might act on. */
   const [loaded, setLoaded] = useState(false);
   const [draftKey, setDraftKey] = useState('');
+  /** The year fields as typed, until they are saved; a bound left out shows the saved filter. */
+  const [draftYears, setDraftYears] = useState<Partial<Record<YearBound, string>>>({});
   /** The languages field as typed, until it is saved; null shows the saved filter. */
   const [draftLanguages, setDraftLanguages] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
@@ -127,6 +134,32 @@ function OptionsPage() {
   const typedLanguages = draftLanguages ?? f.languages.join(', ');
   const languages = parseLanguages(typedLanguages, uiLanguage());
   const setFilters = (change: Partial<Settings['filters']>) => void save({ ...settings, filters: { ...f, ...change } });
+  const typedYear = (which: YearBound) => draftYears[which] ?? String(f[which] ?? '');
+  const yearProblem = (['yearMin', 'yearMax'] as const).some((which) => !isYearText(typedYear(which)));
+
+  /** A year bound's field: a year out of range is shown as typed, said to be wrong, and not saved. */
+  function yearField(which: YearBound, id: string) {
+    const typed = typedYear(which);
+    return (
+      <input
+        id={id}
+        type="number"
+        min={YEAR_RANGE.min}
+        max={YEAR_RANGE.max}
+        value={typed}
+        aria-invalid={!isYearText(typed)}
+        aria-describedby={yearProblem ? 'years-note' : undefined}
+        data-testid={id}
+        onInput={(e) => setDraftYears((d) => ({ ...d, [which]: e.currentTarget.value }))}
+        onChange={(e) => {
+          const text = e.currentTarget.value;
+          if (!isYearText(text)) return;
+          setDraftYears((d) => ({ ...d, [which]: undefined }));
+          setFilters({ [which]: yearOf(text) });
+        }}
+      />
+    );
+  }
 
   async function refresh() {
     setBusy(true);
@@ -207,7 +240,7 @@ function OptionsPage() {
           />
         </p>
         {languages.unknown.length > 0 ? (
-          <p role="alert" id="languages-note" data-testid="languages-problem">
+          <p role="alert" class="field-problem" id="languages-note" data-testid="languages-problem">
             {tm({ key: 'languagesUnknown', subs: [languages.unknown.map(verbatim)] })}
           </p>
         ) : (
@@ -218,27 +251,14 @@ function OptionsPage() {
           )
         )}
         <p>
-          <label for="year-min">{t('yearFrom')}</label>{' '}
-          <input
-            id="year-min"
-            type="number"
-            min={YEAR_RANGE.min}
-            max={YEAR_RANGE.max}
-            value={f.yearMin ?? ''}
-            data-testid="year-min"
-            onChange={(e) => setFilters({ yearMin: yearOf(e.currentTarget.value) })}
-          />{' '}
-          <label for="year-max">{t('yearTo')}</label>{' '}
-          <input
-            id="year-max"
-            type="number"
-            min={YEAR_RANGE.min}
-            max={YEAR_RANGE.max}
-            value={f.yearMax ?? ''}
-            data-testid="year-max"
-            onChange={(e) => setFilters({ yearMax: yearOf(e.currentTarget.value) })}
-          />
+          <label for="year-min">{t('yearFrom')}</label> {yearField('yearMin', 'year-min')}{' '}
+          <label for="year-max">{t('yearTo')}</label> {yearField('yearMax', 'year-max')}
         </p>
+        {yearProblem && (
+          <p role="alert" class="field-problem" id="years-note" data-testid="years-problem">
+            {t('yearsInvalid', String(YEAR_RANGE.min), String(YEAR_RANGE.max))}
+          </p>
+        )}
         <p>
           <label>
             <input
@@ -417,7 +437,11 @@ function OptionsPage() {
           <button type="submit" data-testid="tmdb-save">
             {t('save')}
           </button>
-          {keyProblem && <p role="alert">{t('tmdbKeyInvalid')}</p>}
+          {keyProblem && (
+            <p role="alert" class="field-problem">
+              {t('tmdbKeyInvalid')}
+            </p>
+          )}
           {saved && <p role="status">{saved}</p>}
         </form>
         <p>

@@ -311,7 +311,7 @@ describe('the hour of the check', () => {
 });
 
 describe('filters in Options', () => {
-  it('refuse a word that is no language code and keep what was saved; filters that leave nothing say so', async () => {
+  it('refuse a word that is no language code or a year out of range, and keep what was saved; filters that leave nothing say so', async () => {
     session = await launchExtension();
     const options = await session.openPage('options.html');
     const languages = '[data-testid="languages"]';
@@ -340,8 +340,13 @@ describe('filters in Options', () => {
     await enter(languages, 'FR ja');
     expect(await text(options, '[data-testid="languages-chosen"]')).toContain('French, Japanese');
     expect(await options.$('[data-testid="languages-problem"]')).toBeNull();
-    // A slip in the years (1880 for 1980): no film in the catalogue is that old.
+    // A year cut short is said to be wrong and kept as typed, not dropped; a slip (1880 for 1980) is a year, and no
+    // film in the catalogue is that old.
+    await enter('[data-testid="year-min"]', '198');
+    expect(await text(options, '[data-testid="years-problem"]')).toContain('1874');
+    expect(await value('[data-testid="year-min"]')).toBe('198');
     await enter('[data-testid="year-min"]', '1880');
+    expect(await options.$('[data-testid="years-problem"]')).toBeNull();
     await enter('[data-testid="year-max"]', '1885');
     await reopen();
     expect(await value(languages)).toBe('fr, ja');
