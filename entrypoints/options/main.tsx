@@ -31,6 +31,7 @@ import {
 } from '../../components/i18n';
 import { parseLanguages } from '../../models/recommend/languages';
 import { askBackground } from '../shared/background-client';
+import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { ProtocolError } from '../../models/messaging';
 import type { ProblemCode } from '../../models/problems';
@@ -48,6 +49,9 @@ function yearOf(text: string): number | null {
 
 /** Empty (no bound) or a year in range: what a year field may save. */
 const isYearText = (text: string) => !text.trim() || yearOf(text) !== null;
+
+/** A country as two letters (TMDB's streaming regions are ISO 3166-1 codes). */
+const isRegionText = (text: string) => /^[A-Za-z]{2}$/.test(text.trim());
 
 const ask = askBackground;
 
@@ -67,10 +71,6 @@ function OptionsPage() {
   /** The controls appear once the stored settings are read: never a flash of defaults the user might act on. */
   const [loaded, setLoaded] = useState(false);
   const [draftKey, setDraftKey] = useState('');
-  /** The year fields as typed, until they are saved; a bound left out shows the saved filter. */
-  const [draftYears, setDraftYears] = useState<Partial<Record<YearBound, string>>>({});
-  /** The languages field as typed, until it is saved; null shows the saved filter. */
-  const [draftLanguages, setDraftLanguages] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   const [catalogue, setCatalogue] = useState<CatalogueStatus | null>(null);
   /** Why the catalogue could not be loaded; it replaces "Loading…" with a way to ask again. */
@@ -130,33 +130,39 @@ function OptionsPage() {
   }
 
   const f = settings.filters;
-  // What the field shows: the user's words while they are not saved (one that is no language code never is).
-  const typedLanguages = draftLanguages ?? f.languages.join(', ');
-  const languages = parseLanguages(typedLanguages, uiLanguage());
   const setFilters = (change: Partial<Settings['filters']>) => void save({ ...settings, filters: { ...f, ...change } });
-  const typedYear = (which: YearBound) => draftYears[which] ?? String(f[which] ?? '');
-  const yearProblem = (['yearMin', 'yearMax'] as const).some((which) => !isYearText(typedYear(which)));
+  // Typed text that is no language code, no year in range or no region code stays in its field and is never saved.
+  const languageField = useDraftField(
+    f.languages.join(', '),
+    (text) => parseLanguages(text, uiLanguage()).unknown.length === 0,
+    (text) => setFilters({ languages: parseLanguages(text, uiLanguage()).codes }),
+  );
+  const languages = parseLanguages(languageField.text, uiLanguage());
+  const yearFields = {
+    yearMin: useDraftField(String(f.yearMin ?? ''), isYearText, (text) => setFilters({ yearMin: yearOf(text) })),
+    yearMax: useDraftField(String(f.yearMax ?? ''), isYearText, (text) => setFilters({ yearMax: yearOf(text) })),
+  };
+  const yearProblem = !yearFields.yearMin.valid || !yearFields.yearMax.valid;
+  const regionField = useDraftField(
+    settings.tmdbRegion,
+    isRegionText,
+    (text) => void save({ ...settings, tmdbRegion: text.trim().toUpperCase() }),
+  );
 
-  /** A year bound's field: a year out of range is shown as typed, said to be wrong, and not saved. */
   function yearField(which: YearBound, id: string) {
-    const typed = typedYear(which);
+    const field = yearFields[which];
     return (
       <input
         id={id}
         type="number"
         min={YEAR_RANGE.min}
         max={YEAR_RANGE.max}
-        value={typed}
-        aria-invalid={!isYearText(typed)}
+        value={field.text}
+        aria-invalid={!field.valid}
         aria-describedby={yearProblem ? 'years-note' : undefined}
         data-testid={id}
-        onInput={(e) => setDraftYears((d) => ({ ...d, [which]: e.currentTarget.value }))}
-        onChange={(e) => {
-          const text = e.currentTarget.value;
-          if (!isYearText(text)) return;
-          setDraftYears((d) => ({ ...d, [which]: undefined }));
-          setFilters({ [which]: yearOf(text) });
-        }}
+        onInput={field.onInput}
+        onChange={field.onChange}
       />
     );
   }
@@ -226,17 +232,12 @@ function OptionsPage() {
           <label for="languages">{t('languages')}</label>{' '}
           <input
             id="languages"
-            value={typedLanguages}
-            aria-invalid={languages.unknown.length > 0}
+            value={languageField.text}
+            aria-invalid={!languageField.valid}
             aria-describedby={languages.unknown.length + languages.names.length > 0 ? 'languages-note' : undefined}
             data-testid="languages"
-            onInput={(e) => setDraftLanguages(e.currentTarget.value)}
-            onChange={(e) => {
-              const parsed = parseLanguages(e.currentTarget.value, uiLanguage());
-              if (parsed.unknown.length > 0) return;
-              setDraftLanguages(null);
-              setFilters({ languages: parsed.codes });
-            }}
+            onInput={languageField.onInput}
+            onChange={languageField.onChange}
           />
         </p>
         {languages.unknown.length > 0 ? (
@@ -431,12 +432,21 @@ function OptionsPage() {
             id="tmdb-region"
             size={3}
             maxLength={2}
-            value={settings.tmdbRegion}
-            onChange={(e) => void save({ ...settings, tmdbRegion: e.currentTarget.value.toUpperCase() })}
+            value={regionField.text}
+            aria-invalid={!regionField.valid}
+            aria-describedby={regionField.valid ? undefined : 'region-note'}
+            data-testid="tmdb-region"
+            onInput={regionField.onInput}
+            onChange={regionField.onChange}
           />{' '}
           <button type="submit" data-testid="tmdb-save">
             {t('save')}
           </button>
+          {!regionField.valid && (
+            <p role="alert" class="field-problem" id="region-note" data-testid="region-problem">
+              {t('regionInvalid')}
+            </p>
+          )}
           {keyProblem && (
             <p role="alert" class="field-problem">
               {t('tmdbKeyInvalid')}

@@ -311,7 +311,7 @@ describe('the hour of the check', () => {
 });
 
 describe('filters in Options', () => {
-  it('refuse a word that is no language code or a year out of range, and keep what was saved; filters that leave nothing say so', async () => {
+  it('refuse what is no language, year or region and keep what was saved; filters that leave nothing say so', async () => {
     session = await launchExtension();
     const options = await session.openPage('options.html');
     const languages = '[data-testid="languages"]';
@@ -348,9 +348,17 @@ describe('filters in Options', () => {
     await enter('[data-testid="year-min"]', '1880');
     expect(await options.$('[data-testid="years-problem"]')).toBeNull();
     await enter('[data-testid="year-max"]', '1885');
+    // The streaming region: one letter is no country.
+    const region = '[data-testid="tmdb-region"]';
+    await enter(region, 'u');
+    expect(await options.$('[data-testid="region-problem"]')).not.toBeNull();
+    expect(await value(region)).toBe('u');
+    await enter(region, 'de');
+    expect(await options.$('[data-testid="region-problem"]')).toBeNull();
     await reopen();
     expect(await value(languages)).toBe('fr, ja');
     expect(await value('[data-testid="year-max"]')).toBe('1885');
+    expect(await value(region)).toBe('DE');
 
     const popup = await session.openPage('popup.html');
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
