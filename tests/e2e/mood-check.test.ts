@@ -355,6 +355,14 @@ describe('filters in Options', () => {
     expect(await value(region)).toBe('u');
     await enter(region, 'de');
     expect(await options.$('[data-testid="region-problem"]')).toBeNull();
+    // Saved when the field is left; stored before the page is opened again.
+    const stored = (name: string) =>
+      options.evaluate(
+        async (key) => ((await chrome.storage.local.get(key)) as Record<string, unknown>)[key],
+        `setting.${name}`,
+      );
+    await expect.poll(() => stored('tmdbRegion')).toBe('DE');
+    await expect.poll(() => stored('filters')).toMatchObject({ languages: ['fr', 'ja'], yearMin: 1880, yearMax: 1885 });
     await reopen();
     expect(await value(languages)).toBe('fr, ja');
     expect(await value('[data-testid="year-max"]')).toBe('1885');
