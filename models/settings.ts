@@ -116,6 +116,7 @@ function migrateFilters(stored: unknown): Filters {
     includeSeen: f.includeSeen === true,
     excludedGenres: strings(f.excludedGenres, (g) => g.length > 0 && g.length <= 40),
     languages: strings(f.languages, (l) => /^[a-z]{2}$/.test(l)),
+    unknownLanguage: f.unknownLanguage !== false,
     yearMin,
     yearMax,
     adult: f.adult === true,

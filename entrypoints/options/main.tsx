@@ -251,6 +251,19 @@ function OptionsPage() {
             </p>
           )
         )}
+        {f.languages.length > 0 && (
+          <p>
+            <label>
+              <input
+                type="checkbox"
+                checked={f.unknownLanguage}
+                data-testid="unknown-language"
+                onChange={(e) => setFilters({ unknownLanguage: e.currentTarget.checked })}
+              />{' '}
+              {t('unknownLanguage')}
+            </label>
+          </p>
+        )}
         <p>
           <label for="year-min">{t('yearFrom')}</label> {yearField('yearMin', 'year-min')}{' '}
           <label for="year-max">{t('yearTo')}</label> {yearField('yearMax', 'year-max')}

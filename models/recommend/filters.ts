@@ -5,8 +5,13 @@ import type { UserModel } from '../learning/user-model';
 export interface Filters {
   includeSeen: boolean;
   excludedGenres: string[];
-  /** Original languages to keep; empty keeps all. Titles of unknown language are kept. */
+  /** Original languages to keep; empty keeps all. */
   languages: string[];
+  /**
+   * Under a language filter, keep titles whose original language is not known (most of the catalogue: leaving them
+   * out shrinks it to the few titles of known language).
+   */
+  unknownLanguage: boolean;
   yearMin: number | null;
   yearMax: number | null;
   adult: boolean;
@@ -21,6 +26,7 @@ export const DEFAULT_FILTERS: Filters = {
   includeSeen: false,
   excludedGenres: [],
   languages: [],
+  unknownLanguage: true,
   yearMin: null,
   yearMax: null,
   adult: false,
@@ -93,7 +99,7 @@ export function eligibleMask(ctx: {
       const m = ctx.movies[i]!;
       if (
         m.genres.some((g) => excluded.has(g)) ||
-        (languages.size > 0 && m.language !== null && !languages.has(m.language))
+        (languages.size > 0 && (m.language === null ? !f.unknownLanguage : !languages.has(m.language)))
       )
         ok[i] = 0;
     }

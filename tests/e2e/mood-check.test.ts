@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
-import { launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
+import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { darkBlue, dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 import { screenshotPath } from '../support/screenshots';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
@@ -363,6 +363,11 @@ describe('filters in Options', () => {
       );
     await expect.poll(() => stored('tmdbRegion')).toBe('DE');
     await expect.poll(() => stored('filters')).toMatchObject({ languages: ['fr', 'ja'], yearMin: 1880, yearMax: 1885 });
+    // Most titles' language is not known; they stay in unless the user asks for known languages only.
+    const unknownLanguage = '[data-testid="unknown-language"]';
+    expect(await options.$eval(unknownLanguage, (e) => (e as HTMLInputElement).checked)).toBe(true);
+    await options.click(unknownLanguage);
+    await expect.poll(() => stored('filters')).toMatchObject({ unknownLanguage: false });
     await reopen();
     expect(await value(languages)).toBe('fr, ja');
     expect(await value('[data-testid="year-max"]')).toBe('1885');
@@ -373,6 +378,21 @@ describe('filters in Options', () => {
     await popup.waitForSelector('[data-testid="no-picks"]', { timeout: 60_000 });
     expect(await text(popup, '[data-testid="no-picks"]')).toBe(MESSAGES.noPicks.message);
     expect(await popup.$('[data-testid="mood-word"]')).not.toBeNull();
+
+    // Without the years, the picks are French and Japanese films only.
+    await options.bringToFront();
+    await enter('[data-testid="year-min"]', '');
+    await enter('[data-testid="year-max"]', '');
+    await expect.poll(() => stored('filters')).toMatchObject({ yearMin: null, yearMax: null });
+    await popup.bringToFront();
+    await popup.click('[data-testid="different-picks"]');
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
+    const shown = await askFrom<{ language: string | null }[]>(popup, {
+      type: 'movies-get',
+      movieIds: await pickIds(popup),
+    });
+    expect(shown.length).toBeGreaterThan(0);
+    for (const m of shown) expect(['fr', 'ja']).toContain(m.language);
   });
 });
 

@@ -29,6 +29,7 @@ function allowed(m: Movie, f: Filters, user: UserModel, exclude: ReadonlySet<num
   if (signal && !f.includeSeen) return false;
   if (!f.adult && m.adult) return false;
   if (m.genres.some((g) => f.excludedGenres.includes(g))) return false;
+  if (f.languages.length > 0 && m.language === null && !f.unknownLanguage) return false;
   if (f.languages.length > 0 && m.language !== null && !f.languages.includes(m.language)) return false;
   if (f.yearMin !== null && (m.year === null || m.year < f.yearMin)) return false;
   if (f.yearMax !== null && (m.year === null || m.year > f.yearMax)) return false;
@@ -48,6 +49,7 @@ const cases: [string, Filters][] = [
   ['up to a year', { ...DEFAULT_FILTERS, yearMax: 1990 }],
   ['years and length', { ...DEFAULT_FILTERS, yearMin: 1980, yearMax: 2005, maxMinutes: 100 }],
   ['genres and languages', { ...DEFAULT_FILTERS, excludedGenres: ['Horror', 'Comedy'], languages: ['en', 'fr'] }],
+  ['languages known only', { ...DEFAULT_FILTERS, languages: ['fr', 'ja'], unknownLanguage: false }],
 ];
 
 describe('eligibleMask', () => {
