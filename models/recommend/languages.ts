@@ -1,7 +1,7 @@
 /**
  * The "original languages" filter as the user types it: two-letter codes as TMDB writes a film's original language,
- * separated by commas or spaces. A word that is no such code is reported rather than saved: kept, it would leave
- * every film out without a word.
+ * separated by commas or spaces. A word that is no such code is reported, not saved, so the filter never differs from
+ * what the user reads in the field.
  */
 
 export interface ParsedLanguages {
