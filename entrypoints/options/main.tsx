@@ -149,6 +149,23 @@ function OptionsPage() {
     (text) => void save({ ...settings, tmdbRegion: text.trim().toUpperCase() }),
   );
 
+  /** A yes/no filter as a labelled checkbox. */
+  function filterSwitch(name: 'includeSeen' | 'adult' | 'unknownLanguage', label: MessageKey, testId: string) {
+    return (
+      <p>
+        <label>
+          <input
+            type="checkbox"
+            checked={f[name]}
+            data-testid={testId}
+            onChange={(e) => setFilters({ [name]: e.currentTarget.checked })}
+          />{' '}
+          {t(label)}
+        </label>
+      </p>
+    );
+  }
+
   function yearField(which: YearBound, id: string) {
     const field = yearFields[which];
     return (
@@ -251,19 +268,7 @@ function OptionsPage() {
             </p>
           )
         )}
-        {f.languages.length > 0 && (
-          <p>
-            <label>
-              <input
-                type="checkbox"
-                checked={f.unknownLanguage}
-                data-testid="unknown-language"
-                onChange={(e) => setFilters({ unknownLanguage: e.currentTarget.checked })}
-              />{' '}
-              {t('unknownLanguage')}
-            </label>
-          </p>
-        )}
+        {f.languages.length > 0 && filterSwitch('unknownLanguage', 'unknownLanguage', 'unknown-language')}
         <p>
           <label for="year-min">{t('yearFrom')}</label> {yearField('yearMin', 'year-min')}{' '}
           <label for="year-max">{t('yearTo')}</label> {yearField('yearMax', 'year-max')}
@@ -273,27 +278,8 @@ function OptionsPage() {
             {t('yearsInvalid', String(YEAR_RANGE.min), String(YEAR_RANGE.max))}
           </p>
         )}
-        <p>
-          <label>
-            <input
-              type="checkbox"
-              checked={f.includeSeen}
-              onChange={(e) => setFilters({ includeSeen: e.currentTarget.checked })}
-            />{' '}
-            {t('includeSeen')}
-          </label>
-        </p>
-        <p>
-          <label>
-            <input
-              type="checkbox"
-              checked={f.adult}
-              data-testid="adult"
-              onChange={(e) => setFilters({ adult: e.currentTarget.checked })}
-            />{' '}
-            {t('includeAdult')}
-          </label>
-        </p>
+        {filterSwitch('includeSeen', 'includeSeen', 'include-seen')}
+        {filterSwitch('adult', 'includeAdult', 'adult')}
       </section>
 
       <section class="mood" aria-labelledby="services-h">
