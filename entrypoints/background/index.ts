@@ -17,6 +17,7 @@ import {
   ProtocolError,
   senderIsContentScript,
   senderIsExtensionPage,
+  type ErrorCode,
   type SenderInfo,
   type Reply,
 } from '../../models/messaging';
@@ -35,6 +36,15 @@ import { forgetShownPosterLooks, recommend, recordFeedback, undoFeedbackEvent, w
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 import { errorText } from '../../models/error-text';
+
+/** Runs `work`; a failure without a code of its own gets `code`, so the user hears what failed, not the default. */
+async function failingAs<T>(code: ErrorCode, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    throw error instanceof ProtocolError ? error : new ProtocolError(code, errorText(error));
+  }
+}
 
 const askOffscreen = createClient<OffscreenApi>((message) => browser.runtime.sendMessage(message));
 
@@ -86,24 +96,12 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
   'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
   'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
-  recommend: async (r) => {
-    try {
-      return await recommend(r);
-    } catch (error) {
-      // The catalogue keeps its own code; anything else is the picks', not the face analysis' (the default).
-      throw error instanceof ProtocolError ? error : new ProtocolError('picks-failed', errorText(error));
-    }
-  },
+  // A catalogue that cannot be read keeps its own code; anything else is the picks', not the face analysis'.
+  recommend: (r) => failingAs('picks-failed', () => recommend(r)),
   feedback: (r) => recordFeedback(r),
   'tmdb-refresh': () => refreshFromTmdb(),
   'tmdb-status': () => lastTmdbState(),
-  'tmdb-details': async (r) => {
-    try {
-      return await tmdbDetails(r.tmdbId);
-    } catch (error) {
-      throw new ProtocolError('tmdb-failed', errorText(error));
-    }
-  },
+  'tmdb-details': (r) => failingAs('tmdb-failed', () => tmdbDetails(r.tmdbId)),
   'poster-look': async (r) => {
     const saved = await savePosterLook(await openDatabase(), r.tmdbId, r.look);
     forgetShownPosterLooks();
@@ -145,13 +143,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await clearSettings();
     return storeCounts(db);
   },
-  'catalogue-ensure': async () => {
-    try {
-      return await ensureCatalogue();
-    } catch (error) {
-      throw new ProtocolError('catalogue-failed', errorText(error));
-    }
-  },
+  'catalogue-ensure': () => failingAs('catalogue-failed', ensureCatalogue),
 };
 
 async function handle(request: BackgroundRequest, sender: SenderInfo): Promise<Reply<unknown>> {
