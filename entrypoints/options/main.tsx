@@ -55,6 +55,16 @@ const isRegionText = (text: string) => /^[A-Za-z]{2}$/.test(text.trim());
 
 const ask = askBackground;
 
+/** The toolbar button's command: `_execute_action` in Manifest V3 (Chrome), `_execute_browser_action` in V2 (Firefox). */
+const OPEN_POPUP_COMMANDS = new Set(['_execute_action', '_execute_browser_action']);
+
+/** Firefox has its own page for shortcuts (Add-ons → Manage Extension Shortcuts) and may not open chrome:// pages. */
+function openShortcutSettings(): void {
+  const commands = browser.commands as typeof browser.commands & { openShortcutSettings?: () => Promise<void> };
+  if (commands.openShortcutSettings) void commands.openShortcutSettings();
+  else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+}
+
 const TMDB_STATUS_TEXT: Record<TmdbState['status'], MessageKey> = {
   ok: 'tmdbOk',
   running: 'tmdbRunning',
@@ -84,7 +94,7 @@ function OptionsPage() {
   useEffect(() => {
     void browser.commands
       ?.getAll()
-      .then((all) => setShortcut(all.find((c) => c.name === '_execute_action')?.shortcut ?? ''));
+      .then((all) => setShortcut(all.find((c) => OPEN_POPUP_COMMANDS.has(c.name ?? ''))?.shortcut ?? ''));
     void loadSettings().then((s) => {
       setSettings(s);
       setLoaded(true);
@@ -352,8 +362,14 @@ function OptionsPage() {
           ))}
         </fieldset>
         <p data-testid="shortcut">
-          {t('shortcutBefore')} <kbd>{shortcut || t('shortcutNone')}</kbd> {t('shortcutAfter')}{' '}
-          <button type="button" onClick={() => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' })}>
+          {shortcut ? (
+            <>
+              {t('shortcutBefore')} <kbd>{shortcut}</kbd> {t('shortcutAfter')}
+            </>
+          ) : (
+            t('shortcutUnset')
+          )}{' '}
+          <button type="button" data-testid="shortcut-change" onClick={openShortcutSettings}>
             {t('shortcutChange')}
           </button>
         </p>

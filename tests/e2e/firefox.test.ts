@@ -95,6 +95,21 @@ describe('Moodreel in Firefox', () => {
     await popup.close();
   });
 
+  it('names the keyboard shortcut and opens Firefox’s page for changing it', async () => {
+    const options = await openAddonPage(browser, 'options.html', '[data-testid="shortcut-change"]');
+    // Manifest V2's command for the toolbar button is `_execute_browser_action`, not V3's `_execute_action`.
+    expect(await options.$eval('[data-testid="shortcut"]', (e) => e.textContent)).toContain('Alt+Shift+M');
+    await options.click('[data-testid="shortcut-change"]');
+    // Firefox opens no chrome:// page; its shortcuts live in the add-ons manager.
+    const addonsManager = async () => {
+      for (const p of await browser.pages()) if (p.url().startsWith('about:addons')) return p;
+      return undefined;
+    };
+    await expect.poll(async () => Boolean(await addonsManager()), { timeout: 15_000 }).toBe(true);
+    await (await addonsManager())!.close();
+    await options.close();
+  });
+
   it('exports everything, deletes everything, and imports it back without loss', async () => {
     const page = await openAddonPage(browser, 'privacy.html', '[data-testid="delete"]');
     await askFrom(page, { type: 'catalogue-ensure' });

@@ -396,6 +396,20 @@ describe('filters in Options', () => {
   });
 });
 
+describe('the keyboard shortcut in Options', () => {
+  it('is named, and its button opens the browser’s own page for changing it', async () => {
+    session = await launchExtension();
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="shortcut-change"]');
+    expect(await text(options, '[data-testid="shortcut"]')).toContain('Alt+Shift+M');
+    const opened = session.browser.waitForTarget((t) => t.url().startsWith('chrome://extensions/shortcuts'), {
+      timeout: 10_000,
+    });
+    await options.click('[data-testid="shortcut-change"]');
+    await opened;
+  });
+});
+
 describe('camera permission', () => {
   it('on first use opens the page that asks for the camera once, and explains a refusal there', async () => {
     // Without the fake UI, the camera is not yet granted and a request is refused, as when a user clicks Block.
