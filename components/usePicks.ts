@@ -5,9 +5,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
 import { ranked, zeroProbabilities, type EmotionProbabilities } from '../models/mood/emotions';
-import type { ProblemCode } from '../models/problems';
+import { problemCodeOf, type ProblemCode } from '../models/problems';
 import type { BackgroundClient, PickView } from '../models/protocol';
-import { ProtocolError } from '../models/messaging';
 import type { Strategy } from '../models/recommend/mood-target';
 import { displayTitle } from '../models/catalogue/movie';
 
@@ -84,7 +83,7 @@ export function usePicks(
         console.warn('Moodreel: picks failed', error);
         if (!current) return;
         setPicks([]);
-        setFailed(error instanceof ProtocolError ? error.code : 'picks-failed');
+        setFailed(problemCodeOf(error, 'picks-failed'));
       });
     return () => {
       current = false;
@@ -123,7 +122,7 @@ export function usePicks(
       if (rerank) setSeed((s) => s + 1);
     } catch (error) {
       console.warn('Moodreel: not saved', error);
-      setProblem(error instanceof ProtocolError ? error.code : 'storage-failed');
+      setProblem(problemCodeOf(error, 'storage-failed'));
     } finally {
       setSending(false);
     }

@@ -5,18 +5,7 @@
  */
 import { isRecord } from './checks';
 import { errorText } from './error-text';
-
-export type ErrorCode =
-  | 'invalid-message'
-  | 'foreign-sender'
-  | 'bad-image'
-  | 'capture-failed'
-  | 'inference-failed'
-  | 'catalogue-failed'
-  | 'picks-failed'
-  | 'tmdb-failed'
-  | 'storage-failed'
-  | 'unsupported';
+import { Problem, type ErrorCode } from './problems';
 
 export interface ProtocolErrorBody {
   code: ErrorCode;
@@ -71,23 +60,21 @@ export function errorReply(code: ErrorCode, message: string): Reply<never> {
 
 /**
  * The reply for a handler's error: a ProtocolError keeps its code; a storage write the browser refused (quota, full
- * disk) is `storage-failed`, so the user hears that nothing was saved; anything else failed the request.
+ * disk) is `storage-failed`, so the user hears that nothing was saved; anything else is the message's own failure
+ * (`failsAs` in its declaration), so the user hears what failed.
  */
-export function replyForError(error: unknown): Reply<never> {
+export function replyForError(error: unknown, failsAs: ErrorCode): Reply<never> {
   const message = errorText(error);
   if (error instanceof ProtocolError) return errorReply(error.code, error.message);
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
   if (name === 'QuotaExceededError' || name === 'UnknownError') return errorReply('storage-failed', message);
-  return errorReply('inference-failed', message);
+  return errorReply(failsAs, message);
 }
 
 /** An error that crossed the protocol; `code` says what kind, for the UI to pick its message. */
-export class ProtocolError extends Error {
-  constructor(
-    readonly code: ErrorCode,
-    message: string,
-  ) {
-    super(message);
+export class ProtocolError extends Problem<ErrorCode> {
+  constructor(code: ErrorCode, message: string) {
+    super(code, message);
     this.name = 'ProtocolError';
   }
 }
@@ -118,7 +105,7 @@ export function createClient<Api extends { [K in keyof Api]: { request: { type: 
 /**
  * A runtime.onMessage listener body shared by every receiving context: ignore what is not ours (return undefined, so
  * its owner can answer), refuse foreign senders and malformed payloads with a logged reason, hand the rest to
- * `handle`. `context` names the receiver in the log.
+ * `handle`, whose failure becomes an error reply (never a rejection). `context` names the receiver in the log.
  */
 export function guardedListener<R>(options: {
   context: string;
@@ -127,6 +114,8 @@ export function guardedListener<R>(options: {
   senderOk: (sender: SenderInfo, type: string) => boolean;
   foreignMessage: string;
   handle: (request: R, sender: SenderInfo) => Promise<Reply<unknown>>;
+  /** What a failure of this request is reported as when the error does not say: its declaration's `failsAs`. */
+  failsAs: (request: R) => ErrorCode;
 }): (raw: unknown, sender: SenderInfo) => Promise<Reply<unknown>> | undefined {
   return (raw, sender) => {
     const parsed = options.parse(raw);
@@ -139,6 +128,9 @@ export function guardedListener<R>(options: {
       console.warn(`Moodreel ${options.context}: rejected a malformed message:`, parsed.reason);
       return Promise.resolve(errorReply('invalid-message', parsed.reason));
     }
-    return options.handle(parsed.value, sender);
+    const request = parsed.value;
+    return Promise.resolve()
+      .then(() => options.handle(request, sender))
+      .catch((error: unknown) => replyForError(error, options.failsAs(request)));
   };
 }

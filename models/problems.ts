@@ -1,5 +1,18 @@
 import type { MessageKey } from './messages';
-import type { ErrorCode } from './messaging';
+
+/** What a failed request reports across the message protocol (messaging.ts), for the UI to pick its message. */
+export type ErrorCode =
+  | 'invalid-message'
+  | 'foreign-sender'
+  | 'bad-image'
+  | 'capture-failed'
+  | 'inference-failed'
+  | 'catalogue-failed'
+  | 'picks-failed'
+  | 'tmdb-failed'
+  | 'storage-failed'
+  | 'storage-unreadable'
+  | 'unsupported';
 
 /** Ways a mood check can fail for the user, each with a plain message. */
 export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' | 'camera-failed';
@@ -8,6 +21,22 @@ export type FrameProblem = 'protected-video' | 'no-video';
 /** A picture the user chose that cannot be read as it is: too big a file, or too few pixels to find a face in. */
 export type PictureProblem = 'image-too-large' | 'image-too-small';
 export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | PictureProblem | 'camera-permission' | 'no-face';
+
+/** An error that says which problem it is, so the UI can show that problem's plain message. */
+export class Problem<C extends ProblemCode = ProblemCode> extends Error {
+  constructor(
+    readonly code: C,
+    message: string = code,
+  ) {
+    super(message);
+    this.name = 'Problem';
+  }
+}
+
+/** The problem an error says it is, or `fallback` for one that does not (a bug, a browser API's own failure). */
+export function problemCodeOf(error: unknown, fallback: ProblemCode): ProblemCode {
+  return error instanceof Problem ? error.code : fallback;
+}
 
 /**
  * Below this many pixels on its shorter side a picture is too small to find a face in (a tightly cropped 48-px face

@@ -12,6 +12,7 @@ import { isMovieId, isMovieIds, isPositiveId } from './ids';
 import { hasOnlyKeys, isRecord, isUnit } from './checks';
 import { isImageDataUrl } from './image/data-url';
 import type { createClient, Parsed } from './messaging';
+import type { ErrorCode } from './problems';
 import { isProbabilities, parseMoodSummary, type MoodSummary } from './mood/summary';
 import { BACKENDS, type Backend, type BackendChoice } from './face/backend';
 import type { Strategy } from './recommend/mood-target';
@@ -99,15 +100,17 @@ type Sender = 'page' | 'content';
 
 interface Declared<S extends v.GenericSchema, R> {
   schema: S;
+  /** What its failure is reported as when the error does not say (see `replyForError`), so the user hears what failed. */
+  failsAs: ErrorCode;
   /** Extension pages may send every background message; content scripts only those that list 'content'. */
   senders: readonly Sender[];
   /** The reply's type (no value: it is only a type). */
   reply: R;
 }
 
-/** Declares a message: `message(schema, senders)<Reply>()`. */
-function message<S extends v.GenericSchema>(schema: S, senders: readonly Sender[] = ['page']) {
-  return <R>(): Declared<S, R> => ({ schema, senders, reply: undefined as R });
+/** Declares a message: `message(schema, failsAs, senders)<Reply>()`. */
+function message<S extends v.GenericSchema>(schema: S, failsAs: ErrorCode, senders: readonly Sender[] = ['page']) {
+  return <R>(): Declared<S, R> => ({ schema, failsAs, senders, reply: undefined as R });
 }
 
 function bare<T extends string>(type: T) {
@@ -140,24 +143,30 @@ const imageRequest = <T extends string>(type: T) =>
 
 /** What extension pages (and, where listed, content scripts) may ask the background. */
 export const BACKGROUND_MESSAGES = {
-  'analyze-image': message(imageRequest('analyze-image'), ['page', 'content'])<AnalysisResult>(),
+  'analyze-image': message(imageRequest('analyze-image'), 'inference-failed', ['page', 'content'])<AnalysisResult>(),
   /**
    * The popup has opened: start the face model and load the catalogue now, so the click finds them ready. Answers
    * when the model is ready (false where this browser cannot run it); the catalogue goes on loading behind it.
    */
-  'warm-up': message(v.strictObject({ type: v.literal('warm-up'), detector }))<{ ready: boolean }>(),
-  'capture-tab': message(bare('capture-tab'), ['page', 'content'])<{ image: string }>(),
-  'reset-inference': message(bare('reset-inference'))<{ closed: boolean }>(),
-  'inference-stats': message(bare('inference-stats'))<InferenceStats>(),
-  'catalogue-ensure': message(bare('catalogue-ensure'))<CatalogueStatus>(),
+  'warm-up': message(v.strictObject({ type: v.literal('warm-up'), detector }), 'inference-failed')<{
+    ready: boolean;
+  }>(),
+  'capture-tab': message(bare('capture-tab'), 'capture-failed', ['page', 'content'])<{ image: string }>(),
+  'reset-inference': message(bare('reset-inference'), 'inference-failed')<{ closed: boolean }>(),
+  'inference-stats': message(bare('inference-stats'), 'inference-failed')<InferenceStats>(),
+  'catalogue-ensure': message(bare('catalogue-ensure'), 'catalogue-failed')<CatalogueStatus>(),
   /** Up to MAX_LOOKUP movies by id; unknown ids are left out of the answer. */
-  'movies-get': message(v.strictObject({ type: v.literal('movies-get'), movieIds: movieIds(MAX_LOOKUP) }))<Movie[]>(),
+  'movies-get': message(
+    v.strictObject({ type: v.literal('movies-get'), movieIds: movieIds(MAX_LOOKUP) }),
+    'catalogue-failed',
+  )<Movie[]>(),
   'movies-search': message(
     v.strictObject({
       type: v.literal('movies-search'),
       query: v.pipe(v.string(), v.maxLength(MAX_QUERY_LENGTH, 'query must be a short string')),
       limit: intIn(1, 100),
     }),
+    'catalogue-failed',
   )<Movie[]>(),
   recommend: message(
     v.strictObject({
@@ -183,6 +192,7 @@ export const BACKGROUND_MESSAGES = {
       /** The look of the user's picture (raw features), to pick films that look like it too; null leaves it out. */
       look: orNull(check<number[]>(isRawLook, 'look must be the look features of a picture')),
     }),
+    'picks-failed',
     ['page', 'content'],
   )<PickView[]>(),
   feedback: message(
@@ -193,15 +203,22 @@ export const BACKGROUND_MESSAGES = {
       /** The mood check the pick was shown for (the personal mood map learns from it); null for other picks. */
       mood: orNull(check<MoodLesson>(isMoodLesson, 'mood must be an emotion and a strategy, or null')),
     }),
+    'storage-failed',
     ['page', 'content'],
   )<{ saved: true; eventId: number }>(),
-  'feedback-undo': message(v.strictObject({ type: v.literal('feedback-undo'), eventId: positiveId }))<{
+  'feedback-undo': message(
+    v.strictObject({ type: v.literal('feedback-undo'), eventId: positiveId }),
+    'storage-failed',
+  )<{
     undone: boolean;
   }>(),
   /** Forgets how the user wants each mood handled (the personal mood map); their other feedback stays. */
-  'mood-map-reset': message(bare('mood-map-reset'))<{ reset: true }>(),
-  'mood-map-status': message(bare('mood-map-status'))<MoodMapStatus>(),
-  'history-list': message(v.strictObject({ type: v.literal('history-list'), limit: intIn(1, 500) }))<HistoryEntry[]>(),
+  'mood-map-reset': message(bare('mood-map-reset'), 'storage-failed')<{ reset: true }>(),
+  'mood-map-status': message(bare('mood-map-status'), 'storage-unreadable')<MoodMapStatus>(),
+  'history-list': message(
+    v.strictObject({ type: v.literal('history-list'), limit: intIn(1, 500) }),
+    'storage-unreadable',
+  )<HistoryEntry[]>(),
   /** Fills in a history entry after the fact: the picks once shown, or the user's correction of the mood. */
   'history-update': message(
     v.strictObject({
@@ -210,22 +227,29 @@ export const BACKGROUND_MESSAGES = {
       picks: v.nullable(movieIds(MAX_PICKS)),
       corrected: v.nullable(v.picklist(EMOTIONS, 'corrected must be an emotion or null')),
     }),
+    'storage-failed',
   )<{ updated: boolean }>(),
-  'watchlist-list': message(bare('watchlist-list'))<{ movie: Movie; at: number }[]>(),
-  'watchlist-remove': message(v.strictObject({ type: v.literal('watchlist-remove'), movieId }))<{ removed: true }>(),
-  'privacy-counts': message(bare('privacy-counts'))<StoreCounts>(),
-  'privacy-export': message(bare('privacy-export'))<UserData>(),
+  'watchlist-list': message(bare('watchlist-list'), 'storage-unreadable')<{ movie: Movie; at: number }[]>(),
+  'watchlist-remove': message(v.strictObject({ type: v.literal('watchlist-remove'), movieId }), 'storage-failed')<{
+    removed: true;
+  }>(),
+  'privacy-counts': message(bare('privacy-counts'), 'storage-unreadable')<StoreCounts>(),
+  'privacy-export': message(bare('privacy-export'), 'storage-unreadable')<UserData>(),
   /** `data` is checked field by field by the store (`parseUserData`) before anything is written. */
   'privacy-import': message(
     v.strictObject({
       type: v.literal('privacy-import'),
       data: check<Record<string, unknown>>(isRecord, 'data must be an export object'),
     }),
+    'storage-failed',
   )<StoreCounts>(),
-  'privacy-delete': message(bare('privacy-delete'))<StoreCounts>(),
-  'tmdb-refresh': message(bare('tmdb-refresh'))<TmdbState>(),
-  'tmdb-status': message(bare('tmdb-status'))<TmdbState | null>(),
-  'tmdb-details': message(v.strictObject({ type: v.literal('tmdb-details'), tmdbId: positiveId }))<TmdbMovieDetails>(),
+  'privacy-delete': message(bare('privacy-delete'), 'storage-failed')<StoreCounts>(),
+  'tmdb-refresh': message(bare('tmdb-refresh'), 'tmdb-failed')<TmdbState>(),
+  'tmdb-status': message(bare('tmdb-status'), 'tmdb-failed')<TmdbState | null>(),
+  'tmdb-details': message(
+    v.strictObject({ type: v.literal('tmdb-details'), tmdbId: positiveId }),
+    'tmdb-failed',
+  )<TmdbMovieDetails>(),
   /** The look of a TMDB poster the popup showed, for films the shipped looks lack. */
   'poster-look': message(
     v.strictObject({
@@ -233,6 +257,7 @@ export const BACKGROUND_MESSAGES = {
       tmdbId: positiveId,
       look: check<number[]>(isRawLook, 'look must be the look features of a picture'),
     }),
+    'storage-failed',
   )<{ saved: boolean }>(),
   'mood-record': message(
     v.strictObject({
@@ -244,9 +269,12 @@ export const BACKGROUND_MESSAGES = {
       /** The picks shown for it (may be empty when they come later). */
       picks: movieIds(MAX_PICKS),
     }),
+    'storage-failed',
     ['page', 'content'],
   )<{ id: number }>(),
-  'mood-latest': message(bare('mood-latest'), ['page', 'content'])<(MoodSummary & { at: number }) | null>(),
+  'mood-latest': message(bare('mood-latest'), 'storage-unreadable', ['page', 'content'])<
+    (MoodSummary & { at: number }) | null
+  >(),
 } as const;
 
 /** What the background asks the overlay in a tab. */
@@ -261,16 +289,20 @@ export const OVERLAY_MESSAGES = {
       ),
       mediaType: v.picklist(['video', 'image'] as const, 'mediaType must be video or image'),
     }),
+    'inference-failed',
   )<{ started: true }>(),
-  'overlay:ping': message(bare('overlay:ping'))<{ alive: true }>(),
+  'overlay:ping': message(bare('overlay:ping'), 'inference-failed')<{ alive: true }>(),
 } as const;
 
 /** What the background may ask the offscreen document. */
 export const OFFSCREEN_MESSAGES = {
-  'offscreen:analyze': message(imageRequest('offscreen:analyze'))<AnalysisResult>(),
-  'offscreen:stats': message(bare('offscreen:stats'))<InferenceStats>(),
+  'offscreen:analyze': message(imageRequest('offscreen:analyze'), 'inference-failed')<AnalysisResult>(),
+  'offscreen:stats': message(bare('offscreen:stats'), 'inference-failed')<InferenceStats>(),
   /** Start the backend and load the models for this detector, without an image. */
-  'offscreen:warm-up': message(v.strictObject({ type: v.literal('offscreen:warm-up'), detector, backend }))<{
+  'offscreen:warm-up': message(
+    v.strictObject({ type: v.literal('offscreen:warm-up'), detector, backend }),
+    'inference-failed',
+  )<{
     backend: Backend;
   }>(),
 } as const;

@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { onMessage } from '../shared/on-message';
 import { defineBackground } from 'wxt/utils/define-background';
 import {
+  BACKGROUND_MESSAGES,
   isOffscreenReadyNotice,
   parseBackgroundRequest,
   CONTENT_SCRIPT_REQUESTS,
@@ -11,13 +12,11 @@ import {
 } from '../../models/protocol';
 import {
   createClient,
-  replyForError,
   guardedListener,
   okReply,
   ProtocolError,
   senderIsContentScript,
   senderIsExtensionPage,
-  type ErrorCode,
   type SenderInfo,
   type Reply,
 } from '../../models/messaging';
@@ -36,15 +35,6 @@ import { forgetShownPosterLooks, recommend, recordFeedback, undoFeedbackEvent, w
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 import { errorText } from '../../models/error-text';
-
-/** Runs `work`; a failure without a code of its own gets `code`, so the user hears what failed, not the default. */
-async function failingAs<T>(code: ErrorCode, work: () => Promise<T>): Promise<T> {
-  try {
-    return await work();
-  } catch (error) {
-    throw error instanceof ProtocolError ? error : new ProtocolError(code, errorText(error));
-  }
-}
 
 const askOffscreen = createClient<OffscreenApi>((message) => browser.runtime.sendMessage(message));
 
@@ -97,11 +87,11 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
   'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
   // A catalogue that cannot be read keeps its own code; anything else is the picks', not the face analysis'.
-  recommend: (r) => failingAs('picks-failed', () => recommend(r)),
+  recommend: (r) => recommend(r),
   feedback: (r) => recordFeedback(r),
   'tmdb-refresh': () => refreshFromTmdb(),
   'tmdb-status': () => lastTmdbState(),
-  'tmdb-details': (r) => failingAs('tmdb-failed', () => tmdbDetails(r.tmdbId)),
+  'tmdb-details': (r) => tmdbDetails(r.tmdbId),
   'poster-look': async (r) => {
     const saved = await savePosterLook(await openDatabase(), r.tmdbId, r.look);
     forgetShownPosterLooks();
@@ -143,16 +133,12 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await clearSettings();
     return storeCounts(db);
   },
-  'catalogue-ensure': () => failingAs('catalogue-failed', ensureCatalogue),
+  'catalogue-ensure': () => ensureCatalogue(),
 };
 
 async function handle(request: BackgroundRequest, sender: SenderInfo): Promise<Reply<unknown>> {
-  try {
-    const handler = handlers[request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;
-    return okReply(await handler(request, sender));
-  } catch (error) {
-    return replyForError(error);
-  }
+  const handler = handlers[request.type] as (r: BackgroundRequest, s: SenderInfo) => Promise<unknown>;
+  return okReply(await handler(request, sender));
 }
 
 export default defineBackground(() => {
@@ -174,6 +160,7 @@ export default defineBackground(() => {
         (CONTENT_SCRIPT_REQUESTS as readonly string[]).includes(type)),
     foreignMessage: 'Only Moodreel pages may ask for this.',
     handle,
+    failsAs: (request) => BACKGROUND_MESSAGES[request.type].failsAs,
   });
   onMessage((raw, sender) => {
     if (isOffscreenReadyNotice(raw)) {

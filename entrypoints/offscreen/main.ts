@@ -9,19 +9,13 @@ import * as faceapi from '@vladmandic/face-api/dist/face-api.esm-nobundle.js';
 import { createFaceAnalyzer, type AnalyzerInput } from '../../models/face/analyzer';
 import { DEFAULT_ANALYZER_CONFIG } from '../../models/face/config';
 import {
+  OFFSCREEN_MESSAGES,
   parseOffscreenRequest,
   type AnalysisResult,
   type InferenceStats,
   type OffscreenAnalyzeRequest,
 } from '../../models/protocol';
-import {
-  errorReply,
-  guardedListener,
-  okReply,
-  replyForError,
-  senderIsBackground,
-  type Reply,
-} from '../../models/messaging';
+import { errorReply, guardedListener, okReply, senderIsBackground, type Reply } from '../../models/messaging';
 import type { Backend, BackendChoice } from '../../models/face/backend';
 import { decodeToCanvas } from './decode';
 import { sceneLook } from './look';
@@ -86,7 +80,7 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
     });
   } catch (error) {
     console.error('Moodreel: analysis failed', error);
-    return replyForError(error);
+    throw error;
   } finally {
     // Drop the pixels at once: no image outlives its analysis.
     canvas.width = 0;
@@ -121,9 +115,10 @@ onMessage(
     handle: (request) => {
       if (request.type === 'offscreen:stats') return Promise.resolve(stats());
       if (request.type === 'offscreen:warm-up')
-        return serialised(() => prepare(request)).then(({ backend }) => okReply({ backend }), replyForError);
+        return serialised(() => prepare(request)).then(({ backend }) => okReply({ backend }));
       return serialised(() => analyze(request));
     },
+    failsAs: (request) => OFFSCREEN_MESSAGES[request.type].failsAs,
   }),
 );
 

@@ -33,8 +33,7 @@ import { parseLanguages } from '../../models/recommend/languages';
 import { askBackground } from '../shared/background-client';
 import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
-import { ProtocolError } from '../../models/messaging';
-import type { ProblemCode } from '../../models/problems';
+import { problemCodeOf, type ProblemCode } from '../../models/problems';
 
 const sites = registeredSites();
 const verbatim = (text: string) => ({ key: 'verbatim' as const, subs: [text] });
@@ -119,7 +118,7 @@ function OptionsPage() {
       .then(setCatalogue)
       .catch((error: unknown) => {
         console.warn('Moodreel: catalogue not loaded', error);
-        setCatalogueProblem(error instanceof ProtocolError ? error.code : 'catalogue-failed');
+        setCatalogueProblem(problemCodeOf(error, 'catalogue-failed'));
       });
   }
 

@@ -5,10 +5,10 @@
  */
 import { fitWithin } from '../../models/face/config';
 import { cropRect, isBlankFrame } from '../../models/image/frame';
-import type { FrameProblem } from '../../models/problems';
+import { Problem, type FrameProblem } from '../../models/problems';
 
-export class FrameError extends Error {
-  constructor(readonly code: FrameProblem) {
+export class FrameError extends Problem<FrameProblem> {
+  constructor(code: FrameProblem) {
     super(code);
     this.name = 'FrameError';
   }

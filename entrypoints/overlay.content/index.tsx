@@ -12,9 +12,9 @@ import { Overlay, type OverlayPlacement, type OverlayProps } from '../../compone
 // Inlined into the shadow root: no web-accessible file lets pages probe for the extension.
 import overlayCss from '../../components/overlay.css?inline';
 import { moodFromFaces, moodSummary } from '../../models/mood/mood';
-import type { ProblemCode } from '../../models/problems';
-import { parseOverlayRequest, type OverlayReadFrameRequest } from '../../models/protocol';
-import { guardedListener, okReply, ProtocolError, senderIsBackground } from '../../models/messaging';
+import { problemCodeOf, type ProblemCode } from '../../models/problems';
+import { OVERLAY_MESSAGES, parseOverlayRequest, type OverlayReadFrameRequest } from '../../models/protocol';
+import { guardedListener, okReply, senderIsBackground } from '../../models/messaging';
 import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized } from '../../models/sites/site';
@@ -103,6 +103,7 @@ export default defineContentScript({
           void readFrameFor(request);
           return okReply({ started: true });
         },
+        failsAs: (request) => OVERLAY_MESSAGES[request.type].failsAs,
       }),
     );
     ctx.addEventListener(
@@ -291,7 +292,7 @@ export default defineContentScript({
           );
         }
       } catch (error) {
-        problem = error instanceof FrameError || error instanceof ProtocolError ? error.code : 'inference-failed';
+        problem = problemCodeOf(error, 'inference-failed');
         if (!(error instanceof FrameError)) console.warn('Moodreel: could not read this frame', error);
       } finally {
         reading = false;

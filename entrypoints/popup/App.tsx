@@ -16,10 +16,9 @@ import { Working } from '../../components/Working';
 import type { Movie } from '../../models/catalogue/movie';
 import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
-import { MIN_PICTURE_SIDE, type ProblemCode } from '../../models/problems';
+import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ProblemCode } from '../../models/problems';
 import type { AnalysisResult } from '../../models/protocol';
 import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
-import { ProtocolError } from '../../models/messaging';
 import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
@@ -56,9 +55,9 @@ type State =
 type View = 'mood' | 'history' | 'watchlist';
 
 /** A chosen file that cannot be read: not an image, unreadable, or (with its size and the limit) too large. */
-class FileProblem extends Error {
+class FileProblem extends Problem<'bad-image' | 'image-too-large'> {
   constructor(
-    readonly code: 'bad-image' | 'image-too-large',
+    code: 'bad-image' | 'image-too-large',
     readonly subs: (string | number)[] = [],
   ) {
     super(code);
@@ -66,9 +65,10 @@ class FileProblem extends Error {
 }
 
 function problemOf(error: unknown): { code: ProblemCode; subs?: (string | number)[] } {
-  if (error instanceof CameraError || error instanceof ProtocolError) return { code: error.code };
-  if (error instanceof FileProblem) return { code: error.code, subs: error.subs };
-  return { code: 'inference-failed' };
+  return {
+    code: problemCodeOf(error, 'inference-failed'),
+    subs: error instanceof FileProblem ? error.subs : undefined,
+  };
 }
 
 const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;

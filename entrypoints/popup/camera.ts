@@ -1,15 +1,12 @@
 /** Webcam access for extension pages: permission state and a short burst of still frames as JPEG data URLs. */
 
 import { browser, type Browser } from 'wxt/browser';
-import { cameraProblemOf, type CameraProblem } from '../../models/problems';
+import { cameraProblemOf, Problem, type CameraProblem } from '../../models/problems';
 import { errorText } from '../../models/error-text';
 
-export class CameraError extends Error {
-  constructor(
-    readonly code: CameraProblem,
-    message: string,
-  ) {
-    super(message);
+export class CameraError extends Problem<CameraProblem> {
+  constructor(code: CameraProblem, message: string) {
+    super(code, message);
     this.name = 'CameraError';
   }
 }

@@ -4,16 +4,19 @@
  * Firefox honours too.
  */
 import { browser, type Browser } from 'wxt/browser';
-import { replyForError } from '../../models/messaging';
+import type { Reply } from '../../models/messaging';
 
 export type MessageSender = Browser.runtime.MessageSender;
 
-export function onMessage(listener: (raw: unknown, sender: MessageSender) => Promise<unknown> | undefined): void {
+export function onMessage(
+  listener: (raw: unknown, sender: MessageSender) => Promise<Reply<unknown>> | undefined,
+): void {
   browser.runtime.onMessage.addListener(
     (raw: unknown, sender: MessageSender, sendResponse: (reply: unknown) => void) => {
       const reply = listener(raw, sender);
       if (reply === undefined) return false;
-      reply.then(sendResponse, (error: unknown) => sendResponse(replyForError(error)));
+      // guardedListener turns every failure into an error reply: the promise does not reject.
+      void reply.then(sendResponse);
       // Keeps the channel open until the reply is sent.
       return true;
     },

@@ -125,6 +125,7 @@ describe('guarded listeners', () => {
         handled.push(request);
         return okReply(null);
       },
+      failsAs: () => 'inference-failed',
     });
     const warn = console.warn;
     console.warn = () => undefined;
@@ -160,6 +161,7 @@ describe('guarded listeners', () => {
           parse: parse as (raw: unknown) => ReturnType<typeof parseOffscreenRequest>,
           senderOk: (s) => senderIsBackground(s, ID, ORIGIN),
           foreignMessage: 'no',
+          failsAs: () => 'inference-failed',
           handle: async () => {
             handled++;
             return okReply(null);

@@ -1,8 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { LOOK_SIZE } from '../../models/look/look';
-import { parseBackgroundRequest, parseOffscreenRequest, type BackgroundApi } from '../../models/protocol';
+import { readFileSync } from 'node:fs';
+import {
+  BACKGROUND_MESSAGES,
+  OFFSCREEN_MESSAGES,
+  OVERLAY_MESSAGES,
+  parseBackgroundRequest,
+  parseOffscreenRequest,
+  type BackgroundApi,
+} from '../../models/protocol';
+import { problemText } from '../../models/problems';
 import {
   createClient,
+  guardedListener,
   ProtocolError,
   replyForError,
   senderIsBackground,
@@ -126,15 +136,60 @@ describe('createClient', () => {
 });
 
 describe('replyForError', () => {
-  it('keeps protocol errors, names refused storage writes, and fails the rest', () => {
-    expect(replyForError(new ProtocolError('bad-image', 'x'))).toEqual({
+  it('keeps protocol errors, names refused storage writes, and reports the rest as the message’s own failure', () => {
+    expect(replyForError(new ProtocolError('bad-image', 'x'), 'picks-failed')).toEqual({
       ok: false,
       error: { code: 'bad-image', message: 'x' },
     });
-    expect(replyForError(new DOMException('Quota exceeded', 'QuotaExceededError'))).toMatchObject({
+    expect(replyForError(new DOMException('Quota exceeded', 'QuotaExceededError'), 'picks-failed')).toMatchObject({
       error: { code: 'storage-failed' },
     });
-    expect(replyForError(new Error('boom'))).toMatchObject({ error: { code: 'inference-failed', message: 'boom' } });
-    expect(replyForError('odd')).toMatchObject({ error: { code: 'inference-failed', message: 'odd' } });
+    expect(replyForError(new Error('boom'), 'picks-failed')).toMatchObject({
+      error: { code: 'picks-failed', message: 'boom' },
+    });
+    expect(replyForError('odd', 'tmdb-failed')).toMatchObject({ error: { code: 'tmdb-failed', message: 'odd' } });
+  });
+});
+
+describe('failures as declared', () => {
+  const listener = (handle: () => Promise<never>) =>
+    guardedListener({
+      context: 'test',
+      parse: parseBackgroundRequest,
+      senderOk: () => true,
+      foreignMessage: 'no',
+      handle,
+      failsAs: (request) => BACKGROUND_MESSAGES[request.type].failsAs,
+    });
+  const page = { id: ID, url: `${ORIGIN}popup.html` };
+
+  it('reply with the failing message’s own problem, never the analysis’s, and never reject', async () => {
+    const broken = listener(async () => {
+      throw new Error('The database connection is closing.');
+    });
+    const code = async (raw: unknown) => ((await broken(raw, page)) as { error: { code: string } }).error.code;
+    expect(await code({ type: 'mood-map-reset' })).toBe('storage-failed');
+    expect(await code({ type: 'mood-map-status' })).toBe('storage-unreadable');
+    expect(await code({ type: 'history-list', limit: 5 })).toBe('storage-unreadable');
+    expect(await code({ type: 'tmdb-refresh' })).toBe('tmdb-failed');
+    expect(await code({ type: 'catalogue-ensure' })).toBe('catalogue-failed');
+    expect(await code({ type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto' })).toBe(
+      'inference-failed',
+    );
+    // A handler that throws before it returns a promise is answered too.
+    const throwing = listener((() => {
+      throw new Error('sync');
+    }) as () => Promise<never>);
+    await expect(throwing({ type: 'tmdb-status' }, page)).resolves.toMatchObject({ error: { code: 'tmdb-failed' } });
+  });
+
+  it('give every declared failure a title and a body in the messages', () => {
+    const messages = JSON.parse(readFileSync('public/_locales/en/messages.json', 'utf8')) as Record<string, unknown>;
+    for (const declared of [BACKGROUND_MESSAGES, OFFSCREEN_MESSAGES, OVERLAY_MESSAGES])
+      for (const [type, { failsAs }] of Object.entries(declared)) {
+        const text = problemText(failsAs);
+        expect(messages[text.title], type).toBeDefined();
+        expect(messages[text.body], type).toBeDefined();
+      }
   });
 });
