@@ -12,6 +12,7 @@ export type ErrorCode =
   | 'tmdb-failed'
   | 'storage-failed'
   | 'storage-unreadable'
+  | 'delete-failed'
   | 'unsupported';
 
 /** Ways a mood check can fail for the user, each with a plain message. */

@@ -243,7 +243,7 @@ export const BACKGROUND_MESSAGES = {
     }),
     'storage-failed',
   )<StoreCounts>(),
-  'privacy-delete': message(bare('privacy-delete'), 'storage-failed')<StoreCounts>(),
+  'privacy-delete': message(bare('privacy-delete'), 'delete-failed')<StoreCounts>(),
   'tmdb-refresh': message(bare('tmdb-refresh'), 'tmdb-failed')<TmdbState>(),
   'tmdb-status': message(bare('tmdb-status'), 'tmdb-failed')<TmdbState | null>(),
   'tmdb-details': message(

@@ -2,7 +2,6 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import '../../components/theme.css';
-import type { CatalogueStatus, MoodMapStatus } from '../../models/protocol';
 import { reasonMessage } from '../../models/recommend/reasons';
 import { GENRE_TONES } from '../../models/catalogue/lexicon';
 import {
@@ -33,6 +32,7 @@ import { parseLanguages } from '../../models/recommend/languages';
 import { askBackground } from '../shared/background-client';
 import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { useLoaded } from '../../components/useLoaded';
 import { problemCodeOf, type ProblemCode } from '../../models/problems';
 
 const sites = registeredSites();
@@ -81,13 +81,14 @@ function OptionsPage() {
   const [loaded, setLoaded] = useState(false);
   const [draftKey, setDraftKey] = useState('');
   const [saved, setSaved] = useState<string | null>(null);
-  const [catalogue, setCatalogue] = useState<CatalogueStatus | null>(null);
-  /** Why the catalogue could not be loaded; it replaces "Loading…" with a way to ask again. */
-  const [catalogueProblem, setCatalogueProblem] = useState<ProblemCode | null>(null);
+  // A failure replaces "Loading…" with its problem and a way to ask again.
+  const catalogue = useLoaded(() => ask({ type: 'catalogue-ensure' }), 'catalogue-failed');
+  const moodMap = useLoaded(() => ask({ type: 'mood-map-status' }), 'storage-unreadable');
+  /** Why forgetting the mood map or a TMDB refresh just failed, shown under its button. */
+  const [actionProblem, setActionProblem] = useState<{ on: 'mood-map' | 'tmdb'; code: ProblemCode } | null>(null);
   const [tmdb, setTmdb] = useState<TmdbState | null>(null);
   const [busy, setBusy] = useState(false);
   const [shortcut, setShortcut] = useState('');
-  const [moodMap, setMoodMap] = useState<MoodMapStatus | null>(null);
   const [forgotten, setForgotten] = useState(false);
 
   useEffect(() => {
@@ -100,33 +101,31 @@ function OptionsPage() {
       applyTheme(s.theme);
       setDraftKey(s.tmdbApiKey);
     });
-    loadCatalogue();
     void ask({ type: 'tmdb-status' })
       .then(setTmdb)
       .catch(() => setTmdb(null));
     // Changes made elsewhere (the popup, an overlay) show here at once.
     const unwatch = watchSettings(() => void loadSettings().then(setSettings));
-    void ask({ type: 'mood-map-status' })
-      .then(setMoodMap)
-      .catch(() => setMoodMap(null));
     return unwatch;
   }, []);
 
-  function loadCatalogue() {
-    setCatalogueProblem(null);
-    ask({ type: 'catalogue-ensure' })
-      .then(setCatalogue)
-      .catch((error: unknown) => {
-        console.warn('Moodreel: catalogue not loaded', error);
-        setCatalogueProblem(problemCodeOf(error, 'catalogue-failed'));
-      });
+  /** Runs a button's request; its failure shows under that button until the next try. */
+  async function act(on: 'mood-map' | 'tmdb', failsAs: ProblemCode, work: () => Promise<void>) {
+    setActionProblem(null);
+    try {
+      await work();
+    } catch (error) {
+      console.warn('Moodreel: options action failed', error);
+      setActionProblem({ on, code: problemCodeOf(error, failsAs) });
+    }
   }
 
-  async function forgetMoodMap() {
-    await ask({ type: 'mood-map-reset' });
-    setMoodMap(await ask({ type: 'mood-map-status' }));
-    setForgotten(true);
-  }
+  const forgetMoodMap = () =>
+    act('mood-map', 'storage-failed', async () => {
+      await ask({ type: 'mood-map-reset' });
+      setForgotten(true);
+      moodMap.setValue(await ask({ type: 'mood-map-status' }));
+    });
 
   /** Saves only what this change touched, so it never undoes a change made meanwhile in the popup or an overlay. */
   async function save(next: Settings) {
@@ -193,14 +192,15 @@ function OptionsPage() {
     );
   }
 
-  async function refresh() {
-    setBusy(true);
-    try {
-      setTmdb(await ask({ type: 'tmdb-refresh' }));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const refresh = () =>
+    act('tmdb', 'tmdb-failed', async () => {
+      setBusy(true);
+      try {
+        setTmdb(await ask({ type: 'tmdb-refresh' }));
+      } finally {
+        setBusy(false);
+      }
+    });
 
   const keyProblem = draftKey.trim() !== '' && !isPlausibleApiKey(draftKey.trim());
   if (!loaded)
@@ -377,12 +377,20 @@ function OptionsPage() {
       <section class="mood" aria-labelledby="mood-map-h">
         <h2 id="mood-map-h">{t('moodMapTitle')}</h2>
         <p>{t('moodMapWhat')}</p>
-        <p data-testid="mood-map-status" data-lessons={moodMap?.lessons ?? 0}>
-          {moodMap && moodMap.lessons > 0 ? plural('moodMapLearned', moodMap.lessons) : t('moodMapEmpty')}
-        </p>
-        {moodMap && moodMap.learned.length > 0 && (
+        {moodMap.problem ? (
+          <ProblemNotice code={moodMap.problem} action={{ label: t('tryAgain'), run: moodMap.retry }} />
+        ) : (
+          <p data-testid="mood-map-status" data-lessons={moodMap.value?.lessons ?? 0}>
+            {!moodMap.value
+              ? t('loading')
+              : moodMap.value.lessons > 0
+                ? plural('moodMapLearned', moodMap.value.lessons)
+                : t('moodMapEmpty')}
+          </p>
+        )}
+        {moodMap.value && moodMap.value.learned.length > 0 && (
           <ul data-testid="mood-map-learned">
-            {moodMap.learned.map(({ emotion, tone }) => (
+            {moodMap.value.learned.map(({ emotion, tone }) => (
               <li key={emotion}>{tm(reasonMessage({ kind: 'learned', emotion, tone }))}</li>
             ))}
           </ul>
@@ -391,27 +399,28 @@ function OptionsPage() {
           <button
             type="button"
             onClick={() => void forgetMoodMap()}
-            disabled={!moodMap || moodMap.lessons === 0}
+            disabled={!moodMap.value || moodMap.value.lessons === 0}
             data-testid="mood-map-reset"
           >
             {t('moodMapReset')}
           </button>{' '}
           {forgotten && <span role="status">{t('moodMapDone')}</span>}
         </p>
+        {actionProblem?.on === 'mood-map' && <ProblemNotice code={actionProblem.code} />}
       </section>
 
       <section class="mood">
         <h2>{t('catalogueTitle')}</h2>
-        {catalogueProblem ? (
-          <ProblemNotice code={catalogueProblem} action={{ label: t('tryAgain'), run: loadCatalogue }} />
+        {catalogue.problem ? (
+          <ProblemNotice code={catalogue.problem} action={{ label: t('tryAgain'), run: catalogue.retry }} />
         ) : (
-          <p data-testid="catalogue-status" data-status={catalogue?.status ?? 'asking'}>
-            {catalogue
+          <p data-testid="catalogue-status" data-status={catalogue.value?.status ?? 'asking'}>
+            {catalogue.value
               ? t(
                   'catalogueStatus',
-                  formatNumber(catalogue.count),
-                  t(`catalogue_${catalogue.status}`),
-                  catalogue.version ?? '—',
+                  formatNumber(catalogue.value.count),
+                  t(`catalogue_${catalogue.value.status}`),
+                  catalogue.value.version ?? '—',
                 )
               : t('loading')}
           </p>
@@ -481,6 +490,7 @@ function OptionsPage() {
             {tmdb ? `${t(TMDB_STATUS_TEXT[tmdb.status])} ${tmdb.status === 'ok' ? tmdb.message : ''}` : ''}
           </span>
         </p>
+        {actionProblem?.on === 'tmdb' && <ProblemNotice code={actionProblem.code} />}
       </section>
       <p>
         <a href="/privacy.html" data-testid="privacy-link">

@@ -8,12 +8,12 @@ import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
 import { t } from '../../components/i18n';
 import { ProblemNotice } from '../../components/ProblemNotice';
+import { useLoaded } from '../../components/useLoaded';
 import { Picks } from '../../components/Picks';
 import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
 import { Working } from '../../components/Working';
-import type { Movie } from '../../models/catalogue/movie';
 import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ProblemCode } from '../../models/problems';
@@ -99,6 +99,14 @@ function readFile(file: File): Promise<string> {
  */
 const OPENED_IN_TAB = new URLSearchParams(location.search).get('in') === 'tab';
 
+/** The last checks, with the titles of the picks each showed. */
+async function loadHistory(): Promise<{ entries: HistoryEntry[]; titles: Map<number, string> }> {
+  const entries = await ask({ type: 'history-list', limit: 50 });
+  const ids = [...new Set(entries.flatMap((e) => e.picks.slice(0, 5)))].slice(0, 1000);
+  const movies = ids.length > 0 ? await ask({ type: 'movies-get', movieIds: ids }) : [];
+  return { entries, titles: new Map(movies.map((m) => [m.movieId, displayTitle(m.title)])) };
+}
+
 /** A shown poster's look, kept with its TMDB details for "match the look" (never the user's picture). */
 function learnPosterLook(tmdbId: number, url: string): void {
   measurePosterLook(url)
@@ -111,9 +119,11 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [view, setView] = useState<View>('mood');
   const [dragging, setDragging] = useState(false);
-  const [history, setHistory] = useState<HistoryEntry[] | null>(null);
-  const [titles, setTitles] = useState<Map<number, string>>(new Map());
-  const [watchlist, setWatchlist] = useState<{ movie: Movie; at: number }[] | null>(null);
+  // Each tab asks again whenever it is shown; a failure shows its problem with Try again instead of "Loading…".
+  const history = useLoaded(loadHistory, 'storage-unreadable', view === 'history');
+  const watchlist = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', view === 'watchlist');
+  /** A removal from the watchlist that was not saved. */
+  const [removeProblem, setRemoveProblem] = useState<ProblemCode | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   /** Whether the face model has loaded (the warm-up said so, or a check has run): what the progress line says. */
   const modelReady = useRef(false);
@@ -151,18 +161,6 @@ export function App() {
     if (historyId !== null && corrected)
       void ask({ type: 'history-update', id: historyId, picks: null, corrected }).catch(warnHistory);
   }, [historyId, corrected]);
-
-  useEffect(() => {
-    if (view === 'history') {
-      void ask({ type: 'history-list', limit: 50 }).then(async (entries) => {
-        const ids = [...new Set(entries.flatMap((e) => e.picks.slice(0, 5)))].slice(0, 1000);
-        const movies = ids.length > 0 ? await ask({ type: 'movies-get', movieIds: ids }) : [];
-        setTitles(new Map(movies.map((m) => [m.movieId, displayTitle(m.title)])));
-        setHistory(entries);
-      });
-    }
-    if (view === 'watchlist') void ask({ type: 'watchlist-list' }).then(setWatchlist);
-  }, [view]);
 
   async function analyse(images: string[], source: MoodSource) {
     // The snapshot at once, and what is happening while it is read.
@@ -385,20 +383,33 @@ export function App() {
       )}
       {view === 'history' && (
         <section id="panel-history" role="tabpanel" aria-labelledby="tab-history" class="popup-panel">
-          <HistoryView entries={history} titles={titles} />
+          {history.problem ? (
+            <ProblemNotice code={history.problem} action={{ label: t('tryAgain'), run: history.retry }} />
+          ) : (
+            <HistoryView entries={history.value?.entries ?? null} titles={history.value?.titles ?? new Map()} />
+          )}
         </section>
       )}
       {view === 'watchlist' && (
         <section id="panel-watchlist" role="tabpanel" aria-labelledby="tab-watchlist" class="popup-panel">
-          <WatchlistView
-            items={watchlist}
-            services={services}
-            onRemove={(movieId) =>
-              void ask({ type: 'watchlist-remove', movieId }).then(() =>
-                setWatchlist((w) => (w ?? []).filter((x) => x.movie.movieId !== movieId)),
-              )
-            }
-          />
+          {removeProblem && <ProblemNotice code={removeProblem} />}
+          {watchlist.problem ? (
+            <ProblemNotice code={watchlist.problem} action={{ label: t('tryAgain'), run: watchlist.retry }} />
+          ) : (
+            <WatchlistView
+              items={watchlist.value}
+              services={services}
+              onRemove={(movieId) =>
+                void ask({ type: 'watchlist-remove', movieId }).then(
+                  () => {
+                    setRemoveProblem(null);
+                    watchlist.setValue((watchlist.value ?? []).filter((x) => x.movie.movieId !== movieId));
+                  },
+                  (error: unknown) => setRemoveProblem(problemCodeOf(error, 'storage-failed')),
+                )
+              }
+            />
+          )}
         </section>
       )}
 

@@ -7,6 +7,10 @@ import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import type { StoreCounts } from '../../models/store/backup';
 import { errorText } from '../../models/error-text';
+import { ProtocolError } from '../../models/messaging';
+import { problemCodeOf, type ProblemCode } from '../../models/problems';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { useLoaded } from '../../components/useLoaded';
 import { formatNumber, localizePage, t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
@@ -18,14 +22,27 @@ const ask = askBackground;
 const STORES: (keyof StoreCounts)[] = ['feedback', 'seen', 'watchlist', 'history', 'settings', 'tmdbCache', 'movies'];
 
 function PrivacyPage() {
-  const [counts, setCounts] = useState<StoreCounts | null>(null);
+  const counts = useLoaded(() => ask({ type: 'privacy-counts' }), 'storage-unreadable');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  /** Why an export, import or deletion failed in the browser's storage (nothing was changed). */
+  const [problem, setProblem] = useState<ProblemCode | null>(null);
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void loadSettings().then((s) => applyTheme(s.theme));
-    void ask({ type: 'privacy-counts' }).then(setCounts);
   }, []);
+
+  /** Runs a button's request; a failure shows as its problem in place of the last message. */
+  async function act(failsAs: ProblemCode, work: () => Promise<void>) {
+    setMessage(null);
+    setProblem(null);
+    try {
+      await work();
+    } catch (error) {
+      console.warn('Moodreel: privacy action failed', error);
+      setProblem(problemCodeOf(error, failsAs));
+    }
+  }
 
   async function exportAll() {
     const data = await ask({ type: 'privacy-export' });
@@ -39,11 +56,18 @@ function PrivacyPage() {
   }
 
   async function importFile(file: File) {
+    setProblem(null);
     try {
       const data: unknown = JSON.parse(await file.text());
-      setCounts(await ask({ type: 'privacy-import', data: data as Record<string, unknown> }));
+      counts.setValue(await ask({ type: 'privacy-import', data: data as Record<string, unknown> }));
       setMessage({ kind: 'ok', text: t('imported') });
     } catch (error) {
+      // A file that is not an export says what is wrong with it; a storage failure is said as such.
+      if (error instanceof ProtocolError && error.code !== 'invalid-message') {
+        setMessage(null);
+        setProblem(error.code);
+        return;
+      }
       const text = error instanceof SyntaxError ? t('notJson') : errorText(error);
       setMessage({ kind: 'error', text: t('importFailed', text) });
     }
@@ -51,7 +75,7 @@ function PrivacyPage() {
 
   async function deleteAll() {
     setConfirming(false);
-    setCounts(await ask({ type: 'privacy-delete' }));
+    counts.setValue(await ask({ type: 'privacy-delete' }));
     setMessage({ kind: 'ok', text: t('deleted') });
   }
 
@@ -75,18 +99,19 @@ function PrivacyPage() {
             {STORES.map((s) => (
               <tr key={s}>
                 <th scope="row">{t(`store_${s}`)}</th>
-                <td data-testid={`count-${s}`}>{counts ? formatNumber(counts[s]) : '…'}</td>
+                <td data-testid={`count-${s}`}>{counts.value ? formatNumber(counts.value[s]) : '…'}</td>
                 <td>{t(`store_${s}_what`)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+        {counts.problem && <ProblemNotice code={counts.problem} action={{ label: t('tryAgain'), run: counts.retry }} />}
         <p class="tagline">{t('settingsWhere')}</p>
       </section>
       <section class="mood">
         <h2>{t('takeOrWipe')}</h2>
         <div class="row">
-          <button type="button" onClick={() => void exportAll()} data-testid="export">
+          <button type="button" onClick={() => void act('storage-unreadable', exportAll)} data-testid="export">
             {t('exportAll')}
           </button>
           <label class="button">
@@ -105,7 +130,12 @@ function PrivacyPage() {
           </label>
           {confirming ? (
             <>
-              <button type="button" class="danger" onClick={() => void deleteAll()} data-testid="delete-confirm">
+              <button
+                type="button"
+                class="danger"
+                onClick={() => void act('delete-failed', deleteAll)}
+                data-testid="delete-confirm"
+              >
                 {t('deleteConfirm')}
               </button>
               <button type="button" onClick={() => setConfirming(false)}>
@@ -127,6 +157,7 @@ function PrivacyPage() {
             {message.text}
           </p>
         )}
+        {problem && <ProblemNotice code={problem} />}
       </section>
     </main>
   );

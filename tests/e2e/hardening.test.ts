@@ -362,6 +362,56 @@ describe('a damaged catalogue file', () => {
   });
 });
 
+describe('storage that will not open', () => {
+  it('says so on every page that reads the user’s data, and in place of “deleted”; Try again recovers', async () => {
+    session = await launchExtension();
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
+    await askFrom(options, { type: 'feedback', movieId: 318, signal: 'watchlist', mood: null });
+    // A newer Moodreel's database (as after going back to an older build): the worker steps aside for the upgrade,
+    // and its own version can no longer open it.
+    const raise = `new Promise((resolve, reject) => {
+      const open = indexedDB.open('moodreel', 99);
+      open.onerror = () => reject(open.error);
+      open.onsuccess = () => { open.result.close(); resolve(open.result.version); };
+    })`;
+    expect(await options.evaluate(raise)).toBe(99);
+    const unreadable = '[data-testid="notice"][data-code="storage-unreadable"]';
+
+    await options.reload();
+    await options.waitForSelector(`[aria-labelledby="mood-map-h"] ${unreadable}`, { timeout: 30_000 });
+    expect(await options.$('[data-testid="mood-map-status"]')).toBeNull();
+    const popup = await session.openPage('popup.html');
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector(`#panel-history ${unreadable}`, { timeout: 30_000 });
+    expect(await popup.$('#panel-history .working')).toBeNull();
+    await popup.click('[data-testid="tab-watchlist"]');
+    await popup.waitForSelector(`#panel-watchlist ${unreadable}`, { timeout: 30_000 });
+    const privacy = await session.openPage('privacy.html');
+    await privacy.waitForSelector(unreadable, { timeout: 30_000 });
+    await privacy.click('[data-testid="delete"]');
+    await privacy.click('[data-testid="delete-confirm"]');
+    await privacy.waitForSelector('[data-testid="notice"][data-code="delete-failed"]', { timeout: 30_000 });
+    expect(await privacy.$('[data-testid="privacy-message"]')).toBeNull();
+
+    // The newer database gone (as when the user clears the add-on's data): Try again on each page reads again.
+    const lower = `new Promise((resolve, reject) => {
+      const del = indexedDB.deleteDatabase('moodreel');
+      del.onerror = () => reject(del.error);
+      del.onsuccess = () => resolve(true);
+    })`;
+    expect(await privacy.evaluate(lower)).toBe(true);
+    await privacy.click(`${unreadable} button`);
+    await privacy.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '0');
+    await popup.bringToFront();
+    await popup.click(`#panel-watchlist ${unreadable} button`);
+    await popup.waitForSelector('[data-testid="watchlist-empty"]', { timeout: 30_000 });
+    await options.bringToFront();
+    await options.click(`[aria-labelledby="mood-map-h"] ${unreadable} button`);
+    await options.waitForSelector('[data-testid="mood-map-status"][data-lessons="0"]', { timeout: 30_000 });
+  });
+});
+
 describe('bad input matrix', () => {
   it('handles huge, corrupt, animated, grey, dark, tiny-face and crowded images with a mood or a plain message', async () => {
     const vlado = join(FACES, 'human_person-vlado.jpg');
