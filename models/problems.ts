@@ -7,6 +7,7 @@ export type ErrorCode =
   | 'bad-image'
   | 'capture-failed'
   | 'inference-failed'
+  | 'model-failed'
   | 'catalogue-failed'
   | 'picks-failed'
   | 'tmdb-failed'

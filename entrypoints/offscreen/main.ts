@@ -15,7 +15,15 @@ import {
   type InferenceStats,
   type OffscreenAnalyzeRequest,
 } from '../../models/protocol';
-import { errorReply, guardedListener, okReply, senderIsBackground, type Reply } from '../../models/messaging';
+import {
+  errorReply,
+  guardedListener,
+  okReply,
+  ProtocolError,
+  senderIsBackground,
+  type Reply,
+} from '../../models/messaging';
+import { errorText } from '../../models/error-text';
 import type { Backend, BackendChoice } from '../../models/face/backend';
 import { decodeToCanvas } from './decode';
 import { sceneLook } from './look';
@@ -38,7 +46,12 @@ async function prepare(
     loaded = true;
   }
   if (!analyzer.isLoaded(request.detector)) {
-    await analyzer.load([request.detector]);
+    try {
+      await analyzer.load([request.detector]);
+    } catch (error) {
+      // Shipped files that will not load (a damaged install) fail every time: the user hears that, not "try again".
+      throw new ProtocolError('model-failed', `The face model could not be loaded: ${errorText(error)}`);
+    }
     loaded = true;
   }
   return { backend: active.backend, loadMs: loaded ? performance.now() - start : null };

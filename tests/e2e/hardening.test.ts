@@ -362,6 +362,23 @@ describe('a damaged catalogue file', () => {
   });
 });
 
+describe('a damaged model file', () => {
+  it('says the face model could not be loaded, not that the analysis failed, and reads the face once it is whole', async () => {
+    const build = join(work, 'damaged-model-build');
+    cpSync(EXTENSION_DIR, build, { recursive: true });
+    const file = join(build, 'weights', 'expression-cnn-real.bin');
+    const whole = readFileSync(file);
+    writeFileSync(file, whole.subarray(0, whole.length >> 1));
+    session = await launchExtension({ extensionDir: build });
+
+    const popup = await session.openPage('popup.html');
+    const face = join(FACES, 'human_person-vlado.jpg');
+    expect(await checkFile(popup, face)).toMatchObject({ notice: 'model-failed' });
+    writeFileSync(file, whole);
+    expect(await checkFile(popup, face)).toMatchObject({ notice: null, faces: 1 });
+  });
+});
+
 describe('storage that will not open', () => {
   it('says so on every page that reads the user’s data, and in place of “deleted”; Try again recovers', async () => {
     session = await launchExtension();
