@@ -60,14 +60,16 @@ export function errorReply(code: ErrorCode, message: string): Reply<never> {
 
 /**
  * The reply for a handler's error: a ProtocolError keeps its code; a storage write the browser refused (quota, full
- * disk) is `storage-failed`, so the user hears that nothing was saved; anything else is the message's own failure
- * (`failsAs` in its declaration), so the user hears what failed.
+ * disk) is `storage-failed`, so the user hears that nothing was saved; a database of a newer schema than this build
+ * knows (the add-on rolled back) is `storage-newer`, which only an update mends; anything else is the message's own
+ * failure (`failsAs` in its declaration), so the user hears what failed.
  */
 export function replyForError(error: unknown, failsAs: ErrorCode): Reply<never> {
   const message = errorText(error);
   if (error instanceof ProtocolError) return errorReply(error.code, error.message);
   const name = typeof error === 'object' && error !== null && 'name' in error ? String(error.name) : '';
   if (name === 'QuotaExceededError' || name === 'UnknownError') return errorReply('storage-failed', message);
+  if (name === 'VersionError') return errorReply('storage-newer', message);
   return errorReply(failsAs, message);
 }
 

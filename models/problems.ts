@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'tmdb-failed'
   | 'storage-failed'
   | 'storage-unreadable'
+  | 'storage-newer'
   | 'delete-failed'
   | 'unsupported';
 

@@ -108,7 +108,7 @@ function PrivacyPage() {
         {counts.problem && <ProblemNotice code={counts.problem} action={{ label: t('tryAgain'), run: counts.retry }} />}
         <p class="tagline">{t('settingsWhere')}</p>
       </section>
-      <section class="mood">
+      <section class="mood" data-testid="take-or-wipe">
         <h2>{t('takeOrWipe')}</h2>
         <div class="row">
           <button type="button" onClick={() => void act('storage-unreadable', exportAll)} data-testid="export">

@@ -379,8 +379,8 @@ describe('a damaged model file', () => {
   });
 });
 
-describe('storage that will not open', () => {
-  it('says so on every page that reads the user’s data, and in place of “deleted”; Try again recovers', async () => {
+describe('a database from a newer Moodreel', () => {
+  it('says so on every page that reads the user’s data and in place of “deleted”; Try again recovers', async () => {
     session = await launchExtension();
     const options = await session.openPage('options.html');
     await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
@@ -393,7 +393,7 @@ describe('storage that will not open', () => {
       open.onsuccess = () => { open.result.close(); resolve(open.result.version); };
     })`;
     expect(await options.evaluate(raise)).toBe(99);
-    const unreadable = '[data-testid="notice"][data-code="storage-unreadable"]';
+    const unreadable = '[data-testid="notice"][data-code="storage-newer"]';
 
     await options.reload();
     await options.waitForSelector(`[aria-labelledby="mood-map-h"] ${unreadable}`, { timeout: 30_000 });
@@ -408,7 +408,7 @@ describe('storage that will not open', () => {
     await privacy.waitForSelector(unreadable, { timeout: 30_000 });
     await privacy.click('[data-testid="delete"]');
     await privacy.click('[data-testid="delete-confirm"]');
-    await privacy.waitForSelector('[data-testid="notice"][data-code="delete-failed"]', { timeout: 30_000 });
+    await privacy.waitForSelector(`[data-testid="take-or-wipe"] ${unreadable}`, { timeout: 30_000 });
     expect(await privacy.$('[data-testid="privacy-message"]')).toBeNull();
 
     // The newer database gone (as when the user clears the add-on's data): Try again on each page reads again.

@@ -144,6 +144,9 @@ describe('replyForError', () => {
     expect(replyForError(new DOMException('Quota exceeded', 'QuotaExceededError'), 'picks-failed')).toMatchObject({
       error: { code: 'storage-failed' },
     });
+    expect(
+      replyForError(new DOMException('The requested version is less', 'VersionError'), 'picks-failed'),
+    ).toMatchObject({ error: { code: 'storage-newer' } });
     expect(replyForError(new Error('boom'), 'picks-failed')).toMatchObject({
       error: { code: 'picks-failed', message: 'boom' },
     });
