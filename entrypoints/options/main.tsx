@@ -90,6 +90,8 @@ function OptionsPage() {
   const [busy, setBusy] = useState(false);
   const [shortcut, setShortcut] = useState('');
   const [forgotten, setForgotten] = useState(false);
+  /** Forgetting cannot be undone: the button asks once more, as "Delete everything" does. */
+  const [confirmingForget, setConfirmingForget] = useState(false);
 
   useEffect(() => {
     void browser.commands
@@ -122,6 +124,7 @@ function OptionsPage() {
 
   const forgetMoodMap = () =>
     act('mood-map', 'storage-failed', async () => {
+      setConfirmingForget(false);
       await ask({ type: 'mood-map-reset' });
       setForgotten(true);
       moodMap.setValue(await ask({ type: 'mood-map-status' }));
@@ -396,14 +399,30 @@ function OptionsPage() {
           </ul>
         )}
         <p>
-          <button
-            type="button"
-            onClick={() => void forgetMoodMap()}
-            disabled={!moodMap.value || moodMap.value.lessons === 0}
-            data-testid="mood-map-reset"
-          >
-            {t('moodMapReset')}
-          </button>{' '}
+          {confirmingForget ? (
+            <>
+              <button
+                type="button"
+                class="danger"
+                onClick={() => void forgetMoodMap()}
+                data-testid="mood-map-reset-confirm"
+              >
+                {t('moodMapResetConfirm')}
+              </button>{' '}
+              <button type="button" onClick={() => setConfirmingForget(false)} data-testid="mood-map-reset-keep">
+                {t('moodMapResetKeep')}
+              </button>
+            </>
+          ) : (
+            <button
+              type="button"
+              onClick={() => setConfirmingForget(true)}
+              disabled={!moodMap.value || moodMap.value.lessons === 0}
+              data-testid="mood-map-reset"
+            >
+              {t('moodMapReset')}
+            </button>
+          )}{' '}
           {forgotten && <span role="status">{t('moodMapDone')}</span>}
         </p>
         {actionProblem?.on === 'mood-map' && <ProblemNotice code={actionProblem.code} />}

@@ -244,7 +244,13 @@ describe('picks that fit the mood', () => {
     expect(events).toMatchObject([{ movieId: short[0]!.id, mood: { emotion: 'sad', strategy: 'lift' } }]);
     const options = await session!.openPage('options.html');
     await options.waitForSelector('[data-testid="mood-map-status"][data-lessons="1"]');
+    // It asks once more: keeping it forgets nothing.
     await options.click('[data-testid="mood-map-reset"]');
+    await options.click('[data-testid="mood-map-reset-keep"]');
+    expect(await options.$('[data-testid="mood-map-status"][data-lessons="1"]')).not.toBeNull();
+    expect(await storeRecords(options, 'feedback')).toMatchObject([{ mood: { emotion: 'sad', strategy: 'lift' } }]);
+    await options.click('[data-testid="mood-map-reset"]');
+    await options.click('[data-testid="mood-map-reset-confirm"]');
     await options.waitForSelector('[data-testid="mood-map-status"][data-lessons="0"]');
     const after = (await storeRecords(options, 'feedback')) as { movieId: number; mood?: unknown }[];
     expect(after).toHaveLength(1);
