@@ -86,7 +86,6 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
   'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
   'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
-  // A catalogue that cannot be read keeps its own code; anything else is the picks', not the face analysis'.
   recommend: (r) => recommend(r),
   feedback: (r) => recordFeedback(r),
   'tmdb-refresh': () => refreshFromTmdb(),
