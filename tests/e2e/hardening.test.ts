@@ -54,6 +54,20 @@ async function checkFile(
   };
 }
 
+/**
+ * Launches a copy of the build with one shipped file (a path inside it) cut in half, as a damaged install would
+ * have it; the returned function makes the file whole again (an unpacked extension reads it from disk).
+ */
+async function launchDamaged(path: string): Promise<() => void> {
+  const build = mkdtempSync(join(work, 'damaged-build-'));
+  cpSync(EXTENSION_DIR, build, { recursive: true });
+  const file = join(build, path);
+  const whole = readFileSync(file);
+  writeFileSync(file, whole.subarray(0, whole.length >> 1));
+  session = await launchExtension({ extensionDir: build });
+  return () => writeFileSync(file, whole);
+}
+
 function ffmpeg(input: string, out: string, ...args: string[]): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', input, ...args, out]);
   return out;
@@ -332,24 +346,19 @@ describe('a worker stopped mid-flow', () => {
 
 describe('a damaged catalogue file', () => {
   it('says so plainly where picks and the catalogue status would be, keeps the mood, and recovers on Try again', async () => {
-    const build = join(work, 'damaged-build');
-    cpSync(EXTENSION_DIR, build, { recursive: true });
-    const file = join(build, 'catalogue', 'movies.json.gz');
-    const whole = readFileSync(file);
-    writeFileSync(file, whole.subarray(0, whole.length >> 1));
-    session = await launchExtension({ extensionDir: build });
+    const mend = await launchDamaged('catalogue/movies.json.gz');
 
-    const popup = await session.openPage('popup.html');
+    const popup = await session!.openPage('popup.html');
     expect(await checkFile(popup, join(FACES, 'human_person-vlado.jpg'))).toMatchObject({ notice: null, faces: 1 });
     const picksNotice = '.picks [data-testid="notice"][data-code="catalogue-failed"]';
     await popup.waitForSelector(picksNotice, { timeout: 30_000 });
     expect(await popup.$('[data-testid="no-picks"]')).toBeNull();
-    const options = await session.openPage('options.html');
+    const options = await session!.openPage('options.html');
     await options.waitForSelector('[data-testid="notice"][data-code="catalogue-failed"]', { timeout: 30_000 });
     expect(await options.$('[data-testid="catalogue-status"]')).toBeNull();
 
     // The file whole again (an unpacked extension reads it from disk): one click on each page brings it back.
-    writeFileSync(file, whole);
+    mend();
     await options.click('[data-testid="notice"] button');
     await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
     const status = await options.$eval('[data-testid="catalogue-status"]', (e) => e.textContent ?? '');
@@ -364,17 +373,11 @@ describe('a damaged catalogue file', () => {
 
 describe('a damaged model file', () => {
   it('says the face model could not be loaded, not that the analysis failed, and reads the face once it is whole', async () => {
-    const build = join(work, 'damaged-model-build');
-    cpSync(EXTENSION_DIR, build, { recursive: true });
-    const file = join(build, 'weights', 'expression-cnn-real.bin');
-    const whole = readFileSync(file);
-    writeFileSync(file, whole.subarray(0, whole.length >> 1));
-    session = await launchExtension({ extensionDir: build });
-
-    const popup = await session.openPage('popup.html');
+    const mend = await launchDamaged('weights/expression-cnn-real.bin');
+    const popup = await session!.openPage('popup.html');
     const face = join(FACES, 'human_person-vlado.jpg');
     expect(await checkFile(popup, face)).toMatchObject({ notice: 'model-failed' });
-    writeFileSync(file, whole);
+    mend();
     expect(await checkFile(popup, face)).toMatchObject({ notice: null, faces: 1 });
   });
 });
