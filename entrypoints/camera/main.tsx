@@ -1,13 +1,13 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import '../../components/theme.css';
-import { Notice } from '../../components/Notice';
-import { problemText, type CameraProblem } from '../../models/problems';
+import { ProblemNotice } from '../../components/ProblemNotice';
+import { problemCodeOf, type ProblemCode } from '../../models/problems';
 import { localizePage, t } from '../../components/i18n';
-import { CameraError, cameraPermission, openCamera, stopCamera } from '../popup/camera';
+import { cameraPermission, openCamera, stopCamera } from '../popup/camera';
 
 /** `remembered`: the browser keeps the grant for Moodreel (Firefox gives it to this tab only unless told to remember). */
-type State = { kind: 'asking' } | { kind: 'granted'; remembered: boolean } | { kind: 'problem'; code: CameraProblem };
+type State = { kind: 'asking' } | { kind: 'granted'; remembered: boolean } | { kind: 'problem'; code: ProblemCode };
 
 /** The page that asks for the camera once: popups and offscreen documents cannot show the browser's prompt. */
 function CameraPage() {
@@ -19,7 +19,7 @@ function CameraPage() {
       stopCamera(await openCamera());
       setState({ kind: 'granted', remembered: (await cameraPermission()) === 'granted' });
     } catch (error) {
-      setState({ kind: 'problem', code: error instanceof CameraError ? error.code : 'camera-failed' });
+      setState({ kind: 'problem', code: problemCodeOf(error, 'camera-failed') });
     }
   }
 
@@ -51,13 +51,11 @@ function CameraPage() {
         </section>
       )}
       {state.kind === 'problem' && (
-        <Notice
+        <ProblemNotice
           code={state.code}
-          title={t(problemText(state.code).title)}
+          body={state.code === 'camera-denied' ? 'cameraBlockedHowTo' : undefined}
           action={{ label: t('tryAgain'), run: () => void ask() }}
-        >
-          {t(state.code === 'camera-denied' ? 'cameraBlockedHowTo' : problemText(state.code).body)}
-        </Notice>
+        />
       )}
     </main>
   );

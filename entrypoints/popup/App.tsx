@@ -25,7 +25,7 @@ import { registeredSites } from '../../models/sites';
 import type { HistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSetting } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
-import { burst, CAMERA_SETTINGS_URL, CameraError, cameraPermission, showCameraPage } from './camera';
+import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
 import { displayTitle } from '../../models/catalogue/movie';
@@ -340,12 +340,10 @@ export function App() {
             <ProblemNotice
               code={state.code}
               subs={state.subs}
+              body={state.code === 'camera-denied' ? UNBLOCK_CAMERA.body : undefined}
               action={
                 state.code === 'camera-denied'
-                  ? {
-                      label: t('openCameraSettings'),
-                      run: () => void browser.tabs.create({ url: CAMERA_SETTINGS_URL }),
-                    }
+                  ? { label: t(UNBLOCK_CAMERA.label), run: () => void UNBLOCK_CAMERA.open() }
                   : undefined
               }
             />

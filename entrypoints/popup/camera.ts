@@ -3,6 +3,7 @@
 import { browser, type Browser } from 'wxt/browser';
 import { cameraProblemOf, Problem, type CameraProblem } from '../../models/problems';
 import { errorText } from '../../models/error-text';
+import type { MessageKey } from '../../models/messages';
 
 export class CameraError extends Problem<CameraProblem> {
   constructor(code: CameraProblem, message: string) {
@@ -44,10 +45,19 @@ export async function showCameraPage(): Promise<void> {
   if (open.windowId >= 0) await browser.windows.update(open.windowId, { focused: true });
 }
 
-/** Where a user unblocks the camera for an extension in this browser. */
-export const CAMERA_SETTINGS_URL = import.meta.env.FIREFOX
-  ? 'about:preferences#privacy'
-  : 'chrome://settings/content/camera';
+/**
+ * How a user unblocks the camera for Moodreel in this browser. Chrome lists blocked extensions in its camera
+ * settings. Firefox refuses to open its settings from an add-on (`about:preferences` is an illegal URL for
+ * tabs.create), but the camera page's address bar has the camera icon that clears a block.
+ */
+export const UNBLOCK_CAMERA: { label: MessageKey; body: MessageKey | undefined; open: () => Promise<unknown> } =
+  import.meta.env.FIREFOX
+    ? { label: 'openCameraPage', body: 'cameraDeniedFirefox', open: showCameraPage }
+    : {
+        label: 'openCameraSettings',
+        body: undefined,
+        open: () => browser.tabs.create({ url: 'chrome://settings/content/camera' }),
+      };
 
 function toCameraError(error: unknown): CameraError {
   const name = error instanceof DOMException ? error.name : '';

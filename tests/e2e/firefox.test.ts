@@ -174,3 +174,34 @@ describe('Moodreel in Firefox', () => {
     await page.close();
   });
 });
+
+describe('Moodreel in Firefox with the camera blocked', () => {
+  it('says how to unblock it in Firefox and opens the camera page, whose address bar clears the block', async () => {
+    // Firefox refuses to open its own settings from an add-on (about:preferences is an illegal URL there).
+    const blocked = await launchFirefox(proxy, {
+      'media.navigator.streams.fake': true,
+      'permissions.default.camera': 2,
+    });
+    try {
+      const popup = await openAddonPage(blocked, 'popup.html', '[data-testid="check-camera"]');
+      await popup.click('[data-testid="check-camera"]');
+      const notice = '[data-testid="notice"][data-code="camera-denied"]';
+      await popup.waitForSelector(notice, { timeout: 30_000 });
+      expect(await popup.$eval(notice, (e) => e.textContent ?? '')).toContain('open the camera page');
+      await popup.click(`${notice} button`);
+      const cameraPage = async () => {
+        for (const p of await blocked.pages()) {
+          const href = await p.evaluate(() => location.href).catch(() => '');
+          if (href.endsWith('/camera.html')) return p;
+        }
+        return undefined;
+      };
+      await expect.poll(async () => Boolean(await cameraPage()), { timeout: 15_000 }).toBe(true);
+      const camera = (await cameraPage())!;
+      await camera.waitForSelector(notice, { timeout: 30_000 });
+      expect(await camera.$eval(notice, (e) => e.textContent ?? '')).toContain('camera icon in the address bar');
+    } finally {
+      await blocked.close();
+    }
+  });
+});

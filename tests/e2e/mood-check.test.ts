@@ -450,7 +450,7 @@ describe('camera permission', () => {
     expect(cameraTabs()).toHaveLength(1);
   });
 
-  it('says plainly when the camera is blocked, with the way to unblock it, and opens no page', async () => {
+  it('says plainly when the camera is blocked, opens no page that would be refused, and its button opens the camera settings', async () => {
     const video = fakeCameraVideo(join(FACES, 'human_person-vlado.jpg'), join(work, 'denied.y4m'));
     session = await launchExtension({ fakeVideo: video, acceptCamera: false });
     // The user has blocked the camera for Moodreel in the browser's settings: every permission not listed is denied.
@@ -468,6 +468,11 @@ describe('camera permission', () => {
     await popup.click('[data-testid="check-camera"]');
     await popup.waitForSelector('[data-testid="notice"][data-code="camera-denied"]');
     expect(session.browser.targets().filter((t) => t.url().endsWith('/camera.html'))).toHaveLength(0);
+    const settings = session.browser.waitForTarget((t) => t.url().startsWith('chrome://settings/content/camera'), {
+      timeout: 10_000,
+    });
+    await popup.click('[data-testid="notice"] button');
+    await settings;
   });
 
   it('confirms on the camera page when access is granted', async () => {
