@@ -33,7 +33,7 @@ import { askBackground } from '../shared/background-client';
 import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
-import { problemCodeOf, type ProblemCode } from '../../models/problems';
+import { useAction } from '../../components/useAction';
 
 const sites = registeredSites();
 const verbatim = (text: string) => ({ key: 'verbatim' as const, subs: [text] });
@@ -84,10 +84,9 @@ function OptionsPage() {
   // A failure replaces "Loading…" with its problem and a way to ask again.
   const catalogue = useLoaded(() => ask({ type: 'catalogue-ensure' }), 'catalogue-failed');
   const moodMap = useLoaded(() => ask({ type: 'mood-map-status' }), 'storage-unreadable');
-  /** Why forgetting the mood map or a TMDB refresh just failed, shown under its button. */
-  const [actionProblem, setActionProblem] = useState<{ on: 'mood-map' | 'tmdb'; code: ProblemCode } | null>(null);
+  const forgetting = useAction();
+  const refreshing = useAction();
   const [tmdb, setTmdb] = useState<TmdbState | null>(null);
-  const [busy, setBusy] = useState(false);
   const [shortcut, setShortcut] = useState('');
   const [forgotten, setForgotten] = useState(false);
   /** Forgetting cannot be undone: the button asks once more, as "Delete everything" does. */
@@ -111,19 +110,8 @@ function OptionsPage() {
     return unwatch;
   }, []);
 
-  /** Runs a button's request; its failure shows under that button until the next try. */
-  async function act(on: 'mood-map' | 'tmdb', failsAs: ProblemCode, work: () => Promise<void>) {
-    setActionProblem(null);
-    try {
-      await work();
-    } catch (error) {
-      console.warn('Moodreel: options action failed', error);
-      setActionProblem({ on, code: problemCodeOf(error, failsAs) });
-    }
-  }
-
   const forgetMoodMap = () =>
-    act('mood-map', 'storage-failed', async () => {
+    forgetting.run('storage-failed', async () => {
       setConfirmingForget(false);
       await ask({ type: 'mood-map-reset' });
       setForgotten(true);
@@ -196,13 +184,8 @@ function OptionsPage() {
   }
 
   const refresh = () =>
-    act('tmdb', 'tmdb-failed', async () => {
-      setBusy(true);
-      try {
-        setTmdb(await ask({ type: 'tmdb-refresh' }));
-      } finally {
-        setBusy(false);
-      }
+    refreshing.run('tmdb-failed', async () => {
+      setTmdb(await ask({ type: 'tmdb-refresh' }));
     });
 
   const keyProblem = draftKey.trim() !== '' && !isPlausibleApiKey(draftKey.trim());
@@ -425,7 +408,7 @@ function OptionsPage() {
           )}{' '}
           {forgotten && <span role="status">{t('moodMapDone')}</span>}
         </p>
-        {actionProblem?.on === 'mood-map' && <ProblemNotice code={actionProblem.code} />}
+        {forgetting.problem && <ProblemNotice code={forgetting.problem} />}
       </section>
 
       <section class="mood">
@@ -500,7 +483,7 @@ function OptionsPage() {
           <button
             type="button"
             onClick={() => void refresh()}
-            disabled={busy || !settings.tmdbApiKey}
+            disabled={refreshing.busy || !settings.tmdbApiKey}
             data-testid="tmdb-refresh"
           >
             {t('refreshNow')}
@@ -509,7 +492,7 @@ function OptionsPage() {
             {tmdb ? `${t(TMDB_STATUS_TEXT[tmdb.status])} ${tmdb.status === 'ok' ? tmdb.message : ''}` : ''}
           </span>
         </p>
-        {actionProblem?.on === 'tmdb' && <ProblemNotice code={actionProblem.code} />}
+        {refreshing.problem && <ProblemNotice code={refreshing.problem} />}
       </section>
       <p>
         <a href="/privacy.html" data-testid="privacy-link">

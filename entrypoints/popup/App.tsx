@@ -9,6 +9,7 @@ import { MoodPanel } from '../../components/MoodPanel';
 import { t } from '../../components/i18n';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
+import { useAction } from '../../components/useAction';
 import { Picks } from '../../components/Picks';
 import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
@@ -122,8 +123,7 @@ export function App() {
   // Each tab asks again whenever it is shown; a failure shows its problem with Try again instead of "Loading…".
   const history = useLoaded(loadHistory, 'storage-unreadable', view === 'history');
   const watchlist = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', view === 'watchlist');
-  /** A removal from the watchlist that was not saved. */
-  const [removeProblem, setRemoveProblem] = useState<ProblemCode | null>(null);
+  const removal = useAction();
   const fileInput = useRef<HTMLInputElement>(null);
   /** Whether the face model has loaded (the warm-up said so, or a check has run): what the progress line says. */
   const modelReady = useRef(false);
@@ -390,7 +390,7 @@ export function App() {
       )}
       {view === 'watchlist' && (
         <section id="panel-watchlist" role="tabpanel" aria-labelledby="tab-watchlist" class="popup-panel">
-          {removeProblem && <ProblemNotice code={removeProblem} />}
+          {removal.problem && <ProblemNotice code={removal.problem} />}
           {watchlist.problem ? (
             <ProblemNotice code={watchlist.problem} action={{ label: t('tryAgain'), run: watchlist.retry }} />
           ) : (
@@ -398,13 +398,10 @@ export function App() {
               items={watchlist.value}
               services={services}
               onRemove={(movieId) =>
-                void ask({ type: 'watchlist-remove', movieId }).then(
-                  () => {
-                    setRemoveProblem(null);
-                    watchlist.setValue((watchlist.value ?? []).filter((x) => x.movie.movieId !== movieId));
-                  },
-                  (error: unknown) => setRemoveProblem(problemCodeOf(error, 'storage-failed')),
-                )
+                void removal.run('storage-failed', async () => {
+                  await ask({ type: 'watchlist-remove', movieId });
+                  watchlist.setValue((watchlist.value ?? []).filter((x) => x.movie.movieId !== movieId));
+                })
               }
             />
           )}

@@ -8,9 +8,9 @@ import '../../components/theme.css';
 import type { StoreCounts } from '../../models/store/backup';
 import { errorText } from '../../models/error-text';
 import { ProtocolError } from '../../models/messaging';
-import { problemCodeOf, type ProblemCode } from '../../models/problems';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
+import { useAction } from '../../components/useAction';
 import { formatNumber, localizePage, t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
@@ -24,27 +24,16 @@ const STORES: (keyof StoreCounts)[] = ['feedback', 'seen', 'watchlist', 'history
 function PrivacyPage() {
   const counts = useLoaded(() => ask({ type: 'privacy-counts' }), 'storage-unreadable');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  /** Why an export, import or deletion failed in the browser's storage (nothing was changed). */
-  const [problem, setProblem] = useState<ProblemCode | null>(null);
+  /** An export, import or deletion; its failure in the browser's storage shows under the buttons. */
+  const action = useAction();
   const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void loadSettings().then((s) => applyTheme(s.theme));
   }, []);
 
-  /** Runs a button's request; a failure shows as its problem in place of the last message. */
-  async function act(failsAs: ProblemCode, work: () => Promise<void>) {
-    setMessage(null);
-    setProblem(null);
-    try {
-      await work();
-    } catch (error) {
-      console.warn('Moodreel: privacy action failed', error);
-      setProblem(problemCodeOf(error, failsAs));
-    }
-  }
-
   async function exportAll() {
+    setMessage(null);
     const data = await ask({ type: 'privacy-export' });
     const url = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
     const a = document.createElement('a');
@@ -56,24 +45,21 @@ function PrivacyPage() {
   }
 
   async function importFile(file: File) {
-    setProblem(null);
+    setMessage(null);
     try {
       const data: unknown = JSON.parse(await file.text());
       counts.setValue(await ask({ type: 'privacy-import', data: data as Record<string, unknown> }));
       setMessage({ kind: 'ok', text: t('imported') });
     } catch (error) {
-      // A file that is not an export says what is wrong with it; a storage failure is said as such.
-      if (error instanceof ProtocolError && error.code !== 'invalid-message') {
-        setMessage(null);
-        setProblem(error.code);
-        return;
-      }
+      // A file that is not an export says what is wrong with it; a storage failure is the action's problem.
+      if (error instanceof ProtocolError && error.code !== 'invalid-message') throw error;
       const text = error instanceof SyntaxError ? t('notJson') : errorText(error);
       setMessage({ kind: 'error', text: t('importFailed', text) });
     }
   }
 
   async function deleteAll() {
+    setMessage(null);
     setConfirming(false);
     counts.setValue(await ask({ type: 'privacy-delete' }));
     setMessage({ kind: 'ok', text: t('deleted') });
@@ -111,7 +97,7 @@ function PrivacyPage() {
       <section class="mood" data-testid="take-or-wipe">
         <h2>{t('takeOrWipe')}</h2>
         <div class="row">
-          <button type="button" onClick={() => void act('storage-unreadable', exportAll)} data-testid="export">
+          <button type="button" onClick={() => void action.run('storage-unreadable', exportAll)} data-testid="export">
             {t('exportAll')}
           </button>
           <label class="button">
@@ -123,7 +109,7 @@ function PrivacyPage() {
               data-testid="import"
               onChange={(e) => {
                 const file = e.currentTarget.files?.[0];
-                if (file) void importFile(file);
+                if (file) void action.run('storage-failed', () => importFile(file));
                 e.currentTarget.value = '';
               }}
             />
@@ -133,7 +119,7 @@ function PrivacyPage() {
               <button
                 type="button"
                 class="danger"
-                onClick={() => void act('delete-failed', deleteAll)}
+                onClick={() => void action.run('delete-failed', deleteAll)}
                 data-testid="delete-confirm"
               >
                 {t('deleteConfirm')}
@@ -157,7 +143,7 @@ function PrivacyPage() {
             {message.text}
           </p>
         )}
-        {problem && <ProblemNotice code={problem} />}
+        {action.problem && <ProblemNotice code={action.problem} />}
       </section>
     </main>
   );

@@ -1,0 +1,30 @@
+import { useState } from 'preact/hooks';
+import { problemCodeOf, type ProblemCode } from '../models/problems';
+
+export interface Action {
+  /** Why the last run failed, shown by its button until the next run. */
+  problem: ProblemCode | null;
+  /** A run is under way (its button waits). */
+  busy: boolean;
+  /** Runs a button's request; a failure without a code of its own is `failsAs`. */
+  run: (failsAs: ProblemCode, work: () => Promise<void>) => Promise<void>;
+}
+
+/** A button's request whose failure the page shows by the button instead of dropping it. */
+export function useAction(): Action {
+  const [problem, setProblem] = useState<ProblemCode | null>(null);
+  const [busy, setBusy] = useState(false);
+  async function run(failsAs: ProblemCode, work: () => Promise<void>) {
+    setProblem(null);
+    setBusy(true);
+    try {
+      await work();
+    } catch (error) {
+      console.warn('Moodreel: action failed', error);
+      setProblem(problemCodeOf(error, failsAs));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return { problem, busy, run };
+}
