@@ -4,8 +4,7 @@
  * `--proxy-server` and told not to bypass it even for loopback, so no request escapes the record.
  */
 import { createServer, type Server } from 'node:http';
-import { connect } from 'node:net';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface RecordedRequest {
   method: string;
@@ -48,6 +47,14 @@ export async function startRecordingProxy(
     });
     upstream.on('error', () => socket.destroy());
     socket.on('error', () => upstream.destroy());
+    socket.on('close', () => upstream.destroy());
+  });
+  // Refused and tunnelled sockets leave the HTTP server's tracking: close() destroys them, or it would wait for a
+  // browser that is gone or still closing to end them.
+  const sockets = new Set<Socket>();
+  server.on('connection', (socket: Socket) => {
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
@@ -61,8 +68,9 @@ export async function startRecordingProxy(
     ],
     close: () =>
       new Promise<void>((done) => {
-        server.closeAllConnections();
         server.close(() => done());
+        server.closeAllConnections();
+        for (const socket of sockets) socket.destroy();
       }),
   };
 }

@@ -87,7 +87,12 @@ export async function startSiteServer(mediaDir: string): Promise<SiteServer> {
       '--ignore-certificate-errors',
     ],
     url: (host, path = '/') => `https://${host}${path}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // Keep-alive connections of a browser that is gone or still closing would hold close() open.
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
 
