@@ -8,8 +8,8 @@ export interface Loaded<T> {
   problem: ProblemCode | null;
   /** Asks again: the problem's Try again. */
   retry: () => void;
-  /** Puts in a newer value that a change made on this page returned (a removal, an import). */
-  setValue: (value: T) => void;
+  /** Puts in a newer value that a change made on this page returned (a removal, an import), or derives it. */
+  setValue: (value: T | ((previous: T | null) => T)) => void;
 }
 
 /**

@@ -400,7 +400,8 @@ export function App() {
               onRemove={(movieId) =>
                 void removal.run('storage-failed', async () => {
                   await ask({ type: 'watchlist-remove', movieId });
-                  watchlist.setValue((watchlist.value ?? []).filter((x) => x.movie.movieId !== movieId));
+                  // From the list as it is then: two removals in flight each take their own title out.
+                  watchlist.setValue((items) => (items ?? []).filter((x) => x.movie.movieId !== movieId));
                 })
               }
             />
