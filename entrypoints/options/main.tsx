@@ -400,7 +400,7 @@ function OptionsPage() {
             <button
               type="button"
               onClick={() => setConfirmingForget(true)}
-              disabled={!moodMap.value || moodMap.value.lessons === 0}
+              disabled={forgetting.busy || !moodMap.value || moodMap.value.lessons === 0}
               data-testid="mood-map-reset"
             >
               {t('moodMapReset')}

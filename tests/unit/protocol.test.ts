@@ -136,7 +136,7 @@ describe('createClient', () => {
 });
 
 describe('replyForError', () => {
-  it('keeps protocol errors, names refused storage writes, and reports the rest as the message’s own failure', () => {
+  it('keeps protocol errors, names refused writes and a newer database, and reports the rest as the message’s own', () => {
     expect(replyForError(new ProtocolError('bad-image', 'x'), 'picks-failed')).toEqual({
       ok: false,
       error: { code: 'bad-image', message: 'x' },
