@@ -10,7 +10,7 @@ import type { Browser } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { askFrom } from '../support/chromium';
-import { launchFirefox, openAddonPage } from '../support/firefox';
+import { launchFirefox, openAddonPage, waitForAddonPage } from '../support/firefox';
 import { FACES } from '../support/images';
 import { inOverlay } from '../support/overlay';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
@@ -58,16 +58,7 @@ describe('Moodreel in Firefox', () => {
     const popup = await openAddonPage(browser, 'popup.html', '[data-testid="check-camera"]');
     await popup.click('[data-testid="check-camera"]');
     await popup.waitForSelector('[data-testid="notice"][data-code="camera-permission"]');
-    // Pages that moved into the add-on's process report about:blank to puppeteer: ask each where it is.
-    const cameraPage = async () => {
-      for (const p of await browser.pages()) {
-        const href = await p.evaluate(() => location.href).catch(() => '');
-        if (href.endsWith('/camera.html')) return p;
-      }
-      return undefined;
-    };
-    await expect.poll(async () => Boolean(await cameraPage()), { timeout: 15_000 }).toBe(true);
-    const camera = (await cameraPage())!;
+    const camera = await waitForAddonPage(browser, 'camera.html');
     // Allowed, but for this tab only (Firefox's default): the page says so and offers the check right here.
     await camera.waitForSelector('[data-testid="camera-this-tab"]', { timeout: 30_000 });
     await camera.click('[data-testid="camera-check-here"]');
@@ -189,15 +180,7 @@ describe('Moodreel in Firefox with the camera blocked', () => {
       await popup.waitForSelector(notice, { timeout: 30_000 });
       expect(await popup.$eval(notice, (e) => e.textContent ?? '')).toContain('open the camera page');
       await popup.click(`${notice} button`);
-      const cameraPage = async () => {
-        for (const p of await blocked.pages()) {
-          const href = await p.evaluate(() => location.href).catch(() => '');
-          if (href.endsWith('/camera.html')) return p;
-        }
-        return undefined;
-      };
-      await expect.poll(async () => Boolean(await cameraPage()), { timeout: 15_000 }).toBe(true);
-      const camera = (await cameraPage())!;
+      const camera = await waitForAddonPage(blocked, 'camera.html');
       await camera.waitForSelector(notice, { timeout: 30_000 });
       expect(await camera.$eval(notice, (e) => e.textContent ?? '')).toContain('camera icon in the address bar');
     } finally {

@@ -67,3 +67,19 @@ export async function openAddonPage(browser: Browser, path: string, ready: strin
     }
   }
 }
+
+/**
+ * Waits for a page the add-on opened itself (e.g. `camera.html`) and returns it. Pages that moved into the add-on's
+ * process report about:blank to puppeteer, so each is asked where it is.
+ */
+export async function waitForAddonPage(browser: Browser, path: string, timeout = 15_000): Promise<Page> {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    for (const page of await browser.pages()) {
+      const href = await page.evaluate(() => location.href).catch(() => '');
+      if (href.endsWith(`/${path}`)) return page;
+    }
+    if (Date.now() > deadline) throw new Error(`The add-on opened no ${path} within ${timeout} ms`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
