@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { problemCodeOf, type ProblemCode } from '../models/problems';
 
 export interface Action {
-  /** Why the last run failed, shown by its button until the next run. */
+  /** Why the last run failed, shown by its button until a run succeeds. */
   problem: ProblemCode | null;
   /** A run is under way (its button waits). */
   busy: boolean;
@@ -15,10 +15,10 @@ export function useAction(): Action {
   const [problem, setProblem] = useState<ProblemCode | null>(null);
   const [busy, setBusy] = useState(false);
   async function run(failsAs: ProblemCode, work: () => Promise<void>) {
-    setProblem(null);
     setBusy(true);
     try {
       await work();
+      setProblem(null);
     } catch (error) {
       console.warn('Moodreel: action failed', error);
       setProblem(problemCodeOf(error, failsAs));

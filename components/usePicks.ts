@@ -6,6 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
 import { ranked, zeroProbabilities, type EmotionProbabilities } from '../models/mood/emotions';
 import { problemCodeOf, type ProblemCode } from '../models/problems';
+import { useAction } from './useAction';
 import type { BackgroundClient, PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
 import { displayTitle } from '../models/catalogue/movie';
@@ -39,9 +40,8 @@ export function usePicks(
   const [minutes, setMinutes] = useState<number | null>(null);
   const [seed, setSeed] = useState(1);
   const [exclude, setExclude] = useState<number[]>([]);
-  const [sending, setSending] = useState(false);
-  /** Why the last feedback or undo could not be saved, shown until the next one succeeds. */
-  const [problem, setProblem] = useState<ProblemCode | null>(null);
+  /** A feedback or undo being saved; why the last one could not be, shown until the next one succeeds. */
+  const writing = useAction();
   /** Why no list came (e.g. the catalogue could not be read), shown in its place with a way to ask again. */
   const [failed, setFailed] = useState<ProblemCode | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -114,19 +114,11 @@ export function usePicks(
    * Sends one write (feedback or its undo); once it is committed the list follows (`rerank`: a new list; otherwise the
    * job adjusts the cards itself), or the problem shows.
    */
-  async function write(job: () => Promise<void>, rerank: boolean) {
-    setSending(true);
-    try {
+  const write = (job: () => Promise<void>, rerank: boolean) =>
+    writing.run('storage-failed', async () => {
       await job();
-      setProblem(null);
       if (rerank) setSeed((s) => s + 1);
-    } catch (error) {
-      console.warn('Moodreel: not saved', error);
-      setProblem(problemCodeOf(error, 'storage-failed'));
-    } finally {
-      setSending(false);
-    }
-  }
+    });
 
   const feedback = (movieId: number, signal: FeedbackSignal) =>
     write(async () => {
@@ -160,7 +152,7 @@ export function usePicks(
     picks,
     strategy,
     diversity,
-    busy: sending,
+    busy: writing.busy,
     onStrategy: setStrategy,
     onDiversity: setDiversity,
     minutes,
@@ -173,7 +165,7 @@ export function usePicks(
     lastFeedback,
     marked,
     onUndo: () => void undo(),
-    problem,
+    problem: writing.problem,
     failed,
     onRetry: () => setAttempt((a) => a + 1),
     posters,
