@@ -52,6 +52,13 @@ const TASTE: PicksMood = {
 
 export function Overlay(props: OverlayProps) {
   const panel = useRef<HTMLElement>(null);
+  const badge = useRef<HTMLButtonElement>(null);
+  /** Closed from inside the panel (✕ or Escape): focus goes back to the badge rather than to nowhere. */
+  const refocusBadge = useRef(false);
+  const close = () => {
+    refocusBadge.current = true;
+    props.onOpen(false);
+  };
   const mood = props.mood;
   const picksMood = mood ?? TASTE;
   const picks = usePicks(props.ask, props.open ? picksMood : null);
@@ -59,6 +66,8 @@ export function Overlay(props: OverlayProps) {
 
   useEffect(() => {
     if (props.open) panel.current?.querySelector<HTMLElement>('.overlay-close')?.focus();
+    else if (refocusBadge.current) badge.current?.focus();
+    refocusBadge.current = false;
   }, [props.open]);
 
   const p = props.placement;
@@ -67,6 +76,7 @@ export function Overlay(props: OverlayProps) {
     return (
       <button
         type="button"
+        ref={badge}
         class="overlay-badge"
         style={style}
         aria-expanded="false"
@@ -87,7 +97,7 @@ export function Overlay(props: OverlayProps) {
       aria-label={t('overlayLabel')}
       data-testid="overlay-panel"
       onKeyDown={(e) => {
-        if (e.key === 'Escape') props.onOpen(false);
+        if (e.key === 'Escape') close();
       }}
     >
       <header class="overlay-head">
@@ -105,12 +115,7 @@ export function Overlay(props: OverlayProps) {
             <span data-testid="overlay-mood">{t('overlayTaste')}</span>
           )}
         </p>
-        <button
-          type="button"
-          class="icon overlay-close"
-          aria-label={t('overlayClose')}
-          onClick={() => props.onOpen(false)}
-        >
+        <button type="button" class="icon overlay-close" aria-label={t('overlayClose')} onClick={close}>
           ✕
         </button>
       </header>

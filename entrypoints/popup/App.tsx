@@ -29,6 +29,7 @@ import { applyTheme } from '../shared/theme';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
+import { Tabs } from '../../components/Tabs';
 import { displayTitle } from '../../models/catalogue/movie';
 import { meanLook } from '../../models/look/picture';
 
@@ -273,22 +274,16 @@ export function App() {
         <h1>{t('extName')}</h1>
         <p class="tagline">{t('tagline')}</p>
       </header>
-      <div class="tabs" role="tablist" aria-label={t('viewsLabel')}>
-        {(['mood', 'history', 'watchlist'] as const).map((v) => (
-          <button
-            key={v}
-            type="button"
-            role="tab"
-            id={`tab-${v}`}
-            aria-selected={view === v}
-            aria-controls={`panel-${v}`}
-            data-testid={`tab-${v}`}
-            onClick={() => setView(v)}
-          >
-            {t(v === 'mood' ? 'tabMood' : v === 'history' ? 'tabHistory' : 'tabWatchlist')}
-          </button>
-        ))}
-      </div>
+      <Tabs
+        label={t('viewsLabel')}
+        tabs={[
+          { id: 'mood', label: t('tabMood') },
+          { id: 'history', label: t('tabHistory') },
+          { id: 'watchlist', label: t('tabWatchlist') },
+        ]}
+        selected={view}
+        onSelect={setView}
+      />
 
       {view === 'mood' && (
         <section id="panel-mood" role="tabpanel" aria-labelledby="tab-mood" class="popup-panel">

@@ -288,6 +288,33 @@ describe('accessibility (axe-core)', () => {
       return getComputedStyle(b).outlineStyle;
     });
     expect(outline).not.toBe('none');
+    // The views are one tab stop: the arrows, Home and End move between them and show the view they reach.
+    const focusedTab = () =>
+      popup.evaluate(() => ({
+        focused: document.activeElement?.getAttribute('data-testid'),
+        selected: document.querySelector('[role="tab"][aria-selected="true"]')?.getAttribute('data-testid'),
+        panel: document.querySelector('[role="tabpanel"]')?.id,
+        tabStops: [...document.querySelectorAll('[role="tab"]')].filter((tab) => (tab as HTMLElement).tabIndex === 0)
+          .length,
+      }));
+    await popup.keyboard.press('ArrowRight');
+    expect(await focusedTab()).toEqual({
+      focused: 'tab-history',
+      selected: 'tab-history',
+      panel: 'panel-history',
+      tabStops: 1,
+    });
+    await popup.keyboard.press('End');
+    expect(await focusedTab()).toMatchObject({ focused: 'tab-watchlist', panel: 'panel-watchlist' });
+    await popup.keyboard.press('ArrowRight');
+    expect(await focusedTab()).toMatchObject({ focused: 'tab-mood', panel: 'panel-mood' });
+    await popup.keyboard.press('ArrowLeft');
+    expect(await focusedTab()).toMatchObject({ focused: 'tab-watchlist', panel: 'panel-watchlist' });
+    await popup.keyboard.press('Home');
+    expect(await focusedTab()).toMatchObject({ focused: 'tab-mood', panel: 'panel-mood' });
+    // Tab goes on from the selected view's tab into its panel, past the other tabs.
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.id)).toBe('panel-mood');
 
     const options = await session.openPage('options.html');
     // The catalogue's first import may still be running; the screenshot shows it done.

@@ -185,10 +185,15 @@ describe('overlay on streaming sites (production match patterns)', () => {
       );
       expect(await overlayCount(page)).toBe(1);
 
-      // Keyboard: Escape closes the panel back to the badge.
+      // Keyboard: Escape closes the panel back to the badge, and the keyboard's focus goes back to it too.
       await page.focus(inOverlay('.overlay-close'));
       await page.keyboard.press('Escape');
       await waitInOverlay(page, '[data-testid="overlay-badge"]');
+      expect(
+        await page.evaluate(() =>
+          document.querySelector('moodreel-overlay')?.shadowRoot?.activeElement?.getAttribute('data-testid'),
+        ),
+      ).toBe('overlay-badge');
       await page.click(inOverlay('[data-testid="overlay-badge"]'));
 
       // Turned off on this site: nothing of Moodreel remains in the page, and the player never moved.
