@@ -119,6 +119,7 @@ export function PickCard({
             {t('watchOn', watchOn.name)}
           </a>
         )}
+        {/* While feedback is saved the buttons wait but keep the keyboard's focus (a disabled button would drop it). */}
         <div class="pick-actions" role="group" aria-label={t('feedbackOn', title)}>
           {ACTIONS.map((a) => (
             <button
@@ -128,8 +129,8 @@ export function PickCard({
               title={t(a.label)}
               aria-label={t('actionOn', t(a.label), title)}
               data-signal={a.signal}
-              disabled={busy}
-              onClick={() => onFeedback(a.signal)}
+              aria-disabled={busy}
+              onClick={() => !busy && onFeedback(a.signal)}
             >
               {a.icon}
             </button>
@@ -140,8 +141,8 @@ export function PickCard({
             title={t('moreLikeThis')}
             aria-label={t('moreLikeLabel', title)}
             data-testid="more-like"
-            disabled={busy}
-            onClick={onMoreLike}
+            aria-disabled={busy}
+            onClick={() => !busy && onMoreLike()}
           >
             ≈
           </button>

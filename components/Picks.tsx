@@ -8,6 +8,9 @@ import { ProblemNotice } from './ProblemNotice';
 import { Working } from './Working';
 import type { ProblemCode } from '../models/problems';
 import { displayTitle } from '../models/catalogue/movie';
+import { useRef } from 'preact/hooks';
+import { useKeptFocus } from './useKeptFocus';
+import { ChoiceButtons } from './ChoiceButtons';
 
 export interface PicksProps {
   picks: PickView[] | null;
@@ -49,24 +52,21 @@ const DONE: Record<FeedbackSignal, MessageKey> = {
 };
 
 export function Picks(props: PicksProps) {
+  const strategies = [
+    { value: 'match' as const, label: t('strategyMatch'), testId: 'strategy-match' },
+    { value: 'lift' as const, label: t('strategyLift'), testId: 'strategy-lift' },
+  ];
+  const section = useRef<HTMLElement>(null);
+  useKeptFocus(section, '[data-testid="pick"]');
   return (
-    <section class="picks" aria-label={t('picksLabel')}>
+    <section class="picks" aria-label={t('picksLabel')} ref={section}>
       <div class="picks-controls">
-        <div role="radiogroup" aria-label={t('strategyLabel')} class="toggle">
-          {(['match', 'lift'] as const).map((s) => (
-            <button
-              key={s}
-              type="button"
-              role="radio"
-              aria-checked={props.strategy === s}
-              class={props.strategy === s ? 'primary' : ''}
-              data-testid={`strategy-${s}`}
-              onClick={() => props.onStrategy(s)}
-            >
-              {s === 'match' ? t('strategyMatch') : t('strategyLift')}
-            </button>
-          ))}
-        </div>
+        <ChoiceButtons
+          label={t('strategyLabel')}
+          choices={strategies}
+          selected={props.strategy}
+          onSelect={props.onStrategy}
+        />
         <label class="slider">
           {t('variety')}
           <input
@@ -79,21 +79,17 @@ export function Picks(props: PicksProps) {
           />
         </label>
       </div>
-      <div role="radiogroup" aria-label={t('timeLabel')} class="toggle time-choice">
-        {TIME_CHOICES.map((m) => (
-          <button
-            key={String(m)}
-            type="button"
-            role="radio"
-            aria-checked={props.minutes === m}
-            class={props.minutes === m ? 'primary' : ''}
-            data-testid={`time-${m ?? 'any'}`}
-            onClick={() => props.onMinutes(m)}
-          >
-            {m === null ? t('timeAny') : t('timeUpTo', String(m))}
-          </button>
-        ))}
-      </div>
+      <ChoiceButtons
+        label={t('timeLabel')}
+        class="time-choice"
+        choices={TIME_CHOICES.map((m) => ({
+          value: m,
+          label: m === null ? t('timeAny') : t('timeUpTo', String(m)),
+          testId: `time-${m ?? 'any'}`,
+        }))}
+        selected={props.minutes}
+        onSelect={props.onMinutes}
+      />
       {props.like && (
         <p class="like-banner" data-testid="more-like-banner">
           {t('moreLikeBanner')} <strong>{props.like.title}</strong>{' '}

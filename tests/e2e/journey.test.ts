@@ -1,7 +1,8 @@
 /**
  * What a new user does, in the built extension in real Chromium: the first-run journey from the camera grant to
  * picks, feedback with undo, watchlist and history; an image file by picker and by drag-and-drop; the privacy page's
- * export → delete → import round trip; and an accessibility scan (axe-core) of the popup and the options page.
+ * export → delete → import round trip; and an accessibility scan (axe-core) of the popup and the options page, with the
+ * popup used from the keyboard.
  * Screenshots for the README come from here.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -10,7 +11,7 @@ import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
-import { pickIds, pickReplaced } from '../support/picks';
+import { otherPicks, pickIds, pickReplaced } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { scratchDir } from '../support/scratch';
 
@@ -269,7 +270,7 @@ describe('accessibility (axe-core)', () => {
       .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
-  it('finds no serious violation in the popup (with picks, light and dark) or the options page', async () => {
+  it('finds no serious violation in the popup (with picks, light and dark) or the options page; the popup works by keyboard', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     await popup.setViewport({ width: 392, height: 900 });
@@ -315,6 +316,39 @@ describe('accessibility (axe-core)', () => {
     // Tab goes on from the selected view's tab into its panel, past the other tabs.
     await popup.keyboard.press('Tab');
     expect(await popup.evaluate(() => document.activeElement?.closest('[role="tabpanel"]')?.id)).toBe('panel-mood');
+
+    // Match/lift is one tab stop too; an arrow makes the other choice and the list follows it.
+    const focused = () =>
+      popup.evaluate(() => {
+        const a = document.activeElement;
+        const card = a?.closest('[data-testid="pick"]') ?? null;
+        return {
+          control: a?.getAttribute('data-signal') ?? a?.getAttribute('data-testid'),
+          card: card?.getAttribute('data-movie-id') ?? null,
+          index: card ? [...document.querySelectorAll('[data-testid="pick"]')].indexOf(card) : -1,
+        };
+      });
+    const matched = await settledPicks(popup);
+    await popup.focus('[data-testid="strategy-match"]');
+    await popup.keyboard.press('ArrowRight');
+    expect(await focused()).toMatchObject({ control: 'strategy-lift' });
+    expect(await popup.$eval('[data-testid="strategy-lift"]', (b) => b.getAttribute('aria-checked'))).toBe('true');
+    expect(await popup.$$eval('[role="radiogroup"] [tabindex="0"]', (els) => els.length)).toBe(2);
+    await otherPicks(popup, matched);
+    // Feedback from the keyboard keeps the keyboard's place: on a kept card, the same button; a rejected card's
+    // button is taken up by the card that replaces it.
+    const lifted = await settledPicks(popup);
+    await popup.focus(`[data-movie-id="${lifted[1]}"] [data-signal="up"]`);
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('[data-testid="undo-bar"]');
+    await popup.waitForFunction(() => !document.querySelector('[data-signal][aria-disabled="true"]'));
+    expect(await focused()).toEqual({ control: 'up', card: String(lifted[1]), index: 1 });
+    await popup.focus(`[data-movie-id="${lifted[2]}"] [data-signal="down"]`);
+    await popup.keyboard.press('Enter');
+    await pickReplaced(popup, lifted[2]!);
+    const after = await focused();
+    expect(after).toMatchObject({ control: 'down', index: 2 });
+    expect(after.card).not.toBe(String(lifted[2]));
 
     const options = await session.openPage('options.html');
     // The catalogue's first import may still be running; the screenshot shows it done.

@@ -1,0 +1,68 @@
+/**
+ * Keeps the keyboard's place in a list that re-renders under it. When the focused control of a container is removed
+ * (a rejected pick gives way to another, the undo bar goes, a new list replaces the old), focus would fall to the top
+ * of the page; instead it goes to the same control of the item now in that place (or the last, or the first), as
+ * soon as there is one.
+ */
+import type { RefObject } from 'preact';
+import { useEffect, useRef } from 'preact/hooks';
+
+interface Place {
+  element: HTMLElement;
+  /** The item it was in, by position; -1 outside every item. */
+  index: number;
+  /** How to find the same control in another item. */
+  control: string | null;
+}
+
+/** A control by what names it in every item: its feedback signal or its test id. */
+function controlOf(element: HTMLElement): string | null {
+  if (element.dataset.signal) return `[data-signal="${element.dataset.signal}"]`;
+  if (element.dataset.testid) return `[data-testid="${element.dataset.testid}"]`;
+  return null;
+}
+
+export function useKeptFocus(container: RefObject<HTMLElement | null>, itemSelector: string) {
+  const place = useRef<Place | null>(null);
+
+  useEffect(() => {
+    const root = container.current;
+    if (!root) return;
+    const onFocusIn = (e: FocusEvent) => {
+      const element = e.target as HTMLElement;
+      const item = element.closest(itemSelector);
+      const index = item ? [...root.querySelectorAll(itemSelector)].indexOf(item) : -1;
+      place.current = { element, index, control: controlOf(element) };
+    };
+    // Focus the user moved elsewhere is theirs: forget the place.
+    const onFocusOut = (e: FocusEvent) => {
+      const next = e.relatedTarget as Node | null;
+      if (next && !root.contains(next)) place.current = null;
+    };
+    root.addEventListener('focusin', onFocusIn);
+    root.addEventListener('focusout', onFocusOut);
+    return () => {
+      root.removeEventListener('focusin', onFocusIn);
+      root.removeEventListener('focusout', onFocusOut);
+    };
+  }, [itemSelector]);
+
+  // After every render: a place whose control is gone, with focus nowhere, is taken up by its successor.
+  useEffect(() => {
+    const root = container.current;
+    const kept = place.current;
+    if (!root || !kept || kept.element.isConnected) return;
+    const active = root.ownerDocument.activeElement;
+    if (active && active !== root.ownerDocument.body) {
+      place.current = null;
+      return;
+    }
+    const items = [...root.querySelectorAll<HTMLElement>(itemSelector)];
+    if (items.length === 0) return;
+    const item = items[Math.min(Math.max(kept.index, 0), items.length - 1)]!;
+    const target =
+      (kept.control ? item.querySelector<HTMLElement>(kept.control) : null) ??
+      item.querySelector<HTMLElement>('button');
+    target?.focus();
+  });
+}
