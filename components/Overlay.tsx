@@ -3,7 +3,7 @@
  * frame the user asked about), with the popup's feedback actions. Positions come from the edge that measures the
  * page; this component only draws.
  */
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
 import type { ProblemCode } from '../models/problems';
 import type { BackgroundClient } from '../models/protocol';
@@ -64,7 +64,8 @@ export function Overlay(props: OverlayProps) {
   const picks = usePicks(props.ask, props.open ? picksMood : null);
   const dominant = mood ? ranked(mood.probabilities)[0]! : null;
 
-  useEffect(() => {
+  // Focus moves as the panel or the badge appears (a layout effect: before the next event can land elsewhere).
+  useLayoutEffect(() => {
     if (props.open) panel.current?.querySelector<HTMLElement>('.overlay-close')?.focus();
     else if (refocusBadge.current) badge.current?.focus();
     refocusBadge.current = false;

@@ -4,6 +4,7 @@ import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
 import { formatNumber, genreList, t, tm, type MessageKey } from './i18n';
 import { displayTitle } from '../models/catalogue/movie';
+import { WaitButton } from './WaitButton';
 
 const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
   { signal: 'up', icon: '👍', label: 'actionUp' },
@@ -119,33 +120,30 @@ export function PickCard({
             {t('watchOn', watchOn.name)}
           </a>
         )}
-        {/* While feedback is saved the buttons wait but keep the keyboard's focus (a disabled button would drop it). */}
         <div class="pick-actions" role="group" aria-label={t('feedbackOn', title)}>
           {ACTIONS.map((a) => (
-            <button
+            <WaitButton
               key={a.signal}
-              type="button"
               class="icon"
               title={t(a.label)}
               aria-label={t('actionOn', t(a.label), title)}
               data-signal={a.signal}
-              aria-disabled={busy}
-              onClick={() => !busy && onFeedback(a.signal)}
+              waiting={busy}
+              onClick={() => onFeedback(a.signal)}
             >
               {a.icon}
-            </button>
+            </WaitButton>
           ))}
-          <button
-            type="button"
+          <WaitButton
             class="icon"
             title={t('moreLikeThis')}
             aria-label={t('moreLikeLabel', title)}
             data-testid="more-like"
-            aria-disabled={busy}
-            onClick={() => !busy && onMoreLike()}
+            waiting={busy}
+            onClick={onMoreLike}
           >
             ≈
-          </button>
+          </WaitButton>
         </div>
       </div>
     </li>

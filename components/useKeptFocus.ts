@@ -5,7 +5,7 @@
  * soon as there is one.
  */
 import type { RefObject } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
 
 interface Place {
   element: HTMLElement;
@@ -47,8 +47,8 @@ export function useKeptFocus(container: RefObject<HTMLElement | null>, itemSelec
     };
   }, [itemSelector]);
 
-  // After every render: a place whose control is gone, with focus nowhere, is taken up by its successor.
-  useEffect(() => {
+  // After every render, as the DOM changes: a place whose control is gone, with focus nowhere, goes to its successor.
+  useLayoutEffect(() => {
     const root = container.current;
     const kept = place.current;
     if (!root || !kept || kept.element.isConnected) return;

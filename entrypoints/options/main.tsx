@@ -34,6 +34,7 @@ import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
+import { ConfirmButton } from '../../components/ConfirmButton';
 
 const sites = registeredSites();
 const verbatim = (text: string) => ({ key: 'verbatim' as const, subs: [text] });
@@ -89,8 +90,6 @@ function OptionsPage() {
   const [tmdb, setTmdb] = useState<TmdbState | null>(null);
   const [shortcut, setShortcut] = useState('');
   const [forgotten, setForgotten] = useState(false);
-  /** Forgetting cannot be undone: the button asks once more, as "Delete everything" does. */
-  const [confirmingForget, setConfirmingForget] = useState(false);
 
   useEffect(() => {
     void browser.commands
@@ -112,7 +111,6 @@ function OptionsPage() {
 
   const forgetMoodMap = () =>
     forgetting.run('storage-failed', async () => {
-      setConfirmingForget(false);
       await ask({ type: 'mood-map-reset' });
       setForgotten(true);
       moodMap.setValue(await ask({ type: 'mood-map-status' }));
@@ -382,30 +380,14 @@ function OptionsPage() {
           </ul>
         )}
         <p>
-          {confirmingForget ? (
-            <>
-              <button
-                type="button"
-                class="danger"
-                onClick={() => void forgetMoodMap()}
-                data-testid="mood-map-reset-confirm"
-              >
-                {t('moodMapResetConfirm')}
-              </button>{' '}
-              <button type="button" onClick={() => setConfirmingForget(false)} data-testid="mood-map-reset-keep">
-                {t('moodMapResetKeep')}
-              </button>
-            </>
-          ) : (
-            <button
-              type="button"
-              onClick={() => setConfirmingForget(true)}
-              disabled={forgetting.busy || !moodMap.value || moodMap.value.lessons === 0}
-              data-testid="mood-map-reset"
-            >
-              {t('moodMapReset')}
-            </button>
-          )}{' '}
+          <ConfirmButton
+            label={t('moodMapReset')}
+            confirmLabel={t('moodMapResetConfirm')}
+            keepLabel={t('moodMapResetKeep')}
+            onConfirm={() => void forgetMoodMap()}
+            waiting={forgetting.busy || !moodMap.value || moodMap.value.lessons === 0}
+            testId="mood-map-reset"
+          />{' '}
           {forgotten && <span role="status">{t('moodMapDone')}</span>}
         </p>
         {forgetting.problem && <ProblemNotice code={forgetting.problem} />}

@@ -30,6 +30,7 @@ import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } 
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
 import { Tabs } from '../../components/Tabs';
+import { WaitButton } from '../../components/WaitButton';
 import { displayTitle } from '../../models/catalogue/movie';
 import { meanLook } from '../../models/look/picture';
 
@@ -288,22 +289,16 @@ export function App() {
       {view === 'mood' && (
         <section id="panel-mood" role="tabpanel" aria-labelledby="tab-mood" class="popup-panel">
           <div class="actions-3">
-            <button
-              type="button"
-              class="primary"
-              onClick={fromCamera}
-              disabled={busy}
-              data-testid="check-camera"
-              autoFocus
-            >
+            {/* Waiting, not disabled, while a check runs: the keyboard stays on the button that started it. */}
+            <WaitButton class="primary" onClick={fromCamera} waiting={busy} data-testid="check-camera" autoFocus>
               📷 {t('checkCamera')}
-            </button>
-            <button type="button" onClick={fromTab} disabled={busy} data-testid="check-tab">
+            </WaitButton>
+            <WaitButton onClick={fromTab} waiting={busy} data-testid="check-tab">
               🎬 {t('checkTab')}
-            </button>
-            <button type="button" onClick={() => fileInput.current?.click()} disabled={busy} data-testid="check-file">
+            </WaitButton>
+            <WaitButton onClick={() => fileInput.current?.click()} waiting={busy} data-testid="check-file">
               🖼 {t('checkFile')}
-            </button>
+            </WaitButton>
           </div>
           <input
             ref={fileInput}

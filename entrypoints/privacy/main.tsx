@@ -11,6 +11,7 @@ import { ProtocolError } from '../../models/messaging';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
+import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatNumber, localizePage, t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
@@ -26,7 +27,6 @@ function PrivacyPage() {
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   /** An export, import or deletion; its failure in the browser's storage shows under the buttons. */
   const action = useAction();
-  const [confirming, setConfirming] = useState(false);
 
   useEffect(() => {
     void loadSettings().then((s) => applyTheme(s.theme));
@@ -60,7 +60,6 @@ function PrivacyPage() {
 
   async function deleteAll() {
     setMessage(null);
-    setConfirming(false);
     counts.setValue(await ask({ type: 'privacy-delete' }));
     setMessage({ kind: 'ok', text: t('deleted') });
   }
@@ -114,25 +113,15 @@ function PrivacyPage() {
               }}
             />
           </label>
-          {confirming ? (
-            <>
-              <button
-                type="button"
-                class="danger"
-                onClick={() => void action.run('delete-failed', deleteAll)}
-                data-testid="delete-confirm"
-              >
-                {t('deleteConfirm')}
-              </button>
-              <button type="button" onClick={() => setConfirming(false)}>
-                {t('deleteCancel')}
-              </button>
-            </>
-          ) : (
-            <button type="button" class="danger" onClick={() => setConfirming(true)} data-testid="delete">
-              {t('deleteAll')}
-            </button>
-          )}
+          <ConfirmButton
+            label={t('deleteAll')}
+            confirmLabel={t('deleteConfirm')}
+            keepLabel={t('deleteCancel')}
+            onConfirm={() => void action.run('delete-failed', deleteAll)}
+            waiting={action.busy}
+            danger
+            testId="delete"
+          />
         </div>
         {message && (
           <p

@@ -13,6 +13,7 @@ import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '.
 import { FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 import { otherPicks, pickIds, pickReplaced } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
+import { waitForFocus } from '../support/focus';
 import { scratchDir } from '../support/scratch';
 
 const work = scratchDir('journey');
@@ -230,6 +231,8 @@ describe('privacy page', () => {
     await page.click('[data-testid="delete"]');
     await page.click('[data-testid="delete-confirm"]');
     await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '0');
+    // Answered, the keyboard is back on the button that asked (not at the top of the page).
+    await waitForFocus(page, '[data-testid="delete"]');
     for (const store of ['feedback', 'seen', 'watchlist', 'history', 'settings'])
       expect(await storeRecords(page, store)).toEqual([]);
     expect(await page.evaluate(`chrome.storage.local.get('settings')`)).toEqual({});
@@ -275,8 +278,14 @@ describe('accessibility (axe-core)', () => {
     const popup = await session.openPage('popup.html');
     await popup.setViewport({ width: 392, height: 900 });
     expect(await seriousViolations(popup)).toEqual([]);
-    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    // A check from the keyboard: Enter on "Image file", a file chosen; the keyboard is still there when it is read.
+    // (The chooser is awaited before the key: intercepting it is set up asynchronously.)
+    const chooser = popup.waitForFileChooser();
+    await popup.focus('[data-testid="check-file"]');
+    await popup.keyboard.press('Enter');
+    await (await chooser).accept([join(FACES, 'human_person-vlado.jpg')]);
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('check-file');
     expect(await seriousViolations(popup)).toEqual([]);
     for (const scheme of ['dark', 'light'] as const) {
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
@@ -346,6 +355,7 @@ describe('accessibility (axe-core)', () => {
     await popup.focus(`[data-movie-id="${lifted[2]}"] [data-signal="down"]`);
     await popup.keyboard.press('Enter');
     await pickReplaced(popup, lifted[2]!);
+    await waitForFocus(popup, '[data-testid="pick"] [data-signal="down"]');
     const after = await focused();
     expect(after).toMatchObject({ control: 'down', index: 2 });
     expect(after.card).not.toBe(String(lifted[2]));

@@ -14,6 +14,7 @@ import type { Tone } from '../../models/catalogue/tones';
 import MESSAGES from '../../public/_locales/en/messages.json';
 import { otherPicks, pickIds, pickReplaced } from '../support/picks';
 import { scratchDir } from '../support/scratch';
+import { waitForFocus } from '../support/focus';
 
 const work = scratchDir('e2e');
 let session: ExtensionSession | null = null;
@@ -244,9 +245,11 @@ describe('picks that fit the mood', () => {
     expect(events).toMatchObject([{ movieId: short[0]!.id, mood: { emotion: 'sad', strategy: 'lift' } }]);
     const options = await session!.openPage('options.html');
     await options.waitForSelector('[data-testid="mood-map-status"][data-lessons="1"]');
-    // It asks once more: keeping it forgets nothing.
+    // It asks once more, the keyboard on Keep (the safe answer): keeping it forgets nothing and goes back.
     await options.click('[data-testid="mood-map-reset"]');
-    await options.click('[data-testid="mood-map-reset-keep"]');
+    await waitForFocus(options, '[data-testid="mood-map-reset-keep"]');
+    await options.keyboard.press('Enter');
+    await waitForFocus(options, '[data-testid="mood-map-reset"]');
     expect(await options.$('[data-testid="mood-map-status"][data-lessons="1"]')).not.toBeNull();
     expect(await storeRecords(options, 'feedback')).toMatchObject([{ mood: { emotion: 'sad', strategy: 'lift' } }]);
     await options.click('[data-testid="mood-map-reset"]');

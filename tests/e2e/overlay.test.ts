@@ -9,6 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
 import { darkBlue, FACES } from '../support/images';
 import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
+import { waitForFocus } from '../support/focus';
 import {
   blackClip,
   CHANGED_PATH,
@@ -189,11 +190,7 @@ describe('overlay on streaming sites (production match patterns)', () => {
       await page.focus(inOverlay('.overlay-close'));
       await page.keyboard.press('Escape');
       await waitInOverlay(page, '[data-testid="overlay-badge"]');
-      expect(
-        await page.evaluate(() =>
-          document.querySelector('moodreel-overlay')?.shadowRoot?.activeElement?.getAttribute('data-testid'),
-        ),
-      ).toBe('overlay-badge');
+      await waitForFocus(page, '[data-testid="overlay-badge"]', OVERLAY);
       await page.click(inOverlay('[data-testid="overlay-badge"]'));
 
       // Turned off on this site: nothing of Moodreel remains in the page, and the player never moved.
