@@ -12,6 +12,7 @@ import type { SiteAdapter } from '../models/sites/site';
 import { t } from './i18n';
 import { ProblemNotice } from './ProblemNotice';
 import { Picks } from './Picks';
+import { WaitButton } from './WaitButton';
 import { usePicks, type PicksMood } from './usePicks';
 
 type Ask = BackgroundClient;
@@ -127,9 +128,9 @@ export function Overlay(props: OverlayProps) {
       )}
       <div class="overlay-actions">
         {props.onReadFrame && (
-          <button type="button" onClick={props.onReadFrame} disabled={props.reading} data-testid="overlay-read-frame">
+          <WaitButton onClick={props.onReadFrame} waiting={props.reading} data-testid="overlay-read-frame">
             {props.reading ? t('overlayReading') : `🎞 ${t('overlayReadFrame')}`}
-          </button>
+          </WaitButton>
         )}
         <button type="button" onClick={props.onHideHere} data-testid="overlay-hide">
           {props.site.id === 'generic' ? t('overlayHideHere') : t('overlayHideOn', props.site.name)}

@@ -8,9 +8,9 @@ import { ProblemNotice } from './ProblemNotice';
 import { Working } from './Working';
 import type { ProblemCode } from '../models/problems';
 import { displayTitle } from '../models/catalogue/movie';
-import { useRef } from 'preact/hooks';
 import { useKeptFocus } from './useKeptFocus';
 import { ChoiceButtons } from './ChoiceButtons';
+import { WaitButton } from './WaitButton';
 
 export interface PicksProps {
   picks: PickView[] | null;
@@ -56,10 +56,9 @@ export function Picks(props: PicksProps) {
     { value: 'match' as const, label: t('strategyMatch'), testId: 'strategy-match' },
     { value: 'lift' as const, label: t('strategyLift'), testId: 'strategy-lift' },
   ];
-  const section = useRef<HTMLElement>(null);
-  useKeptFocus(section, '[data-testid="pick"]');
+  const keptFocus = useKeptFocus<HTMLElement>('[data-testid="pick"]');
   return (
-    <section class="picks" aria-label={t('picksLabel')} ref={section}>
+    <section class="picks" aria-label={t('picksLabel')} {...keptFocus}>
       <div class="picks-controls">
         <ChoiceButtons
           label={t('strategyLabel')}
@@ -101,9 +100,9 @@ export function Picks(props: PicksProps) {
       {props.lastFeedback && (
         <p class="undo-bar" role="status" data-testid="undo-bar">
           {t(DONE[props.lastFeedback.signal], props.lastFeedback.title)}{' '}
-          <button type="button" onClick={props.onUndo} disabled={props.busy} data-testid="undo">
+          <WaitButton onClick={props.onUndo} waiting={props.busy} data-testid="undo">
             {t('undo')}
-          </button>
+          </WaitButton>
         </p>
       )}
       {props.problem && <ProblemNotice code={props.problem} />}
@@ -131,9 +130,9 @@ export function Picks(props: PicksProps) {
           ))}
         </ol>
       )}
-      <button type="button" onClick={props.onDifferent} disabled={props.busy} data-testid="different-picks">
+      <WaitButton onClick={props.onDifferent} waiting={props.busy} data-testid="different-picks">
         🔀 {t('differentPicks')}
-      </button>
+      </WaitButton>
     </section>
   );
 }

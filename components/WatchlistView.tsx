@@ -2,6 +2,7 @@ import type { Movie } from '../models/catalogue/movie';
 import { genreList, t } from './i18n';
 import type { WatchOn } from './PickCard';
 import { displayTitle } from '../models/catalogue/movie';
+import { useKeptFocus } from './useKeptFocus';
 
 /** The watchlist, newest first, with remove and "watch on …" searches for the user's streaming services. */
 export function WatchlistView({
@@ -13,6 +14,8 @@ export function WatchlistView({
   services: WatchOn[];
   onRemove: (movieId: number) => void;
 }) {
+  // A removed title's button is taken up by the next title's.
+  const keptFocus = useKeptFocus<HTMLUListElement>('[data-testid="watchlist-item"]');
   if (items === null) return <p class="working">{t('loading')}</p>;
   if (items.length === 0)
     return (
@@ -21,7 +24,7 @@ export function WatchlistView({
       </p>
     );
   return (
-    <ul class="pick-list" data-testid="watchlist">
+    <ul class="pick-list" data-testid="watchlist" {...keptFocus}>
       {items.map(({ movie: m }) => {
         const title = displayTitle(m.title);
         const query = m.year ? `${title} ${m.year}` : title;
@@ -38,7 +41,12 @@ export function WatchlistView({
                 </a>
               ))}
               {services.length === 0 && <span class="muted">{t('watchlistNoServices')}</span>}
-              <button type="button" onClick={() => onRemove(m.movieId)} aria-label={t('watchlistRemoveLabel', m.title)}>
+              <button
+                type="button"
+                onClick={() => onRemove(m.movieId)}
+                aria-label={t('watchlistRemoveLabel', m.title)}
+                data-testid="watchlist-remove"
+              >
                 {t('watchlistRemove')}
               </button>
             </p>

@@ -1,11 +1,10 @@
 /**
  * Keeps the keyboard's place in a list that re-renders under it. When the focused control of a container is removed
- * (a rejected pick gives way to another, the undo bar goes, a new list replaces the old), focus would fall to the top
- * of the page; instead it goes to the same control of the item now in that place (or the last, or the first), as
- * soon as there is one.
+ * (a rejected pick gives way to another, a title leaves the watchlist, a new list replaces the old), focus would fall
+ * to the top of the page; instead it goes to the same control of the item now in that place (or the last, or the
+ * first), as soon as there is one. Spread what it returns on the container.
  */
-import type { RefObject } from 'preact';
-import { useEffect, useLayoutEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 interface Place {
   element: HTMLElement;
@@ -22,34 +21,13 @@ function controlOf(element: HTMLElement): string | null {
   return null;
 }
 
-export function useKeptFocus(container: RefObject<HTMLElement | null>, itemSelector: string) {
+export function useKeptFocus<T extends HTMLElement>(itemSelector: string) {
+  const ref = useRef<T>(null);
   const place = useRef<Place | null>(null);
-
-  useEffect(() => {
-    const root = container.current;
-    if (!root) return;
-    const onFocusIn = (e: FocusEvent) => {
-      const element = e.target as HTMLElement;
-      const item = element.closest(itemSelector);
-      const index = item ? [...root.querySelectorAll(itemSelector)].indexOf(item) : -1;
-      place.current = { element, index, control: controlOf(element) };
-    };
-    // Focus the user moved elsewhere is theirs: forget the place.
-    const onFocusOut = (e: FocusEvent) => {
-      const next = e.relatedTarget as Node | null;
-      if (next && !root.contains(next)) place.current = null;
-    };
-    root.addEventListener('focusin', onFocusIn);
-    root.addEventListener('focusout', onFocusOut);
-    return () => {
-      root.removeEventListener('focusin', onFocusIn);
-      root.removeEventListener('focusout', onFocusOut);
-    };
-  }, [itemSelector]);
 
   // After every render, as the DOM changes: a place whose control is gone, with focus nowhere, goes to its successor.
   useLayoutEffect(() => {
-    const root = container.current;
+    const root = ref.current;
     const kept = place.current;
     if (!root || !kept || kept.element.isConnected) return;
     const active = root.ownerDocument.activeElement;
@@ -65,4 +43,19 @@ export function useKeptFocus(container: RefObject<HTMLElement | null>, itemSelec
       item.querySelector<HTMLElement>('button');
     target?.focus();
   });
+
+  return {
+    ref,
+    onFocusIn: (e: FocusEvent) => {
+      const element = e.target as HTMLElement;
+      const item = element.closest(itemSelector);
+      const index = item && ref.current ? [...ref.current.querySelectorAll(itemSelector)].indexOf(item) : -1;
+      place.current = { element, index, control: controlOf(element) };
+    },
+    // Focus the user moved elsewhere is theirs: forget the place.
+    onFocusOut: (e: FocusEvent) => {
+      const next = e.relatedTarget as Node | null;
+      if (next && !ref.current?.contains(next)) place.current = null;
+    },
+  };
 }

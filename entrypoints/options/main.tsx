@@ -35,6 +35,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
 import { ConfirmButton } from '../../components/ConfirmButton';
+import { WaitButton } from '../../components/WaitButton';
 
 const sites = registeredSites();
 const verbatim = (text: string) => ({ key: 'verbatim' as const, subs: [text] });
@@ -462,14 +463,13 @@ function OptionsPage() {
           {saved && <p role="status">{saved}</p>}
         </form>
         <p>
-          <button
-            type="button"
+          <WaitButton
             onClick={() => void refresh()}
-            disabled={refreshing.busy || !settings.tmdbApiKey}
+            waiting={refreshing.busy || !settings.tmdbApiKey}
             data-testid="tmdb-refresh"
           >
             {t('refreshNow')}
-          </button>{' '}
+          </WaitButton>{' '}
           <span role="status" data-testid="tmdb-status" data-status={tmdb?.status ?? 'none'}>
             {tmdb ? `${t(TMDB_STATUS_TEXT[tmdb.status])} ${tmdb.status === 'ok' ? tmdb.message : ''}` : ''}
           </span>

@@ -344,13 +344,15 @@ describe('accessibility (axe-core)', () => {
     expect(await popup.$eval('[data-testid="strategy-lift"]', (b) => b.getAttribute('aria-checked'))).toBe('true');
     expect(await popup.$$eval('[role="radiogroup"] [tabindex="0"]', (els) => els.length)).toBe(2);
     await otherPicks(popup, matched);
+    /** No feedback is being saved (the pick buttons wait meanwhile). */
+    const idle = () => popup.waitForFunction(() => !document.querySelector('[data-signal][aria-disabled="true"]'));
     // Feedback from the keyboard keeps the keyboard's place: on a kept card, the same button; a rejected card's
     // button is taken up by the card that replaces it.
     const lifted = await settledPicks(popup);
     await popup.focus(`[data-movie-id="${lifted[1]}"] [data-signal="up"]`);
     await popup.keyboard.press('Enter');
     await popup.waitForSelector('[data-testid="undo-bar"]');
-    await popup.waitForFunction(() => !document.querySelector('[data-signal][aria-disabled="true"]'));
+    await idle();
     expect(await focused()).toEqual({ control: 'up', card: String(lifted[1]), index: 1 });
     await popup.focus(`[data-movie-id="${lifted[2]}"] [data-signal="down"]`);
     await popup.keyboard.press('Enter');
@@ -359,6 +361,20 @@ describe('accessibility (axe-core)', () => {
     const after = await focused();
     expect(after).toMatchObject({ control: 'down', index: 2 });
     expect(after.card).not.toBe(String(lifted[2]));
+    // Two titles on the watchlist; one removed from the keyboard, the keyboard is on the other's Remove.
+    await idle();
+    const listed = await settledPicks(popup);
+    for (const id of listed.slice(3, 5)) {
+      await popup.click(`[data-movie-id="${id}"] [data-signal="watchlist"]`);
+      await popup.waitForSelector(`[data-movie-id="${id}"][data-marked="watchlist"]`);
+      await idle();
+    }
+    await popup.click('[data-testid="tab-watchlist"]');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="watchlist-item"]').length === 2);
+    await popup.focus('[data-testid="watchlist-remove"]');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="watchlist-item"]').length === 1);
+    await waitForFocus(popup, '[data-testid="watchlist-item"] [data-testid="watchlist-remove"]');
 
     const options = await session.openPage('options.html');
     // The catalogue's first import may still be running; the screenshot shows it done.

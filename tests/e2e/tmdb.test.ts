@@ -14,6 +14,7 @@ import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '.
 import { darkBlue, FACES, jpegOf } from '../support/images';
 import { scratchDir } from '../support/scratch';
 import { GOOD_KEY, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
+import { waitForFocus } from '../support/focus';
 
 const work = scratchDir('tmdb');
 let session: ExtensionSession;
@@ -135,11 +136,12 @@ describe('online refresh from TMDB', () => {
     await page.waitForSelector('[data-testid="tmdb-key"]');
     await page.type('[data-testid="tmdb-key"]', GOOD_KEY);
     await page.click('[data-testid="tmdb-save"]');
-    await page.waitForFunction(
-      () => !(document.querySelector('[data-testid="tmdb-refresh"]') as HTMLButtonElement).disabled,
-    );
-    await page.click('[data-testid="tmdb-refresh"]');
+    await page.waitForSelector('[data-testid="tmdb-refresh"][aria-disabled="false"]');
+    // From the keyboard: the refresh runs, and the keyboard is still on its button when it is done.
+    await page.focus('[data-testid="tmdb-refresh"]');
+    await page.keyboard.press('Enter');
     await page.waitForSelector('[data-testid="tmdb-status"][data-status="ok"]', { timeout: 30_000 });
+    await waitForFocus(page, '[data-testid="tmdb-refresh"]');
     // Stored as its own setting item.
     const stored = (await page.evaluate(() => chrome.storage.local.get('setting.tmdbApiKey'))) as {
       'setting.tmdbApiKey': string;
