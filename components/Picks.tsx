@@ -2,7 +2,7 @@ import type { FeedbackSignal } from '../models/learning/signals';
 import type { PickView } from '../models/protocol';
 import { TIME_CHOICES } from '../models/recommend/filters';
 import type { Strategy } from '../models/recommend/mood-target';
-import { t, type MessageKey } from './i18n';
+import { plural, t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
 import { ProblemNotice } from './ProblemNotice';
 import { Working } from './Working';
@@ -130,6 +130,10 @@ export function Picks(props: PicksProps) {
           ))}
         </ol>
       )}
+      {/* Said by a screen reader when a new list has come (a card replaced in place leaves the count as it was). */}
+      <p class="visually-hidden" role="status" data-testid="picks-ready">
+        {props.picks && props.picks.length > 0 && !props.failed ? plural('picksReady', props.picks.length) : ''}
+      </p>
       <WaitButton onClick={props.onDifferent} waiting={props.busy} data-testid="different-picks">
         🔀 {t('differentPicks')}
       </WaitButton>

@@ -286,6 +286,11 @@ describe('accessibility (axe-core)', () => {
     await (await chooser).accept([join(FACES, 'human_person-vlado.jpg')]);
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
     expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('check-file');
+    // A screen reader hears that the list has come (a status line only it reads).
+    await popup.waitForSelector('[role="status"][data-testid="picks-ready"]');
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="picks-ready"]')?.textContent === '10 movies found',
+    );
     expect(await seriousViolations(popup)).toEqual([]);
     for (const scheme of ['dark', 'light'] as const) {
       await popup.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);

@@ -14,6 +14,8 @@ export function overflowing(page: Page, shadowHost?: string): Promise<string[]> 
       const style = getComputedStyle(el);
       if (style.display === 'inline' || el.clientWidth === 0 || el.getClientRects().length === 0) continue;
       if (['auto', 'scroll'].includes(style.overflowX) || style.textOverflow === 'ellipsis') continue;
+      // Clipped away on purpose: text for screen readers only (`.visually-hidden`).
+      if (style.clip !== 'auto' || style.clipPath !== 'none') continue;
       if (el.scrollWidth > el.clientWidth + 1) {
         found.push(`${el.tagName.toLowerCase()}.${el.className}: "${el.textContent!.trim().slice(0, 60)}"`);
       }
