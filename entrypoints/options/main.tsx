@@ -16,7 +16,7 @@ import {
 } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { TmdbState } from '../../models/store/schema';
-import { loadSettings, saveChanges, watchSettings } from '../shared/settings';
+import { loadSettings, saveChanges, savedOrStored, watchSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import {
   formatNumber,
@@ -88,6 +88,7 @@ function OptionsPage() {
   const moodMap = useLoaded(() => ask({ type: 'mood-map-status' }), 'storage-unreadable');
   const forgetting = useAction();
   const refreshing = useAction();
+  const saving = useAction();
   const [tmdb, setTmdb] = useState<TmdbState | null>(null);
   const [shortcut, setShortcut] = useState('');
   const [forgotten, setForgotten] = useState(false);
@@ -117,15 +118,26 @@ function OptionsPage() {
       moodMap.setValue(await ask({ type: 'mood-map-status' }));
     });
 
-  /** Saves only what this change touched, so it never undoes a change made meanwhile in the popup or an overlay. */
-  async function save(next: Settings) {
-    const valid = migrateSettings(next);
-    const before = settings;
-    setSettings(valid);
-    applyTheme(valid.theme);
-    await saveChanges(before, valid);
-    setSaved(t('saved'));
-  }
+  /**
+   * Saves only what this change touched, so it never undoes a change made meanwhile in the popup or an overlay.
+   * Refused (a full storage), the page says so and shows again what is stored: a control never shows a change that
+   * was not kept.
+   */
+  const save = (next: Settings) =>
+    saving.run('storage-failed', async () => {
+      const valid = migrateSettings(next);
+      const before = settings;
+      setSettings(valid);
+      applyTheme(valid.theme);
+      await savedOrStored(
+        () => saveChanges(before, valid),
+        (stored) => {
+          setSettings(stored);
+          applyTheme(stored.theme);
+        },
+      );
+      setSaved(t('saved'));
+    });
 
   const f = settings.filters;
   const setFilters = (change: Partial<Settings['filters']>) => void save({ ...settings, filters: { ...f, ...change } });
@@ -482,6 +494,11 @@ function OptionsPage() {
         </a>
       </p>
       <p class="tagline">{t('tmdbAttribution')}</p>
+      {saving.problem && (
+        <div class="page-alert" data-testid="save-problem">
+          <ProblemNotice code={saving.problem} />
+        </div>
+      )}
     </main>
   );
 }

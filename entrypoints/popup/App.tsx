@@ -24,7 +24,7 @@ import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { HistoryEntry } from '../../models/store/schema';
-import { loadSettings, saveSetting } from '../shared/settings';
+import { loadSettings, saveSetting, savedOrStored, type SettingName } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
@@ -126,6 +126,12 @@ export function App() {
   const history = useLoaded(loadHistory, 'storage-unreadable', view === 'history');
   const watchlist = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', view === 'watchlist');
   const removal = useAction();
+  /** A setting changed here; refused by the storage, the popup says so and shows what is kept. */
+  const settingWrite = useAction();
+  function keepSetting<K extends SettingName>(name: K, value: Settings[K]) {
+    setSettings((s) => ({ ...s, [name]: value }));
+    void settingWrite.run('storage-failed', () => savedOrStored(() => saveSetting(name, value), setSettings));
+  }
   const fileInput = useRef<HTMLInputElement>(null);
   /** Whether the face model has loaded (the warm-up said so, or a check has run): what the progress line says. */
   const modelReady = useRef(false);
@@ -355,9 +361,7 @@ export function App() {
                     checked={settings.matchLook}
                     data-testid="match-look"
                     onChange={(e) => {
-                      const on = e.currentTarget.checked;
-                      setSettings({ ...settings, matchLook: on });
-                      void saveSetting('matchLook', on);
+                      keepSetting('matchLook', e.currentTarget.checked);
                     }}
                   />{' '}
                   {t('matchLook')}
@@ -399,6 +403,11 @@ export function App() {
         </section>
       )}
 
+      {settingWrite.problem && (
+        <div data-testid="save-problem">
+          <ProblemNotice code={settingWrite.problem} />
+        </div>
+      )}
       <footer class="settings row">
         <label>
           {t('faceDetector')}{' '}
@@ -406,9 +415,7 @@ export function App() {
             value={settings.detector}
             data-testid="detector"
             onChange={(e) => {
-              const detector = e.currentTarget.value === 'ssd' ? 'ssd' : 'tiny';
-              setSettings({ ...settings, detector });
-              void saveSetting('detector', detector);
+              keepSetting('detector', e.currentTarget.value === 'ssd' ? 'ssd' : 'tiny');
             }}
           >
             <option value="tiny">{t('detectorFast')}</option>

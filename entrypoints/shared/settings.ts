@@ -55,6 +55,19 @@ export async function saveChanges(before: Settings, after: Settings): Promise<vo
   if (changed.length > 0) await storage.setItems(changed.map((name) => ({ item: items[name], value: after[name] })));
 }
 
+/**
+ * Runs a settings write; refused (a full storage), `show` gets the settings as they are stored, so no control keeps
+ * showing a change that was not kept, and the error goes on to the caller, which says so.
+ */
+export async function savedOrStored(write: () => Promise<unknown>, show: (stored: Settings) => void): Promise<void> {
+  try {
+    await write();
+  } catch (error) {
+    show(await loadSettings());
+    throw error;
+  }
+}
+
 /** Saves every setting at once (an import of exported data). */
 export async function saveSettings(settings: Settings): Promise<void> {
   const valid = migrateSettings(settings);

@@ -382,6 +382,45 @@ describe('a damaged model file', () => {
   });
 });
 
+describe('a full extension storage', () => {
+  it('says a setting could not be saved (options, popup), shows what is kept, and saves once there is room', async () => {
+    session = await launchExtension();
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="theme-dark"]');
+    // Filled to two bytes short of the browser's quota (no unlimitedStorage): any setting's write is refused.
+    const fill = `(async () => {
+      const quota = chrome.storage.local.QUOTA_BYTES;
+      await chrome.storage.local.set({ filler: 'x'.repeat(quota - 1000) });
+      const room = quota - (await chrome.storage.local.getBytesInUse(null));
+      await chrome.storage.local.set({ f2: 'x'.repeat(room - 'f2'.length - 2 - 2) });
+      return quota - (await chrome.storage.local.getBytesInUse(null));
+    })()`;
+    expect(await options.evaluate(fill)).toBe(2);
+    await options.click('[data-testid="theme-dark"]');
+    await options.waitForSelector('[data-testid="save-problem"] [data-testid="notice"][data-code="storage-failed"]');
+    // The control shows what is stored, not the change that was refused.
+    await options.waitForFunction(
+      () => !(document.querySelector('[data-testid="theme-dark"]') as HTMLInputElement).checked,
+    );
+    expect(await options.evaluate(`chrome.storage.local.get('setting.theme')`)).toEqual({});
+    // The same in the popup, whose detector and "match the look" are saved where they are changed.
+    const popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="detector"]');
+    await popup.select('[data-testid="detector"]', 'ssd');
+    await popup.waitForSelector('[data-testid="save-problem"] [data-testid="notice"][data-code="storage-failed"]');
+    await popup.waitForFunction(
+      () => (document.querySelector('[data-testid="detector"]') as HTMLSelectElement).value === 'tiny',
+    );
+    await popup.close();
+    await options.bringToFront();
+    // Room again: the same change is saved and the problem goes.
+    await options.evaluate(`chrome.storage.local.remove(['filler', 'f2'])`);
+    await options.click('[data-testid="theme-dark"]');
+    await options.waitForFunction(() => !document.querySelector('[data-testid="save-problem"]'));
+    expect(await options.evaluate(`chrome.storage.local.get('setting.theme')`)).toEqual({ 'setting.theme': 'dark' });
+  });
+});
+
 describe('a database from a newer Moodreel', () => {
   it('says so on every page that reads the user’s data and in place of “deleted”; Try again recovers', async () => {
     session = await launchExtension();
