@@ -6,8 +6,8 @@ export interface Action {
   problem: ProblemCode | null;
   /** A run is under way (its button waits). */
   busy: boolean;
-  /** Runs a button's request; a failure without a code of its own is `failsAs`. */
-  run: (failsAs: ProblemCode, work: () => Promise<void>) => Promise<void>;
+  /** Runs a button's request; a failure without a code of its own is `failsAs`. Resolves to whether it succeeded. */
+  run: (failsAs: ProblemCode, work: () => Promise<void>) => Promise<boolean>;
 }
 
 /** A button's request whose failure the page shows by the button instead of dropping it. */
@@ -19,9 +19,11 @@ export function useAction(): Action {
     try {
       await work();
       setProblem(null);
+      return true;
     } catch (error) {
       console.warn('Moodreel: action failed', error);
       setProblem(problemCodeOf(error, failsAs));
+      return false;
     } finally {
       setBusy(false);
     }

@@ -1,6 +1,7 @@
 /**
  * A text field that saves only what is valid: while the typed text is not, the field keeps it as typed (nothing
- * lost), says so through `valid`, and the saved setting stays as it was. Valid text is saved when the field is left.
+ * lost), says so through `valid`, and the saved setting stays as it was. Valid text is saved when the field is left;
+ * a save that fails (`save` resolves to false) keeps the text as typed too.
  */
 import { useState } from 'preact/hooks';
 
@@ -15,7 +16,7 @@ export interface DraftField {
 export function useDraftField(
   saved: string,
   isValid: (text: string) => boolean,
-  save: (text: string) => void,
+  save: (text: string) => Promise<boolean>,
 ): DraftField {
   const [draft, setDraft] = useState<string | null>(null);
   const text = draft ?? saved;
@@ -26,8 +27,8 @@ export function useDraftField(
     onChange: (e) => {
       const typed = e.currentTarget.value;
       if (!isValid(typed)) return;
-      setDraft(null);
-      save(typed);
+      // Saved: the field shows the setting again (unless the user has typed on meanwhile).
+      void save(typed).then((saved) => saved && setDraft((d) => (d === typed ? null : d)));
     },
   };
 }

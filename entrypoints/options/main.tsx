@@ -140,7 +140,7 @@ function OptionsPage() {
     });
 
   const f = settings.filters;
-  const setFilters = (change: Partial<Settings['filters']>) => void save({ ...settings, filters: { ...f, ...change } });
+  const setFilters = (change: Partial<Settings['filters']>) => save({ ...settings, filters: { ...f, ...change } });
   // Typed text that is no language code, no year in range or no region code stays in its field and is never saved.
   const languageField = useDraftField(
     f.languages.join(', '),
@@ -153,10 +153,8 @@ function OptionsPage() {
     yearMax: useDraftField(String(f.yearMax ?? ''), isYearText, (text) => setFilters({ yearMax: yearOf(text) })),
   };
   const yearProblem = !yearFields.yearMin.valid || !yearFields.yearMax.valid;
-  const regionField = useDraftField(
-    settings.tmdbRegion,
-    isRegionText,
-    (text) => void save({ ...settings, tmdbRegion: text.trim().toUpperCase() }),
+  const regionField = useDraftField(settings.tmdbRegion, isRegionText, (text) =>
+    save({ ...settings, tmdbRegion: text.trim().toUpperCase() }),
   );
 
   /** A yes/no filter as a labelled checkbox. */
@@ -168,7 +166,7 @@ function OptionsPage() {
             type="checkbox"
             checked={f[name]}
             data-testid={testId}
-            onChange={(e) => setFilters({ [name]: e.currentTarget.checked })}
+            onChange={(e) => void setFilters({ [name]: e.currentTarget.checked })}
           />{' '}
           {t(label)}
         </label>
@@ -239,7 +237,7 @@ function OptionsPage() {
                   checked={f.excludedGenres.includes(g)}
                   data-testid={`exclude-${g}`}
                   onChange={(e) =>
-                    setFilters({
+                    void setFilters({
                       excludedGenres: e.currentTarget.checked
                         ? [...f.excludedGenres, g]
                         : f.excludedGenres.filter((x) => x !== g),

@@ -23,6 +23,12 @@ import { FrameError, mediaBySource, readFrame } from './frame';
 import { largestVideo, locate, type Located } from './locate';
 import { askBackground } from '../shared/background-client';
 
+/**
+ * The overlay's own memory (open per site, hidden here) refused by a full storage: what was asked still happens on
+ * this page; only the memory of it is lost, which is not worth a notice over the film.
+ */
+const warnUnsaved = (error: unknown) => console.warn('Moodreel: overlay setting not saved', error);
+
 /** Room left free at the bottom of the player for its own controls. */
 const CONTROLS_SPACE = 96;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
@@ -231,14 +237,14 @@ export default defineContentScript({
       // One write, issued at once from the copy the settings watch keeps fresh.
       const overlayOpen = [...settings.overlayOpen.filter((s) => s !== site.id), ...(next ? [site.id] : [])];
       settings = { ...settings, overlayOpen };
-      void saveSetting('overlayOpen', overlayOpen);
+      saveSetting('overlayOpen', overlayOpen).catch(warnUnsaved);
     }
 
     function hideHere() {
       if (!settings) return;
       forced = false;
       settings = { ...settings, overlay: { ...settings.overlay, [site.id]: false } };
-      void saveSetting('overlay', settings.overlay);
+      saveSetting('overlay', settings.overlay).catch(warnUnsaved);
       stop();
     }
 

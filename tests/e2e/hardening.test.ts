@@ -396,18 +396,25 @@ describe('a full extension storage', () => {
       return quota - (await chrome.storage.local.getBytesInUse(null));
     })()`;
     expect(await options.evaluate(fill)).toBe(2);
+    const refused = '[data-testid="save-problem"] [data-testid="notice"][data-code="storage-failed"]';
+    // A typed year that cannot be saved stays as typed (nothing the user typed is lost); the stored filter is as it was.
+    await options.type('[data-testid="year-min"]', '1990');
+    await options.keyboard.press('Tab');
+    await options.waitForSelector(refused);
+    expect(await options.$eval('[data-testid="year-min"]', (e) => (e as HTMLInputElement).value)).toBe('1990');
+    expect(await options.evaluate(`chrome.storage.local.get('setting.filters')`)).toEqual({});
+    // A switch shows what is stored, not the change that was refused.
     await options.click('[data-testid="theme-dark"]');
-    await options.waitForSelector('[data-testid="save-problem"] [data-testid="notice"][data-code="storage-failed"]');
-    // The control shows what is stored, not the change that was refused.
     await options.waitForFunction(
       () => !(document.querySelector('[data-testid="theme-dark"]') as HTMLInputElement).checked,
     );
+    expect(await options.$(refused)).not.toBeNull();
     expect(await options.evaluate(`chrome.storage.local.get('setting.theme')`)).toEqual({});
     // The same in the popup, whose detector and "match the look" are saved where they are changed.
     const popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="detector"]');
     await popup.select('[data-testid="detector"]', 'ssd');
-    await popup.waitForSelector('[data-testid="save-problem"] [data-testid="notice"][data-code="storage-failed"]');
+    await popup.waitForSelector(refused);
     await popup.waitForFunction(
       () => (document.querySelector('[data-testid="detector"]') as HTMLSelectElement).value === 'tiny',
     );
