@@ -26,7 +26,8 @@ export function ConfirmButton(props: ConfirmButtonProps) {
   useLayoutEffect(() => {
     if (!moved.current) return;
     moved.current = false;
-    box.current?.querySelector<HTMLElement>(`[data-testid="${props.testId}${asking ? '-keep' : ''}"]`)?.focus();
+    // Asking: Keep, the last of the two answers; answered: the one button.
+    (box.current?.[asking ? 'lastElementChild' : 'firstElementChild'] as HTMLElement | null | undefined)?.focus();
   }, [asking]);
   const answer = (next: boolean) => {
     moved.current = true;

@@ -10,16 +10,11 @@ interface Place {
   element: HTMLElement;
   /** The item it was in, by position; -1 outside every item. */
   index: number;
-  /** How to find the same control in another item. */
-  control: string | null;
+  /** Which of the item's controls it was, by position (the items of a list share one layout); -1 outside. */
+  control: number;
 }
 
-/** A control by what names it in every item: its feedback signal or its test id. */
-function controlOf(element: HTMLElement): string | null {
-  if (element.dataset.signal) return `[data-signal="${element.dataset.signal}"]`;
-  if (element.dataset.testid) return `[data-testid="${element.dataset.testid}"]`;
-  return null;
-}
+const CONTROLS = 'a[href], button, input, select';
 
 export function useKeptFocus<T extends HTMLElement>(itemSelector: string) {
   const ref = useRef<T>(null);
@@ -38,9 +33,7 @@ export function useKeptFocus<T extends HTMLElement>(itemSelector: string) {
     const items = [...root.querySelectorAll<HTMLElement>(itemSelector)];
     if (items.length === 0) return;
     const item = items[Math.min(Math.max(kept.index, 0), items.length - 1)]!;
-    const target =
-      (kept.control ? item.querySelector<HTMLElement>(kept.control) : null) ??
-      item.querySelector<HTMLElement>('button');
+    const target = item.querySelectorAll<HTMLElement>(CONTROLS)[kept.control] ?? item.querySelector('button');
     target?.focus();
   });
 
@@ -50,7 +43,8 @@ export function useKeptFocus<T extends HTMLElement>(itemSelector: string) {
       const element = e.target as HTMLElement;
       const item = element.closest(itemSelector);
       const index = item && ref.current ? [...ref.current.querySelectorAll(itemSelector)].indexOf(item) : -1;
-      place.current = { element, index, control: controlOf(element) };
+      const control = item ? [...item.querySelectorAll(CONTROLS)].indexOf(element) : -1;
+      place.current = { element, index, control };
     },
     // Focus the user moved elsewhere is theirs: forget the place.
     onFocusOut: (e: FocusEvent) => {
