@@ -8,6 +8,8 @@ import { WaitButton } from './WaitButton';
 
 export interface ConfirmButtonProps {
   label: string;
+  /** What the first button does, for a screen reader, where its label alone does not say (one of many in a list). */
+  ariaLabel?: string;
   confirmLabel: string;
   keepLabel: string;
   onConfirm: () => void;
@@ -57,6 +59,7 @@ export function ConfirmButton(props: ConfirmButtonProps) {
           class={props.danger ? 'danger' : undefined}
           waiting={props.waiting}
           onClick={() => answer(true)}
+          aria-label={props.ariaLabel}
           data-testid={props.testId}
         >
           {props.label}

@@ -1,7 +1,9 @@
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
 import type { MoodSource } from '../models/mood/summary';
-import type { HistoryEntry } from '../models/store/schema';
+import type { StoredHistoryEntry } from '../models/store/schema';
 import { formatDateTime, plural, t, type MessageKey } from './i18n';
+import { ConfirmButton } from './ConfirmButton';
+import { useKeptFocus } from './useKeptFocus';
 
 const SOURCE: Record<MoodSource, MessageKey> = {
   camera: 'sourceCamera',
@@ -10,21 +12,46 @@ const SOURCE: Record<MoodSource, MessageKey> = {
   video: 'sourceVideo',
 };
 
-/** Past mood checks, newest first: when, the mood (as corrected, if it was), where from, and the picks shown. */
-export function HistoryView({ entries, titles }: { entries: HistoryEntry[] | null; titles: Map<number, string> }) {
-  if (entries === null) return <p class="working">{t('loading')}</p>;
-  if (entries.length === 0)
-    return (
-      <p class="working" data-testid="history-empty">
-        {t('historyEmpty')}
-      </p>
-    );
+interface HistoryListProps {
+  entries: StoredHistoryEntry[];
+  titles: Map<number, string>;
+  onForget: (id: number) => void;
+  /** A check being forgotten: the Forget buttons wait. */
+  forgetting: boolean;
+}
+
+/**
+ * Past mood checks, newest first: when, the mood (as corrected, if it was), where from, and the picks shown; each can
+ * be forgotten.
+ */
+export function HistoryView({
+  entries,
+  ...rest
+}: Omit<HistoryListProps, 'entries'> & { entries: StoredHistoryEntry[] | null }) {
+  // A forgotten check's button is taken up by the next check's; the last one's, by the list's place.
+  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="history-entry"]', 'container');
+  return (
+    <div tabIndex={-1} {...keptFocus}>
+      {entries === null ? (
+        <p class="working">{t('loading')}</p>
+      ) : entries.length === 0 ? (
+        <p class="working" data-testid="history-empty">
+          {t('historyEmpty')}
+        </p>
+      ) : (
+        <HistoryList entries={entries} {...rest} />
+      )}
+    </div>
+  );
+}
+
+function HistoryList({ entries, titles, onForget, forgetting }: HistoryListProps) {
   return (
     <ol class="history" data-testid="history">
       {entries.map((e) => {
         const emotion = e.corrected ?? ranked(e.mood.probabilities)[0]!;
         return (
-          <li key={e.id} class="history-entry" data-testid="history-entry">
+          <li key={e.id} class="history-entry" data-testid="history-entry" data-history-id={e.id}>
             <p class="history-head">
               <span aria-hidden="true">{EMOTION_EMOJI[emotion]}</span>{' '}
               <strong class="mood-word">{t(`emotion_${emotion}`)}</strong>
@@ -36,8 +63,17 @@ export function HistoryView({ entries, titles }: { entries: HistoryEntry[] | nul
                 {plural('faces', e.mood.faceCount)}
               </span>
             </p>
-            <p class="muted">
+            <p class="history-when muted">
               <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
+              <ConfirmButton
+                label={t('historyForget')}
+                ariaLabel={t('historyForgetLabel', formatDateTime(e.at))}
+                confirmLabel={t('historyForgetConfirm')}
+                keepLabel={t('historyForgetKeep')}
+                onConfirm={() => onForget(e.id)}
+                waiting={forgetting}
+                testId="history-forget"
+              />
             </p>
             {e.picks.length > 0 && (
               <p class="history-picks">

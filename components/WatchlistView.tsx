@@ -4,27 +4,37 @@ import type { WatchOn } from './PickCard';
 import { displayTitle } from '../models/catalogue/movie';
 import { useKeptFocus } from './useKeptFocus';
 
+interface WatchlistProps {
+  items: { movie: Movie; at: number }[];
+  services: WatchOn[];
+  onRemove: (movieId: number) => void;
+}
+
 /** The watchlist, newest first, with remove and "watch on …" searches for the user's streaming services. */
 export function WatchlistView({
   items,
-  services,
-  onRemove,
-}: {
-  items: { movie: Movie; at: number }[] | null;
-  services: WatchOn[];
-  onRemove: (movieId: number) => void;
-}) {
-  // A removed title's button is taken up by the next title's.
-  const keptFocus = useKeptFocus<HTMLUListElement>('[data-testid="watchlist-item"]');
-  if (items === null) return <p class="working">{t('loading')}</p>;
-  if (items.length === 0)
-    return (
-      <p class="working" data-testid="watchlist-empty">
-        {t('watchlistEmpty')}
-      </p>
-    );
+  ...rest
+}: Omit<WatchlistProps, 'items'> & { items: WatchlistProps['items'] | null }) {
+  // A removed title's button is taken up by the next title's; the last one's, by the list's place.
+  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="watchlist-item"]', 'container');
   return (
-    <ul class="pick-list" data-testid="watchlist" {...keptFocus}>
+    <div tabIndex={-1} {...keptFocus}>
+      {items === null ? (
+        <p class="working">{t('loading')}</p>
+      ) : items.length === 0 ? (
+        <p class="working" data-testid="watchlist-empty">
+          {t('watchlistEmpty')}
+        </p>
+      ) : (
+        <WatchlistItems items={items} {...rest} />
+      )}
+    </div>
+  );
+}
+
+function WatchlistItems({ items, services, onRemove }: WatchlistProps) {
+  return (
+    <ul class="pick-list" data-testid="watchlist">
       {items.map(({ movie: m }) => {
         const title = displayTitle(m.title);
         const query = m.year ? `${title} ${m.year}` : title;

@@ -3,6 +3,8 @@
  * (a rejected pick gives way to another, a title leaves the watchlist, a new list replaces the old), focus would fall
  * to the top of the page; instead it goes to the same control of the item now in that place (or the last, or the
  * first), as soon as there is one. Spread what it returns on the container.
+ * `emptied` says what happens when no item is left: `wait` for the items of a list being replaced (the picks), or
+ * `container` for a list the user emptied (the last title removed): the container takes focus (give it tabIndex -1).
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
@@ -16,7 +18,7 @@ interface Place {
 
 const CONTROLS = 'a[href], button, input, select';
 
-export function useKeptFocus<T extends HTMLElement>(itemSelector: string) {
+export function useKeptFocus<T extends HTMLElement>(itemSelector: string, emptied: 'wait' | 'container' = 'wait') {
   const ref = useRef<T>(null);
   const place = useRef<Place | null>(null);
 
@@ -31,7 +33,13 @@ export function useKeptFocus<T extends HTMLElement>(itemSelector: string) {
       return;
     }
     const items = [...root.querySelectorAll<HTMLElement>(itemSelector)];
-    if (items.length === 0) return;
+    if (items.length === 0) {
+      if (emptied === 'container') {
+        place.current = null;
+        root.focus();
+      }
+      return;
+    }
     const item = items[Math.min(Math.max(kept.index, 0), items.length - 1)]!;
     const target = item.querySelectorAll<HTMLElement>(CONTROLS)[kept.control] ?? item.querySelector('button');
     target?.focus();

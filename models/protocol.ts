@@ -20,7 +20,7 @@ import type { Tone } from './catalogue/tones';
 import type { Reason } from './recommend/reasons';
 import type { Face } from './mood/faces';
 import type { StoreCounts, UserData } from './store/backup';
-import type { HistoryEntry, TmdbState } from './store/schema';
+import type { StoredHistoryEntry, TmdbState } from './store/schema';
 import { DETECTORS, type DetectorKind } from './face/config';
 import { isRawLook } from './look/picture';
 
@@ -218,7 +218,7 @@ export const BACKGROUND_MESSAGES = {
   'history-list': message(
     v.strictObject({ type: v.literal('history-list'), limit: intIn(1, 500) }),
     'storage-unreadable',
-  )<HistoryEntry[]>(),
+  )<StoredHistoryEntry[]>(),
   /** Fills in a history entry after the fact: the picks once shown, or the user's correction of the mood. */
   'history-update': message(
     v.strictObject({
@@ -229,6 +229,10 @@ export const BACKGROUND_MESSAGES = {
     }),
     'storage-failed',
   )<{ updated: boolean }>(),
+  /** Forgets one past check; `forgotten` is false when it was already gone. */
+  'history-forget': message(v.strictObject({ type: v.literal('history-forget'), id: positiveId }), 'storage-failed')<{
+    forgotten: boolean;
+  }>(),
   'watchlist-list': message(bare('watchlist-list'), 'storage-unreadable')<{ movie: Movie; at: number }[]>(),
   'watchlist-remove': message(v.strictObject({ type: v.literal('watchlist-remove'), movieId }), 'storage-failed')<{
     removed: true;

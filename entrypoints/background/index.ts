@@ -23,7 +23,7 @@ import {
 import { getMovies, searchTitles, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
-import { latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
+import { forgetHistoryEntry, latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
 import { listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
 import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
@@ -100,6 +100,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'mood-latest': async () => latestMood(await openDatabase()),
   'history-list': async (r) => listHistory(await openDatabase(), r.limit),
   'history-update': async (r) => ({ updated: await updateHistory(await openDatabase(), r.id, r) }),
+  'history-forget': async (r) => ({ forgotten: await forgetHistoryEntry(await openDatabase(), r.id) }),
   'watchlist-list': async () => listWatchlist(await openDatabase()),
   'watchlist-remove': async (r) => {
     await removeFromWatchlist(await openDatabase(), r.movieId);

@@ -23,7 +23,7 @@ import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/im
 import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
-import type { HistoryEntry } from '../../models/store/schema';
+import type { StoredHistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSetting, savedOrStored, type SettingName } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
@@ -103,7 +103,7 @@ function readFile(file: File): Promise<string> {
 const OPENED_IN_TAB = new URLSearchParams(location.search).get('in') === 'tab';
 
 /** The last checks, with the titles of the picks each showed. */
-async function loadHistory(): Promise<{ entries: HistoryEntry[]; titles: Map<number, string> }> {
+async function loadHistory(): Promise<{ entries: StoredHistoryEntry[]; titles: Map<number, string> }> {
   const entries = await ask({ type: 'history-list', limit: 50 });
   const ids = [...new Set(entries.flatMap((e) => e.picks.slice(0, 5)))].slice(0, 1000);
   const movies = ids.length > 0 ? await ask({ type: 'movies-get', movieIds: ids }) : [];
@@ -126,6 +126,7 @@ export function App() {
   const history = useLoaded(loadHistory, 'storage-unreadable', view === 'history');
   const watchlist = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', view === 'watchlist');
   const removal = useAction();
+  const forgetting = useAction();
   /** A setting changed here; refused by the storage, the popup says so and shows what is kept. */
   const settingWrite = useAction();
   function keepSetting<K extends SettingName>(name: K, value: Settings[K]) {
@@ -378,7 +379,23 @@ export function App() {
           {history.problem ? (
             <ProblemNotice code={history.problem} action={{ label: t('tryAgain'), run: history.retry }} />
           ) : (
-            <HistoryView entries={history.value?.entries ?? null} titles={history.value?.titles ?? new Map()} />
+            <>
+              {forgetting.problem && <ProblemNotice code={forgetting.problem} />}
+              <HistoryView
+                entries={history.value?.entries ?? null}
+                titles={history.value?.titles ?? new Map()}
+                forgetting={forgetting.busy}
+                onForget={(id) =>
+                  void forgetting.run('storage-failed', async () => {
+                    await ask({ type: 'history-forget', id });
+                    history.setValue((h) => ({
+                      entries: (h?.entries ?? []).filter((e) => e.id !== id),
+                      titles: h?.titles ?? new Map(),
+                    }));
+                  })
+                }
+              />
+            </>
           )}
         </section>
       )}

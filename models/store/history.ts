@@ -2,7 +2,7 @@
 import type { Emotion } from '../mood/emotions';
 import type { MoodSummary } from '../mood/summary';
 import type { Database } from './db';
-import type { HistoryEntry } from './schema';
+import type { StoredHistoryEntry } from './schema';
 
 /** History keeps the newest entries only; older ones are dropped as new ones arrive. */
 export const HISTORY_LIMIT = 500;
@@ -23,11 +23,12 @@ export async function recordMood(db: Database, mood: MoodSummary, picks: number[
 }
 
 /** The newest entries first. */
-export async function listHistory(db: Database, limit = 50): Promise<HistoryEntry[]> {
-  const out: HistoryEntry[] = [];
+export async function listHistory(db: Database, limit = 50): Promise<StoredHistoryEntry[]> {
+  const out: StoredHistoryEntry[] = [];
   let cursor = await db.transaction('history').store.index('at').openCursor(null, 'prev');
   while (cursor && out.length < limit) {
-    out.push(cursor.value);
+    // The key path is `id`: a stored entry's key is its id.
+    out.push({ ...cursor.value, id: cursor.primaryKey });
     cursor = await cursor.continue();
   }
   return out;
@@ -55,4 +56,13 @@ export async function updateHistory(
   }
   await tx.done;
   return entry !== undefined;
+}
+
+/** Forgets one check (the user's own choice, from History); false when it was already gone. */
+export async function forgetHistoryEntry(db: Database, id: number): Promise<boolean> {
+  const tx = db.transaction('history', 'readwrite', { durability: 'strict' });
+  const found = (await tx.store.getKey(id)) !== undefined;
+  if (found) await tx.store.delete(id);
+  await tx.done;
+  return found;
 }

@@ -80,6 +80,9 @@ export interface HistoryEntry {
   corrected?: Emotion;
 }
 
+/** A history entry as read back: the store has given it its id. */
+export type StoredHistoryEntry = HistoryEntry & { id: number };
+
 export interface MoodreelDB extends DBSchema {
   movies: { key: number; value: StoredMovie; indexes: { tmdbId: number; titleWords: string } };
   meta: { key: string; value: CatalogueState | TmdbState };

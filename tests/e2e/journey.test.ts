@@ -189,6 +189,44 @@ describe('an image file', () => {
     await drop('group.jpg', 'image/jpeg', readFileSync(join(FACES, 'face-api_sample1.jpg')).toString('base64'));
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
     expect(Number((await text(popup, '[data-testid="face-count"]')).split(' ')[0])).toBeGreaterThanOrEqual(2);
+
+    // History holds both checks; each can be forgotten, after being asked once more, and the store follows.
+    const historyIds = async () => ((await storeRecords(popup, 'history')) as { id: number }[]).map((e) => e.id);
+    await expect.poll(async () => (await historyIds()).length, { timeout: 30_000 }).toBe(2);
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 2);
+    const [newest, older] = await popup.$$eval('[data-testid="history-entry"]', (els) =>
+      els.map((e) => Number(e.getAttribute('data-history-id'))),
+    );
+    const forgetOf = (id: number) => `[data-history-id="${id}"] [data-testid="history-forget"]`;
+    // From the keyboard: asked, the keyboard is on Keep; kept, nothing is forgotten.
+    await popup.focus(forgetOf(newest!));
+    await popup.keyboard.press('Enter');
+    await waitForFocus(popup, '[data-testid="history-forget-keep"]');
+    await popup.keyboard.press('Enter');
+    await waitForFocus(popup, forgetOf(newest!));
+    expect((await historyIds()).sort()).toEqual([newest, older].sort());
+    // Asked again and confirmed: that check goes, and the keyboard is on the next one's Forget.
+    await popup.keyboard.press('Enter');
+    await waitForFocus(popup, '[data-testid="history-forget-keep"]');
+    await popup.keyboard.down('Shift');
+    await popup.keyboard.press('Tab');
+    await popup.keyboard.up('Shift');
+    await waitForFocus(popup, '[data-testid="history-forget-confirm"]');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 1);
+    await waitForFocus(popup, forgetOf(older!));
+    expect(await historyIds()).toEqual([older]);
+    // The last one forgotten: the list says it is empty, and the keyboard stays in it.
+    await popup.click(forgetOf(older!));
+    await popup.click('[data-testid="history-forget-confirm"]');
+    await popup.waitForSelector('[data-testid="history-empty"]');
+    await waitForFocus(popup, '#panel-history > [tabindex="-1"]');
+    expect(await historyIds()).toEqual([]);
+    // Still forgotten when the view is opened again (read back from the store, not only taken off the page).
+    await popup.click('[data-testid="tab-mood"]');
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="history-empty"]');
   });
 });
 
@@ -380,6 +418,17 @@ describe('accessibility (axe-core)', () => {
     await popup.keyboard.press('Enter');
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="watchlist-item"]').length === 1);
     await waitForFocus(popup, '[data-testid="watchlist-item"] [data-testid="watchlist-remove"]');
+    // The last one removed: the keyboard stays in the (now empty) list rather than falling to the top of the page.
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('[data-testid="watchlist-empty"]');
+    await waitForFocus(popup, '#panel-watchlist > [tabindex="-1"]');
+    // History, with a check that can be forgotten, and while it asks once more.
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="history-entry"]');
+    expect(await seriousViolations(popup)).toEqual([]);
+    await popup.click('[data-testid="history-forget"]');
+    await popup.waitForSelector('[data-testid="history-forget-keep"]');
+    expect(await seriousViolations(popup)).toEqual([]);
 
     const options = await session.openPage('options.html');
     // The catalogue's first import may still be running; the screenshot shows it done.

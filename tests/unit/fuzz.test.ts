@@ -35,6 +35,7 @@ const TYPES = [
   'mood-map-status',
   'mood-record',
   'history-update',
+  'history-forget',
   'privacy-import',
   'privacy-delete',
   'movies-get',
