@@ -29,7 +29,7 @@ export function HistoryView({
   ...rest
 }: Omit<HistoryListProps, 'entries'> & { entries: StoredHistoryEntry[] | null }) {
   // A forgotten check's button is taken up by the next check's; the last one's, by the list's place.
-  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="history-entry"]', 'container');
+  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="history-entry"]', { emptied: 'container' });
   return (
     <div tabIndex={-1} {...keptFocus}>
       {entries === null ? (

@@ -33,6 +33,8 @@ export interface PicksProps {
   /** The last feedback given, which can still be taken back. */
   lastFeedback: { eventId: number; title: string; signal: FeedbackSignal } | null;
   onUndo: () => void;
+  /** The card the last undo put back, and the button it had been given with: the keyboard goes back to it. */
+  restored?: { movieId: number; signal: FeedbackSignal } | null;
   /** Feedback that could not be saved. */
   problem: ProblemCode | null;
   /** Why no list came; shown in its place, with a way to ask again. */
@@ -56,7 +58,11 @@ export function Picks(props: PicksProps) {
     { value: 'match' as const, label: t('strategyMatch'), testId: 'strategy-match' },
     { value: 'lift' as const, label: t('strategyLift'), testId: 'strategy-lift' },
   ];
-  const keptFocus = useKeptFocus<HTMLElement>('[data-testid="pick"]');
+  const keptFocus = useKeptFocus<HTMLElement>('[data-testid="pick"]', {
+    prefer: props.restored
+      ? `[data-movie-id="${props.restored.movieId}"] [data-signal="${props.restored.signal}"]`
+      : null,
+  });
   return (
     <section class="picks" aria-label={t('picksLabel')} {...keptFocus}>
       <div class="picks-controls">

@@ -16,7 +16,7 @@ export function WatchlistView({
   ...rest
 }: Omit<WatchlistProps, 'items'> & { items: WatchlistProps['items'] | null }) {
   // A removed title's button is taken up by the next title's; the last one's, by the list's place.
-  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="watchlist-item"]', 'container');
+  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="watchlist-item"]', { emptied: 'container' });
   return (
     <div tabIndex={-1} {...keptFocus}>
       {items === null ? (

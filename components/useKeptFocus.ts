@@ -5,6 +5,7 @@
  * first), as soon as there is one. Spread what it returns on the container.
  * `emptied` says what happens when no item is left: `wait` for the items of a list being replaced (the picks), or
  * `container` for a list the user emptied (the last title removed): the container takes focus (give it tabIndex -1).
+ * `prefer` names a control that, when there is one, takes focus first (the card an undo put back).
  */
 import { useLayoutEffect, useRef } from 'preact/hooks';
 
@@ -18,7 +19,10 @@ interface Place {
 
 const CONTROLS = 'a[href], button, input, select';
 
-export function useKeptFocus<T extends HTMLElement>(itemSelector: string, emptied: 'wait' | 'container' = 'wait') {
+export function useKeptFocus<T extends HTMLElement>(
+  itemSelector: string,
+  { emptied = 'wait', prefer = null }: { emptied?: 'wait' | 'container'; prefer?: string | null } = {},
+) {
   const ref = useRef<T>(null);
   const place = useRef<Place | null>(null);
 
@@ -30,6 +34,11 @@ export function useKeptFocus<T extends HTMLElement>(itemSelector: string, emptie
     const active = root.ownerDocument.activeElement;
     if (active && active !== root.ownerDocument.body) {
       place.current = null;
+      return;
+    }
+    const preferred = prefer ? root.querySelector<HTMLElement>(prefer) : null;
+    if (preferred) {
+      preferred.focus();
       return;
     }
     const items = [...root.querySelectorAll<HTMLElement>(itemSelector)];

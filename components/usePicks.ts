@@ -2,7 +2,7 @@
  * The picks for a mood, shared by the popup and the overlay: strategy, variety, "different picks" and feedback,
  * each re-ranking at once. The caller passes its protocol client, so the hook stays free of browser APIs.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
 import { ranked, zeroProbabilities, type EmotionProbabilities } from '../models/mood/emotions';
 import { problemCodeOf, type ProblemCode } from '../models/problems';
@@ -21,6 +21,15 @@ export interface PicksMood {
 }
 
 export const PICK_COUNT = 10;
+
+/** The last feedback given, which can still be taken back, and the list as it was before it. */
+export interface LastFeedback {
+  eventId: number;
+  movieId: number;
+  title: string;
+  signal: FeedbackSignal;
+  before: { picks: PickView[] | null; marked: Record<number, FeedbackSignal>; list: number };
+}
 
 /**
  * `posters`: fetch each pick's poster from TMDB (only when the user gave a key; the background caches details);
@@ -48,9 +57,11 @@ export function usePicks(
   const [like, setLike] = useState<{ movieId: number; title: string } | null>(null);
   /** Cards the user kept (liked, seen, watchlisted): they stay where they are, marked. */
   const [marked, setMarked] = useState<Record<number, FeedbackSignal>>({});
-  const [lastFeedback, setLastFeedback] = useState<{ eventId: number; title: string; signal: FeedbackSignal } | null>(
-    null,
-  );
+  const [lastFeedback, setLastFeedback] = useState<LastFeedback | null>(null);
+  /** The card the last undo put back, and the button it was given with (the keyboard goes back there). */
+  const [restored, setRestored] = useState<{ movieId: number; signal: FeedbackSignal } | null>(null);
+  /** Counts the lists asked for: a list the last feedback was given on is still shown while it is unchanged. */
+  const listNumber = useRef(0);
 
   /** The recommend request for the mood as it stands: `n` picks, leaving out `left`. */
   function request(n: number, left: number[]) {
@@ -74,9 +85,11 @@ export function usePicks(
   useEffect(() => {
     if (!mood) return;
     let current = true;
+    listNumber.current += 1;
     setPicks(null);
     setFailed(null);
     setMarked({});
+    setRestored(null);
     ask(request(count, exclude))
       .then((p) => current && setPicks(p))
       .catch((error: unknown) => {
@@ -128,7 +141,9 @@ export function usePicks(
       const { eventId } = await ask({ type: 'feedback', movieId, signal, mood: lesson });
       const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title;
       const shown = title === undefined ? '' : displayTitle(title);
-      setLastFeedback({ eventId, title: shown, signal });
+      const before = { picks, marked, list: listNumber.current };
+      setLastFeedback({ eventId, movieId, title: shown, signal, before });
+      setRestored(null);
       // A steady list: a kept card is marked where it is; a rejected one gives way to one new pick in its place.
       if (signal === 'down' || signal === 'not-interested') await replace(movieId);
       else setMarked((m) => ({ ...m, [movieId]: signal }));
@@ -141,12 +156,22 @@ export function usePicks(
     setPicks((list) => (list ?? []).flatMap((p) => (p.movie.movieId !== movieId ? [p] : next ? [next] : [])));
   }
 
+  // Undone on the list it was given on, the list is put back as it was (the card where it stood, the rest unmoved);
+  // on a list shown since (another strategy, different picks), a new list is asked for.
   const undo = () =>
     write(async () => {
       if (!lastFeedback) return;
-      await ask({ type: 'feedback-undo', eventId: lastFeedback.eventId });
+      const last = lastFeedback;
+      await ask({ type: 'feedback-undo', eventId: last.eventId });
       setLastFeedback(null);
-    }, true);
+      if (last.before.picks === null || last.before.list !== listNumber.current) {
+        setSeed((s) => s + 1);
+        return;
+      }
+      setPicks(last.before.picks);
+      setMarked(last.before.marked);
+      setRestored({ movieId: last.movieId, signal: last.signal });
+    }, false);
 
   return {
     picks,
@@ -165,6 +190,7 @@ export function usePicks(
     lastFeedback,
     marked,
     onUndo: () => void undo(),
+    restored,
     problem: writing.problem,
     failed,
     onRetry: () => setAttempt((a) => a + 1),

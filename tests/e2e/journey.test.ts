@@ -86,13 +86,15 @@ describe('first-run journey', () => {
     expect(pickBox.bottom).toBeLessThanOrEqual(600);
     await popup.setViewport({ width: 392, height: 900 });
 
-    // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back.
+    // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back and puts the list back
+    // as it was.
     await popup.click(`[data-movie-id="${first[0]}"] [data-signal="down"]`);
     await pickReplaced(popup, first[0]!);
     expect(await storeRecords(popup, 'feedback')).toHaveLength(1);
     await popup.click('[data-testid="undo"]');
     await popup.waitForFunction(() => !document.querySelector('[data-testid="undo-bar"]'));
     expect(await storeRecords(popup, 'feedback')).toHaveLength(0);
+    expect(await pickIds(popup)).toEqual(first);
 
     // More like this, then back.
     const [likeId] = await settledPicks(popup);
@@ -404,6 +406,15 @@ describe('accessibility (axe-core)', () => {
     const after = await focused();
     expect(after).toMatchObject({ control: 'down', index: 2 });
     expect(after.card).not.toBe(String(lifted[2]));
+    // Undo from the keyboard: the list as it was (the 👍 still marked), the keyboard on the button the 👎 was given
+    // with, on the card it brought back.
+    await idle();
+    await popup.focus('[data-testid="undo"]');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => !document.querySelector('[data-testid="undo-bar"]'));
+    await waitForFocus(popup, `[data-movie-id="${lifted[2]}"] [data-signal="down"]`);
+    expect(await pickIds(popup)).toEqual(lifted);
+    expect(await popup.$eval(`[data-movie-id="${lifted[1]}"]`, (el) => el.getAttribute('data-marked'))).toBe('up');
     // Two titles on the watchlist; one removed from the keyboard, the keyboard is on the other's Remove.
     await idle();
     const listed = await settledPicks(popup);
