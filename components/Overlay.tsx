@@ -9,7 +9,7 @@ import type { ProblemCode } from '../models/problems';
 import type { BackgroundClient } from '../models/protocol';
 import type { MoodSummary } from '../models/mood/summary';
 import type { SiteAdapter } from '../models/sites/site';
-import { t } from './i18n';
+import { formatAgo, t } from './i18n';
 import { ProblemNotice } from './ProblemNotice';
 import { Picks } from './Picks';
 import { WaitButton } from './WaitButton';
@@ -35,7 +35,15 @@ export interface OverlayProps {
   placement: OverlayPlacement;
   open: boolean;
   /** The mood the picks follow: a frame read here, the latest mood check, or none (the user's taste). */
-  mood: (MoodSummary & { from: 'frame' | 'latest'; via?: 'element' | 'screenshot'; look?: number[] | null }) | null;
+  mood:
+    | (MoodSummary & {
+        from: 'frame' | 'latest';
+        via?: 'element' | 'screenshot';
+        look?: number[] | null;
+        /** When the latest check was made: the panel says how long ago (a mood from last week is not tonight's). */
+        at?: number;
+      })
+    | null;
   reading: boolean;
   problem: ProblemCode | null;
   ask: Ask;
@@ -111,6 +119,9 @@ export function Overlay(props: OverlayProps) {
               <span class="overlay-sub">
                 {' '}
                 · {mood!.from === 'frame' ? t('overlayFromFrame') : t('overlayFromLatest')}
+                {mood!.from === 'latest' && mood!.at !== undefined && (
+                  <span data-testid="overlay-mood-when"> ({formatAgo(mood!.at)})</span>
+                )}
               </span>
             </>
           ) : (

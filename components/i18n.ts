@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import { formatMessage, genreMessage, type Message, type MessageKey, type PluralKey } from '../models/messages';
+import { elapsed } from '../models/elapsed';
 
 export type { MessageKey };
 
@@ -79,6 +80,13 @@ export function formatDateTime(ms: number): string {
     'date',
     (language) => new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }),
   ).format(ms);
+}
+
+let relative: Intl.RelativeTimeFormat | undefined;
+/** How long ago `at` was, in the UI language ("5 minutes ago", "yesterday", "now"). */
+export function formatAgo(at: number, now = Date.now()): string {
+  const { value, unit } = elapsed(at, now);
+  return (relative ??= new Intl.RelativeTimeFormat(uiLanguage(), { numeric: 'auto' })).format(value, unit);
 }
 
 /** Gives an extension page the UI language and a title in it (the HTML files carry English defaults). */

@@ -2,7 +2,8 @@
 import type { Emotion } from '../mood/emotions';
 import type { MoodSummary } from '../mood/summary';
 import type { Database } from './db';
-import type { StoredHistoryEntry } from './schema';
+import type { HistoryEntry, StoredHistoryEntry } from './schema';
+import { correctedMood, moodSummary } from '../mood/mood';
 
 /** History keeps the newest entries only; older ones are dropped as new ones arrive. */
 export const HISTORY_LIMIT = 500;
@@ -34,9 +35,17 @@ export async function listHistory(db: Database, limit = 50): Promise<StoredHisto
   return out;
 }
 
+/** The last check's mood, as the user corrected it if they did (the correction is what they said it really was). */
 export async function latestMood(db: Database): Promise<(MoodSummary & { at: number }) | null> {
   const [entry] = await listHistory(db, 1);
-  return entry ? { ...entry.mood, at: entry.at } : null;
+  return entry ? { ...moodAsMeant(entry), at: entry.at } : null;
+}
+
+/** An entry's mood, with the user's correction in place of the reading where there is one. */
+export function moodAsMeant(entry: HistoryEntry): MoodSummary {
+  return entry.corrected
+    ? moodSummary(correctedMood(entry.corrected, entry.mood.faceCount), entry.mood.source)
+    : entry.mood;
 }
 
 /** Adds the picks shown and/or the user's correction to an entry; false when the entry is gone. */

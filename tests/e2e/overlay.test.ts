@@ -350,3 +350,27 @@ describe('right-click: read the mood of this frame', () => {
     await page.close();
   });
 });
+
+describe('the latest mood check', () => {
+  it('is followed as the user corrected it, and the panel says how long ago it was', async () => {
+    const ext = await session.openPage('options.html');
+    const probabilities = { neutral: 0.1, happy: 0.8, sad: 0.1, angry: 0, fearful: 0, disgusted: 0, surprised: 0 };
+    const { id } = await askFrom<{ id: number }>(ext, {
+      type: 'mood-record',
+      mood: { probabilities, confidence: 0.8, faceCount: 1, source: 'file' },
+      picks: [],
+    });
+    // Read as happy, said by the user to be sad.
+    await askFrom(ext, { type: 'history-update', id, picks: null, corrected: 'sad' });
+    await ext.close();
+
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="overlay-mood-when"]');
+    expect(await overlayText(page, 'overlay-mood')).toBe('sad');
+    expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
+    await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
