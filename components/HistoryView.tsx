@@ -16,6 +16,8 @@ interface HistoryListProps {
   entries: StoredHistoryEntry[];
   titles: Map<number, string>;
   onForget: (id: number) => void;
+  /** "Picks for this mood": the check back in the Mood view. */
+  onRecall: (entry: StoredHistoryEntry) => void;
   /** A check being forgotten: the Forget buttons wait. */
   forgetting: boolean;
 }
@@ -45,7 +47,7 @@ export function HistoryView({
   );
 }
 
-function HistoryList({ entries, titles, onForget, forgetting }: HistoryListProps) {
+function HistoryList({ entries, titles, onForget, onRecall, forgetting }: HistoryListProps) {
   return (
     <ol class="history" data-testid="history">
       {entries.map((e) => {
@@ -63,17 +65,8 @@ function HistoryList({ entries, titles, onForget, forgetting }: HistoryListProps
                 {plural('faces', e.mood.faceCount)}
               </span>
             </p>
-            <p class="history-when muted">
+            <p class="muted">
               <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
-              <ConfirmButton
-                label={t('historyForget')}
-                ariaLabel={t('historyForgetLabel', formatDateTime(e.at))}
-                confirmLabel={t('historyForgetConfirm')}
-                keepLabel={t('historyForgetKeep')}
-                onConfirm={() => onForget(e.id)}
-                waiting={forgetting}
-                testId="history-forget"
-              />
             </p>
             {e.picks.length > 0 && (
               <p class="history-picks">
@@ -84,6 +77,25 @@ function HistoryList({ entries, titles, onForget, forgetting }: HistoryListProps
                   .join(' · ')}
               </p>
             )}
+            <p class="history-actions">
+              <button
+                type="button"
+                onClick={() => onRecall(e)}
+                aria-label={t('historyRecallLabel', formatDateTime(e.at))}
+                data-testid="history-recall"
+              >
+                {t('historyRecall')}
+              </button>
+              <ConfirmButton
+                label={t('historyForget')}
+                ariaLabel={t('historyForgetLabel', formatDateTime(e.at))}
+                confirmLabel={t('historyForgetConfirm')}
+                keepLabel={t('historyForgetKeep')}
+                onConfirm={() => onForget(e.id)}
+                waiting={forgetting}
+                testId="history-forget"
+              />
+            </p>
           </li>
         );
       })}

@@ -1,10 +1,11 @@
 import type { AnalysisResult } from '../models/protocol';
-import { EMOTIONS, EMOTION_EMOJI, type Emotion } from '../models/mood/emotions';
+import { EMOTION_EMOJI, type Emotion } from '../models/mood/emotions';
 import type { Mood } from '../models/mood/mood';
 import { sureness } from '../models/mood/sureness';
 import { EmotionBars } from './EmotionBars';
 import { formatPercent, plural, t } from './i18n';
 import { Snapshot } from './Snapshot';
+import { MoodCorrection } from './MoodCorrection';
 
 type Found = Extract<Mood, { kind: 'mood' }>;
 
@@ -42,26 +43,7 @@ export function MoodPanel({
 }) {
   const level = corrected ? 'sure' : sureness(mood.chance);
   const word = t(`emotion_${mood.dominant}`);
-  const correction = (
-    <label class={level === 'hard' ? 'correct correct-first' : 'correct'}>
-      {level === 'hard' ? t('howDoYouFeel') : t('notRight')}{' '}
-      <select
-        value={corrected ?? ''}
-        data-testid="correct-mood"
-        onChange={(e) => {
-          const v = e.currentTarget.value as Emotion;
-          if ((EMOTIONS as readonly string[]).includes(v)) onCorrect(v);
-        }}
-      >
-        <option value="">{t('asRead')}</option>
-        {EMOTIONS.map((e) => (
-          <option key={e} value={e}>
-            {t(`emotion_${e}`)}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const correction = <MoodCorrection askFirst={level === 'hard'} corrected={corrected} onCorrect={onCorrect} />;
   return (
     <section class="mood" aria-live="polite" data-testid="mood" data-sureness={level}>
       <p class="mood-head">

@@ -2,10 +2,11 @@
  * The popup: a mood check from the camera (3-2-1, then a short burst), this tab's video or an image file (picked or
  * dropped); the mood with its picks, which the user can correct; their history and watchlist.
  */
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
+import { RecalledMood } from '../../components/RecalledMood';
 import { t } from '../../components/i18n';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
@@ -16,7 +17,7 @@ import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
-import { correctedMood, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
+import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ProblemCode } from '../../models/problems';
 import type { AnalysisResult } from '../../models/protocol';
 import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
@@ -37,6 +38,9 @@ import { meanLook } from '../../models/look/picture';
 const ask = askBackground;
 const sites = registeredSites();
 
+/** Reopened this soon after a check, the popup shows that check's mood and picks again instead of starting empty. */
+const RECALL_WITHIN_MS = 60 * 60_000;
+
 /** Frames in a webcam burst, and the time between them. */
 const BURST = { frames: 3, gapMs: 250 } as const;
 
@@ -54,7 +58,9 @@ type State =
       /** The scene's look (faces left out), for "match the look of my picture"; never stored. */
       look: number[] | null;
     }
-  | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: string };
+  | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: string }
+  /** A check made earlier, back in view: the popup reopened soon after it, or "Picks for this mood" in History. */
+  | { kind: 'recalled'; entry: StoredHistoryEntry; corrected: Emotion | null };
 type View = 'mood' | 'history' | 'watchlist';
 
 /** A chosen file that cannot be read: not an image, unreadable, or (with its size and the limit) too large. */
@@ -122,6 +128,8 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [view, setView] = useState<View>('mood');
   const [dragging, setDragging] = useState(false);
+  /** Whether the last check has been looked for: until then the empty view's hint waits, so it does not flash. */
+  const [recallAsked, setRecallAsked] = useState(false);
   // Each tab asks again whenever it is shown; a failure shows its problem with Try again instead of "Loading…".
   const history = useLoaded(loadHistory, 'storage-unreadable', view === 'history');
   const watchlist = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', view === 'watchlist');
@@ -134,6 +142,13 @@ export function App() {
     void settingWrite.run('storage-failed', () => savedOrStored(() => saveSetting(name, value), setSettings));
   }
   const fileInput = useRef<HTMLInputElement>(null);
+  /** "Picks for this mood" pressed in History: the keyboard goes to the Mood view's tab rather than to nowhere. */
+  const recallFocus = useRef(false);
+  useLayoutEffect(() => {
+    if (!recallFocus.current || view !== 'mood') return;
+    recallFocus.current = false;
+    document.getElementById('tab-mood')?.focus();
+  }, [view]);
   /** Whether the face model has loaded (the warm-up said so, or a check has run): what the progress line says. */
   const modelReady = useRef(false);
   useEffect(() => {
@@ -146,17 +161,38 @@ export function App() {
         (error: unknown) => console.warn('Moodreel: warm-up failed', error),
       );
     });
+    // Back soon after a check (a "Watch on…" link closed the popup, say): that check again, unless one has started.
+    ask({ type: 'history-list', limit: 1 })
+      .then(
+        ([last]) => {
+          if (last && Date.now() - last.at <= RECALL_WITHIN_MS)
+            setState((s) => (s.kind === 'idle' ? recalled(last) : s));
+        },
+        (error: unknown) => console.warn('Moodreel: last check not read', error),
+      )
+      .finally(() => setRecallAsked(true));
   }, []);
 
+  function recalled(entry: StoredHistoryEntry): State {
+    // Its picks were recorded when it was made; the list shown now is not written over them.
+    recordedPicks.current = entry.id;
+    return { kind: 'recalled', entry, corrected: entry.corrected ?? null };
+  }
+
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
-  const mood = state.kind === 'done' ? state.mood : null;
   const look = state.kind === 'done' && settings.matchLook ? state.look : null;
-  const picksMood = useMemo(() => (mood ? { ...mood, look } : null), [mood, look]);
+  const readMood = state.kind === 'done' ? state.mood : null;
+  const recalledMood = state.kind === 'recalled' ? state.entry.mood : null;
+  const corrected = state.kind === 'done' || state.kind === 'recalled' ? state.corrected : null;
+  const picksMood = useMemo(() => {
+    if (readMood) return { ...readMood, look };
+    return recalledMood ? moodAsMeant(recalledMood, corrected) : null;
+  }, [readMood, look, recalledMood, corrected]);
   const picks = usePicks(ask, picksMood, { posters: settings.tmdbApiKey !== '', onPoster: learnPosterLook });
 
   // History keeps the picks first shown for each check.
   const recordedPicks = useRef<number | null>(null);
-  const historyId = state.kind === 'done' ? state.historyId : null;
+  const historyId = state.kind === 'done' ? state.historyId : state.kind === 'recalled' ? state.entry.id : null;
   useEffect(() => {
     if (historyId === null || !picks.picks || recordedPicks.current === historyId) return;
     recordedPicks.current = historyId;
@@ -165,7 +201,6 @@ export function App() {
   }, [historyId, picks.picks]);
 
   // A correction reaches history even when it was made before the check was recorded.
-  const corrected = state.kind === 'done' ? state.corrected : null;
   useEffect(() => {
     if (historyId !== null && corrected)
       void ask({ type: 'history-update', id: historyId, picks: null, corrected }).catch(warnHistory);
@@ -254,6 +289,7 @@ export function App() {
     });
 
   function correct(emotion: Emotion) {
+    if (state.kind === 'recalled') setState({ ...state, corrected: emotion });
     if (state.kind !== 'done') return;
     setState({ ...state, mood: correctedMood(emotion, state.mood.faceCount), corrected: emotion });
   }
@@ -371,7 +407,22 @@ export function App() {
               <Picks {...picks} />
             </>
           )}
-          {state.kind === 'idle' && <p class="tagline">{t('idleHint')}</p>}
+          {state.kind === 'recalled' && (
+            <>
+              <RecalledMood
+                mood={state.entry.mood}
+                at={state.entry.at}
+                corrected={state.corrected}
+                onCorrect={correct}
+              />
+              <Picks {...picks} />
+            </>
+          )}
+          {state.kind === 'idle' && recallAsked && (
+            <p class="tagline" data-testid="idle-hint">
+              {t('idleHint')}
+            </p>
+          )}
         </section>
       )}
       {view === 'history' && (
@@ -392,8 +443,19 @@ export function App() {
                       entries: (h?.entries ?? []).filter((e) => e.id !== id),
                       titles: h?.titles ?? new Map(),
                     }));
+                    // Forgotten means gone from the Mood view too, when that check is the one shown there.
+                    setState((s) =>
+                      (s.kind === 'recalled' && s.entry.id === id) || (s.kind === 'done' && s.historyId === id)
+                        ? { kind: 'idle' }
+                        : s,
+                    );
                   })
                 }
+                onRecall={(entry) => {
+                  setState(recalled(entry));
+                  setView('mood');
+                  recallFocus.current = true;
+                }}
               />
             </>
           )}

@@ -116,6 +116,11 @@ export function moodFromBurst(frames: readonly (readonly Face[])[], config: Mood
   return { ...pooled, faceCount };
 }
 
+/** A kept mood as the user meant it: their correction, where they made one, in place of the reading. */
+export function moodAsMeant(mood: MoodSummary, corrected: Emotion | null | undefined): MoodSummary {
+  return corrected ? moodSummary(correctedMood(corrected, mood.faceCount), mood.source) : mood;
+}
+
 /** The mood as the user says it is: certain, one emotion (a correction overrides the reading). */
 export function correctedMood(emotion: Emotion, faceCount: number): Extract<Mood, { kind: 'mood' }> {
   const probabilities = { ...zeroProbabilities(), [emotion]: 1 };

@@ -2,8 +2,8 @@
 import type { Emotion } from '../mood/emotions';
 import type { MoodSummary } from '../mood/summary';
 import type { Database } from './db';
-import type { HistoryEntry, StoredHistoryEntry } from './schema';
-import { correctedMood, moodSummary } from '../mood/mood';
+import type { StoredHistoryEntry } from './schema';
+import { moodAsMeant } from '../mood/mood';
 
 /** History keeps the newest entries only; older ones are dropped as new ones arrive. */
 export const HISTORY_LIMIT = 500;
@@ -38,14 +38,7 @@ export async function listHistory(db: Database, limit = 50): Promise<StoredHisto
 /** The last check's mood, as the user corrected it if they did (the correction is what they said it really was). */
 export async function latestMood(db: Database): Promise<(MoodSummary & { at: number }) | null> {
   const [entry] = await listHistory(db, 1);
-  return entry ? { ...moodAsMeant(entry), at: entry.at } : null;
-}
-
-/** An entry's mood, with the user's correction in place of the reading where there is one. */
-export function moodAsMeant(entry: HistoryEntry): MoodSummary {
-  return entry.corrected
-    ? moodSummary(correctedMood(entry.corrected, entry.mood.faceCount), entry.mood.source)
-    : entry.mood;
+  return entry ? { ...moodAsMeant(entry.mood, entry.corrected), at: entry.at } : null;
 }
 
 /** Adds the picks shown and/or the user's correction to an entry; false when the entry is gone. */

@@ -232,6 +232,85 @@ describe('an image file', () => {
   });
 });
 
+describe('back to the popup', () => {
+  it('shows the last check again soon after, any past check from History, and an old one not at all', async () => {
+    session = await launchExtension();
+    let popup = await session.openPage('popup.html');
+    // A fresh popup with no check yet: the empty view, once the last check has been looked for.
+    await popup.waitForSelector('[data-testid="idle-hint"]');
+    await askFrom(popup, { type: 'catalogue-ensure' });
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    const word = await text(popup, '[data-testid="mood-word"]');
+    const shown = await settledPicks(popup);
+    const history = async () => (await storeRecords(popup, 'history')) as { picks: number[]; corrected?: string }[];
+    await expect.poll(async () => (await history())[0]?.picks, { timeout: 30_000 }).toEqual(shown);
+    await popup.close();
+
+    // Reopened (a "Watch on…" link had closed it, say): the same mood, said to be from a moment ago, and its picks.
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
+    expect(await text(popup, '[data-testid="mood-word"]')).toBe(word);
+    expect(await text(popup, '[data-testid="mood-when"]')).toBe('your check, now');
+    expect(await settledPicks(popup)).toEqual(shown);
+    expect(await popup.$('[data-testid="idle-hint"]')).toBeNull();
+    // Corrected here: history keeps the correction, its first picks stay as they were, and the picks follow.
+    const other = word === 'sad' ? 'happy' : 'sad';
+    await popup.select('[data-testid="correct-mood"]', other);
+    await popup.waitForFunction(
+      (w) => document.querySelector('[data-testid="mood-word"]')?.textContent === w,
+      {},
+      other,
+    );
+    await expect.poll(async () => (await history())[0]?.corrected, { timeout: 30_000 }).toBe(other);
+    expect((await history())[0]!.picks).toEqual(shown);
+    await otherPicks(popup, shown);
+
+    // History: "Picks for this mood" brings a check back into the Mood view, the keyboard on the Mood tab.
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="history-recall"]');
+    await popup.focus('[data-testid="history-recall"]');
+    await popup.keyboard.press('Enter');
+    await popup.waitForSelector('#panel-mood [data-testid="mood"][data-recalled="true"]');
+    await waitForFocus(popup, '[data-testid="tab-mood"]');
+    expect(await text(popup, '[data-testid="mood-word"]')).toBe(other);
+    await popup.waitForSelector('[data-testid="pick"]');
+    // Forgotten in History, it leaves the Mood view too.
+    await popup.click('[data-testid="tab-history"]');
+    await popup.click('[data-testid="history-forget"]');
+    await popup.click('[data-testid="history-forget-confirm"]');
+    await popup.waitForSelector('[data-testid="history-empty"]');
+    await popup.click('[data-testid="tab-mood"]');
+    await popup.waitForSelector('[data-testid="idle-hint"]');
+    expect(await popup.$('[data-testid="mood"]')).toBeNull();
+
+    // A check from more than an hour ago is not brought back: the popup opens empty.
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="mood"]:not([data-recalled])', { timeout: 60_000 });
+    await expect.poll(async () => (await history()).length, { timeout: 30_000 }).toBe(1);
+    await popup.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((done, fail) => {
+        const open = indexedDB.open('moodreel');
+        open.onsuccess = () => done(open.result);
+        open.onerror = () => fail(open.error);
+      });
+      const tx = db.transaction('history', 'readwrite');
+      const store = tx.objectStore('history');
+      const all = await new Promise<{ at: number }[]>((done) => {
+        const get = store.getAll();
+        get.onsuccess = () => done(get.result as { at: number }[]);
+      });
+      for (const e of all) store.put({ ...e, at: e.at - 61 * 60_000 });
+      await new Promise((done) => (tx.oncomplete = done));
+      db.close();
+    });
+    await popup.close();
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="idle-hint"]');
+    expect(await popup.$('[data-testid="mood"]')).toBeNull();
+  });
+});
+
 describe('privacy page', () => {
   it('exports everything, deletes everything, and imports it back without loss', async () => {
     session = await launchExtension();

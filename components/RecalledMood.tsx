@@ -1,0 +1,47 @@
+/**
+ * A check made earlier, shown again (the popup reopened soon after it, or "Picks for this mood" in History): the mood
+ * in one line with when it was read, the correction, and the bars behind "Details". History keeps numbers only, so
+ * there is no snapshot to show.
+ */
+import { EMOTION_EMOJI, ranked, type Emotion } from '../models/mood/emotions';
+import type { MoodSummary } from '../models/mood/summary';
+import { EmotionBars } from './EmotionBars';
+import { formatAgo, plural, t } from './i18n';
+import { MoodCorrection } from './MoodCorrection';
+
+export function RecalledMood({
+  mood,
+  at,
+  corrected,
+  onCorrect,
+}: {
+  mood: MoodSummary;
+  at: number;
+  corrected: Emotion | null;
+  onCorrect: (emotion: Emotion) => void;
+}) {
+  const shown = corrected ?? ranked(mood.probabilities)[0]!;
+  return (
+    <section class="mood" aria-live="polite" data-testid="mood" data-recalled="true">
+      <p class="mood-head">
+        <span class="mood-emoji" aria-hidden="true">
+          {EMOTION_EMOJI[shown]}
+        </span>
+        <span class="mood-word" data-testid="mood-word">
+          {t(`emotion_${shown}`)}
+        </span>
+        <span class="mood-confidence" data-testid="mood-when">
+          {t('moodRecalled', formatAgo(at))}
+        </span>
+      </p>
+      <MoodCorrection askFirst={false} corrected={corrected} onCorrect={onCorrect} />
+      <details class="mood-details" data-testid="mood-details">
+        <summary>{t('moodDetails')}</summary>
+        <EmotionBars probabilities={mood.probabilities} />
+        <p class="mood-meta">
+          <span data-testid="face-count">{plural('faces', mood.faceCount)}</span>
+        </p>
+      </details>
+    </section>
+  );
+}
