@@ -9,6 +9,7 @@ import { problemCodeOf, type ProblemCode } from '../models/problems';
 import { useAction } from './useAction';
 import type { BackgroundClient, PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
+import { DEFAULT_PICKS_CHOICES, type PicksChoices } from '../models/recommend/picks-choices';
 import { displayTitle } from '../models/catalogue/movie';
 
 type Ask = BackgroundClient;
@@ -43,10 +44,10 @@ export function usePicks(
   const count = options.count ?? PICK_COUNT;
   const [posters, setPosters] = useState<Record<number, string | null>>({});
   const [picks, setPicks] = useState<PickView[] | null>(null);
-  const [strategy, setStrategy] = useState<Strategy>('match');
-  const [diversity, setDiversity] = useState(0.5);
+  const [strategy, setStrategy] = useState<Strategy>(DEFAULT_PICKS_CHOICES.strategy);
+  const [diversity, setDiversity] = useState(DEFAULT_PICKS_CHOICES.diversity);
   /** "How long have I got": the longest runtime, in minutes; null for any. */
-  const [minutes, setMinutes] = useState<number | null>(null);
+  const [minutes, setMinutes] = useState<number | null>(DEFAULT_PICKS_CHOICES.minutes);
   const [seed, setSeed] = useState(1);
   const [exclude, setExclude] = useState<number[]>([]);
   /** A feedback or undo being saved; why the last one could not be, shown until the next one succeeds. */
@@ -190,6 +191,12 @@ export function usePicks(
     lastFeedback,
     marked,
     onUndo: () => void undo(),
+    /** Puts back the choices made on a list shown before (the popup reopened on that check). */
+    restoreChoices: (c: PicksChoices) => {
+      setStrategy(c.strategy);
+      setMinutes(c.minutes);
+      setDiversity(c.diversity);
+    },
     restored,
     problem: writing.problem,
     failed,

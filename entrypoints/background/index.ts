@@ -29,6 +29,7 @@ import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
+import { forgetChoices } from '../shared/check-choices';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import { forgetShownPosterLooks, recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
@@ -131,6 +132,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await deleteUserData(db);
     forgetShownPosterLooks();
     await clearSettings();
+    await forgetChoices();
     return storeCounts(db);
   },
   'catalogue-ensure': () => ensureCatalogue(),

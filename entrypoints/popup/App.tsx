@@ -27,6 +27,7 @@ import { registeredSites } from '../../models/sites';
 import type { StoredHistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSetting, savedOrStored, type SettingName } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
+import { choicesFor, keepChoices } from '../shared/check-choices';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
@@ -125,6 +126,9 @@ function learnPosterLook(tmdbId: number, url: string): void {
 
 export function App() {
   const [state, setState] = useState<State>({ kind: 'idle' });
+  /** The state as last rendered, for work that finishes later. */
+  const shownState = useRef(state);
+  shownState.current = state;
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [view, setView] = useState<View>('mood');
   const [dragging, setDragging] = useState(false);
@@ -164,19 +168,26 @@ export function App() {
     // Back soon after a check (a "Watch on…" link closed the popup, say): that check again, unless one has started.
     ask({ type: 'history-list', limit: 1 })
       .then(
-        ([last]) => {
-          if (last && Date.now() - last.at <= RECALL_WITHIN_MS)
-            setState((s) => (s.kind === 'idle' ? recalled(last) : s));
+        async ([last]) => {
+          if (last && Date.now() - last.at <= RECALL_WITHIN_MS) await recall(last, true);
         },
         (error: unknown) => console.warn('Moodreel: last check not read', error),
       )
       .finally(() => setRecallAsked(true));
   }, []);
 
-  function recalled(entry: StoredHistoryEntry): State {
+  /**
+   * A past check back in the Mood view, with the choices last made on its list (match or lift, how long, variety)
+   * where they were kept. `onlyIfIdle`: not over a check the user has started meanwhile.
+   */
+  async function recall(entry: StoredHistoryEntry, onlyIfIdle: boolean): Promise<void> {
+    const choices = await choicesFor(entry.id);
+    if (onlyIfIdle && shownState.current.kind !== 'idle') return;
     // Its picks were recorded when it was made; the list shown now is not written over them.
     recordedPicks.current = entry.id;
-    return { kind: 'recalled', entry, corrected: entry.corrected ?? null };
+    // One render: the list is asked for once, with the choices in place.
+    setState({ kind: 'recalled', entry, corrected: entry.corrected ?? null });
+    if (choices) picks.restoreChoices(choices);
   }
 
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
@@ -199,6 +210,13 @@ export function App() {
     const ids = picks.picks.map((p) => p.movie.movieId);
     void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).catch(warnHistory);
   }, [historyId, picks.picks]);
+
+  // The choices made on this check's list, kept for the popup reopened on it.
+  useEffect(() => {
+    if (historyId === null) return;
+    const choices = { strategy: picks.strategy, minutes: picks.minutes, diversity: picks.diversity };
+    keepChoices(historyId, choices).catch((error: unknown) => console.warn('Moodreel: list choices not kept', error));
+  }, [historyId, picks.strategy, picks.minutes, picks.diversity]);
 
   // A correction reaches history even when it was made before the check was recorded.
   useEffect(() => {
@@ -452,9 +470,9 @@ export function App() {
                   })
                 }
                 onRecall={(entry) => {
-                  setState(recalled(entry));
-                  setView('mood');
                   recallFocus.current = true;
+                  setView('mood');
+                  void recall(entry, false);
                 }}
               />
             </>

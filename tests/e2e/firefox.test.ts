@@ -82,7 +82,7 @@ describe('Moodreel in Firefox', () => {
     await popup.close();
   });
 
-  it('keeps an option across a reload and lists the earlier check in History', async () => {
+  it('keeps an option across a reload; the popup shows the earlier check again, and History forgets it', async () => {
     const options = await openAddonPage(browser, 'options.html', '[data-testid="theme-dark"]');
     await options.click('[data-testid="theme-dark"]');
     await options.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
@@ -92,9 +92,17 @@ describe('Moodreel in Firefox', () => {
     expect(await again.$eval('[data-testid="theme-dark"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
     await again.click('[data-testid="theme-system"]');
     await again.close();
+    // Reopened within the hour of the first test's check: that check again, with its picks.
     const popup = await openAddonPage(browser, 'popup.html', '[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]', { timeout: 30_000 });
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
     await popup.click('[data-testid="tab-history"]');
     await popup.waitForSelector('[data-testid="history-entry"]');
+    await popup.click('[data-testid="history-forget"]');
+    await popup.click('[data-testid="history-forget-confirm"]');
+    await popup.waitForSelector('[data-testid="history-empty"]');
+    await popup.click('[data-testid="tab-mood"]');
+    await popup.waitForSelector('[data-testid="idle-hint"]');
     await popup.close();
   });
 

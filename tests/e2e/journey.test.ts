@@ -242,17 +242,29 @@ describe('back to the popup', () => {
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
     const word = await text(popup, '[data-testid="mood-word"]');
-    const shown = await settledPicks(popup);
+    const firstShown = await settledPicks(popup);
     const history = async () => (await storeRecords(popup, 'history')) as { picks: number[]; corrected?: string }[];
-    await expect.poll(async () => (await history())[0]?.picks, { timeout: 30_000 }).toEqual(shown);
+    await expect.poll(async () => (await history())[0]?.picks, { timeout: 30_000 }).toEqual(firstShown);
+    // The user lifts the mood, with at most 100 minutes to spare, and leaves the popup on that list.
+    const checked = (id: string) =>
+      popup.$eval(`[data-testid="${id}"]`, (el) => el.getAttribute('aria-checked') === 'true');
+    await popup.click('[data-testid="strategy-lift"]');
+    await otherPicks(popup, firstShown);
+    await popup.click('[data-testid="time-100"]');
+    await popup.waitForFunction(
+      () => document.querySelector('[data-testid="time-100"]')?.getAttribute('aria-checked') === 'true',
+    );
+    const shown = await settledPicks(popup);
     await popup.close();
 
-    // Reopened (a "Watch on…" link had closed it, say): the same mood, said to be from a moment ago, and its picks.
+    // Reopened (a "Watch on…" link had closed it, say): the same mood, said to be from a moment ago, and the list as
+    // it was left.
     popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
     expect(await text(popup, '[data-testid="mood-word"]')).toBe(word);
     expect(await text(popup, '[data-testid="mood-when"]')).toBe('your check, now');
     expect(await settledPicks(popup)).toEqual(shown);
+    expect([await checked('strategy-lift'), await checked('time-100')]).toEqual([true, true]);
     expect(await popup.$('[data-testid="idle-hint"]')).toBeNull();
     // Corrected here: history keeps the correction, its first picks stay as they were, and the picks follow.
     const other = word === 'sad' ? 'happy' : 'sad';
@@ -263,7 +275,7 @@ describe('back to the popup', () => {
       other,
     );
     await expect.poll(async () => (await history())[0]?.corrected, { timeout: 30_000 }).toBe(other);
-    expect((await history())[0]!.picks).toEqual(shown);
+    expect((await history())[0]!.picks).toEqual(firstShown);
     await otherPicks(popup, shown);
 
     // History: "Picks for this mood" brings a check back into the Mood view, the keyboard on the Mood tab.

@@ -1,0 +1,29 @@
+/**
+ * The choices made on the picks of the last mood check (match or lift, how long, variety), in the browser's session
+ * storage: the popup reopened on that check shows the list as the user left it. Gone when the browser closes.
+ */
+import { storage } from 'wxt/utils/storage';
+import { parseCheckChoices, type PicksChoices } from '../../models/recommend/picks-choices';
+
+const item = storage.defineItem<unknown>('session:checkChoices', { version: 1 });
+
+/** The choices kept for this check, or null (another check's, none, or the session storage unavailable). */
+export async function choicesFor(historyId: number): Promise<PicksChoices | null> {
+  try {
+    const kept = parseCheckChoices(await item.getValue());
+    return kept && kept.historyId === historyId ? kept : null;
+  } catch (error) {
+    console.warn('Moodreel: list choices not read', error);
+    return null;
+  }
+}
+
+/** Keeps the choices for this check (one check's only: the last one's). */
+export async function keepChoices(historyId: number, choices: PicksChoices): Promise<void> {
+  await item.setValue({ historyId, ...choices });
+}
+
+/** Forgets them ("delete everything"); a session storage that cannot be reached holds nothing to forget. */
+export async function forgetChoices(): Promise<void> {
+  await item.removeValue().catch((error: unknown) => console.warn('Moodreel: list choices not forgotten', error));
+}

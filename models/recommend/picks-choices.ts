@@ -1,0 +1,30 @@
+/** What the user chose for a list of picks (match or lift, how long, how varied), kept for the popup reopened. */
+import { hasOnlyKeys, isRecord, isUnit } from '../checks';
+import { TIME_CHOICES } from './filters';
+import { STRATEGIES, type Strategy } from './mood-target';
+
+export interface PicksChoices {
+  strategy: Strategy;
+  /** "How long have I got", in minutes; null for any. */
+  minutes: number | null;
+  /** Variety, 0..1. */
+  diversity: number;
+}
+
+export const DEFAULT_PICKS_CHOICES: PicksChoices = { strategy: 'match', minutes: null, diversity: 0.5 };
+
+/** The choices made on the picks of one mood check (its history id), or null when `raw` is not that. */
+export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: number }) | null {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['historyId', 'strategy', 'minutes', 'diversity'])) return null;
+  const { historyId, strategy, minutes, diversity } = raw;
+  if (!Number.isSafeInteger(historyId) || (historyId as number) < 1) return null;
+  if (!(STRATEGIES as readonly unknown[]).includes(strategy)) return null;
+  if (!(TIME_CHOICES as readonly unknown[]).includes(minutes)) return null;
+  if (!isUnit(diversity)) return null;
+  return {
+    historyId: historyId as number,
+    strategy: strategy as Strategy,
+    minutes: minutes as number | null,
+    diversity,
+  };
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { parseCheckChoices } from '../../models/recommend/picks-choices';
+
+const kept = { historyId: 7, strategy: 'lift', minutes: 100, diversity: 0.25 };
+
+describe('parseCheckChoices', () => {
+  it('reads back what the popup kept', () => {
+    expect(parseCheckChoices(kept)).toEqual(kept);
+    expect(parseCheckChoices({ ...kept, minutes: null, diversity: 1 })).toEqual({
+      ...kept,
+      minutes: null,
+      diversity: 1,
+    });
+  });
+
+  it('refuses anything else: no crash, and no made-up choice', () => {
+    for (const bad of [
+      null,
+      'lift',
+      [],
+      { ...kept, historyId: 0 },
+      { ...kept, historyId: 1.5 },
+      { ...kept, strategy: 'cheer' },
+      { ...kept, minutes: 90 },
+      { ...kept, diversity: 2 },
+      { ...kept, diversity: '0.5' },
+      { ...kept, extra: true },
+    ])
+      expect(parseCheckChoices(bad)).toBeNull();
+  });
+});
