@@ -307,9 +307,10 @@ export function App() {
     });
 
   function correct(emotion: Emotion) {
-    if (state.kind === 'recalled') setState({ ...state, corrected: emotion });
-    if (state.kind !== 'done') return;
-    setState({ ...state, mood: correctedMood(emotion, state.mood.faceCount), corrected: emotion });
+    if (state.kind === 'done')
+      setState({ ...state, mood: correctedMood(emotion, state.mood.faceCount), corrected: emotion });
+    // A recalled check's picks follow its mood as meant (moodAsMeant), the correction included.
+    else if (state.kind === 'recalled') setState({ ...state, corrected: emotion });
   }
 
   const busy = state.kind === 'working';
