@@ -7,7 +7,8 @@ import { useKeptFocus } from './useKeptFocus';
 interface WatchlistProps {
   items: { movie: Movie; at: number }[];
   services: WatchOn[];
-  onRemove: (movieId: number) => void;
+  /** The title leaves the watchlist: removed, or (`seen`) marked seen. */
+  onLeave: (movieId: number, seen: boolean) => void;
 }
 
 /** The watchlist, newest first, with remove and "watch on …" searches for the user's streaming services. */
@@ -32,7 +33,7 @@ export function WatchlistView({
   );
 }
 
-function WatchlistItems({ items, services, onRemove }: WatchlistProps) {
+function WatchlistItems({ items, services, onLeave }: WatchlistProps) {
   return (
     <ul class="pick-list" data-testid="watchlist">
       {items.map(({ movie: m }) => {
@@ -53,8 +54,16 @@ function WatchlistItems({ items, services, onRemove }: WatchlistProps) {
               {services.length === 0 && <span class="muted">{t('watchlistNoServices')}</span>}
               <button
                 type="button"
-                onClick={() => onRemove(m.movieId)}
-                aria-label={t('watchlistRemoveLabel', m.title)}
+                onClick={() => onLeave(m.movieId, true)}
+                aria-label={t('watchlistSeenLabel', title)}
+                data-testid="watchlist-seen"
+              >
+                👁 {t('watchlistSeen')}
+              </button>
+              <button
+                type="button"
+                onClick={() => onLeave(m.movieId, false)}
+                aria-label={t('watchlistRemoveLabel', title)}
                 data-testid="watchlist-remove"
               >
                 {t('watchlistRemove')}

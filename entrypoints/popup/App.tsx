@@ -489,9 +489,11 @@ export function App() {
             <WatchlistView
               items={watchlist.value}
               services={services}
-              onRemove={(movieId) =>
+              onLeave={(movieId, seen) =>
                 void removal.run('storage-failed', async () => {
-                  await ask({ type: 'watchlist-remove', movieId });
+                  // Seen: feedback like a pick's 👁 (taste learns from it), which takes the title off the watchlist.
+                  if (seen) await ask({ type: 'feedback', movieId, signal: 'seen', mood: null });
+                  else await ask({ type: 'watchlist-remove', movieId });
                   // From the list as it is then: two removals in flight each take their own title out.
                   watchlist.setValue((items) => (items ?? []).filter((x) => x.movie.movieId !== movieId));
                 })

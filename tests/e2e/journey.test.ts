@@ -133,10 +133,18 @@ describe('first-run journey', () => {
     expect(entry!.picks).toHaveLength(10);
     expect(JSON.stringify(entry)).not.toContain('data:image');
 
+    // Watched since: "Seen it" takes it off the watchlist and counts as seen, as a pick's 👁 does.
     await popup.click('[data-testid="tab-watchlist"]');
     await popup.waitForSelector('[data-testid="watchlist-item"]');
-    await popup.click(`[data-testid="watchlist-item"][data-movie-id="${saved}"] button`);
+    expect(
+      await popup.$eval(`[data-movie-id="${saved}"] [data-testid="watchlist-seen"]`, (b) =>
+        b.getAttribute('aria-label'),
+      ),
+    ).toMatch(/^Mark .+ as seen$/);
+    await popup.click(`[data-testid="watchlist-item"][data-movie-id="${saved}"] [data-testid="watchlist-seen"]`);
     await popup.waitForSelector('[data-testid="watchlist-empty"]');
+    expect(((await storeRecords(popup, 'seen')) as { movieId: number }[]).map((e) => e.movieId)).toEqual([saved]);
+    expect(await storeRecords(popup, 'watchlist')).toEqual([]);
   });
 });
 
