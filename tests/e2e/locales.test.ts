@@ -35,7 +35,7 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
   const messages = messagesOf(locale);
   const tag = locale.replace('_', '-');
 
-  it('speaks the language in the popup, the overlay, the options and the privacy page, with no text overflowing', async () => {
+  it('speaks the language in the popup (its three views, and reopened), the overlay, the options and the privacy page, with no text overflowing', async () => {
     session = await launchExtension({ language: locale, extraArgs: server.chromiumArgs });
     const popup = await session.openPage('popup.html');
     await popup.setViewport({ width: 392, height: 900 });
@@ -61,6 +61,29 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     expect(reasons.join(' ')).not.toMatch(/\b(fits|lifts|keeps|more like|loved by|a wildcard)\b/);
     expect(await overflowing(popup)).toEqual([]);
     await (await popup.$('main'))!.screenshot({ path: screenshotPath(`locale-${locale}-popup.png`) });
+    // History and Watchlist, each with an entry and its buttons.
+    const first = await popup.$eval('[data-testid="pick"]', (el) => el.getAttribute('data-movie-id'));
+    await popup.click(`[data-movie-id="${first}"] [data-signal="watchlist"]`);
+    await popup.waitForSelector(`[data-movie-id="${first}"][data-marked="watchlist"]`);
+    for (const [view, item] of [
+      ['history', 'history-entry'],
+      ['watchlist', 'watchlist-item'],
+    ]) {
+      await popup.click(`[data-testid="tab-${view}"]`);
+      await popup.waitForSelector(`[data-testid="${item}"]`);
+      expect(await overflowing(popup)).toEqual([]);
+    }
+    // Reopened: the same check again, when it was said in the language.
+    await popup.close();
+    const again = await session.openPage('popup.html');
+    await again.setViewport({ width: 392, height: 900 });
+    await again.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    const fixed = messages
+      .moodRecalled!.message.split('$1')
+      .sort((a, b) => b.length - a.length)[0]!
+      .trim();
+    expect(await again.$eval('[data-testid="mood-when"]', (el) => el.textContent)).toContain(fixed);
+    expect(await overflowing(again)).toEqual([]);
 
     // The overlay on a player, opened from its badge, with its picks.
     const site = await session.browser.newPage();
