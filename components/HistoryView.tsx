@@ -3,7 +3,7 @@ import type { MoodSource } from '../models/mood/summary';
 import type { StoredHistoryEntry } from '../models/store/schema';
 import { formatDateTime, plural, t, type MessageKey } from './i18n';
 import { ConfirmButton } from './ConfirmButton';
-import { useKeptFocus } from './useKeptFocus';
+import { ListPanel } from './ListPanel';
 
 const SOURCE: Record<MoodSource, MessageKey> = {
   camera: 'sourceCamera',
@@ -24,26 +24,21 @@ interface HistoryListProps {
 
 /**
  * Past mood checks, newest first: when, the mood (as corrected, if it was), where from, and the picks shown; each can
- * be forgotten.
+ * bring its mood's picks back or be forgotten.
  */
 export function HistoryView({
   entries,
   ...rest
 }: Omit<HistoryListProps, 'entries'> & { entries: StoredHistoryEntry[] | null }) {
-  // A forgotten check's button is taken up by the next check's; the last one's, by the list's place.
-  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="history-entry"]', { emptied: 'container' });
   return (
-    <div tabIndex={-1} {...keptFocus}>
-      {entries === null ? (
-        <p class="working">{t('loading')}</p>
-      ) : entries.length === 0 ? (
-        <p class="working" data-testid="history-empty">
-          {t('historyEmpty')}
-        </p>
-      ) : (
-        <HistoryList entries={entries} {...rest} />
-      )}
-    </div>
+    <ListPanel
+      items={entries}
+      itemSelector='[data-testid="history-entry"]'
+      empty={t('historyEmpty')}
+      emptyTestId="history-empty"
+    >
+      {(items) => <HistoryList entries={items} {...rest} />}
+    </ListPanel>
   );
 }
 

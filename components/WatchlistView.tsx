@@ -2,7 +2,7 @@ import type { Movie } from '../models/catalogue/movie';
 import { genreList, t } from './i18n';
 import type { WatchOn } from './PickCard';
 import { displayTitle } from '../models/catalogue/movie';
-import { useKeptFocus } from './useKeptFocus';
+import { ListPanel } from './ListPanel';
 
 interface WatchlistProps {
   items: { movie: Movie; at: number }[];
@@ -11,25 +11,20 @@ interface WatchlistProps {
   onLeave: (movieId: number, seen: boolean) => void;
 }
 
-/** The watchlist, newest first, with remove and "watch on …" searches for the user's streaming services. */
+/** The watchlist, newest first, with "watch on …" searches for the user's streaming services, seen it and remove. */
 export function WatchlistView({
   items,
   ...rest
 }: Omit<WatchlistProps, 'items'> & { items: WatchlistProps['items'] | null }) {
-  // A removed title's button is taken up by the next title's; the last one's, by the list's place.
-  const keptFocus = useKeptFocus<HTMLDivElement>('[data-testid="watchlist-item"]', { emptied: 'container' });
   return (
-    <div tabIndex={-1} {...keptFocus}>
-      {items === null ? (
-        <p class="working">{t('loading')}</p>
-      ) : items.length === 0 ? (
-        <p class="working" data-testid="watchlist-empty">
-          {t('watchlistEmpty')}
-        </p>
-      ) : (
-        <WatchlistItems items={items} {...rest} />
-      )}
-    </div>
+    <ListPanel
+      items={items}
+      itemSelector='[data-testid="watchlist-item"]'
+      empty={t('watchlistEmpty')}
+      emptyTestId="watchlist-empty"
+    >
+      {(listed) => <WatchlistItems items={listed} {...rest} />}
+    </ListPanel>
   );
 }
 

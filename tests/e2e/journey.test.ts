@@ -149,7 +149,7 @@ describe('first-run journey', () => {
 });
 
 describe('an image file', () => {
-  it('reads a mood from a picked file and from a dropped one, and refuses a non-image plainly', async () => {
+  it('reads a mood from a picked file and from a dropped one, refuses a non-image plainly; History forgets a check', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     const input = await popup.$('input[data-testid="file-input"]');
