@@ -139,10 +139,11 @@ export function usePicks(
       // Confirmed only once the background has committed it (a durable write).
       // Feedback on picks for a mood teaches the personal mood map how this user wants that mood handled.
       const lesson = mood && !like ? { emotion: ranked(mood.probabilities)[0]!, strategy } : null;
+      // The list as it stands now, for an undo (taken before the wait: the list may change meanwhile).
+      const before = { picks, marked, list: listNumber.current };
       const { eventId } = await ask({ type: 'feedback', movieId, signal, mood: lesson });
       const title = picks?.find((p) => p.movie.movieId === movieId)?.movie.title;
       const shown = title === undefined ? '' : displayTitle(title);
-      const before = { picks, marked, list: listNumber.current };
       setLastFeedback({ eventId, movieId, title: shown, signal, before });
       setRestored(null);
       // A steady list: a kept card is marked where it is; a rejected one gives way to one new pick in its place.
