@@ -1,16 +1,9 @@
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
-import type { MoodSource } from '../models/mood/summary';
 import type { StoredHistoryEntry } from '../models/store/schema';
-import { formatDateTime, plural, t, type MessageKey } from './i18n';
+import { formatDateTime, plural, t } from './i18n';
+import { SOURCE_WORDS } from './sourceWords';
 import { ConfirmButton } from './ConfirmButton';
 import { ListPanel } from './ListPanel';
-
-const SOURCE: Record<MoodSource, MessageKey> = {
-  camera: 'sourceCamera',
-  tab: 'sourceTab',
-  file: 'sourceFile',
-  video: 'sourceVideo',
-};
 
 interface HistoryListProps {
   entries: StoredHistoryEntry[];
@@ -55,7 +48,7 @@ function HistoryList({ entries, titles, onForget, onRecall, forgetting }: Histor
               {e.corrected && <span class="muted"> {t('historyCorrected')}</span>}
               <span class="muted">
                 {' · '}
-                {t(SOURCE[e.mood.source])}
+                {t(SOURCE_WORDS[e.mood.source])}
                 {' · '}
                 {plural('faces', e.mood.faceCount)}
               </span>

@@ -8,6 +8,7 @@ import type { MoodSummary } from '../models/mood/summary';
 import { EmotionBars } from './EmotionBars';
 import { formatAgo, plural, t } from './i18n';
 import { MoodCorrection } from './MoodCorrection';
+import { SOURCE_WORDS } from './sourceWords';
 
 export function RecalledMood({
   mood,
@@ -30,8 +31,9 @@ export function RecalledMood({
         <span class="mood-word" data-testid="mood-word">
           {t(`emotion_${shown}`)}
         </span>
+        {/* Where it was read and when: a frame of a film read on Netflix is not a face at the camera. */}
         <span class="mood-confidence" data-testid="mood-when">
-          {t('moodRecalled', formatAgo(at))}
+          {t(SOURCE_WORDS[mood.source])} · {formatAgo(at)}
         </span>
       </p>
       <MoodCorrection askFirst={false} corrected={corrected} onCorrect={onCorrect} />

@@ -270,7 +270,7 @@ describe('back to the popup', () => {
     popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
     expect(await text(popup, '[data-testid="mood-word"]')).toBe(word);
-    expect(await text(popup, '[data-testid="mood-when"]')).toBe('your check, now');
+    expect(await text(popup, '[data-testid="mood-when"]')).toBe('image file · now');
     expect(await settledPicks(popup)).toEqual(shown);
     expect([await checked('strategy-lift'), await checked('time-100')]).toEqual([true, true]);
     expect(await popup.$('[data-testid="idle-hint"]')).toBeNull();

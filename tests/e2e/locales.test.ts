@@ -78,11 +78,9 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     const again = await session.openPage('popup.html');
     await again.setViewport({ width: 392, height: 900 });
     await again.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
-    const fixed = messages
-      .moodRecalled!.message.split('$1')
-      .sort((a, b) => b.length - a.length)[0]!
-      .trim();
-    expect(await again.$eval('[data-testid="mood-when"]', (el) => el.textContent)).toContain(fixed);
+    expect(await again.$eval('[data-testid="mood-when"]', (el) => el.textContent)).toContain(
+      messages.sourceFile!.message,
+    );
     expect(await overflowing(again)).toEqual([]);
 
     // The overlay on a player, opened from its badge, with its picks.
