@@ -9,7 +9,7 @@ import { problemCodeOf, type ProblemCode } from '../models/problems';
 import { useAction } from './useAction';
 import type { BackgroundClient, PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
-import { DEFAULT_PICKS_CHOICES, type PicksChoices } from '../models/recommend/picks-choices';
+import { DEFAULT_PICKS_CHOICES, MAX_EXCLUDED, type PicksChoices } from '../models/recommend/picks-choices';
 import { displayTitle } from '../models/catalogue/movie';
 
 type Ask = BackgroundClient;
@@ -49,7 +49,7 @@ export function usePicks(
   /** "How long have I got": the longest runtime, in minutes; null for any. */
   const [minutes, setMinutes] = useState<number | null>(DEFAULT_PICKS_CHOICES.minutes);
   const [seed, setSeed] = useState(1);
-  const [exclude, setExclude] = useState<number[]>([]);
+  const [exclude, setExclude] = useState<number[]>(DEFAULT_PICKS_CHOICES.exclude);
   /** A feedback or undo being saved; why the last one could not be, shown until the next one succeeds. */
   const writing = useAction();
   /** Why no list came (e.g. the catalogue could not be read), shown in its place with a way to ask again. */
@@ -185,7 +185,8 @@ export function usePicks(
     minutes,
     onMinutes: setMinutes,
     onFeedback: (movieId: number, signal: FeedbackSignal) => void feedback(movieId, signal),
-    onDifferent: () => setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-500)),
+    exclude,
+    onDifferent: () => setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-MAX_EXCLUDED)),
     like,
     onMoreLike: (movieId: number, title: string) => setLike({ movieId, title }),
     onBackToMood: () => setLike(null),
@@ -197,6 +198,7 @@ export function usePicks(
       setStrategy(c.strategy);
       setMinutes(c.minutes);
       setDiversity(c.diversity);
+      setExclude(c.exclude);
     },
     restored,
     problem: writing.problem,

@@ -177,8 +177,8 @@ export function App() {
   }, []);
 
   /**
-   * A past check back in the Mood view, with the choices last made on its list (match or lift, how long, variety)
-   * where they were kept. `onlyIfIdle`: not over a check the user has started meanwhile.
+   * A past check back in the Mood view, with the choices last made on its list (match or lift, how long, variety,
+   * different picks) where they were kept. `onlyIfIdle`: not over a check the user has started meanwhile.
    */
   async function recall(entry: StoredHistoryEntry, onlyIfIdle: boolean): Promise<void> {
     const choices = await choicesFor(entry.id);
@@ -214,9 +214,11 @@ export function App() {
   // The choices made on this check's list, kept for the popup reopened on it.
   useEffect(() => {
     if (historyId === null) return;
-    const choices = { strategy: picks.strategy, minutes: picks.minutes, diversity: picks.diversity };
-    keepChoices(historyId, choices).catch((error: unknown) => console.warn('Moodreel: list choices not kept', error));
-  }, [historyId, picks.strategy, picks.minutes, picks.diversity]);
+    const { strategy, minutes, diversity, exclude } = picks;
+    keepChoices(historyId, { strategy, minutes, diversity, exclude }).catch((error: unknown) =>
+      console.warn('Moodreel: list choices not kept', error),
+    );
+  }, [historyId, picks.strategy, picks.minutes, picks.diversity, picks.exclude]);
 
   // A correction reaches history even when it was made before the check was recorded.
   useEffect(() => {

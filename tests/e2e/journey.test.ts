@@ -253,7 +253,7 @@ describe('back to the popup', () => {
     const firstShown = await settledPicks(popup);
     const history = async () => (await storeRecords(popup, 'history')) as { picks: number[]; corrected?: string }[];
     await expect.poll(async () => (await history())[0]?.picks, { timeout: 30_000 }).toEqual(firstShown);
-    // The user lifts the mood, with at most 100 minutes to spare, and leaves the popup on that list.
+    // The user lifts the mood, with at most 100 minutes to spare, asks for different picks and leaves the popup there.
     const checked = (id: string) =>
       popup.$eval(`[data-testid="${id}"]`, (el) => el.getAttribute('aria-checked') === 'true');
     await popup.click('[data-testid="strategy-lift"]');
@@ -262,7 +262,11 @@ describe('back to the popup', () => {
     await popup.waitForFunction(
       () => document.querySelector('[data-testid="time-100"]')?.getAttribute('aria-checked') === 'true',
     );
+    const short = await settledPicks(popup);
+    await popup.click('[data-testid="different-picks"]');
+    await otherPicks(popup, short);
     const shown = await settledPicks(popup);
+    expect(shown.filter((id) => short.includes(id))).toEqual([]);
     await popup.close();
 
     // Reopened (a "Watch on…" link had closed it, say): the same mood, said to be from a moment ago, and the list as

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCheckChoices } from '../../models/recommend/picks-choices';
 
-const kept = { historyId: 7, strategy: 'lift', minutes: 100, diversity: 0.25 };
+const kept = { historyId: 7, strategy: 'lift', minutes: 100, diversity: 0.25, exclude: [1, 318] };
 
 describe('parseCheckChoices', () => {
   it('reads back what the popup kept', () => {
@@ -25,6 +25,10 @@ describe('parseCheckChoices', () => {
       { ...kept, diversity: 2 },
       { ...kept, diversity: '0.5' },
       { ...kept, extra: true },
+      { ...kept, exclude: [1, 'x'] },
+      { ...kept, exclude: [0] },
+      { ...kept, exclude: Array.from({ length: 501 }, (_, i) => i + 1) },
+      { ...kept, exclude: undefined },
     ])
       expect(parseCheckChoices(bad)).toBeNull();
   });
