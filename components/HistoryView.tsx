@@ -1,4 +1,5 @@
-import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
+import { EMOTION_EMOJI } from '../models/mood/emotions';
+import { emotionAsMeant } from '../models/mood/mood';
 import type { StoredHistoryEntry } from '../models/store/schema';
 import { formatDateTime, plural, t } from './i18n';
 import { SOURCE_WORDS } from './sourceWords';
@@ -39,7 +40,7 @@ function HistoryList({ entries, titles, onForget, onRecall, forgetting }: Histor
   return (
     <ol class="history" data-testid="history">
       {entries.map((e) => {
-        const emotion = e.corrected ?? ranked(e.mood.probabilities)[0]!;
+        const emotion = emotionAsMeant(e.mood, e.corrected);
         return (
           <li key={e.id} class="history-entry" data-testid="history-entry" data-history-id={e.id}>
             <p class="history-head">

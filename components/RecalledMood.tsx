@@ -3,7 +3,8 @@
  * in one line with when it was read, the correction, and the bars behind "Details". History keeps numbers only, so
  * there is no snapshot to show.
  */
-import { EMOTION_EMOJI, ranked, type Emotion } from '../models/mood/emotions';
+import { EMOTION_EMOJI, type Emotion } from '../models/mood/emotions';
+import { emotionAsMeant } from '../models/mood/mood';
 import type { MoodSummary } from '../models/mood/summary';
 import { EmotionBars } from './EmotionBars';
 import { formatAgo, plural, t } from './i18n';
@@ -21,7 +22,7 @@ export function RecalledMood({
   corrected: Emotion | null;
   onCorrect: (emotion: Emotion) => void;
 }) {
-  const shown = corrected ?? ranked(mood.probabilities)[0]!;
+  const shown = emotionAsMeant(mood, corrected);
   return (
     <section class="mood" aria-live="polite" data-testid="mood" data-recalled="true">
       <p class="mood-head">

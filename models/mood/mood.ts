@@ -116,6 +116,11 @@ export function moodFromBurst(frames: readonly (readonly Face[])[], config: Mood
   return { ...pooled, faceCount };
 }
 
+/** The emotion a kept mood names: the user's correction, where they made one, else the reading's first. */
+export function emotionAsMeant(mood: MoodSummary, corrected: Emotion | null | undefined): Emotion {
+  return corrected ?? ranked(mood.probabilities)[0]!;
+}
+
 /** A kept mood as the user meant it: their correction, where they made one, in place of the reading. */
 export function moodAsMeant(mood: MoodSummary, corrected: Emotion | null | undefined): MoodSummary {
   return corrected ? moodSummary(correctedMood(corrected, mood.faceCount), mood.source) : mood;
