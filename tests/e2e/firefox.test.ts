@@ -18,6 +18,7 @@ import { scratchDir } from '../support/scratch';
 import { clipOf, SITE_PAGES, startSiteServer, type SiteServer } from '../support/site-server';
 import { pickIds, pickReplaced } from '../support/picks';
 import { waitForFocus } from '../support/focus';
+import { forgetOnlyCheck } from '../support/history';
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 const media = scratchDir('firefox-media');
@@ -96,13 +97,7 @@ describe('Moodreel in Firefox', () => {
     const popup = await openAddonPage(browser, 'popup.html', '[data-testid="tab-history"]');
     await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]', { timeout: 30_000 });
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
-    await popup.click('[data-testid="tab-history"]');
-    await popup.waitForSelector('[data-testid="history-entry"]');
-    await popup.click('[data-testid="history-forget"]');
-    await popup.click('[data-testid="history-forget-confirm"]');
-    await popup.waitForSelector('[data-testid="history-empty"]');
-    await popup.click('[data-testid="tab-mood"]');
-    await popup.waitForSelector('[data-testid="idle-hint"]');
+    await forgetOnlyCheck(popup);
     await popup.close();
   });
 

@@ -14,6 +14,7 @@ import { FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 import { otherPicks, pickIds, pickReplaced } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { waitForFocus } from '../support/focus';
+import { forgetOnlyCheck } from '../support/history';
 import { scratchDir } from '../support/scratch';
 
 const work = scratchDir('journey');
@@ -300,12 +301,7 @@ describe('back to the popup', () => {
     expect(await text(popup, '[data-testid="mood-word"]')).toBe(other);
     await popup.waitForSelector('[data-testid="pick"]');
     // Forgotten in History, it leaves the Mood view too.
-    await popup.click('[data-testid="tab-history"]');
-    await popup.click('[data-testid="history-forget"]');
-    await popup.click('[data-testid="history-forget-confirm"]');
-    await popup.waitForSelector('[data-testid="history-empty"]');
-    await popup.click('[data-testid="tab-mood"]');
-    await popup.waitForSelector('[data-testid="idle-hint"]');
+    await forgetOnlyCheck(popup);
     expect(await popup.$('[data-testid="mood"]')).toBeNull();
 
     // A check from more than an hour ago is not brought back: the popup opens empty.
