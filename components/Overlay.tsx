@@ -71,6 +71,9 @@ export function Overlay(props: OverlayProps) {
   const mood = props.mood;
   const picksMood = mood ?? TASTE;
   const picks = usePicks(props.ask, props.open ? picksMood : null);
+  // A new mood here (a frame read, another title) gets picks for it, not titles like one chosen on the last list;
+  // before paint, so the old "more like" line does not flash.
+  useLayoutEffect(() => picks.onBackToMood(), [mood]);
   const dominant = mood ? ranked(mood.probabilities)[0]! : null;
 
   // Focus moves as the panel or the badge appears (a layout effect: before the next event can land elsewhere).

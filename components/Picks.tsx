@@ -2,6 +2,7 @@ import type { FeedbackSignal } from '../models/learning/signals';
 import type { PickView } from '../models/protocol';
 import { TIME_CHOICES } from '../models/recommend/filters';
 import type { Strategy } from '../models/recommend/mood-target';
+import type { MoreLike } from '../models/recommend/picks-choices';
 import { plural, t, type MessageKey } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
 import { ProblemNotice } from './ProblemNotice';
@@ -25,7 +26,7 @@ export interface PicksProps {
   onFeedback: (movieId: number, signal: FeedbackSignal) => void;
   onDifferent: () => void;
   /** "More like this" in force: the title the picks are like. */
-  like: { movieId: number; title: string } | null;
+  like: MoreLike | null;
   onMoreLike: (movieId: number, title: string) => void;
   onBackToMood: () => void;
   /** Cards the user kept, and how (liked, seen, watchlisted). */

@@ -9,7 +9,12 @@ import { problemCodeOf, type ProblemCode } from '../models/problems';
 import { useAction } from './useAction';
 import type { BackgroundClient, PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
-import { DEFAULT_PICKS_CHOICES, MAX_EXCLUDED, type PicksChoices } from '../models/recommend/picks-choices';
+import {
+  DEFAULT_PICKS_CHOICES,
+  MAX_EXCLUDED,
+  type MoreLike,
+  type PicksChoices,
+} from '../models/recommend/picks-choices';
 import { displayTitle } from '../models/catalogue/movie';
 
 type Ask = BackgroundClient;
@@ -55,7 +60,7 @@ export function usePicks(
   /** Why no list came (e.g. the catalogue could not be read), shown in its place with a way to ask again. */
   const [failed, setFailed] = useState<ProblemCode | null>(null);
   const [attempt, setAttempt] = useState(0);
-  const [like, setLike] = useState<{ movieId: number; title: string } | null>(null);
+  const [like, setLike] = useState<MoreLike | null>(DEFAULT_PICKS_CHOICES.like);
   /** Cards the user kept (liked, seen, watchlisted): they stay where they are, marked. */
   const [marked, setMarked] = useState<Record<number, FeedbackSignal>>({});
   const [lastFeedback, setLastFeedback] = useState<LastFeedback | null>(null);
@@ -199,6 +204,7 @@ export function usePicks(
       setMinutes(c.minutes);
       setDiversity(c.diversity);
       setExclude(c.exclude);
+      setLike(c.like);
     },
     restored,
     problem: writing.problem,

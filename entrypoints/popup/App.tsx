@@ -188,6 +188,8 @@ export function App() {
     // One render: the list is asked for once, with the choices in place.
     setState({ kind: 'recalled', entry, corrected: entry.corrected ?? null });
     if (choices) picks.restoreChoices(choices);
+    // "More like this" chosen on another check's list is not this check's.
+    else picks.onBackToMood();
   }
 
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
@@ -214,11 +216,11 @@ export function App() {
   // The choices made on this check's list, kept for the popup reopened on it.
   useEffect(() => {
     if (historyId === null) return;
-    const { strategy, minutes, diversity, exclude } = picks;
-    keepChoices(historyId, { strategy, minutes, diversity, exclude }).catch((error: unknown) =>
+    const { strategy, minutes, diversity, exclude, like } = picks;
+    keepChoices(historyId, { strategy, minutes, diversity, exclude, like }).catch((error: unknown) =>
       console.warn('Moodreel: list choices not kept', error),
     );
-  }, [historyId, picks.strategy, picks.minutes, picks.diversity, picks.exclude]);
+  }, [historyId, picks.strategy, picks.minutes, picks.diversity, picks.exclude, picks.like]);
 
   // A correction reaches history even when it was made before the check was recorded.
   useEffect(() => {
@@ -270,6 +272,8 @@ export function App() {
 
   async function run(source: MoodSource, capture: () => Promise<string[] | null>) {
     setView('mood');
+    // A new check's picks are for its mood, not like a title chosen on the last list.
+    picks.onBackToMood();
     try {
       const images = await capture();
       if (images) await analyse(images, source);

@@ -1,6 +1,7 @@
 /**
- * The choices made on the picks of the last mood check (match or lift, how long, variety), in the browser's session
- * storage: the popup reopened on that check shows the list as the user left it. Gone when the browser closes.
+ * The choices made on the picks of the last mood check (match or lift, how long, variety, different picks, more like
+ * this), in the browser's session storage: the popup reopened on that check shows the list as the user left it. Gone
+ * when the browser closes.
  */
 import { storage } from 'wxt/utils/storage';
 import { parseCheckChoices, type PicksChoices } from '../../models/recommend/picks-choices';

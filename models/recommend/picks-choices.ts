@@ -1,6 +1,6 @@
 /**
  * What the user chose for a list of picks (match or lift, how long, how varied, the titles "different picks" moved
- * past), kept for the popup reopened.
+ * past, "more like this"), kept for the popup reopened.
  */
 import { hasOnlyKeys, isRecord, isUnit } from '../checks';
 import { TIME_CHOICES } from './filters';
@@ -14,28 +14,57 @@ export interface PicksChoices {
   diversity: number;
   /** Titles shown before and left out ("different picks"), at most MAX_EXCLUDED. */
   exclude: number[];
+  /** "More like this" in force: the title the picks are like (its id, and its name as the card showed it). */
+  like: MoreLike | null;
 }
+
+export interface MoreLike {
+  movieId: number;
+  title: string;
+}
+
+/** Longer than any title in the catalogue: a kept "more like" title past it is not one the popup showed. */
+const MAX_TITLE_LENGTH = 500;
 
 /** "Different picks" remembers this many titles shown before, the oldest dropped first. */
 export const MAX_EXCLUDED = 500;
 
-export const DEFAULT_PICKS_CHOICES: PicksChoices = { strategy: 'match', minutes: null, diversity: 0.5, exclude: [] };
+export const DEFAULT_PICKS_CHOICES: PicksChoices = {
+  strategy: 'match',
+  minutes: null,
+  diversity: 0.5,
+  exclude: [],
+  like: null,
+};
 
 /** The choices made on the picks of one mood check (its history id), or null when `raw` is not that. */
 export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: number }) | null {
-  if (!isRecord(raw) || !hasOnlyKeys(raw, ['historyId', 'strategy', 'minutes', 'diversity', 'exclude'])) return null;
-  const { historyId, strategy, minutes, diversity, exclude } = raw;
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['historyId', 'strategy', 'minutes', 'diversity', 'exclude', 'like']))
+    return null;
+  const { historyId, strategy, minutes, diversity, exclude, like } = raw;
   if (!Number.isSafeInteger(historyId) || (historyId as number) < 1) return null;
   if (!(STRATEGIES as readonly unknown[]).includes(strategy)) return null;
   if (!(TIME_CHOICES as readonly unknown[]).includes(minutes)) return null;
   if (!isUnit(diversity)) return null;
   const ids = Array.isArray(exclude) && exclude.length <= MAX_EXCLUDED ? (exclude as unknown[]) : null;
-  if (!ids || !ids.every((id) => Number.isSafeInteger(id) && (id as number) > 0)) return null;
+  if (!ids || !ids.every(isMovieId)) return null;
+  // Kept before "more like this" was: none in force.
+  const moreLike = like ?? null;
+  if (moreLike !== null && !isMoreLike(moreLike)) return null;
   return {
     historyId: historyId as number,
     strategy: strategy as Strategy,
     minutes: minutes as number | null,
     diversity,
     exclude: ids as number[],
+    like: moreLike as MoreLike | null,
   };
+}
+
+const isMovieId = (id: unknown): id is number => Number.isSafeInteger(id) && (id as number) > 0;
+
+function isMoreLike(raw: unknown): raw is MoreLike {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['movieId', 'title'])) return false;
+  const { movieId, title } = raw;
+  return isMovieId(movieId) && typeof title === 'string' && title !== '' && title.length <= MAX_TITLE_LENGTH;
 }

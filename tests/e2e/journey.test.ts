@@ -268,14 +268,24 @@ describe('back to the popup', () => {
     await otherPicks(popup, short);
     const shown = await settledPicks(popup);
     expect(shown.filter((id) => short.includes(id))).toEqual([]);
+    // Then "more like this" on the third card.
+    await popup.click(`[data-movie-id="${shown[2]}"] [data-testid="more-like"]`);
+    await otherPicks(popup, shown);
+    const likeTitle = await text(popup, '[data-testid="more-like-banner"] strong');
+    const likeShown = await settledPicks(popup);
     await popup.close();
 
     // Reopened (a "Watch on…" link had closed it, say): the same mood, said to be from a moment ago, and the list as
-    // it was left.
+    // it was left, "more like this" and all; back to the mood, the list as it was before that.
     popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
     expect(await text(popup, '[data-testid="mood-word"]')).toBe(word);
     expect(await text(popup, '[data-testid="mood-when"]')).toBe('image file · now');
+    await popup.waitForSelector('[data-testid="more-like-banner"]');
+    expect(await text(popup, '[data-testid="more-like-banner"] strong')).toBe(likeTitle);
+    expect(await settledPicks(popup)).toEqual(likeShown);
+    await popup.click('[data-testid="back-to-mood"]');
+    await otherPicks(popup, likeShown);
     expect(await settledPicks(popup)).toEqual(shown);
     expect([await checked('strategy-lift'), await checked('time-100')]).toEqual([true, true]);
     expect(await popup.$('[data-testid="idle-hint"]')).toBeNull();
@@ -299,14 +309,20 @@ describe('back to the popup', () => {
     await popup.waitForSelector('#panel-mood [data-testid="mood"][data-recalled="true"]');
     await waitForFocus(popup, '[data-testid="tab-mood"]');
     expect(await text(popup, '[data-testid="mood-word"]')).toBe(other);
-    await popup.waitForSelector('[data-testid="pick"]');
-    // Forgotten in History, it leaves the Mood view too.
+    const recalled = await settledPicks(popup);
+    // "More like this" there, then the check forgotten in History: it leaves the Mood view too.
+    await popup.click(`[data-movie-id="${recalled[0]}"] [data-testid="more-like"]`);
+    await popup.waitForSelector('[data-testid="more-like-banner"]');
     await forgetOnlyCheck(popup);
     expect(await popup.$('[data-testid="mood"]')).toBeNull();
 
-    // A check from more than an hour ago is not brought back: the popup opens empty.
+    // A new check's picks are for its mood, not like the title chosen on the last list.
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="mood"]:not([data-recalled])', { timeout: 60_000 });
+    await settledPicks(popup);
+    expect(await popup.$('[data-testid="more-like-banner"]')).toBeNull();
+
+    // A check from more than an hour ago is not brought back: the popup opens empty.
     await expect.poll(async () => (await history()).length, { timeout: 30_000 }).toBe(1);
     await popup.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((done, fail) => {

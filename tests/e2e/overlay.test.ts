@@ -294,11 +294,17 @@ describe('right-click: read the mood of this frame', () => {
     const url = server.url('www.youtube.com', '/watch?v=facecheck');
     const { page, errors } = await open(url, false);
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    // "More like this" on the panel's picks first: the frame's mood then gets picks for it, not like that title.
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="more-like"]', 60_000);
+    await page.click(inOverlay('[data-testid="more-like"]'));
+    await waitInOverlay(page, '[data-testid="more-like-banner"]');
     await rightClickReadFrame(url, server.url('www.youtube.com', '/media/face.webm'));
     const result = await waitForFrameMood(page);
     expect(result.mood).toMatch(EMOTION);
     expect(result.via).toBe('element');
     await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+    expect(await page.$(inOverlay('[data-testid="more-like-banner"]'))).toBeNull();
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { parseCheckChoices } from '../../models/recommend/picks-choices';
 
-const kept = { historyId: 7, strategy: 'lift', minutes: 100, diversity: 0.25, exclude: [1, 318] };
+const kept = {
+  historyId: 7,
+  strategy: 'lift',
+  minutes: 100,
+  diversity: 0.25,
+  exclude: [1, 318],
+  like: { movieId: 4973, title: 'Amélie' },
+};
 
 describe('parseCheckChoices', () => {
   it('reads back what the popup kept', () => {
@@ -11,6 +18,10 @@ describe('parseCheckChoices', () => {
       minutes: null,
       diversity: 1,
     });
+    expect(parseCheckChoices({ ...kept, like: null })).toEqual({ ...kept, like: null });
+    // Kept before "more like this" was: none in force, the rest as it was.
+    const { like: _, ...older } = kept;
+    expect(parseCheckChoices(older)).toEqual({ ...older, like: null });
   });
 
   it('refuses anything else: no crash, and no made-up choice', () => {
@@ -29,6 +40,12 @@ describe('parseCheckChoices', () => {
       { ...kept, exclude: [0] },
       { ...kept, exclude: Array.from({ length: 501 }, (_, i) => i + 1) },
       { ...kept, exclude: undefined },
+      { ...kept, like: 4973 },
+      { ...kept, like: { movieId: 4973 } },
+      { ...kept, like: { movieId: -1, title: 'Amélie' } },
+      { ...kept, like: { movieId: 4973, title: '' } },
+      { ...kept, like: { movieId: 4973, title: 'x'.repeat(501) } },
+      { ...kept, like: { movieId: 4973, title: 'Amélie', year: 2001 } },
     ])
       expect(parseCheckChoices(bad)).toBeNull();
   });
