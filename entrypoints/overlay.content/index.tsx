@@ -24,8 +24,8 @@ import { largestVideo, locate, type Located } from './locate';
 import { askBackground } from '../shared/background-client';
 
 /**
- * The overlay's own memory (open per site, hidden here) refused by a full storage: what was asked still happens on
- * this page; only the memory of it is lost, which is not worth a notice over the film.
+ * The panel's open-or-closed memory per site refused by a full storage: it still opens or closes on this page; only
+ * the memory of it is lost, which is not worth a notice over the film. (Hiding on a site is a setting: see hideHere.)
  */
 const warnUnsaved = (error: unknown) => console.warn('Moodreel: overlay setting not saved', error);
 
@@ -148,7 +148,7 @@ export default defineContentScript({
               ? () => void readFrameFor({ type: 'overlay:read-frame', srcUrl: null, mediaType: 'video' })
               : null
           }
-          onHideHere={hideHere}
+          onHideHere={() => void hideHere()}
         />,
         ui.mounted,
       );
@@ -240,11 +240,20 @@ export default defineContentScript({
       saveSetting('overlayOpen', overlayOpen).catch(warnUnsaved);
     }
 
-    function hideHere() {
+    /** Turns the overlay off on this site once that is saved; refused (a full storage), it stays and says so. */
+    async function hideHere() {
       if (!settings) return;
+      const overlay = { ...settings.overlay, [site.id]: false };
+      try {
+        await saveSetting('overlay', overlay);
+      } catch (error) {
+        warnUnsaved(error);
+        problem = 'storage-failed';
+        draw();
+        return;
+      }
       forced = false;
-      settings = { ...settings, overlay: { ...settings.overlay, [site.id]: false } };
-      saveSetting('overlay', settings.overlay).catch(warnUnsaved);
+      settings = { ...settings, overlay };
       stop();
     }
 

@@ -383,8 +383,8 @@ describe('a damaged model file', () => {
 });
 
 describe('a full extension storage', () => {
-  it('says a setting could not be saved (options, popup), shows what is kept, and saves once there is room', async () => {
-    session = await launchExtension();
+  it('says a setting could not be saved (options, popup, overlay), shows what is kept, and saves once there is room', async () => {
+    session = await launchWithSites();
     const options = await session.openPage('options.html');
     await options.waitForSelector('[data-testid="theme-dark"]');
     // Filled to two bytes short of the browser's quota (no unlimitedStorage): any setting's write is refused.
@@ -419,9 +419,24 @@ describe('a full extension storage', () => {
       () => (document.querySelector('[data-testid="detector"]') as HTMLSelectElement).value === 'tiny',
     );
     await popup.close();
-    await options.bringToFront();
-    // Room again: the same change is saved and the problem goes.
+    // The overlay's "Hide on YouTube" is a setting too: refused, the overlay stays and says so, rather than vanishing
+    // now and coming back on the next page.
+    const site = await session.browser.newPage();
+    await site.goto('https://www.youtube.com/watch?v=full');
+    await waitInOverlay(site, '[data-testid="overlay-badge"]', 20_000);
+    await site.click(inOverlay('[data-testid="overlay-badge"]'));
+    await site.click(inOverlay('[data-testid="overlay-hide"]'));
+    await waitInOverlay(site, '[data-testid="notice"][data-code="storage-failed"]');
+    expect(await site.$(inOverlay('[data-testid="overlay-panel"]'))).not.toBeNull();
+    expect(await options.evaluate(`chrome.storage.local.get('setting.overlay')`)).toEqual({});
+    // Room again: the same changes are saved and the problems go.
     await options.evaluate(`chrome.storage.local.remove(['filler', 'f2'])`);
+    await site.click(inOverlay('[data-testid="overlay-hide"]'));
+    await site.waitForFunction(() => !document.querySelector('moodreel-overlay'));
+    expect(await options.evaluate(`chrome.storage.local.get('setting.overlay')`)).toMatchObject({
+      'setting.overlay': { youtube: false },
+    });
+    await options.bringToFront();
     await options.click('[data-testid="theme-dark"]');
     await options.waitForFunction(() => !document.querySelector('[data-testid="save-problem"]'));
     expect(await options.evaluate(`chrome.storage.local.get('setting.theme')`)).toEqual({ 'setting.theme': 'dark' });

@@ -295,7 +295,10 @@ describe('right-click: read the mood of this frame', () => {
     const { page, errors } = await open(url, false);
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
     // "More like this" on the panel's picks first: the frame's mood then gets picks for it, not like that title.
-    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    // (The panel may open by itself where it was left open.)
+    await waitInOverlay(page, '[data-testid="overlay-badge"], [data-testid="overlay-panel"]', 15_000);
+    if (!(await page.$(inOverlay('[data-testid="overlay-panel"]'))))
+      await page.click(inOverlay('[data-testid="overlay-badge"]'));
     await waitInOverlay(page, '[data-testid="more-like"]', 60_000);
     await page.click(inOverlay('[data-testid="more-like"]'));
     await waitInOverlay(page, '[data-testid="more-like-banner"]');
