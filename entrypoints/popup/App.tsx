@@ -62,6 +62,11 @@ type State =
   | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: string }
   /** A check made earlier, back in view: the popup reopened soon after it, or "Picks for this mood" in History. */
   | { kind: 'recalled'; entry: StoredHistoryEntry; corrected: Emotion | null };
+/** A check in view with its picks. */
+type ShownCheck = Extract<State, { kind: 'done' | 'recalled' }>;
+const isShownCheck = (s: State): s is ShownCheck => s.kind === 'done' || s.kind === 'recalled';
+/** Its history id (null while a new check is being recorded, or if it could not be). */
+const checkId = (s: ShownCheck): number | null => (s.kind === 'done' ? s.historyId : s.entry.id);
 type View = 'mood' | 'history' | 'watchlist';
 
 /** A chosen file that cannot be read: not an image, unreadable, or (with its size and the limit) too large. */
@@ -146,13 +151,18 @@ export function App() {
     void settingWrite.run('storage-failed', () => savedOrStored(() => saveSetting(name, value), setSettings));
   }
   const fileInput = useRef<HTMLInputElement>(null);
-  /** "Picks for this mood" pressed in History: the keyboard goes to the Mood view's tab rather than to nowhere. */
-  const recallFocus = useRef(false);
+  /**
+   * "Picks for this mood" pressed in History, or "Back to your last picks": the keyboard goes to the Mood view's tab
+   * rather than to nowhere.
+   */
+  const moodTabFocus = useRef(false);
   useLayoutEffect(() => {
-    if (!recallFocus.current || view !== 'mood') return;
-    recallFocus.current = false;
+    if (!moodTabFocus.current || view !== 'mood') return;
+    moodTabFocus.current = false;
     document.getElementById('tab-mood')?.focus();
-  }, [view]);
+  }, [view, state]);
+  /** The check in view when a new one was started: a new one that fails offers the way back to it, list and all. */
+  const [previous, setPrevious] = useState<ShownCheck | null>(null);
   /** Whether the face model has loaded (the warm-up said so, or a check has run): what the progress line says. */
   const modelReady = useRef(false);
   useEffect(() => {
@@ -205,7 +215,7 @@ export function App() {
 
   // History keeps the picks first shown for each check.
   const recordedPicks = useRef<number | null>(null);
-  const historyId = state.kind === 'done' ? state.historyId : state.kind === 'recalled' ? state.entry.id : null;
+  const historyId = isShownCheck(state) ? checkId(state) : null;
   useEffect(() => {
     if (historyId === null || !picks.picks || recordedPicks.current === historyId) return;
     recordedPicks.current = historyId;
@@ -253,6 +263,8 @@ export function App() {
           : { kind: 'problem', code: 'no-face', image },
       );
     }
+    // A new check's picks are for its mood, not like a title chosen on the last list.
+    picks.onBackToMood();
     setState({
       kind: 'done',
       image,
@@ -272,8 +284,7 @@ export function App() {
 
   async function run(source: MoodSource, capture: () => Promise<string[] | null>) {
     setView('mood');
-    // A new check's picks are for its mood, not like a title chosen on the last list.
-    picks.onBackToMood();
+    if (isShownCheck(shownState.current)) setPrevious(shownState.current);
     try {
       const images = await capture();
       if (images) await analyse(images, source);
@@ -406,6 +417,20 @@ export function App() {
               }
             />
           )}
+          {state.kind === 'problem' && previous && (
+            <p>
+              <button
+                type="button"
+                data-testid="back-to-check"
+                onClick={() => {
+                  moodTabFocus.current = true;
+                  setState(previous);
+                }}
+              >
+                ↩ {t('backToLastCheck')}
+              </button>
+            </p>
+          )}
           {state.kind === 'problem' && state.image && <Snapshot src={state.image} width={1} height={1} boxes={[]} />}
           {state.kind === 'done' && (
             <>
@@ -468,16 +493,14 @@ export function App() {
                       entries: (h?.entries ?? []).filter((e) => e.id !== id),
                       titles: h?.titles ?? new Map(),
                     }));
-                    // Forgotten means gone from the Mood view too, when that check is the one shown there.
-                    setState((s) =>
-                      (s.kind === 'recalled' && s.entry.id === id) || (s.kind === 'done' && s.historyId === id)
-                        ? { kind: 'idle' }
-                        : s,
-                    );
+                    // Forgotten means gone from the Mood view too, when that check is the one shown there (or the one
+                    // a failed check offers to go back to).
+                    setState((s) => (isShownCheck(s) && checkId(s) === id ? { kind: 'idle' } : s));
+                    setPrevious((p) => (p && checkId(p) === id ? null : p));
                   })
                 }
                 onRecall={(entry) => {
-                  recallFocus.current = true;
+                  moodTabFocus.current = true;
                   setView('mood');
                   void recall(entry, false);
                 }}

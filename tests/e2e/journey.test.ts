@@ -150,7 +150,7 @@ describe('first-run journey', () => {
 });
 
 describe('an image file', () => {
-  it('reads a mood from a picked file and from a dropped one, refuses a non-image plainly; History forgets a check', async () => {
+  it('reads a mood from a picked file and from a dropped one, refuses a non-image plainly with the way back to the last picks; History forgets a check', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     const input = await popup.$('input[data-testid="file-input"]');
@@ -168,6 +168,7 @@ describe('an image file', () => {
         { timeout: 30_000 },
       )
       .toBe(true);
+    const sadPicks = await settledPicks(popup);
 
     const drop = (name: string, type: string, base64: string) =>
       popup.evaluate(
@@ -197,6 +198,13 @@ describe('an image file', () => {
     });
     await popup.waitForSelector('[data-testid="notice"][data-code="image-too-large"]', { timeout: 30_000 });
     expect(await text(popup, '[data-testid="notice"]')).toContain('This file is 31 MB');
+    // Three refused files later, the check before them is one step away, as corrected and with the same picks.
+    await popup.focus('[data-testid="back-to-check"]');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => document.querySelector('[data-testid="mood-word"]')?.textContent === 'sad');
+    await waitForFocus(popup, '[data-testid="tab-mood"]');
+    expect(await settledPicks(popup)).toEqual(sadPicks);
+    expect(await popup.$('[data-testid="notice"]')).toBeNull();
     await drop('group.jpg', 'image/jpeg', readFileSync(join(FACES, 'face-api_sample1.jpg')).toString('base64'));
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
     expect(Number((await text(popup, '[data-testid="face-count"]')).split(' ')[0])).toBeGreaterThanOrEqual(2);
@@ -204,6 +212,9 @@ describe('an image file', () => {
     // History holds both checks; each can be forgotten, after being asked once more, and the store follows.
     const historyIds = async () => ((await storeRecords(popup, 'history')) as { id: number }[]).map((e) => e.id);
     await expect.poll(async () => (await historyIds()).length, { timeout: 30_000 }).toBe(2);
+    // (One more refused file first: the way back it offers is to the group's check.)
+    await drop('holiday.jpg', 'image/jpeg', Buffer.from('not a picture at all').toString('base64'));
+    await popup.waitForSelector('[data-testid="back-to-check"]', { timeout: 30_000 });
     await popup.click('[data-testid="tab-history"]');
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 2);
     const [newest, older] = await popup.$$eval('[data-testid="history-entry"]', (els) =>
@@ -228,6 +239,12 @@ describe('an image file', () => {
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 1);
     await waitForFocus(popup, forgetOf(older!));
     expect(await historyIds()).toEqual([older]);
+    // The forgotten check is no longer offered to go back to.
+    await popup.click('[data-testid="tab-mood"]');
+    await popup.waitForSelector('[data-testid="notice"][data-code="bad-image"]');
+    expect(await popup.$('[data-testid="back-to-check"]')).toBeNull();
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector(forgetOf(older!));
     // The last one forgotten: the list says it is empty, and the keyboard stays in it.
     await popup.click(forgetOf(older!));
     await popup.click('[data-testid="history-forget-confirm"]');

@@ -3,7 +3,7 @@
  * image file and its picks, the overlay on a player, the options and the privacy page all speak it, write numbers its way, and no text overflows its box.
  * Screenshots per locale go with the others.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { launchExtension, type ExtensionSession } from '../support/chromium';
@@ -20,6 +20,7 @@ const media = scratchDir('locales-media');
 
 beforeAll(async () => {
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  writeFileSync(join(media, 'not-a-picture.jpg'), 'not a picture at all');
   server = await startSiteServer(media);
 });
 afterAll(() => server?.close());
@@ -82,6 +83,15 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
       messages.sourceFile!.message,
     );
     expect(await overflowing(again)).toEqual([]);
+    // A file that is no picture: the problem, and the way back to the picks, in the language.
+    await (await again.$('input[data-testid="file-input"]'))!.uploadFile(join(media, 'not-a-picture.jpg'));
+    await again.waitForSelector('[data-testid="notice"][data-code="bad-image"]', { timeout: 30_000 });
+    expect(await again.$eval('[data-testid="back-to-check"]', (b) => b.textContent)).toContain(
+      messages.backToLastCheck!.message,
+    );
+    expect(await overflowing(again)).toEqual([]);
+    await again.click('[data-testid="back-to-check"]');
+    await again.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
 
     // The overlay on a player, opened from its badge, with its picks.
     const site = await session.browser.newPage();
