@@ -113,6 +113,13 @@ function readFile(file: File): Promise<string> {
  * camera itself.
  */
 const OPENED_IN_TAB = new URLSearchParams(location.search).get('in') === 'tab';
+/**
+ * Firefox closes its popup as soon as a file window opens, and the chosen file never arrives (Mozilla bug 1292701):
+ * there the popup's "Image file" opens it in a tab, where the file is chosen.
+ */
+const CHOOSE_FILE_IN_TAB = import.meta.env.FIREFOX && !OPENED_IN_TAB;
+/** Opened for that: the file button has the keyboard, and a line says why this tab. */
+const CHOOSING_FILE = OPENED_IN_TAB && new URLSearchParams(location.search).get('choose') === 'file';
 
 /** The last checks, with the titles of the picks each showed. */
 async function loadHistory(): Promise<{ entries: StoredHistoryEntry[]; titles: Map<number, string> }> {
@@ -369,16 +376,36 @@ export function App() {
         <section id="panel-mood" role="tabpanel" aria-labelledby="tab-mood" class="popup-panel">
           <div class="actions-3">
             {/* Waiting, not disabled, while a check runs: the keyboard stays on the button that started it. */}
-            <WaitButton class="primary" onClick={fromCamera} waiting={busy} data-testid="check-camera" autoFocus>
+            <WaitButton
+              class="primary"
+              onClick={fromCamera}
+              waiting={busy}
+              data-testid="check-camera"
+              autoFocus={!CHOOSING_FILE}
+            >
               📷 {t('checkCamera')}
             </WaitButton>
             <WaitButton onClick={fromTab} waiting={busy} data-testid="check-tab">
               🎬 {t('checkTab')}
             </WaitButton>
-            <WaitButton onClick={() => fileInput.current?.click()} waiting={busy} data-testid="check-file">
+            <WaitButton
+              onClick={() =>
+                CHOOSE_FILE_IN_TAB
+                  ? void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?in=tab&choose=file') })
+                  : fileInput.current?.click()
+              }
+              waiting={busy}
+              data-testid="check-file"
+              autoFocus={CHOOSING_FILE}
+            >
               🖼 {t('checkFile')}
             </WaitButton>
           </div>
+          {CHOOSING_FILE && (state.kind === 'idle' || state.kind === 'recalled') && (
+            <p class="tagline" data-testid="choose-file-here">
+              {t('chooseFileHere')}
+            </p>
+          )}
           <input
             ref={fileInput}
             type="file"
@@ -468,7 +495,7 @@ export function App() {
               <Picks {...picks} />
             </>
           )}
-          {state.kind === 'idle' && recallAsked && (
+          {state.kind === 'idle' && recallAsked && !CHOOSING_FILE && (
             <p class="tagline" data-testid="idle-hint">
               {t('idleHint')}
             </p>

@@ -45,8 +45,14 @@ afterAll(async () => {
 });
 
 describe('Moodreel in Firefox', () => {
-  it('reads a mood from an image file in the popup and shows ten picks, which work from the keyboard', async () => {
-    const popup = await openAddonPage(browser, 'popup.html', '[data-testid="check-file"]');
+  it('reads a mood from an image file chosen in a tab of its own and shows ten picks, which work from the keyboard', async () => {
+    const first = await openAddonPage(browser, 'popup.html', '[data-testid="check-file"]');
+    // Firefox closes its popup when a file window opens: "An image…" opens the popup in a tab, where it is chosen.
+    await first.click('[data-testid="check-file"]');
+    const popup = await waitForAddonPage(browser, 'popup.html?in=tab&choose=file');
+    await popup.waitForSelector('[data-testid="choose-file-here"]', { timeout: 30_000 });
+    await waitForFocus(popup, '[data-testid="check-file"]');
+    await first.close();
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 90_000 });
     expect(await popup.$eval('[data-testid="mood-word"]', (e) => e.textContent?.trim())).toMatch(EMOTION);
