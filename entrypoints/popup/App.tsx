@@ -343,7 +343,7 @@ export function App() {
     .map((s) => ({ name: s.name, searchUrl: s.searchUrl }));
   return (
     <main
-      class="popup"
+      class={OPENED_IN_TAB ? 'popup in-tab' : 'popup'}
       onDragOver={(e) => {
         if (!e.dataTransfer?.types.includes('Files')) return;
         e.preventDefault();

@@ -52,6 +52,13 @@ describe('Moodreel in Firefox', () => {
     const popup = await waitForAddonPage(browser, 'popup.html?in=tab&choose=file');
     await popup.waitForSelector('[data-testid="choose-file-here"]', { timeout: 30_000 });
     await waitForFocus(popup, '[data-testid="check-file"]');
+    // The popup's column, in the middle of the tab rather than against its left edge.
+    const margins = await popup.$eval('main', (m) => {
+      const r = m.getBoundingClientRect();
+      return [r.left, document.documentElement.clientWidth - r.right];
+    });
+    expect(margins[0]).toBeGreaterThan(100);
+    expect(Math.abs(margins[0]! - margins[1]!)).toBeLessThan(2);
     await first.close();
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 90_000 });
