@@ -3,16 +3,22 @@
  * user's data out (JSON), back in, or gone.
  */
 import { render } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import '../../components/theme.css';
-import type { StoreCounts } from '../../models/store/backup';
+import {
+  exportedEntries,
+  parseUserData,
+  storedEntries,
+  type StoreCounts,
+  type UserData,
+} from '../../models/store/backup';
 import { errorText } from '../../models/error-text';
 import { ProtocolError } from '../../models/messaging';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
 import { ConfirmButton } from '../../components/ConfirmButton';
-import { formatNumber, localizePage, t } from '../../components/i18n';
+import { formatDateTime, formatNumber, localizePage, t } from '../../components/i18n';
 import { loadSettings } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { askBackground } from '../shared/background-client';
@@ -22,11 +28,28 @@ const ask = askBackground;
 /** Each store with the message keys of its name and of what it holds (`store_<key>`, `store_<key>_what`). */
 const STORES: (keyof StoreCounts)[] = ['feedback', 'seen', 'watchlist', 'history', 'settings', 'tmdbCache', 'movies'];
 
+/** An export file the user chose: as read (the background checks it again on receipt), and as understood here. */
+interface Chosen {
+  raw: Record<string, unknown>;
+  data: UserData;
+}
+
 function PrivacyPage() {
   const counts = useLoaded(() => ask({ type: 'privacy-counts' }), 'storage-unreadable');
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   /** An export, import or deletion; its failure in the browser's storage shows under the buttons. */
   const action = useAction();
+  /** A valid export chosen over data stored here: it replaces that data only once the user says so. */
+  const [asking, setAsking] = useState<Chosen | null>(null);
+  const keep = useRef<HTMLButtonElement>(null);
+  const importInput = useRef<HTMLInputElement>(null);
+  /** Answered: the keyboard goes back to Import (asked, it goes to Keep). */
+  const answered = useRef(false);
+  useLayoutEffect(() => {
+    if (asking) keep.current?.focus();
+    else if (answered.current) importInput.current?.focus();
+    answered.current = false;
+  }, [asking]);
 
   useEffect(() => {
     void loadSettings().then((s) => applyTheme(s.theme));
@@ -44,17 +67,34 @@ function PrivacyPage() {
     setMessage({ kind: 'ok', text: t('exported') });
   }
 
+  /** A chosen file: refused with the reason, imported at once over nothing, or asked about over the user's data. */
   async function importFile(file: File) {
     setMessage(null);
+    setAsking(null);
+    let chosen: Chosen;
     try {
-      const data: unknown = JSON.parse(await file.text());
-      counts.setValue(await ask({ type: 'privacy-import', data: data as Record<string, unknown> }));
-      setMessage({ kind: 'ok', text: t('imported') });
+      const raw: unknown = JSON.parse(await file.text());
+      chosen = { raw: raw as Record<string, unknown>, data: parseUserData(raw) };
     } catch (error) {
-      // A file that is not an export says what is wrong with it; a storage failure is the action's problem.
-      if (error instanceof ProtocolError && error.code !== 'invalid-message') throw error;
       const text = error instanceof SyntaxError ? t('notJson') : errorText(error);
       setMessage({ kind: 'error', text: t('importFailed', text) });
+      return;
+    }
+    // Counted now (the popup may have added some since this page opened); not readable, the user is asked anyway.
+    const now = await ask({ type: 'privacy-counts' }).catch(() => null);
+    if (now) counts.setValue(now);
+    if (now && storedEntries(now) === 0) await replaceWith(chosen);
+    else setAsking(chosen);
+  }
+
+  async function replaceWith({ raw }: Chosen) {
+    try {
+      counts.setValue(await ask({ type: 'privacy-import', data: raw }));
+      setMessage({ kind: 'ok', text: t('imported') });
+    } catch (error) {
+      // Refused on receipt says what is wrong with the file; a storage failure is the action's problem.
+      if (error instanceof ProtocolError && error.code !== 'invalid-message') throw error;
+      setMessage({ kind: 'error', text: t('importFailed', errorText(error)) });
     }
   }
 
@@ -102,6 +142,7 @@ function PrivacyPage() {
           <label class="button">
             {t('importFile')}
             <input
+              ref={importInput}
               type="file"
               accept="application/json,.json"
               class="visually-hidden"
@@ -123,6 +164,45 @@ function PrivacyPage() {
             testId="delete"
           />
         </div>
+        {asking && (
+          <div class="notice" role="group" aria-labelledby="import-ask" data-testid="import-ask">
+            <p id="import-ask">
+              {t(
+                'importAsk',
+                formatNumber(counts.value ? storedEntries(counts.value) : 0),
+                formatDateTime(asking.data.exportedAt),
+                formatNumber(exportedEntries(asking.data)),
+              )}
+            </p>
+            <p class="row">
+              <button
+                type="button"
+                class="danger"
+                data-testid="import-confirm"
+                onClick={() => {
+                  const chosen = asking;
+                  answered.current = true;
+                  setAsking(null);
+                  void action.run('storage-failed', () => replaceWith(chosen));
+                }}
+              >
+                {t('importReplace')}
+              </button>
+              <button
+                type="button"
+                ref={keep}
+                data-testid="import-keep"
+                onClick={() => {
+                  answered.current = true;
+                  setAsking(null);
+                  setMessage({ kind: 'ok', text: t('importKept') });
+                }}
+              >
+                {t('deleteCancel')}
+              </button>
+            </p>
+          </div>
+        )}
         {message && (
           <p
             role={message.kind === 'error' ? 'alert' : 'status'}

@@ -33,6 +33,13 @@ export interface UserData {
 export const USER_STORES = ['feedback', 'seen', 'watchlist', 'history', 'settings'] as const;
 export type StoreCounts = Record<(typeof USER_STORES)[number] | 'tmdbCache' | 'movies', number>;
 
+/** The stores of the user's own entries (ratings, seen, watchlist, history): what an import replaces, counted. */
+const ENTRY_STORES = ['feedback', 'seen', 'watchlist', 'history'] as const;
+
+/** The user's entries stored now, and those an export holds. */
+export const storedEntries = (counts: StoreCounts): number => ENTRY_STORES.reduce((n, s) => n + counts[s], 0);
+export const exportedEntries = (data: UserData): number => ENTRY_STORES.reduce((n, s) => n + data[s].length, 0);
+
 export async function storeCounts(db: Database): Promise<StoreCounts> {
   const names = [...USER_STORES, 'tmdbCache', 'movies'] as const;
   const counts = await Promise.all(names.map((n) => db.count(n)));

@@ -428,6 +428,35 @@ describe('privacy page', () => {
     await page.waitForSelector('[data-testid="privacy-message"][role="alert"]');
     expect(await text(page, '[data-testid="privacy-message"]')).toContain('Nothing was changed');
     expect(await storeRecords(page, 'feedback')).toHaveLength(5);
+
+    // Over data stored here (one more rating since), the file replaces it only once the user says so, told how much
+    // is stored now and how much the file holds.
+    await askFrom(page, { type: 'feedback', movieId: 2571, signal: 'up' });
+    const entries = async () =>
+      (await Promise.all(['feedback', 'seen', 'watchlist', 'history'].map((s) => storeRecords(page, s)))).flat().length;
+    const storedNow = await entries();
+    const inFile = ['feedback', 'seen', 'watchlist', 'history'].reduce(
+      (n, s) => n + (before[s] as unknown[]).length,
+      0,
+    );
+    await (await page.$('input[data-testid="import"]'))!.uploadFile(resolve(file));
+    await page.waitForSelector('[data-testid="import-ask"]');
+    expect(await text(page, '[data-testid="import-ask"] p')).toMatch(
+      new RegExp(`Entries stored now: ${storedNow}; in the file \\(exported .+\\): ${inFile}\\.`),
+    );
+    // Kept (from the keyboard, where it starts): nothing changes, it says so, and the keyboard is back on Import.
+    await waitForFocus(page, '[data-testid="import-keep"]');
+    await page.keyboard.press('Enter');
+    await waitForFocus(page, 'input[data-testid="import"]');
+    expect(await text(page, '[data-testid="privacy-message"]')).toBe('Nothing was changed.');
+    expect(await entries()).toBe(storedNow);
+    // Asked again and replaced: the file's data, exactly.
+    await (await page.$('input[data-testid="import"]'))!.uploadFile(resolve(file));
+    await page.waitForSelector('[data-testid="import-confirm"]');
+    await page.click('[data-testid="import-confirm"]');
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '5');
+    const replaced = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
+    expect({ ...replaced, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
   });
 });
 

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchExtension, type ExtensionSession } from '../support/chromium';
+import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FACES } from '../support/images';
 import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
 import { overflowing } from '../support/overflow';
@@ -119,6 +119,15 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     await privacy.setViewport({ width: 800, height: 900 });
     await privacy.waitForSelector('[data-testid="count-movies"]');
     expect(await privacy.title()).toBe(messages.privacyTitle!.message);
+    expect(await overflowing(privacy)).toEqual([]);
+    // An export chosen over the data stored here: the question, in the language.
+    const exported = join(media, `export-${locale}.json`);
+    writeFileSync(exported, JSON.stringify(await askFrom(privacy, { type: 'privacy-export' })));
+    await (await privacy.$('input[data-testid="import"]'))!.uploadFile(exported);
+    await privacy.waitForSelector('[data-testid="import-ask"]');
+    expect(await privacy.$eval('[data-testid="import-confirm"]', (b) => b.textContent)).toBe(
+      messages.importReplace!.message,
+    );
     expect(await overflowing(privacy)).toEqual([]);
   });
 });
