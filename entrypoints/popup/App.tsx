@@ -168,7 +168,7 @@ export function App() {
     moodTabFocus.current = false;
     document.getElementById('tab-mood')?.focus();
   }, [view, state]);
-  /** The check in view when a new one was started: a new one that fails offers the way back to it, list and all. */
+  /** The check in view when a new one was started: one that fails offers the way back to it (correction, choices). */
   const [previous, setPrevious] = useState<ShownCheck | null>(null);
   /** Whether the face model has loaded (the warm-up said so, or a check has run): what the progress line says. */
   const modelReady = useRef(false);

@@ -3,6 +3,7 @@
  * past, "more like this"), kept for the popup reopened.
  */
 import { hasOnlyKeys, isRecord, isUnit } from '../checks';
+import { isMovieId, isMovieIds, isPositiveId } from '../ids';
 import { TIME_CHOICES } from './filters';
 import { STRATEGIES, type Strategy } from './mood-target';
 
@@ -42,26 +43,23 @@ export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: nu
   if (!isRecord(raw) || !hasOnlyKeys(raw, ['historyId', 'strategy', 'minutes', 'diversity', 'exclude', 'like']))
     return null;
   const { historyId, strategy, minutes, diversity, exclude, like } = raw;
-  if (!Number.isSafeInteger(historyId) || (historyId as number) < 1) return null;
+  if (!isPositiveId(historyId)) return null;
   if (!(STRATEGIES as readonly unknown[]).includes(strategy)) return null;
   if (!(TIME_CHOICES as readonly unknown[]).includes(minutes)) return null;
   if (!isUnit(diversity)) return null;
-  const ids = Array.isArray(exclude) && exclude.length <= MAX_EXCLUDED ? (exclude as unknown[]) : null;
-  if (!ids || !ids.every(isMovieId)) return null;
+  if (!isMovieIds(exclude, MAX_EXCLUDED)) return null;
   // Kept before "more like this" was: none in force.
   const moreLike = like ?? null;
   if (moreLike !== null && !isMoreLike(moreLike)) return null;
   return {
-    historyId: historyId as number,
+    historyId,
     strategy: strategy as Strategy,
     minutes: minutes as number | null,
     diversity,
-    exclude: ids as number[],
+    exclude,
     like: moreLike as MoreLike | null,
   };
 }
-
-const isMovieId = (id: unknown): id is number => Number.isSafeInteger(id) && (id as number) > 0;
 
 function isMoreLike(raw: unknown): raw is MoreLike {
   if (!isRecord(raw) || !hasOnlyKeys(raw, ['movieId', 'title'])) return false;

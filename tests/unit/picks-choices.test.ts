@@ -19,6 +19,9 @@ describe('parseCheckChoices', () => {
       diversity: 1,
     });
     expect(parseCheckChoices({ ...kept, like: null })).toEqual({ ...kept, like: null });
+    // Titles added from TMDB have negative ids: they can be moved past, or liked, too.
+    const added = { ...kept, exclude: [1, -42], like: { movieId: -42, title: 'Anora' } };
+    expect(parseCheckChoices(added)).toEqual(added);
     // Kept before "more like this" was: none in force, the rest as it was.
     const { like: _, ...older } = kept;
     expect(parseCheckChoices(older)).toEqual({ ...older, like: null });
@@ -42,7 +45,7 @@ describe('parseCheckChoices', () => {
       { ...kept, exclude: undefined },
       { ...kept, like: 4973 },
       { ...kept, like: { movieId: 4973 } },
-      { ...kept, like: { movieId: -1, title: 'Amélie' } },
+      { ...kept, like: { movieId: 0, title: 'Amélie' } },
       { ...kept, like: { movieId: 4973, title: '' } },
       { ...kept, like: { movieId: 4973, title: 'x'.repeat(501) } },
       { ...kept, like: { movieId: 4973, title: 'Amélie', year: 2001 } },
