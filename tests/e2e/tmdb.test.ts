@@ -149,6 +149,17 @@ describe('online refresh from TMDB', () => {
     expect(stored['setting.tmdbApiKey']).toBe(GOOD_KEY);
   });
 
+  /**
+   * Waits for the ten picks of the check just started: a popup opened soon after an earlier check shows that one's
+   * picks first, and they go while the new one is read.
+   */
+  async function checkedPicks(page: Page): Promise<void> {
+    await page.waitForSelector('[data-testid="mood"]:not([data-recalled])', { timeout: 60_000 });
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="pick"]').length === 10, {
+      timeout: 60_000,
+    });
+  }
+
   it('shows TMDB posters on the picks once a key is set, and measures a poster’s look only where it can be used', async () => {
     const popup = await session.openPage('popup.html');
     const posters: string[] = [];
@@ -171,7 +182,7 @@ describe('online refresh from TMDB', () => {
     const kept = async (on: Page) =>
       ((await storeRecords(on, 'tmdbCache')) as { look?: number[] }[]).filter((e) => e.look).length;
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
-    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    await checkedPicks(popup);
     await popup.waitForSelector('[data-testid="poster"]', { timeout: 15_000 });
     const srcs = await popup.$$eval('[data-testid="poster"]', (els) => els.map((e) => e.getAttribute('src') ?? ''));
     for (const src of srcs) expect(src).toMatch(/^https:\/\/image\.tmdb\.org\/t\/p\/w185\/.+\.jpg$/);
@@ -191,7 +202,7 @@ describe('online refresh from TMDB', () => {
     await popup2.setRequestInterception(true);
     popup2.on('request', answer);
     await (await popup2.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
-    await popup2.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    await checkedPicks(popup2);
     const { shown, lacking } = await popup2.evaluate(async () => {
       const file = (await (await fetch('/catalogue/looks.json')).json()) as { movieIds: number[] };
       const shipped = new Set(file.movieIds);
