@@ -51,6 +51,9 @@ export interface OverlayProps {
   /** Null where the page has no video to read: the button is not offered. */
   onReadFrame: (() => void) | null;
   onHideHere: () => void;
+  /** Just hidden on this site: "Hidden on …" with Undo, in the badge's place. */
+  hidden: boolean;
+  onUndoHide: () => void;
 }
 
 /** No mood yet: an even mood, so the picks lean on what the user likes. */
@@ -62,6 +65,7 @@ const TASTE: PicksMood = {
 export function Overlay(props: OverlayProps) {
   const panel = useRef<HTMLElement>(null);
   const badge = useRef<HTMLButtonElement>(null);
+  const undoHide = useRef<HTMLButtonElement>(null);
   /** Closed from inside the panel (✕ or Escape): focus goes back to the badge rather than to nowhere. */
   const refocusBadge = useRef(false);
   const close = () => {
@@ -82,9 +86,23 @@ export function Overlay(props: OverlayProps) {
     else if (refocusBadge.current) badge.current?.focus();
     refocusBadge.current = false;
   }, [props.open]);
+  // Hidden from the panel: the keyboard goes to Undo rather than to the top of the page.
+  useLayoutEffect(() => {
+    if (props.hidden) undoHide.current?.focus();
+  }, [props.hidden]);
 
   const p = props.placement;
   const style = { position: p.fixed ? 'fixed' : 'absolute', top: `${p.top}px`, left: `${p.left}px` };
+  if (props.hidden) {
+    return (
+      <p class="overlay-badge overlay-hidden" style={style} role="status" data-testid="overlay-hidden">
+        {props.site.id === 'generic' ? t('overlayHiddenHere') : t('overlayHiddenOn', props.site.name)}{' '}
+        <button type="button" ref={undoHide} onClick={props.onUndoHide} data-testid="overlay-unhide">
+          {t('undo')}
+        </button>
+      </p>
+    );
+  }
   if (!props.open) {
     return (
       <button

@@ -29,6 +29,9 @@ import { askBackground } from '../shared/background-client';
  */
 const warnUnsaved = (error: unknown) => console.warn('Moodreel: overlay setting not saved', error);
 
+/** How long "Hidden on …" stays with its Undo after the overlay is hidden on a site. */
+const HIDE_UNDO_MS = 6_000;
+
 /** Room left free at the bottom of the player for its own controls. */
 const CONTROLS_SPACE = 96;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
@@ -90,6 +93,8 @@ export default defineContentScript({
     let open = false;
     /** Shown because the user asked for a frame, even where the overlay is turned off. */
     let forced = false;
+    /** Just hidden on this site: the overlay says so, with Undo, until this timer ends. */
+    let hiding: ReturnType<typeof setTimeout> | null = null;
     let mood: OverlayProps['mood'] = null;
     let reading = false;
     let problem: ProblemCode | null = null;
@@ -122,7 +127,7 @@ export default defineContentScript({
       { capture: true, passive: true },
     );
 
-    const shown = () => forced || (settings?.overlay[site.id] ?? false);
+    const shown = () => forced || hiding !== null || (settings?.overlay[site.id] ?? false);
 
     /** Draws the overlay; `placement` when the caller has just measured it (measuring forces a layout). */
     function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open, forced) : null) {
@@ -149,6 +154,8 @@ export default defineContentScript({
               : null
           }
           onHideHere={() => void hideHere()}
+          hidden={hiding !== null}
+          onUndoHide={() => void undoHide()}
         />,
         ui.mounted,
       );
@@ -213,6 +220,8 @@ export default defineContentScript({
       signal.addEventListener('abort', () => {
         observer.disconnect();
         if (timer) clearTimeout(timer);
+        if (hiding) clearTimeout(hiding);
+        hiding = null;
         ui?.remove();
       });
     }
@@ -240,21 +249,46 @@ export default defineContentScript({
       saveSetting('overlayOpen', overlayOpen).catch(warnUnsaved);
     }
 
-    /** Turns the overlay off on this site once that is saved; refused (a full storage), it stays and says so. */
+    /**
+     * Turns the overlay off on this site once that is saved, saying so with Undo for a moment; refused (a full
+     * storage), it stays and says so.
+     */
     async function hideHere() {
-      if (!settings) return;
-      const overlay = { ...settings.overlay, [site.id]: false };
+      if (!(await saveOverlayHere(false))) return;
+      forced = false;
+      open = false;
+      hiding = setTimeout(() => {
+        hiding = null;
+        if (!shown()) stop();
+        else draw();
+      }, HIDE_UNDO_MS);
+      draw();
+    }
+
+    /** Undo: on again on this site, the panel open as it was. */
+    async function undoHide() {
+      if (!(await saveOverlayHere(true))) return;
+      if (hiding) clearTimeout(hiding);
+      hiding = null;
+      setOpen(true);
+    }
+
+    /** The overlay on or off on this site, saved; false (and the problem shown) when the storage refuses it. */
+    async function saveOverlayHere(on: boolean): Promise<boolean> {
+      if (!settings) return false;
+      const overlay = { ...settings.overlay, [site.id]: on };
       try {
         await saveSetting('overlay', overlay);
       } catch (error) {
         warnUnsaved(error);
         problem = 'storage-failed';
+        open = true;
         draw();
-        return;
+        return false;
       }
-      forced = false;
+      problem = null;
       settings = { ...settings, overlay };
-      stop();
+      return true;
     }
 
     /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */

@@ -432,7 +432,18 @@ describe('a full extension storage', () => {
     // Room again: the same changes are saved and the problems go.
     await options.evaluate(`chrome.storage.local.remove(['filler', 'f2'])`);
     await site.click(inOverlay('[data-testid="overlay-hide"]'));
-    await site.waitForFunction(() => !document.querySelector('moodreel-overlay'));
+    await waitInOverlay(site, '[data-testid="overlay-hidden"]');
+    expect(await options.evaluate(`chrome.storage.local.get('setting.overlay')`)).toMatchObject({
+      'setting.overlay': { youtube: false },
+    });
+    // Undone, the setting is on again; hidden once more, the overlay goes a moment later.
+    await site.click(inOverlay('[data-testid="overlay-unhide"]'));
+    await waitInOverlay(site, '[data-testid="overlay-panel"]');
+    expect(await options.evaluate(`chrome.storage.local.get('setting.overlay')`)).toMatchObject({
+      'setting.overlay': { youtube: true },
+    });
+    await site.click(inOverlay('[data-testid="overlay-hide"]'));
+    await site.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 15_000 });
     expect(await options.evaluate(`chrome.storage.local.get('setting.overlay')`)).toMatchObject({
       'setting.overlay': { youtube: false },
     });

@@ -193,9 +193,20 @@ describe('overlay on streaming sites (production match patterns)', () => {
       await waitForFocus(page, '[data-testid="overlay-badge"]', OVERLAY);
       await page.click(inOverlay('[data-testid="overlay-badge"]'));
 
-      // Turned off on this site: nothing of Moodreel remains in the page, and the player never moved.
+      // Turned off on this site from the keyboard: it says so in the badge's place, with Undo, which has the
+      // keyboard; undone, the panel is back.
+      await page.focus(inOverlay('[data-testid="overlay-hide"]'));
+      await page.keyboard.press('Enter');
+      await waitInOverlay(page, '[data-testid="overlay-hidden"]');
+      expect(await overlayText(page, 'overlay-hidden')).toMatch(/^Hidden on \S.*\. Undo$/);
+      await waitForFocus(page, '[data-testid="overlay-unhide"]', OVERLAY);
+      await page.keyboard.press('Enter');
+      await waitInOverlay(page, '[data-testid="overlay-panel"]');
+      // Turned off again and left: a moment later nothing of Moodreel remains in the page, and the player never
+      // moved.
       await page.click(inOverlay('[data-testid="overlay-hide"]'));
-      await page.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 5_000 });
+      await waitInOverlay(page, '[data-testid="overlay-hidden"]');
+      await page.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 15_000 });
       expect(await box(page, '[data-fixture-player]')).toEqual(player0);
 
       // Turned back on from the options page: the badge returns without a reload.
@@ -260,7 +271,7 @@ describe('settings changed in two places at once', () => {
       ),
       options.evaluate(() => (document.querySelector('[data-testid="theme-dark"]') as HTMLInputElement).click()),
     ]);
-    await page.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 5_000 });
+    await page.waitForFunction(() => !document.querySelector('moodreel-overlay'), { timeout: 15_000 });
     const stored = async () =>
       (await options.evaluate(`chrome.storage.local.get(['setting.overlay', 'setting.theme'])`)) as {
         'setting.overlay'?: Record<string, boolean>;
