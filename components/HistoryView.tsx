@@ -5,6 +5,8 @@ import { formatDateTime, plural, t } from './i18n';
 import { SOURCE_WORDS } from './sourceWords';
 import { ConfirmButton } from './ConfirmButton';
 import { ListPanel } from './ListPanel';
+import { WaitButton } from './WaitButton';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 interface HistoryListProps {
   entries: StoredHistoryEntry[];
@@ -14,6 +16,9 @@ interface HistoryListProps {
   onRecall: (entry: StoredHistoryEntry) => void;
   /** A check being forgotten: the Forget buttons wait. */
   forgetting: boolean;
+  /** "Older checks", where there may be some; null where all are listed. */
+  onOlder: (() => void) | null;
+  loadingOlder: boolean;
 }
 
 /**
@@ -36,58 +41,83 @@ export function HistoryView({
   );
 }
 
-function HistoryList({ entries, titles, onForget, onRecall, forgetting }: HistoryListProps) {
+function HistoryList({ entries, titles, onForget, onRecall, forgetting, onOlder, loadingOlder }: HistoryListProps) {
+  const list = useRef<HTMLOListElement>(null);
+  /** "Older checks" pressed with this many listed: the keyboard goes on to the first older one when it comes. */
+  const olderFrom = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const from = olderFrom.current;
+    if (from === null || entries.length <= from) return;
+    olderFrom.current = null;
+    list.current?.children[from]?.querySelector<HTMLElement>('[data-testid="history-recall"]')?.focus();
+  }, [entries.length]);
   return (
-    <ol class="history" data-testid="history">
-      {entries.map((e) => {
-        const emotion = emotionAsMeant(e.mood, e.corrected);
-        return (
-          <li key={e.id} class="history-entry" data-testid="history-entry" data-history-id={e.id}>
-            <p class="history-head">
-              <span aria-hidden="true">{EMOTION_EMOJI[emotion]}</span>{' '}
-              <strong class="mood-word">{t(`emotion_${emotion}`)}</strong>
-              {e.corrected && <span class="muted"> {t('historyCorrected')}</span>}
-              <span class="muted">
-                {' · '}
-                {t(SOURCE_WORDS[e.mood.source])}
-                {' · '}
-                {plural('faces', e.mood.faceCount)}
-              </span>
-            </p>
-            <p class="muted">
-              <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
-            </p>
-            {e.picks.length > 0 && (
-              <p class="history-picks">
-                {e.picks
-                  .slice(0, 5)
-                  .map((id) => titles.get(id))
-                  .filter(Boolean)
-                  .join(' · ')}
+    <>
+      <ol class="history" data-testid="history" ref={list}>
+        {entries.map((e) => {
+          const emotion = emotionAsMeant(e.mood, e.corrected);
+          return (
+            <li key={e.id} class="history-entry" data-testid="history-entry" data-history-id={e.id}>
+              <p class="history-head">
+                <span aria-hidden="true">{EMOTION_EMOJI[emotion]}</span>{' '}
+                <strong class="mood-word">{t(`emotion_${emotion}`)}</strong>
+                {e.corrected && <span class="muted"> {t('historyCorrected')}</span>}
+                <span class="muted">
+                  {' · '}
+                  {t(SOURCE_WORDS[e.mood.source])}
+                  {' · '}
+                  {plural('faces', e.mood.faceCount)}
+                </span>
               </p>
-            )}
-            <p class="history-actions">
-              <button
-                type="button"
-                onClick={() => onRecall(e)}
-                aria-label={t('historyRecallLabel', formatDateTime(e.at))}
-                data-testid="history-recall"
-              >
-                {t('historyRecall')}
-              </button>
-              <ConfirmButton
-                label={t('historyForget')}
-                ariaLabel={t('historyForgetLabel', formatDateTime(e.at))}
-                confirmLabel={t('historyForgetConfirm')}
-                keepLabel={t('historyForgetKeep')}
-                onConfirm={() => onForget(e.id)}
-                waiting={forgetting}
-                testId="history-forget"
-              />
-            </p>
-          </li>
-        );
-      })}
-    </ol>
+              <p class="muted">
+                <time dateTime={new Date(e.at).toISOString()}>{formatDateTime(e.at)}</time>
+              </p>
+              {e.picks.length > 0 && (
+                <p class="history-picks">
+                  {e.picks
+                    .slice(0, 5)
+                    .map((id) => titles.get(id))
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+              )}
+              <p class="history-actions">
+                <button
+                  type="button"
+                  onClick={() => onRecall(e)}
+                  aria-label={t('historyRecallLabel', formatDateTime(e.at))}
+                  data-testid="history-recall"
+                >
+                  {t('historyRecall')}
+                </button>
+                <ConfirmButton
+                  label={t('historyForget')}
+                  ariaLabel={t('historyForgetLabel', formatDateTime(e.at))}
+                  confirmLabel={t('historyForgetConfirm')}
+                  keepLabel={t('historyForgetKeep')}
+                  onConfirm={() => onForget(e.id)}
+                  waiting={forgetting}
+                  testId="history-forget"
+                />
+              </p>
+            </li>
+          );
+        })}
+      </ol>
+      {onOlder && (
+        <p>
+          <WaitButton
+            waiting={loadingOlder}
+            data-testid="history-older"
+            onClick={() => {
+              olderFrom.current = entries.length;
+              onOlder();
+            }}
+          >
+            {t('historyOlder')}
+          </WaitButton>
+        </p>
+      )}
+    </>
   );
 }

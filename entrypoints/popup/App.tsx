@@ -19,7 +19,7 @@ import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ProblemCode } from '../../models/problems';
-import type { AnalysisResult } from '../../models/protocol';
+import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
 import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
@@ -121,12 +121,21 @@ const CHOOSE_FILE_IN_TAB = import.meta.env.FIREFOX && !OPENED_IN_TAB;
 /** Opened for that: the file button has the keyboard, and a line says why this tab. */
 const CHOOSING_FILE = OPENED_IN_TAB && new URLSearchParams(location.search).get('choose') === 'file';
 
-/** The last checks, with the titles of the picks each showed. */
-async function loadHistory(): Promise<{ entries: StoredHistoryEntry[]; titles: Map<number, string> }> {
-  const entries = await ask({ type: 'history-list', limit: 50 });
-  const ids = [...new Set(entries.flatMap((e) => e.picks.slice(0, 5)))].slice(0, 1000);
-  const movies = ids.length > 0 ? await ask({ type: 'movies-get', movieIds: ids }) : [];
-  return { entries, titles: new Map(movies.map((m) => [m.movieId, displayTitle(m.title)])) };
+/** History shows this many checks at first, and this many more each time older ones are asked for. */
+const HISTORY_PAGE = 50;
+
+/** The last `limit` checks, with the titles of the picks each showed; `more` when there may be older ones. */
+async function loadHistory(
+  limit: number,
+): Promise<{ entries: StoredHistoryEntry[]; titles: Map<number, string>; more: boolean }> {
+  const entries = await ask({ type: 'history-list', limit });
+  const ids = [...new Set(entries.flatMap((e) => e.picks.slice(0, 5)))];
+  const batches = Array.from({ length: Math.ceil(ids.length / MAX_LOOKUP) }, (_, i) =>
+    ids.slice(i * MAX_LOOKUP, (i + 1) * MAX_LOOKUP),
+  );
+  const movies = (await Promise.all(batches.map((movieIds) => ask({ type: 'movies-get', movieIds })))).flat();
+  const titles = new Map(movies.map((m) => [m.movieId, displayTitle(m.title)]));
+  return { entries, titles, more: entries.length === limit };
 }
 
 /** A shown poster's look, kept with its TMDB details for "match the look" (never the user's picture). */
@@ -147,7 +156,10 @@ export function App() {
   /** Whether the last check has been looked for: until then the empty view's hint waits, so it does not flash. */
   const [recallAsked, setRecallAsked] = useState(false);
   // Each tab asks again whenever it is shown; a failure shows its problem with Try again instead of "Loading…".
-  const history = useLoaded(loadHistory, 'storage-unreadable', view === 'history');
+  /** How many checks History lists: a page, and a page more each time "Older checks" is pressed. */
+  const [historyShown, setHistoryShown] = useState(HISTORY_PAGE);
+  const history = useLoaded(() => loadHistory(historyShown), 'storage-unreadable', view === 'history');
+  const olderHistory = useAction();
   const watchlist = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', view === 'watchlist');
   const removal = useAction();
   const forgetting = useAction();
@@ -519,6 +531,7 @@ export function App() {
                     history.setValue((h) => ({
                       entries: (h?.entries ?? []).filter((e) => e.id !== id),
                       titles: h?.titles ?? new Map(),
+                      more: h?.more ?? false,
                     }));
                     // Forgotten means gone from the Mood view too, when that check is the one shown there (or the one
                     // a failed check offers to go back to).
@@ -531,7 +544,19 @@ export function App() {
                   setView('mood');
                   void recall(entry, false);
                 }}
+                onOlder={
+                  history.value?.more
+                    ? () =>
+                        void olderHistory.run('storage-unreadable', async () => {
+                          const next = historyShown + HISTORY_PAGE;
+                          history.setValue(await loadHistory(next));
+                          setHistoryShown(next);
+                        })
+                    : null
+                }
+                loadingOlder={olderHistory.busy}
               />
+              {olderHistory.problem && <ProblemNotice code={olderHistory.problem} />}
             </>
           )}
         </section>

@@ -255,6 +255,27 @@ describe('an image file', () => {
     await popup.click('[data-testid="tab-mood"]');
     await popup.click('[data-testid="tab-history"]');
     await popup.waitForSelector('[data-testid="history-empty"]');
+
+    // A long history: the newest 50 checks, then "Older checks" (from the keyboard) lists the rest, and the keyboard
+    // goes on to the first older one.
+    const probabilities = { neutral: 0.1, happy: 0.7, sad: 0.1, angry: 0, fearful: 0, disgusted: 0, surprised: 0.1 };
+    for (let i = 0; i < 51; i++)
+      await askFrom(popup, {
+        type: 'mood-record',
+        mood: { probabilities, confidence: 0.6, faceCount: 1, source: 'file' },
+        picks: [1, 2, 3],
+      });
+    await popup.click('[data-testid="tab-mood"]');
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 50);
+    await popup.focus('[data-testid="history-older"]');
+    await popup.keyboard.press('Enter');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="history-entry"]').length === 51);
+    await waitForFocus(popup, '[data-testid="history-entry"]:nth-child(51) [data-testid="history-recall"]');
+    expect(await popup.$('[data-testid="history-older"]')).toBeNull();
+    expect(await text(popup, '[data-testid="history-entry"]:nth-child(51) .history-picks')).toBe(
+      'Toy Story · Jumanji · Grumpier Old Men',
+    );
   });
 });
 
