@@ -23,7 +23,7 @@ interface HistoryListProps {
 
 /**
  * Past mood checks, newest first: when, the mood (as corrected, if it was), where from, and the picks shown; each can
- * bring its mood's picks back or be forgotten.
+ * bring its mood's picks back or be forgotten. "Older checks" below lists more where there may be some.
  */
 export function HistoryView({
   entries,

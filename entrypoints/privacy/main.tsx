@@ -7,6 +7,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import '../../components/theme.css';
 import {
   exportedEntries,
+  MAX_EXPORT_BYTES,
   parseUserData,
   storedEntries,
   type StoreCounts,
@@ -71,6 +72,11 @@ function PrivacyPage() {
   async function importFile(file: File) {
     setMessage(null);
     setAsking(null);
+    if (file.size > MAX_EXPORT_BYTES) {
+      const size = formatNumber(Math.ceil(file.size / 1e6));
+      setMessage({ kind: 'error', text: t('importFailed', t('notExportSize', size)) });
+      return;
+    }
     let chosen: Chosen;
     try {
       const raw: unknown = JSON.parse(await file.text());

@@ -15,6 +15,8 @@ import { USER_MODEL_KEY } from './user';
 
 export const EXPORT_FORMAT = 'moodreel-export';
 export const EXPORT_VERSION = 1;
+/** No export comes near this size (history is capped, the rest is numbers): a larger file is not read at all. */
+export const MAX_EXPORT_BYTES = 20_000_000;
 
 export interface UserData {
   format: typeof EXPORT_FORMAT;

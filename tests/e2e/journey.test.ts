@@ -449,6 +449,21 @@ describe('privacy page', () => {
     await page.waitForSelector('[data-testid="privacy-message"][role="alert"]');
     expect(await text(page, '[data-testid="privacy-message"]')).toContain('Nothing was changed');
     expect(await storeRecords(page, 'feedback')).toHaveLength(5);
+    // So does a file far larger than any export (a video chosen by mistake, say), which is not even read.
+    await page.evaluate(() => {
+      const input = document.querySelector<HTMLInputElement>('input[data-testid="import"]')!;
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(60_000_000)], 'holiday.json', { type: 'application/json' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="privacy-message"]')?.textContent?.includes('60 MB') ?? false,
+    );
+    expect(await text(page, '[data-testid="privacy-message"]')).toBe(
+      'Nothing was changed: That file is 60 MB, far larger than a Moodreel export.',
+    );
+    expect(await storeRecords(page, 'feedback')).toHaveLength(5);
 
     // Over data stored here (one more rating since), the file replaces it only once the user says so, told how much
     // is stored now and how much the file holds.
