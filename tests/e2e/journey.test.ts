@@ -39,6 +39,8 @@ async function settledPicks(page: Page): Promise<number[]> {
 }
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
+/** A reading to record checks with directly (history and export tests). */
+const MOSTLY_HAPPY = { neutral: 0.1, happy: 0.7, sad: 0.1, angry: 0, fearful: 0, disgusted: 0, surprised: 0.1 };
 
 async function screenshot(page: Page, name: string, selector = 'main'): Promise<void> {
   await (await page.$(selector))!.screenshot({ path: screenshotPath(name) });
@@ -258,11 +260,10 @@ describe('an image file', () => {
 
     // A long history: the newest 50 checks, then "Older checks" (from the keyboard) lists the rest, and the keyboard
     // goes on to the first older one.
-    const probabilities = { neutral: 0.1, happy: 0.7, sad: 0.1, angry: 0, fearful: 0, disgusted: 0, surprised: 0.1 };
     for (let i = 0; i < 51; i++)
       await askFrom(popup, {
         type: 'mood-record',
-        mood: { probabilities, confidence: 0.6, faceCount: 1, source: 'file' },
+        mood: { probabilities: MOSTLY_HAPPY, confidence: 0.6, faceCount: 1, source: 'file' },
         picks: [1, 2, 3],
       });
     await popup.click('[data-testid="tab-mood"]');
@@ -399,10 +400,9 @@ describe('privacy page', () => {
       [356, 'not-interested'],
     ] as const)
       await askFrom(page, { type: 'feedback', movieId, signal });
-    const probabilities = { neutral: 0.1, happy: 0.7, sad: 0.1, angry: 0, fearful: 0, disgusted: 0, surprised: 0.1 };
     const { id } = await askFrom<{ id: number }>(page, {
       type: 'mood-record',
-      mood: { probabilities, confidence: 0.6, faceCount: 2, source: 'camera' },
+      mood: { probabilities: MOSTLY_HAPPY, confidence: 0.6, faceCount: 2, source: 'camera' },
       picks: [1, 2, 3],
     });
     await askFrom(page, { type: 'history-update', id, picks: null, corrected: 'surprised' });
