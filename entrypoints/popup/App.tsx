@@ -112,14 +112,15 @@ function readFile(file: File): Promise<string> {
  * Opened in a tab by the camera page (Firefox gave the camera to that tab only): a tab may use, or ask for, the
  * camera itself.
  */
-const OPENED_IN_TAB = new URLSearchParams(location.search).get('in') === 'tab';
+const PAGE_PARAMS = new URLSearchParams(location.search);
+const OPENED_IN_TAB = PAGE_PARAMS.get('in') === 'tab';
 /**
  * Firefox closes its popup as soon as a file window opens, and the chosen file never arrives (Mozilla bug 1292701):
  * there the popup's "Image file" opens it in a tab, where the file is chosen.
  */
 const CHOOSE_FILE_IN_TAB = import.meta.env.FIREFOX && !OPENED_IN_TAB;
 /** Opened for that: the file button has the keyboard, and a line says why this tab. */
-const CHOOSING_FILE = OPENED_IN_TAB && new URLSearchParams(location.search).get('choose') === 'file';
+const CHOOSING_FILE = OPENED_IN_TAB && PAGE_PARAMS.get('choose') === 'file';
 
 /** History shows this many checks at first, and this many more each time older ones are asked for. */
 const HISTORY_PAGE = 50;
