@@ -282,7 +282,10 @@ export default defineContentScript({
       } catch (error) {
         warnUnsaved(error);
         problem = 'storage-failed';
+        // The panel, where the problem shows (over "Hidden on …", whose Undo was what failed).
         open = true;
+        if (hiding) clearTimeout(hiding);
+        hiding = null;
         draw();
         return false;
       }
