@@ -2,7 +2,7 @@
  * The picks for a mood, shared by the popup and the overlay: strategy, variety, "different picks" and feedback,
  * each re-ranking at once. The caller passes its protocol client, so the hook stays free of browser APIs.
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
 import { ranked, zeroProbabilities, type EmotionProbabilities } from '../models/mood/emotions';
 import { problemCodeOf, type ProblemCode } from '../models/problems';
@@ -12,6 +12,7 @@ import type { Strategy } from '../models/recommend/mood-target';
 import {
   DEFAULT_PICKS_CHOICES,
   MAX_EXCLUDED,
+  type KeptList,
   type MoreLike,
   type PicksChoices,
 } from '../models/recommend/picks-choices';
@@ -27,6 +28,9 @@ export interface PicksMood {
 }
 
 export const PICK_COUNT = 10;
+
+/** Choices compared as one value: a kept list is shown again only under the choices it was left with. */
+const choicesKey = (c: PicksChoices) => JSON.stringify([c.strategy, c.minutes, c.diversity, c.exclude, c.like]);
 
 /** The last feedback given, which can still be taken back, and the list as it was before it. */
 export interface LastFeedback {
@@ -66,8 +70,16 @@ export function usePicks(
   const [lastFeedback, setLastFeedback] = useState<LastFeedback | null>(null);
   /** The card the last undo put back, and the button it was given with (the keyboard goes back there). */
   const [restored, setRestored] = useState<{ movieId: number; signal: FeedbackSignal } | null>(null);
+  const choices = useMemo<PicksChoices>(
+    () => ({ strategy, minutes, diversity, exclude, like }),
+    [strategy, minutes, diversity, exclude, like],
+  );
   /** Counts the lists asked for: a list the last feedback was given on is still shown while it is unchanged. */
   const listNumber = useRef(0);
+  /** A list left on screen before, to show again as it was instead of the next ranking (see `restoreChoices`). */
+  const kept = useRef<{ list: KeptList; choices: string } | null>(null);
+  /** The choices the list on screen was made with (a render may carry new choices before their list has come). */
+  const shownWith = useRef<string | null>(null);
 
   /** The recommend request for the mood as it stands: `n` picks, leaving out `left`. */
   function request(n: number, left: number[]) {
@@ -96,8 +108,17 @@ export function usePicks(
     setFailed(null);
     setMarked({});
     setRestored(null);
-    ask(request(count, exclude))
-      .then((p) => current && setPicks(p))
+    const keep = kept.current;
+    kept.current = null;
+    const made = choicesKey(choices);
+    const again = keep?.choices === made ? keep.list : null;
+    (again ? shownAgain(again) : ask(request(count, exclude)))
+      .then((p) => {
+        if (!current) return;
+        shownWith.current = made;
+        setPicks(p);
+        if (again) setMarked(again.marked);
+      })
       .catch((error: unknown) => {
         console.warn('Moodreel: picks failed', error);
         if (!current) return;
@@ -107,7 +128,34 @@ export function usePicks(
     return () => {
       current = false;
     };
-  }, [mood, strategy, diversity, seed, exclude, count, like, minutes, attempt]);
+  }, [mood, choices, seed, count, attempt]);
+
+  /**
+   * The kept list's titles with the reasons and places they had; where it cannot be shown as it was (see 'kept-list')
+   * or cannot be read, the picks are ranked anew.
+   */
+  async function shownAgain(list: KeptList): Promise<PickView[]> {
+    const movies = await ask({ type: 'kept-list', movieIds: list.picks.map((p) => p.movieId) }).catch(
+      (error: unknown) => (console.warn('Moodreel: the list left on screen not read', error), null),
+    );
+    if (!movies) return ask(request(count, exclude));
+    return list.picks.map(({ reasons, wildcard }, i) => ({ movie: movies[i]!, reasons, wildcard }));
+  }
+
+  /** The list on screen, to keep for the popup reopened (none while one is coming or when none came). */
+  const shownList = useMemo<KeptList | null>(
+    () =>
+      picks && picks.length > 0 && !failed && shownWith.current === choicesKey(choices)
+        ? {
+            picks: picks.map(({ movie, reasons, wildcard }) => ({ movieId: movie.movieId, reasons, wildcard })),
+            // A kept card rejected afterwards gave way to another; its mark went with it.
+            marked: Object.fromEntries(
+              picks.flatMap(({ movie: { movieId: id } }) => (marked[id] ? [[id, marked[id]]] : [])),
+            ),
+          }
+        : null,
+    [picks, marked, failed, choices],
+  );
 
   useEffect(() => {
     if (!options.posters || !picks) return;
@@ -197,9 +245,20 @@ export function usePicks(
     onBackToMood: () => setLike(null),
     lastFeedback,
     marked,
+    /** A title left the watchlist (in its own view): its card here says so no more, or says seen. */
+    onLeftWatchlist: (movieId: number, seen: boolean) =>
+      setMarked((m) => {
+        if (m[movieId] !== 'watchlist') return m;
+        const { [movieId]: _, ...rest } = m;
+        return seen ? { ...rest, [movieId]: 'seen' } : rest;
+      }),
     onUndo: () => void undo(),
-    /** Puts back the choices made on a list shown before (the popup reopened on that check). */
-    restoreChoices: (c: PicksChoices) => {
+    /**
+     * Puts back the choices made on a list shown before (the popup reopened on that check) and, where it was kept, the
+     * list itself as the user left it.
+     */
+    restoreChoices: (c: PicksChoices, list: KeptList | null) => {
+      kept.current = list && { list, choices: choicesKey(c) };
       setStrategy(c.strategy);
       setMinutes(c.minutes);
       setDiversity(c.diversity);
@@ -207,6 +266,9 @@ export function usePicks(
       setLike(c.like);
     },
     restored,
+    /** The choices in force, and the list on screen once it was made with them: kept for the popup reopened. */
+    choices,
+    shownList,
     problem: writing.problem,
     failed,
     onRetry: () => setAttempt((a) => a + 1),

@@ -195,6 +195,13 @@ export const BACKGROUND_MESSAGES = {
     'picks-failed',
     ['page', 'content'],
   )<PickView[]>(),
+  /**
+   * The titles of a list left on screen, in its order, to show it again as it was; null when it cannot be (a title gone,
+   * one the filters now leave out or the user turned down since): then the picks are ranked anew.
+   */
+  'kept-list': message(v.strictObject({ type: v.literal('kept-list'), movieIds: movieIds(MAX_PICKS) }), 'picks-failed')<
+    Movie[] | null
+  >(),
   feedback: message(
     v.strictObject({
       type: v.literal('feedback'),

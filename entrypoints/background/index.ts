@@ -32,7 +32,7 @@ import { clearSettings, loadSettings, saveSettings, watchSettings } from '../sha
 import { forgetChoices } from '../shared/check-choices';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { forgetShownPosterLooks, recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
+import { forgetShownPosterLooks, keptList, recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 import { errorText } from '../../models/error-text';
@@ -88,6 +88,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
   'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
   recommend: (r) => recommend(r),
+  'kept-list': (r) => keptList(r.movieIds),
   feedback: (r) => recordFeedback(r),
   'tmdb-refresh': () => refreshFromTmdb(),
   'tmdb-status': () => lastTmdbState(),

@@ -16,6 +16,7 @@ import { rankForMoment } from '../../models/recommend/moment';
 import { moodTarget } from '../../models/recommend/mood-target';
 import { moodRanker } from '../../models/recommend/mood-ranker';
 import { moreLikeThis } from '../../models/recommend/rankers';
+import { showableAgain } from '../../models/recommend/filters';
 import { typicalDistance2, unpackLooks, withLooks, type LookIndex, type LooksFile } from '../../models/look/look-index';
 import { pictureLook } from '../../models/look/picture';
 import { getMovie, withoutSearchFields } from '../../models/store/catalogue';
@@ -160,6 +161,17 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
         { maxMinutes: r.maxMinutes, hour: r.hour },
       );
   return picks.map((p) => ({ movie: p.movie, reasons: p.reasons, wildcard: p.wildcard }));
+}
+
+/** The titles of a list left on screen, to show it again as it was, or null where it cannot be (see 'kept-list'). */
+export async function keptList(movieIds: readonly number[]): Promise<Movie[] | null> {
+  const [{ byId }, user, settings] = await Promise.all([
+    loadCatalogue(),
+    openDatabase().then(loadUserModel),
+    loadSettings(),
+  ]);
+  const movies = movieIds.flatMap((id) => byId.get(id) ?? []);
+  return movies.length === movieIds.length && showableAgain(movies, settings.filters, user) ? movies : null;
 }
 
 export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true; eventId: number }> {

@@ -208,19 +208,24 @@ export function App() {
 
   /**
    * A past check back in the Mood view, with the choices last made on its list (match or lift, how long, variety,
-   * different picks) where they were kept. `onlyIfIdle`: not over a check the user has started meanwhile.
+   * different picks, more like this) and the list as the user left it, where they were kept. `onlyIfIdle`: not over a
+   * check the user has started meanwhile. `inForce`: the choices in force are this check's own already (the way back
+   * from a failed check), so they stay when none were kept.
    */
-  async function recall(entry: StoredHistoryEntry, onlyIfIdle: boolean): Promise<void> {
-    const choices = await choicesFor(entry.id);
-    if (onlyIfIdle && shownState.current.kind !== 'idle') return;
+  async function showAgain(check: ShownCheck, how: { onlyIfIdle?: boolean; inForce?: boolean } = {}): Promise<void> {
+    const id = checkId(check);
+    const choices = id === null ? null : await choicesFor(id);
+    if (how.onlyIfIdle && shownState.current.kind !== 'idle') return;
     // Its picks were recorded when it was made; the list shown now is not written over them.
-    recordedPicks.current = entry.id;
+    if (id !== null) recordedPicks.current = id;
     // One render: the list is asked for once, with the choices in place.
-    setState({ kind: 'recalled', entry, corrected: entry.corrected ?? null });
-    if (choices) picks.restoreChoices(choices);
+    setState(check);
+    if (choices) picks.restoreChoices(choices, choices.list);
     // "More like this" chosen on another check's list is not this check's.
-    else picks.onBackToMood();
+    else if (!how.inForce) picks.onBackToMood();
   }
+  const recall = (entry: StoredHistoryEntry, onlyIfIdle: boolean) =>
+    showAgain({ kind: 'recalled', entry, corrected: entry.corrected ?? null }, { onlyIfIdle });
 
   // Picks follow the mood, the strategy, the variety and the user's feedback at once.
   const look = state.kind === 'done' && settings.matchLook ? state.look : null;
@@ -243,14 +248,13 @@ export function App() {
     void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).catch(warnHistory);
   }, [historyId, picks.picks]);
 
-  // The choices made on this check's list, kept for the popup reopened on it.
+  // The choices made on this check's list, and the list as it stands, kept for the popup reopened on it.
   useEffect(() => {
     if (historyId === null) return;
-    const { strategy, minutes, diversity, exclude, like } = picks;
-    keepChoices(historyId, { strategy, minutes, diversity, exclude, like }).catch((error: unknown) =>
+    keepChoices(historyId, picks.choices, picks.shownList).catch((error: unknown) =>
       console.warn('Moodreel: list choices not kept', error),
     );
-  }, [historyId, picks.strategy, picks.minutes, picks.diversity, picks.exclude, picks.like]);
+  }, [historyId, picks.choices, picks.shownList]);
 
   // A correction reaches history even when it was made before the check was recorded.
   useEffect(() => {
@@ -464,7 +468,7 @@ export function App() {
                 data-testid="back-to-check"
                 onClick={() => {
                   moodTabFocus.current = true;
-                  setState(previous);
+                  void showAgain(previous, { inForce: true });
                 }}
               >
                 ↩ {t('backToLastCheck')}
@@ -578,6 +582,7 @@ export function App() {
                   else await ask({ type: 'watchlist-remove', movieId });
                   // From the list as it is then: two removals in flight each take their own title out.
                   watchlist.setValue((items) => (items ?? []).filter((x) => x.movie.movieId !== movieId));
+                  picks.onLeftWatchlist(movieId, seen);
                 })
               }
             />

@@ -1,15 +1,15 @@
 /**
  * The choices made on the picks of the last mood check (match or lift, how long, variety, different picks, more like
- * this), in the browser's session storage: the popup reopened on that check shows the list as the user left it. Gone
- * when the browser closes.
+ * this) and the list left on screen, in the browser's session storage: the popup reopened on that check shows the list
+ * as the user left it. Gone when the browser closes.
  */
 import { storage } from 'wxt/utils/storage';
-import { parseCheckChoices, type PicksChoices } from '../../models/recommend/picks-choices';
+import { parseCheckChoices, type KeptList, type PicksChoices } from '../../models/recommend/picks-choices';
 
 const item = storage.defineItem<unknown>('session:checkChoices', { version: 1 });
 
-/** The choices kept for this check, or null (another check's, none, or the session storage unavailable). */
-export async function choicesFor(historyId: number): Promise<PicksChoices | null> {
+/** The choices and list kept for this check, or null (another check's, none, or the session storage unavailable). */
+export async function choicesFor(historyId: number): Promise<(PicksChoices & { list: KeptList | null }) | null> {
   try {
     const kept = parseCheckChoices(await item.getValue());
     return kept && kept.historyId === historyId ? kept : null;
@@ -19,9 +19,9 @@ export async function choicesFor(historyId: number): Promise<PicksChoices | null
   }
 }
 
-/** Keeps the choices for this check (one check's only: the last one's). */
-export async function keepChoices(historyId: number, choices: PicksChoices): Promise<void> {
-  await item.setValue({ historyId, ...choices });
+/** Keeps the choices and the list on screen (null while it comes) for this check (one check's only: the last one's). */
+export async function keepChoices(historyId: number, choices: PicksChoices, list: KeptList | null): Promise<void> {
+  await item.setValue({ historyId, ...choices, list });
 }
 
 /** Forgets them ("delete everything"); a session storage that cannot be reached holds nothing to forget. */

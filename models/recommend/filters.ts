@@ -111,3 +111,13 @@ export function eligible(ctx: Parameters<typeof eligibleMask>[0]): Movie[] {
   const ok = eligibleMask(ctx);
   return ctx.movies.filter((_, i) => ok[i]);
 }
+
+/**
+ * Whether a list left on screen may be shown again as it was: the filters (changed since, perhaps) allow every title
+ * on it, and the user has turned none of them down since. Cards they kept (liked, seen, watchlisted) stay.
+ */
+export function showableAgain(movies: readonly Movie[], filters: Filters, user: UserModel): boolean {
+  const rejected = Object.entries(user.signals).filter(([, s]) => s === 'down' || s === 'not-interested');
+  const ok = eligibleMask({ movies, filters, user: { ...user, signals: Object.fromEntries(rejected) } });
+  return ok.every(Boolean);
+}

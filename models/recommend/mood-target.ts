@@ -58,8 +58,18 @@ export const TARGETS: Record<Emotion, Record<Strategy, Row>> = {
  * keeps a good one or a surprised one's wonder going, evens or sparks. A fearful or disgusted face is not "low": the
  * words follow the row's intent.
  */
-export type Phrase =
-  'fits' | 'liftLow' | 'liftHeated' | 'easeFear' | 'washAway' | 'keepGood' | 'keepWonder' | 'even' | 'spark';
+export const PHRASES = [
+  'fits',
+  'liftLow',
+  'liftHeated',
+  'easeFear',
+  'washAway',
+  'keepGood',
+  'keepWonder',
+  'even',
+  'spark',
+] as const;
+export type Phrase = (typeof PHRASES)[number];
 
 const LIFT_PHRASE: Record<Emotion, Phrase> = {
   happy: 'keepGood',

@@ -1,11 +1,13 @@
 /**
  * What the user chose for a list of picks (match or lift, how long, how varied, the titles "different picks" moved
- * past, "more like this"), kept for the popup reopened.
+ * past, "more like this"), and the list as they left it, kept for the popup reopened.
  */
 import { hasOnlyKeys, isRecord, isUnit } from '../checks';
 import { isMovieId, isMovieIds, isPositiveId } from '../ids';
+import { isFeedbackSignal, type FeedbackSignal } from '../learning/signals';
 import { TIME_CHOICES } from './filters';
 import { STRATEGIES, type Strategy } from './mood-target';
+import { isReason, type Reason } from './reasons';
 
 export interface PicksChoices {
   strategy: Strategy;
@@ -24,6 +26,24 @@ export interface MoreLike {
   title: string;
 }
 
+/**
+ * The list as the user left it: the picks in their order, with the reasons they were given, and the cards the user
+ * kept (liked, seen, watchlisted). Shown again as it was, not ranked anew: a kept card would not be picked again.
+ */
+export interface KeptList {
+  picks: KeptPick[];
+  marked: Record<number, FeedbackSignal>;
+}
+
+export interface KeptPick {
+  movieId: number;
+  reasons: Reason[];
+  wildcard: boolean;
+}
+
+/** More than any list the popup asks for. */
+const MAX_KEPT_PICKS = 50;
+
 /** Longer than any title in the catalogue: a kept "more like" title past it is not one the popup showed. */
 const MAX_TITLE_LENGTH = 500;
 
@@ -38,11 +58,14 @@ export const DEFAULT_PICKS_CHOICES: PicksChoices = {
   like: null,
 };
 
-/** The choices made on the picks of one mood check (its history id), or null when `raw` is not that. */
-export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: number }) | null {
-  if (!isRecord(raw) || !hasOnlyKeys(raw, ['historyId', 'strategy', 'minutes', 'diversity', 'exclude', 'like']))
+/**
+ * The choices made on the picks of one mood check (its history id) and the list left on screen, or null when `raw` is
+ * not that. A list that does not read back is dropped (the picks are then ranked anew); the choices stay.
+ */
+export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: number; list: KeptList | null }) | null {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['historyId', 'strategy', 'minutes', 'diversity', 'exclude', 'like', 'list']))
     return null;
-  const { historyId, strategy, minutes, diversity, exclude, like } = raw;
+  const { historyId, strategy, minutes, diversity, exclude, like, list } = raw;
   if (!isPositiveId(historyId)) return null;
   if (!(STRATEGIES as readonly unknown[]).includes(strategy)) return null;
   if (!(TIME_CHOICES as readonly unknown[]).includes(minutes)) return null;
@@ -58,7 +81,31 @@ export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: nu
     diversity,
     exclude,
     like: moreLike as MoreLike | null,
+    list: isKeptList(list) ? list : null,
   };
+}
+
+function isKeptList(raw: unknown): raw is KeptList {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['picks', 'marked'])) return false;
+  const { picks, marked } = raw;
+  if (!Array.isArray(picks) || picks.length === 0 || picks.length > MAX_KEPT_PICKS || !picks.every(isKeptPick))
+    return false;
+  const shown = new Set(picks.map((p) => String(p.movieId)));
+  if (shown.size !== picks.length) return false;
+  // Only cards on the list can be marked.
+  return isRecord(marked) && Object.entries(marked).every(([id, s]) => shown.has(id) && isFeedbackSignal(s));
+}
+
+function isKeptPick(raw: unknown): raw is KeptPick {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['movieId', 'reasons', 'wildcard'])) return false;
+  const { movieId, reasons, wildcard } = raw;
+  return (
+    isMovieId(movieId) &&
+    Array.isArray(reasons) &&
+    reasons.length <= 10 &&
+    reasons.every(isReason) &&
+    typeof wildcard === 'boolean'
+  );
 }
 
 function isMoreLike(raw: unknown): raw is MoreLike {

@@ -2,15 +2,16 @@
  * Why a pick was chosen, as data: the ranker says which reason applies and with what (a title, a person, tones);
  * the words come from the UI's messages (`reasonMessage` names them), so reasons are translated like the rest.
  */
+import { hasOnlyKeys, isRecord } from '../checks';
 import { displayTitle, type Movie } from '../catalogue/movie';
-import type { Tone } from '../catalogue/tones';
+import { TONES, type Tone } from '../catalogue/tones';
 import type { ItemFactors } from '../learning/item-factors';
 import { itemCosine } from '../learning/item-factors';
 import type { UserModel } from '../learning/user-model';
 import { genreMessage, type Message } from '../messages';
-import type { Emotion } from '../mood/emotions';
-import type { LookWord } from '../look/look-index';
-import type { Phrase } from './mood-target';
+import { EMOTIONS, type Emotion } from '../mood/emotions';
+import { LOOK_WORDS, type LookWord } from '../look/look-index';
+import { PHRASES, type Phrase } from './mood-target';
 
 export type Reason =
   | { kind: 'mood'; phrase: Phrase; emotion: Emotion; tones: Tone[] }
@@ -101,6 +102,58 @@ export function reasonMessage(r: Reason): Message {
           return { key: 'reason_more_like', subs: [r.title] };
       }
   }
+}
+
+type Check = (v: unknown) => boolean;
+const oneOf =
+  (values: readonly string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+const listOf =
+  (item: Check): Check =>
+  (v) =>
+    Array.isArray(v) && v.length <= 20 && v.every(item);
+/** A name, title or genre as a reason carries it: longer than any in the catalogue is not one. */
+const isName: Check = (v) => typeof v === 'string' && v !== '' && v.length <= 500;
+const isFigure: Check = (v) => typeof v === 'number' && Number.isFinite(v) && v >= 0;
+
+/** Checks a value against one of `shapes`, chosen by its `kind`: that kind's fields and no others. */
+function isKindOf(shapes: Record<string, Record<string, Check>>, v: unknown): boolean {
+  if (!isRecord(v) || typeof v.kind !== 'string' || !Object.hasOwn(shapes, v.kind)) return false;
+  const fields = shapes[v.kind]!;
+  return hasOnlyKeys(v, ['kind', ...Object.keys(fields)]) && Object.entries(fields).every(([k, ok]) => ok(v[k]));
+}
+
+const LIKENESS_SHAPES: Record<Likeness['kind'], Record<string, Check>> = {
+  series: {},
+  director: { name: isName },
+  audience: {},
+  genres: { genres: listOf(isName) },
+  near: {},
+};
+
+const REASON_SHAPES: Record<Reason['kind'], Record<string, Check>> = {
+  mood: { phrase: oneOf(PHRASES), emotion: oneOf(EMOTIONS), tones: listOf(oneOf(TONES)) },
+  wildcard: {},
+  liked: { title: isName },
+  person: { name: isName },
+  genre: { genre: isName },
+  director: { name: isName },
+  learned: { emotion: oneOf(EMOTIONS), tone: oneOf(TONES) },
+  runtime: { minutes: isFigure },
+  lateEvening: {},
+  genres: { genres: listOf(isName) },
+  lovedMl: { stars: isFigure },
+  ratedTmdb: { rating: isFigure },
+  popular: {},
+  tasteAlike: {},
+  look: { words: listOf(oneOf(LOOK_WORDS)) },
+  moreLike: { title: isName, likeness: (v) => isKindOf(LIKENESS_SHAPES, v) },
+};
+
+/** A reason as the ranker gives it (read back from storage, where anything may stand). */
+export function isReason(v: unknown): v is Reason {
+  return isKindOf(REASON_SHAPES, v);
 }
 
 /** A rating worth saying: loved on MovieLens or highly rated on TMDB, with enough votes. */

@@ -16,6 +16,7 @@ import { screenshotPath } from '../support/screenshots';
 import { waitForFocus } from '../support/focus';
 import { forgetOnlyCheck } from '../support/history';
 import { scratchDir } from '../support/scratch';
+import { DEFAULT_FILTERS, type Filters } from '../../models/recommend/filters';
 
 const work = scratchDir('journey');
 let session: ExtensionSession | null = null;
@@ -36,6 +37,29 @@ async function settledPicks(page: Page): Promise<number[]> {
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error('The picks never settled');
+}
+
+/** The cards shown marked (liked, seen, watchlisted), by movie id. */
+const markedCards = (page: Page) =>
+  page.$$eval('[data-testid="pick"][data-marked]', (els) =>
+    Object.fromEntries(els.map((e) => [e.getAttribute('data-movie-id'), e.getAttribute('data-marked')])),
+  );
+
+const reasonTexts = (page: Page) =>
+  page.$$eval('[data-testid="pick-reason"]', (els) => els.map((e) => e.textContent ?? ''));
+
+/** Waits until the popup has kept these marks with the list on screen (as a user would not close it within ms). */
+async function keptMarks(page: Page, marks: Record<number, string>): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate(async () => {
+          const { checkChoices } = await chrome.storage.session.get('checkChoices');
+          return (checkChoices as { list?: { marked: object } | null } | undefined)?.list?.marked ?? null;
+        }),
+      { timeout: 10_000 },
+    )
+    .toEqual(Object.fromEntries(Object.entries(marks)));
 }
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
@@ -148,6 +172,10 @@ describe('first-run journey', () => {
     await popup.waitForSelector('[data-testid="watchlist-empty"]');
     expect(((await storeRecords(popup, 'seen')) as { movieId: number }[]).map((e) => e.movieId)).toEqual([saved]);
     expect(await storeRecords(popup, 'watchlist')).toEqual([]);
+    // Its card among the picks says so: seen, no longer on the watchlist.
+    await popup.click('[data-testid="tab-mood"]');
+    await popup.waitForSelector(`[data-movie-id="${saved}"][data-marked]`);
+    expect(await markedCards(popup)).toEqual({ [saved!]: 'seen' });
   });
 });
 
@@ -171,6 +199,10 @@ describe('an image file', () => {
       )
       .toBe(true);
     const sadPicks = await settledPicks(popup);
+    // One of them marked seen: it stays on the list, marked (ranked anew, a seen title would be gone).
+    await popup.click(`[data-movie-id="${sadPicks[2]}"] [data-signal="seen"]`);
+    await popup.waitForSelector(`[data-movie-id="${sadPicks[2]}"][data-marked="seen"]`);
+    await keptMarks(popup, { [sadPicks[2]!]: 'seen' });
 
     const drop = (name: string, type: string, base64: string) =>
       popup.evaluate(
@@ -206,6 +238,7 @@ describe('an image file', () => {
     await popup.waitForFunction(() => document.querySelector('[data-testid="mood-word"]')?.textContent === 'sad');
     await waitForFocus(popup, '[data-testid="tab-mood"]');
     expect(await settledPicks(popup)).toEqual(sadPicks);
+    expect(await markedCards(popup)).toEqual({ [sadPicks[2]!]: 'seen' });
     expect(await popup.$('[data-testid="notice"]')).toBeNull();
     await drop('group.jpg', 'image/jpeg', readFileSync(join(FACES, 'face-api_sample1.jpg')).toString('base64'));
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
@@ -328,6 +361,34 @@ describe('back to the popup', () => {
     expect(await settledPicks(popup)).toEqual(shown);
     expect([await checked('strategy-lift'), await checked('time-100')]).toEqual([true, true]);
     expect(await popup.$('[data-testid="idle-hint"]')).toBeNull();
+    // Two cards kept here (liked, watchlisted), the popup closed and opened again: the same list in the same order,
+    // the two marked, every reason as it was. Ranked anew, the liked and the watchlisted title would be gone.
+    await popup.click(`[data-movie-id="${shown[1]}"] [data-signal="up"]`);
+    await popup.waitForSelector(`[data-movie-id="${shown[1]}"][data-marked="up"]`);
+    await popup.click(`[data-movie-id="${shown[3]}"] [data-signal="watchlist"]`);
+    await popup.waitForSelector(`[data-movie-id="${shown[3]}"][data-marked="watchlist"]`);
+    const keptReasons = await reasonTexts(popup);
+    await keptMarks(popup, { [shown[1]!]: 'up', [shown[3]!]: 'watchlist' });
+    await popup.close();
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
+    expect(await settledPicks(popup)).toEqual(shown);
+    expect(await markedCards(popup)).toEqual({ [shown[1]!]: 'up', [shown[3]!]: 'watchlist' });
+    expect(await reasonTexts(popup)).toEqual(keptReasons);
+    expect([await checked('strategy-lift'), await checked('time-100')]).toEqual([true, true]);
+    // A filter changed since (the options page leaves out the first card's genre): opened again, the list is ranked
+    // anew under it rather than shown as it was.
+    const [first] = await askFrom<{ genres: string[] }[]>(popup, { type: 'movies-get', movieIds: [shown[0]] });
+    const setFilters = (filters: Filters) =>
+      popup.evaluate((f) => chrome.storage.local.set({ 'setting.filters': f }), filters);
+    await setFilters({ ...DEFAULT_FILTERS, excludedGenres: [first!.genres[0]!] });
+    await popup.close();
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
+    const filtered = await settledPicks(popup);
+    expect(filtered).not.toContain(shown[0]);
+    expect(filtered).toHaveLength(10);
+    await setFilters(DEFAULT_FILTERS);
     // Corrected here: history keeps the correction, its first picks stay as they were, and the picks follow.
     const other = word === 'sad' ? 'happy' : 'sad';
     await popup.select('[data-testid="correct-mood"]', other);
@@ -338,7 +399,7 @@ describe('back to the popup', () => {
     );
     await expect.poll(async () => (await history())[0]?.corrected, { timeout: 30_000 }).toBe(other);
     expect((await history())[0]!.picks).toEqual(firstShown);
-    await otherPicks(popup, shown);
+    await otherPicks(popup, filtered);
 
     // History: "Picks for this mood" brings a check back into the Mood view, the keyboard on the Mood tab.
     await popup.click('[data-testid="tab-history"]');

@@ -1,6 +1,10 @@
 /** What test and benchmark code calls inside extension pages through `page.evaluate`. */
+interface PageStorageArea {
+  get(key: string): Promise<Record<string, unknown>>;
+  set(items: Record<string, unknown>): Promise<void>;
+}
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   action: { openPopup(): Promise<void> };
-  storage: { local: { get(key: string): Promise<unknown>; set(items: Record<string, unknown>): Promise<void> } };
+  storage: { local: PageStorageArea; session: PageStorageArea };
 };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Movie } from '../../models/catalogue/movie';
 import { applyFeedback, emptyUserModel, type UserModel } from '../../models/learning/user-model';
-import { DEFAULT_FILTERS, eligible, eligibleMask, type Filters } from '../../models/recommend/filters';
+import { DEFAULT_FILTERS, eligible, eligibleMask, showableAgain, type Filters } from '../../models/recommend/filters';
 import { readPackedCatalogue } from '../../scripts/lib/catalogue';
 
 const real = readPackedCatalogue().movies.slice(0, 3000);
@@ -62,5 +62,27 @@ describe('eligibleMask', () => {
     expect(expected).toContain(0);
     expect(expected).toContain(1);
     expect(eligible({ movies, filters, user, exclude })).toEqual(movies.filter((_, i) => expected[i]));
+  });
+});
+
+describe('showableAgain', () => {
+  const list = real.slice(100, 110);
+  it('shows a list again with its kept cards (liked, seen, watchlisted) under the filters it was made with', () => {
+    const kept = (['up', 'seen', 'watchlist'] as const).reduce(
+      (u, signal, i) => applyFeedback(u, list[i]!, signal, null),
+      emptyUserModel(),
+    );
+    expect(showableAgain(list, DEFAULT_FILTERS, kept)).toBe(true);
+  });
+
+  it('not once a title on it was turned down, or the filters leave one out', () => {
+    for (const signal of ['down', 'not-interested'] as const)
+      expect(showableAgain(list, DEFAULT_FILTERS, applyFeedback(emptyUserModel(), list[4]!, signal, null))).toBe(false);
+    const years = list.map((m) => m.year!);
+    expect(showableAgain(list, { ...DEFAULT_FILTERS, yearMin: Math.min(...years) }, emptyUserModel())).toBe(true);
+    expect(showableAgain(list, { ...DEFAULT_FILTERS, yearMin: Math.min(...years) + 1 }, emptyUserModel())).toBe(false);
+    expect(showableAgain(list, { ...DEFAULT_FILTERS, excludedGenres: [list[0]!.genres[0]!] }, emptyUserModel())).toBe(
+      false,
+    );
   });
 });

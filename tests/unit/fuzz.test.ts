@@ -39,6 +39,7 @@ const TYPES = [
   'privacy-import',
   'privacy-delete',
   'movies-get',
+  'kept-list',
   'offscreen:analyze',
   'overlay:read-frame',
 ];

@@ -8,6 +8,38 @@ const kept = {
   diversity: 0.25,
   exclude: [1, 318],
   like: { movieId: 4973, title: 'Amélie' },
+  list: null,
+};
+
+/** A list as the popup keeps it: reasons of every shape the ranker gives, a TMDB-added title, two marked cards. */
+const list = {
+  picks: [
+    {
+      movieId: 4973,
+      reasons: [
+        { kind: 'mood', phrase: 'liftLow', emotion: 'sad', tones: ['funny', 'feelGood'] },
+        { kind: 'learned', emotion: 'sad', tone: 'funny' },
+        { kind: 'lovedMl', stars: 4.2 },
+      ],
+      wildcard: false,
+    },
+    {
+      movieId: -42,
+      reasons: [{ kind: 'wildcard' }, { kind: 'look', words: ['warm', 'soft'] }, { kind: 'ratedTmdb', rating: 7.6 }],
+      wildcard: true,
+    },
+    {
+      movieId: 318,
+      reasons: [
+        { kind: 'moreLike', title: 'Amélie', likeness: { kind: 'director', name: 'Frank Darabont' } },
+        { kind: 'runtime', minutes: 142 },
+        { kind: 'lateEvening' },
+        { kind: 'genres', genres: ['Crime', 'Drama'] },
+      ],
+      wildcard: false,
+    },
+  ],
+  marked: { 4973: 'up', '-42': 'watchlist' },
 };
 
 describe('parseCheckChoices', () => {
@@ -24,7 +56,45 @@ describe('parseCheckChoices', () => {
     expect(parseCheckChoices(added)).toEqual(added);
     // Kept before "more like this" was: none in force, the rest as it was.
     const { like: _, ...older } = kept;
-    expect(parseCheckChoices(older)).toEqual({ ...older, like: null });
+    expect(parseCheckChoices(older)).toEqual({ ...older, like: null, list: null });
+  });
+
+  it('reads back the list left on screen, reasons and marks as they were', () => {
+    const withList = { ...kept, list };
+    expect(parseCheckChoices(withList)).toEqual(withList);
+    expect(parseCheckChoices({ ...kept, list: null })).toEqual({ ...kept, list: null });
+  });
+
+  it('drops a list that does not read back, keeping the choices', () => {
+    const pick = list.picks[0]!;
+    for (const bad of [
+      'x',
+      { ...list, picks: [] },
+      { ...list, picks: [pick, pick] },
+      { ...list, extra: 1 },
+      { ...list, marked: { 9999: 'up' } },
+      { ...list, marked: { 4973: 'love' } },
+      { ...list, picks: [{ ...pick, movieId: 0 }] },
+      { ...list, picks: [{ ...pick, wildcard: 'no' }] },
+      { ...list, picks: [{ ...pick, extra: 1 }] },
+      ...[
+        { kind: 'mood', phrase: 'cheers', emotion: 'sad', tones: [] },
+        { kind: 'mood', phrase: 'liftLow', emotion: 'glum', tones: [] },
+        { kind: 'mood', phrase: 'liftLow', emotion: 'sad', tones: ['funny', 'sunny'] },
+        { kind: 'mood', phrase: 'liftLow', emotion: 'sad' },
+        { kind: 'liked', title: '' },
+        { kind: 'director', name: 7 },
+        { kind: 'wildcard', note: 'x' },
+        { kind: 'runtime', minutes: -5 },
+        { kind: 'look', words: ['blurry'] },
+        { kind: 'moreLike', title: 'Amélie', likeness: { kind: 'cast' } },
+        { kind: 'moreLike', title: 'Amélie', likeness: { kind: 'director' } },
+        { kind: 'toString' },
+        { kind: 'sequel' },
+        null,
+      ].map((reason) => ({ ...list, picks: [{ ...pick, reasons: [reason] }] })),
+    ])
+      expect(parseCheckChoices({ ...kept, list: bad })).toEqual({ ...kept, list: null });
   });
 
   it('refuses anything else: no crash, and no made-up choice', () => {

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { formatMessage, fromMessagesFile } from '../../models/messages';
-import { reasonMessage, type Reason } from '../../models/recommend/reasons';
+import { isReason, reasonMessage, type Reason } from '../../models/recommend/reasons';
 import { TONES } from '../../models/catalogue/tones';
 import { applyFeedback, emptyUserModel, withCurrentVector, type UserModel } from '../../models/learning/user-model';
 import { itemFactors } from '../../models/learning/item-factors';
@@ -94,6 +94,18 @@ describe.each(RANKERS.map((r) => [r.name, r] as const))('ranker contract: %s', (
     }
     const again = ranker.rank(context({ user, filters: { ...filters, includeSeen: true }, count: 200 }));
     expect(again.length).toBeGreaterThan(0);
+  });
+
+  it('gives only reasons the popup can keep and read back (the list left on screen)', () => {
+    const fan = withFeedback([1, 2355, 3114, 4886, 6377].map((id) => [id, 'up'] as [number, 'up']));
+    const lists = [context(), context({ user: fan }, 'sad', 'lift'), context({ user: fan, count: 20 }, 'angry')];
+    const kinds = new Set<string>();
+    for (const p of lists.flatMap((c) => ranker.rank(c)))
+      for (const r of p.reasons) {
+        kinds.add(r.kind);
+        expect(isReason(JSON.parse(JSON.stringify(r))), JSON.stringify(r)).toBe(true);
+      }
+    expect(kinds.size).toBeGreaterThan(0);
   });
 
   it('is deterministic under a seed', () => {
@@ -372,6 +384,7 @@ describe('more like this', () => {
         for (const g of l.genres)
           expect([seed.genres, p.movie.genres]).toEqual([expect.arrayContaining([g]), expect.arrayContaining([g])]);
     }
+    for (const p of picks) for (const r of p.reasons) expect(isReason(JSON.parse(JSON.stringify(r)))).toBe(true);
     // Its own series first, said so.
     const series = picks.filter((p) => p.reasons[0]!.kind === 'moreLike' && p.reasons[0]!.likeness.kind === 'series');
     expect(series.map((p) => p.movie.movieId)).toEqual(expect.arrayContaining([1270, 2012]));
