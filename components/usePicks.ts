@@ -78,8 +78,23 @@ export function usePicks(
   const listNumber = useRef(0);
   /** A list left on screen before, to show again as it was instead of the next ranking (see `restoreChoices`). */
   const kept = useRef<{ list: KeptList; choices: string } | null>(null);
-  /** The choices the list on screen was made with (a render may carry new choices before their list has come). */
-  const shownWith = useRef<string | null>(null);
+  /** What a list is asked for with: the mood as it reads, the choices, and what asks for a new one (seed, retry). */
+  const listKey = useMemo(
+    () =>
+      mood &&
+      JSON.stringify([
+        mood.probabilities,
+        mood.confidence,
+        mood.look ?? null,
+        choicesKey(choices),
+        seed,
+        count,
+        attempt,
+      ]),
+    [mood, choices, seed, count, attempt],
+  );
+  /** What the list on screen was asked for with (a render may carry new choices before their list has come). */
+  const shownFor = useRef<string | null>(null);
 
   /** The recommend request for the mood as it stands: `n` picks, leaving out `left`. */
   function request(n: number, left: number[]) {
@@ -100,52 +115,10 @@ export function usePicks(
     };
   }
 
-  useEffect(() => {
-    if (!mood) return;
-    let current = true;
-    listNumber.current += 1;
-    setPicks(null);
-    setFailed(null);
-    setMarked({});
-    setRestored(null);
-    const keep = kept.current;
-    kept.current = null;
-    const made = choicesKey(choices);
-    const again = keep?.choices === made ? keep.list : null;
-    (again ? shownAgain(again) : ask(request(count, exclude)))
-      .then((p) => {
-        if (!current) return;
-        shownWith.current = made;
-        setPicks(p);
-        if (again) setMarked(again.marked);
-      })
-      .catch((error: unknown) => {
-        console.warn('Moodreel: picks failed', error);
-        if (!current) return;
-        setPicks([]);
-        setFailed(problemCodeOf(error, 'picks-failed'));
-      });
-    return () => {
-      current = false;
-    };
-  }, [mood, choices, seed, count, attempt]);
-
-  /**
-   * The kept list's titles with the reasons and places they had; where it cannot be shown as it was (see 'kept-list')
-   * or cannot be read, the picks are ranked anew.
-   */
-  async function shownAgain(list: KeptList): Promise<PickView[]> {
-    const movies = await ask({ type: 'kept-list', movieIds: list.picks.map((p) => p.movieId) }).catch(
-      (error: unknown) => (console.warn('Moodreel: the list left on screen not read', error), null),
-    );
-    if (!movies) return ask(request(count, exclude));
-    return list.picks.map(({ reasons, wildcard }, i) => ({ movie: movies[i]!, reasons, wildcard }));
-  }
-
   /** The list on screen, to keep for the popup reopened (none while one is coming or when none came). */
   const shownList = useMemo<KeptList | null>(
     () =>
-      picks && picks.length > 0 && !failed && shownWith.current === choicesKey(choices)
+      picks && picks.length > 0 && !failed && shownFor.current === listKey
         ? {
             picks: picks.map(({ movie, reasons, wildcard }) => ({ movieId: movie.movieId, reasons, wildcard })),
             // A kept card rejected afterwards gave way to another; its mark went with it.
@@ -154,8 +127,56 @@ export function usePicks(
             ),
           }
         : null,
-    [picks, marked, failed, choices],
+    [picks, marked, failed, listKey],
   );
+
+  useEffect(() => {
+    if (!mood) return;
+    let current = true;
+    const keep = kept.current;
+    kept.current = null;
+    // The list left on screen, shown again as it was: kept for the popup reopened under the same choices, or still on
+    // screen for the same mood and choices (the overlay's panel closed and opened, the popup back from a failed check).
+    const again = keep?.choices === choicesKey(choices) ? keep.list : shownFor.current === listKey ? shownList : null;
+    if (!again) {
+      listNumber.current += 1;
+      setPicks(null);
+    }
+    setFailed(null);
+    setRestored(null);
+    void (async () => {
+      try {
+        const shown = again && (await shownAgain(again));
+        if (!current) return;
+        // Not as it was after all: a new list, and no marks from the old one.
+        if (again && !shown) listNumber.current += 1;
+        const list = shown || (await ask(request(count, exclude)));
+        if (!current) return;
+        shownFor.current = listKey;
+        setPicks(list);
+        setMarked(shown && again ? again.marked : {});
+      } catch (error) {
+        console.warn('Moodreel: picks failed', error);
+        if (!current) return;
+        setPicks([]);
+        setFailed(problemCodeOf(error, 'picks-failed'));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [mood, choices, seed, count, attempt]);
+
+  /**
+   * The kept list's titles with the reasons and places they had, or null where it cannot be shown as it was (see
+   * 'kept-list') or cannot be read: then the picks are ranked anew.
+   */
+  async function shownAgain(list: KeptList): Promise<PickView[] | null> {
+    const movies = await ask({ type: 'kept-list', movieIds: list.picks.map((p) => p.movieId) }).catch(
+      (error: unknown) => (console.warn('Moodreel: the list left on screen not read', error), null),
+    );
+    return movies && list.picks.map(({ reasons, wildcard }, i) => ({ movie: movies[i]!, reasons, wildcard }));
+  }
 
   useEffect(() => {
     if (!options.posters || !picks) return;

@@ -199,9 +199,11 @@ export const BACKGROUND_MESSAGES = {
    * The titles of a list left on screen, in its order, to show it again as it was; null when it cannot be (a title gone,
    * one the filters now leave out or the user turned down since): then the picks are ranked anew.
    */
-  'kept-list': message(v.strictObject({ type: v.literal('kept-list'), movieIds: movieIds(MAX_PICKS) }), 'picks-failed')<
-    Movie[] | null
-  >(),
+  'kept-list': message(
+    v.strictObject({ type: v.literal('kept-list'), movieIds: movieIds(MAX_PICKS) }),
+    'picks-failed',
+    ['page', 'content'],
+  )<Movie[] | null>(),
   feedback: message(
     v.strictObject({
       type: v.literal('feedback'),

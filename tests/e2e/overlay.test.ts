@@ -390,6 +390,19 @@ describe('the latest mood check', () => {
     expect(await overlayText(page, 'overlay-mood')).toBe('sad');
     expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
     await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+    // A card liked here stays, marked, when the panel is closed and opened again: the same list (ranked anew, the
+    // liked title would be gone).
+    await settledInOverlay(page, '[data-testid="pick"]');
+    const shown = await pickIds(page);
+    await page.click(inOverlay(`[data-movie-id="${shown[1]}"] [data-signal="up"]`));
+    await waitInOverlay(page, `[data-movie-id="${shown[1]}"][data-marked="up"]`);
+    await page.click(inOverlay('.overlay-close'));
+    await waitInOverlay(page, '[data-testid="overlay-badge"]');
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="pick"]', 30_000);
+    await settledInOverlay(page, '[data-testid="pick"]');
+    expect(await pickIds(page)).toEqual(shown);
+    expect(await page.$$(inOverlay(`[data-movie-id="${shown[1]}"][data-marked="up"]`))).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
   });
