@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
 import { formatNumber, genreList, t, tm, type MessageKey } from './i18n';
-import { displayTitle } from '../models/catalogue/movie';
+import { displayTitle, watchQuery } from '../models/catalogue/movie';
 import { WaitButton } from './WaitButton';
 
 const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
@@ -111,12 +111,7 @@ export function PickCard({
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}
         </p>
         {watchOn && (
-          <a
-            class="watch-on"
-            href={watchOn.searchUrl(m.year ? `${title} ${m.year}` : title)}
-            target="_blank"
-            rel="noopener noreferrer"
-          >
+          <a class="watch-on" href={watchOn.searchUrl(watchQuery(m))} target="_blank" rel="noopener noreferrer">
             {t('watchOn', watchOn.name)}
           </a>
         )}

@@ -1,7 +1,7 @@
 import type { Movie } from '../models/catalogue/movie';
 import { genreList, t } from './i18n';
 import type { WatchOn } from './PickCard';
-import { displayTitle } from '../models/catalogue/movie';
+import { displayTitle, watchQuery } from '../models/catalogue/movie';
 import { ListPanel } from './ListPanel';
 
 interface WatchlistProps {
@@ -33,7 +33,7 @@ function WatchlistItems({ items, services, onLeave }: WatchlistProps) {
     <ul class="pick-list" data-testid="watchlist">
       {items.map(({ movie: m }) => {
         const title = displayTitle(m.title);
-        const query = m.year ? `${title} ${m.year}` : title;
+        const query = watchQuery(m);
         return (
           <li key={m.movieId} class="watch-item" data-testid="watchlist-item" data-movie-id={m.movieId}>
             <p class="pick-title">

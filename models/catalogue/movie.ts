@@ -56,3 +56,9 @@ export function displayTitle(title: string): string {
   if (article) t = article[2]!.endsWith("'") ? `${article[2]}${article[1]}` : `${article[2]} ${article[1]}`;
   return t;
 }
+
+/** What a "Watch on …" link searches a streaming service for: the title as shown, and its year where known. */
+export function watchQuery(m: Pick<Movie, 'title' | 'year'>): string {
+  const title = displayTitle(m.title);
+  return m.year ? `${title} ${m.year}` : title;
+}

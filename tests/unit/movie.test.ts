@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { displayTitle, searchKey } from '../../models/catalogue/movie';
+import { displayTitle, searchKey, watchQuery } from '../../models/catalogue/movie';
 
 describe('displayTitle', () => {
   it('writes titles as people do: article in front, the original-language alias left out', () => {
@@ -21,5 +21,12 @@ describe('displayTitle', () => {
     expect(displayTitle('Toy Story')).toBe('Toy Story');
     // Search still sees the stored title, alias included.
     expect(searchKey('Spirited Away (Sen to Chihiro no kamikakushi)')).toContain('kamikakushi');
+  });
+});
+
+describe('watchQuery', () => {
+  it('searches a service for the title as shown and its year, where known', () => {
+    expect(watchQuery({ title: 'Princess Bride, The', year: 1987 })).toBe('The Princess Bride 1987');
+    expect(watchQuery({ title: 'Anora', year: null })).toBe('Anora');
   });
 });
