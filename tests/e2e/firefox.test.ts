@@ -25,6 +25,8 @@ const media = scratchDir('firefox-media');
 let server: SiteServer;
 let proxy: RecordingProxy;
 let browser: Browser;
+/** The picks the first check's popup was left with. */
+let leftOnScreen: number[] = [];
 
 beforeAll(async () => {
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
@@ -74,6 +76,25 @@ describe('Moodreel in Firefox', () => {
     await popup.keyboard.press('Enter');
     await pickReplaced(popup, ids[1]!);
     await waitForFocus(popup, '[data-testid="pick"]:nth-child(2) [data-signal="down"]');
+    // One card liked: the list as it is now is the one the popup opened again shows (a later test).
+    await popup.click(`[data-movie-id="${ids[3]}"] [data-signal="up"]`);
+    await popup.waitForSelector(`[data-movie-id="${ids[3]}"][data-marked="up"]`);
+    leftOnScreen = await pickIds(popup);
+    await expect
+      .poll(
+        () =>
+          // Firefox's `chrome` has no `storage.session` (`browser` has), and its objects come back as JSON.
+          popup
+            .evaluate(
+              `browser.storage.session.get('checkChoices').then((r) => JSON.stringify(r.checkChoices?.list ?? null))`,
+            )
+            .then((json) => {
+              const list = JSON.parse(json as string) as { picks: { movieId: number }[]; marked: object } | null;
+              return list && { ids: list.picks.map((p) => p.movieId), marked: list.marked };
+            }),
+        { timeout: 10_000 },
+      )
+      .toEqual({ ids: leftOnScreen, marked: { [ids[3]!]: 'up' } });
     await popup.focus('[data-testid="tab-mood"]');
     await popup.keyboard.press('ArrowRight');
     await waitForFocus(popup, '[data-testid="tab-history"][aria-selected="true"]');
@@ -110,6 +131,9 @@ describe('Moodreel in Firefox', () => {
     const popup = await openAddonPage(browser, 'popup.html', '[data-testid="tab-history"]');
     await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]', { timeout: 30_000 });
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    // The list as it was left: the same titles in the same places, the liked one still marked.
+    expect(await pickIds(popup)).toEqual(leftOnScreen);
+    expect(await popup.$$('[data-testid="pick"][data-marked="up"]')).toHaveLength(1);
     await forgetOnlyCheck(popup);
     await popup.close();
   });
