@@ -5,6 +5,7 @@
 import { hasOnlyKeys, isRecord, isUnit } from '../checks';
 import { isMovieId, isMovieIds, isPositiveId } from '../ids';
 import { isFeedbackSignal, type FeedbackSignal } from '../learning/signals';
+import { MAX_PICKS } from '../protocol';
 import { TIME_CHOICES } from './filters';
 import { STRATEGIES, type Strategy } from './mood-target';
 import { isReason, type Reason } from './reasons';
@@ -40,9 +41,6 @@ export interface KeptPick {
   reasons: Reason[];
   wildcard: boolean;
 }
-
-/** More than any list the popup asks for. */
-const MAX_KEPT_PICKS = 50;
 
 /** Longer than any title in the catalogue: a kept "more like" title past it is not one the popup showed. */
 const MAX_TITLE_LENGTH = 500;
@@ -88,8 +86,7 @@ export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: nu
 function isKeptList(raw: unknown): raw is KeptList {
   if (!isRecord(raw) || !hasOnlyKeys(raw, ['picks', 'marked'])) return false;
   const { picks, marked } = raw;
-  if (!Array.isArray(picks) || picks.length === 0 || picks.length > MAX_KEPT_PICKS || !picks.every(isKeptPick))
-    return false;
+  if (!Array.isArray(picks) || picks.length === 0 || picks.length > MAX_PICKS || !picks.every(isKeptPick)) return false;
   const shown = new Set(picks.map((p) => String(p.movieId)));
   if (shown.size !== picks.length) return false;
   // Only cards on the list can be marked.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCheckChoices } from '../../models/recommend/picks-choices';
+import { MAX_PICKS } from '../../models/protocol';
 
 const kept = {
   historyId: 7,
@@ -71,6 +72,7 @@ describe('parseCheckChoices', () => {
       'x',
       { ...list, picks: [] },
       { ...list, picks: [pick, pick] },
+      { ...list, picks: Array.from({ length: MAX_PICKS + 1 }, (_, i) => ({ ...pick, movieId: i + 1 })), marked: {} },
       { ...list, extra: 1 },
       { ...list, marked: { 9999: 'up' } },
       { ...list, marked: { 4973: 'love' } },
