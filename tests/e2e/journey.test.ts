@@ -59,7 +59,7 @@ async function keptMarks(page: Page, marks: Record<number, string>): Promise<voi
         }),
       { timeout: 10_000 },
     )
-    .toEqual(Object.fromEntries(Object.entries(marks)));
+    .toEqual(marks);
 }
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
