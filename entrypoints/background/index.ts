@@ -29,7 +29,7 @@ import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
-import { forgetChoices } from '../shared/check-choices';
+import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import { forgetShownPosterLooks, keptList, recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
@@ -102,7 +102,11 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'mood-latest': async () => latestMood(await openDatabase()),
   'history-list': async (r) => listHistory(await openDatabase(), r.limit),
   'history-update': async (r) => ({ updated: await updateHistory(await openDatabase(), r.id, r) }),
-  'history-forget': async (r) => ({ forgotten: await forgetHistoryEntry(await openDatabase(), r.id) }),
+  'history-forget': async (r) => {
+    const forgotten = await forgetHistoryEntry(await openDatabase(), r.id);
+    await forgetChoicesOf(r.id);
+    return { forgotten };
+  },
   'watchlist-list': async () => listWatchlist(await openDatabase()),
   'watchlist-remove': async (r) => {
     await removeFromWatchlist(await openDatabase(), r.movieId);

@@ -24,6 +24,16 @@ export async function keepChoices(historyId: number, choices: PicksChoices, list
   await item.setValue({ historyId, ...choices, list });
 }
 
+/**
+ * Forgets them if they are this check's (the check forgotten from History): its list's reasons name its mood. Only
+ * one check's are ever kept, so another's stay.
+ */
+export async function forgetChoicesOf(historyId: number): Promise<void> {
+  const kept = parseCheckChoices(await item.getValue().catch(() => null));
+  // What does not read back cannot be shown again for any check, so it goes too.
+  if (kept === null || kept.historyId === historyId) await forgetChoices();
+}
+
 /** Forgets them ("delete everything"); a session storage that cannot be reached holds nothing to forget. */
 export async function forgetChoices(): Promise<void> {
   await item.removeValue().catch((error: unknown) => console.warn('Moodreel: list choices not forgotten', error));

@@ -415,6 +415,8 @@ describe('back to the popup', () => {
     await popup.waitForSelector('[data-testid="more-like-banner"]');
     await forgetOnlyCheck(popup);
     expect(await popup.$('[data-testid="mood"]')).toBeNull();
+    // Nor does the list kept for the popup reopened stay: its reasons name the forgotten check's mood.
+    expect(await popup.evaluate(() => chrome.storage.session.get('checkChoices'))).toEqual({});
 
     // A new check's picks are for its mood, not like the title chosen on the last list.
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
