@@ -129,6 +129,12 @@ export default defineContentScript({
 
     const shown = () => forced || hiding !== null || (settings?.overlay[site.id] ?? false);
 
+    /** "Hidden on …" ends now (undone, refused, or the overlay gone), its timer with it. */
+    function endHiding() {
+      if (hiding) clearTimeout(hiding);
+      hiding = null;
+    }
+
     /** Draws the overlay; `placement` when the caller has just measured it (measuring forces a layout). */
     function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open, forced) : null) {
       if (!ui?.mounted) return;
@@ -220,8 +226,7 @@ export default defineContentScript({
       signal.addEventListener('abort', () => {
         observer.disconnect();
         if (timer) clearTimeout(timer);
-        if (hiding) clearTimeout(hiding);
-        hiding = null;
+        endHiding();
         ui?.remove();
       });
     }
@@ -268,8 +273,7 @@ export default defineContentScript({
     /** Undo: on again on this site, the panel open as it was. */
     async function undoHide() {
       if (!(await saveOverlayHere(true))) return;
-      if (hiding) clearTimeout(hiding);
-      hiding = null;
+      endHiding();
       setOpen(true);
     }
 
@@ -284,8 +288,7 @@ export default defineContentScript({
         problem = 'storage-failed';
         // The panel, where the problem shows (over "Hidden on …", whose Undo was what failed).
         open = true;
-        if (hiding) clearTimeout(hiding);
-        hiding = null;
+        endHiding();
         draw();
         return false;
       }
