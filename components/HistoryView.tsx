@@ -6,7 +6,7 @@ import { SOURCE_WORDS } from './sourceWords';
 import { ConfirmButton } from './ConfirmButton';
 import { ListPanel } from './ListPanel';
 import { WaitButton } from './WaitButton';
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useMoreFocus } from './useMoreFocus';
 
 interface HistoryListProps {
   entries: StoredHistoryEntry[];
@@ -42,18 +42,10 @@ export function HistoryView({
 }
 
 function HistoryList({ entries, titles, onForget, onRecall, forgetting, onOlder, loadingOlder }: HistoryListProps) {
-  const list = useRef<HTMLOListElement>(null);
-  /** "Older checks" pressed with this many listed: the keyboard goes on to the first older one when it comes. */
-  const olderFrom = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    const from = olderFrom.current;
-    if (from === null || entries.length <= from) return;
-    olderFrom.current = null;
-    list.current?.children[from]?.querySelector<HTMLElement>('[data-testid="history-recall"]')?.focus();
-  }, [entries.length]);
+  const more = useMoreFocus<HTMLOListElement>(entries.length, '[data-testid="history-recall"]');
   return (
     <>
-      <ol class="history" data-testid="history" ref={list}>
+      <ol class="history" data-testid="history" ref={more.ref}>
         {entries.map((e) => {
           const emotion = emotionAsMeant(e.mood, e.corrected);
           return (
@@ -110,7 +102,7 @@ function HistoryList({ entries, titles, onForget, onRecall, forgetting, onOlder,
             waiting={loadingOlder}
             data-testid="history-older"
             onClick={() => {
-              olderFrom.current = entries.length;
+              more.onMore();
               onOlder();
             }}
           >

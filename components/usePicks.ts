@@ -150,11 +150,11 @@ export function usePicks(
         if (!current) return;
         // Not as it was after all: a new list, and no marks from the old one.
         if (again && !shown) listNumber.current += 1;
-        const list = shown || (await ask(request(count, exclude)));
+        const list = shown?.picks ?? (await ask(request(count, exclude)));
         if (!current) return;
         shownFor.current = listKey;
         setPicks(list);
-        setMarked(shown && again ? again.marked : {});
+        setMarked(shown?.marked ?? {});
       } catch (error) {
         console.warn('Moodreel: picks failed', error);
         if (!current) return;
@@ -168,14 +168,20 @@ export function usePicks(
   }, [mood, choices, seed, count, attempt]);
 
   /**
-   * The kept list's titles with the reasons and places they had, or null where it cannot be shown as it was (see
-   * 'kept-list') or cannot be read: then the picks are ranked anew.
+   * The kept list's titles with the reasons and places they had, and the marks that still hold (one taken back since,
+   * e.g. in the options page, goes), or null where it cannot be shown as it was (see 'kept-list') or cannot be read:
+   * then the picks are ranked anew.
    */
-  async function shownAgain(list: KeptList): Promise<PickView[] | null> {
-    const movies = await ask({ type: 'kept-list', movieIds: list.picks.map((p) => p.movieId) }).catch(
+  async function shownAgain(list: KeptList): Promise<{ picks: PickView[]; marked: KeptList['marked'] } | null> {
+    const now = await ask({ type: 'kept-list', movieIds: list.picks.map((p) => p.movieId) }).catch(
       (error: unknown) => (console.warn('Moodreel: the list left on screen not read', error), null),
     );
-    return movies && list.picks.map(({ reasons, wildcard }, i) => ({ movie: movies[i]!, reasons, wildcard }));
+    return (
+      now && {
+        picks: list.picks.map(({ reasons, wildcard }, i) => ({ movie: now.movies[i]!, reasons, wildcard })),
+        marked: Object.fromEntries(Object.entries(list.marked).filter(([id, signal]) => now.signals[+id] === signal)),
+      }
+    );
   }
 
   useEffect(() => {

@@ -21,6 +21,7 @@ import type { Reason } from './recommend/reasons';
 import type { Face } from './mood/faces';
 import type { StoreCounts, UserData } from './store/backup';
 import type { StoredHistoryEntry, TmdbState } from './store/schema';
+import type { Mark } from './store/user';
 import { DETECTORS, type DetectorKind } from './face/config';
 import { isRawLook } from './look/picture';
 
@@ -203,7 +204,7 @@ export const BACKGROUND_MESSAGES = {
     v.strictObject({ type: v.literal('kept-list'), movieIds: movieIds(MAX_PICKS) }),
     'picks-failed',
     ['page', 'content'],
-  )<Movie[] | null>(),
+  )<{ movies: Movie[]; signals: Record<number, FeedbackSignal> } | null>(),
   feedback: message(
     v.strictObject({
       type: v.literal('feedback'),
@@ -220,6 +221,19 @@ export const BACKGROUND_MESSAGES = {
     'storage-failed',
   )<{
     undone: boolean;
+  }>(),
+  /** The titles the user marked, the latest mark first (all marks, or those whose latest is `only`). */
+  'marks-list': message(
+    v.strictObject({
+      type: v.literal('marks-list'),
+      limit: intIn(1, 500),
+      only: orNull(check<FeedbackSignal>(isFeedbackSignal, 'unknown feedback')),
+    }),
+    'storage-unreadable',
+  )<{ marks: Mark[]; more: boolean }>(),
+  /** Takes back every mark on a title: it may be picked again, and what it taught is unlearned. */
+  'mark-forget': message(v.strictObject({ type: v.literal('mark-forget'), movieId }), 'storage-failed')<{
+    forgotten: boolean;
   }>(),
   /** Forgets how the user wants each mood handled (the personal mood map); their other feedback stays. */
   'mood-map-reset': message(bare('mood-map-reset'), 'storage-failed')<{ reset: true }>(),

@@ -24,7 +24,7 @@ import { getMovies, searchTitles, withoutSearchFields } from '../../models/store
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { forgetHistoryEntry, latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
-import { listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
+import { listMarks, listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
 import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
 import { migrateSettings } from '../../models/settings';
@@ -32,7 +32,7 @@ import { clearSettings, loadSettings, saveSettings, watchSettings } from '../sha
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { forgetShownPosterLooks, keptList, recommend, recordFeedback, undoFeedbackEvent, warmPicks } from './recommend';
+import { forgetShownPosterLooks, keptList, recommend, recordFeedback, forgetFeedbackOf, warmPicks } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 import { errorText } from '../../models/error-text';
@@ -112,7 +112,9 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await removeFromWatchlist(await openDatabase(), r.movieId);
     return { removed: true };
   },
-  'feedback-undo': (r) => undoFeedbackEvent(r.eventId),
+  'feedback-undo': async (r) => ({ undone: await forgetFeedbackOf({ eventId: r.eventId }) }),
+  'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only),
+  'mark-forget': async (r) => ({ forgotten: await forgetFeedbackOf({ movieId: r.movieId }) }),
   'mood-map-reset': async () => {
     await resetMoodMap(await openDatabase());
     return { reset: true };

@@ -8,7 +8,7 @@
  */
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
-import { isFeedbackSignal } from '../../models/learning/signals';
+import { isFeedbackSignal, type FeedbackSignal } from '../../models/learning/signals';
 import { applyFeedback, modelFromSignals, withCurrentVector } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { personalTarget } from '../../models/learning/mood-map';
@@ -22,7 +22,14 @@ import { pictureLook } from '../../models/look/picture';
 import { getMovie, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { posterLooks, tmdbState } from '../../models/store/tmdb';
-import { feedbackEvents, loadUserModel, saveFeedback, undoFeedback } from '../../models/store/user';
+import {
+  feedbackEvents,
+  forgetFeedback,
+  isForgotten,
+  loadUserModel,
+  saveFeedback,
+  type FeedbackToForget,
+} from '../../models/store/user';
 import { loadSettings } from '../shared/settings';
 import { shippedCatalogue } from './catalogue';
 
@@ -163,15 +170,22 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
   return picks.map((p) => ({ movie: p.movie, reasons: p.reasons, wildcard: p.wildcard }));
 }
 
-/** The titles of a list left on screen, to show it again as it was, or null where it cannot be (see 'kept-list'). */
-export async function keptList(movieIds: readonly number[]): Promise<Movie[] | null> {
+/**
+ * The titles of a list left on screen, to show it again as it was, with the user's mark on each now (a mark taken back
+ * since goes from its card); null where it cannot be shown again (see 'kept-list').
+ */
+export async function keptList(
+  movieIds: readonly number[],
+): Promise<{ movies: Movie[]; signals: Record<number, FeedbackSignal> } | null> {
   const [{ byId }, user, settings] = await Promise.all([
     loadCatalogue(),
     openDatabase().then(loadUserModel),
     loadSettings(),
   ]);
   const movies = movieIds.flatMap((id) => byId.get(id) ?? []);
-  return movies.length === movieIds.length && showableAgain(movies, settings.filters, user) ? movies : null;
+  if (movies.length !== movieIds.length || !showableAgain(movies, settings.filters, user)) return null;
+  const signals = Object.fromEntries(movieIds.flatMap((id) => (user.signals[id] ? [[id, user.signals[id]]] : [])));
+  return { movies, signals };
 }
 
 export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true; eventId: number }> {
@@ -185,14 +199,15 @@ export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true;
   return { saved: true, eventId: await saveFeedback(db, r.movieId, r.signal, model, Date.now(), r.mood) };
 }
 
-/** Takes a feedback event back; the model is relearned from the events that remain, in their order. */
-export async function undoFeedbackEvent(eventId: number): Promise<{ undone: boolean }> {
+/** Takes feedback back (an undo, or a mark taken back); the model is relearned from the events that remain, in order. */
+export async function forgetFeedbackOf(which: FeedbackToForget): Promise<boolean> {
   const db = await openDatabase();
-  const remaining = (await feedbackEvents(db)).filter((e) => e.id !== eventId);
+  const forgotten = isForgotten(which);
+  const remaining = (await feedbackEvents(db)).filter((e) => !forgotten(e));
   const { byId } = await loadCatalogue();
   const entries = remaining.flatMap((e) => {
     const movie = byId.get(e.movieId);
     return movie && isFeedbackSignal(e.kind) ? [[movie, e.kind, e.mood] as const] : [];
   });
-  return { undone: await undoFeedback(db, eventId, modelFromSignals(entries, await itemFactors())) };
+  return forgetFeedback(db, which, modelFromSignals(entries, await itemFactors()));
 }

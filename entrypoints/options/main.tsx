@@ -36,6 +36,7 @@ import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { WaitButton } from '../../components/WaitButton';
+import { MarksSection } from '../../components/MarksSection';
 
 const sites = registeredSites();
 const verbatim = (text: string) => ({ key: 'verbatim' as const, subs: [text] });
@@ -403,6 +404,8 @@ function OptionsPage() {
         </p>
         {forgetting.problem && <ProblemNotice code={forgetting.problem} />}
       </section>
+
+      <MarksSection ask={ask} onTakenBack={moodMap.retry} />
 
       <section class="mood">
         <h2>{t('catalogueTitle')}</h2>

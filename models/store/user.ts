@@ -1,5 +1,5 @@
 /** The user's own data: feedback events, seen and watchlist, and the learned user model. */
-import type { FeedbackSignal } from '../learning/signals';
+import { isFeedbackSignal, type FeedbackSignal } from '../learning/signals';
 import { parseUserModel, type UserModel } from '../learning/user-model';
 import type { MoodLesson } from '../learning/mood-lesson';
 import type { IDBPTransaction } from 'idb';
@@ -55,26 +55,79 @@ export async function feedbackEvents(db: Database): Promise<FeedbackEvent[]> {
   return db.getAll('feedback');
 }
 
+/** Feedback to forget: one event (an undo), or every signal on a title (its mark taken back). */
+export type FeedbackToForget = { eventId: number } | { movieId: number };
+
+/** Whether `e` is among the feedback `which` forgets. */
+export const isForgotten =
+  (which: FeedbackToForget) =>
+  (e: FeedbackEvent): boolean =>
+    'eventId' in which ? e.id === which.eventId : e.movieId === which.movieId && isFeedbackSignal(e.kind);
+
 /**
- * Takes one feedback event back: the event goes, its title's seen/watchlist entries are replayed from the events
- * that remain, and the model is replaced by `rebuilt` (the caller learns it from those same remaining events).
- * False when there was no such event.
+ * Takes feedback back: the events go, their title's seen/watchlist entries are replayed from the events that remain,
+ * and the model is replaced by `rebuilt` (the caller learns it from those same remaining events). False when there was
+ * no such event.
  */
-export async function undoFeedback(db: Database, eventId: number, rebuilt: UserModel): Promise<boolean> {
+export async function forgetFeedback(db: Database, which: FeedbackToForget, rebuilt: UserModel): Promise<boolean> {
   const tx = db.transaction(['feedback', 'seen', 'watchlist', 'settings'], 'readwrite', { durability: 'strict' });
-  const event = await tx.objectStore('feedback').get(eventId);
-  if (!event) {
+  const event = 'eventId' in which ? await tx.objectStore('feedback').get(which.eventId) : null;
+  const movieId = event ? event.movieId : 'movieId' in which ? which.movieId : null;
+  const ofTitle = movieId === null ? [] : await tx.objectStore('feedback').index('movieId').getAll(movieId);
+  const forgotten = ofTitle.filter(isForgotten(which));
+  if (movieId === null || forgotten.length === 0) {
     await tx.done;
     return false;
   }
-  void tx.objectStore('feedback').delete(eventId);
-  const remaining = (await tx.objectStore('feedback').index('movieId').getAll(event.movieId)).filter(
-    (e) => e.id !== eventId,
+  for (const e of forgotten) void tx.objectStore('feedback').delete(e.id!);
+  applyToTitle(
+    tx,
+    movieId,
+    ofTitle.filter((e) => !forgotten.includes(e)),
+    true,
   );
-  applyToTitle(tx, event.movieId, remaining, true);
   void tx.objectStore('settings').put(rebuilt, USER_MODEL_KEY);
   await tx.done;
   return true;
+}
+
+/** A title the user marked, with its latest mark and when it was given. */
+export interface Mark {
+  movie: Movie;
+  signal: FeedbackSignal;
+  at: number;
+}
+
+/**
+ * The titles the user marked, the latest mark first: up to `limit`, only those whose latest mark is `only` when it is
+ * given; `more` when there are others. Titles gone from the catalogue are left out.
+ */
+export async function listMarks(
+  db: Database,
+  limit: number,
+  only: FeedbackSignal | null = null,
+): Promise<{ marks: Mark[]; more: boolean }> {
+  const latest = new Map<number, { signal: FeedbackSignal; at: number }>();
+  // Oldest first: a later event on a title replaces its earlier mark.
+  for (const e of await feedbackEvents(db))
+    if (isFeedbackSignal(e.kind)) {
+      latest.delete(e.movieId);
+      latest.set(e.movieId, { signal: e.kind, at: e.at });
+    }
+  const wanted = [...latest].filter(([, m]) => only === null || m.signal === only).reverse();
+  const movies = new Map(
+    (
+      await getMovies(
+        db,
+        wanted.slice(0, limit).map(([id]) => id),
+      )
+    ).map((m) => [m.movieId, m]),
+  );
+  const marks = wanted.slice(0, limit).flatMap(([id, m]) => {
+    const movie = movies.get(id);
+    return movie ? [{ movie: withoutSearchFields(movie), ...m }] : [];
+  });
+  return { marks, more: wanted.length > limit };
 }
 
 /**

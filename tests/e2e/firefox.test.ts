@@ -27,6 +27,8 @@ let proxy: RecordingProxy;
 let browser: Browser;
 /** The picks the first check's popup was left with. */
 let leftOnScreen: number[] = [];
+/** The first test's 👎 and 👍, which the options page lists (a later test). */
+let marks: [number, string][] = [];
 
 beforeAll(async () => {
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
@@ -80,6 +82,10 @@ describe('Moodreel in Firefox', () => {
     await popup.click(`[data-movie-id="${ids[3]}"] [data-signal="up"]`);
     await popup.waitForSelector(`[data-movie-id="${ids[3]}"][data-marked="up"]`);
     leftOnScreen = await pickIds(popup);
+    marks = [
+      [ids[3]!, 'up'],
+      [ids[1]!, 'down'],
+    ];
     await expect
       .poll(
         () =>
@@ -117,7 +123,7 @@ describe('Moodreel in Firefox', () => {
     await popup.close();
   });
 
-  it('keeps an option across a reload; the popup shows the earlier check again, and History forgets it', async () => {
+  it('keeps an option across a reload and takes a mark back; the popup shows the earlier check again, and History forgets it', async () => {
     const options = await openAddonPage(browser, 'options.html', '[data-testid="theme-dark"]');
     await options.click('[data-testid="theme-dark"]');
     await options.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
@@ -126,6 +132,17 @@ describe('Moodreel in Firefox', () => {
     await again.waitForFunction(() => document.documentElement.dataset.theme === 'dark');
     expect(await again.$eval('[data-testid="theme-dark"]', (e) => (e as HTMLInputElement).checked)).toBe(true);
     await again.click('[data-testid="theme-system"]');
+    // The first test's marks, the latest first; the 👎 taken back (asked once more) leaves the 👍.
+    const listed = () =>
+      again.$$eval('[data-testid="mark"]', (els) =>
+        els.map((e) => [Number(e.getAttribute('data-movie-id')), e.getAttribute('data-signal')]),
+      );
+    await again.waitForSelector('[data-testid="mark"]', { timeout: 30_000 });
+    expect(await listed()).toEqual(marks);
+    await again.click(`[data-testid="mark"][data-movie-id="${marks[1]![0]}"] [data-testid="mark-forget"]`);
+    await again.click('[data-testid="mark-forget-confirm"]');
+    await again.waitForSelector('[data-testid="marks-taken-back"]', { timeout: 30_000 });
+    expect(await listed()).toEqual([marks[0]]);
     await again.close();
     // Reopened within the hour of the first test's check: that check again, with its picks.
     const popup = await openAddonPage(browser, 'popup.html', '[data-testid="tab-history"]');

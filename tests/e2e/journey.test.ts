@@ -17,6 +17,7 @@ import { waitForFocus } from '../support/focus';
 import { forgetOnlyCheck } from '../support/history';
 import { scratchDir } from '../support/scratch';
 import { DEFAULT_FILTERS, type Filters } from '../../models/recommend/filters';
+import { displayTitle } from '../../models/catalogue/movie';
 
 const work = scratchDir('journey');
 let session: ExtensionSession | null = null;
@@ -446,6 +447,96 @@ describe('back to the popup', () => {
     popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="idle-hint"]');
     expect(await popup.$('[data-testid="mood"]')).toBeNull();
+  });
+});
+
+describe("titles you've marked", () => {
+  it('lists every mark in the options page, newest first and by kind, and takes one back for good', async () => {
+    session = await launchExtension();
+    let popup = await session.openPage('popup.html');
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    const [never, liked, saved] = await settledPicks(popup);
+    // 🚫 on the first card (it gives way to another), 👍 on the second, 🔖 on the third.
+    await popup.click(`[data-movie-id="${never}"] [data-signal="not-interested"]`);
+    await pickReplaced(popup, never!);
+    await popup.click(`[data-movie-id="${liked}"] [data-signal="up"]`);
+    await popup.waitForSelector(`[data-movie-id="${liked}"][data-marked="up"]`);
+    await popup.click(`[data-movie-id="${saved}"] [data-signal="watchlist"]`);
+    await popup.waitForSelector(`[data-movie-id="${saved}"][data-marked="watchlist"]`);
+    await keptMarks(popup, { [liked!]: 'up', [saved!]: 'watchlist' });
+    const list = await settledPicks(popup);
+    // A title hidden for good is not shown again, whatever list it was on.
+    expect(await askFrom(popup, { type: 'kept-list', movieIds: [never] })).toBeNull();
+    const titles = Object.fromEntries(
+      (
+        await askFrom<{ movieId: number; title: string }[]>(popup, {
+          type: 'movies-get',
+          movieIds: [never, liked, saved],
+        })
+      ).map((m) => [m.movieId, m.title]),
+    );
+
+    const options = await session.openPage('options.html');
+    const marks = () =>
+      options.$$eval('[data-testid="mark"]', (els) =>
+        els.map((e) => [Number(e.getAttribute('data-movie-id')), e.getAttribute('data-signal'), e.textContent ?? '']),
+      );
+    await options.waitForSelector('[data-testid="mark"]');
+    const all = await marks();
+    expect(all.map(([id, signal]) => [id, signal])).toEqual([
+      [saved, 'watchlist'],
+      [liked, 'up'],
+      [never, 'not-interested'],
+    ]);
+    await (await options.$('[aria-labelledby="marks-h"]'))!.screenshot({ path: screenshotPath('marks.png') });
+    expect(all[0]![2]).toContain('🔖 Saved to watchlist');
+    expect(all[2]![2]).toContain('🚫 Never show');
+    for (const [id, , line] of all) expect(line).toContain(displayTitle(titles[id as number]!));
+    await options.waitForSelector('[data-testid="mood-map-status"]:not([data-lessons="0"])');
+    const lessons = async () =>
+      Number(await options.$eval('[data-testid="mood-map-status"]', (el) => el.getAttribute('data-lessons')));
+    const taught = await lessons();
+
+    // Only the titles hidden for good; the one taken back, after asking once more (Keep first, the safe answer).
+    await options.select('[data-testid="marks-only"]', 'not-interested');
+    await options.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 1);
+    expect((await marks())[0]![0]).toBe(never);
+    await options.click('[data-testid="mark-forget"]');
+    await waitForFocus(options, '[data-testid="mark-forget-keep"]');
+    await options.click('[data-testid="mark-forget-confirm"]');
+    await options.waitForSelector('[data-testid="marks-empty"]');
+    expect(await text(options, '[data-testid="marks-empty"]')).toBe('No title has this mark.');
+    expect(await text(options, '[data-testid="marks-taken-back"]')).toContain('may be picked again');
+    // It may be picked again: the background would show it again, and no feedback on it is left.
+    expect(await askFrom(options, { type: 'kept-list', movieIds: [never] })).not.toBeNull();
+    const events = (await storeRecords(options, 'feedback')) as { movieId: number }[];
+    expect(events.map((e) => e.movieId).sort()).toEqual([liked, saved].sort());
+    // What it taught the mood map goes with it (each mark after a mood check taught one lesson).
+    await expect.poll(lessons, { timeout: 10_000 }).toBe(taught - 1);
+
+    // All marks again; the like taken back from the keyboard.
+    await options.select('[data-testid="marks-only"]', '');
+    await options.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 2);
+    await options.focus(`[data-testid="mark"][data-movie-id="${liked}"] [data-testid="mark-forget"]`);
+    await options.keyboard.press('Enter');
+    await waitForFocus(options, '[data-testid="mark-forget-keep"]');
+    await options.keyboard.down('Shift');
+    await options.keyboard.press('Tab');
+    await options.keyboard.up('Shift');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 1);
+    expect((await marks()).map(([id]) => id)).toEqual([saved]);
+    await expect.poll(lessons, { timeout: 10_000 }).toBe(taught - 2);
+    // The keyboard stays in the list: on the Take back of the title now in that place.
+    await waitForFocus(options, `[data-testid="mark"][data-movie-id="${saved}"] [data-testid="mark-forget"]`);
+
+    // The popup opened again shows its list as it was left, but the card whose mark was taken back is marked no more.
+    await popup.close();
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
+    expect(await settledPicks(popup)).toEqual(list);
+    expect(await markedCards(popup)).toEqual({ [saved!]: 'watchlist' });
   });
 });
 

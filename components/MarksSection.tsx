@@ -1,0 +1,163 @@
+/**
+ * "Titles you've marked" (the options page): each title the user gave a 👍 👎 👁 🔖 🚫, the latest mark first, with a
+ * way to take the mark back once the popup's Undo is gone. A marked title is never picked; taken back, it may be
+ * again, and what it taught the taste model and the mood map is unlearned.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import type { FeedbackSignal } from '../models/learning/signals';
+import { displayTitle } from '../models/catalogue/movie';
+import type { BackgroundClient } from '../models/protocol';
+import type { ProblemCode } from '../models/problems';
+import { problemCodeOf } from '../models/problems';
+import type { Mark } from '../models/store/user';
+import { ConfirmButton } from './ConfirmButton';
+import { formatDateTime, t, type MessageKey } from './i18n';
+import { ListPanel } from './ListPanel';
+import { ProblemNotice } from './ProblemNotice';
+import { useAction } from './useAction';
+import { useMoreFocus } from './useMoreFocus';
+import { WaitButton } from './WaitButton';
+
+/** Each mark in the order the picks' buttons give them, with its words. */
+const MARKS: readonly { signal: FeedbackSignal; word: MessageKey }[] = [
+  { signal: 'up', word: 'mark_up' },
+  { signal: 'down', word: 'mark_down' },
+  { signal: 'seen', word: 'mark_seen' },
+  { signal: 'watchlist', word: 'mark_watchlist' },
+  { signal: 'not-interested', word: 'mark_never' },
+];
+const WORD = Object.fromEntries(MARKS.map((m) => [m.signal, m.word])) as Record<FeedbackSignal, MessageKey>;
+
+/** How many more titles "More" lists. */
+const PAGE = 20;
+
+/** `onTakenBack`: a mark was taken back (what the page shows of the learned taste, e.g. the mood map, changed). */
+export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTakenBack?: () => void }) {
+  const [only, setOnly] = useState<FeedbackSignal | null>(null);
+  const [limit, setLimit] = useState(PAGE);
+  const [listed, setListed] = useState<{ marks: Mark[]; more: boolean } | null>(null);
+  const [problem, setProblem] = useState<ProblemCode | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  /** The title whose mark was just taken back, said once in a status line. */
+  const [takenBack, setTakenBack] = useState<string | null>(null);
+  const forgetting = useAction();
+  /** "More" pressed and its titles not come yet. */
+  const [loadingMore, setLoadingMore] = useState(false);
+  const more = useMoreFocus<HTMLUListElement>(listed?.marks.length ?? 0, '[data-testid="mark-forget"]');
+
+  useEffect(() => {
+    let current = true;
+    setProblem(null);
+    ask({ type: 'marks-list', limit, only })
+      .then(
+        (answer) => current && setListed(answer),
+        (error: unknown) => {
+          console.warn('Moodreel: marks not read', error);
+          if (current) setProblem(problemCodeOf(error, 'storage-unreadable'));
+        },
+      )
+      .finally(() => current && setLoadingMore(false));
+    return () => {
+      current = false;
+    };
+  }, [limit, only, attempt]);
+
+  const forget = (mark: Mark) =>
+    void forgetting.run('storage-failed', async () => {
+      await ask({ type: 'mark-forget', movieId: mark.movie.movieId });
+      onTakenBack?.();
+      // The list as it is now (a mark given meanwhile in the popup shows too), as long as it was.
+      setListed(await ask({ type: 'marks-list', limit, only }));
+      setTakenBack(displayTitle(mark.movie.title));
+    });
+
+  return (
+    <section class="mood" aria-labelledby="marks-h">
+      <h2 id="marks-h">{t('marksTitle')}</h2>
+      <p>{t('marksWhat')}</p>
+      <p>
+        <label>
+          {t('marksShow')}{' '}
+          <select
+            data-testid="marks-only"
+            value={only ?? ''}
+            onChange={(e) => {
+              const value = e.currentTarget.value;
+              setOnly(MARKS.find((m) => m.signal === value)?.signal ?? null);
+              setLimit(PAGE);
+              setListed(null);
+            }}
+          >
+            <option value="">{t('marksAll')}</option>
+            {MARKS.map((m) => (
+              <option key={m.signal} value={m.signal}>
+                {t(m.word)}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      {problem ? (
+        <ProblemNotice code={problem} action={{ label: t('tryAgain'), run: () => setAttempt((a) => a + 1) }} />
+      ) : (
+        <ListPanel
+          items={listed?.marks ?? null}
+          itemSelector='[data-testid="mark"]'
+          empty={t(only ? 'marksEmptyOf' : 'marksEmpty')}
+          emptyTestId="marks-empty"
+        >
+          {(marks) => (
+            <ul class="marks" data-testid="marks" ref={more.ref}>
+              {marks.map((m) => {
+                const title = displayTitle(m.movie.title);
+                return (
+                  <li key={m.movie.movieId} data-testid="mark" data-movie-id={m.movie.movieId} data-signal={m.signal}>
+                    <span>
+                      {t(WORD[m.signal])}
+                      {' · '}
+                      <strong>{title}</strong> {m.movie.year && <span class="muted">({m.movie.year})</span>}
+                      <br />
+                      <time class="muted" dateTime={new Date(m.at).toISOString()}>
+                        {formatDateTime(m.at)}
+                      </time>
+                    </span>
+                    <ConfirmButton
+                      label={t('marksForget')}
+                      ariaLabel={t('marksForgetLabel', title)}
+                      confirmLabel={t('marksForgetConfirm')}
+                      keepLabel={t('marksForgetKeep')}
+                      onConfirm={() => forget(m)}
+                      waiting={forgetting.busy}
+                      testId="mark-forget"
+                    />
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </ListPanel>
+      )}
+      {listed?.more && !problem && (
+        <p>
+          <WaitButton
+            waiting={loadingMore}
+            data-testid="marks-more"
+            onClick={() => {
+              more.onMore();
+              setLoadingMore(true);
+              setLimit((l) => l + PAGE);
+            }}
+          >
+            {t('marksMore')}
+          </WaitButton>
+        </p>
+      )}
+      {takenBack && (
+        <p role="status" data-testid="marks-taken-back">
+          {t('marksTakenBack', takenBack)}
+        </p>
+      )}
+      {forgetting.problem && <ProblemNotice code={forgetting.problem} />}
+    </section>
+  );
+}
