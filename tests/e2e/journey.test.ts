@@ -531,6 +531,22 @@ describe("titles you've marked", () => {
     // The keyboard stays in the list: on the Take back of the title now in that place.
     await waitForFocus(options, `[data-testid="mark"][data-movie-id="${saved}"] [data-testid="mark-forget"]`);
 
+    // Many marks (as after an import): 20 listed, then "More" from the keyboard lists the rest and goes on to the
+    // first of them.
+    const more: number[] = [];
+    for (let id = 1; more.length < 22; id++)
+      if (id !== saved && (await askFrom(options, { type: 'feedback', movieId: id, signal: 'seen' }).catch(() => null)))
+        more.push(id);
+    await options.reload();
+    await options.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 20);
+    expect((await marks()).map(([id]) => id)).toEqual(more.toReversed().slice(0, 20));
+    await options.focus('[data-testid="marks-more"]');
+    await options.keyboard.press('Enter');
+    await options.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 23);
+    expect((await marks()).map(([id]) => id)).toEqual([...more.toReversed(), saved]);
+    expect(await options.$('[data-testid="marks-more"]')).toBeNull();
+    await waitForFocus(options, `[data-testid="mark"][data-movie-id="${more[1]}"] [data-testid="mark-forget"]`);
+
     // The popup opened again shows its list as it was left, but the card whose mark was taken back is marked no more.
     await popup.close();
     popup = await session.openPage('popup.html');
