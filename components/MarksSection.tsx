@@ -11,22 +11,14 @@ import type { ProblemCode } from '../models/problems';
 import { problemCodeOf } from '../models/problems';
 import type { Mark } from '../models/store/user';
 import { ConfirmButton } from './ConfirmButton';
-import { formatDateTime, t, type MessageKey } from './i18n';
+import { formatDateTime, t } from './i18n';
+import { ACTION, ACTIONS } from './feedbackActions';
 import { ListPanel } from './ListPanel';
+import { MarkSearch } from './MarkSearch';
 import { ProblemNotice } from './ProblemNotice';
 import { useAction } from './useAction';
 import { useMoreFocus } from './useMoreFocus';
 import { WaitButton } from './WaitButton';
-
-/** Each mark in the order the picks' buttons give them, with its words. */
-const MARKS: readonly { signal: FeedbackSignal; word: MessageKey }[] = [
-  { signal: 'up', word: 'mark_up' },
-  { signal: 'down', word: 'mark_down' },
-  { signal: 'seen', word: 'mark_seen' },
-  { signal: 'watchlist', word: 'mark_watchlist' },
-  { signal: 'not-interested', word: 'mark_never' },
-];
-const WORD = Object.fromEntries(MARKS.map((m) => [m.signal, m.word])) as Record<FeedbackSignal, MessageKey>;
 
 /** How many more titles "More" lists. */
 const PAGE = 20;
@@ -75,6 +67,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
     <section class="mood" aria-labelledby="marks-h">
       <h2 id="marks-h">{t('marksTitle')}</h2>
       <p>{t('marksWhat')}</p>
+      <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} />
       <p>
         <label>
           {t('marksShow')}{' '}
@@ -83,15 +76,15 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
             value={only ?? ''}
             onChange={(e) => {
               const value = e.currentTarget.value;
-              setOnly(MARKS.find((m) => m.signal === value)?.signal ?? null);
+              setOnly(ACTIONS.find((m) => m.signal === value)?.signal ?? null);
               setLimit(PAGE);
               setListed(null);
             }}
           >
             <option value="">{t('marksAll')}</option>
-            {MARKS.map((m) => (
+            {ACTIONS.map((m) => (
               <option key={m.signal} value={m.signal}>
-                {t(m.word)}
+                {t(m.mark)}
               </option>
             ))}
           </select>
@@ -113,7 +106,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
                 return (
                   <li key={m.movie.movieId} data-testid="mark" data-movie-id={m.movie.movieId} data-signal={m.signal}>
                     <span>
-                      {t(WORD[m.signal])}
+                      {t(ACTION[m.signal].mark)}
                       {' · '}
                       <strong>{title}</strong> {m.movie.year && <span class="muted">({m.movie.year})</span>}
                       <br />

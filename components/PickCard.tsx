@@ -5,14 +5,7 @@ import { reasonMessage } from '../models/recommend/reasons';
 import { formatNumber, genreList, t, tm, type MessageKey } from './i18n';
 import { displayTitle, watchQuery } from '../models/catalogue/movie';
 import { WaitButton } from './WaitButton';
-
-const ACTIONS: { signal: FeedbackSignal; icon: string; label: MessageKey }[] = [
-  { signal: 'up', icon: '👍', label: 'actionUp' },
-  { signal: 'down', icon: '👎', label: 'actionDown' },
-  { signal: 'seen', icon: '👁', label: 'actionSeen' },
-  { signal: 'watchlist', icon: '🔖', label: 'actionWatchlist' },
-  { signal: 'not-interested', icon: '🚫', label: 'actionNever' },
-];
+import { ACTIONS } from './feedbackActions';
 
 /** What a kept card says about itself. */
 const MARKS: Partial<Record<FeedbackSignal, MessageKey>> = {

@@ -3,7 +3,7 @@ import type { PickView } from '../models/protocol';
 import { TIME_CHOICES } from '../models/recommend/filters';
 import type { Strategy } from '../models/recommend/mood-target';
 import type { MoreLike } from '../models/recommend/picks-choices';
-import { plural, t, type MessageKey } from './i18n';
+import { plural, t } from './i18n';
 import { PickCard, type WatchOn } from './PickCard';
 import { ProblemNotice } from './ProblemNotice';
 import { Working } from './Working';
@@ -12,6 +12,7 @@ import { displayTitle } from '../models/catalogue/movie';
 import { useKeptFocus } from './useKeptFocus';
 import { ChoiceButtons } from './ChoiceButtons';
 import { WaitButton } from './WaitButton';
+import { ACTION } from './feedbackActions';
 
 export interface PicksProps {
   picks: PickView[] | null;
@@ -45,14 +46,6 @@ export interface PicksProps {
   posters: Record<number, string | null>;
   watchOn?: WatchOn;
 }
-
-const DONE: Record<FeedbackSignal, MessageKey> = {
-  up: 'doneUp',
-  down: 'doneDown',
-  seen: 'doneSeen',
-  watchlist: 'doneWatchlist',
-  'not-interested': 'doneNever',
-};
 
 export function Picks(props: PicksProps) {
   const strategies = [
@@ -106,7 +99,7 @@ export function Picks(props: PicksProps) {
       )}
       {props.lastFeedback && (
         <p class="undo-bar" role="status" data-testid="undo-bar">
-          {t(DONE[props.lastFeedback.signal], props.lastFeedback.title)}{' '}
+          {t(ACTION[props.lastFeedback.signal].done, props.lastFeedback.title)}{' '}
           <WaitButton onClick={props.onUndo} waiting={props.busy} data-testid="undo">
             {t('undo')}
           </WaitButton>

@@ -489,7 +489,6 @@ describe("titles you've marked", () => {
       [liked, 'up'],
       [never, 'not-interested'],
     ]);
-    await (await options.$('[aria-labelledby="marks-h"]'))!.screenshot({ path: screenshotPath('marks.png') });
     expect(all[0]![2]).toContain('🔖 Saved to watchlist');
     expect(all[2]![2]).toContain('🚫 Never show');
     for (const [id, , line] of all) expect(line).toContain(displayTitle(titles[id as number]!));
@@ -530,6 +529,27 @@ describe("titles you've marked", () => {
     await expect.poll(lessons, { timeout: 10_000 }).toBe(taught - 2);
     // The keyboard stays in the list: on the Take back of the title now in that place.
     await waitForFocus(options, `[data-testid="mark"][data-movie-id="${saved}"] [data-testid="mark-forget"]`);
+
+    // A film the user knows, found by part of its title and liked here: listed with the marks, its taste learned.
+    await options.type('[data-testid="marks-search"]', 'toy sto');
+    await options.waitForSelector('[data-testid="found"]');
+    expect(await text(options, '[data-testid="found"] strong')).toBe('Toy Story');
+    const toy = Number(await options.$eval('[data-testid="found"]', (e) => e.getAttribute('data-movie-id')));
+    await options.click(`[data-testid="found"][data-movie-id="${toy}"] [data-signal="up"]`);
+    await options.waitForSelector(`[data-testid="found"][data-movie-id="${toy}"][data-marked="up"]`);
+    await options.waitForSelector(`[data-testid="mark"][data-movie-id="${toy}"][data-signal="up"]`);
+    expect(await storeRecords(options, 'feedback')).toContainEqual(
+      expect.objectContaining({ movieId: toy, kind: 'up' }),
+    );
+    await (await options.$('[aria-labelledby="marks-h"]'))!.screenshot({ path: screenshotPath('marks.png') });
+    // Nothing found, it says so with what was typed.
+    await options.click('[data-testid="marks-search"]', { count: 3 });
+    await options.type('[data-testid="marks-search"]', 'qqzzxx');
+    await options.waitForSelector('[data-testid="marks-search-none"]');
+    expect(await text(options, '[data-testid="marks-search-none"]')).toBe(
+      'No title in the catalogue matches “qqzzxx”.',
+    );
+    expect(await options.$('[data-testid="found"]')).toBeNull();
 
     // Many marks (as after an import): 20 listed, then "More" from the keyboard lists the rest and goes on to the
     // first of them.

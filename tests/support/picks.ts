@@ -10,16 +10,30 @@ export const pickIds = (page: Page): Promise<number[]> =>
 
 /** Waits until ten picks are shown and they are not `before` (in order): the list was ranked again. */
 export async function otherPicks(page: Page, before: readonly number[], timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (ids: number[]) => {
-      const now = [...document.querySelectorAll('[data-testid="pick"]')].map((e) =>
-        Number(e.getAttribute('data-movie-id')),
-      );
-      return now.length === 10 && now.join() !== ids.join();
-    },
-    { timeout },
-    [...before],
-  );
+  try {
+    await page.waitForFunction(
+      (ids: number[]) => {
+        const now = [...document.querySelectorAll('[data-testid="pick"]')].map((e) =>
+          Number(e.getAttribute('data-movie-id')),
+        );
+        return now.length === 10 && now.join() !== ids.join();
+      },
+      { timeout },
+      [...before],
+    );
+  } catch (error) {
+    // What the screen showed instead, for a failure that does not reproduce.
+    const shown = await pickIds(page).catch(() => null);
+    const notices = await page
+      .$$eval('[role="alert"], [data-testid="notice"], [data-testid="picks-problem"]', (els) =>
+        els.map((e) => e.textContent?.trim()),
+      )
+      .catch(() => null);
+    throw new Error(
+      `The picks did not change from ${JSON.stringify(before)}: shown ${JSON.stringify(shown)}, notices ${JSON.stringify(notices)}`,
+      { cause: error },
+    );
+  }
 }
 
 /** Waits until the pick `id` has left the list and ten picks are shown again (another took its place). */
