@@ -3,7 +3,7 @@
  * way to take the mark back once the popup's Undo is gone. A marked title is never picked; taken back, it may be
  * again, and what it taught the taste model and the mood map is unlearned.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
 import { displayTitle } from '../models/catalogue/movie';
 import type { BackgroundClient } from '../models/protocol';
@@ -54,6 +54,16 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
     };
   }, [limit, only, attempt]);
 
+  // Opened for the marks (the popup's Watchlist tab links here): the section is brought into view, the keyboard on its
+  // heading, once its list is there (the sections above have their height by then).
+  const heading = useRef<HTMLHeadingElement>(null);
+  const arrived = listed !== null;
+  useEffect(() => {
+    if (!arrived || location.hash !== '#marks') return;
+    heading.current?.scrollIntoView({ block: 'start' });
+    heading.current?.focus();
+  }, [arrived]);
+
   const forget = (mark: Mark) =>
     void forgetting.run('storage-failed', async () => {
       await ask({ type: 'mark-forget', movieId: mark.movie.movieId });
@@ -64,8 +74,10 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
     });
 
   return (
-    <section class="mood" aria-labelledby="marks-h">
-      <h2 id="marks-h">{t('marksTitle')}</h2>
+    <section class="mood" id="marks" aria-labelledby="marks-h">
+      <h2 id="marks-h" tabIndex={-1} ref={heading}>
+        {t('marksTitle')}
+      </h2>
       <p>{t('marksWhat')}</p>
       <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} />
       <p>

@@ -587,6 +587,16 @@ export function App() {
               }
             />
           )}
+          <p class="muted">
+            {t('marksElsewhere')}{' '}
+            <button
+              type="button"
+              onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#marks') })}
+              data-testid="open-marks"
+            >
+              {t('marksTitle')}
+            </button>
+          </p>
         </section>
       )}
 

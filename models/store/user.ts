@@ -115,15 +115,16 @@ export async function listMarks(
       latest.set(e.movieId, { signal: e.kind, at: e.at });
     }
   const wanted = [...latest].filter(([, m]) => only === null || m.signal === only).reverse();
+  const page = wanted.slice(0, limit);
   const movies = new Map(
     (
       await getMovies(
         db,
-        wanted.slice(0, limit).map(([id]) => id),
+        page.map(([id]) => id),
       )
     ).map((m) => [m.movieId, m]),
   );
-  const marks = wanted.slice(0, limit).flatMap(([id, m]) => {
+  const marks = page.flatMap(([id, m]) => {
     const movie = movies.get(id);
     return movie ? [{ movie: withoutSearchFields(movie), ...m }] : [];
   });

@@ -477,7 +477,13 @@ describe("titles you've marked", () => {
       ).map((m) => [m.movieId, m.title]),
     );
 
-    const options = await session.openPage('options.html');
+    // The popup's Watchlist tab links to them: the options page opens at its marks, the keyboard on their heading.
+    await popup.click('[data-testid="tab-watchlist"]');
+    const opened = session.browser.waitForTarget((t) => t.url().endsWith('/options.html#marks'));
+    await popup.click('[data-testid="open-marks"]');
+    const options = (await (await opened).page())!;
+    await waitForFocus(options, '#marks-h');
+    expect(await options.$eval('#marks-h', (h) => h.getBoundingClientRect().top)).toBeLessThan(100);
     const marks = () =>
       options.$$eval('[data-testid="mark"]', (els) =>
         els.map((e) => [Number(e.getAttribute('data-movie-id')), e.getAttribute('data-signal'), e.textContent ?? '']),
