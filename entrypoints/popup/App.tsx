@@ -86,6 +86,10 @@ function problemOf(error: unknown): { code: ProblemCode; subs?: (string | number
   };
 }
 
+/** One of Moodreel's own pages, in a tab of its own (the popup closes behind it). */
+const openTab = (path: Parameters<typeof browser.runtime.getURL>[0]) =>
+  void browser.tabs.create({ url: browser.runtime.getURL(path) });
+
 const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
 function warnHistory(error: unknown): void {
@@ -407,9 +411,7 @@ export function App() {
             </WaitButton>
             <WaitButton
               onClick={() =>
-                CHOOSE_FILE_IN_TAB
-                  ? void browser.tabs.create({ url: browser.runtime.getURL('/popup.html?in=tab&choose=file') })
-                  : fileInput.current?.click()
+                CHOOSE_FILE_IN_TAB ? openTab('/popup.html?in=tab&choose=file') : fileInput.current?.click()
               }
               waiting={busy}
               data-testid="check-file"
@@ -589,11 +591,7 @@ export function App() {
           )}
           <p class="muted">
             {t('marksElsewhere')}{' '}
-            <button
-              type="button"
-              onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/options.html#marks') })}
-              data-testid="open-marks"
-            >
+            <button type="button" onClick={() => openTab('/options.html#marks')} data-testid="open-marks">
               {t('marksTitle')}
             </button>
           </p>
@@ -622,11 +620,7 @@ export function App() {
         <button type="button" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
           {t('options')}
         </button>
-        <button
-          type="button"
-          onClick={() => void browser.tabs.create({ url: browser.runtime.getURL('/privacy.html') })}
-          data-testid="open-privacy"
-        >
+        <button type="button" onClick={() => openTab('/privacy.html')} data-testid="open-privacy">
           {t('yourData')}
         </button>
       </footer>
