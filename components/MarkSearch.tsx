@@ -19,13 +19,24 @@ const FOUND = 8;
 /** A pause in typing before the search runs, so each key does not ask the catalogue. */
 const TYPING_MS = 200;
 
-/** `onMarked`: a mark was given here (the list of marks below changed). */
-export function MarkSearch({ ask, onMarked }: { ask: BackgroundClient; onMarked: () => void }) {
+/**
+ * `onMarked`: a mark was given here (the list of marks below changed); `marksChanged` counts marks taken back below
+ * (the titles found say what they carry now).
+ */
+export function MarkSearch({
+  ask,
+  onMarked,
+  marksChanged,
+}: {
+  ask: BackgroundClient;
+  onMarked: () => void;
+  marksChanged: number;
+}) {
   const [query, setQuery] = useState('');
   /** The titles found for `for`; null before a search (or under two letters). */
   const [found, setFound] = useState<{ for: string; movies: Movie[] } | null>(null);
   const [problem, setProblem] = useState<ProblemCode | null>(null);
-  /** The marks given here, by title, so a title found again says what it was given. */
+  /** The user's marks on the titles found (stored, or given here since), by title. */
   const [given, setGiven] = useState<Record<number, FeedbackSignal>>({});
   const marking = useAction();
 
@@ -44,8 +55,17 @@ export function MarkSearch({ ask, onMarked }: { ask: BackgroundClient; onMarked:
     }
     let current = true;
     const timer = setTimeout(() => {
-      ask({ type: 'movies-search', query: q, limit: FOUND }).then(
-        (movies) => current && setFound({ for: q, movies }),
+      void (async () => {
+        const movies = await ask({ type: 'movies-search', query: q, limit: FOUND });
+        // What each title found was given before, here or in the picks, so a known film says so.
+        const marks = await ask({ type: 'marks-of', movieIds: movies.map((m) => m.movieId) });
+        return { movies, marks };
+      })().then(
+        ({ movies, marks }) => {
+          if (!current) return;
+          setFound({ for: q, movies });
+          setGiven(marks);
+        },
         (error: unknown) => {
           console.warn('Moodreel: search failed', error);
           if (current) setProblem(problemCodeOf(error, 'catalogue-failed'));
@@ -56,7 +76,7 @@ export function MarkSearch({ ask, onMarked }: { ask: BackgroundClient; onMarked:
       current = false;
       clearTimeout(timer);
     };
-  }, [query]);
+  }, [query, marksChanged]);
 
   const give = (movieId: number, signal: FeedbackSignal) =>
     void marking.run('storage-failed', async () => {

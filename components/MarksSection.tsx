@@ -30,8 +30,9 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
   const [listed, setListed] = useState<{ marks: Mark[]; more: boolean } | null>(null);
   const [problem, setProblem] = useState<ProblemCode | null>(null);
   const [attempt, setAttempt] = useState(0);
-  /** The title whose mark was just taken back, said once in a status line. */
+  /** The title whose mark was just taken back, said once in a status line, and how many were. */
   const [takenBack, setTakenBack] = useState<string | null>(null);
+  const [takenCount, setTakenCount] = useState(0);
   const forgetting = useAction();
   /** "More" pressed and its titles not come yet. */
   const [loadingMore, setLoadingMore] = useState(false);
@@ -71,6 +72,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
       // The list as it is now (a mark given meanwhile in the popup shows too), as long as it was.
       setListed(await ask({ type: 'marks-list', limit, only }));
       setTakenBack(displayTitle(mark.movie.title));
+      setTakenCount((n) => n + 1);
     });
 
   return (
@@ -79,7 +81,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
         {t('marksTitle')}
       </h2>
       <p>{t('marksWhat')}</p>
-      <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} />
+      <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} marksChanged={takenCount} />
       <p>
         <label>
           {t('marksShow')}{' '}

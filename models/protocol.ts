@@ -231,6 +231,11 @@ export const BACKGROUND_MESSAGES = {
     }),
     'storage-unreadable',
   )<{ marks: Mark[]; more: boolean }>(),
+  /** The user's mark on each of these titles, where there is one (a search's titles say what they were given). */
+  'marks-of': message(
+    v.strictObject({ type: v.literal('marks-of'), movieIds: movieIds(MAX_LOOKUP) }),
+    'storage-unreadable',
+  )<Record<number, FeedbackSignal>>(),
   /** Takes back every mark on a title: it may be picked again, and what it taught is unlearned. */
   'mark-forget': message(v.strictObject({ type: v.literal('mark-forget'), movieId }), 'storage-failed')<{
     forgotten: boolean;

@@ -27,6 +27,7 @@ import { forgetHistoryEntry, latestMood, listHistory, recordMood, updateHistory 
 import { listMarks, listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
 import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
+import { signalsOf } from '../../models/learning/user-model';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
@@ -114,6 +115,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   },
   'feedback-undo': async (r) => ({ undone: await forgetFeedbackOf({ eventId: r.eventId }) }),
   'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only),
+  'marks-of': async (r) => signalsOf(await loadUserModel(await openDatabase()), r.movieIds),
   'mark-forget': async (r) => ({ forgotten: await forgetFeedbackOf({ movieId: r.movieId }) }),
   'mood-map-reset': async () => {
     await resetMoodMap(await openDatabase());

@@ -9,7 +9,7 @@
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
 import { isFeedbackSignal, type FeedbackSignal } from '../../models/learning/signals';
-import { applyFeedback, modelFromSignals, withCurrentVector } from '../../models/learning/user-model';
+import { applyFeedback, modelFromSignals, signalsOf, withCurrentVector } from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { personalTarget } from '../../models/learning/mood-map';
 import { rankForMoment } from '../../models/recommend/moment';
@@ -184,8 +184,7 @@ export async function keptList(
   ]);
   const movies = movieIds.flatMap((id) => byId.get(id) ?? []);
   if (movies.length !== movieIds.length || !showableAgain(movies, settings.filters, user)) return null;
-  const signals = Object.fromEntries(movieIds.flatMap((id) => (user.signals[id] ? [[id, user.signals[id]]] : [])));
-  return { movies, signals };
+  return { movies, signals: signalsOf(user, movieIds) };
 }
 
 export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true; eventId: number }> {

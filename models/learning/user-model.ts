@@ -30,6 +30,10 @@ export function emptyUserModel(): UserModel {
   return { signals: {}, vector: null, vectorOf: null, genres: {}, people: {}, keywords: {}, moodMap: {} };
 }
 
+/** The user's latest signal on each of `movieIds` that has one. */
+export const signalsOf = (model: UserModel, movieIds: readonly number[]): Record<number, FeedbackSignal> =>
+  Object.fromEntries(movieIds.flatMap((id) => (model.signals[id] ? [[id, model.signals[id]]] : [])));
+
 /** `map` with `by` added to each key; entries that return to zero are dropped so the model stays small. */
 function bump(map: Record<string, number>, keys: readonly string[], by: number): Record<string, number> {
   const next = { ...map };

@@ -556,6 +556,13 @@ describe("titles you've marked", () => {
       'No title in the catalogue matches “qqzzxx”.',
     );
     expect(await options.$('[data-testid="found"]')).toBeNull();
+    // Searched again later, a title says the mark it carries; taken back below, it says so no more.
+    await options.reload();
+    await options.type('[data-testid="marks-search"]', 'toy story');
+    await options.waitForSelector(`[data-testid="found"][data-movie-id="${toy}"][data-marked="up"]`);
+    await options.click(`[data-testid="mark"][data-movie-id="${toy}"] [data-testid="mark-forget"]`);
+    await options.click('[data-testid="mark-forget-confirm"]');
+    await options.waitForSelector(`[data-testid="found"][data-movie-id="${toy}"]:not([data-marked])`);
 
     // Many marks (as after an import): 20 listed, then "More" from the keyboard lists the rest and goes on to the
     // first of them.
