@@ -124,6 +124,7 @@ const movieId = check<number>(isMovieId, 'must be a non-zero integer');
 const positiveId = check<number>(isPositiveId, 'must be a positive integer');
 const movieIds = (max: number) => check<number[]>((x) => isMovieIds(x, max), `must be up to ${max} movie ids`);
 const unit = check<number>(isUnit, 'must be 0..1');
+const feedbackSignal = check<FeedbackSignal>(isFeedbackSignal, 'unknown feedback');
 const intIn = (min: number, max: number) =>
   check<number>(
     (x) => Number.isInteger(x) && (x as number) >= min && (x as number) <= max,
@@ -209,7 +210,7 @@ export const BACKGROUND_MESSAGES = {
     v.strictObject({
       type: v.literal('feedback'),
       movieId,
-      signal: check<FeedbackSignal>(isFeedbackSignal, 'unknown feedback'),
+      signal: feedbackSignal,
       /** The mood check the pick was shown for (the personal mood map learns from it); null for other picks. */
       mood: orNull(check<MoodLesson>(isMoodLesson, 'mood must be an emotion and a strategy, or null')),
     }),
@@ -227,7 +228,7 @@ export const BACKGROUND_MESSAGES = {
     v.strictObject({
       type: v.literal('marks-list'),
       limit: intIn(1, 500),
-      only: orNull(check<FeedbackSignal>(isFeedbackSignal, 'unknown feedback')),
+      only: orNull(feedbackSignal),
     }),
     'storage-unreadable',
   )<{ marks: Mark[]; more: boolean }>(),
