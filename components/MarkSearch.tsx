@@ -54,24 +54,20 @@ export function MarkSearch({
       return;
     }
     let current = true;
-    const timer = setTimeout(() => {
-      void (async () => {
+    async function search() {
+      try {
         const movies = await ask({ type: 'movies-search', query: q, limit: FOUND });
         // What each title found was given before, here or in the picks, so a known film says so.
         const marks = await ask({ type: 'marks-of', movieIds: movies.map((m) => m.movieId) });
-        return { movies, marks };
-      })().then(
-        ({ movies, marks }) => {
-          if (!current) return;
-          setFound({ for: q, movies });
-          setGiven(marks);
-        },
-        (error: unknown) => {
-          console.warn('Moodreel: search failed', error);
-          if (current) setProblem(problemCodeOf(error, 'catalogue-failed'));
-        },
-      );
-    }, TYPING_MS);
+        if (!current) return;
+        setFound({ for: q, movies });
+        setGiven(marks);
+      } catch (error) {
+        console.warn('Moodreel: search failed', error);
+        if (current) setProblem(problemCodeOf(error, 'catalogue-failed'));
+      }
+    }
+    const timer = setTimeout(() => void search(), TYPING_MS);
     return () => {
       current = false;
       clearTimeout(timer);
