@@ -25,9 +25,8 @@ export async function otherPicks(page: Page, before: readonly number[], timeout 
     // What the screen showed instead, for a failure that does not reproduce.
     const shown = await pickIds(page).catch(() => null);
     const notices = await page
-      .$$eval('[role="alert"], [data-testid="notice"], [data-testid="picks-problem"]', (els) =>
-        els.map((e) => e.textContent?.trim()),
-      )
+      // Every notice (components/Notice.tsx) and field problem is an alert.
+      .$$eval('[role="alert"]', (els) => els.map((e) => e.textContent?.trim()))
       .catch(() => null);
     throw new Error(
       `The picks did not change from ${JSON.stringify(before)}: shown ${JSON.stringify(shown)}, notices ${JSON.stringify(notices)}`,
