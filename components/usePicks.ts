@@ -273,11 +273,12 @@ export function usePicks(
     lastFeedback,
     marked,
     /** A title left the watchlist (in its own view): its card here says so no more, or says seen. */
-    onLeftWatchlist: (movieId: number, seen: boolean) =>
+    /** A title left the watchlist; `mark` is the one it carries now (seen, an earlier mark, or none). */
+    onLeftWatchlist: (movieId: number, mark: FeedbackSignal | null) =>
       setMarked((m) => {
         if (m[movieId] !== 'watchlist') return m;
         const { [movieId]: _, ...rest } = m;
-        return seen ? { ...rest, [movieId]: 'seen' } : rest;
+        return mark ? { ...rest, [movieId]: mark } : rest;
       }),
     onUndo: () => void undo(),
     /**

@@ -263,8 +263,10 @@ export const BACKGROUND_MESSAGES = {
     forgotten: boolean;
   }>(),
   'watchlist-list': message(bare('watchlist-list'), 'storage-unreadable')<{ movie: Movie; at: number }[]>(),
+  /** Takes the title's 🔖 marks back; `mark` is the one left on it (an earlier 👍, say), if any. */
   'watchlist-remove': message(v.strictObject({ type: v.literal('watchlist-remove'), movieId }), 'storage-failed')<{
     removed: true;
+    mark: FeedbackSignal | null;
   }>(),
   'privacy-counts': message(bare('privacy-counts'), 'storage-unreadable')<StoreCounts>(),
   'privacy-export': message(bare('privacy-export'), 'storage-unreadable')<UserData>(),

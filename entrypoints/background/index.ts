@@ -24,7 +24,7 @@ import { getMovies, searchTitles, withoutSearchFields } from '../../models/store
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { forgetHistoryEntry, latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
-import { listMarks, listWatchlist, loadUserModel, removeFromWatchlist, resetMoodMap } from '../../models/store/user';
+import { listMarks, listWatchlist, loadUserModel, resetMoodMap } from '../../models/store/user';
 import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
 import { signalsOf } from '../../models/learning/user-model';
@@ -33,7 +33,15 @@ import { clearSettings, loadSettings, saveSettings, watchSettings } from '../sha
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { ensureCatalogue } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { forgetShownPosterLooks, keptList, recommend, recordFeedback, forgetFeedbackOf, warmPicks } from './recommend';
+import {
+  forgetShownPosterLooks,
+  keptList,
+  leaveWatchlist,
+  recommend,
+  recordFeedback,
+  forgetFeedbackOf,
+  warmPicks,
+} from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
 import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
 import { errorText } from '../../models/error-text';
@@ -109,10 +117,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     return { forgotten };
   },
   'watchlist-list': async () => listWatchlist(await openDatabase()),
-  'watchlist-remove': async (r) => {
-    await removeFromWatchlist(await openDatabase(), r.movieId);
-    return { removed: true };
-  },
+  'watchlist-remove': async (r) => ({ removed: true, mark: await leaveWatchlist(r.movieId) }),
   'feedback-undo': async (r) => ({ undone: await forgetFeedbackOf({ eventId: r.eventId }) }),
   'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only),
   'marks-of': async (r) => signalsOf(await loadUserModel(await openDatabase()), r.movieIds),

@@ -27,6 +27,7 @@ import {
   forgetFeedback,
   isForgotten,
   loadUserModel,
+  removeFromWatchlist,
   saveFeedback,
   type FeedbackToForget,
 } from '../../models/store/user';
@@ -209,4 +210,15 @@ export async function forgetFeedbackOf(which: FeedbackToForget): Promise<boolean
     return movie && isFeedbackSignal(e.kind) ? [[movie, e.kind, e.mood] as const] : [];
   });
   return forgetFeedback(db, which, modelFromSignals(entries, await itemFactors()));
+}
+
+/**
+ * Takes a title off the watchlist by taking back its 🔖 marks: the liking they taught goes with them and the title may
+ * be picked again, as the marks list and a card reopened then say. The mark left on the title, if any.
+ */
+export async function leaveWatchlist(movieId: number): Promise<FeedbackSignal | null> {
+  const db = await openDatabase();
+  // An entry no event explains (from an old backup) goes all the same.
+  if (!(await forgetFeedbackOf({ movieId, kind: 'watchlist' }))) await removeFromWatchlist(db, movieId);
+  return signalsOf(await loadUserModel(db), [movieId])[movieId] ?? null;
 }

@@ -17,6 +17,7 @@ import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
+import type { FeedbackSignal } from '../../models/learning/signals';
 import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
@@ -580,11 +581,13 @@ export function App() {
               onLeave={(movieId, seen) =>
                 void removal.run('storage-failed', async () => {
                   // Seen: feedback like a pick's 👁 (taste learns from it), which takes the title off the watchlist.
+                  // Removed: the 🔖 taken back, leaving whatever mark came before it.
+                  let mark: FeedbackSignal | null = 'seen';
                   if (seen) await ask({ type: 'feedback', movieId, signal: 'seen', mood: null });
-                  else await ask({ type: 'watchlist-remove', movieId });
+                  else ({ mark } = await ask({ type: 'watchlist-remove', movieId }));
                   // From the list as it is then: two removals in flight each take their own title out.
                   watchlist.setValue((items) => (items ?? []).filter((x) => x.movie.movieId !== movieId));
-                  picks.onLeftWatchlist(movieId, seen);
+                  picks.onLeftWatchlist(movieId, mark);
                 })
               }
             />

@@ -38,16 +38,18 @@ type UserTx = IDBPTransaction<MoodreelDB, ('feedback' | 'seen' | 'watchlist' | '
 
 /**
  * What a title's events mean for the seen and watchlist stores: seen once liked or marked seen; on the watchlist
- * while its latest event is "watchlist". `replace` first forgets what the stores said (for an undo's replay).
+ * while its latest mark is "watchlist". `replace` first forgets what the stores said (for an undo's replay).
  */
 function applyToTitle(tx: UserTx, movieId: number, events: readonly FeedbackEvent[], replace: boolean): void {
-  if (replace) void tx.objectStore('seen').delete(movieId);
+  if (replace) {
+    void tx.objectStore('seen').delete(movieId);
+    void tx.objectStore('watchlist').delete(movieId);
+  }
   for (const e of events) {
     if (e.kind === 'seen' || e.kind === 'up') void tx.objectStore('seen').put({ movieId, at: e.at });
     if (e.kind === 'watchlist') void tx.objectStore('watchlist').put({ movieId, at: e.at });
     else if (e.kind !== 'mood-correction') void tx.objectStore('watchlist').delete(movieId);
   }
-  if (replace && events.length === 0) void tx.objectStore('watchlist').delete(movieId);
 }
 
 /** Every feedback event, oldest first. */
@@ -55,14 +57,19 @@ export async function feedbackEvents(db: Database): Promise<FeedbackEvent[]> {
   return db.getAll('feedback');
 }
 
-/** Feedback to forget: one event (an undo), or every signal on a title (its mark taken back). */
-export type FeedbackToForget = { eventId: number } | { movieId: number };
+/**
+ * Feedback to forget: one event (an undo), every signal on a title (its mark taken back), or a title's signals of one
+ * kind (`watchlist`: the title removed from the watchlist).
+ */
+export type FeedbackToForget = { eventId: number } | { movieId: number; kind?: FeedbackSignal };
 
 /** Whether `e` is among the feedback `which` forgets. */
 export const isForgotten =
   (which: FeedbackToForget) =>
   (e: FeedbackEvent): boolean =>
-    'eventId' in which ? e.id === which.eventId : e.movieId === which.movieId && isFeedbackSignal(e.kind);
+    'eventId' in which
+      ? e.id === which.eventId
+      : e.movieId === which.movieId && (which.kind ? e.kind === which.kind : isFeedbackSignal(e.kind));
 
 /**
  * Takes feedback back: the events go, their title's seen/watchlist entries are replayed from the events that remain,

@@ -586,6 +586,36 @@ describe("titles you've marked", () => {
     await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
     expect(await settledPicks(popup)).toEqual(list);
     expect(await markedCards(popup)).toEqual({ [saved!]: 'watchlist' });
+
+    // Removed from the watchlist, a title's 🔖 is taken back: its card, the background, the stored feedback and the
+    // marks list all say so, and it may be picked again. A title seen before it was saved keeps its 👁 (the newest of the many above).
+    const seenFirst = more.at(-1)!;
+    await askFrom(popup, { type: 'feedback', movieId: seenFirst, signal: 'watchlist' });
+    await popup.click('[data-testid="tab-watchlist"]');
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="watchlist-item"]').length === 2);
+    for (const id of [saved!, seenFirst]) {
+      await popup.click(`[data-testid="watchlist-item"][data-movie-id="${id}"] [data-testid="watchlist-remove"]`);
+      await popup.waitForFunction(
+        (gone) => !document.querySelector(`[data-testid="watchlist-item"][data-movie-id="${gone}"]`),
+        {},
+        id,
+      );
+    }
+    await popup.waitForSelector('[data-testid="watchlist-empty"]');
+    expect(await askFrom(popup, { type: 'marks-of', movieIds: [saved, seenFirst] })).toEqual({ [seenFirst]: 'seen' });
+    const kinds = ((await storeRecords(popup, 'feedback')) as { movieId: number; kind: string }[])
+      .filter((e) => e.movieId === saved || e.movieId === seenFirst)
+      .map((e) => [e.movieId, e.kind]);
+    expect(kinds).toEqual([[seenFirst, 'seen']]);
+    await popup.click('[data-testid="tab-mood"]');
+    await popup.waitForSelector(`[data-testid="pick"][data-movie-id="${saved}"]:not([data-marked])`);
+    await options.bringToFront();
+    await options.reload();
+    await options.waitForFunction(() => document.querySelectorAll('[data-testid="mark"]').length === 20);
+    expect(await options.$(`[data-testid="mark"][data-movie-id="${saved}"]`)).toBeNull();
+    expect(
+      await options.$eval(`[data-testid="mark"][data-movie-id="${seenFirst}"]`, (e) => e.getAttribute('data-signal')),
+    ).toBe('seen');
   });
 });
 

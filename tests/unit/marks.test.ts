@@ -19,6 +19,17 @@ describe('a mark taken back', () => {
     expect(events.filter(isForgotten({ movieId: 9 }))).toEqual([]);
   });
 
+  it('forgets only the marks of one kind on the title when asked (a title removed from the watchlist)', () => {
+    const saved: FeedbackEvent[] = [
+      ...events,
+      { id: 5, movieId: 7, kind: 'watchlist', at: 14 },
+      { id: 6, movieId: 8, kind: 'watchlist', at: 15 },
+      { id: 7, movieId: 7, kind: 'watchlist', at: 16 },
+    ];
+    expect(saved.filter(isForgotten({ movieId: 7, kind: 'watchlist' })).map((e) => e.id)).toEqual([5, 7]);
+    expect(saved.filter(isForgotten({ movieId: 8, kind: 'up' }))).toEqual([]);
+  });
+
   it('reads the marks on given titles as the model holds them, leaving out titles without one', () => {
     const model = { ...emptyUserModel(), signals: { 7: 'not-interested', 8: 'seen', 9: 'up' } as const };
     expect(signalsOf(model, [8, 7, 5])).toEqual({ 7: 'not-interested', 8: 'seen' });
