@@ -28,7 +28,7 @@ import {
   uiLanguage,
   type MessageKey,
 } from '../../components/i18n';
-import { parseLanguages } from '../../models/recommend/languages';
+import { languageName, parseLanguages } from '../../models/recommend/languages';
 import { askBackground } from '../shared/background-client';
 import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -142,9 +142,10 @@ function OptionsPage() {
 
   const f = settings.filters;
   const setFilters = (change: Partial<Settings['filters']>) => save({ ...settings, filters: { ...f, ...change } });
-  // Typed text that is no language code, no year in range or no region code stays in its field and is never saved.
+  // Typed text that is no language, no year in range or no region code stays in its field and is never saved. The
+  // languages read as names in the page's language, however they were typed.
   const languageField = useDraftField(
-    f.languages.join(', '),
+    f.languages.map((code) => languageName(code, uiLanguage())).join(', '),
     (text) => parseLanguages(text, uiLanguage()).unknown.length === 0,
     (text) => setFilters({ languages: parseLanguages(text, uiLanguage()).codes }),
   );
