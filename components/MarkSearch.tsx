@@ -20,8 +20,8 @@ const FOUND = 8;
 const TYPING_MS = 200;
 
 /**
- * `onMarked`: a mark was given here (the list of marks below changed); `marksChanged` counts marks taken back below
- * (the titles found say what they carry now).
+ * `onMarked`: a mark was given here (the list of marks below changed); `marksChanged` counts changes made elsewhere
+ * (marks taken back below, or the page shown again after another tab): the titles found say what they carry now.
  */
 export function MarkSearch({
   ask,

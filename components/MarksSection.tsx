@@ -18,6 +18,7 @@ import { MarkSearch } from './MarkSearch';
 import { ProblemNotice } from './ProblemNotice';
 import { useAction } from './useAction';
 import { useMoreFocus } from './useMoreFocus';
+import { useOnReturn } from './useOnReturn';
 import { WaitButton } from './WaitButton';
 
 /** How many more titles "More" lists. */
@@ -30,6 +31,9 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
   const [listed, setListed] = useState<{ marks: Mark[]; more: boolean } | null>(null);
   const [problem, setProblem] = useState<ProblemCode | null>(null);
   const [attempt, setAttempt] = useState(0);
+  /** Counts returns to the page: marks may have been given or taken back in another tab meanwhile. */
+  const [returned, setReturned] = useState(0);
+  useOnReturn(() => setReturned((n) => n + 1));
   /** The title whose mark was just taken back, said once in a status line, and how many were. */
   const [takenBack, setTakenBack] = useState<string | null>(null);
   const [takenCount, setTakenCount] = useState(0);
@@ -53,7 +57,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
     return () => {
       current = false;
     };
-  }, [limit, only, attempt]);
+  }, [limit, only, attempt, returned]);
 
   // Opened for the marks (the popup's Watchlist tab links here): the section is brought into view, the keyboard on its
   // heading, once its list is there (the sections above have their height by then).
@@ -81,7 +85,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
         {t('marksTitle')}
       </h2>
       <p>{t('marksWhat')}</p>
-      <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} marksChanged={takenCount} />
+      <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} marksChanged={takenCount + returned} />
       <p>
         <label>
           {t('marksShow')}{' '}

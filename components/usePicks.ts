@@ -3,10 +3,11 @@
  * each re-ranking at once. The caller passes its protocol client, so the hook stays free of browser APIs.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { FeedbackSignal } from '../models/learning/signals';
+import { turnsDown, type FeedbackSignal } from '../models/learning/signals';
 import { ranked, zeroProbabilities, type EmotionProbabilities } from '../models/mood/emotions';
 import { problemCodeOf, type ProblemCode } from '../models/problems';
 import { useAction } from './useAction';
+import { useOnReturn } from './useOnReturn';
 import type { BackgroundClient, PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
 import {
@@ -184,6 +185,16 @@ export function usePicks(
     );
   }
 
+  // Back from another tab (the options page, the popup over another page): the cards follow the marks as they stand
+  // now, given or taken back there; a card turned down there stays until the next list.
+  useOnReturn(() => {
+    const ids = (picks ?? []).map((p) => p.movie.movieId);
+    if (ids.length === 0 || writing.busy) return;
+    ask({ type: 'marks-of', movieIds: ids })
+      .then((now) => setMarked(Object.fromEntries(Object.entries(now).filter(([, signal]) => !turnsDown(signal)))))
+      .catch((error: unknown) => console.warn('Moodreel: marks not read again', error));
+  });
+
   useEffect(() => {
     if (!options.posters || !picks) return;
     let current = true;
@@ -227,7 +238,7 @@ export function usePicks(
       setLastFeedback({ eventId, movieId, title: shown, signal, before });
       setRestored(null);
       // A steady list: a kept card is marked where it is; a rejected one gives way to one new pick in its place.
-      if (signal === 'down' || signal === 'not-interested') await replace(movieId);
+      if (turnsDown(signal)) await replace(movieId);
       else setMarked((m) => ({ ...m, [movieId]: signal }));
     }, false);
 

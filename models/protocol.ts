@@ -232,10 +232,14 @@ export const BACKGROUND_MESSAGES = {
     }),
     'storage-unreadable',
   )<{ marks: Mark[]; more: boolean }>(),
-  /** The user's mark on each of these titles, where there is one (a search's titles say what they were given). */
+  /**
+   * The user's mark on each of these titles, where there is one: a search's titles say what they were given, and the
+   * overlay's cards follow marks given or taken back elsewhere.
+   */
   'marks-of': message(
     v.strictObject({ type: v.literal('marks-of'), movieIds: movieIds(MAX_LOOKUP) }),
     'storage-unreadable',
+    ['page', 'content'],
   )<Record<number, FeedbackSignal>>(),
   /** Takes back every mark on a title: it may be picked again, and what it taught is unlearned. */
   'mark-forget': message(v.strictObject({ type: v.literal('mark-forget'), movieId }), 'storage-failed')<{

@@ -33,6 +33,7 @@ import { askBackground } from '../shared/background-client';
 import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
+import { useOnReturn } from '../../components/useOnReturn';
 import { useAction } from '../../components/useAction';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { WaitButton } from '../../components/WaitButton';
@@ -87,6 +88,8 @@ function OptionsPage() {
   // A failure replaces "Loading…" with its problem and a way to ask again.
   const catalogue = useLoaded(() => ask({ type: 'catalogue-ensure' }), 'catalogue-failed');
   const moodMap = useLoaded(() => ask({ type: 'mood-map-status' }), 'storage-unreadable');
+  // Thumbs given in the popup meanwhile taught it more.
+  useOnReturn(moodMap.retry);
   const forgetting = useAction();
   const refreshing = useAction();
   const saving = useAction();

@@ -17,6 +17,7 @@ import { errorText } from '../../models/error-text';
 import { ProtocolError } from '../../models/messaging';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
+import { useOnReturn } from '../../components/useOnReturn';
 import { useAction } from '../../components/useAction';
 import { ConfirmButton } from '../../components/ConfirmButton';
 import { formatDateTime, formatNumber, localizePage, t } from '../../components/i18n';
@@ -37,6 +38,8 @@ interface Chosen {
 
 function PrivacyPage() {
   const counts = useLoaded(() => ask({ type: 'privacy-counts' }), 'storage-unreadable');
+  // What is stored may have grown in the popup meanwhile.
+  useOnReturn(counts.retry);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   /** An export, import or deletion; its failure in the browser's storage shows under the buttons. */
   const action = useAction();

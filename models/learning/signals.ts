@@ -11,6 +11,9 @@ export const SIGNALS: Record<FeedbackSignal, { preference: 0 | 1; weight: number
   'not-interested': { preference: 0, weight: 0.5, content: -0.6 },
 };
 
+/** A title turned down (👎, 🚫): its card gives way to another, and it is not picked again. */
+export const turnsDown = (signal: FeedbackSignal): boolean => SIGNALS[signal].preference === 0;
+
 export function isFeedbackSignal(v: unknown): v is FeedbackSignal {
   return typeof v === 'string' && v in SIGNALS;
 }

@@ -1,6 +1,7 @@
 /** What may be picked at all: the user's filters, and the titles their feedback or the last lists rule out. */
 import type { Movie } from '../catalogue/movie';
 import type { UserModel } from '../learning/user-model';
+import { turnsDown } from '../learning/signals';
 
 export interface Filters {
   includeSeen: boolean;
@@ -117,7 +118,7 @@ export function eligible(ctx: Parameters<typeof eligibleMask>[0]): Movie[] {
  * on it, and the user has turned none of them down since. Cards they kept (liked, seen, watchlisted) stay.
  */
 export function showableAgain(movies: readonly Movie[], filters: Filters, user: UserModel): boolean {
-  const rejected = Object.entries(user.signals).filter(([, s]) => s === 'down' || s === 'not-interested');
+  const rejected = Object.entries(user.signals).filter(([, s]) => turnsDown(s));
   const ok = eligibleMask({ movies, filters, user: { ...user, signals: Object.fromEntries(rejected) } });
   return ok.every(Boolean);
 }

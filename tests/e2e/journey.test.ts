@@ -726,6 +726,13 @@ describe('privacy page', () => {
     await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '5');
     const replaced = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
     expect({ ...replaced, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
+
+    // Left open while a thumb is given in another tab, the page counts it once the user comes back.
+    const elsewhere = await session.openPage('options.html');
+    await askFrom(elsewhere, { type: 'feedback', movieId: 2571, signal: 'up' });
+    await page.bringToFront();
+    await page.waitForFunction(() => document.querySelector('[data-testid="count-feedback"]')?.textContent === '6');
+    await elsewhere.close();
   });
 });
 

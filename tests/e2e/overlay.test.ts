@@ -403,6 +403,23 @@ describe('the latest mood check', () => {
     await settledInOverlay(page, '[data-testid="pick"]');
     expect(await pickIds(page)).toEqual(shown);
     expect(await page.$$(inOverlay(`[data-movie-id="${shown[1]}"][data-marked="up"]`))).toHaveLength(1);
+
+    // Marks changed in another tab are followed when the user comes back to a page: the options page, left open, lists
+    // a 🔖 given in the panel meanwhile; the 👍 taken back there, the panel's card is marked no more.
+    const options = await session.openPage('options.html');
+    await options.waitForSelector(`[data-testid="mark"][data-movie-id="${shown[1]}"][data-signal="up"]`);
+    await page.bringToFront();
+    await page.click(inOverlay(`[data-movie-id="${shown[2]}"] [data-signal="watchlist"]`));
+    await waitInOverlay(page, `[data-movie-id="${shown[2]}"][data-marked="watchlist"]`);
+    await options.bringToFront();
+    await options.waitForSelector(`[data-testid="mark"][data-movie-id="${shown[2]}"][data-signal="watchlist"]`);
+    await options.click(`[data-testid="mark"][data-movie-id="${shown[1]}"] [data-testid="mark-forget"]`);
+    await options.click('[data-testid="mark-forget-confirm"]');
+    await options.waitForSelector('[data-testid="marks-taken-back"]');
+    await page.bringToFront();
+    await waitInOverlay(page, `[data-movie-id="${shown[1]}"]:not([data-marked])`);
+    expect(await page.$$(inOverlay(`[data-movie-id="${shown[2]}"][data-marked="watchlist"]`))).toHaveLength(1);
+    await options.close();
     expect(errors).toEqual([]);
     await page.close();
   });
