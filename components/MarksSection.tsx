@@ -9,7 +9,7 @@ import { displayTitle } from '../models/catalogue/movie';
 import type { BackgroundClient } from '../models/protocol';
 import type { ProblemCode } from '../models/problems';
 import { problemCodeOf } from '../models/problems';
-import type { Mark } from '../models/store/user';
+import type { GivenMark, Mark } from '../models/store/user';
 import { ConfirmButton } from './ConfirmButton';
 import { formatDateTime, t } from './i18n';
 import { ACTION, ACTIONS } from './feedbackActions';
@@ -34,9 +34,15 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
   /** Counts returns to the page: marks may have been given or taken back in another tab meanwhile. */
   const [returned, setReturned] = useState(0);
   useOnReturn(() => setReturned((n) => n + 1));
-  /** The title whose mark was just taken back, said once in a status line, and how many were. */
-  const [takenBack, setTakenBack] = useState<string | null>(null);
+  /**
+   * The title whose mark was just taken back (with the marks, for its Undo) or put back, said once in a status line;
+   * and how many marks changed here.
+   */
+  const [said, setSaid] = useState<{ title: string; movieId: number; marks: GivenMark[]; restored: boolean } | null>(
+    null,
+  );
   const [takenCount, setTakenCount] = useState(0);
+  const status = useRef<HTMLParagraphElement>(null);
   const forgetting = useAction();
   /** "More" pressed and its titles not come yet. */
   const [loadingMore, setLoadingMore] = useState(false);
@@ -69,15 +75,37 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
     heading.current?.focus();
   }, [arrived]);
 
+  /** Marks taken back or put back: the page's learned taste and the list as they are now, then the status line. */
+  const changed = async (next: NonNullable<typeof said>) => {
+    onTakenBack?.();
+    // The list as it is now (a mark given meanwhile in the popup shows too), as long as it was.
+    setListed(await ask({ type: 'marks-list', limit, only }));
+    setSaid(next);
+    setTakenCount((n) => n + 1);
+  };
+
   const forget = (mark: Mark) =>
     void forgetting.run('storage-failed', async () => {
-      await ask({ type: 'mark-forget', movieId: mark.movie.movieId });
-      onTakenBack?.();
-      // The list as it is now (a mark given meanwhile in the popup shows too), as long as it was.
-      setListed(await ask({ type: 'marks-list', limit, only }));
-      setTakenBack(displayTitle(mark.movie.title));
-      setTakenCount((n) => n + 1);
+      const { movieId } = mark.movie;
+      const { forgotten } = await ask({ type: 'mark-forget', movieId });
+      await changed({ title: displayTitle(mark.movie.title), movieId, marks: forgotten, restored: false });
     });
+
+  const undo = () =>
+    void forgetting.run('storage-failed', async () => {
+      if (!said || said.restored || said.marks.length === 0) return;
+      await ask({ type: 'feedback-restore', events: said.marks });
+      await changed({ ...said, restored: true });
+    });
+
+  // Put back, the keyboard goes to the title's row again (or to the status line where the row is not listed).
+  useEffect(() => {
+    if (!said?.restored) return;
+    const row = more.ref.current?.querySelector<HTMLElement>(
+      `[data-movie-id="${said.movieId}"] [data-testid="mark-forget"]`,
+    );
+    (row ?? status.current)?.focus();
+  }, [said]);
 
   return (
     <section class="mood" id="marks" aria-labelledby="marks-h">
@@ -163,9 +191,14 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
           </WaitButton>
         </p>
       )}
-      {takenBack && (
-        <p role="status" data-testid="marks-taken-back">
-          {t('marksTakenBack', takenBack)}
+      {said && (
+        <p role="status" data-testid="marks-taken-back" tabIndex={-1} ref={status}>
+          {t(said.restored ? 'marksRestored' : 'marksTakenBack', said.title)}{' '}
+          {!said.restored && said.marks.length > 0 && (
+            <WaitButton onClick={undo} waiting={forgetting.busy} data-testid="marks-undo">
+              {t('undo')}
+            </WaitButton>
+          )}
         </p>
       )}
       {forgetting.problem && <ProblemNotice code={forgetting.problem} />}

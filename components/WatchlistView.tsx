@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { Movie } from '../models/catalogue/movie';
 import { genreList, t } from './i18n';
 import type { WatchOn } from './PickCard';
@@ -9,6 +10,8 @@ interface WatchlistProps {
   services: WatchOn[];
   /** The title leaves the watchlist: removed, or (`seen`) marked seen. */
   onLeave: (movieId: number, seen: boolean) => void;
+  /** A title an undo put back: the keyboard goes to its Remove. */
+  focusOn?: number | null;
 }
 
 /** The watchlist, newest first, with "watch on …" searches for the user's streaming services, seen it and remove. */
@@ -28,9 +31,16 @@ export function WatchlistView({
   );
 }
 
-function WatchlistItems({ items, services, onLeave }: WatchlistProps) {
+function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistProps) {
+  const list = useRef<HTMLUListElement>(null);
+  useEffect(() => {
+    if (focusOn !== null)
+      list.current
+        ?.querySelector<HTMLElement>(`[data-movie-id="${focusOn}"] [data-testid="watchlist-remove"]`)
+        ?.focus();
+  }, [focusOn]);
   return (
-    <ul class="pick-list" data-testid="watchlist">
+    <ul class="pick-list" data-testid="watchlist" ref={list}>
       {items.map(({ movie: m }) => {
         const title = displayTitle(m.title);
         const query = watchQuery(m);

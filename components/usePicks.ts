@@ -284,12 +284,14 @@ export function usePicks(
     lastFeedback,
     marked,
     /** A title left the watchlist (in its own view): its card here says so no more, or says seen. */
-    /** A title left the watchlist; `mark` is the one it carries now (seen, an earlier mark, or none). */
-    onLeftWatchlist: (movieId: number, mark: FeedbackSignal | null) =>
+    /**
+     * A title's mark changed outside the list (it left the watchlist, or came back on it): its card, if shown, says
+     * what it carries now (a card turned down elsewhere stays until the next list).
+     */
+    onMarkChanged: (movieId: number, mark: FeedbackSignal | null) =>
       setMarked((m) => {
-        if (m[movieId] !== 'watchlist') return m;
         const { [movieId]: _, ...rest } = m;
-        return mark ? { ...rest, [movieId]: mark } : rest;
+        return mark && !turnsDown(mark) ? { ...rest, [movieId]: mark } : rest;
       }),
     onUndo: () => void undo(),
     /**

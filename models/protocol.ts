@@ -21,7 +21,7 @@ import type { Reason } from './recommend/reasons';
 import type { Face } from './mood/faces';
 import type { StoreCounts, UserData } from './store/backup';
 import type { StoredHistoryEntry, TmdbState } from './store/schema';
-import type { Mark } from './store/user';
+import type { GivenMark, Mark } from './store/user';
 import { DETECTORS, type DetectorKind } from './face/config';
 import { isRawLook } from './look/picture';
 
@@ -91,6 +91,8 @@ export const MAX_LOOKUP = 1000;
 /** The most picks one request asks for, and one history entry keeps. */
 export const MAX_PICKS = 50;
 export const MAX_QUERY_LENGTH = 200;
+/** The most marks one undo puts back (a title's marks; an import may have given it many). */
+export const MAX_RESTORED = 1000;
 
 /**
  * Each message is declared once, below: its payload as a schema (validated on receipt; the request type is inferred
@@ -243,8 +245,29 @@ export const BACKGROUND_MESSAGES = {
   )<Record<number, FeedbackSignal>>(),
   /** Takes back every mark on a title: it may be picked again, and what it taught is unlearned. */
   'mark-forget': message(v.strictObject({ type: v.literal('mark-forget'), movieId }), 'storage-failed')<{
-    forgotten: boolean;
+    /** The marks taken back (none when the title had none), for an undo (`feedback-restore`). */
+    forgotten: GivenMark[];
   }>(),
+  /** Puts back marks a removal from the watchlist or a take-back forgot, as they were (an undo). */
+  'feedback-restore': message(
+    v.strictObject({
+      type: v.literal('feedback-restore'),
+      events: v.pipe(
+        v.array(
+          v.strictObject({
+            id: positiveId,
+            movieId,
+            kind: feedbackSignal,
+            at: check<number>((x) => Number.isFinite(x) && (x as number) >= 0, 'must be a time'),
+            mood: v.optional(check<MoodLesson>(isMoodLesson, 'mood must be an emotion and a strategy')),
+          }),
+        ),
+        v.minLength(1, 'no marks to put back'),
+        v.maxLength(MAX_RESTORED, `more than ${MAX_RESTORED} marks`),
+      ),
+    }),
+    'storage-failed',
+  )<{ restored: true }>(),
   /** Forgets how the user wants each mood handled (the personal mood map); their other feedback stays. */
   'mood-map-reset': message(bare('mood-map-reset'), 'storage-failed')<{ reset: true }>(),
   'mood-map-status': message(bare('mood-map-status'), 'storage-unreadable')<MoodMapStatus>(),
@@ -267,9 +290,12 @@ export const BACKGROUND_MESSAGES = {
     forgotten: boolean;
   }>(),
   'watchlist-list': message(bare('watchlist-list'), 'storage-unreadable')<{ movie: Movie; at: number }[]>(),
-  /** Takes the title's 🔖 marks back; `mark` is the one left on it (an earlier 👍, say), if any. */
+  /**
+   * Takes the title's 🔖 marks back: `removed` are those marks (for an undo, `feedback-restore`), `mark` the one left
+   * on the title (an earlier 👍, say), if any.
+   */
   'watchlist-remove': message(v.strictObject({ type: v.literal('watchlist-remove'), movieId }), 'storage-failed')<{
-    removed: true;
+    removed: GivenMark[];
     mark: FeedbackSignal | null;
   }>(),
   'privacy-counts': message(bare('privacy-counts'), 'storage-unreadable')<StoreCounts>(),

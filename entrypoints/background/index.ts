@@ -40,6 +40,7 @@ import {
   recommend,
   recordFeedback,
   forgetFeedbackOf,
+  restoreFeedbackOf,
   warmPicks,
 } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
@@ -117,8 +118,12 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     return { forgotten };
   },
   'watchlist-list': async () => listWatchlist(await openDatabase()),
-  'watchlist-remove': async (r) => ({ removed: true, mark: await leaveWatchlist(r.movieId) }),
-  'feedback-undo': async (r) => ({ undone: await forgetFeedbackOf({ eventId: r.eventId }) }),
+  'watchlist-remove': (r) => leaveWatchlist(r.movieId),
+  'feedback-undo': async (r) => ({ undone: (await forgetFeedbackOf({ eventId: r.eventId })).length > 0 }),
+  'feedback-restore': async (r) => {
+    await restoreFeedbackOf(r.events);
+    return { restored: true };
+  },
   'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only),
   'marks-of': async (r) => signalsOf(await loadUserModel(await openDatabase()), r.movieIds),
   'mark-forget': async (r) => ({ forgotten: await forgetFeedbackOf({ movieId: r.movieId }) }),

@@ -9,7 +9,13 @@
 import type { Movie } from '../../models/catalogue/movie';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
 import { isFeedbackSignal, type FeedbackSignal } from '../../models/learning/signals';
-import { applyFeedback, modelFromSignals, signalsOf, withCurrentVector } from '../../models/learning/user-model';
+import {
+  applyFeedback,
+  modelFromSignals,
+  signalsOf,
+  withCurrentVector,
+  type UserModel,
+} from '../../models/learning/user-model';
 import type { FeedbackRequest, PickView, RecommendRequest } from '../../models/protocol';
 import { personalTarget } from '../../models/learning/mood-map';
 import { rankForMoment } from '../../models/recommend/moment';
@@ -21,6 +27,7 @@ import { typicalDistance2, unpackLooks, withLooks, type LookIndex, type LooksFil
 import { pictureLook } from '../../models/look/picture';
 import { getMovie, withoutSearchFields } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
+import type { FeedbackEvent } from '../../models/store/schema';
 import { posterLooks, tmdbState } from '../../models/store/tmdb';
 import {
   feedbackEvents,
@@ -28,8 +35,10 @@ import {
   isForgotten,
   loadUserModel,
   removeFromWatchlist,
+  restoreFeedback,
   saveFeedback,
   type FeedbackToForget,
+  type GivenMark,
 } from '../../models/store/user';
 import { loadSettings } from '../shared/settings';
 import { shippedCatalogue } from './catalogue';
@@ -199,26 +208,44 @@ export async function recordFeedback(r: FeedbackRequest): Promise<{ saved: true;
   return { saved: true, eventId: await saveFeedback(db, r.movieId, r.signal, model, Date.now(), r.mood) };
 }
 
-/** Takes feedback back (an undo, or a mark taken back); the model is relearned from the events that remain, in order. */
-export async function forgetFeedbackOf(which: FeedbackToForget): Promise<boolean> {
-  const db = await openDatabase();
-  const forgotten = isForgotten(which);
-  const remaining = (await feedbackEvents(db)).filter((e) => !forgotten(e));
+/** The model learned from `events` in order, as if they were all the feedback ever given. */
+async function modelOf(events: readonly FeedbackEvent[]): Promise<UserModel> {
   const { byId } = await loadCatalogue();
-  const entries = remaining.flatMap((e) => {
+  const entries = events.flatMap((e) => {
     const movie = byId.get(e.movieId);
     return movie && isFeedbackSignal(e.kind) ? [[movie, e.kind, e.mood] as const] : [];
   });
-  return forgetFeedback(db, which, modelFromSignals(entries, await itemFactors()));
+  return modelFromSignals(entries, await itemFactors());
+}
+
+/**
+ * Takes feedback back (an undo, or a mark taken back); the model is relearned from the events that remain, in order.
+ * Returns the marks forgotten, for `restoreFeedbackOf`.
+ */
+export async function forgetFeedbackOf(which: FeedbackToForget): Promise<GivenMark[]> {
+  const db = await openDatabase();
+  const forgotten = isForgotten(which);
+  return forgetFeedback(db, which, await modelOf((await feedbackEvents(db)).filter((e) => !forgotten(e))));
+}
+
+/** Puts back events `forgetFeedbackOf` took (an undo of a removal or a mark taken back); the model is relearned. */
+export async function restoreFeedbackOf(events: readonly GivenMark[]): Promise<void> {
+  const db = await openDatabase();
+  const ids = new Set(events.map((e) => e.id));
+  // Stored events all have their id; in id order, the restored ones stand where they were given.
+  const all = [...(await feedbackEvents(db)).filter((e) => !ids.has(e.id!)), ...events].sort((a, b) => a.id! - b.id!);
+  await restoreFeedback(db, events, await modelOf(all));
 }
 
 /**
  * Takes a title off the watchlist by taking back its 🔖 marks: the liking they taught goes with them and the title may
- * be picked again, as the marks list and a card reopened then say. The mark left on the title, if any.
+ * be picked again, as the marks list and a card reopened then say. Returns those marks (for an undo) and the mark
+ * left on the title, if any.
  */
-export async function leaveWatchlist(movieId: number): Promise<FeedbackSignal | null> {
+export async function leaveWatchlist(movieId: number): Promise<{ removed: GivenMark[]; mark: FeedbackSignal | null }> {
   const db = await openDatabase();
+  const removed = await forgetFeedbackOf({ movieId, kind: 'watchlist' });
   // An entry no event explains (from an old backup) goes all the same.
-  if (!(await forgetFeedbackOf({ movieId, kind: 'watchlist' }))) await removeFromWatchlist(db, movieId);
-  return signalsOf(await loadUserModel(db), [movieId])[movieId] ?? null;
+  if (removed.length === 0) await removeFromWatchlist(db, movieId);
+  return { removed, mark: signalsOf(await loadUserModel(db), [movieId])[movieId] ?? null };
 }

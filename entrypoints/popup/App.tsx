@@ -15,9 +15,9 @@ import { Picks } from '../../components/Picks';
 import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
+import { useWatchlist } from '../../components/useWatchlist';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
-import type { FeedbackSignal } from '../../models/learning/signals';
 import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
@@ -166,8 +166,6 @@ export function App() {
   const [historyShown, setHistoryShown] = useState(HISTORY_PAGE);
   const history = useLoaded(() => loadHistory(historyShown), 'storage-unreadable', view === 'history');
   const olderHistory = useAction();
-  const watchlist = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', view === 'watchlist');
-  const removal = useAction();
   const forgetting = useAction();
   /** A setting changed here; refused by the storage, the popup says so and shows what is kept. */
   const settingWrite = useAction();
@@ -242,6 +240,7 @@ export function App() {
     return recalledMood ? moodAsMeant(recalledMood, corrected) : null;
   }, [readMood, look, recalledMood, corrected]);
   const picks = usePicks(ask, picksMood, { posters: settings.tmdbApiKey !== '', onPoster: learnPosterLook });
+  const watchlist = useWatchlist(ask, view === 'watchlist', picks.onMarkChanged);
 
   // History keeps the picks first shown for each check.
   const recordedPicks = useRef<number | null>(null);
@@ -571,25 +570,23 @@ export function App() {
       )}
       {view === 'watchlist' && (
         <section id="panel-watchlist" role="tabpanel" aria-labelledby="tab-watchlist" class="popup-panel">
-          {removal.problem && <ProblemNotice code={removal.problem} />}
-          {watchlist.problem ? (
-            <ProblemNotice code={watchlist.problem} action={{ label: t('tryAgain'), run: watchlist.retry }} />
+          {watchlist.writing.problem && <ProblemNotice code={watchlist.writing.problem} />}
+          {watchlist.left && (
+            <p class="undo-bar" role="status" data-testid="watchlist-undo-bar">
+              {watchlist.left.seen ? t('doneSeen', watchlist.left.title) : t('watchlistRemoved', watchlist.left.title)}{' '}
+              <WaitButton onClick={watchlist.undo} waiting={watchlist.writing.busy} data-testid="watchlist-undo">
+                {t('undo')}
+              </WaitButton>
+            </p>
+          )}
+          {watchlist.list.problem ? (
+            <ProblemNotice code={watchlist.list.problem} action={{ label: t('tryAgain'), run: watchlist.list.retry }} />
           ) : (
             <WatchlistView
-              items={watchlist.value}
+              items={watchlist.list.value}
               services={services}
-              onLeave={(movieId, seen) =>
-                void removal.run('storage-failed', async () => {
-                  // Seen: feedback like a pick's 👁 (taste learns from it), which takes the title off the watchlist.
-                  // Removed: the 🔖 taken back, leaving whatever mark came before it.
-                  let mark: FeedbackSignal | null = 'seen';
-                  if (seen) await ask({ type: 'feedback', movieId, signal: 'seen', mood: null });
-                  else ({ mark } = await ask({ type: 'watchlist-remove', movieId }));
-                  // From the list as it is then: two removals in flight each take their own title out.
-                  watchlist.setValue((items) => (items ?? []).filter((x) => x.movie.movieId !== movieId));
-                  picks.onLeftWatchlist(movieId, mark);
-                })
-              }
+              onLeave={watchlist.leave}
+              focusOn={watchlist.back}
             />
           )}
           <p class="muted">

@@ -71,12 +71,20 @@ export const isForgotten =
       ? e.id === which.eventId
       : e.movieId === which.movieId && (which.kind ? e.kind === which.kind : isFeedbackSignal(e.kind));
 
+/** A mark as stored: one of the five signals, with its id (what an undo puts back). */
+export interface GivenMark extends FeedbackEvent {
+  id: number;
+  kind: FeedbackSignal;
+}
+
+const isGivenMark = (e: FeedbackEvent): e is GivenMark => e.id !== undefined && isFeedbackSignal(e.kind);
+
 /**
  * Takes feedback back: the events go, their title's seen/watchlist entries are replayed from the events that remain,
- * and the model is replaced by `rebuilt` (the caller learns it from those same remaining events). False when there was
- * no such event.
+ * and the model is replaced by `rebuilt` (the caller learns it from those same remaining events). Returns the marks
+ * forgotten (none when there was no such event), which `restoreFeedback` puts back for an undo.
  */
-export async function forgetFeedback(db: Database, which: FeedbackToForget, rebuilt: UserModel): Promise<boolean> {
+export async function forgetFeedback(db: Database, which: FeedbackToForget, rebuilt: UserModel): Promise<GivenMark[]> {
   const tx = db.transaction(['feedback', 'seen', 'watchlist', 'settings'], 'readwrite', { durability: 'strict' });
   const event = 'eventId' in which ? await tx.objectStore('feedback').get(which.eventId) : null;
   const movieId = event ? event.movieId : 'movieId' in which ? which.movieId : null;
@@ -84,7 +92,7 @@ export async function forgetFeedback(db: Database, which: FeedbackToForget, rebu
   const forgotten = ofTitle.filter(isForgotten(which));
   if (movieId === null || forgotten.length === 0) {
     await tx.done;
-    return false;
+    return [];
   }
   for (const e of forgotten) void tx.objectStore('feedback').delete(e.id!);
   applyToTitle(
@@ -95,7 +103,20 @@ export async function forgetFeedback(db: Database, which: FeedbackToForget, rebu
   );
   void tx.objectStore('settings').put(rebuilt, USER_MODEL_KEY);
   await tx.done;
-  return true;
+  return forgotten.filter(isGivenMark);
+}
+
+/**
+ * Puts forgotten events back as they were (same ids, so in their old order), replays their titles' seen/watchlist
+ * entries from all their events, and replaces the model by `rebuilt` (learned by the caller from every event then).
+ */
+export async function restoreFeedback(db: Database, events: readonly GivenMark[], rebuilt: UserModel): Promise<void> {
+  const tx = db.transaction(['feedback', 'seen', 'watchlist', 'settings'], 'readwrite', { durability: 'strict' });
+  for (const e of events) void tx.objectStore('feedback').put(e);
+  for (const movieId of new Set(events.map((e) => e.movieId)))
+    applyToTitle(tx, movieId, await tx.objectStore('feedback').index('movieId').getAll(movieId), true);
+  void tx.objectStore('settings').put(rebuilt, USER_MODEL_KEY);
+  await tx.done;
 }
 
 /** A title the user marked, with its latest mark and when it was given. */

@@ -519,6 +519,21 @@ describe("titles you've marked", () => {
     expect(events.map((e) => e.movieId).sort()).toEqual([liked, saved].sort());
     // What it taught the mood map goes with it (each mark after a mood check taught one lesson).
     await expect.poll(lessons, { timeout: 10_000 }).toBe(taught - 1);
+    // Taken back by a slip: Undo puts the mark back as it was (hidden again, its lesson relearned), the keyboard on
+    // the title's row; then taken back for good.
+    const storedBefore = events.length;
+    await options.click('[data-testid="marks-undo"]');
+    await waitForFocus(options, `[data-testid="mark"][data-movie-id="${never}"] [data-testid="mark-forget"]`);
+    expect((await marks()).map(([id, signal]) => [id, signal])).toEqual([[never, 'not-interested']]);
+    expect(await text(options, '[data-testid="marks-taken-back"]')).toContain('Mark put back');
+    expect(await options.$('[data-testid="marks-undo"]')).toBeNull();
+    expect(await askFrom(options, { type: 'kept-list', movieIds: [never] })).toBeNull();
+    expect(await storeRecords(options, 'feedback')).toHaveLength(storedBefore + 1);
+    await expect.poll(lessons, { timeout: 10_000 }).toBe(taught);
+    await options.click('[data-testid="mark-forget"]');
+    await options.click('[data-testid="mark-forget-confirm"]');
+    await options.waitForSelector('[data-testid="marks-empty"]');
+    await expect.poll(lessons, { timeout: 10_000 }).toBe(taught - 1);
 
     // All marks again; the like taken back from the keyboard.
     await options.select('[data-testid="marks-only"]', '');
@@ -593,14 +608,36 @@ describe("titles you've marked", () => {
     await askFrom(popup, { type: 'feedback', movieId: seenFirst, signal: 'watchlist' });
     await popup.click('[data-testid="tab-watchlist"]');
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="watchlist-item"]').length === 2);
-    for (const id of [saved!, seenFirst]) {
+    const remove = async (id: number) => {
       await popup.click(`[data-testid="watchlist-item"][data-movie-id="${id}"] [data-testid="watchlist-remove"]`);
       await popup.waitForFunction(
         (gone) => !document.querySelector(`[data-testid="watchlist-item"][data-movie-id="${gone}"]`),
         {},
         id,
       );
-    }
+    };
+    const watchlisted = () =>
+      popup.$$eval('[data-testid="watchlist-item"]', (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
+    const moodLessons = async () => (await askFrom<{ lessons: number }>(popup, { type: 'mood-map-status' })).lessons;
+    // Removed by a slip: it says so with Undo, which puts the title back where it stood with the 🔖 and the lesson it
+    // taught, the keyboard on its Remove.
+    const order = await watchlisted();
+    const lessonsBefore = await moodLessons();
+    await remove(saved!);
+    expect(await text(popup, '[data-testid="watchlist-undo-bar"]')).toContain(
+      `Removed from your watchlist: ${displayTitle(titles[saved!]!)}. It may be picked again.`,
+    );
+    expect(await moodLessons()).toBe(lessonsBefore - 1);
+    await popup.click('[data-testid="watchlist-undo"]');
+    await waitForFocus(
+      popup,
+      `[data-testid="watchlist-item"][data-movie-id="${saved}"] [data-testid="watchlist-remove"]`,
+    );
+    expect(await watchlisted()).toEqual(order);
+    expect(await popup.$('[data-testid="watchlist-undo-bar"]')).toBeNull();
+    expect(await askFrom(popup, { type: 'marks-of', movieIds: [saved] })).toEqual({ [saved!]: 'watchlist' });
+    expect(await moodLessons()).toBe(lessonsBefore);
+    for (const id of [saved!, seenFirst]) await remove(id);
     await popup.waitForSelector('[data-testid="watchlist-empty"]');
     expect(await askFrom(popup, { type: 'marks-of', movieIds: [saved, seenFirst] })).toEqual({ [seenFirst]: 'seen' });
     const kinds = ((await storeRecords(popup, 'feedback')) as { movieId: number; kind: string }[])

@@ -86,6 +86,28 @@ describe('parseBackgroundRequest', () => {
     expect(parseBackgroundRequest({ type: 'mood-map-reset' })).toEqual({ ok: true, value: { type: 'mood-map-reset' } });
   });
 
+  it('puts back only stored marks as they were (an undo), from extension pages alone', () => {
+    const mark = {
+      id: 3,
+      movieId: 318,
+      kind: 'watchlist',
+      at: 1_700_000_000_000,
+      mood: { emotion: 'sad', strategy: 'lift' },
+    };
+    const restore = { type: 'feedback-restore', events: [mark, { ...mark, id: 4, kind: 'up', mood: undefined }] };
+    expect(parseBackgroundRequest(restore)?.ok).toBe(true);
+    for (const events of [
+      [],
+      [{ ...mark, id: undefined }],
+      [{ ...mark, kind: 'mood-correction' }],
+      [{ ...mark, at: -1 }],
+      [{ ...mark, extra: 1 }],
+      Array.from({ length: 1001 }, (_, i) => ({ ...mark, id: i + 1 })),
+    ])
+      expect(parseBackgroundRequest({ type: 'feedback-restore', events })?.ok).toBe(false);
+    expect(BACKGROUND_MESSAGES['feedback-restore'].senders).toEqual(['page']);
+  });
+
   it('leaves messages that are not ours alone', () => {
     for (const raw of [null, 42, 'analyze-image', [], {}, { type: 7 }, { type: 'offscreen:analyze' }]) {
       expect(parseBackgroundRequest(raw)).toBeNull();

@@ -1,0 +1,67 @@
+/**
+ * The popup's Watchlist tab: the list (asked for whenever the tab is shown), a title leaving it (seen, or removed:
+ * its 🔖 taken back) and the undo of that, which puts the title back where it stood.
+ */
+import { useState } from 'preact/hooks';
+import { displayTitle } from '../models/catalogue/movie';
+import type { FeedbackSignal } from '../models/learning/signals';
+import type { BackgroundClient } from '../models/protocol';
+import { useAction } from './useAction';
+import { useLoaded } from './useLoaded';
+
+/** The last title to leave the list, with how to put it back. */
+export interface LeftWatchlist {
+  movieId: number;
+  title: string;
+  seen: boolean;
+  undo: () => Promise<unknown>;
+}
+
+/** `onMark`: a title's mark changed here (left, or back on the list); the picks' card, if shown, follows it. */
+export function useWatchlist(
+  ask: BackgroundClient,
+  shown: boolean,
+  onMark: (movieId: number, mark: FeedbackSignal | null) => void,
+) {
+  const list = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', shown);
+  const writing = useAction();
+  const [left, setLeft] = useState<LeftWatchlist | null>(null);
+  /** The title an undo put back: the keyboard goes to it. */
+  const [back, setBack] = useState<number | null>(null);
+
+  const leave = (movieId: number, seen: boolean) =>
+    void writing.run('storage-failed', async () => {
+      const item = list.value?.find((x) => x.movie.movieId === movieId);
+      let next: LeftWatchlist | null = null;
+      let mark: FeedbackSignal | null = 'seen';
+      const title = item ? displayTitle(item.movie.title) : '';
+      if (seen) {
+        // Feedback like a pick's 👁 (taste learns from it), which takes the title off the watchlist; its undo forgets it.
+        const { eventId } = await ask({ type: 'feedback', movieId, signal: 'seen', mood: null });
+        next = { movieId, title, seen, undo: () => ask({ type: 'feedback-undo', eventId }) };
+      } else {
+        // The 🔖 taken back, leaving whatever mark came before it; its undo puts those marks back as they were.
+        const { removed, ...rest } = await ask({ type: 'watchlist-remove', movieId });
+        mark = rest.mark;
+        if (removed.length > 0)
+          next = { movieId, title, seen, undo: () => ask({ type: 'feedback-restore', events: removed }) };
+      }
+      // From the list as it is then: two removals in flight each take their own title out.
+      list.setValue((items) => (items ?? []).filter((x) => x.movie.movieId !== movieId));
+      onMark(movieId, mark);
+      setLeft(next);
+      setBack(null);
+    });
+
+  const undo = () =>
+    void writing.run('storage-failed', async () => {
+      if (!left) return;
+      await left.undo();
+      list.setValue(await ask({ type: 'watchlist-list' }));
+      onMark(left.movieId, 'watchlist');
+      setLeft(null);
+      setBack(left.movieId);
+    });
+
+  return { list, writing, left, back, leave, undo };
+}
