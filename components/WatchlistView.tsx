@@ -4,17 +4,24 @@ import { genreList, t } from './i18n';
 import type { WatchOn } from './PickCard';
 import { displayTitle, watchQuery } from '../models/catalogue/movie';
 import { ListPanel } from './ListPanel';
+import { ACTION } from './feedbackActions';
+
+/** How a title watched since is marked from the watchlist. */
+export type WatchedSignal = 'up' | 'down' | 'seen';
 
 interface WatchlistProps {
   items: { movie: Movie; at: number }[];
   services: WatchOn[];
-  /** The title leaves the watchlist: removed, or (`seen`) marked seen. */
-  onLeave: (movieId: number, seen: boolean) => void;
+  /** The title leaves the watchlist: watched (liked, not liked or just seen), or removed (null). */
+  onLeave: (movieId: number, watched: WatchedSignal | null) => void;
   /** A title an undo put back: the keyboard goes to its Remove. */
   focusOn?: number | null;
 }
 
-/** The watchlist, newest first, with "watch on …" searches for the user's streaming services, seen it and remove. */
+/**
+ * The watchlist, newest first, with "watch on …" searches for the user's streaming services, a way to rate a title
+ * watched since (👍 👎 seen it) and remove.
+ */
 export function WatchlistView({
   items,
   ...rest
@@ -57,9 +64,23 @@ function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistP
                 </a>
               ))}
               {services.length === 0 && <span class="muted">{t('watchlistNoServices')}</span>}
+              {/* Watched since: rated here as on a pick (👍 and 👎 count as seen too). */}
+              {(['up', 'down'] as const).map((signal) => (
+                <button
+                  key={signal}
+                  type="button"
+                  class="icon"
+                  onClick={() => onLeave(m.movieId, signal)}
+                  title={t(ACTION[signal].label)}
+                  aria-label={t('actionOn', t(ACTION[signal].label), title)}
+                  data-testid={`watchlist-${signal}`}
+                >
+                  {ACTION[signal].icon}
+                </button>
+              ))}
               <button
                 type="button"
-                onClick={() => onLeave(m.movieId, true)}
+                onClick={() => onLeave(m.movieId, 'seen')}
                 aria-label={t('watchlistSeenLabel', title)}
                 data-testid="watchlist-seen"
               >
@@ -67,7 +88,7 @@ function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistP
               </button>
               <button
                 type="button"
-                onClick={() => onLeave(m.movieId, false)}
+                onClick={() => onLeave(m.movieId, null)}
                 aria-label={t('watchlistRemoveLabel', title)}
                 data-testid="watchlist-remove"
               >

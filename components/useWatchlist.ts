@@ -1,6 +1,6 @@
 /**
- * The popup's Watchlist tab: the list (asked for whenever the tab is shown), a title leaving it (seen, or removed:
- * its 🔖 taken back) and the undo of that, which puts the title back where it stood.
+ * The popup's Watchlist tab: the list (asked for whenever the tab is shown), a title leaving it (rated once watched,
+ * or removed: its 🔖 taken back) and the undo of that, which puts the title back where it stood.
  */
 import { useState } from 'preact/hooks';
 import { displayTitle } from '../models/catalogue/movie';
@@ -8,12 +8,13 @@ import type { FeedbackSignal } from '../models/learning/signals';
 import type { BackgroundClient } from '../models/protocol';
 import { useAction } from './useAction';
 import { useLoaded } from './useLoaded';
+import type { WatchedSignal } from './WatchlistView';
 
-/** The last title to leave the list, with how to put it back. */
-export interface LeftWatchlist {
+/** The last title to leave the list, how (rated, or removed: null), and how to put it back. */
+interface LeftWatchlist {
   movieId: number;
   title: string;
-  seen: boolean;
+  signal: WatchedSignal | null;
   undo: () => Promise<unknown>;
 }
 
@@ -29,22 +30,22 @@ export function useWatchlist(
   /** The title an undo put back: the keyboard goes to it. */
   const [back, setBack] = useState<number | null>(null);
 
-  const leave = (movieId: number, seen: boolean) =>
+  const leave = (movieId: number, signal: WatchedSignal | null) =>
     void writing.run('storage-failed', async () => {
       const item = list.value?.find((x) => x.movie.movieId === movieId);
-      let next: LeftWatchlist | null = null;
-      let mark: FeedbackSignal | null = 'seen';
       const title = item ? displayTitle(item.movie.title) : '';
-      if (seen) {
-        // Feedback like a pick's 👁 (taste learns from it), which takes the title off the watchlist; its undo forgets it.
-        const { eventId } = await ask({ type: 'feedback', movieId, signal: 'seen', mood: null });
-        next = { movieId, title, seen, undo: () => ask({ type: 'feedback-undo', eventId }) };
+      let next: LeftWatchlist | null = null;
+      let mark: FeedbackSignal | null = signal;
+      if (signal) {
+        // Feedback as on a pick (taste learns from it), which takes the title off the watchlist; its undo forgets it.
+        const { eventId } = await ask({ type: 'feedback', movieId, signal, mood: null });
+        next = { movieId, title, signal, undo: () => ask({ type: 'feedback-undo', eventId }) };
       } else {
         // The 🔖 taken back, leaving whatever mark came before it; its undo puts those marks back as they were.
         const { removed, ...rest } = await ask({ type: 'watchlist-remove', movieId });
         mark = rest.mark;
         if (removed.length > 0)
-          next = { movieId, title, seen, undo: () => ask({ type: 'feedback-restore', events: removed }) };
+          next = { movieId, title, signal, undo: () => ask({ type: 'feedback-restore', events: removed }) };
       }
       // From the list as it is then: two removals in flight each take their own title out.
       list.setValue((items) => (items ?? []).filter((x) => x.movie.movieId !== movieId));

@@ -16,6 +16,7 @@ import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
 import { useWatchlist } from '../../components/useWatchlist';
+import { ACTION } from '../../components/feedbackActions';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
@@ -573,7 +574,7 @@ export function App() {
           {watchlist.writing.problem && <ProblemNotice code={watchlist.writing.problem} />}
           {watchlist.left && (
             <p class="undo-bar" role="status" data-testid="watchlist-undo-bar">
-              {watchlist.left.seen ? t('doneSeen', watchlist.left.title) : t('watchlistRemoved', watchlist.left.title)}{' '}
+              {t(watchlist.left.signal ? ACTION[watchlist.left.signal].done : 'watchlistRemoved', watchlist.left.title)}{' '}
               <WaitButton onClick={watchlist.undo} waiting={watchlist.writing.busy} data-testid="watchlist-undo">
                 {t('undo')}
               </WaitButton>

@@ -144,12 +144,16 @@ describe('first-run journey', () => {
         !document.querySelector('[data-testid="pick-reason"]')?.textContent?.includes('more like'),
     );
 
-    // Watchlist: add, see it listed, remove it.
-    const [saved] = await settledPicks(popup);
-    await popup.click(`[data-movie-id="${saved}"] [data-signal="watchlist"]`);
-    await popup.waitForSelector('[data-testid="undo-bar"]');
+    // Watchlist: add two, see them listed.
+    const [saved, rated] = await settledPicks(popup);
+    for (const id of [saved, rated]) {
+      await popup.click(`[data-movie-id="${id}"] [data-signal="watchlist"]`);
+      await popup.waitForSelector(`[data-movie-id="${id}"][data-marked="watchlist"]`);
+      await popup.waitForFunction(() => !document.querySelector('[data-signal][aria-disabled="true"]'));
+    }
     await popup.click('[data-testid="tab-watchlist"]');
     await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${saved}"]`);
+    await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${rated}"]`);
 
     // History: this check, with its mood and picks; a correction is kept.
     await popup.click('[data-testid="tab-history"]');
@@ -170,13 +174,33 @@ describe('first-run journey', () => {
       ),
     ).toMatch(/^Mark .+ as seen$/);
     await popup.click(`[data-testid="watchlist-item"][data-movie-id="${saved}"] [data-testid="watchlist-seen"]`);
+    await popup.waitForFunction(
+      (id) => !document.querySelector(`[data-testid="watchlist-item"][data-movie-id="${id}"]`),
+      {},
+      saved,
+    );
+    // Or rated there as on a pick: 👍 takes it off too, liked (and so seen), said with an Undo.
+    const [ratedMovie] = await askFrom<{ title: string }[]>(popup, { type: 'movies-get', movieIds: [rated] });
+    expect(
+      await popup.$eval(`[data-movie-id="${rated}"] [data-testid="watchlist-up"]`, (b) => b.getAttribute('aria-label')),
+    ).toBe(`I like it: ${displayTitle(ratedMovie!.title)}`);
+    await popup.click(`[data-testid="watchlist-item"][data-movie-id="${rated}"] [data-testid="watchlist-up"]`);
     await popup.waitForSelector('[data-testid="watchlist-empty"]');
-    expect(((await storeRecords(popup, 'seen')) as { movieId: number }[]).map((e) => e.movieId)).toEqual([saved]);
+    expect(await text(popup, '[data-testid="watchlist-undo-bar"]')).toContain(
+      `Liked: ${displayTitle(ratedMovie!.title)}`,
+    );
+    expect(((await storeRecords(popup, 'seen')) as { movieId: number }[]).map((e) => e.movieId).sort()).toEqual(
+      [saved, rated].sort(),
+    );
     expect(await storeRecords(popup, 'watchlist')).toEqual([]);
-    // Its card among the picks says so: seen, no longer on the watchlist.
+    expect(await askFrom(popup, { type: 'marks-of', movieIds: [saved, rated] })).toEqual({
+      [saved!]: 'seen',
+      [rated!]: 'up',
+    });
+    // Their cards among the picks say so: seen and liked, no longer on the watchlist.
     await popup.click('[data-testid="tab-mood"]');
-    await popup.waitForSelector(`[data-movie-id="${saved}"][data-marked]`);
-    expect(await markedCards(popup)).toEqual({ [saved!]: 'seen' });
+    await popup.waitForSelector(`[data-movie-id="${rated}"][data-marked="up"]`);
+    expect(await markedCards(popup)).toEqual({ [saved!]: 'seen', [rated!]: 'up' });
   });
 });
 
