@@ -41,7 +41,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
   const [said, setSaid] = useState<{ title: string; movieId: number; marks: GivenMark[]; restored: boolean } | null>(
     null,
   );
-  const [takenCount, setTakenCount] = useState(0);
+  const [changedHere, setChangedHere] = useState(0);
   const status = useRef<HTMLParagraphElement>(null);
   const forgetting = useAction();
   /** "More" pressed and its titles not come yet. */
@@ -81,7 +81,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
     // The list as it is now (a mark given meanwhile in the popup shows too), as long as it was.
     setListed(await ask({ type: 'marks-list', limit, only }));
     setSaid(next);
-    setTakenCount((n) => n + 1);
+    setChangedHere((n) => n + 1);
   };
 
   const forget = (mark: Mark) =>
@@ -113,7 +113,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
         {t('marksTitle')}
       </h2>
       <p>{t('marksWhat')}</p>
-      <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} marksChanged={takenCount + returned} />
+      <MarkSearch ask={ask} onMarked={() => setAttempt((a) => a + 1)} marksChanged={changedHere + returned} />
       <p>
         <label>
           {t('marksShow')}{' '}

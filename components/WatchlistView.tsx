@@ -47,57 +47,64 @@ function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistP
         ?.focus();
   }, [focusOn]);
   return (
-    <ul class="pick-list" data-testid="watchlist" ref={list}>
-      {items.map(({ movie: m }) => {
-        const title = displayTitle(m.title);
-        const query = watchQuery(m);
-        return (
-          <li key={m.movieId} class="watch-item" data-testid="watchlist-item" data-movie-id={m.movieId}>
-            <p class="pick-title">
-              {title} {m.year && <span class="muted">({m.year})</span>}
-            </p>
-            <p class="pick-meta">{genreList(m.genres.slice(0, 3))}</p>
-            <p class="row">
-              {services.map((s) => (
-                <a key={s.name} class="watch-on" href={s.searchUrl(query)} target="_blank" rel="noopener noreferrer">
-                  {t('watchOn', s.name)}
-                </a>
-              ))}
-              {services.length === 0 && <span class="muted">{t('watchlistNoServices')}</span>}
-              {/* Watched since: rated here as on a pick (👍 and 👎 count as seen too). */}
-              {(['up', 'down'] as const).map((signal) => (
+    <>
+      {/* Said once for the list, not on every title. */}
+      {services.length === 0 && (
+        <p class="muted" data-testid="watchlist-no-services">
+          {t('watchlistNoServices')}
+        </p>
+      )}
+      <ul class="pick-list" data-testid="watchlist" ref={list}>
+        {items.map(({ movie: m }) => {
+          const title = displayTitle(m.title);
+          const query = watchQuery(m);
+          return (
+            <li key={m.movieId} class="watch-item" data-testid="watchlist-item" data-movie-id={m.movieId}>
+              <p class="pick-title">
+                {title} {m.year && <span class="muted">({m.year})</span>}
+              </p>
+              <p class="pick-meta">{genreList(m.genres.slice(0, 3))}</p>
+              <p class="row">
+                {services.map((s) => (
+                  <a key={s.name} class="watch-on" href={s.searchUrl(query)} target="_blank" rel="noopener noreferrer">
+                    {t('watchOn', s.name)}
+                  </a>
+                ))}
+                {/* Watched since: rated here as on a pick (👍 and 👎 count as seen too). */}
+                {(['up', 'down'] as const).map((signal) => (
+                  <button
+                    key={signal}
+                    type="button"
+                    class="icon"
+                    onClick={() => onLeave(m.movieId, signal)}
+                    title={t(ACTION[signal].label)}
+                    aria-label={t('actionOn', t(ACTION[signal].label), title)}
+                    data-testid={`watchlist-${signal}`}
+                  >
+                    {ACTION[signal].icon}
+                  </button>
+                ))}
                 <button
-                  key={signal}
                   type="button"
-                  class="icon"
-                  onClick={() => onLeave(m.movieId, signal)}
-                  title={t(ACTION[signal].label)}
-                  aria-label={t('actionOn', t(ACTION[signal].label), title)}
-                  data-testid={`watchlist-${signal}`}
+                  onClick={() => onLeave(m.movieId, 'seen')}
+                  aria-label={t('watchlistSeenLabel', title)}
+                  data-testid="watchlist-seen"
                 >
-                  {ACTION[signal].icon}
+                  👁 {t('watchlistSeen')}
                 </button>
-              ))}
-              <button
-                type="button"
-                onClick={() => onLeave(m.movieId, 'seen')}
-                aria-label={t('watchlistSeenLabel', title)}
-                data-testid="watchlist-seen"
-              >
-                👁 {t('watchlistSeen')}
-              </button>
-              <button
-                type="button"
-                onClick={() => onLeave(m.movieId, null)}
-                aria-label={t('watchlistRemoveLabel', title)}
-                data-testid="watchlist-remove"
-              >
-                {t('watchlistRemove')}
-              </button>
-            </p>
-          </li>
-        );
-      })}
-    </ul>
+                <button
+                  type="button"
+                  onClick={() => onLeave(m.movieId, null)}
+                  aria-label={t('watchlistRemoveLabel', title)}
+                  data-testid="watchlist-remove"
+                >
+                  {t('watchlistRemove')}
+                </button>
+              </p>
+            </li>
+          );
+        })}
+      </ul>
+    </>
   );
 }

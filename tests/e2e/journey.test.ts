@@ -154,6 +154,13 @@ describe('first-run journey', () => {
     await popup.click('[data-testid="tab-watchlist"]');
     await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${saved}"]`);
     await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${rated}"]`);
+    // No streaming service chosen yet: the list says once where to choose them, not on every title.
+    expect(await popup.$$eval('[data-testid="watchlist-no-services"]', (els) => els.map((e) => e.textContent))).toEqual(
+      ['Choose your streaming services in the options for “watch on” links.'],
+    );
+    expect(
+      await popup.$$eval('[data-testid="watchlist-item"]', (els) => els.map((e) => e.textContent)),
+    ).not.toContainEqual(expect.stringContaining('streaming services'));
 
     // History: this check, with its mood and picks; a correction is kept.
     await popup.click('[data-testid="tab-history"]');
