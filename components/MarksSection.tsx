@@ -24,8 +24,11 @@ import { WaitButton } from './WaitButton';
 /** How many more titles "More" lists. */
 const PAGE = 20;
 
-/** `onTakenBack`: a mark was taken back (what the page shows of the learned taste, e.g. the mood map, changed). */
-export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTakenBack?: () => void }) {
+/**
+ * `onChanged`: a mark was taken back or put back (what the page shows of the learned taste, e.g. the mood map,
+ * changed).
+ */
+export function MarksSection({ ask, onChanged }: { ask: BackgroundClient; onChanged?: () => void }) {
   const [only, setOnly] = useState<FeedbackSignal | null>(null);
   const [limit, setLimit] = useState(PAGE);
   const [listed, setListed] = useState<{ marks: Mark[]; more: boolean } | null>(null);
@@ -77,7 +80,7 @@ export function MarksSection({ ask, onTakenBack }: { ask: BackgroundClient; onTa
 
   /** Marks taken back or put back: the page's learned taste and the list as they are now, then the status line. */
   const changed = async (next: NonNullable<typeof said>) => {
-    onTakenBack?.();
+    onChanged?.();
     // The list as it is now (a mark given meanwhile in the popup shows too), as long as it was.
     setListed(await ask({ type: 'marks-list', limit, only }));
     setSaid(next);

@@ -283,7 +283,6 @@ export function usePicks(
     onBackToMood: () => setLike(null),
     lastFeedback,
     marked,
-    /** A title left the watchlist (in its own view): its card here says so no more, or says seen. */
     /**
      * A title's mark changed outside the list (it left the watchlist, or came back on it): its card, if shown, says
      * what it carries now (a card turned down elsewhere stays until the next list).

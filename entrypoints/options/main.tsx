@@ -409,7 +409,7 @@ function OptionsPage() {
         {forgetting.problem && <ProblemNotice code={forgetting.problem} />}
       </section>
 
-      <MarksSection ask={ask} onTakenBack={moodMap.retry} />
+      <MarksSection ask={ask} onChanged={moodMap.retry} />
 
       <section class="mood">
         <h2>{t('catalogueTitle')}</h2>
