@@ -13,6 +13,7 @@ import { useKeptFocus } from './useKeptFocus';
 import { ChoiceButtons } from './ChoiceButtons';
 import { WaitButton } from './WaitButton';
 import { ACTION } from './feedbackActions';
+import { UndoBar } from './UndoBar';
 
 export interface PicksProps {
   picks: PickView[] | null;
@@ -98,12 +99,12 @@ export function Picks(props: PicksProps) {
         </p>
       )}
       {props.lastFeedback && (
-        <p class="undo-bar" role="status" data-testid="undo-bar">
-          {t(ACTION[props.lastFeedback.signal].done, props.lastFeedback.title)}{' '}
-          <WaitButton onClick={props.onUndo} waiting={props.busy} data-testid="undo">
-            {t('undo')}
-          </WaitButton>
-        </p>
+        <UndoBar
+          said={t(ACTION[props.lastFeedback.signal].done, props.lastFeedback.title)}
+          onUndo={props.onUndo}
+          busy={props.busy}
+          testId="undo"
+        />
       )}
       {props.problem && <ProblemNotice code={props.problem} />}
       {props.picks === null ? (

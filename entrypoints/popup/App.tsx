@@ -16,6 +16,7 @@ import { Snapshot } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
 import { useWatchlist } from '../../components/useWatchlist';
+import { UndoBar } from '../../components/UndoBar';
 import { ACTION } from '../../components/feedbackActions';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
@@ -573,12 +574,15 @@ export function App() {
         <section id="panel-watchlist" role="tabpanel" aria-labelledby="tab-watchlist" class="popup-panel">
           {watchlist.writing.problem && <ProblemNotice code={watchlist.writing.problem} />}
           {watchlist.left && (
-            <p class="undo-bar" role="status" data-testid="watchlist-undo-bar">
-              {t(watchlist.left.signal ? ACTION[watchlist.left.signal].done : 'watchlistRemoved', watchlist.left.title)}{' '}
-              <WaitButton onClick={watchlist.undo} waiting={watchlist.writing.busy} data-testid="watchlist-undo">
-                {t('undo')}
-              </WaitButton>
-            </p>
+            <UndoBar
+              said={t(
+                watchlist.left.signal ? ACTION[watchlist.left.signal].done : 'watchlistRemoved',
+                watchlist.left.title,
+              )}
+              onUndo={watchlist.undo}
+              busy={watchlist.writing.busy}
+              testId="watchlist-undo"
+            />
           )}
           {watchlist.list.problem ? (
             <ProblemNotice code={watchlist.list.problem} action={{ label: t('tryAgain'), run: watchlist.list.retry }} />
