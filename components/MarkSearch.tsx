@@ -18,6 +18,8 @@ import { WaitButton } from './WaitButton';
 const FOUND = 8;
 /** A pause in typing before the search runs, so each key does not ask the catalogue. */
 const TYPING_MS = 200;
+/** A search slower than this says it is looking (one waits for the catalogue while it is being imported). */
+const SLOW_MS = 400;
 
 /**
  * `onMarked`: a mark was given here (the list of marks below changed); `marksChanged` counts changes made elsewhere
@@ -36,6 +38,8 @@ export function MarkSearch({
   /** The titles found for `for`; null before a search (or under two letters). */
   const [found, setFound] = useState<{ for: string; movies: Movie[] } | null>(null);
   const [problem, setProblem] = useState<ProblemCode | null>(null);
+  /** The query of a search still running after SLOW_MS. */
+  const [slow, setSlow] = useState<string | null>(null);
   /** The user's marks on the titles found (stored, or given here since), by title. */
   const [given, setGiven] = useState<Record<number, FeedbackSignal>>({});
   const marking = useAction();
@@ -54,7 +58,9 @@ export function MarkSearch({
       return;
     }
     let current = true;
+    let slowTimer: ReturnType<typeof setTimeout> | undefined;
     async function search() {
+      slowTimer = setTimeout(() => current && setSlow(q), SLOW_MS);
       try {
         const movies = await ask({ type: 'movies-search', query: q, limit: FOUND });
         // What each title found was given before, here or in the picks, so a known film says so.
@@ -65,12 +71,17 @@ export function MarkSearch({
       } catch (error) {
         console.warn('Moodreel: search failed', error);
         if (current) setProblem(problemCodeOf(error, 'catalogue-failed'));
+      } finally {
+        clearTimeout(slowTimer);
+        if (current) setSlow(null);
       }
     }
     const timer = setTimeout(() => void search(), TYPING_MS);
     return () => {
       current = false;
       clearTimeout(timer);
+      clearTimeout(slowTimer);
+      setSlow(null);
     };
   }, [query, marksChanged]);
 
@@ -97,6 +108,11 @@ export function MarkSearch({
         </label>
       </p>
       {problem && <ProblemNotice code={problem} />}
+      {slow && (
+        <p class="working" role="status" data-testid="marks-searching">
+          {t('marksSearching', slow)}
+        </p>
+      )}
       {found && !problem && found.movies.length === 0 && (
         <p class="muted" role="status" data-testid="marks-search-none">
           {t('marksSearchNone', found.for)}

@@ -82,6 +82,16 @@ export function ensureCatalogue(): Promise<CatalogueStatus> {
   return running;
 }
 
+/**
+ * Waits for this worker's import or check under way, if any; true when there was one. Readers of titles pass it on
+ * (`ImportWait`); after a failed import they read what is stored.
+ */
+export async function importSettled(): Promise<boolean> {
+  if (!running) return false;
+  await running.catch(() => undefined);
+  return true;
+}
+
 export async function status(): Promise<CatalogueStatus> {
   const state = await catalogueState(await openDatabase());
   return {

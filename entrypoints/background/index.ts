@@ -31,7 +31,7 @@ import { signalsOf } from '../../models/learning/user-model';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
-import { ensureCatalogue } from './catalogue';
+import { ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import {
   forgetShownPosterLooks,
@@ -95,8 +95,13 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   },
   'reset-inference': async () => ({ closed: offscreenSupported() ? await closeOffscreen() : false }),
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
-  'movies-get': async (r) => (await getMovies(await openDatabase(), r.movieIds)).map(withoutSearchFields),
-  'movies-search': async (r) => (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields),
+  'movies-get': async (r) =>
+    (await getMovies(await openDatabase(), r.movieIds, importSettled)).map(withoutSearchFields),
+  // A search cannot tell a title missing from one not there: it waits for an import under way.
+  'movies-search': async (r) => {
+    await importSettled();
+    return (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields);
+  },
   recommend: (r) => recommend(r),
   'kept-list': (r) => keptList(r.movieIds),
   feedback: (r) => recordFeedback(r),
@@ -117,14 +122,14 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await forgetChoicesOf(r.id);
     return { forgotten };
   },
-  'watchlist-list': async () => listWatchlist(await openDatabase()),
+  'watchlist-list': async () => listWatchlist(await openDatabase(), importSettled),
   'watchlist-remove': (r) => leaveWatchlist(r.movieId),
   'feedback-undo': async (r) => ({ undone: (await forgetFeedbackOf({ eventId: r.eventId })).length > 0 }),
   'feedback-restore': async (r) => {
     await restoreFeedbackOf(r.events);
     return { restored: true };
   },
-  'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only),
+  'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only, importSettled),
   'marks-of': async (r) => signalsOf(await loadUserModel(await openDatabase()), r.movieIds),
   'mark-forget': async (r) => ({ forgotten: await forgetFeedbackOf({ movieId: r.movieId }) }),
   'mood-map-reset': async () => {

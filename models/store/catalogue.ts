@@ -80,12 +80,27 @@ export async function getMovie(db: Database, movieId: number): Promise<StoredMov
   return db.get('movies', movieId);
 }
 
-/** The movies with these ids, in the order asked, unknown ids left out; one read transaction. */
-export async function getMovies(db: Database, movieIds: readonly number[]): Promise<StoredMovie[]> {
-  const tx = db.transaction('movies');
-  const found = await Promise.all(movieIds.map((id) => tx.store.get(id)));
-  await tx.done;
-  return found.filter((m): m is StoredMovie => m !== undefined);
+/** Waits for a catalogue import under way, if any; true when there was one (a title missing before may be there now). */
+export type ImportWait = () => Promise<boolean>;
+
+/**
+ * The movies with these ids, in the order asked, unknown ids left out; one read transaction. An import clears the
+ * packaged titles and writes them back over seconds: with `importWait`, titles missing meanwhile are waited for and
+ * read again, so a list does not silently lose them (a watchlist looking empty after an update).
+ */
+export async function getMovies(
+  db: Database,
+  movieIds: readonly number[],
+  importWait?: ImportWait,
+): Promise<StoredMovie[]> {
+  const read = async () => {
+    const tx = db.transaction('movies');
+    const found = await Promise.all(movieIds.map((id) => tx.store.get(id)));
+    await tx.done;
+    return found.filter((m): m is StoredMovie => m !== undefined);
+  };
+  const found = await read();
+  return found.length < movieIds.length && importWait && (await importWait()) ? read() : found;
 }
 
 /** A stored movie as the rest of the app sees it (without the search index field). */

@@ -4,7 +4,7 @@ import { parseUserModel, type UserModel } from '../learning/user-model';
 import type { MoodLesson } from '../learning/mood-lesson';
 import type { IDBPTransaction } from 'idb';
 import type { Movie } from '../catalogue/movie';
-import { getMovies, withoutSearchFields } from './catalogue';
+import { getMovies, withoutSearchFields, type ImportWait } from './catalogue';
 import type { Database } from './db';
 import type { FeedbackEvent, MoodreelDB } from './schema';
 
@@ -134,6 +134,7 @@ export async function listMarks(
   db: Database,
   limit: number,
   only: FeedbackSignal | null = null,
+  importWait?: ImportWait,
 ): Promise<{ marks: Mark[]; more: boolean }> {
   const latest = new Map<number, { signal: FeedbackSignal; at: number }>();
   // Oldest first: a later event on a title replaces its earlier mark.
@@ -149,6 +150,7 @@ export async function listMarks(
       await getMovies(
         db,
         page.map(([id]) => id),
+        importWait,
       )
     ).map((m) => [m.movieId, m]),
   );
@@ -173,13 +175,14 @@ export async function resetMoodMap(db: Database): Promise<void> {
 }
 
 /** The watchlist, newest first, with each title (entries whose title is gone are left out). */
-export async function listWatchlist(db: Database): Promise<{ movie: Movie; at: number }[]> {
+export async function listWatchlist(db: Database, importWait?: ImportWait): Promise<{ movie: Movie; at: number }[]> {
   const entries = (await db.getAll('watchlist')).sort((a, b) => b.at - a.at);
   const movies = new Map(
     (
       await getMovies(
         db,
         entries.map((e) => e.movieId),
+        importWait,
       )
     ).map((m) => [m.movieId, m]),
   );

@@ -47,6 +47,31 @@ afterAll(async () => {
   await session.close();
 });
 
+/**
+ * The browser closed mid-import: the packaged titles cleared and none written back yet. The worker is stopped, so
+ * the next message starts one that redoes the import.
+ */
+async function importCutShort() {
+  await idb(
+    (db) =>
+      new Promise((resolve, reject) => {
+        const tx = db.transaction(['movies', 'meta'], 'readwrite');
+        tx.objectStore('movies').delete(IDBKeyRange.lowerBound(1));
+        const meta = tx.objectStore('meta').get('catalogue');
+        meta.onsuccess = () => tx.objectStore('meta').put({ ...meta.result, status: 'importing' });
+        tx.oncomplete = () => resolve(null);
+        tx.onerror = () => reject(tx.error);
+      }),
+  );
+  const cdp = await page.createCDPSession();
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  const deadline = Date.now() + 10_000;
+  while (session.browser.targets().some((t) => t.type() === 'service_worker') && Date.now() < deadline)
+    await new Promise((r) => setTimeout(r, 100));
+  await cdp.detach();
+}
+
 describe('catalogue in IndexedDB', () => {
   it('is imported on install, complete and counted', async () => {
     const status = await ask<Status>({ type: 'catalogue-ensure' });
@@ -137,6 +162,59 @@ describe('catalogue in IndexedDB', () => {
         }),
     );
     expect(user).toEqual([1, 1, { theme: 'dark' }]);
+  });
+
+  it('lists the watchlist, marks and search whole while an import is writing (first run, update, one cut short)', async () => {
+    await ask({ type: 'catalogue-ensure' });
+    // Saved earlier: Toy Story (id 1) and Zootopia (a late id, written in the import's last batch).
+    const zootopia = (
+      await ask<{ movieId: number; title: string }[]>({ type: 'movies-search', query: 'zootopia', limit: 1 })
+    )[0]!;
+    await ask({ type: 'feedback', movieId: 1, signal: 'watchlist', mood: null });
+    await ask({ type: 'feedback', movieId: zootopia.movieId, signal: 'watchlist', mood: null });
+    const before = await ask<{ movie: { movieId: number } }[]>({ type: 'watchlist-list' });
+    const saved = before.map((w) => String(w.movie.movieId));
+    expect(saved.slice(0, 2)).toEqual([String(zootopia.movieId), '1']);
+    const marked = await ask<{ marks: { movie: { movieId: number } }[] }>({
+      type: 'marks-list',
+      limit: 10,
+      only: null,
+    });
+    // The next worker start redoes the import; the user opens Moodreel meanwhile.
+    await importCutShort();
+    const popup = await session.openPage('popup.html');
+    const [watchlist, marks, found, shown] = await Promise.all([
+      ask<{ movie: { movieId: number } }[]>({ type: 'watchlist-list' }),
+      ask<{ marks: { movie: { movieId: number } }[] }>({ type: 'marks-list', limit: 10, only: null }),
+      ask<{ title: string }[]>({ type: 'movies-search', query: 'toy sto', limit: 10 }),
+      (async () => {
+        await popup.click('[data-testid="tab-watchlist"]');
+        await popup.waitForSelector('[data-testid="watchlist-item"], [data-testid="watchlist-empty"]');
+        return popup.$$eval('[data-testid="watchlist-item"]', (rows) =>
+          rows.map((r) => r.getAttribute('data-movie-id')),
+        );
+      })(),
+    ]);
+    expect(shown).toEqual(saved);
+    expect(watchlist.map((w) => String(w.movie.movieId))).toEqual(saved);
+    expect(marks).toEqual(marked);
+    expect(found.map((m) => m.title)).toContain('Toy Story');
+    expect(await ask<Status>({ type: 'catalogue-ensure' })).toMatchObject({
+      status: 'complete',
+      count: manifest.counts.movies,
+    });
+    await popup.close();
+
+    // Once more, in the options: the search says it is looking while the import writes, then finds the title.
+    await importCutShort();
+    const options = await session.openPage('options.html');
+    await options.type('[data-testid="marks-search"]', 'zootopia');
+    const looking = await options.waitForSelector('[data-testid="marks-searching"]');
+    expect(await looking!.evaluate((e) => e.textContent)).toBe('Looking for “zootopia” in the catalogue…');
+    await options.waitForSelector(`[data-testid="found"][data-movie-id="${zootopia.movieId}"]`);
+    expect(await options.$('[data-testid="marks-searching"]')).toBeNull();
+    expect(await options.$('[data-testid="marks-search-none"]')).toBeNull();
+    await options.close();
   });
 
   it('rejects malformed lookups', async () => {
