@@ -71,27 +71,37 @@ function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistP
                   </a>
                 ))}
                 {/* Watched since: rated here as on a pick (👍 and 👎 count as seen too). */}
-                {(['up', 'down'] as const).map((signal) => (
-                  <button
-                    key={signal}
-                    type="button"
-                    class="icon"
-                    onClick={() => onLeave(m.movieId, signal)}
-                    title={t(ACTION[signal].label)}
-                    aria-label={t('actionOn', t(ACTION[signal].label), title)}
-                    data-testid={`watchlist-${signal}`}
-                  >
-                    {ACTION[signal].icon}
-                  </button>
-                ))}
-                <button
-                  type="button"
-                  onClick={() => onLeave(m.movieId, 'seen')}
-                  aria-label={t('watchlistSeenLabel', title)}
-                  data-testid="watchlist-seen"
+                <span
+                  class="row"
+                  role="group"
+                  aria-label={t('watchlistWatchedOn', title)}
+                  data-testid="watchlist-watched"
                 >
-                  👁 {t('watchlistSeen')}
-                </button>
+                  <span class="muted" aria-hidden="true">
+                    {t('watchlistWatched')}
+                  </span>
+                  {(['up', 'down'] as const).map((signal) => (
+                    <button
+                      key={signal}
+                      type="button"
+                      class="icon"
+                      onClick={() => onLeave(m.movieId, signal)}
+                      title={t(ACTION[signal].label)}
+                      aria-label={t('actionOn', t(ACTION[signal].label), title)}
+                      data-testid={`watchlist-${signal}`}
+                    >
+                      {ACTION[signal].icon}
+                    </button>
+                  ))}
+                  <button
+                    type="button"
+                    onClick={() => onLeave(m.movieId, 'seen')}
+                    aria-label={t('watchlistSeenLabel', title)}
+                    data-testid="watchlist-seen"
+                  >
+                    👁 {t('watchlistSeen')}
+                  </button>
+                </span>
                 <button
                   type="button"
                   onClick={() => onLeave(m.movieId, null)}

@@ -191,6 +191,18 @@ describe('first-run journey', () => {
     expect(
       await popup.$eval(`[data-movie-id="${rated}"] [data-testid="watchlist-up"]`, (b) => b.getAttribute('aria-label')),
     ).toBe(`I like it: ${displayTitle(ratedMovie!.title)}`);
+    // The three ways to say it was watched stand together under a question, for the eye and for a screen reader.
+    expect(
+      await popup.$eval(`[data-movie-id="${rated}"] [data-testid="watchlist-watched"]`, (g) => ({
+        said: g.textContent,
+        label: g.getAttribute('aria-label'),
+        buttons: [...g.querySelectorAll('button')].map((b) => b.dataset.testid),
+      })),
+    ).toEqual({
+      said: 'Watched it?👍👎👁 Seen it',
+      label: `Watched ${displayTitle(ratedMovie!.title)}?`,
+      buttons: ['watchlist-up', 'watchlist-down', 'watchlist-seen'],
+    });
     await popup.click(`[data-testid="watchlist-item"][data-movie-id="${rated}"] [data-testid="watchlist-up"]`);
     await popup.waitForSelector('[data-testid="watchlist-empty"]');
     expect(await text(popup, '[data-testid="watchlist-undo-bar"]')).toContain(
