@@ -7,7 +7,7 @@
  * save won). The first read that finds that blob moves every value into its item and removes the blob.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../models/settings';
+import { DEFAULT_SETTINGS, migrateSettings, regionOfLanguage, type Settings } from '../../models/settings';
 
 export type SettingName = Exclude<keyof Settings, 'version'>;
 
@@ -36,6 +36,8 @@ export async function loadSettings(): Promise<Settings> {
   values.forEach(({ value }, i) => {
     if (value !== null) stored[NAMES[i]!] = value;
   });
+  // A region never chosen follows the browser's language: a German browser is shown where to stream in Germany.
+  stored.tmdbRegion ??= regionOfLanguage(navigator.language) ?? undefined;
   return migrateSettings(stored);
 }
 

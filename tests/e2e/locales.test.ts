@@ -112,6 +112,9 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     // The status as a user reads it once the catalogue is in (its longest text, for the overflow check).
     await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
     expect(await options.title()).toBe(messages.optionsTitle!.message);
+    // A region never chosen follows the browser's language (where to stream, what is playing).
+    const region = { de: 'DE', es: 'ES', fr: 'FR', ja: 'JP', pt_BR: 'BR' }[locale];
+    expect(await options.$eval('[data-testid="tmdb-region"]', (e) => (e as HTMLInputElement).value)).toBe(region);
     expect(await overflowing(options)).toEqual([]);
     await options.screenshot({ path: screenshotPath(`locale-${locale}-options.png`), fullPage: true });
 
