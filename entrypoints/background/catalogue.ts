@@ -82,14 +82,28 @@ export function ensureCatalogue(): Promise<CatalogueStatus> {
   return running;
 }
 
+/** Waits for this worker's import or check under way, if any (settled either way: a failed import leaves what is stored). */
+export async function importSettled(): Promise<void> {
+  await running?.catch(() => undefined);
+}
+
+let shippedById: { movies: readonly Movie[]; byId: Map<number, Movie> } | null = null;
+
 /**
- * Waits for this worker's import or check under way, if any; true when there was one. Readers of titles pass it on
- * (`ImportWait`); after a failed import they read what is stored.
+ * Titles the database lacks while an import or check is under way, from the shipped file it writes from (in memory
+ * already: the ranker reads it). Otherwise none: a complete import holds every shipped title.
  */
-export async function importSettled(): Promise<boolean> {
-  if (!running) return false;
-  await running.catch(() => undefined);
-  return true;
+export async function shippedTitles(movieIds: readonly number[]): Promise<Movie[]> {
+  if (!running) return [];
+  try {
+    const { movies } = await shippedCatalogue();
+    if (shippedById?.movies !== movies) shippedById = { movies, byId: new Map(movies.map((m) => [m.movieId, m])) };
+    const { byId } = shippedById;
+    return movieIds.flatMap((id) => byId.get(id) ?? []);
+  } catch {
+    // A damaged file: the import stopped before touching the database, which still holds what it held.
+    return [];
+  }
 }
 
 export async function status(): Promise<CatalogueStatus> {

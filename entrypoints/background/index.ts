@@ -31,7 +31,7 @@ import { signalsOf } from '../../models/learning/user-model';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
-import { ensureCatalogue, importSettled } from './catalogue';
+import { ensureCatalogue, importSettled, shippedTitles } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import {
   forgetShownPosterLooks,
@@ -96,7 +96,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'reset-inference': async () => ({ closed: offscreenSupported() ? await closeOffscreen() : false }),
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
   'movies-get': async (r) =>
-    (await getMovies(await openDatabase(), r.movieIds, importSettled)).map(withoutSearchFields),
+    (await getMovies(await openDatabase(), r.movieIds, shippedTitles)).map(withoutSearchFields),
   // A search cannot tell a title missing from one not there: it waits for an import under way.
   'movies-search': async (r) => {
     await importSettled();
@@ -122,14 +122,14 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await forgetChoicesOf(r.id);
     return { forgotten };
   },
-  'watchlist-list': async () => listWatchlist(await openDatabase(), importSettled),
+  'watchlist-list': async () => listWatchlist(await openDatabase(), shippedTitles),
   'watchlist-remove': (r) => leaveWatchlist(r.movieId),
   'feedback-undo': async (r) => ({ undone: (await forgetFeedbackOf({ eventId: r.eventId })).length > 0 }),
   'feedback-restore': async (r) => {
     await restoreFeedbackOf(r.events);
     return { restored: true };
   },
-  'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only, importSettled),
+  'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only, shippedTitles),
   'marks-of': async (r) => signalsOf(await loadUserModel(await openDatabase()), r.movieIds),
   'mark-forget': async (r) => ({ forgotten: await forgetFeedbackOf({ movieId: r.movieId }) }),
   'mood-map-reset': async () => {

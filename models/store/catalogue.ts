@@ -80,27 +80,26 @@ export async function getMovie(db: Database, movieId: number): Promise<StoredMov
   return db.get('movies', movieId);
 }
 
-/** Waits for a catalogue import under way, if any; true when there was one (a title missing before may be there now). */
-export type ImportWait = () => Promise<boolean>;
+/** Where titles the database lacks may be found meanwhile (the file an import under way is writing from). */
+export type TitlesElsewhere = (movieIds: readonly number[]) => Promise<readonly Movie[]>;
 
 /**
  * The movies with these ids, in the order asked, unknown ids left out; one read transaction. An import clears the
- * packaged titles and writes them back over seconds: with `importWait`, titles missing meanwhile are waited for and
- * read again, so a list does not silently lose them (a watchlist looking empty after an update).
+ * packaged titles and writes them back over seconds: with `elsewhere`, titles missing meanwhile are looked up there,
+ * so a list does not silently lose them (a watchlist looking empty after an update) nor wait for the import.
  */
 export async function getMovies(
   db: Database,
   movieIds: readonly number[],
-  importWait?: ImportWait,
+  elsewhere?: TitlesElsewhere,
 ): Promise<StoredMovie[]> {
-  const read = async () => {
-    const tx = db.transaction('movies');
-    const found = await Promise.all(movieIds.map((id) => tx.store.get(id)));
-    await tx.done;
-    return found.filter((m): m is StoredMovie => m !== undefined);
-  };
-  const found = await read();
-  return found.length < movieIds.length && importWait && (await importWait()) ? read() : found;
+  const tx = db.transaction('movies');
+  const found = await Promise.all(movieIds.map((id) => tx.store.get(id)));
+  await tx.done;
+  const missing = movieIds.filter((_, i) => found[i] === undefined);
+  const extra =
+    missing.length > 0 && elsewhere ? new Map((await elsewhere(missing)).map((m) => [m.movieId, toStored(m)])) : null;
+  return movieIds.flatMap((id, i) => found[i] ?? extra?.get(id) ?? []);
 }
 
 /** A stored movie as the rest of the app sees it (without the search index field). */

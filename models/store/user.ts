@@ -4,7 +4,7 @@ import { parseUserModel, type UserModel } from '../learning/user-model';
 import type { MoodLesson } from '../learning/mood-lesson';
 import type { IDBPTransaction } from 'idb';
 import type { Movie } from '../catalogue/movie';
-import { getMovies, withoutSearchFields, type ImportWait } from './catalogue';
+import { getMovies, withoutSearchFields, type TitlesElsewhere } from './catalogue';
 import type { Database } from './db';
 import type { FeedbackEvent, MoodreelDB } from './schema';
 
@@ -134,7 +134,7 @@ export async function listMarks(
   db: Database,
   limit: number,
   only: FeedbackSignal | null = null,
-  importWait?: ImportWait,
+  elsewhere?: TitlesElsewhere,
 ): Promise<{ marks: Mark[]; more: boolean }> {
   const latest = new Map<number, { signal: FeedbackSignal; at: number }>();
   // Oldest first: a later event on a title replaces its earlier mark.
@@ -150,7 +150,7 @@ export async function listMarks(
       await getMovies(
         db,
         page.map(([id]) => id),
-        importWait,
+        elsewhere,
       )
     ).map((m) => [m.movieId, m]),
   );
@@ -175,14 +175,17 @@ export async function resetMoodMap(db: Database): Promise<void> {
 }
 
 /** The watchlist, newest first, with each title (entries whose title is gone are left out). */
-export async function listWatchlist(db: Database, importWait?: ImportWait): Promise<{ movie: Movie; at: number }[]> {
+export async function listWatchlist(
+  db: Database,
+  elsewhere?: TitlesElsewhere,
+): Promise<{ movie: Movie; at: number }[]> {
   const entries = (await db.getAll('watchlist')).sort((a, b) => b.at - a.at);
   const movies = new Map(
     (
       await getMovies(
         db,
         entries.map((e) => e.movieId),
-        importWait,
+        elsewhere,
       )
     ).map((m) => [m.movieId, m]),
   );
