@@ -167,6 +167,11 @@ export function App() {
   /** How many checks History lists: a page, and a page more each time "Older checks" is pressed. */
   const [historyShown, setHistoryShown] = useState(HISTORY_PAGE);
   const history = useLoaded(() => loadHistory(historyShown), 'storage-unreadable', view === 'history');
+  // A history write landing while History is shown (the check made a moment ago, its picks, a correction; on a first
+  // run they wait behind the catalogue's import): History reads again, so the check shows as it is stored.
+  const historyShownAgain = useRef<(() => void) | null>(null);
+  historyShownAgain.current = view === 'history' ? history.retry : null;
+  const historyWritten = () => historyShownAgain.current?.();
   const olderHistory = useAction();
   const forgetting = useAction();
   /** A setting changed here; refused by the storage, the popup says so and shows what is kept. */
@@ -251,7 +256,7 @@ export function App() {
     if (historyId === null || !picks.picks || recordedPicks.current === historyId) return;
     recordedPicks.current = historyId;
     const ids = picks.picks.map((p) => p.movie.movieId);
-    void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).catch(warnHistory);
+    void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).then(historyWritten, warnHistory);
   }, [historyId, picks.picks]);
 
   // The choices made on this check's list, and the list as it stands, kept for the popup reopened on it.
@@ -265,7 +270,7 @@ export function App() {
   // A correction reaches history even when it was made before the check was recorded.
   useEffect(() => {
     if (historyId !== null && corrected)
-      void ask({ type: 'history-update', id: historyId, picks: null, corrected }).catch(warnHistory);
+      void ask({ type: 'history-update', id: historyId, picks: null, corrected }).then(historyWritten, warnHistory);
   }, [historyId, corrected]);
 
   async function analyse(images: string[], source: MoodSource) {
@@ -307,6 +312,7 @@ export function App() {
     try {
       const { id } = await ask({ type: 'mood-record', mood: moodSummary(found, source), picks: [] });
       setState((s) => (s.kind === 'done' && s.image === image ? { ...s, historyId: id } : s));
+      historyWritten();
     } catch (error) {
       warnHistory(error);
     }

@@ -224,6 +224,26 @@ describe('first-run journey', () => {
 });
 
 describe('an image file', () => {
+  it('on a fresh profile, History opened at once after the first check lists it with the picks it showed', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="pick"]').length === 10, {
+      timeout: 60_000,
+    });
+    const shown = await popup.$$eval('[data-testid="pick"] .pick-title', (els) =>
+      els.slice(0, 5).map((e) => e.textContent),
+    );
+    // At once, while the catalogue's first import still writes (the check's picks are stored behind it).
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForFunction(
+      (want) => document.querySelector('[data-testid="history-entry"] .history-picks')?.textContent === want,
+      { timeout: 20_000 },
+      shown.join(' · '),
+    );
+    expect(await popup.$$('[data-testid="history-entry"]')).toHaveLength(1);
+  });
+
   it('reads a mood from a picked file and from a dropped one, refuses a non-image plainly with the way back to the last picks; History forgets a check', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
