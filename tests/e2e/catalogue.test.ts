@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CatalogueManifest } from '../../models/catalogue/format';
-import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
+import { askFrom, launchExtension, stopServiceWorker, type ExtensionSession } from '../support/chromium';
 
 const manifest = JSON.parse(readFileSync('.output/chrome-mv3/catalogue/manifest.json', 'utf8')) as CatalogueManifest;
 let session: ExtensionSession;
@@ -63,13 +63,7 @@ async function importCutShort() {
         tx.onerror = () => reject(tx.error);
       }),
   );
-  const cdp = await page.createCDPSession();
-  await cdp.send('ServiceWorker.enable');
-  await cdp.send('ServiceWorker.stopAllWorkers');
-  const deadline = Date.now() + 10_000;
-  while (session.browser.targets().some((t) => t.type() === 'service_worker') && Date.now() < deadline)
-    await new Promise((r) => setTimeout(r, 100));
-  await cdp.detach();
+  await stopServiceWorker(session, page);
 }
 
 describe('catalogue in IndexedDB', () => {

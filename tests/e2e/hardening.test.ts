@@ -14,6 +14,7 @@ import {
   evaluateInContentScript,
   launchExtension,
   readStores,
+  stopServiceWorker,
   type ExtensionSession,
 } from '../support/chromium';
 import { inOverlay, waitInOverlay } from '../support/overlay';
@@ -329,13 +330,7 @@ describe('a worker stopped mid-flow', () => {
     await new Promise((r) => setTimeout(r, 500));
     const [first] = await pickIds(popup);
     // Chrome stops idle workers whenever it likes; the popup must not notice.
-    const cdp = await popup.createCDPSession();
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
-    const deadline = Date.now() + 10_000;
-    while (session.browser.targets().some((t) => t.type() === 'service_worker') && Date.now() < deadline)
-      await new Promise((r) => setTimeout(r, 100));
-    expect(session.browser.targets().some((t) => t.type() === 'service_worker')).toBe(false);
+    await stopServiceWorker(session, popup);
     await popup.click(`[data-movie-id="${first}"] [data-signal="down"]`);
     await pickReplaced(popup, first!);
     expect((await readStores(popup, ['feedback'])).feedback).toEqual([
@@ -576,9 +571,7 @@ describe('bad input matrix', () => {
     expect(result.faces).toHaveLength(1);
 
     // The service worker is stopped (as Chrome does when idle); the next request wakes it and works.
-    const cdp = await popup.createCDPSession();
-    await cdp.send('ServiceWorker.enable');
-    await cdp.send('ServiceWorker.stopAllWorkers');
+    await stopServiceWorker(session, popup);
     expect((await askFrom<{ faces: unknown[] }>(popup, analyze)).faces).toHaveLength(1);
 
     // Two pages asking at once: every answer arrives, one analysis at a time.

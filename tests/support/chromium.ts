@@ -156,6 +156,24 @@ export async function evaluateInContentScript<T>(page: Page, expression: string)
   }
 }
 
+/**
+ * Stops the extension's service worker, as Chrome does when it is idle (through DevTools on `page`), and waits until
+ * it is gone: the next message starts a new one.
+ */
+export async function stopServiceWorker(session: ExtensionSession, page: Page): Promise<void> {
+  const cdp = await page.createCDPSession();
+  try {
+    await cdp.send('ServiceWorker.enable');
+    await cdp.send('ServiceWorker.stopAllWorkers');
+  } finally {
+    await cdp.detach();
+  }
+  const running = () => session.browser.targets().some((t) => t.type() === 'service_worker');
+  const deadline = Date.now() + 10_000;
+  while (running() && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (running()) throw new Error('The service worker did not stop');
+}
+
 /** Every record of the given stores of Moodreel's database, read in one transaction from an extension page. */
 export function readStores(page: Page, stores: readonly string[]): Promise<Record<string, unknown[]>> {
   return page.evaluate(`new Promise((resolve, reject) => {
