@@ -87,23 +87,9 @@ export async function importSettled(): Promise<void> {
   await running?.catch(() => undefined);
 }
 
-let shippedById: { movies: readonly Movie[]; byId: Map<number, Movie> } | null = null;
-
-/**
- * Titles the database lacks while an import or check is under way, from the shipped file it writes from (in memory
- * already: the ranker reads it). Otherwise none: a complete import holds every shipped title.
- */
-export async function shippedTitles(movieIds: readonly number[]): Promise<Movie[]> {
-  if (!running) return [];
-  try {
-    const { movies } = await shippedCatalogue();
-    if (shippedById?.movies !== movies) shippedById = { movies, byId: new Map(movies.map((m) => [m.movieId, m])) };
-    const { byId } = shippedById;
-    return movieIds.flatMap((id) => byId.get(id) ?? []);
-  } catch {
-    // A damaged file: the import stopped before touching the database, which still holds what it held.
-    return [];
-  }
+/** Whether an import, or the check at a worker's start, is under way (the packaged titles may be part-written). */
+export function catalogueBusy(): boolean {
+  return running !== null;
 }
 
 export async function status(): Promise<CatalogueStatus> {

@@ -20,7 +20,7 @@ import {
   type SenderInfo,
   type Reply,
 } from '../../models/messaging';
-import { getMovies, searchTitles, withoutSearchFields } from '../../models/store/catalogue';
+import { getMovies, searchTitles, withoutSearchFields, type TitlesElsewhere } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { forgetHistoryEntry, latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
@@ -31,9 +31,10 @@ import { signalsOf } from '../../models/learning/user-model';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
-import { ensureCatalogue, importSettled, shippedTitles } from './catalogue';
+import { catalogueBusy, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import {
+  catalogueTitles,
   forgetShownPosterLooks,
   keptList,
   leaveWatchlist,
@@ -68,6 +69,14 @@ type Handler<K extends keyof BackgroundApi> = (
   sender: SenderInfo,
 ) => Promise<BackgroundApi[K]['response']>;
 
+/**
+ * Titles the database lacks while an import writes them back, from the catalogue the ranker holds in memory (read
+ * from the file the import writes from). Otherwise none: a complete import holds every shipped title. A damaged file
+ * stops the import before it touches the database, which then still holds what it held.
+ */
+const titlesMeanwhile: TitlesElsewhere = (movieIds) =>
+  catalogueBusy() ? catalogueTitles(movieIds).catch(() => []) : Promise.resolve([]);
+
 const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'analyze-image': (r) =>
     viaOffscreen(() =>
@@ -96,7 +105,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'reset-inference': async () => ({ closed: offscreenSupported() ? await closeOffscreen() : false }),
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
   'movies-get': async (r) =>
-    (await getMovies(await openDatabase(), r.movieIds, shippedTitles)).map(withoutSearchFields),
+    (await getMovies(await openDatabase(), r.movieIds, titlesMeanwhile)).map(withoutSearchFields),
   // A search cannot tell a title missing from one not there: it waits for an import under way.
   'movies-search': async (r) => {
     await importSettled();
@@ -122,14 +131,14 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await forgetChoicesOf(r.id);
     return { forgotten };
   },
-  'watchlist-list': async () => listWatchlist(await openDatabase(), shippedTitles),
+  'watchlist-list': async () => listWatchlist(await openDatabase(), titlesMeanwhile),
   'watchlist-remove': (r) => leaveWatchlist(r.movieId),
   'feedback-undo': async (r) => ({ undone: (await forgetFeedbackOf({ eventId: r.eventId })).length > 0 }),
   'feedback-restore': async (r) => {
     await restoreFeedbackOf(r.events);
     return { restored: true };
   },
-  'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only, shippedTitles),
+  'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only, titlesMeanwhile),
   'marks-of': async (r) => signalsOf(await loadUserModel(await openDatabase()), r.movieIds),
   'mark-forget': async (r) => ({ forgotten: await forgetFeedbackOf({ movieId: r.movieId }) }),
   'mood-map-reset': async () => {

@@ -180,6 +180,12 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
   return picks.map((p) => ({ movie: p.movie, reasons: p.reasons, wildcard: p.wildcard }));
 }
 
+/** The titles with these ids the ranker knows (shipped and added), in the order asked, unknown ids left out. */
+export async function catalogueTitles(movieIds: readonly number[]): Promise<Movie[]> {
+  const { byId } = await loadCatalogue();
+  return movieIds.flatMap((id) => byId.get(id) ?? []);
+}
+
 /**
  * The titles of a list left on screen, to show it again as it was, with the user's mark on each now (a mark taken back
  * since goes from its card); null where it cannot be shown again (see 'kept-list').
@@ -187,12 +193,11 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
 export async function keptList(
   movieIds: readonly number[],
 ): Promise<{ movies: Movie[]; signals: Record<number, FeedbackSignal> } | null> {
-  const [{ byId }, user, settings] = await Promise.all([
-    loadCatalogue(),
+  const [movies, user, settings] = await Promise.all([
+    catalogueTitles(movieIds),
     openDatabase().then(loadUserModel),
     loadSettings(),
   ]);
-  const movies = movieIds.flatMap((id) => byId.get(id) ?? []);
   if (movies.length !== movieIds.length || !showableAgain(movies, settings.filters, user)) return null;
   return { movies, signals: signalsOf(user, movieIds) };
 }
