@@ -357,6 +357,11 @@ export const OVERLAY_MESSAGES = {
     'inference-failed',
   )<{ started: true }>(),
   'overlay:ping': message(bare('overlay:ping'), 'inference-failed')<{ alive: true }>(),
+  /**
+   * The latest mood check changed (a new check, a correction, a check forgotten, the data deleted or imported): the
+   * overlay reads it again, so a panel left open follows a check made in the popup over it.
+   */
+  'overlay:mood-changed': message(bare('overlay:mood-changed'), 'storage-unreadable')<{ followed: true }>(),
 } as const;
 
 /** What the background may ask the offscreen document. */

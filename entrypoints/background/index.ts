@@ -33,6 +33,7 @@ import { clearSettings, loadSettings, saveSettings, watchSettings } from '../sha
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { catalogueBusy, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
+import { latestMoodChanged } from './mood-news';
 import {
   catalogueTitles,
   forgetShownPosterLooks,
@@ -122,13 +123,22 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     forgetShownPosterLooks();
     return { saved };
   },
-  'mood-record': async (r) => ({ id: await recordMood(await openDatabase(), r.mood, r.picks, Date.now()) }),
+  'mood-record': async (r) => {
+    const id = await recordMood(await openDatabase(), r.mood, r.picks, Date.now());
+    latestMoodChanged();
+    return { id };
+  },
   'mood-latest': async () => latestMood(await openDatabase()),
   'history-list': async (r) => listHistory(await openDatabase(), r.limit),
-  'history-update': async (r) => ({ updated: await updateHistory(await openDatabase(), r.id, r) }),
+  'history-update': async (r) => {
+    const updated = await updateHistory(await openDatabase(), r.id, r);
+    if (updated && r.corrected) latestMoodChanged();
+    return { updated };
+  },
   'history-forget': async (r) => {
     const forgotten = await forgetHistoryEntry(await openDatabase(), r.id);
     await forgetChoicesOf(r.id);
+    if (forgotten) latestMoodChanged();
     return { forgotten };
   },
   'watchlist-list': async () => listWatchlist(await openDatabase(), titlesMeanwhile),
@@ -158,6 +168,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     const db = await openDatabase();
     await importUserData(db, data);
     await saveSettings(migrateSettings(data.settings));
+    latestMoodChanged();
     return storeCounts(db);
   },
   'privacy-delete': async () => {
@@ -166,6 +177,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     forgetShownPosterLooks();
     await clearSettings();
     await forgetChoices();
+    latestMoodChanged();
     return storeCounts(db);
   },
   'catalogue-ensure': () => ensureCatalogue(),

@@ -111,6 +111,10 @@ export default defineContentScript({
         foreignMessage: 'Only Moodreel may ask this page.',
         handle: async (request) => {
           if (request.type === 'overlay:ping') return okReply({ alive: true });
+          if (request.type === 'overlay:mood-changed') {
+            await followLatest();
+            return okReply({ followed: true });
+          }
           void readFrameFor(request);
           return okReply({ started: true });
         },
@@ -237,8 +241,11 @@ export default defineContentScript({
     }
 
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      // Another title: a frame read on the previous one no longer applies.
-      if (mood?.from === 'frame') mood = null;
+      // Another title: a frame read on the previous one no longer applies; the latest mood check does.
+      if (mood?.from === 'frame') {
+        mood = null;
+        followLatest().catch((error: unknown) => console.warn('Moodreel: latest mood not read', error));
+      }
       problem = null;
       refresh();
     });
@@ -355,10 +362,22 @@ export default defineContentScript({
       }
     }
 
+    /**
+     * The latest mood check as it stands now (the picks follow it), unless a frame read on this page leads. Unchanged,
+     * nothing is drawn: the list on screen stays.
+     */
+    async function followLatest() {
+      const latest = await ask({ type: 'mood-latest' });
+      if (mood?.from === 'frame') return;
+      const next: OverlayProps['mood'] = latest && { ...latest, from: 'latest' };
+      if (JSON.stringify(next) === JSON.stringify(mood)) return;
+      mood = next;
+      if (ui) draw();
+    }
+
     settings = await loadSettings();
     open = settings.overlayOpen.includes(site.id);
-    const latest = await ask({ type: 'mood-latest' }).catch(() => null);
-    if (latest && !mood) mood = { ...latest, from: 'latest' };
+    await followLatest().catch(() => undefined);
     // Only now: a settings change seen earlier would draw the panel before the latest mood is known, and the mood
     // arriving afterwards would reload picks the user is already looking at.
     watchSettings(() => {

@@ -423,4 +423,59 @@ describe('the latest mood check', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('is followed by a panel left open while the toolbar reads this tab’s video, corrected and forgotten there', async () => {
+    const ext = await session.openPage('options.html');
+    const probabilities = { neutral: 0.05, happy: 0, sad: 0.9, angry: 0, fearful: 0.05, disgusted: 0, surprised: 0 };
+    await askFrom(ext, {
+      type: 'mood-record',
+      mood: { probabilities, confidence: 0.8, faceCount: 1, source: 'file' },
+      picks: [],
+    });
+    await ext.close();
+
+    // A smiling face plays on YouTube; the panel is open, following the check before (sad).
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+    expect(await overlayText(page, 'overlay-mood')).toBe('sad');
+    const before = await pickIds(page);
+
+    // The toolbar button, then "This tab’s video": the popup reads the face in the tab as it is on screen.
+    const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
+    await session.clickAction(page);
+    const popup = (await (await popupTarget).asPage())!;
+    await popup.click('[data-testid="check-tab"]');
+    await popup.waitForSelector('[data-testid="mood-word"]', { timeout: 60_000 });
+    const read = await popup.$eval('[data-testid="mood-word"]', (el) => el.textContent?.trim().toLowerCase());
+    expect(read).toBe('happy');
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
+
+    // The panel follows at once, with picks for the new mood, and says it is the latest check.
+    const followed = (mood: string) =>
+      page.waitForFunction(
+        (m) =>
+          document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-mood"]')
+            ?.textContent === m,
+        { timeout: 15_000, polling: 100 },
+        mood,
+      );
+    await followed('happy');
+    expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
+    await settledInOverlay(page, '[data-testid="pick"]');
+    expect(await pickIds(page)).not.toEqual(before);
+
+    // Corrected in the popup ("Not right? It’s …"), then forgotten in its History: the panel follows each.
+    await popup.select('[data-testid="correct-mood"]', 'surprised');
+    await followed('surprised');
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="history-entry"]');
+    await popup.click('[data-testid="history-forget"]');
+    await popup.click('[data-testid="history-forget-confirm"]');
+    await followed('sad');
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
