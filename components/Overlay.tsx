@@ -44,6 +44,8 @@ export interface OverlayProps {
         at?: number;
       })
     | null;
+  /** Counts the changes to the user's marks made elsewhere: the cards follow each (see `usePicks`). */
+  marksChanged: number;
   reading: boolean;
   problem: ProblemCode | null;
   ask: Ask;
@@ -74,7 +76,7 @@ export function Overlay(props: OverlayProps) {
   };
   const mood = props.mood;
   const picksMood = mood ?? TASTE;
-  const picks = usePicks(props.ask, props.open ? picksMood : null);
+  const picks = usePicks(props.ask, props.open ? picksMood : null, { marksChanged: props.marksChanged });
   // A new mood here (a frame read, another title) gets picks for it, not titles like one chosen on the last list;
   // before paint, so the old "more like" line does not flash.
   useLayoutEffect(() => picks.onBackToMood(), [mood]);

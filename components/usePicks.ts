@@ -44,12 +44,18 @@ export interface LastFeedback {
 
 /**
  * `posters`: fetch each pick's poster from TMDB (only when the user gave a key; the background caches details);
- * `onPoster` hears of each poster whose look is wanted (the popup measures it).
+ * `onPoster` hears of each poster whose look is wanted (the popup measures it); `marksChanged` counts changes to the
+ * user's marks made in another page while this one stays in view (the overlay under the popup): the cards follow each.
  */
 export function usePicks(
   ask: Ask,
   mood: PicksMood | null,
-  options: { count?: number; posters?: boolean; onPoster?: (tmdbId: number, url: string) => void } = {},
+  options: {
+    count?: number;
+    posters?: boolean;
+    onPoster?: (tmdbId: number, url: string) => void;
+    marksChanged?: number;
+  } = {},
 ) {
   const count = options.count ?? PICK_COUNT;
   const [posters, setPosters] = useState<Record<number, string | null>>({});
@@ -185,15 +191,25 @@ export function usePicks(
     );
   }
 
-  // Back from another tab (the options page, the popup over another page): the cards follow the marks as they stand
-  // now, given or taken back there; a card turned down there stays until the next list.
-  useOnReturn(() => {
+  /**
+   * The cards follow the marks as they stand now, given or taken back in another page: a kept card is marked, a card
+   * turned down there gives way to a new pick, as it would here.
+   */
+  function followMarks() {
     const ids = (picks ?? []).map((p) => p.movie.movieId);
     if (ids.length === 0 || writing.busy) return;
-    ask({ type: 'marks-of', movieIds: ids })
-      .then((now) => setMarked(Object.fromEntries(Object.entries(now).filter(([, signal]) => !turnsDown(signal)))))
-      .catch((error: unknown) => console.warn('Moodreel: marks not read again', error));
-  });
+    void (async () => {
+      const now = await ask({ type: 'marks-of', movieIds: ids });
+      setMarked(Object.fromEntries(Object.entries(now).filter(([, signal]) => !turnsDown(signal))));
+      const refused = ids.filter((id) => now[id] !== undefined && turnsDown(now[id]));
+      if (refused.length > 0) await replace(refused);
+    })().catch((error: unknown) => console.warn('Moodreel: marks not read again', error));
+  }
+  // Back from another tab (the options page, the popup over another page), or told of a change while in view.
+  useOnReturn(followMarks);
+  useEffect(() => {
+    if (options.marksChanged) followMarks();
+  }, [options.marksChanged]);
 
   useEffect(() => {
     if (!options.posters || !picks) return;
@@ -238,15 +254,22 @@ export function usePicks(
       setLastFeedback({ eventId, movieId, title: shown, signal, before });
       setRestored(null);
       // A steady list: a kept card is marked where it is; a rejected one gives way to one new pick in its place.
-      if (turnsDown(signal)) await replace(movieId);
+      if (turnsDown(signal)) await replace([movieId]);
       else setMarked((m) => ({ ...m, [movieId]: signal }));
     }, false);
 
-  /** One new pick in the place of `movieId` (none left: the card just goes). */
-  async function replace(movieId: number) {
+  /** A new pick in the place of each of `movieIds` (none left: the card just goes). */
+  async function replace(movieIds: number[]) {
     const shownIds = (picks ?? []).map((p) => p.movie.movieId);
-    const [next] = await ask(request(1, [...exclude, ...shownIds]));
-    setPicks((list) => (list ?? []).flatMap((p) => (p.movie.movieId !== movieId ? [p] : next ? [next] : [])));
+    const next = await ask(request(movieIds.length, [...exclude, ...shownIds]));
+    setPicks((list) =>
+      (list ?? []).flatMap((p) => {
+        const at = movieIds.indexOf(p.movie.movieId);
+        if (at < 0) return [p];
+        const instead = next[at];
+        return instead ? [instead] : [];
+      }),
+    );
   }
 
   // Undone on the list it was given on, the list is put back as it was (the card where it stood, the rest unmoved);

@@ -342,6 +342,10 @@ export const BACKGROUND_MESSAGES = {
   >(),
 } as const;
 
+/** What of the overlay's may change elsewhere. */
+const OVERLAY_CHANGES = ['mood', 'marks'] as const;
+export type OverlayChange = (typeof OVERLAY_CHANGES)[number];
+
 /** What the background asks the overlay in a tab. */
 export const OVERLAY_MESSAGES = {
   /** Read the frame of the video (or image) the user right-clicked. */
@@ -358,10 +362,17 @@ export const OVERLAY_MESSAGES = {
   )<{ started: true }>(),
   'overlay:ping': message(bare('overlay:ping'), 'inference-failed')<{ alive: true }>(),
   /**
-   * The latest mood check changed (a new check, a correction, a check forgotten, the data deleted or imported): the
-   * overlay reads it again, so a panel left open follows a check made in the popup over it.
+   * Something the overlay shows changed elsewhere: the latest mood check (a new check, a correction, a check forgotten)
+   * or the user's marks (feedback, undo, a mark taken back); both with the data deleted or imported. The overlay reads
+   * it again, so a panel left open follows what is done in the popup over it.
    */
-  'overlay:mood-changed': message(bare('overlay:mood-changed'), 'storage-unreadable')<{ followed: true }>(),
+  'overlay:changed': message(
+    v.strictObject({
+      type: v.literal('overlay:changed'),
+      what: v.picklist(OVERLAY_CHANGES, 'what must be mood or marks'),
+    }),
+    'storage-unreadable',
+  )<{ followed: true }>(),
 } as const;
 
 /** What the background may ask the offscreen document. */

@@ -33,7 +33,7 @@ import { clearSettings, loadSettings, saveSettings, watchSettings } from '../sha
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { catalogueBusy, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { latestMoodChanged } from './mood-news';
+import { tellOverlays } from './overlay-news';
 import {
   catalogueTitles,
   forgetShownPosterLooks,
@@ -78,6 +78,13 @@ type Handler<K extends keyof BackgroundApi> = (
 const titlesMeanwhile: TitlesElsewhere = (movieIds) =>
   catalogueBusy() ? catalogueTitles(movieIds).catch(() => []) : Promise.resolve([]);
 
+/** A write of the user's marks; once it has landed, the overlays in open tabs follow it. */
+async function marksChange<T>(write: Promise<T>): Promise<T> {
+  const done = await write;
+  tellOverlays('marks');
+  return done;
+}
+
 const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'analyze-image': (r) =>
     viaOffscreen(() =>
@@ -114,7 +121,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   },
   recommend: (r) => recommend(r),
   'kept-list': (r) => keptList(r.movieIds),
-  feedback: (r) => recordFeedback(r),
+  feedback: (r) => marksChange(recordFeedback(r)),
   'tmdb-refresh': () => refreshFromTmdb(),
   'tmdb-status': () => lastTmdbState(),
   'tmdb-details': (r) => tmdbDetails(r.tmdbId),
@@ -125,32 +132,30 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   },
   'mood-record': async (r) => {
     const id = await recordMood(await openDatabase(), r.mood, r.picks, Date.now());
-    latestMoodChanged();
+    tellOverlays('mood');
     return { id };
   },
   'mood-latest': async () => latestMood(await openDatabase()),
   'history-list': async (r) => listHistory(await openDatabase(), r.limit),
   'history-update': async (r) => {
     const updated = await updateHistory(await openDatabase(), r.id, r);
-    if (updated && r.corrected) latestMoodChanged();
+    if (updated && r.corrected) tellOverlays('mood');
     return { updated };
   },
   'history-forget': async (r) => {
     const forgotten = await forgetHistoryEntry(await openDatabase(), r.id);
     await forgetChoicesOf(r.id);
-    if (forgotten) latestMoodChanged();
+    if (forgotten) tellOverlays('mood');
     return { forgotten };
   },
   'watchlist-list': async () => listWatchlist(await openDatabase(), titlesMeanwhile),
-  'watchlist-remove': (r) => leaveWatchlist(r.movieId),
-  'feedback-undo': async (r) => ({ undone: (await forgetFeedbackOf({ eventId: r.eventId })).length > 0 }),
-  'feedback-restore': async (r) => {
-    await restoreFeedbackOf(r.events);
-    return { restored: true };
-  },
+  'watchlist-remove': (r) => marksChange(leaveWatchlist(r.movieId)),
+  'feedback-undo': (r) =>
+    marksChange(forgetFeedbackOf({ eventId: r.eventId }).then((undone) => ({ undone: undone.length > 0 }))),
+  'feedback-restore': (r) => marksChange(restoreFeedbackOf(r.events).then(() => ({ restored: true as const }))),
   'marks-list': async (r) => listMarks(await openDatabase(), r.limit, r.only, titlesMeanwhile),
   'marks-of': async (r) => signalsOf(await loadUserModel(await openDatabase()), r.movieIds),
-  'mark-forget': async (r) => ({ forgotten: await forgetFeedbackOf({ movieId: r.movieId }) }),
+  'mark-forget': (r) => marksChange(forgetFeedbackOf({ movieId: r.movieId }).then((forgotten) => ({ forgotten }))),
   'mood-map-reset': async () => {
     await resetMoodMap(await openDatabase());
     return { reset: true };
@@ -168,7 +173,8 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     const db = await openDatabase();
     await importUserData(db, data);
     await saveSettings(migrateSettings(data.settings));
-    latestMoodChanged();
+    tellOverlays('mood');
+    tellOverlays('marks');
     return storeCounts(db);
   },
   'privacy-delete': async () => {
@@ -177,7 +183,8 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     forgetShownPosterLooks();
     await clearSettings();
     await forgetChoices();
-    latestMoodChanged();
+    tellOverlays('mood');
+    tellOverlays('marks');
     return storeCounts(db);
   },
   'catalogue-ensure': () => ensureCatalogue(),

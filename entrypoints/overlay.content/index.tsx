@@ -96,6 +96,8 @@ export default defineContentScript({
     /** Just hidden on this site: the overlay says so, with Undo, until this timer ends. */
     let hiding: ReturnType<typeof setTimeout> | null = null;
     let mood: OverlayProps['mood'] = null;
+    /** Counts the changes to the user's marks made elsewhere (the popup over this page): the cards follow each. */
+    let marksChanged = 0;
     let reading = false;
     let problem: ProblemCode | null = null;
     let lastContextMedia: HTMLVideoElement | HTMLImageElement | null = null;
@@ -111,8 +113,12 @@ export default defineContentScript({
         foreignMessage: 'Only Moodreel may ask this page.',
         handle: async (request) => {
           if (request.type === 'overlay:ping') return okReply({ alive: true });
-          if (request.type === 'overlay:mood-changed') {
-            await followLatest();
+          if (request.type === 'overlay:changed') {
+            if (request.what === 'mood') await followLatest();
+            else {
+              marksChanged += 1;
+              if (ui) draw();
+            }
             return okReply({ followed: true });
           }
           void readFrameFor(request);
@@ -154,6 +160,7 @@ export default defineContentScript({
           placement={placement}
           open={open}
           mood={mood}
+          marksChanged={marksChanged}
           reading={reading}
           problem={problem}
           ask={ask}

@@ -20,6 +20,7 @@ import {
   type SiteServer,
 } from '../support/site-server';
 import { scratchDir } from '../support/scratch';
+import { pickIds as popupPickIds } from '../support/picks';
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 
@@ -424,7 +425,7 @@ describe('the latest mood check', () => {
     await page.close();
   });
 
-  it('is followed by a panel left open while the toolbar reads this tab’s video, corrected and forgotten there', async () => {
+  it('is followed by a panel left open while the toolbar reads this tab’s video, with the marks given there; corrected and forgotten there', async () => {
     const ext = await session.openPage('options.html');
     const probabilities = { neutral: 0.05, happy: 0, sad: 0.9, angry: 0, fearful: 0.05, disgusted: 0, surprised: 0 };
     await askFrom(ext, {
@@ -464,7 +465,24 @@ describe('the latest mood check', () => {
     await followed('happy');
     expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
     await settledInOverlay(page, '[data-testid="pick"]');
-    expect(await pickIds(page)).not.toEqual(before);
+    const inPanel = await pickIds(page);
+    expect(inPanel).not.toEqual(before);
+
+    // Marks given in the popup on titles the panel shows too: a 🔖 card is marked there, a 🚫 one gives way there.
+    const both = (await popupPickIds(popup)).filter((id) => inPanel.includes(id));
+    expect(both.length).toBeGreaterThanOrEqual(2);
+    const [kept, refused] = both as [number, number];
+    await popup.click(`[data-movie-id="${kept}"] [data-signal="watchlist"]`);
+    await waitInOverlay(page, `[data-movie-id="${kept}"][data-marked="watchlist"]`);
+    await popup.click(`[data-movie-id="${refused}"] [data-signal="not-interested"]`);
+    await page.waitForFunction(
+      (id) => {
+        const cards = document.querySelector('moodreel-overlay')?.shadowRoot?.querySelectorAll('[data-testid="pick"]');
+        return cards?.length === 10 && ![...cards].some((c) => c.getAttribute('data-movie-id') === String(id));
+      },
+      { timeout: 15_000, polling: 100 },
+      refused,
+    );
 
     // Corrected in the popup ("Not right? It’s …"), then forgotten in its History: the panel follows each.
     await popup.select('[data-testid="correct-mood"]', 'surprised');
