@@ -3,7 +3,8 @@
  * frame the user asked about), with the popup's feedback actions. Positions come from the edge that measures the
  * page; this component only draws.
  */
-import { useLayoutEffect, useRef } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
+import { untilElapsedChanges } from '../models/elapsed';
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
 import type { ProblemCode } from '../models/problems';
 import type { BackgroundClient } from '../models/protocol';
@@ -64,6 +65,27 @@ const TASTE: PicksMood = {
   confidence: 0,
 };
 
+/** Draws again each time "how long ago" `at` was would read otherwise: a panel may stay open through a film. */
+function useAgoKeptTrue(at: number | undefined): void {
+  const [, redraw] = useState(0);
+  useEffect(() => {
+    if (at === undefined) return;
+    let timer: ReturnType<typeof setTimeout>;
+    const wait = () => {
+      // A little late rather than early: a timer may fire before its time.
+      timer = setTimeout(
+        () => {
+          redraw((n) => n + 1);
+          wait();
+        },
+        untilElapsedChanges(at, Date.now()) + 50,
+      );
+    };
+    wait();
+    return () => clearTimeout(timer);
+  }, [at]);
+}
+
 export function Overlay(props: OverlayProps) {
   const panel = useRef<HTMLElement>(null);
   const badge = useRef<HTMLButtonElement>(null);
@@ -81,6 +103,7 @@ export function Overlay(props: OverlayProps) {
   // before paint, so the old "more like" line does not flash.
   useLayoutEffect(() => picks.onBackToMood(), [mood]);
   const dominant = mood ? ranked(mood.probabilities)[0]! : null;
+  useAgoKeptTrue(props.open && mood?.from === 'latest' ? mood.at : undefined);
 
   // Focus moves as the panel or the badge appears (a layout effect: before the next event can land elsewhere).
   useLayoutEffect(() => {

@@ -18,3 +18,13 @@ export function elapsed(at: number, now: number): { value: number; unit: Elapsed
   if (ms < 7 * DAY) return { value: -Math.floor(ms / DAY), unit: 'day' };
   return { value: -Math.floor(ms / (7 * DAY)), unit: 'week' };
 }
+
+/**
+ * How long from `now` until `elapsed(at, …)` says something else (the next whole minute, hour, day or week): when a
+ * page left open should say it anew.
+ */
+export function untilElapsedChanges(at: number, now: number): number {
+  const ms = Math.max(0, now - at);
+  const step = ms < HOUR ? MINUTE : ms < DAY ? HOUR : ms < 7 * DAY ? DAY : 7 * DAY;
+  return step - (ms % step);
+}

@@ -23,6 +23,7 @@ import { scratchDir } from '../support/scratch';
 import { pickIds as popupPickIds } from '../support/picks';
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
+const MOSTLY_SAD = { neutral: 0.05, happy: 0, sad: 0.9, angry: 0, fearful: 0.05, disgusted: 0, surprised: 0 };
 
 const SITES = [
   { id: 'netflix', adapter: 'netflix', host: 'www.netflix.com', path: '/watch/81000001' },
@@ -425,12 +426,56 @@ describe('the latest mood check', () => {
     await page.close();
   });
 
+  it('says anew how long ago the check was while the panel stays open', async () => {
+    // The only check, made 50 s ago: "now" for ten more seconds, then "1 minute ago" without a touch.
+    const ext = await session.openPage('options.html');
+    const { id } = await askFrom<{ id: number }>(ext, {
+      type: 'mood-record',
+      mood: { probabilities: MOSTLY_SAD, confidence: 0.8, faceCount: 1, source: 'file' },
+      picks: [],
+    });
+    await ext.evaluate(
+      (keep, at) =>
+        new Promise<void>((done, fail) => {
+          const opening = indexedDB.open('moodreel');
+          opening.onerror = () => fail(opening.error);
+          opening.onsuccess = () => {
+            const tx = opening.result.transaction('history', 'readwrite');
+            const store = tx.objectStore('history');
+            store.getAll().onsuccess = (e) => {
+              for (const entry of (e.target as IDBRequest<{ id: number; at: number }[]>).result)
+                if (entry.id === keep) store.put({ ...entry, at });
+                else store.delete(entry.id);
+            };
+            tx.oncomplete = () => (opening.result.close(), done());
+            tx.onerror = () => fail(tx.error);
+          };
+        }),
+      id,
+      Date.now() - 50_000,
+    );
+    await ext.close();
+
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="overlay-mood-when"]');
+    expect(await overlayText(page, 'overlay-mood')).toBe('sad');
+    expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
+    await page.waitForFunction(
+      () =>
+        document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-mood-when"]')
+          ?.textContent === ' (1 minute ago)',
+      { timeout: 20_000, polling: 250 },
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('is followed by a panel left open while the toolbar reads this tab’s video, with the marks given there; corrected and forgotten there', async () => {
     const ext = await session.openPage('options.html');
-    const probabilities = { neutral: 0.05, happy: 0, sad: 0.9, angry: 0, fearful: 0.05, disgusted: 0, surprised: 0 };
     await askFrom(ext, {
       type: 'mood-record',
-      mood: { probabilities, confidence: 0.8, faceCount: 1, source: 'file' },
+      mood: { probabilities: MOSTLY_SAD, confidence: 0.8, faceCount: 1, source: 'file' },
       picks: [],
     });
     await ext.close();
