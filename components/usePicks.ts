@@ -308,13 +308,18 @@ export function usePicks(
     marked,
     /**
      * A title's mark changed outside the list (it left the watchlist, or came back on it): its card, if shown, says
-     * what it carries now (a card turned down elsewhere stays until the next list).
+     * what it carries now, or gives way to a new pick when it was turned down there.
      */
-    onMarkChanged: (movieId: number, mark: FeedbackSignal | null) =>
+    onMarkChanged: (movieId: number, mark: FeedbackSignal | null) => {
       setMarked((m) => {
         const { [movieId]: _, ...rest } = m;
         return mark && !turnsDown(mark) ? { ...rest, [movieId]: mark } : rest;
-      }),
+      });
+      if (mark && turnsDown(mark) && picks?.some((p) => p.movie.movieId === movieId))
+        replace([movieId]).catch((error: unknown) =>
+          console.warn('Moodreel: no pick in place of a refused one', error),
+        );
+    },
     onUndo: () => void undo(),
     /**
      * Puts back the choices made on a list shown before (the popup reopened on that check) and, where it was kept, the

@@ -144,9 +144,9 @@ describe('first-run journey', () => {
         !document.querySelector('[data-testid="pick-reason"]')?.textContent?.includes('more like'),
     );
 
-    // Watchlist: add two, see them listed.
-    const [saved, rated] = await settledPicks(popup);
-    for (const id of [saved, rated]) {
+    // Watchlist: add three, see them listed.
+    const [saved, rated, disliked] = await settledPicks(popup);
+    for (const id of [saved, rated, disliked]) {
       await popup.click(`[data-movie-id="${id}"] [data-signal="watchlist"]`);
       await popup.waitForSelector(`[data-movie-id="${id}"][data-marked="watchlist"]`);
       await popup.waitForFunction(() => !document.querySelector('[data-signal][aria-disabled="true"]'));
@@ -154,6 +154,7 @@ describe('first-run journey', () => {
     await popup.click('[data-testid="tab-watchlist"]');
     await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${saved}"]`);
     await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${rated}"]`);
+    await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${disliked}"]`);
     // No streaming service chosen yet: the list says once where to choose them, not on every title.
     expect(await popup.$$eval('[data-testid="watchlist-no-services"]', (els) => els.map((e) => e.textContent))).toEqual(
       ['Choose your streaming services in the options for “watch on” links.'],
@@ -186,6 +187,13 @@ describe('first-run journey', () => {
       {},
       saved,
     );
+    // Watched and not liked: 👎 takes it off too, and its card among the picks gives way to another, as on a pick.
+    await popup.click(`[data-testid="watchlist-item"][data-movie-id="${disliked}"] [data-testid="watchlist-down"]`);
+    await popup.waitForFunction(
+      (id) => !document.querySelector(`[data-testid="watchlist-item"][data-movie-id="${id}"]`),
+      {},
+      disliked,
+    );
     // Or rated there as on a pick: 👍 takes it off too, liked (and so seen), said with an Undo.
     const [ratedMovie] = await askFrom<{ title: string }[]>(popup, { type: 'movies-get', movieIds: [rated] });
     expect(
@@ -216,10 +224,13 @@ describe('first-run journey', () => {
       [saved!]: 'seen',
       [rated!]: 'up',
     });
-    // Their cards among the picks say so: seen and liked, no longer on the watchlist.
+    // Their cards among the picks say so: seen and liked, no longer on the watchlist; the disliked one has gone.
     await popup.click('[data-testid="tab-mood"]');
     await popup.waitForSelector(`[data-movie-id="${rated}"][data-marked="up"]`);
     expect(await markedCards(popup)).toEqual({ [saved!]: 'seen', [rated!]: 'up' });
+    const after = await pickIds(popup);
+    expect(after).toHaveLength(10);
+    expect(after).not.toContain(disliked);
   });
 });
 

@@ -1,0 +1,44 @@
+/**
+ * The background's word to the overlays in tabs. Tabs without the overlay refuse these messages; that is expected and
+ * not an error.
+ */
+import { browser } from 'wxt/browser';
+import type { OverlayApi, OverlayChange } from '../../models/protocol';
+import { createClient } from '../../models/messaging';
+
+/** The overlays in a tab's frames (the first to answer replies). */
+const overlayIn = (tabId: number) => createClient<OverlayApi>((message) => browser.tabs.sendMessage(tabId, message));
+
+/**
+ * What the overlays show changed elsewhere (the latest mood check, the user's marks): a panel open beside a film
+ * follows what is done in the popup over it.
+ */
+export function tellOverlays(what: OverlayChange): void {
+  void browser.tabs
+    .query({})
+    .then((tabs) => {
+      for (const { id } of tabs)
+        if (id !== undefined) overlayIn(id)({ type: 'overlay:changed', what }).catch(() => undefined);
+    })
+    .catch((error: unknown) => console.warn('Moodreel: overlays not told of a change', error));
+}
+
+/**
+ * Runs `capture` with the overlay of the active tab out of the way (a panel open over the player would cover part of
+ * the picture the popup reads), and puts it back after.
+ */
+export async function withOverlayAside<T>(capture: () => Promise<T>): Promise<T> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true }).catch(() => []);
+  const overlay = tab?.id === undefined ? null : overlayIn(tab.id);
+  const aside = overlay
+    ? await overlay({ type: 'overlay:aside', aside: true }).then(
+        () => true,
+        () => false,
+      )
+    : false;
+  try {
+    return await capture();
+  } finally {
+    if (aside) void overlay!({ type: 'overlay:aside', aside: false }).catch(() => undefined);
+  }
+}
