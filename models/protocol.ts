@@ -373,6 +373,14 @@ export const OVERLAY_MESSAGES = {
     }),
     'storage-unreadable',
   )<{ followed: true }>(),
+  /**
+   * Out of the way while the popup captures this tab (`aside`), or back. Answered once the page is painted without it;
+   * back by itself after a moment, should the word to come back never arrive.
+   */
+  'overlay:aside': message(
+    v.strictObject({ type: v.literal('overlay:aside'), aside: v.boolean('aside must be true or false') }),
+    'capture-failed',
+  )<{ aside: boolean }>(),
 } as const;
 
 /** What the background may ask the offscreen document. */

@@ -33,7 +33,7 @@ import { clearSettings, loadSettings, saveSettings, watchSettings } from '../sha
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { catalogueBusy, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { tellOverlays } from './overlay-news';
+import { tellOverlays, withOverlayAside } from './overlays';
 import {
   catalogueTitles,
   forgetShownPosterLooks,
@@ -97,13 +97,14 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await viaOffscreen(() => askOffscreen({ type: 'offscreen:warm-up', detector: r.detector, backend: 'auto' }));
     return { ready: true };
   },
-  // A content script captures its own tab's window; extension pages the current window.
+  // A content script (the overlay, which steps aside itself) captures its own tab's window; extension pages (the
+  // popup) the current window, with the overlay there out of the way.
   'capture-tab': async (_r, sender) => {
     try {
       const options = { format: 'jpeg', quality: 92 } as const;
       const windowId = sender.tab?.windowId;
       const image = await (windowId === undefined
-        ? browser.tabs.captureVisibleTab(options)
+        ? withOverlayAside(() => browser.tabs.captureVisibleTab(options))
         : browser.tabs.captureVisibleTab(windowId, options));
       return { image };
     } catch (error) {

@@ -32,6 +32,9 @@ const warnUnsaved = (error: unknown) => console.warn('Moodreel: overlay setting 
 /** How long "Hidden on …" stays with its Undo after the overlay is hidden on a site. */
 const HIDE_UNDO_MS = 6_000;
 
+/** The longest the overlay stays out of the way for a capture the popup asked for, should it not be told to come back. */
+const ASIDE_MAX_MS = 3_000;
+
 /** Room left free at the bottom of the player for its own controls. */
 const CONTROLS_SPACE = 96;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
@@ -98,6 +101,8 @@ export default defineContentScript({
     let mood: OverlayProps['mood'] = null;
     /** Counts the changes to the user's marks made elsewhere (the popup over this page): the cards follow each. */
     let marksChanged = 0;
+    /** Out of the way for a capture the popup asked for, until this timer ends (or the word to come back). */
+    let asideFor: ReturnType<typeof setTimeout> | null = null;
     let reading = false;
     let problem: ProblemCode | null = null;
     let lastContextMedia: HTMLVideoElement | HTMLImageElement | null = null;
@@ -113,6 +118,10 @@ export default defineContentScript({
         foreignMessage: 'Only Moodreel may ask this page.',
         handle: async (request) => {
           if (request.type === 'overlay:ping') return okReply({ alive: true });
+          if (request.type === 'overlay:aside') {
+            await asideForCapture(request.aside);
+            return okReply({ aside: request.aside });
+          }
           if (request.type === 'overlay:changed') {
             if (request.what === 'mood') await followLatest();
             else {
@@ -311,20 +320,38 @@ export default defineContentScript({
       return true;
     }
 
-    /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */
-    async function captureTabWithoutOverlay(): Promise<string> {
-      const host = ui?.shadowHost;
-      host?.style.setProperty('display', 'none');
+    /** Hides the overlay until `stepBack`; resolves once the page is painted without it. */
+    async function stepAside(): Promise<void> {
+      ui?.shadowHost.style.setProperty('display', 'none');
       // Two frames and a beat, so the compositor has painted the page without the overlay; a tab that is not shown
       // gets no frames at all, so never wait longer than a moment.
       await Promise.race([
         new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)))),
         new Promise((done) => setTimeout(done, 300)),
       ]);
+    }
+
+    function stepBack() {
+      if (asideFor) clearTimeout(asideFor);
+      asideFor = null;
+      ui?.shadowHost.style.removeProperty('display');
+    }
+
+    /** Out of the way while the popup captures the tab: back when told, or by itself after ASIDE_MAX_MS. */
+    async function asideForCapture(aside: boolean) {
+      if (!aside) return stepBack();
+      if (asideFor) clearTimeout(asideFor);
+      asideFor = setTimeout(stepBack, ASIDE_MAX_MS);
+      await stepAside();
+    }
+
+    /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */
+    async function captureTabWithoutOverlay(): Promise<string> {
+      await stepAside();
       try {
         return (await ask({ type: 'capture-tab' })).image;
       } finally {
-        host?.style.removeProperty('display');
+        stepBack();
       }
     }
 

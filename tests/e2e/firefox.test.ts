@@ -207,8 +207,22 @@ describe('Moodreel in Firefox', () => {
     );
     if (await page.$(inOverlay('[data-testid="overlay-badge"]')))
       await page.click(inOverlay('[data-testid="overlay-badge"]'));
-    // Before a frame is read, the panel follows the user's taste.
+    // Before a frame is read, the panel follows the user's taste, and then a check made meanwhile in another tab.
     await page.waitForSelector(inOverlay('[data-testid="overlay-read-frame"]'));
+    const options = await openAddonPage(browser, 'options.html', '[data-testid="theme-dark"]');
+    const sad = { neutral: 0.05, happy: 0, sad: 0.9, angry: 0, fearful: 0.05, disgusted: 0, surprised: 0 };
+    await askFrom(options, {
+      type: 'mood-record',
+      mood: { probabilities: sad, confidence: 0.8, faceCount: 1, source: 'file' },
+      picks: [],
+    });
+    await options.close();
+    await page.waitForFunction(
+      () =>
+        document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-mood"]')
+          ?.textContent === 'sad',
+      { timeout: 15_000, polling: 100 },
+    );
     await page.click(inOverlay('[data-testid="overlay-read-frame"]'));
     await page.waitForFunction(
       () =>

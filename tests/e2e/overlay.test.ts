@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
-import { darkBlue, FACES } from '../support/images';
+import { darkBlue, FACES, onTheRight } from '../support/images';
 import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
 import { waitForFocus } from '../support/focus';
 import {
@@ -41,6 +41,10 @@ const media = scratchDir('media');
 
 beforeAll(async () => {
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
+  clipOf(
+    onTheRight(join(FACES, 'skimage_astronaut.png'), join(media, 'face-right.png')),
+    join(media, 'face-right.webm'),
+  );
   clipOf(darkBlue(join(FACES, 'skimage_astronaut.png'), join(media, 'dark-blue.png')), join(media, 'dark-blue.webm'));
   blackClip(join(media, 'black.webm'));
   server = await startSiteServer(media);
@@ -480,20 +484,30 @@ describe('the latest mood check', () => {
     });
     await ext.close();
 
-    // A smiling face plays on YouTube; the panel is open, following the check before (sad).
+    // A smiling face plays on YouTube, on the right of the shot; the panel is open over it, following the check
+    // before (sad).
     const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
+    await page.evaluate(() => (document.querySelector('video')!.src = '/media/face-right.webm'));
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
     await page.click(inOverlay('[data-testid="overlay-badge"]'));
     await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+    // The panel is over the face (in the middle of the right half of the picture, a little above its centre).
+    const video = await box(page, 'video');
+    const over = (x: number, y: number) => document.elementFromPoint(x, y)?.tagName.toLowerCase();
+    expect(await page.evaluate(over, video.x + video.width * 0.75, video.y + video.height * 0.3)).toBe(OVERLAY);
     expect(await overlayText(page, 'overlay-mood')).toBe('sad');
     const before = await pickIds(page);
 
-    // The toolbar button, then "This tab’s video": the popup reads the face in the tab as it is on screen.
+    // The toolbar button, then "This tab’s video": the popup reads the face in the tab as it is on screen, the panel
+    // out of the way meanwhile.
     const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
     await session.clickAction(page);
     const popup = (await (await popupTarget).asPage())!;
     await popup.click('[data-testid="check-tab"]');
-    await popup.waitForSelector('[data-testid="mood-word"]', { timeout: 60_000 });
+    await popup.waitForSelector('[data-testid="mood-word"], [data-testid="notice"]', { timeout: 60_000 });
+    expect(
+      await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code')).catch(() => null),
+    ).toBeNull();
     const read = await popup.$eval('[data-testid="mood-word"]', (el) => el.textContent?.trim().toLowerCase());
     expect(read).toBe('happy');
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });

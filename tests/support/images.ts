@@ -46,3 +46,9 @@ export function jpegOf(image: string, out: string): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', 'scale=185:-2', '-q:v', '4', out]);
   return out;
 }
+
+/** The picture in the right half of a grey frame twice as wide: a face off to the side of the shot (a PNG). */
+export function onTheRight(image: string, out: string): string {
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', 'pad=iw*2:ih:iw:0:color=gray', out]);
+  return out;
+}
