@@ -12,7 +12,7 @@ import { writeFileSync } from 'node:fs';
 import { askFrom } from '../support/chromium';
 import { launchFirefox, openAddonPage, waitForAddonPage } from '../support/firefox';
 import { FACES } from '../support/images';
-import { inOverlay } from '../support/overlay';
+import { inOverlay, overlayReads } from '../support/overlay';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { scratchDir } from '../support/scratch';
 import { clipOf, SITE_PAGES, startSiteServer, type SiteServer } from '../support/site-server';
@@ -217,12 +217,7 @@ describe('Moodreel in Firefox', () => {
       picks: [],
     });
     await options.close();
-    await page.waitForFunction(
-      () =>
-        document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-mood"]')
-          ?.textContent === 'sad',
-      { timeout: 15_000, polling: 100 },
-    );
+    await overlayReads(page, 'overlay-mood', 'sad');
     await page.click(inOverlay('[data-testid="overlay-read-frame"]'));
     await page.waitForFunction(
       () =>

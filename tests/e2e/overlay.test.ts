@@ -8,7 +8,7 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
 import { darkBlue, FACES, onTheRight } from '../support/images';
-import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
+import { inOverlay, OVERLAY, overlayReads, settledInOverlay, waitInOverlay } from '../support/overlay';
 import { waitForFocus } from '../support/focus';
 import {
   blackClip,
@@ -98,6 +98,15 @@ const box = (page: Page, selector: string) =>
   });
 const overlayText = (page: Page, testId: string) =>
   page.$eval(inOverlay(`[data-testid="${testId}"]`), (el) => el.textContent?.trim() ?? '');
+/** YouTube's page with the panel opened on the latest check, which must be a sad one, made within the minute. */
+async function panelOnRecentSad(): Promise<Opened> {
+  const opened = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
+  await opened.page.click(inOverlay('[data-testid="overlay-badge"]'));
+  await waitInOverlay(opened.page, '[data-testid="overlay-mood-when"]');
+  expect(await overlayText(opened.page, 'overlay-mood')).toBe('sad');
+  expect(await overlayText(opened.page, 'overlay-mood-when')).toBe('(now)');
+  return opened;
+}
 const pickIds = (page: Page) =>
   page.$$eval(inOverlay('[data-testid="pick"]'), (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
 
@@ -390,11 +399,7 @@ describe('the latest mood check', () => {
     await askFrom(ext, { type: 'history-update', id, picks: null, corrected: 'sad' });
     await ext.close();
 
-    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
-    await page.click(inOverlay('[data-testid="overlay-badge"]'));
-    await waitInOverlay(page, '[data-testid="overlay-mood-when"]');
-    expect(await overlayText(page, 'overlay-mood')).toBe('sad');
-    expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
+    const { page, errors } = await panelOnRecentSad();
     await waitInOverlay(page, '[data-testid="pick"]', 60_000);
     // A card liked here stays, marked, when the panel is closed and opened again: the same list (ranked anew, the
     // liked title would be gone).
@@ -460,17 +465,8 @@ describe('the latest mood check', () => {
     );
     await ext.close();
 
-    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
-    await page.click(inOverlay('[data-testid="overlay-badge"]'));
-    await waitInOverlay(page, '[data-testid="overlay-mood-when"]');
-    expect(await overlayText(page, 'overlay-mood')).toBe('sad');
-    expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
-    await page.waitForFunction(
-      () =>
-        document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-mood-when"]')
-          ?.textContent === ' (1 minute ago)',
-      { timeout: 20_000, polling: 250 },
-    );
+    const { page, errors } = await panelOnRecentSad();
+    await overlayReads(page, 'overlay-mood-when', '(1 minute ago)', 20_000);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -513,14 +509,7 @@ describe('the latest mood check', () => {
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
 
     // The panel follows at once, with picks for the new mood, and says it is the latest check.
-    const followed = (mood: string) =>
-      page.waitForFunction(
-        (m) =>
-          document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-mood"]')
-            ?.textContent === m,
-        { timeout: 15_000, polling: 100 },
-        mood,
-      );
+    const followed = (mood: string) => overlayReads(page, 'overlay-mood', mood);
     await followed('happy');
     expect(await overlayText(page, 'overlay-mood-when')).toBe('(now)');
     await settledInOverlay(page, '[data-testid="pick"]');

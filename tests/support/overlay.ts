@@ -33,3 +33,16 @@ export async function settledInOverlay(page: Page, selector: string, timeout = 3
     selector,
   );
 }
+
+/** Waits until the overlay's element `testId` reads `text`, trimmed (polled: shadow-root changes fire no mutations). */
+export const overlayReads = (page: Page, testId: string, text: string, timeout = 15_000) =>
+  page.waitForFunction(
+    (id, expected) =>
+      document
+        .querySelector('moodreel-overlay')
+        ?.shadowRoot?.querySelector(`[data-testid="${id}"]`)
+        ?.textContent?.trim() === expected,
+    { timeout, polling: 100 },
+    testId,
+    text,
+  );
