@@ -11,6 +11,7 @@ import { EMOTIONS, type Emotion, type EmotionProbabilities } from './mood/emotio
 import { isMovieId, isMovieIds, isPositiveId } from './ids';
 import { hasOnlyKeys, isRecord, isUnit } from './checks';
 import { isImageDataUrl } from './image/data-url';
+import type { VideoOnScreen } from './image/frame';
 import type { createClient, Parsed } from './messaging';
 import type { ErrorCode } from './problems';
 import { isProbabilities, parseMoodSummary, type MoodSummary } from './mood/summary';
@@ -155,7 +156,11 @@ export const BACKGROUND_MESSAGES = {
   'warm-up': message(v.strictObject({ type: v.literal('warm-up'), detector }), 'inference-failed')<{
     ready: boolean;
   }>(),
-  'capture-tab': message(bare('capture-tab'), 'capture-failed', ['page', 'content'])<{ image: string }>(),
+  /** A screenshot of the tab; from an extension page, with where the tab's main video is when the overlay knows. */
+  'capture-tab': message(bare('capture-tab'), 'capture-failed', ['page', 'content'])<{
+    image: string;
+    video: VideoOnScreen | null;
+  }>(),
   'reset-inference': message(bare('reset-inference'), 'inference-failed')<{ closed: boolean }>(),
   'inference-stats': message(bare('inference-stats'), 'inference-failed')<InferenceStats>(),
   'catalogue-ensure': message(bare('catalogue-ensure'), 'catalogue-failed')<CatalogueStatus>(),
@@ -374,13 +379,14 @@ export const OVERLAY_MESSAGES = {
     'storage-unreadable',
   )<{ followed: true }>(),
   /**
-   * Out of the way while the popup captures this tab (`aside`), or back. Answered once the page is painted without it;
-   * back by itself after a moment, should the word to come back never arrive.
+   * Out of the way while the popup captures this tab (`aside`), or back. Answered once the page is painted without it,
+   * with where the page's main video is (the popup reads that part of the shot); back by itself after a moment, should
+   * the word to come back never arrive.
    */
   'overlay:aside': message(
     v.strictObject({ type: v.literal('overlay:aside'), aside: v.boolean('aside must be true or false') }),
     'capture-failed',
-  )<{ aside: boolean }>(),
+  )<{ aside: boolean; video: VideoOnScreen | null }>(),
 } as const;
 
 /** What the background may ask the offscreen document. */

@@ -33,7 +33,7 @@ import { clearSettings, loadSettings, saveSettings, watchSettings } from '../sha
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { catalogueBusy, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { tellOverlays, withOverlayAside } from './overlays';
+import { captureWithOverlayAside, tellOverlays } from './overlays';
 import {
   catalogueTitles,
   forgetShownPosterLooks,
@@ -103,10 +103,9 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     try {
       const options = { format: 'jpeg', quality: 92 } as const;
       const windowId = sender.tab?.windowId;
-      const image = await (windowId === undefined
-        ? withOverlayAside(() => browser.tabs.captureVisibleTab(options))
-        : browser.tabs.captureVisibleTab(windowId, options));
-      return { image };
+      return windowId === undefined
+        ? await captureWithOverlayAside(() => browser.tabs.captureVisibleTab(options))
+        : { image: await browser.tabs.captureVisibleTab(windowId, options), video: null };
     } catch (error) {
       throw new ProtocolError('capture-failed', `Could not capture this tab: ${errorText(error)}`);
     }

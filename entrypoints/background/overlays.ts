@@ -4,6 +4,7 @@
  */
 import { browser } from 'wxt/browser';
 import type { OverlayApi, OverlayChange } from '../../models/protocol';
+import type { VideoOnScreen } from '../../models/image/frame';
 import { createClient } from '../../models/messaging';
 
 /** The overlays in a tab's frames (the first to answer replies). */
@@ -24,20 +25,17 @@ export function tellOverlays(what: OverlayChange): void {
 }
 
 /**
- * Runs `capture` with the overlay of the active tab out of the way (a panel open over the player would cover part of
- * the picture the popup reads), and puts it back after.
+ * Captures the tab shown with its overlay out of the way (a panel open over the player would cover part of the
+ * picture the popup reads), and puts it back after; the overlay says where the page's main video is, if it knows.
  */
-export async function withOverlayAside<T>(capture: () => Promise<T>): Promise<T> {
+export async function captureWithOverlayAside(
+  capture: () => Promise<string>,
+): Promise<{ image: string; video: VideoOnScreen | null }> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true }).catch(() => []);
   const overlay = tab?.id === undefined ? null : overlayIn(tab.id);
-  const aside = overlay
-    ? await overlay({ type: 'overlay:aside', aside: true }).then(
-        () => true,
-        () => false,
-      )
-    : false;
+  const aside = overlay ? await overlay({ type: 'overlay:aside', aside: true }).catch(() => null) : null;
   try {
-    return await capture();
+    return { image: await capture(), video: aside?.video ?? null };
   } finally {
     if (aside) void overlay!({ type: 'overlay:aside', aside: false }).catch(() => undefined);
   }

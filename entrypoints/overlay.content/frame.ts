@@ -3,8 +3,8 @@
  * allows it; a cross-origin (tainted), DRM-protected or black frame falls back to a screenshot of the tab cropped to
  * the element. A screenshot that is black too means the video is protected.
  */
-import { fitWithin } from '../../models/face/config';
-import { cropRect, isBlankFrame } from '../../models/image/frame';
+import { isBlankFrame, type Rect, type Size } from '../../models/image/frame';
+import { cutScreenshot, jpegOf, scaledCanvas } from '../shared/canvas';
 import { Problem, type FrameProblem } from '../../models/problems';
 
 export class FrameError extends Problem<FrameProblem> {
@@ -13,9 +13,6 @@ export class FrameError extends Problem<FrameProblem> {
     this.name = 'FrameError';
   }
 }
-
-/** Frames are sent at most this large: the detector gains nothing from more. */
-const MAX_SIDE = 1920;
 
 type Media = HTMLVideoElement | HTMLImageElement;
 
@@ -35,16 +32,6 @@ function blank(canvas: HTMLCanvasElement): boolean {
   return isBlankFrame(ctx.getImageData(0, 0, probe.width, probe.height).data);
 }
 
-/** `rect` of `source` on a new canvas, scaled down to at most MAX_SIDE. */
-function scaledCanvas(source: CanvasImageSource, rect: { x: number; y: number; width: number; height: number }) {
-  const size = fitWithin(rect.width, rect.height, MAX_SIDE);
-  const canvas = document.createElement('canvas');
-  canvas.width = size.width;
-  canvas.height = size.height;
-  canvas.getContext('2d')!.drawImage(source, rect.x, rect.y, rect.width, rect.height, 0, 0, size.width, size.height);
-  return canvas;
-}
-
 /** The element's own pixels as a JPEG data URL, or null when the page does not let us read them. */
 function fromElement(el: Media): string | null {
   if (el instanceof HTMLVideoElement && el.mediaKeys) return null;
@@ -53,29 +40,26 @@ function fromElement(el: Media): string | null {
   const canvas = scaledCanvas(el, { x: 0, y: 0, ...natural });
   try {
     if (blank(canvas)) return null;
-    return canvas.toDataURL('image/jpeg', 0.92);
+    return jpegOf(canvas);
   } catch {
     return null; // tainted: a cross-origin video without CORS
   }
 }
 
 async function fromScreenshot(el: Media, captureTab: () => Promise<string>): Promise<string> {
-  const shot = await createImageBitmap(await (await fetch(await captureTab())).blob());
-  try {
-    const r = el.getBoundingClientRect();
-    const crop = cropRect(
-      { x: r.left, y: r.top, width: r.width, height: r.height },
-      { width: window.innerWidth, height: window.innerHeight },
-      { width: shot.width, height: shot.height },
-    );
-    if (!crop) throw new FrameError('no-video');
-    const canvas = scaledCanvas(shot, crop);
-    if (blank(canvas)) throw new FrameError('protected-video');
-    return canvas.toDataURL('image/jpeg', 0.92);
-  } finally {
-    shot.close();
-  }
+  const canvas = await cutScreenshot(await captureTab(), boxOnScreen(el), viewportSize());
+  if (!canvas) throw new FrameError('no-video');
+  if (blank(canvas)) throw new FrameError('protected-video');
+  return jpegOf(canvas);
 }
+
+/** An element's box in CSS px of the viewport. */
+export function boxOnScreen(el: Element): Rect {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, width: r.width, height: r.height };
+}
+
+export const viewportSize = (): Size => ({ width: window.innerWidth, height: window.innerHeight });
 
 export async function readFrame(
   el: Media,

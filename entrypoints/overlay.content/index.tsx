@@ -19,7 +19,8 @@ import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized } from '../../models/sites/site';
 import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
-import { FrameError, mediaBySource, readFrame } from './frame';
+import { boxOnScreen, FrameError, mediaBySource, readFrame, viewportSize } from './frame';
+import type { VideoOnScreen } from '../../models/image/frame';
 import { largestVideo, locate, type Located } from './locate';
 import { askBackground } from '../shared/background-client';
 
@@ -120,7 +121,7 @@ export default defineContentScript({
           if (request.type === 'overlay:ping') return okReply({ alive: true });
           if (request.type === 'overlay:aside') {
             await asideForCapture(request.aside);
-            return okReply({ aside: request.aside });
+            return okReply({ aside: request.aside, video: request.aside ? mainVideoOnScreen() : null });
           }
           if (request.type === 'overlay:changed') {
             if (request.what === 'mood') await followLatest();
@@ -343,6 +344,17 @@ export default defineContentScript({
       if (asideFor) clearTimeout(asideFor);
       asideFor = setTimeout(stepBack, ASIDE_MAX_MS);
       await stepAside();
+    }
+
+    /**
+     * Where the page's main video is, for the popup to read that part of a screenshot (a page shows other faces too:
+     * thumbnails, avatars); none from a frame inside the page, whose coordinates are not the tab's.
+     */
+    function mainVideoOnScreen(): VideoOnScreen | null {
+      const video = located.video ?? largestVideo();
+      if (!video || window !== window.top) return null;
+      const box = boxOnScreen(video);
+      return isPlayerSized(box) ? { box, viewport: viewportSize() } : null;
     }
 
     /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */

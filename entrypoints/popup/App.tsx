@@ -2,6 +2,7 @@
  * The popup: a mood check from the camera (3-2-1, then a short burst), this tab's video or an image file (picked or
  * dropped); the mood with its picks, which the user can correct; their history and watchlist.
  */
+import { cutScreenshot, jpegOf } from '../shared/canvas';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HistoryView } from '../../components/HistoryView';
@@ -350,7 +351,10 @@ export function App() {
   const fromTab = () =>
     run('tab', async () => {
       setState({ kind: 'working', step: t('stepCapturing') });
-      return [(await ask({ type: 'capture-tab' })).image];
+      const { image, video } = await ask({ type: 'capture-tab' });
+      // Where the page's player is known, its picture is read, not the faces around it (thumbnails, avatars).
+      const player = video && (await cutScreenshot(image, video.box, video.viewport));
+      return [player ? jpegOf(player) : image];
     });
 
   const fromFile = (file: File) =>

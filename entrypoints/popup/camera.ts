@@ -1,5 +1,6 @@
 /** Webcam access for extension pages: permission state and a short burst of still frames as JPEG data URLs. */
 
+import { jpegOf } from '../shared/canvas';
 import { browser, type Browser } from 'wxt/browser';
 import { cameraProblemOf, Problem, type CameraProblem } from '../../models/problems';
 import { errorText } from '../../models/error-text';
@@ -117,7 +118,7 @@ export async function burst(count: number, gapMs: number, onCount: (n: number) =
     for (let i = 0; i < count; i++) {
       if (i > 0) await new Promise((r) => setTimeout(r, gapMs));
       ctx.drawImage(video, 0, 0);
-      frames.push(canvas.toDataURL('image/jpeg', 0.92));
+      frames.push(jpegOf(canvas));
     }
     return frames;
   } finally {

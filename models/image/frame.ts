@@ -33,6 +33,12 @@ export function isBlankFrame(rgba: ArrayLike<number>): boolean {
   return mean <= BLANK_MAX_LUMA && spread <= BLANK_MAX_SPREAD;
 }
 
+/** Where a video is on screen when the tab is captured: its box in CSS px of a viewport of this size. */
+export interface VideoOnScreen {
+  box: Rect;
+  viewport: Size;
+}
+
 /**
  * The element's box in screenshot pixels. A screenshot is the viewport at device pixels, so the scale is measured
  * (shot width / viewport width) rather than trusted from devicePixelRatio; the box is clipped to the shot.

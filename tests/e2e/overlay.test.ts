@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
-import { darkBlue, FACES, onTheRight } from '../support/images';
+import { darkBlue, dataUrl, FACES, onTheRight, SHARED_DATA } from '../support/images';
 import { inOverlay, OVERLAY, overlayReads, settledInOverlay, waitInOverlay } from '../support/overlay';
 import { waitForFocus } from '../support/focus';
 import {
@@ -484,6 +484,15 @@ describe('the latest mood check', () => {
     // before (sad).
     const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
     await page.evaluate(() => (document.querySelector('video')!.src = '/media/face-right.webm'));
+    // Beside the player, someone else's face in a thumbnail, as video sites show.
+    await page.evaluate(
+      (src) => {
+        const thumbnail = Object.assign(document.createElement('img'), { src });
+        thumbnail.style.cssText = 'position:fixed;left:980px;top:120px;width:280px';
+        document.body.append(thumbnail);
+      },
+      dataUrl(join(SHARED_DATA, 'faces-expressions/taiwan-performers/neutral/0101a02.jpg')),
+    );
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
     await page.click(inOverlay('[data-testid="overlay-badge"]'));
     await waitInOverlay(page, '[data-testid="pick"]', 60_000);
@@ -494,8 +503,8 @@ describe('the latest mood check', () => {
     expect(await overlayText(page, 'overlay-mood')).toBe('sad');
     const before = await pickIds(page);
 
-    // The toolbar button, then "This tab’s video": the popup reads the face in the tab as it is on screen, the panel
-    // out of the way meanwhile.
+    // The toolbar button, then "This tab’s video": the popup reads the face in the player as it is on screen, the
+    // panel out of the way meanwhile.
     const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
     await session.clickAction(page);
     const popup = (await (await popupTarget).asPage())!;
@@ -506,6 +515,8 @@ describe('the latest mood check', () => {
     ).toBeNull();
     const read = await popup.$eval('[data-testid="mood-word"]', (el) => el.textContent?.trim().toLowerCase());
     expect(read).toBe('happy');
+    // The player's picture is read, not the thumbnail beside it.
+    expect(await popup.$eval('[data-testid="face-count"]', (el) => el.textContent)).toBe('1 face');
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
 
     // The panel follows at once, with picks for the new mood, and says it is the latest check.
