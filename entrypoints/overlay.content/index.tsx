@@ -338,9 +338,13 @@ export default defineContentScript({
       ui?.shadowHost.style.removeProperty('display');
     }
 
-    /** Out of the way while the popup captures the tab: back when told, or by itself after ASIDE_MAX_MS. */
+    /**
+     * Out of the way while the popup captures the tab: back when told, or by itself after ASIDE_MAX_MS. Only the open
+     * panel is in the way; the badge in the player's corner is not worth the wait for a repaint.
+     */
     async function asideForCapture(aside: boolean) {
       if (!aside) return stepBack();
+      if (!open) return;
       if (asideFor) clearTimeout(asideFor);
       asideFor = setTimeout(stepBack, ASIDE_MAX_MS);
       await stepAside();

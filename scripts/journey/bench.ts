@@ -9,7 +9,9 @@
  * popup opened again in a running browser). The camera's deliberate 3-2-1 countdown is reported apart: its rows count
  * from the end of the countdown. Prints a Markdown table, then one JSON line.
  *
- *   JOURNEY_RUNS=10 (runs per row), JOURNEY_ONLY=tab|camera
+ *   JOURNEY_RUNS=10 (runs per row), JOURNEY_ONLY=tab|camera, JOURNEY_MOMENTS=warm (one install and restart, not
+ *   reported, then the warm runs), JOURNEY_PAGE=youtube (the YouTube fixture, where the overlay runs and "This tab's
+ *   video" asks it to step aside and reads its player; by default a page no adapter claims, read whole)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -23,7 +25,11 @@ import { markdownTable, quantile, round } from '../lib/stats';
 const RUNS = Number(process.env.JOURNEY_RUNS ?? 10);
 const ONLY = process.env.JOURNEY_ONLY ?? null;
 const FACE = join(FACES, 'human_person-vlado.jpg');
-const PAGE_HOST = 'videos.example.org';
+const PAGE =
+  process.env.JOURNEY_PAGE === 'youtube'
+    ? { host: 'www.youtube.com', path: '/watch?v=bench' }
+    : { host: 'videos.example.org', path: '/' };
+const WARM_ONLY = process.env.JOURNEY_MOMENTS === 'warm';
 const TIMEOUT_MS = 120_000;
 
 type Source = 'tab' | 'camera';
@@ -84,7 +90,7 @@ async function prepare(session: ExtensionSession, server: SiteServer, source: So
     await page.close();
   }
   const tab = await session.browser.newPage();
-  await tab.goto(server.url(PAGE_HOST, '/'));
+  await tab.goto(server.url(PAGE.host, PAGE.path));
   await tab.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
   return tab;
 }
@@ -107,6 +113,7 @@ async function main(): Promise<void> {
     });
   const results: Record<string, Timing[]> = {};
   const record = (source: Source, moment: Moment, t: Timing) => {
+    if (WARM_ONLY && moment !== 'warm') return;
     (results[`${source}:${moment}`] ??= []).push(t);
     process.stdout.write(
       `${source} ${moment}: mood ${Math.round(t.moodMs)} ms, first pick ${Math.round(t.pickMs)} ms\n`,
@@ -116,7 +123,7 @@ async function main(): Promise<void> {
     for (const source of ['tab', 'camera'] as const) {
       if (ONLY && ONLY !== source) continue;
       // (a) and (b): a fresh profile per run, checked at once after install, then again after a restart.
-      for (let i = 0; i < RUNS; i++) {
+      for (let i = 0; i < (WARM_ONLY ? 1 : RUNS); i++) {
         const profile = mkdtempSync(join(tmpdir(), 'moodreel-journey-profile-'));
         try {
           let session = await launch(source, profile);
