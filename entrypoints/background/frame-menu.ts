@@ -4,8 +4,7 @@
  * pixels are off limits.
  */
 import { browser, type Browser } from 'wxt/browser';
-import type { OverlayApi } from '../../models/protocol';
-import { createClient } from '../../models/messaging';
+import { overlayIn } from './overlays';
 
 export const FRAME_MENU_ID = 'moodreel-read-frame';
 /** The overlay content script as WXT builds it. */
@@ -32,7 +31,7 @@ export function setUpFrameMenu(): void {
 async function readFrame(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab): Promise<void> {
   const tabId = tab.id!;
   const frameId = info.frameId ?? 0;
-  const ask = createClient<OverlayApi>((message) => browser.tabs.sendMessage(tabId, message, { frameId }));
+  const ask = overlayIn(tabId, frameId);
   const alive = await ask({ type: 'overlay:ping' }).then(
     () => true,
     () => false,

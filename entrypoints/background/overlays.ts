@@ -7,8 +7,13 @@ import type { OverlayApi, OverlayChange } from '../../models/protocol';
 import type { VideoOnScreen } from '../../models/image/frame';
 import { createClient } from '../../models/messaging';
 
-/** The overlays in a tab's frames (the first to answer replies). */
-const overlayIn = (tabId: number) => createClient<OverlayApi>((message) => browser.tabs.sendMessage(tabId, message));
+/** The overlay in one frame of a tab, or in all its frames (the first to answer replies). */
+export const overlayIn = (tabId: number, frameId?: number) =>
+  createClient<OverlayApi>((message) =>
+    frameId === undefined
+      ? browser.tabs.sendMessage(tabId, message)
+      : browser.tabs.sendMessage(tabId, message, { frameId }),
+  );
 
 /**
  * What the overlays show changed elsewhere (the latest mood check, the user's marks): a panel open beside a film

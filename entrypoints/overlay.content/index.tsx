@@ -127,7 +127,7 @@ export default defineContentScript({
             if (request.what === 'mood') await followLatest();
             else {
               marksChanged += 1;
-              if (ui) draw();
+              draw();
             }
             return okReply({ followed: true });
           }
@@ -417,12 +417,15 @@ export default defineContentScript({
      * nothing is drawn: the list on screen stays.
      */
     async function followLatest() {
+      const frameLeads = () => mood?.from === 'frame';
+      if (frameLeads()) return;
       const latest = await ask({ type: 'mood-latest' });
-      if (mood?.from === 'frame') return;
+      // A frame read meanwhile leads too.
+      if (frameLeads()) return;
       const next: OverlayProps['mood'] = latest && { ...latest, from: 'latest' };
       if (JSON.stringify(next) === JSON.stringify(mood)) return;
       mood = next;
-      if (ui) draw();
+      draw();
     }
 
     settings = await loadSettings();

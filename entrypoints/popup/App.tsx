@@ -2,7 +2,6 @@
  * The popup: a mood check from the camera (3-2-1, then a short burst), this tab's video or an image file (picked or
  * dropped); the mood with its picks, which the user can correct; their history and watchlist.
  */
-import { cutScreenshot, jpegOf } from '../shared/canvas';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { HistoryView } from '../../components/HistoryView';
@@ -35,6 +34,7 @@ import { choicesFor, keepChoices } from '../shared/check-choices';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
+import { cutScreenshot, jpegOf } from '../shared/canvas';
 import { Tabs } from '../../components/Tabs';
 import { WaitButton } from '../../components/WaitButton';
 import { displayTitle } from '../../models/catalogue/movie';
