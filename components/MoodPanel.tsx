@@ -4,7 +4,7 @@ import type { Mood } from '../models/mood/mood';
 import { sureness } from '../models/mood/sureness';
 import { EmotionBars } from './EmotionBars';
 import { formatPercent, plural, t } from './i18n';
-import { Snapshot } from './Snapshot';
+import { Snapshot, type Picture } from './Snapshot';
 import { MoodCorrection } from './MoodCorrection';
 
 type Found = Extract<Mood, { kind: 'mood' }>;
@@ -37,7 +37,7 @@ export function MoodPanel({
 }: {
   mood: Found;
   analysis: AnalysisResult;
-  image: string;
+  image: Picture;
   corrected: Emotion | null;
   onCorrect: (emotion: Emotion) => void;
 }) {
@@ -67,7 +67,7 @@ export function MoodPanel({
       <details class="mood-details" data-testid="mood-details">
         <summary>{t('moodDetails')}</summary>
         <Snapshot
-          src={image}
+          picture={image}
           width={analysis.image.width}
           height={analysis.image.height}
           boxes={analysis.faces.map((f) => f.box)}

@@ -137,6 +137,14 @@ const orNull = <S extends v.GenericSchema>(schema: S) => v.optional(v.nullable(s
 
 const detector = v.picklist(DETECTORS, 'unknown detector');
 const backend = v.picklist([...BACKENDS, 'auto'] as const satisfies readonly BackendChoice[], 'unknown backend');
+const px = v.pipe(v.number('must be a number'), v.finite('must be finite'));
+const sidePx = v.pipe(px, v.minValue(1, 'must be at least 1'));
+const videoOnScreen = v.strictObject({
+  box: v.strictObject({ x: px, y: px, width: px, height: px }),
+  viewport: v.strictObject({ width: sidePx, height: sidePx }),
+});
+/** Where a page says its video is: finite CSS px in a viewport that is not empty. */
+export const isVideoOnScreen = (x: unknown): x is VideoOnScreen => v.is(videoOnScreen, x);
 const imageRequest = <T extends string>(type: T) =>
   v.strictObject({
     type: v.literal(type),
@@ -144,6 +152,8 @@ const imageRequest = <T extends string>(type: T) =>
     image: check<string>(isImageDataUrl, 'image is not an image data URL'),
     detector,
     backend,
+    /** A screenshot of a tab in which only the video is read: where it was on screen. The whole image when null. */
+    video: orNull(videoOnScreen),
   });
 
 /** What extension pages (and, where listed, content scripts) may ask the background. */

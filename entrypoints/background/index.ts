@@ -86,10 +86,7 @@ async function marksChange<T>(write: Promise<T>): Promise<T> {
 }
 
 const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
-  'analyze-image': (r) =>
-    viaOffscreen(() =>
-      askOffscreen({ type: 'offscreen:analyze', image: r.image, detector: r.detector, backend: r.backend }),
-    ),
+  'analyze-image': (r) => viaOffscreen(() => askOffscreen({ ...r, type: 'offscreen:analyze' })),
   // Answers once the face model is ready; the catalogue loads alongside without holding the answer.
   'warm-up': async (r) => {
     void warmPicks().catch((error: unknown) => console.warn('Moodreel: could not load the catalogue early', error));

@@ -3,7 +3,7 @@
  * not an error.
  */
 import { browser } from 'wxt/browser';
-import type { OverlayApi, OverlayChange } from '../../models/protocol';
+import { isVideoOnScreen, type OverlayApi, type OverlayChange } from '../../models/protocol';
 import type { VideoOnScreen } from '../../models/image/frame';
 import { createClient } from '../../models/messaging';
 
@@ -29,9 +29,26 @@ export function tellOverlays(what: OverlayChange): void {
     .catch((error: unknown) => console.warn('Moodreel: overlays not told of a change', error));
 }
 
+/** The script that says where a page's main video is (entrypoints/video-place.ts as WXT builds it). */
+const VIDEO_PLACE_SCRIPT = '/video-place.js';
+
+/**
+ * Where the main video is in a tab the overlay is not on, asked of the page itself (the popup's click granted
+ * activeTab); null where the page has none, or cannot be scripted (the browser's own pages, the web store).
+ */
+async function videoPlaceIn(tabId: number): Promise<VideoOnScreen | null> {
+  try {
+    const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [VIDEO_PLACE_SCRIPT] });
+    return isVideoOnScreen(frame?.result) ? frame.result : null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Captures the tab shown with its overlay out of the way (a panel open over the player would cover part of the
- * picture the popup reads), and puts it back after; the overlay says where the page's main video is, if it knows.
+ * picture the popup reads), and puts it back after; with where the page's main video is, from the overlay or, where
+ * it is not, from the page.
  */
 export async function captureWithOverlayAside(
   capture: () => Promise<string>,
@@ -40,7 +57,11 @@ export async function captureWithOverlayAside(
   const overlay = tab?.id === undefined ? null : overlayIn(tab.id);
   const aside = overlay ? await overlay({ type: 'overlay:aside', aside: true }).catch(() => null) : null;
   try {
-    return { image: await capture(), video: aside?.video ?? null };
+    const [image, video] = await Promise.all([
+      capture(),
+      aside || tab?.id === undefined ? (aside?.video ?? null) : videoPlaceIn(tab.id),
+    ]);
+    return { image, video };
   } finally {
     if (aside) void overlay!({ type: 'overlay:aside', aside: false }).catch(() => undefined);
   }

@@ -60,7 +60,7 @@ async function prepare(
 async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<AnalysisResult>> {
   let canvas: HTMLCanvasElement;
   try {
-    canvas = await decodeToCanvas(request.image, DEFAULT_ANALYZER_CONFIG.maxImageSide);
+    canvas = await decodeToCanvas(request.image, DEFAULT_ANALYZER_CONFIG.maxImageSide, request.video);
   } catch {
     return errorReply('bad-image', 'This file is not an image we can read.');
   }

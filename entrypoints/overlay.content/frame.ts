@@ -3,7 +3,8 @@
  * allows it; a cross-origin (tainted), DRM-protected or black frame falls back to a screenshot of the tab cropped to
  * the element. A screenshot that is black too means the video is protected.
  */
-import { isBlankFrame, type Rect, type Size } from '../../models/image/frame';
+import { isBlankFrame } from '../../models/image/frame';
+import { boxOnScreen, viewportSize } from '../shared/page-video';
 import { cutScreenshot, jpegOf, scaledCanvas } from '../shared/canvas';
 import { Problem, type FrameProblem } from '../../models/problems';
 
@@ -52,14 +53,6 @@ async function fromScreenshot(el: Media, captureTab: () => Promise<string>): Pro
   if (blank(canvas)) throw new FrameError('protected-video');
   return jpegOf(canvas);
 }
-
-/** An element's box in CSS px of the viewport. */
-export function boxOnScreen(el: Element): Rect {
-  const r = el.getBoundingClientRect();
-  return { x: r.left, y: r.top, width: r.width, height: r.height };
-}
-
-export const viewportSize = (): Size => ({ width: window.innerWidth, height: window.innerHeight });
 
 export async function readFrame(
   el: Media,

@@ -19,9 +19,9 @@ import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized } from '../../models/sites/site';
 import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
-import { boxOnScreen, FrameError, mediaBySource, readFrame, viewportSize } from './frame';
-import type { VideoOnScreen } from '../../models/image/frame';
-import { largestVideo, locate, type Located } from './locate';
+import { FrameError, mediaBySource, readFrame } from './frame';
+import { locate, type Located } from './locate';
+import { largestVideo, videoOnScreen } from '../shared/page-video';
 import { askBackground } from '../shared/background-client';
 
 /**
@@ -121,7 +121,10 @@ export default defineContentScript({
           if (request.type === 'overlay:ping') return okReply({ alive: true });
           if (request.type === 'overlay:aside') {
             await asideForCapture(request.aside);
-            return okReply({ aside: request.aside, video: request.aside ? mainVideoOnScreen() : null });
+            return okReply({
+              aside: request.aside,
+              video: request.aside ? videoOnScreen(located.video ?? largestVideo()) : null,
+            });
           }
           if (request.type === 'overlay:changed') {
             if (request.what === 'mood') await followLatest();
@@ -350,17 +353,6 @@ export default defineContentScript({
       await stepAside();
     }
 
-    /**
-     * Where the page's main video is, for the popup to read that part of a screenshot (a page shows other faces too:
-     * thumbnails, avatars); none from a frame inside the page, whose coordinates are not the tab's.
-     */
-    function mainVideoOnScreen(): VideoOnScreen | null {
-      const video = located.video ?? largestVideo();
-      if (!video || window !== window.top) return null;
-      const box = boxOnScreen(video);
-      return isPlayerSized(box) ? { box, viewport: viewportSize() } : null;
-    }
-
     /** A screenshot of the tab with the overlay hidden, so the panel never covers the video it reads. */
     async function captureTabWithoutOverlay(): Promise<string> {
       await stepAside();
@@ -391,6 +383,7 @@ export default defineContentScript({
           image,
           detector: settings?.detector ?? 'tiny',
           backend: 'auto',
+          video: null,
         });
         const found = moodFromFaces(analysis.faces);
         if (found.kind === 'no-face') {

@@ -3,7 +3,8 @@
  * site's selectors find nothing but the page has a large video, the generic adapter takes over (logged once), so a
  * redesigned site still gets the overlay.
  */
-import { isPlayerSized, type SiteAdapter } from '../../models/sites/site';
+import type { SiteAdapter } from '../../models/sites/site';
+import { largestVideo } from '../shared/page-video';
 
 export interface Located {
   /** The adapter that matched: the site's own, or the generic fallback. */
@@ -19,18 +20,6 @@ function first(selectors: readonly string[]): Element | null {
     if (el) return el;
   }
   return null;
-}
-
-/** The largest on-screen video of at least MIN_PLAYER, playing ones first. */
-export function largestVideo(): HTMLVideoElement | null {
-  let best: { video: HTMLVideoElement; score: number } | null = null;
-  for (const video of document.querySelectorAll('video')) {
-    const r = video.getBoundingClientRect();
-    if (!isPlayerSized(r)) continue;
-    const score = r.width * r.height * (video.paused ? 1 : 2);
-    if (!best || score > best.score) best = { video, score };
-  }
-  return best?.video ?? null;
 }
 
 const warned = new Set<string>();

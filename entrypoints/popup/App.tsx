@@ -12,7 +12,7 @@ import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
 import { Picks } from '../../components/Picks';
-import { Snapshot } from '../../components/Snapshot';
+import { Snapshot, type Picture } from '../../components/Snapshot';
 import { usePicks } from '../../components/usePicks';
 import { WatchlistView } from '../../components/WatchlistView';
 import { useWatchlist } from '../../components/useWatchlist';
@@ -34,11 +34,11 @@ import { choicesFor, keepChoices } from '../shared/check-choices';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
-import { cutScreenshot, jpegOf } from '../shared/canvas';
 import { Tabs } from '../../components/Tabs';
 import { WaitButton } from '../../components/WaitButton';
 import { displayTitle } from '../../models/catalogue/movie';
 import { meanLook } from '../../models/look/picture';
+import type { VideoOnScreen } from '../../models/image/frame';
 
 const ask = askBackground;
 const sites = registeredSites();
@@ -50,12 +50,17 @@ const RECALL_WITHIN_MS = 60 * 60_000;
 const BURST = { frames: 3, gapMs: 250 } as const;
 
 type Found = Extract<Mood, { kind: 'mood' }>;
+/** What a check reads: the camera's burst, a file, or a screenshot of the tab with where its video is. */
+interface Capture {
+  images: string[];
+  video: VideoOnScreen | null;
+}
 type State =
   | { kind: 'idle' }
-  | { kind: 'working'; step: string; count?: number; image?: string }
+  | { kind: 'working'; step: string; count?: number; image?: Picture }
   | {
       kind: 'done';
-      image: string;
+      image: Picture;
       analysis: AnalysisResult;
       mood: Found;
       historyId: number | null;
@@ -63,7 +68,7 @@ type State =
       /** The scene's look (faces left out), for "match the look of my picture"; never stored. */
       look: number[] | null;
     }
-  | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: string }
+  | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: Picture }
   /** A check made earlier, back in view: the popup reopened soon after it, or "Picks for this mood" in History. */
   | { kind: 'recalled'; entry: StoredHistoryEntry; corrected: Emotion | null };
 /** A check in view with its picks. */
@@ -274,13 +279,13 @@ export function App() {
       void ask({ type: 'history-update', id: historyId, picks: null, corrected }).then(historyWritten, warnHistory);
   }, [historyId, corrected]);
 
-  async function analyse(images: string[], source: MoodSource) {
+  async function analyse({ images, video }: Capture, source: MoodSource) {
     // The snapshot at once, and what is happening while it is read.
     const step = modelReady.current ? t('stepReading') : t('stepModel');
-    setState({ kind: 'working', step, image: images[images.length - 1]! });
+    setState({ kind: 'working', step, image: { src: images[images.length - 1]!, video } });
     const results: AnalysisResult[] = [];
     for (const image of images) {
-      results.push(await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto' }));
+      results.push(await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto', video }));
     }
     modelReady.current = true;
     const found = moodFromBurst(results.map((r) => r.faces));
@@ -289,7 +294,7 @@ export function App() {
     results.forEach((r, i) => {
       if (r.faces.length > results[shown]!.faces.length) shown = i;
     });
-    const image = images[shown]!;
+    const image = { src: images[shown]!, video };
     if (found.kind === 'no-face') {
       const { width, height } = results[shown]!.image;
       // A tiny picture gets the real reason, not "no face".
@@ -319,12 +324,12 @@ export function App() {
     }
   }
 
-  async function run(source: MoodSource, capture: () => Promise<string[] | null>) {
+  async function run(source: MoodSource, capture: () => Promise<Capture | null>) {
     setView('mood');
     if (isShownCheck(shownState.current)) setPrevious(shownState.current);
     try {
-      const images = await capture();
-      if (images) await analyse(images, source);
+      const captured = await capture();
+      if (captured) await analyse(captured, source);
     } catch (error) {
       console.warn('Moodreel: mood check failed', error);
       setState({ kind: 'problem', ...problemOf(error) });
@@ -343,9 +348,10 @@ export function App() {
         return null;
       }
       setState({ kind: 'working', step: t('stepLook') });
-      return burst(BURST.frames, BURST.gapMs, (n) =>
+      const images = await burst(BURST.frames, BURST.gapMs, (n) =>
         setState({ kind: 'working', step: n > 0 ? t('stepLook') : t('stepSnap'), count: n }),
       );
+      return { images, video: null };
     });
 
   const fromTab = () =>
@@ -353,14 +359,13 @@ export function App() {
       setState({ kind: 'working', step: t('stepCapturing') });
       const { image, video } = await ask({ type: 'capture-tab' });
       // Where the page's player is known, its picture is read, not the faces around it (thumbnails, avatars).
-      const player = video && (await cutScreenshot(image, video.box, video.viewport));
-      return [player ? jpegOf(player) : image];
+      return { images: [image], video };
     });
 
   const fromFile = (file: File) =>
     run('file', async () => {
       setState({ kind: 'working', step: t('stepOpening') });
-      return [await readFile(file)];
+      return { images: [await readFile(file)], video: null };
     });
 
   function correct(emotion: Emotion) {
@@ -460,7 +465,7 @@ export function App() {
                 </p>
               )}
               <Working testId="working">{state.step}</Working>
-              {state.image && <img class="snapshot-thumb" src={state.image} alt={t('snapshotAlt')} />}
+              {state.image && <Snapshot picture={state.image} thumb />}
             </>
           )}
           {state.kind === 'problem' && (
@@ -489,7 +494,7 @@ export function App() {
               </button>
             </p>
           )}
-          {state.kind === 'problem' && state.image && <Snapshot src={state.image} width={1} height={1} boxes={[]} />}
+          {state.kind === 'problem' && state.image && <Snapshot picture={state.image} />}
           {state.kind === 'done' && (
             <>
               <MoodPanel

@@ -5,13 +5,15 @@ import { cropRect, type Rect, type Size } from '../../models/image/frame';
 /** Frames are sent at most this large: the detector gains nothing from more. */
 const MAX_SIDE = 1920;
 
-/** `rect` of `source` on a new canvas, scaled down to at most MAX_SIDE. */
-export function scaledCanvas(source: CanvasImageSource, rect: Rect): HTMLCanvasElement {
-  const size = fitWithin(rect.width, rect.height, MAX_SIDE);
+/** `rect` of `source` on a new canvas, scaled down to at most `maxSide` on its longer side. */
+export function scaledCanvas(source: CanvasImageSource, rect: Rect, maxSide = MAX_SIDE): HTMLCanvasElement {
+  const size = fitWithin(rect.width, rect.height, maxSide);
   const canvas = document.createElement('canvas');
   canvas.width = size.width;
   canvas.height = size.height;
-  canvas.getContext('2d')!.drawImage(source, rect.x, rect.y, rect.width, rect.height, 0, 0, size.width, size.height);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('No 2D canvas');
+  ctx.drawImage(source, rect.x, rect.y, rect.width, rect.height, 0, 0, size.width, size.height);
   return canvas;
 }
 

@@ -39,6 +39,15 @@ export interface VideoOnScreen {
   viewport: Size;
 }
 
+/** The part of the video inside the viewport (CSS px), or null when none of it is: what a screenshot shows of it. */
+export function onScreen({ box, viewport }: VideoOnScreen): Rect | null {
+  const x0 = Math.max(0, box.x);
+  const y0 = Math.max(0, box.y);
+  const x1 = Math.min(viewport.width, box.x + box.width);
+  const y1 = Math.min(viewport.height, box.y + box.height);
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
+}
+
 /**
  * The element's box in screenshot pixels. A screenshot is the viewport at device pixels, so the scale is measured
  * (shot width / viewport width) rather than trusted from devicePixelRatio; the box is clipped to the shot.

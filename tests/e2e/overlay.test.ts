@@ -139,6 +139,57 @@ async function closePopups(): Promise<void> {
   for (const p of await session.browser.pages()) if (p.url().endsWith('/popup.html')) await p.close();
 }
 
+/** Beside the player, someone else's (neutral) face in a thumbnail, as video sites show. */
+async function thumbnailBeside(page: Page): Promise<void> {
+  await page.evaluate(
+    (src) => {
+      const thumbnail = Object.assign(document.createElement('img'), { src });
+      thumbnail.style.cssText = 'position:fixed;left:980px;top:120px;width:280px';
+      document.body.append(thumbnail);
+    },
+    dataUrl(join(SHARED_DATA, 'faces-expressions/taiwan-performers/neutral/0101a02.jpg')),
+  );
+}
+
+/** The toolbar button over `page`, then "This tab’s video": the popup once it has read a mood. */
+async function readThisTab(page: Page): Promise<Page> {
+  const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
+  await session.clickAction(page);
+  const popup = (await (await popupTarget).asPage())!;
+  await popup.click('[data-testid="check-tab"]');
+  await popup.waitForSelector('[data-testid="mood-word"], [data-testid="notice"]', { timeout: 60_000 });
+  expect(
+    await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code')).catch(() => null),
+  ).toBeNull();
+  return popup;
+}
+
+/**
+ * The popup read the smiling face in the player (on the right of the picture), not the thumbnail beside it, and shows
+ * that: under "Details" the snapshot is the player's part of the shot, its face boxed on the right.
+ */
+async function expectPlayerRead(popup: Page, player: { width: number; height: number }): Promise<void> {
+  expect(await popup.$eval('[data-testid="mood-word"]', (el) => el.textContent?.trim().toLowerCase())).toBe('happy');
+  expect(await popup.$eval('[data-testid="face-count"]', (el) => el.textContent)).toBe('1 face');
+  await popup.click('[data-testid="mood-details"] summary');
+  const shown = await popup.$eval('[data-testid="mood-details"] .snapshot', (figure) => {
+    const at = (el: Element | null) => el!.getBoundingClientRect();
+    const [f, face, img] = [
+      at(figure),
+      at(figure.querySelector('[data-testid="face-box"]')),
+      at(figure.querySelector('img')),
+    ];
+    return {
+      aspect: f.width / f.height,
+      faceX: (face.x + face.width / 2 - f.x) / f.width,
+      imgWidth: img.width / f.width,
+    };
+  });
+  expect(shown.aspect).toBeCloseTo(player.width / player.height, 1);
+  expect(shown.faceX).toBeGreaterThan(0.5);
+  expect(shown.imgWidth).toBeGreaterThan(1.2);
+}
+
 describe('overlay on streaming sites (production match patterns)', () => {
   it('falls back to the generic adapter when a site changes its layout', async () => {
     const { page, errors, infos } = await open(server.url('www.hulu.com', CHANGED_PATH));
@@ -484,15 +535,7 @@ describe('the latest mood check', () => {
     // before (sad).
     const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
     await page.evaluate(() => (document.querySelector('video')!.src = '/media/face-right.webm'));
-    // Beside the player, someone else's face in a thumbnail, as video sites show.
-    await page.evaluate(
-      (src) => {
-        const thumbnail = Object.assign(document.createElement('img'), { src });
-        thumbnail.style.cssText = 'position:fixed;left:980px;top:120px;width:280px';
-        document.body.append(thumbnail);
-      },
-      dataUrl(join(SHARED_DATA, 'faces-expressions/taiwan-performers/neutral/0101a02.jpg')),
-    );
+    await thumbnailBeside(page);
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
     await page.click(inOverlay('[data-testid="overlay-badge"]'));
     await waitInOverlay(page, '[data-testid="pick"]', 60_000);
@@ -504,19 +547,9 @@ describe('the latest mood check', () => {
     const before = await pickIds(page);
 
     // The toolbar button, then "This tab’s video": the popup reads the face in the player as it is on screen, the
-    // panel out of the way meanwhile.
-    const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
-    await session.clickAction(page);
-    const popup = (await (await popupTarget).asPage())!;
-    await popup.click('[data-testid="check-tab"]');
-    await popup.waitForSelector('[data-testid="mood-word"], [data-testid="notice"]', { timeout: 60_000 });
-    expect(
-      await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code')).catch(() => null),
-    ).toBeNull();
-    const read = await popup.$eval('[data-testid="mood-word"]', (el) => el.textContent?.trim().toLowerCase());
-    expect(read).toBe('happy');
-    // The player's picture is read, not the thumbnail beside it.
-    expect(await popup.$eval('[data-testid="face-count"]', (el) => el.textContent)).toBe('1 face');
+    // panel out of the way meanwhile; not the thumbnail beside it.
+    const popup = await readThisTab(page);
+    await expectPlayerRead(popup, video);
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 30_000 });
 
     // The panel follows at once, with picks for the new mood, and says it is the latest check.
@@ -551,6 +584,23 @@ describe('the latest mood check', () => {
     await popup.click('[data-testid="history-forget"]');
     await popup.click('[data-testid="history-forget-confirm"]');
     await followed('sad');
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('this tab’s video from the toolbar', () => {
+  it('reads only the player on a page the overlay is not on, and shows that part', async () => {
+    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/face-right.webm')}`);
+    const { page, errors } = await open(url, false);
+    await thumbnailBeside(page);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    expect(await overlayCount(page)).toBe(0);
+    const popup = await readThisTab(page);
+    await expectPlayerRead(popup, await box(page, 'video'));
+    // The page was only read: nothing of Moodreel was left in it.
+    expect(await overlayCount(page)).toBe(0);
     await popup.close();
     expect(errors).toEqual([]);
     await page.close();

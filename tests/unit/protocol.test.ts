@@ -22,14 +22,21 @@ import {
 const IMAGE = 'data:image/jpeg;base64,/9j/4AAQSkZJRg==';
 const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
+const ANALYZE = { type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto' };
 
 describe('parseBackgroundRequest', () => {
   it('accepts a well-formed analysis request', () => {
     const parsed = parseBackgroundRequest({ type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto' });
     expect(parsed).toEqual({
       ok: true,
-      value: { type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto' },
+      value: { type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto', video: null },
     });
+  });
+
+  it('accepts a screenshot with where its video is, for only that part to be read', () => {
+    const video = { box: { x: -20, y: 40.5, width: 640, height: 360 }, viewport: { width: 1280, height: 720 } };
+    const raw = { type: 'analyze-image', image: IMAGE, detector: 'tiny', backend: 'auto', video };
+    expect(parseBackgroundRequest(raw)).toEqual({ ok: true, value: raw });
   });
 
   it.each([
@@ -42,6 +49,19 @@ describe('parseBackgroundRequest', () => {
     ['an unknown backend', { type: 'analyze-image', image: IMAGE, detector: 'ssd', backend: 'webgpu' }],
     ['extra fields', { type: 'analyze-image', image: IMAGE, detector: 'ssd', backend: 'auto', evil: 1 }],
     ['a missing image', { type: 'analyze-image', detector: 'ssd', backend: 'auto' }],
+    [
+      'a video place that is not finite',
+      { ...ANALYZE, video: { box: { x: 0, y: 0, width: Infinity, height: 9 }, viewport: { width: 9, height: 9 } } },
+    ],
+    [
+      'an empty viewport',
+      { ...ANALYZE, video: { box: { x: 0, y: 0, width: 9, height: 9 }, viewport: { width: 0, height: 9 } } },
+    ],
+    [
+      'extra fields on a video place',
+      { ...ANALYZE, video: { box: { x: 0, y: 0, width: 9, height: 9, z: 1 }, viewport: { width: 9, height: 9 } } },
+    ],
+    ['a video place as text', { ...ANALYZE, video: 'player' }],
     ['extra fields on a bare request', { type: 'capture-tab', url: 'x' }],
   ])('rejects %s with a reason', (_, raw) => {
     const parsed = parseBackgroundRequest(raw);

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cropRect, isBlankFrame } from '../../models/image/frame';
+import { cropRect, isBlankFrame, onScreen } from '../../models/image/frame';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized, SITE_IDS, tidyTitle } from '../../models/sites/site';
 
@@ -89,5 +89,22 @@ describe('frame helpers', () => {
     expect(
       cropRect({ x: 900, y: 0, width: 100, height: 100 }, { width: 800, height: 600 }, { width: 800, height: 600 }),
     ).toBeNull();
+  });
+
+  it('tells what a screenshot shows of a video, in CSS px of the viewport', () => {
+    const viewport = { width: 800, height: 600 };
+    expect(onScreen({ box: { x: -50, y: 500, width: 200, height: 300 }, viewport })).toEqual({
+      x: 0,
+      y: 500,
+      width: 150,
+      height: 100,
+    });
+    expect(onScreen({ box: { x: 10, y: 20, width: 100, height: 50 }, viewport })).toEqual({
+      x: 10,
+      y: 20,
+      width: 100,
+      height: 50,
+    });
+    expect(onScreen({ box: { x: 900, y: 0, width: 100, height: 100 }, viewport })).toBeNull();
   });
 });

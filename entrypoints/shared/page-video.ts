@@ -1,0 +1,37 @@
+/**
+ * The page's main video and where it is on screen, for the overlay and for the popup's "This tab's video" on pages
+ * the overlay is not on. Runs in the page (a content script).
+ */
+import type { Rect, Size, VideoOnScreen } from '../../models/image/frame';
+import { isPlayerSized } from '../../models/sites/site';
+
+/** The largest on-screen video of at least MIN_PLAYER, playing ones first. */
+export function largestVideo(): HTMLVideoElement | null {
+  let best: { video: HTMLVideoElement; score: number } | null = null;
+  for (const video of document.querySelectorAll('video')) {
+    const r = video.getBoundingClientRect();
+    if (!isPlayerSized(r)) continue;
+    const score = r.width * r.height * (video.paused ? 1 : 2);
+    if (!best || score > best.score) best = { video, score };
+  }
+  return best?.video ?? null;
+}
+
+/** An element's box in CSS px of the viewport. */
+export function boxOnScreen(el: Element): Rect {
+  const r = el.getBoundingClientRect();
+  return { x: r.left, y: r.top, width: r.width, height: r.height };
+}
+
+export const viewportSize = (): Size => ({ width: window.innerWidth, height: window.innerHeight });
+
+/**
+ * Where a video is in a screenshot of this tab, for only it to be read (a page shows other faces too: thumbnails,
+ * avatars); null for one too small to be the player, or in a frame inside the page, whose coordinates are not the
+ * tab's.
+ */
+export function videoOnScreen(video: HTMLVideoElement | null): VideoOnScreen | null {
+  if (!video || window !== window.top) return null;
+  const box = boxOnScreen(video);
+  return isPlayerSized(box) ? { box, viewport: viewportSize() } : null;
+}
