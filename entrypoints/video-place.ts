@@ -1,8 +1,9 @@
 /**
  * Injected (activeTab) into a tab the overlay is not on when the popup reads "This tab's video": answers where the
- * page's main video is, so only it is read. Reads the page, changes nothing, stays nothing.
+ * page's main video is (its own, or a service's player embedded in it), so only it is read. It reads the page and
+ * leaves nothing behind.
  */
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
-import { largestVideo, videoOnScreen } from './shared/page-video';
+import { largestPlayer, videoOnScreen } from './shared/page-video';
 
-export default defineUnlistedScript(() => videoOnScreen(largestVideo()));
+export default defineUnlistedScript(() => videoOnScreen(largestPlayer()));

@@ -33,8 +33,9 @@ export function tellOverlays(what: OverlayChange): void {
 const VIDEO_PLACE_SCRIPT = '/video-place.js';
 
 /**
- * Where the main video is in a tab the overlay is not on, asked of the page itself (the popup's click granted
- * activeTab); null where the page has none, or cannot be scripted (the browser's own pages, the web store).
+ * Where the main video is in a tab, asked of the page itself where the overlay is not on or knows none (the popup's
+ * click granted activeTab); null where the page has none, or cannot be scripted (the browser's own pages, the web
+ * store).
  */
 async function videoPlaceIn(tabId: number): Promise<VideoOnScreen | null> {
   try {
@@ -48,7 +49,7 @@ async function videoPlaceIn(tabId: number): Promise<VideoOnScreen | null> {
 /**
  * Captures the tab shown with its overlay out of the way (a panel open over the player would cover part of the
  * picture the popup reads), and puts it back after; with where the page's main video is, from the overlay or, where
- * it is not, from the page.
+ * it is not or knows none, from the page.
  */
 export async function captureWithOverlayAside(
   capture: () => Promise<string>,
@@ -59,7 +60,7 @@ export async function captureWithOverlayAside(
   try {
     const [image, video] = await Promise.all([
       capture(),
-      aside || tab?.id === undefined ? (aside?.video ?? null) : videoPlaceIn(tab.id),
+      aside?.video ?? (tab?.id === undefined ? null : videoPlaceIn(tab.id)),
     ]);
     return { image, video };
   } finally {

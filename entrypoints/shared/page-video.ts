@@ -3,18 +3,32 @@
  * the overlay is not on. Runs in the page (a content script).
  */
 import type { Rect, Size, VideoOnScreen } from '../../models/image/frame';
+import { EMBEDDED_PLAYERS } from '../../models/sites/embeds';
 import { isPlayerSized } from '../../models/sites/site';
 
 /** The largest on-screen video of at least MIN_PLAYER, playing ones first. */
 export function largestVideo(): HTMLVideoElement | null {
-  let best: { video: HTMLVideoElement; score: number } | null = null;
-  for (const video of document.querySelectorAll('video')) {
-    const r = video.getBoundingClientRect();
+  return largest(document.querySelectorAll('video'), (video) => (video.paused ? 1 : 2));
+}
+
+/**
+ * The page's player: its largest video, or a service's player embedded in a frame (whose video the page cannot
+ * see), whichever is larger; playing videos first.
+ */
+export function largestPlayer(): Element | null {
+  const players = [...document.querySelectorAll('video'), ...document.querySelectorAll(EMBEDDED_PLAYERS.join(','))];
+  return largest(players, (el) => (el instanceof HTMLVideoElement && !el.paused ? 2 : 1));
+}
+
+function largest<T extends Element>(candidates: Iterable<T>, weight: (el: T) => number): T | null {
+  let best: { el: T; score: number } | null = null;
+  for (const el of candidates) {
+    const r = el.getBoundingClientRect();
     if (!isPlayerSized(r)) continue;
-    const score = r.width * r.height * (video.paused ? 1 : 2);
-    if (!best || score > best.score) best = { video, score };
+    const score = r.width * r.height * weight(el);
+    if (!best || score > best.score) best = { el, score };
   }
-  return best?.video ?? null;
+  return best?.el ?? null;
 }
 
 /** An element's box in CSS px of the viewport. */
@@ -30,7 +44,7 @@ export const viewportSize = (): Size => ({ width: window.innerWidth, height: win
  * avatars); null for one too small to be the player, or in a frame inside the page, whose coordinates are not the
  * tab's.
  */
-export function videoOnScreen(video: HTMLVideoElement | null): VideoOnScreen | null {
+export function videoOnScreen(video: Element | null): VideoOnScreen | null {
   if (!video || window !== window.top) return null;
   const box = boxOnScreen(video);
   return isPlayerSized(box) ? { box, viewport: viewportSize() } : null;

@@ -605,4 +605,27 @@ describe('this tab’s video from the toolbar', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('reads a player embedded from another site (an iframe), not the faces around it', async () => {
+    // A blog post with a YouTube embed: the page cannot see the video inside, only the frame it plays in.
+    const { page, errors } = await open(server.url('videos.example.org', '/'), false);
+    await page.evaluate(
+      (src) => {
+        const embed = Object.assign(document.createElement('iframe'), { src, width: '960', height: '596' });
+        embed.style.border = '0';
+        document.querySelector('[data-fixture-player]')!.replaceWith(embed);
+      },
+      server.url('www.youtube.com', '/embed/paddington1'),
+    );
+    const embedded = (await (await page.waitForSelector('iframe'))!.contentFrame())!;
+    await embedded.waitForSelector('video');
+    await embedded.evaluate(() => (document.querySelector('video')!.src = '/media/face-right.webm'));
+    await embedded.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await thumbnailBeside(page);
+    const popup = await readThisTab(page);
+    await expectPlayerRead(popup, await box(page, 'iframe'));
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
