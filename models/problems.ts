@@ -19,8 +19,8 @@ export type ErrorCode =
 
 /** Ways a mood check can fail for the user, each with a plain message. */
 export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' | 'camera-failed';
-/** Frame reading on a web page (overlay and right-click). */
-export type FrameProblem = 'protected-video' | 'no-video';
+/** Frame reading on a web page (overlay, right-click and the popup's "This tab's video"). */
+export type FrameProblem = 'protected-video' | 'no-video' | 'video-out-of-view';
 /** A picture the user chose that cannot be read as it is: too big a file, or too few pixels to find a face in. */
 export type PictureProblem = 'image-too-large' | 'image-too-small';
 export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | PictureProblem | 'camera-permission' | 'no-face';

@@ -3,7 +3,7 @@
  * allows it; a cross-origin (tainted), DRM-protected or black frame falls back to a screenshot of the tab cropped to
  * the element. A screenshot that is black too means the video is protected.
  */
-import { isBlankFrame } from '../../models/image/frame';
+import { inView, isBlankFrame } from '../../models/image/frame';
 import { boxOnScreen, viewportSize } from '../shared/page-video';
 import { cutScreenshot, jpegOf, scaledCanvas } from '../shared/canvas';
 import { Problem, type FrameProblem } from '../../models/problems';
@@ -48,7 +48,9 @@ function fromElement(el: Media): string | null {
 }
 
 async function fromScreenshot(el: Media, captureTab: () => Promise<string>): Promise<string> {
-  const canvas = await cutScreenshot(await captureTab(), boxOnScreen(el), viewportSize());
+  const place = { box: boxOnScreen(el), viewport: viewportSize() };
+  if (!inView(place)) throw new FrameError('video-out-of-view');
+  const canvas = await cutScreenshot(await captureTab(), place.box, place.viewport);
   if (!canvas) throw new FrameError('no-video');
   if (blank(canvas)) throw new FrameError('protected-video');
   return jpegOf(canvas);

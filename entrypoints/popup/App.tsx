@@ -38,7 +38,7 @@ import { Tabs } from '../../components/Tabs';
 import { WaitButton } from '../../components/WaitButton';
 import { displayTitle } from '../../models/catalogue/movie';
 import { meanLook } from '../../models/look/picture';
-import type { VideoOnScreen } from '../../models/image/frame';
+import { inView, type VideoOnScreen } from '../../models/image/frame';
 
 const ask = askBackground;
 const sites = registeredSites();
@@ -359,6 +359,7 @@ export function App() {
       setState({ kind: 'working', step: t('stepCapturing') });
       const { image, video } = await ask({ type: 'capture-tab' });
       // Where the page's player is known, its picture is read, not the faces around it (thumbnails, avatars).
+      if (video && !inView(video)) throw new Problem('video-out-of-view');
       return { images: [image], video };
     });
 

@@ -48,6 +48,21 @@ export function onScreen({ box, viewport }: VideoOnScreen): Rect | null {
   return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
 }
 
+/** The share of a video (or of the window) that must be on screen for a screenshot of it to be read. */
+const IN_VIEW = 0.5;
+
+/**
+ * Whether enough of a video is on screen to read it from a screenshot: half of it, or half the window (a player
+ * larger than the window, cut by its page, still fills it). A page scrolled past its player shows only a strip.
+ */
+export function inView(video: VideoOnScreen): boolean {
+  const part = onScreen(video);
+  if (!part) return false;
+  const shown = part.width * part.height;
+  const { box, viewport } = video;
+  return shown >= box.width * box.height * IN_VIEW || shown >= viewport.width * viewport.height * IN_VIEW;
+}
+
 /**
  * The element's box in screenshot pixels. A screenshot is the viewport at device pixels, so the scale is measured
  * (shot width / viewport width) rather than trusted from devicePixelRatio; the box is clipped to the shot.

@@ -151,16 +151,21 @@ async function thumbnailBeside(page: Page): Promise<void> {
   );
 }
 
-/** The toolbar button over `page`, then "This tab’s video": the popup once it has read a mood. */
-async function readThisTab(page: Page): Promise<Page> {
+/** The toolbar button over `page`, then "This tab’s video": the popup once it has read a mood or said why not. */
+async function checkThisTab(page: Page): Promise<{ popup: Page; problem: string | null }> {
   const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
   await session.clickAction(page);
   const popup = (await (await popupTarget).asPage())!;
   await popup.click('[data-testid="check-tab"]');
   await popup.waitForSelector('[data-testid="mood-word"], [data-testid="notice"]', { timeout: 60_000 });
-  expect(
-    await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code')).catch(() => null),
-  ).toBeNull();
+  const problem = await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code')).catch(() => null);
+  return { popup, problem };
+}
+
+/** The popup once "This tab’s video" has read a mood. */
+async function readThisTab(page: Page): Promise<Page> {
+  const { popup, problem } = await checkThisTab(page);
+  expect(problem).toBeNull();
   return popup;
 }
 
@@ -393,11 +398,15 @@ describe('right-click: read the mood of this frame', () => {
    * A page no adapter claims plays `src` (a path on that page's host, or a full URL); the user clicks Moodreel, which
    * grants activeTab as the menu click does, and right-clicks the video: "read the mood of this frame".
    */
-  async function rightClickOnAnyPage(src: string): Promise<Page> {
+  async function rightClickOnAnyPage(src: string, scrollBy = 0): Promise<Page> {
     const media = src.startsWith('/') ? server.url('videos.example.org', src) : src;
     const url = server.url('videos.example.org', `/?src=${encodeURIComponent(src)}`);
     const { page } = await open(url, false);
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await page.evaluate((y) => {
+      document.body.style.minHeight = '3000px';
+      window.scrollTo(0, y);
+    }, scrollBy);
     expect(await overlayCount(page)).toBe(0); // no host permission here: nothing runs until the user asks
     await session.clickAction(page);
     await closePopups();
@@ -433,6 +442,14 @@ describe('right-click: read the mood of this frame', () => {
     const page = await rightClickOnAnyPage('/media/black.webm');
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: protected-video');
     expect(await overlayText(page, 'notice')).toContain('This video is protected');
+    await page.close();
+  });
+
+  it('asks for the video in view when only a strip of it is on screen and its pixels are off limits', async () => {
+    // Right-clicked on the strip left at the top of the window; the screenshot would show only that strip.
+    const page = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'), 520);
+    await expect(waitForFrameMood(page)).rejects.toThrow('notice: video-out-of-view');
+    expect(await overlayText(page, 'notice')).toContain('scroll');
     await page.close();
   });
 });
@@ -601,6 +618,28 @@ describe('this tab’s video from the toolbar', () => {
     await expectPlayerRead(popup, await box(page, 'video'));
     // The page was only read: nothing of Moodreel was left in it.
     expect(await overlayCount(page)).toBe(0);
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('asks for the video in view when the page is scrolled past it, and reads it back in view', async () => {
+    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/face-right.webm')}`);
+    const { page, errors } = await open(url, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    // Scrolled down to read the page: a strip of the player is left at the top of the window.
+    await page.evaluate(() => {
+      document.body.style.minHeight = '3000px';
+      window.scrollTo(0, 520);
+    });
+    const away = await checkThisTab(page);
+    expect(away.problem).toBe('video-out-of-view');
+    expect(await away.popup.$eval('[data-testid="notice"]', (el) => el.textContent)).toContain('scroll');
+    await away.popup.close();
+
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const popup = await readThisTab(page);
+    await expectPlayerRead(popup, await box(page, 'video'));
     await popup.close();
     expect(errors).toEqual([]);
     await page.close();

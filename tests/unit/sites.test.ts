@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cropRect, isBlankFrame, onScreen } from '../../models/image/frame';
+import { cropRect, inView, isBlankFrame, onScreen } from '../../models/image/frame';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized, SITE_IDS, tidyTitle } from '../../models/sites/site';
 
@@ -106,5 +106,18 @@ describe('frame helpers', () => {
       height: 50,
     });
     expect(onScreen({ box: { x: 900, y: 0, width: 100, height: 100 }, viewport })).toBeNull();
+  });
+
+  it('tells a video in view from one scrolled away, and a player larger than the window from both', () => {
+    const viewport = { width: 1280, height: 800 };
+    const player = { width: 960, height: 540 };
+    expect(inView({ box: { x: 0, y: 56, ...player }, viewport })).toBe(true);
+    // Scrolled up: read while half of it shows, refused at a third, and at a strip.
+    expect(inView({ box: { x: 0, y: -250, ...player }, viewport })).toBe(true);
+    expect(inView({ box: { x: 0, y: -360, ...player }, viewport })).toBe(false);
+    expect(inView({ box: { x: 0, y: -500, ...player }, viewport })).toBe(false);
+    expect(inView({ box: { x: 0, y: 900, ...player }, viewport })).toBe(false);
+    // Filling the window though cut by the page: in view.
+    expect(inView({ box: { x: -640, y: -400, width: 2560, height: 1600 }, viewport })).toBe(true);
   });
 });
