@@ -2,31 +2,41 @@
  * The page's main video and where it is on screen, for the overlay and for the popup's "This tab's video" on pages
  * the overlay is not on. Runs in the page (a content script).
  */
-import type { Rect, Size, VideoOnScreen } from '../../models/image/frame';
+import { inView, onScreen, type Rect, type Size, type VideoOnScreen } from '../../models/image/frame';
 import { EMBEDDED_PLAYERS } from '../../models/sites/embeds';
 import { isPlayerSized } from '../../models/sites/site';
 
-/** The largest on-screen video of at least MIN_PLAYER, playing ones first. */
+/** The largest player-sized video on the page, playing ones first. */
 export function largestVideo(): HTMLVideoElement | null {
-  return largest(document.querySelectorAll('video'), (video) => (video.paused ? 1 : 2));
+  return largest(document.querySelectorAll('video'), (video, r) => r.width * r.height * (video.paused ? 1 : 2));
 }
 
+/** Above any area on screen: a player in view outranks every one that is not. */
+const IN_VIEW_FIRST = 1e9;
+
 /**
- * The page's player: its largest video, or a service's player embedded in a frame (whose video the page cannot
- * see), whichever is larger; playing videos first.
+ * The player the user sees: a video of the page, or a service's player embedded in a frame (whose video the page
+ * cannot see). One in view first (a page may have another, larger one scrolled away), then the most of it on screen,
+ * playing videos first; with none on screen, the largest (which is then said to be out of view).
  */
 export function largestPlayer(): Element | null {
   const players = [...document.querySelectorAll('video'), ...document.querySelectorAll(EMBEDDED_PLAYERS.join(','))];
-  return largest(players, (el) => (el instanceof HTMLVideoElement && !el.paused ? 2 : 1));
+  const viewport = viewportSize();
+  return largest(players, (el, r) => {
+    const place = { box: r, viewport };
+    const shown = onScreen(place);
+    const seen = (shown ? shown.width * shown.height : 0) * (el instanceof HTMLVideoElement && !el.paused ? 2 : 1);
+    return (inView(place) ? IN_VIEW_FIRST : 0) + seen + r.width * r.height * 1e-6;
+  });
 }
 
-function largest<T extends Element>(candidates: Iterable<T>, weight: (el: T) => number): T | null {
+function largest<T extends Element>(candidates: Iterable<T>, score: (el: T, rect: DOMRect) => number): T | null {
   let best: { el: T; score: number } | null = null;
   for (const el of candidates) {
     const r = el.getBoundingClientRect();
     if (!isPlayerSized(r)) continue;
-    const score = r.width * r.height * weight(el);
-    if (!best || score > best.score) best = { el, score };
+    const s = score(el, r);
+    if (!best || s > best.score) best = { el, score: s };
   }
   return best?.el ?? null;
 }

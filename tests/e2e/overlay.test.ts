@@ -637,7 +637,25 @@ describe('this tab’s video from the toolbar', () => {
     expect(await away.popup.$eval('[data-testid="notice"]', (el) => el.textContent)).toContain('scroll');
     await away.popup.close();
 
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // Another, smaller player in view further down the page: that is the one read, not the larger one scrolled away.
+    await page.evaluate(() => {
+      const second = Object.assign(document.createElement('video'), { src: '/media/face-right.webm', muted: true });
+      second.style.cssText = 'position:absolute;left:0;top:900px;width:640px;height:360px';
+      second.dataset.second = '';
+      document.body.append(second);
+      void second.play();
+    });
+    await page.waitForFunction(
+      () => (document.querySelector<HTMLVideoElement>('[data-second]')?.currentTime ?? 0) > 0.2,
+    );
+    const other = await readThisTab(page);
+    await expectPlayerRead(other, await box(page, '[data-second]'));
+    await other.close();
+
+    await page.evaluate(() => {
+      document.querySelector('[data-second]')!.remove();
+      window.scrollTo(0, 0);
+    });
     const popup = await readThisTab(page);
     await expectPlayerRead(popup, await box(page, 'video'));
     await popup.close();
