@@ -193,7 +193,10 @@ export function Overlay(props: OverlayProps) {
           {props.site.id === 'generic' ? t('overlayHideHere') : t('overlayHideOn', props.site.name)}
         </button>
       </div>
-      {props.problem && <ProblemNotice code={props.problem} />}
+      {props.problem && (
+        // A frame of a video gets a video's advice, not the camera's.
+        <ProblemNotice code={props.problem} body={props.problem === 'no-face' ? 'noFaceInFrame' : undefined} />
+      )}
       <Picks {...picks} watchOn={{ name: props.site.name, searchUrl: props.site.searchUrl }} />
     </section>
   );

@@ -7,7 +7,7 @@ import { browser } from 'wxt/browser';
 import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
 import { RecalledMood } from '../../components/RecalledMood';
-import { t } from '../../components/i18n';
+import { t, type MessageKey } from '../../components/i18n';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
@@ -68,7 +68,14 @@ type State =
       /** The scene's look (faces left out), for "match the look of my picture"; never stored. */
       look: number[] | null;
     }
-  | { kind: 'problem'; code: ProblemCode; subs?: (string | number)[]; image?: Picture }
+  | {
+      kind: 'problem';
+      code: ProblemCode;
+      subs?: (string | number)[];
+      image?: Picture;
+      /** A body in place of the problem's own, where the way forward differs for this check. */
+      body?: MessageKey | undefined;
+    }
   /** A check made earlier, back in view: the popup reopened soon after it, or "Picks for this mood" in History. */
   | { kind: 'recalled'; entry: StoredHistoryEntry; corrected: Emotion | null };
 /** A check in view with its picks. */
@@ -301,7 +308,8 @@ export function App() {
       return setState(
         Math.min(width, height) < MIN_PICTURE_SIDE
           ? { kind: 'problem', code: 'image-too-small', subs: [width, height, MIN_PICTURE_SIDE], image }
-          : { kind: 'problem', code: 'no-face', image },
+          : // A video's frame gets a video's advice, not the camera's.
+            { kind: 'problem', code: 'no-face', image, body: source === 'tab' ? 'noFaceInFrame' : undefined },
       );
     }
     // A new check's picks are for its mood, not like a title chosen on the last list.
@@ -473,7 +481,7 @@ export function App() {
             <ProblemNotice
               code={state.code}
               subs={state.subs}
-              body={state.code === 'camera-denied' ? UNBLOCK_CAMERA.body : undefined}
+              body={state.code === 'camera-denied' ? UNBLOCK_CAMERA.body : state.body}
               action={
                 state.code === 'camera-denied'
                   ? { label: t(UNBLOCK_CAMERA.label), run: () => void UNBLOCK_CAMERA.open() }

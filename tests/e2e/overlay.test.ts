@@ -16,6 +16,7 @@ import {
   clipOf,
   MEDIA_HOST,
   NO_PLAYER_PAGES,
+  patternClip,
   startSiteServer,
   type SiteServer,
 } from '../support/site-server';
@@ -47,6 +48,7 @@ beforeAll(async () => {
   );
   clipOf(darkBlue(join(FACES, 'skimage_astronaut.png'), join(media, 'dark-blue.png')), join(media, 'dark-blue.webm'));
   blackClip(join(media, 'black.webm'));
+  patternClip(join(media, 'pattern.webm'));
   server = await startSiteServer(media);
   session = await launchExtension({ extraArgs: server.chromiumArgs });
   // First run: let the catalogue import finish before pages ask for picks.
@@ -659,6 +661,26 @@ describe('this tab’s video from the toolbar', () => {
     const popup = await readThisTab(page);
     await expectPlayerRead(popup, await box(page, 'video'));
     await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('gives a video’s advice when no face is in the frame, in the popup and in the panel', async () => {
+    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/pattern.webm')}`);
+    const { page, errors } = await open(url, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    const { popup, problem } = await checkThisTab(page);
+    expect(problem).toBe('no-face');
+    const said = await popup.$eval('[data-testid="notice"]', (el) => el.textContent ?? '');
+    expect(said).toContain('Pause the video');
+    expect(said).not.toContain('camera');
+    await popup.close();
+    // The same frame read from the right-click menu: the panel gives the same advice.
+    await closePopups();
+    await page.bringToFront();
+    await rightClickReadFrame(url, server.url('videos.example.org', '/media/pattern.webm'));
+    await expect(waitForFrameMood(page)).rejects.toThrow('notice: no-face');
+    expect(await overlayText(page, 'notice')).toContain('Pause the video');
     expect(errors).toEqual([]);
     await page.close();
   });
