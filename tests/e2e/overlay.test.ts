@@ -141,6 +141,22 @@ async function closePopups(): Promise<void> {
   for (const p of await session.browser.pages()) if (p.url().endsWith('/popup.html')) await p.close();
 }
 
+/** A page no adapter claims, playing `src` (a path on its host, or a full URL), once its video plays. */
+async function anyPagePlaying(src: string): Promise<Opened & { url: string }> {
+  const url = server.url('videos.example.org', `/?src=${encodeURIComponent(src)}`);
+  const opened = await open(url, false);
+  await opened.page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+  return { ...opened, url };
+}
+
+/** The page scrolled down by `y` px (made long enough to scroll). */
+async function scrolledTo(page: Page, y: number): Promise<void> {
+  await page.evaluate((to) => {
+    document.body.style.minHeight = '3000px';
+    window.scrollTo(0, to);
+  }, y);
+}
+
 /** Beside the player, someone else's (neutral) face in a thumbnail, as video sites show. */
 async function thumbnailBeside(page: Page): Promise<void> {
   await page.evaluate(
@@ -402,13 +418,8 @@ describe('right-click: read the mood of this frame', () => {
    */
   async function rightClickOnAnyPage(src: string, scrollBy = 0): Promise<Page> {
     const media = src.startsWith('/') ? server.url('videos.example.org', src) : src;
-    const url = server.url('videos.example.org', `/?src=${encodeURIComponent(src)}`);
-    const { page } = await open(url, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
-    await page.evaluate((y) => {
-      document.body.style.minHeight = '3000px';
-      window.scrollTo(0, y);
-    }, scrollBy);
+    const { page, url } = await anyPagePlaying(src);
+    if (scrollBy) await scrolledTo(page, scrollBy);
     expect(await overlayCount(page)).toBe(0); // no host permission here: nothing runs until the user asks
     await session.clickAction(page);
     await closePopups();
@@ -611,10 +622,8 @@ describe('the latest mood check', () => {
 
 describe('this tab’s video from the toolbar', () => {
   it('reads only the player on a page the overlay is not on, and shows that part', async () => {
-    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/face-right.webm')}`);
-    const { page, errors } = await open(url, false);
+    const { page, errors } = await anyPagePlaying('/media/face-right.webm');
     await thumbnailBeside(page);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
     expect(await overlayCount(page)).toBe(0);
     const popup = await readThisTab(page);
     await expectPlayerRead(popup, await box(page, 'video'));
@@ -626,14 +635,9 @@ describe('this tab’s video from the toolbar', () => {
   });
 
   it('asks for the video in view when the page is scrolled past it, and reads it back in view', async () => {
-    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/face-right.webm')}`);
-    const { page, errors } = await open(url, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    const { page, errors } = await anyPagePlaying('/media/face-right.webm');
     // Scrolled down to read the page: a strip of the player is left at the top of the window.
-    await page.evaluate(() => {
-      document.body.style.minHeight = '3000px';
-      window.scrollTo(0, 520);
-    });
+    await scrolledTo(page, 520);
     const away = await checkThisTab(page);
     expect(away.problem).toBe('video-out-of-view');
     expect(await away.popup.$eval('[data-testid="notice"]', (el) => el.textContent)).toContain('scroll');
@@ -666,9 +670,7 @@ describe('this tab’s video from the toolbar', () => {
   });
 
   it('gives a video’s advice when no face is in the frame, in the popup and in the panel', async () => {
-    const url = server.url('videos.example.org', `/?src=${encodeURIComponent('/media/pattern.webm')}`);
-    const { page, errors } = await open(url, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    const { page, errors, url } = await anyPagePlaying('/media/pattern.webm');
     const { popup, problem } = await checkThisTab(page);
     expect(problem).toBe('no-face');
     const said = await popup.$eval('[data-testid="notice"]', (el) => el.textContent ?? '');
