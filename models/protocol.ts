@@ -166,7 +166,7 @@ export const BACKGROUND_MESSAGES = {
   'warm-up': message(v.strictObject({ type: v.literal('warm-up'), detector }), 'inference-failed')<{
     ready: boolean;
   }>(),
-  /** A screenshot of the tab; from an extension page, with where the tab's main video is when the overlay knows. */
+  /** A screenshot of the tab; from an extension page, with where the tab's main video is (from its overlay or page). */
   'capture-tab': message(bare('capture-tab'), 'capture-failed', ['page', 'content'])<{
     image: string;
     video: VideoOnScreen | null;

@@ -25,7 +25,7 @@ import {
 } from '../../models/messaging';
 import { errorText } from '../../models/error-text';
 import type { Backend, BackendChoice } from '../../models/face/backend';
-import { decodeToCanvas } from './decode';
+import { decodedCanvas } from '../shared/canvas';
 import { sceneLook } from './look';
 import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';
 
@@ -60,7 +60,12 @@ async function prepare(
 async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<AnalysisResult>> {
   let canvas: HTMLCanvasElement;
   try {
-    canvas = await decodeToCanvas(request.image, DEFAULT_ANALYZER_CONFIG.maxImageSide, request.video);
+    const maxSide = DEFAULT_ANALYZER_CONFIG.maxImageSide;
+    // A screenshot is cut to its video here, where it is decoded anyway (cut before sending, it would be decoded and
+    // encoded once more); one with none of its video in the shot is read whole.
+    canvas =
+      (await decodedCanvas(request.image, request.video, maxSide)) ??
+      (await decodedCanvas(request.image, null, maxSide));
   } catch {
     return errorReply('bad-image', 'This file is not an image we can read.');
   }

@@ -5,7 +5,7 @@
  */
 import { inView, isBlankFrame } from '../../models/image/frame';
 import { boxOnScreen, viewportSize } from '../shared/page-video';
-import { cutScreenshot, jpegOf, scaledCanvas } from '../shared/canvas';
+import { decodedCanvas, jpegOf, scaledCanvas } from '../shared/canvas';
 import { Problem, type FrameProblem } from '../../models/problems';
 
 export class FrameError extends Problem<FrameProblem> {
@@ -50,7 +50,7 @@ function fromElement(el: Media): string | null {
 async function fromScreenshot(el: Media, captureTab: () => Promise<string>): Promise<string> {
   const place = { box: boxOnScreen(el), viewport: viewportSize() };
   if (!inView(place)) throw new FrameError('video-out-of-view');
-  const canvas = await cutScreenshot(await captureTab(), place.box, place.viewport);
+  const canvas = await decodedCanvas(await captureTab(), place);
   if (!canvas) throw new FrameError('no-video');
   if (blank(canvas)) throw new FrameError('protected-video');
   return jpegOf(canvas);

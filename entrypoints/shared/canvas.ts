@@ -1,6 +1,6 @@
-/** Cutting pictures to what is read: a region of a video, an image or a screenshot, at a size worth sending. */
+/** Cutting pictures to what is read: a region of a video, an image or a screenshot, at a size worth reading. */
 import { fitWithin } from '../../models/face/config';
-import { cropRect, type Rect, type Size } from '../../models/image/frame';
+import { cropRect, type Rect, type VideoOnScreen } from '../../models/image/frame';
 
 /** Frames are sent at most this large: the detector gains nothing from more. */
 const MAX_SIDE = 1920;
@@ -18,14 +18,26 @@ export function scaledCanvas(source: CanvasImageSource, rect: Rect, maxSide = MA
 }
 
 /**
- * A screenshot of the tab (a data URL) cut to an element's box on screen (CSS px in a viewport of that size), or null
- * when nothing of the box is in the shot.
+ * An image data URL decoded onto a canvas of at most `maxSide` on its longer side; of a screenshot of a tab with the
+ * video's place on screen, only the video, or null when none of it is in the shot. Throws on anything that is not a
+ * decodable image; only the first frame of an animated image is used.
  */
-export async function cutScreenshot(shot: string, box: Rect, viewport: Size): Promise<HTMLCanvasElement | null> {
-  const bitmap = await createImageBitmap(await (await fetch(shot)).blob());
+export async function decodedCanvas(dataUrl: string, video: null, maxSide?: number): Promise<HTMLCanvasElement>;
+export async function decodedCanvas(
+  dataUrl: string,
+  video: VideoOnScreen | null,
+  maxSide?: number,
+): Promise<HTMLCanvasElement | null>;
+export async function decodedCanvas(
+  dataUrl: string,
+  video: VideoOnScreen | null,
+  maxSide = MAX_SIDE,
+): Promise<HTMLCanvasElement | null> {
+  const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
   try {
-    const crop = cropRect(box, viewport, { width: bitmap.width, height: bitmap.height });
-    return crop && scaledCanvas(bitmap, crop);
+    const whole = { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
+    const part = video ? cropRect(video.box, video.viewport, whole) : whole;
+    return part && scaledCanvas(bitmap, part, maxSide);
   } finally {
     bitmap.close();
   }

@@ -11,7 +11,7 @@
  *
  *   JOURNEY_RUNS=10 (runs per row), JOURNEY_ONLY=tab|camera, JOURNEY_MOMENTS=warm (one install and restart, not
  *   reported, then the warm runs), JOURNEY_PAGE=youtube (the YouTube fixture, where the overlay runs and "This tab's
- *   video" asks it to step aside and reads its player; by default a page no adapter claims, read whole)
+ *   video" asks it to step aside and where its player is; by default a page no adapter claims, asked by a script)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
