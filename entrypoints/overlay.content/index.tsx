@@ -20,6 +20,7 @@ import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized } from '../../models/sites/site';
 import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
 import { FrameError, mediaBySource, readFrame } from './frame';
+import { followFullScreen } from './full-screen';
 import { locate, type Located } from './locate';
 import { largestVideo, videoOnScreen } from '../shared/page-video';
 import { askBackground } from '../shared/background-client';
@@ -204,6 +205,7 @@ export default defineContentScript({
 
     function mount() {
       ui?.mount();
+      if (ui) followFullScreen(ui.shadowHost, document.body);
       drawn = '';
     }
 
@@ -247,6 +249,14 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
       window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
       window.addEventListener('resize', schedule, { passive: true, signal });
+      document.addEventListener(
+        'fullscreenchange',
+        timed(() => {
+          if (ui) followFullScreen(ui.shadowHost, document.body);
+          refresh();
+        }),
+        { signal },
+      );
       signal.addEventListener('abort', () => {
         observer.disconnect();
         if (timer) clearTimeout(timer);

@@ -5,6 +5,7 @@
  */
 import type { SiteAdapter } from '../../models/sites/site';
 import { largestVideo } from '../shared/page-video';
+import { playerShown } from './full-screen';
 
 export interface Located {
   /** The adapter that matched: the site's own, or the generic fallback. */
@@ -24,7 +25,13 @@ function first(selectors: readonly string[]): Element | null {
 
 const warned = new Set<string>();
 
+/** The player, its video and its title; in full screen, the player is what is drawn (see playerShown). */
 export function locate(site: SiteAdapter, generic: SiteAdapter): Located {
+  const found = locateInPage(site, generic);
+  return { ...found, player: playerShown(found.player) };
+}
+
+function locateInPage(site: SiteAdapter, generic: SiteAdapter): Located {
   if (site.id !== 'generic') {
     const player = first(site.selectors.player);
     const video = first(site.selectors.video);

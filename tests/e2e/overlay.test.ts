@@ -157,6 +157,42 @@ async function scrolledTo(page: Page, y: number): Promise<void> {
   }, y);
 }
 
+/** `selector` made full screen as a user's click on the page's own button does (a page may not do it unasked). */
+async function fullScreen(page: Page, selector: string): Promise<void> {
+  await page.evaluate((sel) => {
+    const button = Object.assign(document.createElement('button'), { textContent: 'Full screen' });
+    button.dataset.fullScreen = '';
+    button.style.cssText = 'position:fixed;left:0;bottom:0;z-index:1';
+    button.onclick = () => void document.querySelector(sel)!.requestFullscreen();
+    document.body.append(button);
+  }, selector);
+  await page.click('[data-full-screen]');
+  await page.waitForFunction(() => document.fullscreenElement !== null);
+}
+
+/**
+ * Whether the user sees the overlay's `selector`: the page's topmost element at its centre is the overlay (a full
+ * screen shows only the element made full screen, and what is stacked above it).
+ */
+const seenInOverlay = (page: Page, selector: string) =>
+  page.$eval(inOverlay(selector), (el) => {
+    const r = el.getBoundingClientRect();
+    const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+    const inWindow = x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
+    return inWindow && document.elementFromPoint(x, y) === (el.getRootNode() as ShadowRoot).host;
+  });
+
+/** Whether the overlay's `selector` is drawn: the window's pixels there change when the overlay is hidden. */
+async function drawnInOverlay(page: Page, selector: string): Promise<boolean> {
+  const clip = await box(page, inOverlay(selector));
+  const shot = () => page.screenshot({ clip, encoding: 'base64' });
+  const shown = await shot();
+  await page.$eval(OVERLAY, (host) => ((host as HTMLElement).style.visibility = 'hidden'));
+  const hidden = await shot();
+  await page.$eval(OVERLAY, (host) => (host as HTMLElement).style.removeProperty('visibility'));
+  return shown !== hidden;
+}
+
 /** Beside the player, someone else's (neutral) face in a thumbnail, as video sites show. */
 async function thumbnailBeside(page: Page): Promise<void> {
   await page.evaluate(
@@ -314,6 +350,43 @@ describe('overlay on streaming sites (production match patterns)', () => {
   );
 });
 
+describe('full screen', () => {
+  it('keeps the badge in the player’s corner and opens the panel there, and is back in the page after', async () => {
+    // Netflix makes its player's container full screen, with its own controls inside it.
+    const { page, errors } = await open(server.url('www.netflix.com', '/watch/81000001'));
+    expect(await seenInOverlay(page, '[data-testid="overlay-badge"]')).toBe(true);
+    await fullScreen(page, '.watch-video');
+    await page.waitForFunction(
+      () => {
+        const badge = document
+          .querySelector('moodreel-overlay')
+          ?.shadowRoot?.querySelector('[data-testid="overlay-badge"]');
+        const r = badge?.getBoundingClientRect();
+        return r ? r.x > window.innerWidth / 2 && r.y < window.innerHeight / 2 : false;
+      },
+      { polling: 100, timeout: 5_000 },
+    );
+    expect(await seenInOverlay(page, '[data-testid="overlay-badge"]')).toBe(true);
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await settledInOverlay(page, '[data-testid="pick"]');
+    expect(await seenInOverlay(page, '[data-testid="pick"]')).toBe(true);
+    // The panel's own buttons work there: closed again to the badge.
+    await page.click(inOverlay('.overlay-close'));
+    await waitInOverlay(page, '[data-testid="overlay-badge"]');
+    expect(await page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+
+    await page.evaluate(() => document.exitFullscreen());
+    await page.waitForFunction(() => document.fullscreenElement === null);
+    await page.waitForFunction(
+      () => document.querySelector('moodreel-overlay')?.shadowRoot?.querySelector('[data-testid="overlay-badge"]'),
+      { polling: 100 },
+    );
+    expect(await seenInOverlay(page, '[data-testid="overlay-badge"]')).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('settings changed in two places at once', () => {
   it('shows nothing on pages without a player (consent, too many requests); on a player, one line', async () => {
     for (const path of Object.keys(NO_PLAYER_PAGES)) {
@@ -416,14 +489,14 @@ describe('right-click: read the mood of this frame', () => {
    * A page no adapter claims plays `src` (a path on that page's host, or a full URL); the user clicks Moodreel, which
    * grants activeTab as the menu click does, and right-clicks the video: "read the mood of this frame".
    */
-  async function rightClickOnAnyPage(src: string, scrollBy = 0): Promise<Page> {
+  async function rightClickOnAnyPage(src: string, before?: (page: Page) => Promise<void>): Promise<Page> {
     const media = src.startsWith('/') ? server.url('videos.example.org', src) : src;
     const { page, url } = await anyPagePlaying(src);
-    if (scrollBy) await scrolledTo(page, scrollBy);
     expect(await overlayCount(page)).toBe(0); // no host permission here: nothing runs until the user asks
     await session.clickAction(page);
     await closePopups();
     await page.bringToFront();
+    await before?.(page);
     await rightClickReadFrame(url, media);
     return page;
   }
@@ -451,6 +524,17 @@ describe('right-click: read the mood of this frame', () => {
     await page.close();
   });
 
+  it('shows the frame’s mood over a video played full screen', async () => {
+    // The video itself full screen, as its own controls' button makes it: only the video is drawn then.
+    const page = await rightClickOnAnyPage('/media/face.webm', (p) => fullScreen(p, 'video'));
+    expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
+    expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('VIDEO');
+    // Above the video, where the user can read it (not use it: out of the video's full screen all is inert).
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    expect(await drawnInOverlay(page, '[data-testid="overlay-mood"]')).toBe(true);
+    await page.close();
+  });
+
   it('says plainly when the picture is protected (black even in a screenshot)', async () => {
     const page = await rightClickOnAnyPage('/media/black.webm');
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: protected-video');
@@ -460,7 +544,7 @@ describe('right-click: read the mood of this frame', () => {
 
   it('asks for the video in view when only a strip of it is on screen and its pixels are off limits', async () => {
     // Right-clicked on the strip left at the top of the window; the screenshot would show only that strip.
-    const page = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'), 520);
+    const page = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'), (p) => scrolledTo(p, 520));
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: video-out-of-view');
     expect(await overlayText(page, 'notice')).toContain('scroll');
     await page.close();
