@@ -57,6 +57,8 @@ export interface OverlayProps {
   /** Just hidden on this site: "Hidden on …" with Undo, in the badge's place. */
   hidden: boolean;
   onUndoHide: () => void;
+  /** The film plays and the pointer has rested: the badge fades until it moves (or the keyboard comes to it). */
+  resting: boolean;
 }
 
 /** No mood yet: an even mood, so the picks lean on what the user likes. */
@@ -133,7 +135,7 @@ export function Overlay(props: OverlayProps) {
       <button
         type="button"
         ref={badge}
-        class="overlay-badge"
+        class={props.resting ? 'overlay-badge resting' : 'overlay-badge'}
         style={style}
         aria-expanded="false"
         aria-label={t('overlayShow')}

@@ -4,10 +4,13 @@
  * video), and the overlay's host goes inside it, or, where it can hold no children (the video itself), above it.
  */
 
-/** The player the user sees: in full screen the full-screen element when it plays a video, else none of the page's. */
+/**
+ * The player the user sees: in full screen, the page's player when the full-screen element holds it (a site's
+ * container, or the whole page), else the full-screen element when it plays a video, else none.
+ */
 export function playerShown(player: Element | null): Element | null {
   const full = document.fullscreenElement;
-  if (!full) return player;
+  if (!full || (player && full.contains(player))) return player;
   return full instanceof HTMLVideoElement || full.querySelector('video') ? full : null;
 }
 

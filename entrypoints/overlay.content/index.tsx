@@ -39,6 +39,8 @@ const ASIDE_MAX_MS = 3_000;
 
 /** Room left free at the bottom of the player for its own controls. */
 const CONTROLS_SPACE = 96;
+/** While the film plays, the badge fades once the pointer has rested this long, as a player's own controls do. */
+const REST_MS = 3_000;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
 const MUTATION_THROTTLE_MS = 400;
 
@@ -109,6 +111,10 @@ export default defineContentScript({
     let problem: ProblemCode | null = null;
     let lastContextMedia: HTMLVideoElement | HTMLImageElement | null = null;
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
+    /** When the pointer last moved (or the film started); the badge rests REST_MS after, while the film plays. */
+    let lastMoved = performance.now();
+    let restTimer: ReturnType<typeof setTimeout> | null = null;
+    let drawnResting = false;
     let active: AbortController | null = null;
 
     // Registered first, so a right-click that injected this script finds it listening.
@@ -162,6 +168,7 @@ export default defineContentScript({
     /** Draws the overlay; `placement` when the caller has just measured it (measuring forces a layout). */
     function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open, forced) : null) {
       if (!ui?.mounted) return;
+      drawnResting = !open && resting();
       drawn = JSON.stringify([located.site.id, located.title, placement]);
       if (!placement) {
         render(null, ui.mounted);
@@ -186,6 +193,7 @@ export default defineContentScript({
           }
           onHideHere={() => void hideHere()}
           hidden={hiding !== null}
+          resting={drawnResting}
           onUndoHide={() => void undoHide()}
         />,
         ui.mounted,
@@ -193,6 +201,30 @@ export default defineContentScript({
     }
 
     let drawn = '';
+
+    /** The film plays and the pointer has rested: the badge gives the picture back until the pointer moves. */
+    function resting(): boolean {
+      const video = located.video;
+      return video !== null && !video.paused && !video.ended && performance.now() - lastMoved >= REST_MS;
+    }
+
+    /** Draws the badge resting once the pointer has rested long enough (looked at again if it moved meanwhile). */
+    function restLater(delay = REST_MS) {
+      if (restTimer) return;
+      restTimer = setTimeout(() => {
+        restTimer = null;
+        const left = lastMoved + REST_MS - performance.now();
+        if (left > 0) restLater(left);
+        else if (!drawnResting && resting()) draw();
+      }, delay);
+    }
+
+    /** The pointer moved, or the film started or stopped: the badge shows again, and rests later if the film plays. */
+    const wake = timed((event: Event) => {
+      if (event.type !== 'pause' && event.type !== 'ended') lastMoved = performance.now();
+      if (drawnResting) draw();
+      restLater();
+    });
     /** Finds the player again and redraws only when something the overlay shows has changed. */
     const refresh = timed(() => {
       located = locate(site, generic);
@@ -249,6 +281,10 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
       window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
       window.addEventListener('resize', schedule, { passive: true, signal });
+      for (const type of ['pointermove', 'pointerdown']) window.addEventListener(type, wake, { passive: true, signal });
+      // A video's play and pause do not bubble: caught on their way down.
+      for (const type of ['play', 'pause', 'ended']) document.addEventListener(type, wake, { capture: true, signal });
+      restLater();
       document.addEventListener(
         'fullscreenchange',
         timed(() => {
@@ -260,6 +296,8 @@ export default defineContentScript({
       signal.addEventListener('abort', () => {
         observer.disconnect();
         if (timer) clearTimeout(timer);
+        if (restTimer) clearTimeout(restTimer);
+        restTimer = null;
         endHiding();
         ui?.remove();
       });

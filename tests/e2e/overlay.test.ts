@@ -350,6 +350,48 @@ describe('overlay on streaming sites (production match patterns)', () => {
   );
 });
 
+describe('out of the film’s way', () => {
+  const badgeOpacity = (page: Page, wanted: 'gone' | 'shown') =>
+    page.waitForFunction(
+      (w) => {
+        const badge = document
+          .querySelector('moodreel-overlay')
+          ?.shadowRoot?.querySelector('[data-testid="overlay-badge"]');
+        const opacity = badge ? Number(getComputedStyle(badge).opacity) : NaN;
+        return w === 'gone' ? opacity === 0 : opacity > 0.9;
+      },
+      { polling: 100, timeout: 10_000 },
+      wanted,
+    );
+
+  it('lets the badge fade while the film plays and the pointer rests, and brings it back at a move or a pause', async () => {
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    // A click beside the player: open() may have closed the panel, leaving the badge hovered and focused (either
+    // keeps it shown). Then the pointer rests.
+    await page.mouse.click(20, 780);
+    await badgeOpacity(page, 'gone');
+    // The pointer over the player: back at once, and gone again once it rests.
+    await page.mouse.move(400, 300);
+    await page.mouse.move(420, 310);
+    await badgeOpacity(page, 'shown');
+    await badgeOpacity(page, 'gone');
+    // Paused, the film waits for the user: the badge stays.
+    await page.evaluate(() => document.querySelector('video')!.pause());
+    await badgeOpacity(page, 'shown');
+    await new Promise((done) => setTimeout(done, 4_000));
+    await badgeOpacity(page, 'shown');
+    // A gone badge is still there for the pointer: over it, it shows and opens the panel.
+    await page.evaluate(() => document.querySelector('video')!.play());
+    await badgeOpacity(page, 'gone');
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="overlay-panel"]');
+    await page.click(inOverlay('.overlay-close'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
 describe('full screen', () => {
   it('keeps the badge in the player’s corner and opens the panel there, and is back in the page after', async () => {
     // Netflix makes its player's container full screen, with its own controls inside it.
