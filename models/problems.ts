@@ -15,12 +15,16 @@ export type ErrorCode =
   | 'storage-unreadable'
   | 'storage-newer'
   | 'delete-failed'
-  | 'unsupported';
+  | 'unsupported'
+  | InPictureInPicture;
+
+/** A video playing in picture-in-picture, whose own pixels the page does not let be read (and the tab shows not). */
+export type InPictureInPicture = 'video-in-picture-in-picture';
 
 /** Ways a mood check can fail for the user, each with a plain message. */
 export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' | 'camera-failed';
 /** Frame reading on a web page (overlay, right-click and the popup's "This tab's video"). */
-export type FrameProblem = 'protected-video' | 'no-video' | 'video-out-of-view';
+export type FrameProblem = 'protected-video' | 'no-video' | 'video-out-of-view' | InPictureInPicture;
 /** A picture the user chose that cannot be read as it is: too big a file, or too few pixels to find a face in. */
 export type PictureProblem = 'image-too-large' | 'image-too-small';
 export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | PictureProblem | 'camera-permission' | 'no-face';

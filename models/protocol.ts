@@ -143,8 +143,19 @@ const videoOnScreen = v.strictObject({
   box: v.strictObject({ x: px, y: px, width: px, height: px }),
   viewport: v.strictObject({ width: sidePx, height: sidePx }),
 });
-/** Where a page says its video is: finite CSS px in a viewport that is not empty. */
-export const isVideoOnScreen = (x: unknown): x is VideoOnScreen => v.is(videoOnScreen, x);
+/**
+ * What a page says of its main video for "This tab's video": where it is on screen (finite CSS px in a viewport that
+ * is not empty); or, when it plays in picture-in-picture, whose window a screenshot of the tab does not show, its own
+ * frame (a JPEG data URL; null where the page does not let it be read).
+ */
+const pageVideo = v.strictObject({
+  video: orNull(videoOnScreen),
+  pictureInPicture: v.optional(
+    v.strictObject({ frame: v.nullable(check<string>(isImageDataUrl, 'frame is not an image data URL')) }),
+  ),
+});
+export type PageVideo = v.InferOutput<typeof pageVideo>;
+export const isPageVideo = (x: unknown): x is PageVideo => v.is(pageVideo, x);
 const imageRequest = <T extends string>(type: T) =>
   v.strictObject({
     type: v.literal(type),
@@ -390,13 +401,13 @@ export const OVERLAY_MESSAGES = {
   )<{ followed: true }>(),
   /**
    * Out of the way while the popup captures this tab (`aside`), or back. Answered once the page is painted without it,
-   * with where the page's main video is (the popup reads that part of the shot); back by itself after a moment, should
-   * the word to come back never arrive.
+   * with what it knows of the page's main video (the popup reads that part of the shot, or its own frame); back by
+   * itself after a moment, should the word to come back never arrive.
    */
   'overlay:aside': message(
     v.strictObject({ type: v.literal('overlay:aside'), aside: v.boolean('aside must be true or false') }),
     'capture-failed',
-  )<{ aside: boolean; video: VideoOnScreen | null }>(),
+  )<{ aside: boolean } & PageVideo>(),
 } as const;
 
 /** What the background may ask the offscreen document. */

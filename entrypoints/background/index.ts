@@ -104,6 +104,8 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
         ? await captureWithOverlayAside(() => browser.tabs.captureVisibleTab(options))
         : { image: await browser.tabs.captureVisibleTab(windowId, options), video: null };
     } catch (error) {
+      // A failure that says what it is (a video in picture-in-picture) is told as it is.
+      if (error instanceof ProtocolError) throw error;
       throw new ProtocolError('capture-failed', `Could not capture this tab: ${errorText(error)}`);
     }
   },

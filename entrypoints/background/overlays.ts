@@ -3,9 +3,9 @@
  * not an error.
  */
 import { browser } from 'wxt/browser';
-import { isVideoOnScreen, type OverlayApi, type OverlayChange } from '../../models/protocol';
+import { isPageVideo, type OverlayApi, type OverlayChange, type PageVideo } from '../../models/protocol';
 import type { VideoOnScreen } from '../../models/image/frame';
-import { createClient } from '../../models/messaging';
+import { createClient, ProtocolError } from '../../models/messaging';
 
 /** The overlay in one frame of a tab, or in all its frames (the first to answer replies). */
 export const overlayIn = (tabId: number, frameId?: number) =>
@@ -33,14 +33,13 @@ export function tellOverlays(what: OverlayChange): void {
 const VIDEO_PLACE_SCRIPT = '/video-place.js';
 
 /**
- * Where the main video is in a tab, asked of the page itself where the overlay is not on or knows none (the popup's
- * click granted activeTab); null where the page has none, or cannot be scripted (the browser's own pages, the web
- * store).
+ * What a tab's page says of its main video, asked of the page itself where the overlay is not on or knows none (the
+ * popup's click granted activeTab); null where it cannot be scripted (the browser's own pages, the web store).
  */
-async function videoPlaceIn(tabId: number): Promise<VideoOnScreen | null> {
+async function pageVideoIn(tabId: number): Promise<PageVideo | null> {
   try {
     const [frame] = await browser.scripting.executeScript({ target: { tabId }, files: [VIDEO_PLACE_SCRIPT] });
-    return isVideoOnScreen(frame?.result) ? frame.result : null;
+    return isPageVideo(frame?.result) ? frame.result : null;
   } catch {
     return null;
   }
@@ -49,7 +48,8 @@ async function videoPlaceIn(tabId: number): Promise<VideoOnScreen | null> {
 /**
  * Captures the tab shown with its overlay out of the way (a panel open over the player would cover part of the
  * picture the popup reads), and puts it back after; with where the page's main video is, from the overlay or, where
- * it is not or knows none, from the page.
+ * it is not or knows none, from the page. A video playing in picture-in-picture is not in the shot: its own frame is
+ * read instead, and where the page does not let it be read, the user hears so.
  */
 export async function captureWithOverlayAside(
   capture: () => Promise<string>,
@@ -58,11 +58,16 @@ export async function captureWithOverlayAside(
   const overlay = tab?.id === undefined ? null : overlayIn(tab.id);
   const aside = overlay ? await overlay({ type: 'overlay:aside', aside: true }).catch(() => null) : null;
   try {
-    const [image, video] = await Promise.all([
-      capture(),
-      aside?.video ?? (tab?.id === undefined ? null : videoPlaceIn(tab.id)),
-    ]);
-    return { image, video };
+    // What the overlay says, checked on receipt as the page's own answer is.
+    const said = aside && { video: aside.video, pictureInPicture: aside.pictureInPicture };
+    const known = said && isPageVideo(said) && (said.video || said.pictureInPicture) ? said : null;
+    const [image, page] = await Promise.all([capture(), known ?? (tab?.id === undefined ? null : pageVideoIn(tab.id))]);
+    if (page?.pictureInPicture) {
+      const { frame } = page.pictureInPicture;
+      if (!frame) throw new ProtocolError('video-in-picture-in-picture', 'The video plays in picture-in-picture');
+      return { image: frame, video: null };
+    }
+    return { image, video: page?.video ?? null };
   } finally {
     if (aside) void overlay!({ type: 'overlay:aside', aside: false }).catch(() => undefined);
   }

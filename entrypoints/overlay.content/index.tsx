@@ -22,7 +22,7 @@ import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
 import { FrameError, mediaBySource, readFrame } from './frame';
 import { followFullScreen } from './full-screen';
 import { locate, type Located } from './locate';
-import { largestVideo, videoOnScreen } from '../shared/page-video';
+import { largestVideo, pageVideo } from '../shared/page-video';
 import { askBackground } from '../shared/background-client';
 
 /**
@@ -130,7 +130,7 @@ export default defineContentScript({
             await asideForCapture(request.aside);
             return okReply({
               aside: request.aside,
-              video: request.aside ? videoOnScreen(located.video ?? largestVideo()) : null,
+              ...(request.aside ? pageVideo(located.video ?? largestVideo()) : { video: null }),
             });
           }
           if (request.type === 'overlay:changed') {

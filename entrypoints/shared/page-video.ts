@@ -5,6 +5,8 @@
 import { inView, onScreen, type Rect, type Size, type VideoOnScreen } from '../../models/image/frame';
 import { EMBEDDED_PLAYERS } from '../../models/sites/embeds';
 import { isPlayerSized } from '../../models/sites/site';
+import type { PageVideo } from '../../models/protocol';
+import { ownFrame } from './element-frame';
 
 /** The largest player-sized video on the page, playing ones first. */
 export function largestVideo(): HTMLVideoElement | null {
@@ -58,4 +60,14 @@ export function videoOnScreen(video: Element | null): VideoOnScreen | null {
   if (!video || window !== window.top) return null;
   const box = boxOnScreen(video);
   return isPlayerSized(box) ? { box, viewport: viewportSize() } : null;
+}
+
+/**
+ * What the page says of its main video for "This tab's video" (see PageVideo): a video of this page playing in
+ * picture-in-picture is the one watched, and a screenshot shows only its placeholder, so its own frame goes instead.
+ */
+export function pageVideo(main: Element | null): PageVideo {
+  const floating = window === window.top ? document.pictureInPictureElement : null;
+  if (floating instanceof HTMLVideoElement) return { video: null, pictureInPicture: { frame: ownFrame(floating) } };
+  return { video: videoOnScreen(main) };
 }

@@ -12,7 +12,8 @@ import { writeFileSync } from 'node:fs';
 import { askFrom } from '../support/chromium';
 import { launchFirefox, openAddonPage, waitForAddonPage } from '../support/firefox';
 import { FACES } from '../support/images';
-import { inOverlay, overlayReads } from '../support/overlay';
+import { inOverlay, overlayReads, seenInOverlay } from '../support/overlay';
+import { fullScreen } from '../support/player';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { scratchDir } from '../support/scratch';
 import { clipOf, SITE_PAGES, startSiteServer, type SiteServer } from '../support/site-server';
@@ -240,6 +241,22 @@ describe('Moodreel in Firefox', () => {
     const firefoxOwn = /\.(mozilla\.(com|net|org)|firefox\.com):443$/;
     expect(proxy.requests.filter((r) => !r.allowed && !firefoxOwn.test(r.target))).toEqual([]);
     expect(proxy.requests.some((r) => r.allowed)).toBe(true);
+    await page.close();
+  });
+});
+
+describe('Moodreel in Firefox, in full screen', () => {
+  it('keeps the overlay on the player made full screen, where it opens its panel', async () => {
+    const page = await browser.newPage();
+    await page.goto(server.url('www.youtube.com', '/watch?v=fullscreen'));
+    const badge = inOverlay('[data-testid="overlay-badge"]');
+    await page.waitForSelector(`${badge}, ${inOverlay('[data-testid="overlay-panel"]')}`, { timeout: 30_000 });
+    if (!(await page.$(badge))) await page.click(inOverlay('.overlay-close'));
+    await fullScreen(page, '#movie_player');
+    await expect.poll(() => seenInOverlay(page, '[data-testid="overlay-badge"]'), { timeout: 10_000 }).toBe(true);
+    await page.click(badge);
+    await page.waitForSelector(inOverlay('[data-testid="overlay-panel"]'));
+    expect(await seenInOverlay(page, '.overlay-close')).toBe(true);
     await page.close();
   });
 });

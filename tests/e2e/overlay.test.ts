@@ -8,7 +8,16 @@ import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
 import { darkBlue, dataUrl, FACES, onTheRight, SHARED_DATA } from '../support/images';
-import { inOverlay, OVERLAY, overlayReads, settledInOverlay, waitInOverlay } from '../support/overlay';
+import {
+  drawnInOverlay,
+  inOverlay,
+  OVERLAY,
+  overlayReads,
+  seenInOverlay,
+  settledInOverlay,
+  waitInOverlay,
+} from '../support/overlay';
+import { fullScreen, inPictureInPicture } from '../support/player';
 import { waitForFocus } from '../support/focus';
 import {
   blackClip,
@@ -155,42 +164,6 @@ async function scrolledTo(page: Page, y: number): Promise<void> {
     document.body.style.minHeight = '3000px';
     window.scrollTo(0, to);
   }, y);
-}
-
-/** `selector` made full screen as a user's click on the page's own button does (a page may not do it unasked). */
-async function fullScreen(page: Page, selector: string): Promise<void> {
-  await page.evaluate((sel) => {
-    const button = Object.assign(document.createElement('button'), { textContent: 'Full screen' });
-    button.dataset.fullScreen = '';
-    button.style.cssText = 'position:fixed;left:0;bottom:0;z-index:1';
-    button.onclick = () => void document.querySelector(sel)!.requestFullscreen();
-    document.body.append(button);
-  }, selector);
-  await page.click('[data-full-screen]');
-  await page.waitForFunction(() => document.fullscreenElement !== null);
-}
-
-/**
- * Whether the user sees the overlay's `selector`: the page's topmost element at its centre is the overlay (a full
- * screen shows only the element made full screen, and what is stacked above it).
- */
-const seenInOverlay = (page: Page, selector: string) =>
-  page.$eval(inOverlay(selector), (el) => {
-    const r = el.getBoundingClientRect();
-    const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-    const inWindow = x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
-    return inWindow && document.elementFromPoint(x, y) === (el.getRootNode() as ShadowRoot).host;
-  });
-
-/** Whether the overlay's `selector` is drawn: the window's pixels there change when the overlay is hidden. */
-async function drawnInOverlay(page: Page, selector: string): Promise<boolean> {
-  const clip = await box(page, inOverlay(selector));
-  const shot = () => page.screenshot({ clip, encoding: 'base64' });
-  const shown = await shot();
-  await page.$eval(OVERLAY, (host) => ((host as HTMLElement).style.visibility = 'hidden'));
-  const hidden = await shot();
-  await page.$eval(OVERLAY, (host) => (host as HTMLElement).style.removeProperty('visibility'));
-  return shown !== hidden;
 }
 
 /** Beside the player, someone else's (neutral) face in a thumbnail, as video sites show. */
@@ -809,6 +782,33 @@ describe('this tab’s video from the toolbar', () => {
     await rightClickReadFrame(url, server.url('videos.example.org', '/media/pattern.webm'));
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: no-face');
     expect(await overlayText(page, 'notice')).toContain('Pause the video');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a video playing in picture-in-picture from its own frame, not the placeholder the tab shows', async () => {
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await inPictureInPicture(page);
+    const popup = await readThisTab(page);
+    expect(await popup.$eval('[data-testid="face-count"]', (el) => el.textContent)).toBe('1 face');
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('says so when a video in picture-in-picture may not be read (another site’s, without CORS)', async () => {
+    const media = server.url(MEDIA_HOST, '/media/face.webm');
+    const { page, errors, url } = await anyPagePlaying(media);
+    await inPictureInPicture(page);
+    const { popup, problem } = await checkThisTab(page);
+    expect(problem).toBe('video-in-picture-in-picture');
+    expect(await popup.$eval('[data-testid="notice"]', (el) => el.textContent)).toContain('Bring the video back');
+    await popup.close();
+    // Right-clicked where the video was in the page: the panel says the same, not that no face was found.
+    await page.bringToFront();
+    await rightClickReadFrame(url, media);
+    await expect(waitForFrameMood(page)).rejects.toThrow('notice: video-in-picture-in-picture');
     expect(errors).toEqual([]);
     await page.close();
   });

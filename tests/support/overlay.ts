@@ -46,3 +46,29 @@ export const overlayReads = (page: Page, testId: string, text: string, timeout =
     testId,
     text,
   );
+
+/**
+ * Whether the user sees the overlay's `selector`: the page's topmost element at its centre is the overlay (a full
+ * screen shows only the element made full screen, and what is stacked above it).
+ */
+export const seenInOverlay = (page: Page, selector: string) =>
+  page.$eval(inOverlay(selector), (el) => {
+    const r = el.getBoundingClientRect();
+    const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+    const inWindow = x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
+    return inWindow && document.elementFromPoint(x, y) === (el.getRootNode() as ShadowRoot).host;
+  });
+
+/** Whether the overlay's `selector` is drawn: the window's pixels there change when the overlay is hidden. */
+export async function drawnInOverlay(page: Page, selector: string): Promise<boolean> {
+  const clip = await page.$eval(inOverlay(selector), (el) => {
+    const r = el.getBoundingClientRect();
+    return { x: r.x, y: r.y, width: r.width, height: r.height };
+  });
+  const shot = () => page.screenshot({ clip, encoding: 'base64' });
+  const shown = await shot();
+  await page.$eval(OVERLAY, (host) => ((host as HTMLElement).style.visibility = 'hidden'));
+  const hidden = await shot();
+  await page.$eval(OVERLAY, (host) => (host as HTMLElement).style.removeProperty('visibility'));
+  return shown !== hidden;
+}

@@ -3,6 +3,7 @@ import { LOOK_SIZE } from '../../models/look/look';
 import { readFileSync } from 'node:fs';
 import {
   BACKGROUND_MESSAGES,
+  isPageVideo,
   OFFSCREEN_MESSAGES,
   OVERLAY_MESSAGES,
   parseBackgroundRequest,
@@ -142,6 +143,22 @@ describe('parseBackgroundRequest', () => {
       ok: true,
       value: { type: 'offscreen:stats' },
     });
+  });
+});
+
+describe('what a page says of its video (isPageVideo)', () => {
+  const place = { box: { x: 0, y: 40, width: 640, height: 360 }, viewport: { width: 1280, height: 720 } };
+  it('takes where it is, or its own frame (or none) when it plays in picture-in-picture', () => {
+    expect(isPageVideo({ video: place })).toBe(true);
+    expect(isPageVideo({ video: null })).toBe(true);
+    expect(isPageVideo({ video: null, pictureInPicture: { frame: IMAGE } })).toBe(true);
+    expect(isPageVideo({ video: null, pictureInPicture: { frame: null } })).toBe(true);
+  });
+  it('refuses a frame that is no image data URL, and fields it does not know', () => {
+    expect(isPageVideo({ video: null, pictureInPicture: { frame: 'https://example.com/a.jpg' } })).toBe(false);
+    expect(isPageVideo({ video: null, pictureInPicture: {} })).toBe(false);
+    expect(isPageVideo({ video: place, aside: true })).toBe(false);
+    expect(isPageVideo(place)).toBe(false);
   });
 });
 
