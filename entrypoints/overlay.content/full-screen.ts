@@ -1,7 +1,7 @@
 /**
  * A page in full screen draws only its full-screen element and what is stacked above it in the top layer, and
- * Chromium makes everything outside that element inert. So the player is the full-screen element (when it plays a
- * video), and the overlay's host goes inside it, or, where it can hold no children (the video itself), above it.
+ * Chromium makes everything outside that element inert. So the overlay is placed on the player that element holds (or
+ * is), and its host goes inside that element, or, where it can hold no children (the video itself), above it.
  */
 
 /**

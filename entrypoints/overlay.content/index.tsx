@@ -39,7 +39,10 @@ const ASIDE_MAX_MS = 3_000;
 
 /** Room left free at the bottom of the player for its own controls. */
 const CONTROLS_SPACE = 96;
-/** While the film plays, the badge fades once the pointer has rested this long, as a player's own controls do. */
+/**
+ * While the film plays, the badge fades once the pointer has rested through a whole look this long (so one to two of
+ * them after its last move), as a player's own controls do.
+ */
 const REST_MS = 3_000;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
 const MUTATION_THROTTLE_MS = 400;
@@ -111,8 +114,10 @@ export default defineContentScript({
     let problem: ProblemCode | null = null;
     let lastContextMedia: HTMLVideoElement | HTMLImageElement | null = null;
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-    /** When the pointer last moved (or the film started); the badge rests REST_MS after, while the film plays. */
-    let lastMoved = performance.now();
+    /** The pointer has rested a whole REST_MS (or longer) while the film played: the badge fades until it moves. */
+    let rest = false;
+    /** Whether the pointer moved (or the film started) since the last look; see restLater. */
+    let moved = false;
     let restTimer: ReturnType<typeof setTimeout> | null = null;
     let drawnResting = false;
     let active: AbortController | null = null;
@@ -168,7 +173,7 @@ export default defineContentScript({
     /** Draws the overlay; `placement` when the caller has just measured it (measuring forces a layout). */
     function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open, forced) : null) {
       if (!ui?.mounted) return;
-      drawnResting = !open && resting();
+      drawnResting = !open && rest && playing();
       drawn = JSON.stringify([located.site.id, located.title, placement]);
       if (!placement) {
         render(null, ui.mounted);
@@ -202,29 +207,52 @@ export default defineContentScript({
 
     let drawn = '';
 
-    /** The film plays and the pointer has rested: the badge gives the picture back until the pointer moves. */
-    function resting(): boolean {
+    function playing(): boolean {
       const video = located.video;
-      return video !== null && !video.paused && !video.ended && performance.now() - lastMoved >= REST_MS;
+      return video !== null && !video.paused && !video.ended;
     }
 
-    /** Draws the badge resting once the pointer has rested long enough (looked at again if it moved meanwhile). */
-    function restLater(delay = REST_MS) {
+    /**
+     * Looks every REST_MS whether the pointer moved meanwhile; when it did not and the film plays, the badge rests.
+     * The pointer is listened to once per look (a one-shot listener), not at each of its moves.
+     */
+    function restLater() {
       if (restTimer) return;
       restTimer = setTimeout(() => {
         restTimer = null;
-        const left = lastMoved + REST_MS - performance.now();
-        if (left > 0) restLater(left);
-        else if (!drawnResting && resting()) draw();
-      }, delay);
+        listenForPointer();
+        if (moved) {
+          moved = false;
+          restLater();
+        } else if (playing()) {
+          rest = true;
+          if (!drawnResting) draw();
+        }
+      }, REST_MS);
     }
 
-    /** The pointer moved, or the film started or stopped: the badge shows again, and rests later if the film plays. */
-    const wake = timed((event: Event) => {
-      if (event.type !== 'pause' && event.type !== 'ended') lastMoved = performance.now();
-      if (drawnResting) draw();
+    /** The pointer moved, or the film started: the badge shows again, and rests once the pointer has rested. */
+    const wake = timed(() => {
+      moved = true;
+      if (rest) {
+        rest = false;
+        draw();
+      }
       restLater();
     });
+    /** The film stopped: the badge stays until it plays again. */
+    const stopped = timed(() => {
+      rest = false;
+      if (drawnResting) draw();
+    });
+
+    function listenForPointer() {
+      const signal = active?.signal;
+      if (!signal || signal.aborted) return;
+      for (const type of ['pointermove', 'pointerdown'])
+        window.addEventListener(type, wake, { once: true, passive: true, signal });
+    }
+
     /** Finds the player again and redraws only when something the overlay shows has changed. */
     const refresh = timed(() => {
       located = locate(site, generic);
@@ -281,9 +309,10 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
       window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
       window.addEventListener('resize', schedule, { passive: true, signal });
-      for (const type of ['pointermove', 'pointerdown']) window.addEventListener(type, wake, { passive: true, signal });
       // A video's play and pause do not bubble: caught on their way down.
-      for (const type of ['play', 'pause', 'ended']) document.addEventListener(type, wake, { capture: true, signal });
+      document.addEventListener('play', wake, { capture: true, signal });
+      for (const type of ['pause', 'ended']) document.addEventListener(type, stopped, { capture: true, signal });
+      listenForPointer();
       restLater();
       document.addEventListener(
         'fullscreenchange',

@@ -1,7 +1,8 @@
 /**
  * `npm run overlay:bench`: the companion overlay's main-thread cost on a busy page. The built extension runs in
  * headless Chromium on the YouTube fixture (served under its real host name, as in the e2e tests) while the page
- * churns like a live chat: DOM nodes added and removed every 50 ms, a clock updated every frame, the page scrolled.
+ * churns like a live chat: DOM nodes added and removed every 50 ms, a clock updated every frame, the page scrolled,
+ * and the pointer sweeps over the player all the while.
  * The overlay's content script adds up the time its own observers and refreshes take (in its isolated world);
  * the figure is that time per second of page activity (budget ≤ 2 ms/s), badge collapsed and panel open.
  * Prints a Markdown table, then one JSON line.
@@ -65,6 +66,18 @@ function churn(page: Page, seconds: number): Promise<number> {
   return page.evaluate(`(${CHURN})(${seconds})`) as Promise<number>;
 }
 
+/** A pointer sweeping over the player until `done` settles, as a hand on the mouse does; resolves with its moves. */
+async function sweep(page: Page, done: Promise<unknown>): Promise<number> {
+  let over = false;
+  void done.finally(() => (over = true));
+  let moves = 0;
+  while (!over) {
+    await page.mouse.move(200 + ((moves * 7) % 600), 150 + ((moves * 3) % 300));
+    moves++;
+  }
+  return moves;
+}
+
 async function main() {
   const media = mkdtempSync(join(tmpdir(), 'moodreel-bench-'));
   clipOf(join(FACES, 'skimage_astronaut.png'), join(media, 'face.webm'));
@@ -86,7 +99,8 @@ async function main() {
       }
       const before = await overlayCost(page);
       const start = Date.now();
-      const mutations = await churn(page, SECONDS);
+      const churning = churn(page, SECONDS);
+      const [mutations, moves] = await Promise.all([churning, sweep(page, churning)]);
       const seconds = (Date.now() - start) / 1000;
       const after = await overlayCost(page);
       const msPerSecond = (after.busyMs - before.busyMs) / seconds;
@@ -94,6 +108,7 @@ async function main() {
         state,
         round(seconds, 1),
         mutations,
+        moves,
         after.runs - before.runs,
         round(msPerSecond, 3),
         BUDGET_MS_PER_S,
@@ -107,7 +122,7 @@ async function main() {
   console.log('Overlay main-thread cost on a busy page (YouTube fixture, headless Chromium):');
   console.log(
     markdownTable(
-      ['overlay', 'seconds', 'page mutations', 'overlay callbacks', 'overlay ms per s', 'budget ms/s'],
+      ['overlay', 'seconds', 'page mutations', 'pointer moves', 'overlay callbacks', 'overlay ms per s', 'budget ms/s'],
       rows,
     ),
   );

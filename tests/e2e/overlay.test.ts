@@ -333,7 +333,7 @@ describe('out of the film’s way', () => {
         const opacity = badge ? Number(getComputedStyle(badge).opacity) : NaN;
         return w === 'gone' ? opacity === 0 : opacity > 0.9;
       },
-      { polling: 100, timeout: 10_000 },
+      { polling: 100, timeout: 15_000 },
       wanted,
     );
 
