@@ -502,7 +502,8 @@ describe('right-click: read the mood of this frame', () => {
 
   /**
    * A page no adapter claims plays `src` (a path on that page's host, or a full URL); the user clicks Moodreel, which
-   * grants activeTab as the menu click does, and right-clicks the video: "read the mood of this frame".
+   * grants activeTab as the menu click does, does what `before` does (scrolls, goes full screen), and right-clicks the
+   * video: "read the mood of this frame".
    */
   async function rightClickOnAnyPage(src: string, before?: (page: Page) => Promise<void>): Promise<Page> {
     const media = src.startsWith('/') ? server.url('videos.example.org', src) : src;
