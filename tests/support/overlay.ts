@@ -61,10 +61,8 @@ export const seenInOverlay = (page: Page, selector: string) =>
 
 /** Whether the overlay's `selector` is drawn: the window's pixels there change when the overlay is hidden. */
 export async function drawnInOverlay(page: Page, selector: string): Promise<boolean> {
-  const clip = await page.$eval(inOverlay(selector), (el) => {
-    const r = el.getBoundingClientRect();
-    return { x: r.x, y: r.y, width: r.width, height: r.height };
-  });
+  const clip = await (await page.$(inOverlay(selector)))?.boundingBox();
+  if (!clip) throw new Error(`${selector} is not in the overlay, or has no box`);
   const shot = () => page.screenshot({ clip, encoding: 'base64' });
   const shown = await shot();
   await page.$eval(OVERLAY, (host) => ((host as HTMLElement).style.visibility = 'hidden'));
