@@ -383,6 +383,18 @@ export const OVERLAY_MESSAGES = {
         v.pipe(v.string('srcUrl must be a URL or null'), v.maxLength(8192, 'srcUrl must be a URL or null')),
       ),
       mediaType: v.picklist(['video', 'image'] as const, 'mediaType must be video or image'),
+      /**
+       * Clicked inside a frame of the page (the browser's id for it, and its address where the browser gives it):
+       * the page reads that frame as it is on screen. Null when clicked in the page itself.
+       */
+      inFrame: v.nullable(
+        v.strictObject({
+          frameId: v.pipe(v.number(), v.integer(), v.minValue(1, 'frameId must be a frame inside the page')),
+          url: v.nullable(
+            v.pipe(v.string('url must be a URL or null'), v.maxLength(8192, 'url must be a URL or null')),
+          ),
+        }),
+      ),
     }),
     'inference-failed',
   )<{ started: true }>(),

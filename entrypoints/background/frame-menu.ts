@@ -1,7 +1,8 @@
 /**
  * "Moodreel: read the mood of this frame" on videos and images. The click grants activeTab, so the overlay can be
  * injected into any page (named streaming sites already have it) and the tab may be captured when the video's own
- * pixels are off limits.
+ * pixels are off limits. activeTab reaches the tab's top page only, never another site's frame in it (a blog's
+ * embedded player), so a video clicked in a frame is read by the page, from the frame as it is on screen.
  */
 import { browser, type Browser } from 'wxt/browser';
 import { overlayIn } from './overlays';
@@ -31,17 +32,18 @@ export function setUpFrameMenu(): void {
 async function readFrame(info: Browser.contextMenus.OnClickData, tab: Browser.tabs.Tab): Promise<void> {
   const tabId = tab.id!;
   const frameId = info.frameId ?? 0;
-  const ask = overlayIn(tabId, frameId);
+  const ask = overlayIn(tabId, 0);
   const alive = await ask({ type: 'overlay:ping' }).then(
     () => true,
     () => false,
   );
   if (!alive) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: [OVERLAY_SCRIPT] });
+    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [OVERLAY_SCRIPT] });
   }
   await ask({
     type: 'overlay:read-frame',
     srcUrl: info.srcUrl ?? null,
     mediaType: info.mediaType === 'image' ? 'image' : 'video',
+    inFrame: frameId === 0 ? null : { frameId, url: info.frameUrl ?? null },
   });
 }

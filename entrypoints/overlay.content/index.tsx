@@ -19,10 +19,10 @@ import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized } from '../../models/sites/site';
 import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
-import { FrameError, mediaBySource, readFrame } from './frame';
+import { FrameError, frameClickedIn, mediaBySource, readFrame } from './frame';
 import { followFullScreen } from './full-screen';
 import { locate, type Located } from './locate';
-import { largestVideo, pageVideo } from '../shared/page-video';
+import { largestPlayer, largestVideo, pageVideo } from '../shared/page-video';
 import { askBackground } from '../shared/background-client';
 
 /**
@@ -113,6 +113,8 @@ export default defineContentScript({
     let reading = false;
     let problem: ProblemCode | null = null;
     let lastContextMedia: HTMLVideoElement | HTMLImageElement | null = null;
+    /** The frame of the page last read from a right-click inside it (another site's player): the panel stands by it. */
+    let framed: { el: HTMLIFrameElement; request: OverlayReadFrameRequest } | null = null;
     let ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
     /** The pointer has rested a whole REST_MS (or longer) while the film played: the badge fades until it moves. */
     let rest = false;
@@ -135,7 +137,7 @@ export default defineContentScript({
             await asideForCapture(request.aside);
             return okReply({
               aside: request.aside,
-              ...(request.aside ? pageVideo(located.video ?? largestVideo()) : { video: null }),
+              ...(request.aside ? pageVideo(located.video ?? framedShown() ?? largestPlayer()) : { video: null }),
             });
           }
           if (request.type === 'overlay:changed') {
@@ -170,8 +172,13 @@ export default defineContentScript({
       hiding = null;
     }
 
+    /** The frame last read from inside it, while it is in the page. */
+    const framedShown = () => (framed?.el.isConnected ? framed.el : null);
+    /** What the badge and panel stand by: the player found, else the frame last read from inside it. */
+    const player = () => located.player ?? framedShown();
+
     /** Draws the overlay; `placement` when the caller has just measured it (measuring forces a layout). */
-    function draw(placement = ui ? placementFor(located.player, ui.shadowHost, open, forced) : null) {
+    function draw(placement = ui ? placementFor(player(), ui.shadowHost, open, forced) : null) {
       if (!ui?.mounted) return;
       drawnResting = !open && rest && playing();
       drawn = JSON.stringify([located.site.id, located.title, placement]);
@@ -191,11 +198,7 @@ export default defineContentScript({
           problem={problem}
           ask={ask}
           onOpen={setOpen}
-          onReadFrame={
-            located.video
-              ? () => void readFrameFor({ type: 'overlay:read-frame', srcUrl: null, mediaType: 'video' })
-              : null
-          }
+          onReadFrame={readAgain()}
           onHideHere={() => void hideHere()}
           hidden={hiding !== null}
           resting={drawnResting}
@@ -206,6 +209,15 @@ export default defineContentScript({
     }
 
     let drawn = '';
+
+    /** The panel's "read this frame": the page's video, else the frame last read from inside it. */
+    function readAgain(): (() => void) | null {
+      if (located.video) {
+        return () => void readFrameFor({ type: 'overlay:read-frame', srcUrl: null, mediaType: 'video', inFrame: null });
+      }
+      const again = framedShown() && framed!.request;
+      return again ? () => void readFrameFor(again) : null;
+    }
 
     function playing(): boolean {
       const video = located.video;
@@ -259,7 +271,7 @@ export default defineContentScript({
       if (!ui) return;
       // The page removed our host (a SPA re-render): mount again, into a fresh container that must be drawn.
       if (!ui.shadowHost.isConnected) mount();
-      const placement = placementFor(located.player, ui.shadowHost, open, forced);
+      const placement = placementFor(player(), ui.shadowHost, open, forced);
       if (JSON.stringify([located.site.id, located.title, placement]) !== drawn) draw(placement);
     });
 
@@ -448,11 +460,11 @@ export default defineContentScript({
       await start();
       refresh();
       try {
-        const el = mediaBySource(
-          request.srcUrl,
-          request.mediaType,
-          lastContextMedia ?? located.video ?? largestVideo(),
-        );
+        const inFrame = request.inFrame && frameClickedIn(request.inFrame);
+        framed = inFrame ? { el: inFrame, request } : null;
+        const el = request.inFrame
+          ? inFrame
+          : mediaBySource(request.srcUrl, request.mediaType, lastContextMedia ?? located.video ?? largestVideo());
         if (!el) throw new FrameError('no-video');
         const { image, via } = await readFrame(el, captureTabWithoutOverlay);
         const analysis = await ask({

@@ -23,6 +23,7 @@ import {
   blackClip,
   CHANGED_PATH,
   clipOf,
+  EMBED_HOST,
   MEDIA_HOST,
   NO_PLAYER_PAGES,
   patternClip,
@@ -122,13 +123,18 @@ const pickIds = (page: Page) =>
   page.$$eval(inOverlay('[data-testid="pick"]'), (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
 
 /** The same event Chromium fires when the user picks "read the mood of this frame" on a video. */
-async function rightClickReadFrame(pageUrl: string, srcUrl: string): Promise<void> {
+/**
+ * "Read the mood of this frame" clicked on a video of the page, or of a frame inside it (`frame`: its URL; Chromium
+ * gives the frame's id too, which the test cannot know and Moodreel does not need there).
+ */
+async function rightClickReadFrame(pageUrl: string, srcUrl: string, frame?: { url: string }): Promise<void> {
   const worker = await session.worker();
+  const where = frame ? { frameId: 1, frameUrl: frame.url } : { frameId: 0 };
   const expression = `(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     chrome.contextMenus.onClicked.dispatch(
-      { menuItemId: 'moodreel-read-frame', srcUrl: ${JSON.stringify(srcUrl)}, mediaType: 'video', frameId: 0,
-        editable: false, pageUrl: ${JSON.stringify(pageUrl)} },
+      { menuItemId: 'moodreel-read-frame', srcUrl: ${JSON.stringify(srcUrl)}, mediaType: 'video',
+        ...${JSON.stringify(where)}, editable: false, pageUrl: ${JSON.stringify(pageUrl)} },
       tab,
     );
     return tab.id;
@@ -555,6 +561,41 @@ describe('right-click: read the mood of this frame', () => {
     const page = await rightClickOnAnyPage('/media/black.webm');
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: protected-video');
     expect(await overlayText(page, 'notice')).toContain('This video is protected');
+    await page.close();
+  });
+
+  it('reads a video playing in another site’s frame, from the page around it', async () => {
+    // A blog whose film plays in another site's frame: the click gives Moodreel the page, never that frame (activeTab
+    // reaches the tab's top page only), so the page reads the frame as it is on screen; the faces beside stay out.
+    const media = server.url(MEDIA_HOST, '/media/face-right.webm');
+    const frameUrl = server.url(EMBED_HOST, `/?src=${encodeURIComponent(media)}`);
+    const { page, errors, url } = await anyPagePlaying('/media/face.webm');
+    await page.evaluate((src) => {
+      const embed = Object.assign(document.createElement('iframe'), { src, width: '800', height: '500' });
+      embed.style.border = '0';
+      document.querySelector('[data-fixture-player]')!.replaceWith(embed);
+    }, frameUrl);
+    const embedded = (await (await page.waitForSelector('iframe'))!.contentFrame())!;
+    await embedded.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await thumbnailBeside(page);
+    await session.clickAction(page);
+    await closePopups();
+    await page.bringToFront();
+    await rightClickReadFrame(url, media, { url: frameUrl });
+    expect(await waitForFrameMood(page)).toEqual({ mood: 'happy', via: 'screenshot' });
+    const ext = await session.openPage('options.html');
+    const latest = await askFrom<{ faceCount: number } | null>(ext, { type: 'mood-latest' });
+    await ext.close();
+    expect(latest?.faceCount).toBe(1);
+    // The panel stands by the frame it read, not in the window's corner.
+    const [panel, frame] = [await box(page, inOverlay('[data-testid="overlay-panel"]')), await box(page, 'iframe')];
+    expect(panel.x).toBeGreaterThanOrEqual(frame.x);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(frame.x + frame.width);
+    // Now that the overlay is on the page, "This tab's video" asks it where the film is: the frame, as before.
+    const popup = await readThisTab(page);
+    await expectPlayerRead(popup, frame);
+    await popup.close();
+    expect(errors).toEqual([]);
     await page.close();
   });
 

@@ -12,6 +12,9 @@ import { extname, join, resolve } from 'node:path';
 
 const FIXTURES = resolve('tests/fixtures/sites');
 
+/** Another site's player, embedded by a page in a frame. */
+export const EMBED_HOST = 'player.example.com';
+
 /** Host → fixture page (every path of a host serves its page: the sites are single-page apps). */
 export const SITE_PAGES: Record<string, string> = {
   'www.netflix.com': 'netflix.html',
@@ -24,6 +27,8 @@ export const SITE_PAGES: Record<string, string> = {
   'play.max.com': 'max.html',
   /** A page no adapter claims. */
   'videos.example.org': 'generic.html',
+  /** A player another site embeds in a frame (no adapter, and no permission there: the right-click grants none). */
+  [EMBED_HOST]: 'generic.html',
 };
 /** Serves media only, cross-origin to every page and without CORS headers: drawing its video taints a canvas. */
 export const MEDIA_HOST = 'media.example.net';

@@ -8,6 +8,7 @@ import {
   OVERLAY_MESSAGES,
   parseBackgroundRequest,
   parseOffscreenRequest,
+  parseOverlayRequest,
   type BackgroundApi,
 } from '../../models/protocol';
 import { problemText } from '../../models/problems';
@@ -159,6 +160,23 @@ describe('what a page says of its video (isPageVideo)', () => {
     expect(isPageVideo({ video: null, pictureInPicture: {} })).toBe(false);
     expect(isPageVideo({ video: place, aside: true })).toBe(false);
     expect(isPageVideo(place)).toBe(false);
+  });
+});
+
+describe('the right-click read (overlay:read-frame)', () => {
+  const read = { type: 'overlay:read-frame', srcUrl: 'https://v.example/a.mp4', mediaType: 'video' };
+  it('says whether it was clicked in the page or in a frame inside it, by id and address', () => {
+    expect(parseOverlayRequest({ ...read, inFrame: null })?.ok).toBe(true);
+    expect(parseOverlayRequest({ ...read, inFrame: { frameId: 12, url: 'https://player.example/v/1' } })?.ok).toBe(
+      true,
+    );
+    expect(parseOverlayRequest({ ...read, inFrame: { frameId: 12, url: null } })?.ok).toBe(true);
+  });
+  it('refuses the page itself as a frame, a frame without an id, and a read that does not say where', () => {
+    expect(parseOverlayRequest({ ...read, inFrame: { frameId: 0, url: null } })?.ok).toBe(false);
+    expect(parseOverlayRequest({ ...read, inFrame: { url: 'https://player.example/v/1' } })?.ok).toBe(false);
+    expect(parseOverlayRequest({ ...read, inFrame: { frameId: 1.5, url: null } })?.ok).toBe(false);
+    expect(parseOverlayRequest(read)?.ok).toBe(false);
   });
 });
 
