@@ -8,6 +8,7 @@ import type { Box, Face } from '../mood/faces';
 import { calibrate } from './calibration';
 import { DEFAULT_ANALYZER_CONFIG, type AnalyzerConfig, type DetectorKind } from './config';
 import { bandOf } from './band-cut';
+import { offFrameShare } from './off-frame';
 import { blendLogits, cnnWeightFiles, createExpressionCnn, type ExpressionCnn } from './expression-cnn';
 import { headLogits, type ExpressionHead } from './expression-head';
 import { createFaceDetail, type FaceDetail } from './detail';
@@ -165,15 +166,18 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
    * that, every face the fallback detector finds.
    */
   async function detect(input: AnalyzerInput, config: AnalyzerConfig): Promise<FaceApi.FaceDetection[]> {
-    const found = await faceapi.detectAllFaces(input, options(config));
+    // Each look keeps only boxes mostly in the frame: one drawn around nothing must not end the looks either.
+    const inFrame = (found: FaceApi.FaceDetection[]) =>
+      found.filter((d) => offFrameShare(d.relativeBox) <= config.maxOffFrame);
+    const found = inFrame(await faceapi.detectAllFaces(input, options(config)));
     if (found.length > 0 || config.detector !== 'tiny') return found;
     if (config.tinyRetryThreshold < config.tinyScoreThreshold) {
-      const retry = await faceapi.detectAllFaces(input, options(config, config.tinyRetryThreshold));
+      const retry = inFrame(await faceapi.detectAllFaces(input, options(config, config.tinyRetryThreshold)));
       if (retry.length > 0) return retry.sort((a, b) => b.score - a.score).slice(0, 1);
     }
     if (!config.fallbackDetector) return [];
     await load([config.fallbackDetector]);
-    return faceapi.detectAllFaces(input, options({ ...config, detector: config.fallbackDetector }));
+    return inFrame(await faceapi.detectAllFaces(input, options({ ...config, detector: config.fallbackDetector })));
   }
 
   async function predictViews(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<FaceViews[]> {

@@ -18,6 +18,10 @@ export type ExpressionCnnUse = 'off' | 'blend';
  * - `fallbackDetector`: when TinyFaceDetector and its retry find nothing, one last look with SSD MobileNet v1 at
  *   `ssdMinConfidence` (its weights load on first need). On real-size studio photos TinyFaceDetector misses about one
  *   face in 16 that SSD finds (docs/emotion.md); null turns it off.
+ * - `maxOffFrame`: a detection whose box lies more than this share outside the image is dropped, at every look
+ *   (models/face/off-frame.ts). Real faces' boxes stay in the frame, a tight crop's spill a little; the boxes drawn
+ *   around nothing (a space suit in a video frame, a test pattern) ran a third to a half off it. Chosen on the tuning
+ *   photos and face-free frames (docs/emotion.md); 1 keeps every box.
  * - `maxImageSide`: images are downscaled so their longer side is at most this before inference. Faces stay large
  *   enough for the 112-px expression net, and huge photos cannot exhaust memory.
  * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
@@ -53,6 +57,7 @@ export interface AnalyzerConfig {
   cnn: ExpressionCnnUse;
   tinyRetryThreshold: number;
   fallbackDetector: 'ssd' | null;
+  maxOffFrame: number;
   bandCut: BandCut | null;
 }
 
@@ -81,6 +86,7 @@ export const DEFAULT_ANALYZER_CONFIG: AnalyzerConfig = {
   cnn: 'blend',
   tinyRetryThreshold: 0.3,
   fallbackDetector: 'ssd',
+  maxOffFrame: 0.3,
   bandCut: BAND_CUT,
 };
 

@@ -47,6 +47,15 @@ export function jpegOf(image: string, out: string): string {
   return out;
 }
 
+/**
+ * The astronaut photo's lower part, with no face in it: a space suit, a mission patch and a helmet (a PNG), as a
+ * film's scene without a person in shot.
+ */
+export function spaceSuit(astronaut: string, out: string): string {
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', astronaut, '-vf', 'crop=512:212:0:300', out]);
+  return out;
+}
+
 /** The picture in the right half of a grey frame twice as wide: a face off to the side of the shot (a PNG). */
 export function onTheRight(image: string, out: string): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', 'pad=iw*2:ih:iw:0:color=gray', out]);

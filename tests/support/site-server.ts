@@ -111,15 +111,6 @@ export function clipOf(image: string, out: string): string {
   return out;
 }
 
-/** A clip of a moving test pattern: a film's frame with no face in it. */
-export function patternClip(out: string): string {
-  execFileSync('ffmpeg', [
-    '-y', '-loglevel', 'error', '-f', 'lavfi', '-i', 'testsrc2=s=640x360:d=2:r=10', '-pix_fmt', 'yuv420p',
-    '-c:v', 'libvpx', out,
-  ]); // prettier-ignore
-  return out;
-}
-
 /** A black clip: what a DRM-protected video shows to a screenshot. */
 export function blackClip(out: string): string {
   execFileSync('ffmpeg', [
