@@ -183,6 +183,31 @@ async function thumbnailBeside(page: Page): Promise<void> {
   );
 }
 
+/**
+ * The page's player replaced by another site's, as an embed code puts it (an iframe, with `attributes`), once the video
+ * in it plays; `play` sets that video's source where the embedded page does not take it from its address.
+ */
+async function embedPlayer(
+  page: Page,
+  src: string,
+  { attributes = {}, play }: { attributes?: Record<string, string>; play?: string } = {},
+): Promise<void> {
+  await page.evaluate(
+    (frameSrc, attrs) => {
+      const embed = Object.assign(document.createElement('iframe'), { src: frameSrc, width: '800', height: '500' });
+      for (const [name, value] of Object.entries(attrs)) embed.setAttribute(name, value);
+      embed.style.border = '0';
+      document.querySelector('[data-fixture-player]')!.replaceWith(embed);
+    },
+    src,
+    attributes,
+  );
+  const embedded = (await (await page.waitForSelector('iframe'))!.contentFrame())!;
+  await embedded.waitForSelector('video');
+  if (play) await embedded.evaluate((v) => (document.querySelector('video')!.src = v), play);
+  await embedded.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+}
+
 /** The toolbar button over `page`, then "This tab’s video": the popup once it has read a mood or said why not. */
 async function checkThisTab(page: Page): Promise<{ popup: Page; problem: string | null }> {
   const popupTarget = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
@@ -569,13 +594,7 @@ describe('right-click: read the mood of this frame', () => {
     const media = server.url(MEDIA_HOST, '/media/face-right.webm');
     const frameUrl = server.url(EMBED_HOST, `/?src=${encodeURIComponent(media)}`);
     const { page, errors, url } = await anyPagePlaying('/media/face.webm');
-    await page.evaluate((src) => {
-      const embed = Object.assign(document.createElement('iframe'), { src, width: '800', height: '500' });
-      embed.style.border = '0';
-      document.querySelector('[data-fixture-player]')!.replaceWith(embed);
-    }, frameUrl);
-    const embedded = (await (await page.waitForSelector('iframe'))!.contentFrame())!;
-    await embedded.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await embedPlayer(page, frameUrl);
     await thumbnailBeside(page);
     await session.clickAction(page);
     await closePopups();
@@ -858,18 +877,22 @@ describe('this tab’s video from the toolbar', () => {
   it('reads a player embedded from another site (an iframe), not the faces around it', async () => {
     // A blog post with a YouTube embed: the page cannot see the video inside, only the frame it plays in.
     const { page, errors } = await open(server.url('videos.example.org', '/'), false);
-    await page.evaluate(
-      (src) => {
-        const embed = Object.assign(document.createElement('iframe'), { src, width: '960', height: '596' });
-        embed.style.border = '0';
-        document.querySelector('[data-fixture-player]')!.replaceWith(embed);
-      },
-      server.url('www.youtube.com', '/embed/paddington1'),
-    );
-    const embedded = (await (await page.waitForSelector('iframe'))!.contentFrame())!;
-    await embedded.waitForSelector('video');
-    await embedded.evaluate(() => (document.querySelector('video')!.src = '/media/face-right.webm'));
-    await embedded.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await embedPlayer(page, server.url('www.youtube.com', '/embed/paddington1'), { play: '/media/face-right.webm' });
+    await thumbnailBeside(page);
+    const popup = await readThisTab(page);
+    await expectPlayerRead(popup, await box(page, 'iframe'));
+    await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('knows a player of a service it does not name by its embed code’s ask to go full screen', async () => {
+    // A news site's player (Brightcove, JW Player, …): its embed code allows full screen, as every player's does.
+    const { page, errors } = await open(server.url('videos.example.org', '/'), false);
+    const media = server.url(MEDIA_HOST, '/media/face-right.webm');
+    await embedPlayer(page, server.url(EMBED_HOST, `/?src=${encodeURIComponent(media)}`), {
+      attributes: { allowfullscreen: '' },
+    });
     await thumbnailBeside(page);
     const popup = await readThisTab(page);
     await expectPlayerRead(popup, await box(page, 'iframe'));
