@@ -45,9 +45,12 @@ async function checkFile(
 ): Promise<{ mood: string | null; notice: string | null; faces: number }> {
   await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(file);
   await popup.waitForSelector('[data-testid="working"]', { timeout: 5_000 }).catch(() => undefined);
-  await popup.waitForSelector('[data-testid="mood"], [data-testid="notice"]', { timeout: 90_000 });
-  const notice = await popup.$eval('[data-testid="notice"]', (n) => n.getAttribute('data-code')).catch(() => null);
-  if (notice) return { mood: null, notice, faces: 0 };
+  // The check's own notice, not one the picks under its mood may show as soon as the mood is there (a damaged
+  // catalogue fails at once): the mood wins when both are on screen.
+  const checkNotice = '[data-testid="notice"]:not(.picks *)';
+  await popup.waitForSelector(`[data-testid="mood"], ${checkNotice}`, { timeout: 90_000 });
+  const notice = await popup.$eval(checkNotice, (n) => n.getAttribute('data-code')).catch(() => null);
+  if (notice && !(await popup.$('[data-testid="mood-word"]'))) return { mood: null, notice, faces: 0 };
   return {
     mood: await popup.$eval('[data-testid="mood-word"]', (e) => e.textContent),
     notice: null,

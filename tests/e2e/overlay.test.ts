@@ -874,25 +874,25 @@ describe('this tab’s video from the toolbar', () => {
     await page.close();
   });
 
-  it('reads a player embedded from another site (an iframe), not the faces around it', async () => {
-    // A blog post with a YouTube embed: the page cannot see the video inside, only the frame it plays in.
+  it.each([
+    {
+      // A blog post with a YouTube embed, known by its address.
+      what: 'a YouTube embed',
+      src: () => server.url('www.youtube.com', '/embed/paddington1'),
+      how: { play: '/media/face-right.webm' },
+    },
+    {
+      // A news site's player (Brightcove, JW Player, …) of a service not named: its embed code allows full screen, as
+      // every player's does.
+      what: 'a player of a service it does not name',
+      src: () =>
+        server.url(EMBED_HOST, `/?src=${encodeURIComponent(server.url(MEDIA_HOST, '/media/face-right.webm'))}`),
+      how: { attributes: { allowfullscreen: '' } },
+    },
+  ])('reads a player embedded from another site ($what), not the faces around it', async ({ src, how }) => {
+    // The page cannot see the video inside the frame, only the frame it plays in.
     const { page, errors } = await open(server.url('videos.example.org', '/'), false);
-    await embedPlayer(page, server.url('www.youtube.com', '/embed/paddington1'), { play: '/media/face-right.webm' });
-    await thumbnailBeside(page);
-    const popup = await readThisTab(page);
-    await expectPlayerRead(popup, await box(page, 'iframe'));
-    await popup.close();
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-
-  it('knows a player of a service it does not name by its embed code’s ask to go full screen', async () => {
-    // A news site's player (Brightcove, JW Player, …): its embed code allows full screen, as every player's does.
-    const { page, errors } = await open(server.url('videos.example.org', '/'), false);
-    const media = server.url(MEDIA_HOST, '/media/face-right.webm');
-    await embedPlayer(page, server.url(EMBED_HOST, `/?src=${encodeURIComponent(media)}`), {
-      attributes: { allowfullscreen: '' },
-    });
+    await embedPlayer(page, src(), how);
     await thumbnailBeside(page);
     const popup = await readThisTab(page);
     await expectPlayerRead(popup, await box(page, 'iframe'));
