@@ -532,23 +532,27 @@ describe('right-click: read the mood of this frame', () => {
 
   /**
    * A page no adapter claims plays `src` (a path on that page's host, or a full URL); the user clicks Moodreel, which
-   * grants activeTab as the menu click does, does what `before` does (scrolls, goes full screen), and right-clicks the
-   * video: "read the mood of this frame".
+   * grants activeTab as the menu click does, does what `before` does (scrolls, goes full screen, embeds a player), and
+   * right-clicks the video: "read the mood of this frame"; with `inFrame`, the video `media` playing in the frame at
+   * `url`.
    */
-  async function rightClickOnAnyPage(src: string, before?: (page: Page) => Promise<void>): Promise<Page> {
+  async function rightClickOnAnyPage(
+    src: string,
+    { before, inFrame }: { before?: (page: Page) => Promise<void>; inFrame?: { url: string; media: string } } = {},
+  ): Promise<Opened> {
     const media = src.startsWith('/') ? server.url('videos.example.org', src) : src;
-    const { page, url } = await anyPagePlaying(src);
-    expect(await overlayCount(page)).toBe(0); // no host permission here: nothing runs until the user asks
-    await session.clickAction(page);
+    const { url, ...opened } = await anyPagePlaying(src);
+    expect(await overlayCount(opened.page)).toBe(0); // no host permission here: nothing runs until the user asks
+    await session.clickAction(opened.page);
     await closePopups();
-    await page.bringToFront();
-    await before?.(page);
-    await rightClickReadFrame(url, media);
-    return page;
+    await opened.page.bringToFront();
+    await before?.(opened.page);
+    await rightClickReadFrame(url, inFrame?.media ?? media, inFrame && { url: inFrame.url });
+    return opened;
   }
 
   it('falls back to a cropped screenshot for a cross-origin (tainted) video on any page', async () => {
-    const page = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'));
+    const { page } = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'));
     const result = await waitForFrameMood(page);
     expect(result.mood).toMatch(EMOTION);
     expect(result.via).toBe('screenshot');
@@ -556,7 +560,7 @@ describe('right-click: read the mood of this frame', () => {
   });
 
   it('picks films that fit the mood and look like a dark, blue frame, and says so', async () => {
-    const page = await rightClickOnAnyPage('/media/dark-blue.webm');
+    const { page } = await rightClickOnAnyPage('/media/dark-blue.webm');
     expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
     await settledInOverlay(page, '[data-testid="pick"]');
     const reasons = await page.$$eval(inOverlay('[data-testid="pick-reason"]'), (els) =>
@@ -572,7 +576,7 @@ describe('right-click: read the mood of this frame', () => {
 
   it('shows the frame’s mood over a video played full screen', async () => {
     // The video itself full screen, as its own controls' button makes it: only the video is drawn then.
-    const page = await rightClickOnAnyPage('/media/face.webm', (p) => fullScreen(p, 'video'));
+    const { page } = await rightClickOnAnyPage('/media/face.webm', { before: (p) => fullScreen(p, 'video') });
     expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
     expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('VIDEO');
     // Above the video, where the user can read it (not use it: out of the video's full screen all is inert).
@@ -582,7 +586,7 @@ describe('right-click: read the mood of this frame', () => {
   });
 
   it('says plainly when the picture is protected (black even in a screenshot)', async () => {
-    const page = await rightClickOnAnyPage('/media/black.webm');
+    const { page } = await rightClickOnAnyPage('/media/black.webm');
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: protected-video');
     expect(await overlayText(page, 'notice')).toContain('This video is protected');
     await page.close();
@@ -593,13 +597,13 @@ describe('right-click: read the mood of this frame', () => {
     // reaches the tab's top page only), so the page reads the frame as it is on screen; the faces beside stay out.
     const media = server.url(MEDIA_HOST, '/media/face-right.webm');
     const frameUrl = server.url(EMBED_HOST, `/?src=${encodeURIComponent(media)}`);
-    const { page, errors, url } = await anyPagePlaying('/media/face.webm');
-    await embedPlayer(page, frameUrl);
-    await thumbnailBeside(page);
-    await session.clickAction(page);
-    await closePopups();
-    await page.bringToFront();
-    await rightClickReadFrame(url, media, { url: frameUrl });
+    const { page, errors } = await rightClickOnAnyPage('/media/face.webm', {
+      before: async (p) => {
+        await embedPlayer(p, frameUrl);
+        await thumbnailBeside(p);
+      },
+      inFrame: { url: frameUrl, media },
+    });
     expect(await waitForFrameMood(page)).toEqual({ mood: 'happy', via: 'screenshot' });
     const ext = await session.openPage('options.html');
     const latest = await askFrom<{ faceCount: number } | null>(ext, { type: 'mood-latest' });
@@ -619,7 +623,9 @@ describe('right-click: read the mood of this frame', () => {
 
   it('asks for the video in view when only a strip of it is on screen and its pixels are off limits', async () => {
     // Right-clicked on the strip left at the top of the window; the screenshot would show only that strip.
-    const page = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'), (p) => scrolledTo(p, 520));
+    const { page } = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'), {
+      before: (p) => scrolledTo(p, 520),
+    });
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: video-out-of-view');
     expect(await overlayText(page, 'notice')).toContain('scroll');
     await page.close();
