@@ -28,13 +28,16 @@ export function senderIsExtensionPage(sender: SenderInfo, extensionId: string, e
   return sender.id === extensionId && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
 }
 
-/** A content script of ours in a web page's tab (http or https): the tab is set, the URL is the page's. */
+/**
+ * A content script of ours in a tab's web page (http or https) or a file opened from the computer (a film watched
+ * from disk, where the right-click's read injects the overlay): the tab is set, the URL is the page's.
+ */
 export function senderIsContentScript(sender: SenderInfo, extensionId: string): boolean {
   return (
     sender.id === extensionId &&
     sender.tab !== undefined &&
     typeof sender.url === 'string' &&
-    /^https?:\/\//.test(sender.url)
+    /^(https?:\/\/|file:\/\/\/)/.test(sender.url)
   );
 }
 

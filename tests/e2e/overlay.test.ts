@@ -4,6 +4,7 @@
  * and the right-click path reading real video frames with real face-api.
  */
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSession } from '../support/chromium';
@@ -121,7 +122,6 @@ async function panelOnRecentSad(): Promise<Opened> {
 const pickIds = (page: Page) =>
   page.$$eval(inOverlay('[data-testid="pick"]'), (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
 
-/** The same event Chromium fires when the user picks "read the mood of this frame" on a video. */
 /**
  * "Read the mood of this frame" clicked on a video of the page, or of a frame inside it (`frame`: its URL; Chromium
  * gives the frame's id too, which the test cannot know and Moodreel does not need there).
@@ -617,6 +617,22 @@ describe('right-click: read the mood of this frame', () => {
     const popup = await readThisTab(page);
     await expectPlayerRead(popup, frame);
     await popup.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a film opened from the computer (a file in the tab, not a web page)', async () => {
+    // A downloaded film played in the browser: the right-click injects the overlay into the file's tab, whose
+    // messages come from a file:// address, not a website's.
+    const film = pathToFileURL(join(media, 'face.webm')).href;
+    const { page, errors } = await open(film, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await session.clickAction(page);
+    await closePopups();
+    await page.bringToFront();
+    await rightClickReadFrame(film, film);
+    expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
+    await waitInOverlay(page, '[data-testid="pick"]', 60_000);
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -18,6 +18,7 @@ import {
   ProtocolError,
   replyForError,
   senderIsBackground,
+  senderIsContentScript,
   senderIsExtensionPage,
 } from '../../models/messaging';
 
@@ -195,6 +196,16 @@ describe('sender checks', () => {
     // Firefox runs the background script in a page it generates.
     expect(senderIsBackground({ id: ID, url: `${ORIGIN}_generated_background_page.html` }, ID, ORIGIN)).toBe(true);
     expect(senderIsBackground({ id: ID, url: `${ORIGIN}offscreen.html` }, ID, ORIGIN)).toBe(false);
+  });
+
+  it('knows our content scripts in a tab’s web page or local file, not our own pages in a tab', () => {
+    const tab = { id: 3 };
+    expect(senderIsContentScript({ id: ID, url: 'https://www.netflix.com/watch/1', tab }, ID)).toBe(true);
+    expect(senderIsContentScript({ id: ID, url: 'file:///home/me/Films/holiday.webm', tab }, ID)).toBe(true);
+    expect(senderIsContentScript({ id: ID, url: 'file:///home/me/Films/holiday.webm' }, ID)).toBe(false);
+    expect(senderIsContentScript({ id: 'other', url: 'https://www.netflix.com/', tab }, ID)).toBe(false);
+    expect(senderIsContentScript({ id: ID, url: `${ORIGIN}popup.html`, tab }, ID)).toBe(false);
+    expect(senderIsContentScript({ id: ID, url: 'chrome://extensions/', tab }, ID)).toBe(false);
   });
 });
 
