@@ -24,7 +24,17 @@ export type InPictureInPicture = 'video-in-picture-in-picture';
 /** Ways a mood check can fail for the user, each with a plain message. */
 export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' | 'camera-failed';
 /** Frame reading on a web page (overlay, right-click and the popup's "This tab's video"). */
-export type FrameProblem = 'protected-video' | 'no-video' | 'video-out-of-view' | InPictureInPicture;
+export type FrameProblem = 'protected-video' | 'no-video' | 'video-out-of-view' | InPictureInPicture | ClosedPage;
+/** A page the browser keeps Moodreel out of: a file from the computer (until the user allows files), or any other. */
+export type ClosedPage = 'file-closed' | 'page-closed';
+
+/**
+ * Why Moodreel could not reach a page, by its address: a file, where the browser lets the user allow files
+ * (`filesCanBeAllowed`, Chromium's "Allow access to file URLs"), or a page closed to every extension.
+ */
+export function closedPageProblem(url: string | undefined, filesCanBeAllowed: boolean): ClosedPage {
+  return filesCanBeAllowed && url?.startsWith('file:') ? 'file-closed' : 'page-closed';
+}
 /** A picture the user chose that cannot be read as it is: too big a file, or too few pixels to find a face in. */
 export type PictureProblem = 'image-too-large' | 'image-too-small';
 export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | PictureProblem | 'camera-permission' | 'no-face';

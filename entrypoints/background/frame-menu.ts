@@ -2,9 +2,12 @@
  * "Moodreel: read the mood of this frame" on videos and images. The click grants activeTab, so the overlay can be
  * injected into any page (named streaming sites already have it) and the tab may be captured when the video's own
  * pixels are off limits. activeTab reaches the tab's top page only, never another site's frame in it (a blog's
- * embedded player), so a video clicked in a frame is read by the page, from the frame as it is on screen.
+ * embedded player), so a video clicked in a frame is read by the page, from the frame as it is on screen. Where the
+ * browser keeps Moodreel out of the page altogether, the toolbar button and the popup say why.
  */
 import { browser, type Browser } from 'wxt/browser';
+import { closedPageProblem } from '../../models/problems';
+import { tellClosedPage } from '../shared/closed-page';
 import { overlayIn } from './overlays';
 
 export const FRAME_MENU_ID = 'moodreel-read-frame';
@@ -38,7 +41,14 @@ async function readFrame(info: Browser.contextMenus.OnClickData, tab: Browser.ta
     () => false,
   );
   if (!alive) {
-    await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [OVERLAY_SCRIPT] });
+    try {
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [0] }, files: [OVERLAY_SCRIPT] });
+    } catch (error) {
+      // Nothing can be shown on a page the browser keeps Moodreel out of: the toolbar button tells why.
+      console.warn('Moodreel: this page is closed to Moodreel', error);
+      await tellClosedPage(tabId, closedPageProblem(info.pageUrl ?? tab.url, !import.meta.env.FIREFOX));
+      return;
+    }
   }
   await ask({
     type: 'overlay:read-frame',

@@ -21,7 +21,7 @@ import { ACTION } from '../../components/feedbackActions';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
-import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ProblemCode } from '../../models/problems';
+import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
 import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import type { MoodSource } from '../../models/mood/summary';
@@ -31,6 +31,7 @@ import type { StoredHistoryEntry } from '../../models/store/schema';
 import { loadSettings, saveSetting, savedOrStored, type SettingName } from '../shared/settings';
 import { applyTheme } from '../shared/theme';
 import { choicesFor, keepChoices } from '../shared/check-choices';
+import { takeClosedPage } from '../shared/closed-page';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
@@ -105,6 +106,15 @@ function problemOf(error: unknown): { code: ProblemCode; subs?: (string | number
 /** One of Moodreel's own pages, in a tab of its own (the popup closes behind it). */
 const openTab = (path: Parameters<typeof browser.runtime.getURL>[0]) =>
   void browser.tabs.create({ url: browser.runtime.getURL(path) });
+
+/** Moodreel's entry in Chromium's extensions page, where files are allowed ("Allow access to file URLs"). */
+const openExtensionDetails = () => void browser.tabs.create({ url: `chrome://extensions/?id=${browser.runtime.id}` });
+
+/** A right-click read that the page in this tab refused lately (closed-page.ts), or null. */
+async function refusalOnThisTab(): Promise<ClosedPage | null> {
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id === undefined ? null : takeClosedPage(tab.id);
+}
 
 const megabytes = (bytes: number) => Math.round(bytes / 1e5) / 10;
 
@@ -218,8 +228,14 @@ export function App() {
         (error: unknown) => console.warn('Moodreel: warm-up failed', error),
       );
     });
-    // Back soon after a check (a "Watch on…" link closed the popup, say): that check again, unless one has started.
-    ask({ type: 'history-list', limit: 1 })
+    // Opened on a tab whose page just refused the right-click's read (or by that refusal): why, first. Else, back
+    // soon after a check (a "Watch on…" link closed the popup, say): that check again, unless one has started.
+    refusalOnThisTab()
+      .then(
+        (code) => code && setState({ kind: 'problem', code }),
+        (error: unknown) => console.warn('Moodreel: refused read not asked for', error),
+      )
+      .then(() => ask({ type: 'history-list', limit: 1 }))
       .then(
         async ([last]) => {
           if (last && Date.now() - last.at <= RECALL_WITHIN_MS) await recall(last, true);
@@ -485,7 +501,9 @@ export function App() {
               action={
                 state.code === 'camera-denied'
                   ? { label: t(UNBLOCK_CAMERA.label), run: () => void UNBLOCK_CAMERA.open() }
-                  : undefined
+                  : state.code === 'file-closed'
+                    ? { label: t('openExtensionDetails'), run: openExtensionDetails }
+                    : undefined
               }
             />
           )}

@@ -637,6 +637,37 @@ describe('right-click: read the mood of this frame', () => {
     await page.close();
   });
 
+  it('says why, and where to allow it, when the browser keeps Moodreel out of a film opened from the computer', async () => {
+    // Chrome lets a menu click reach a file only once the user allows files for the extension; the click fired here
+    // grants nothing at all (no toolbar click before it), so the file's tab refuses the overlay the same way.
+    const film = pathToFileURL(join(media, 'face.webm')).href;
+    const { page, errors } = await open(film, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await closePopups();
+    const popupOpens = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 30_000 });
+    await rightClickReadFrame(film, film);
+    const popup = (await (await popupOpens).asPage())!;
+    await popup.waitForSelector('[data-testid="notice"]');
+    expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('file-closed');
+    expect(await popup.$eval('[data-testid="notice"]', (el) => el.textContent)).toContain('Allow access to file URLs');
+    // The way forward: Moodreel's entry in the browser's extensions page, where files are allowed.
+    const details = session.browser.waitForTarget((t) => t.url().startsWith('chrome://extensions/?id='));
+    await popup.click('[data-testid="notice"] button');
+    await (await details).asPage().then((p) => p?.close());
+    // Told once: the popup opened again on that tab is not about the refusal any more.
+    await closePopups();
+    await page.bringToFront();
+    await session.clickAction(page);
+    const again = (await (await session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'))).asPage())!;
+    // Settled on what it shows when nothing is new: the empty view's hint, or the last check again.
+    await again.waitForSelector('[data-testid="idle-hint"], [data-recalled="true"], [data-testid="notice"]');
+    expect(await again.$('[data-testid="notice"]')).toBeNull();
+    await again.close();
+    expect(await overlayCount(page)).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('asks for the video in view when only a strip of it is on screen and its pixels are off limits', async () => {
     // Right-clicked on the strip left at the top of the window; the screenshot would show only that strip.
     const { page } = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'), {

@@ -39,3 +39,18 @@ describe('camera problems', () => {
     }
   });
 });
+
+describe('pages closed to Moodreel', () => {
+  it('say a file can be allowed only where the browser lets the user allow files, with a message for each', async () => {
+    const { closedPageProblem, problemText } = await import('../../models/problems');
+    expect(closedPageProblem('file:///home/me/Films/holiday.webm', true)).toBe('file-closed');
+    expect(closedPageProblem('file:///home/me/Films/holiday.webm', false)).toBe('page-closed');
+    expect(closedPageProblem('https://chromewebstore.google.com/detail/x', true)).toBe('page-closed');
+    expect(closedPageProblem(undefined, true)).toBe('page-closed');
+    for (const code of ['file-closed', 'page-closed'] as const) {
+      const text = problemText(code);
+      expect(messages[text.title], code).toBeDefined();
+      expect(messages[text.body], code).toBeDefined();
+    }
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * A right-click read refused because the browser keeps Moodreel out of the page (a file from the computer, the web
+ * store): nothing can be shown on that page, so the tab's toolbar button says so and the popup, opened on that tab,
+ * tells why and what to do. Kept in the browser's session storage for the worker may sleep before the popup opens.
+ */
+import { browser } from 'wxt/browser';
+import { storage } from 'wxt/utils/storage';
+import { hasOnlyKeys, isRecord } from '../../models/checks';
+import { problemText, type ClosedPage } from '../../models/problems';
+
+const item = storage.defineItem<unknown>('session:closedPage', { version: 1 });
+
+/** Told this long after the refusal at most: later, the popup opened on that tab is about something else. */
+const TOLD_WITHIN_MS = 10 * 60_000;
+
+interface Refusal {
+  tabId: number;
+  code: ClosedPage;
+  at: number;
+}
+
+function parseRefusal(raw: unknown): Refusal | null {
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['tabId', 'code', 'at'])) return null;
+  const { tabId, code, at } = raw;
+  if (typeof tabId !== 'number' || typeof at !== 'number') return null;
+  return code === 'file-closed' || code === 'page-closed' ? { tabId, code, at } : null;
+}
+
+// Manifest V2 (Firefox) knows the toolbar button as the browser action.
+const toolbar = () => browser.action ?? browser.browserAction;
+
+/** The refusal marked on the tab's toolbar button, kept for the popup, which opens on it where the browser lets it. */
+export async function tellClosedPage(tabId: number, code: ClosedPage): Promise<void> {
+  await item.setValue({ tabId, code, at: Date.now() } satisfies Refusal);
+  const action = toolbar();
+  await Promise.all([
+    action.setBadgeText({ tabId, text: '!' }),
+    action.setBadgeBackgroundColor({ tabId, color: '#b3261e' }),
+    action.setTitle({ tabId, title: browser.i18n.getMessage(problemText(code).title) }),
+  ]);
+  // Chrome opens the popup from the menu's click; where the browser refuses (Firefox, once the click's moment has
+  // passed), the button's mark stays until the user opens it.
+  await action.openPopup?.().catch(() => undefined);
+}
+
+/**
+ * The refusal on this tab told lately, once: taken, it is forgotten and the button's mark cleared (the popup shows
+ * it now); null where there is none.
+ */
+export async function takeClosedPage(tabId: number): Promise<ClosedPage | null> {
+  const refusal = parseRefusal(await item.getValue());
+  if (!refusal || refusal.tabId !== tabId) return null;
+  await item.removeValue();
+  const action = toolbar();
+  await Promise.all([
+    action.setBadgeText({ tabId, text: '' }),
+    action.setTitle({ tabId, title: browser.i18n.getMessage('actionTitle') }),
+  ]);
+  return Date.now() - refusal.at <= TOLD_WITHIN_MS ? refusal.code : null;
+}
