@@ -627,7 +627,9 @@ describe('right-click: read the mood of this frame', () => {
     const film = pathToFileURL(join(media, 'face.webm')).href;
     const { page, errors } = await open(film, false);
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
-    await session.clickAction(page);
+    // The toolbar's "This tab's video" reads it too.
+    const popup = await readThisTab(page);
+    expect(await popup.$eval('[data-testid="face-count"]', (el) => el.textContent)).toBe('1 face');
     await closePopups();
     await page.bringToFront();
     await rightClickReadFrame(film, film);
