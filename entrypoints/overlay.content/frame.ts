@@ -6,7 +6,7 @@
  */
 import { browser } from 'wxt/browser';
 import { inView } from '../../models/image/frame';
-import { boxOnScreen, largestPlayer, viewportSize } from '../shared/page-video';
+import { boxOnScreen, inShadowRoots, largestPlayer, pictureInPictureVideo, viewportSize } from '../shared/page-video';
 import { decodedCanvas, jpegOf } from '../shared/canvas';
 import { isBlankCanvas, ownFrame, type Media } from '../shared/element-frame';
 import { Problem, type FrameProblem } from '../../models/problems';
@@ -38,7 +38,7 @@ export async function readFrame(
   const own = ownFrame(el);
   if (own) return { image: own, via: 'element' };
   // Its picture is in a window of its own: the tab shows a placeholder where it was.
-  if (document.pictureInPictureElement === el) throw new FrameError('video-in-picture-in-picture');
+  if (pictureInPictureVideo() === el) throw new FrameError('video-in-picture-in-picture');
   return { image: await fromScreenshot(el, captureTab), via: 'screenshot' };
 }
 
@@ -48,14 +48,16 @@ export function mediaBySource(
   mediaType: 'video' | 'image',
   fallback: Media | null,
 ): Media | null {
-  if (srcUrl) {
-    const tag = mediaType === 'image' ? 'img' : 'video';
-    for (const el of document.querySelectorAll<Media>(tag)) {
-      if (el.currentSrc === srcUrl || el.src === srcUrl) return el;
-      if (el instanceof HTMLVideoElement && [...el.querySelectorAll('source')].some((s) => s.src === srcUrl)) return el;
-    }
-  }
-  return fallback;
+  if (!srcUrl) return fallback;
+  const tag = mediaType === 'image' ? 'img' : 'video';
+  const isClicked = (el: Media) =>
+    el.currentSrc === srcUrl ||
+    el.src === srcUrl ||
+    (el instanceof HTMLVideoElement && [...el.querySelectorAll('source')].some((s) => s.src === srcUrl));
+  // The page's own first: the shadow roots are walked only when it has none such.
+  return (
+    [...document.querySelectorAll<Media>(tag)].find(isClicked) ?? inShadowRoots<Media>(tag).find(isClicked) ?? fallback
+  );
 }
 
 /**

@@ -158,7 +158,8 @@ export default defineContentScript({
       document,
       'contextmenu',
       (e) => {
-        const el = e.target instanceof Element ? e.target.closest('video, img') : null;
+        // The element under the pointer, inside a shadow root too (the event's target is then the root's host).
+        const el = e.composedPath().find((n) => n instanceof HTMLVideoElement || n instanceof HTMLImageElement);
         lastContextMedia = el instanceof HTMLVideoElement || el instanceof HTMLImageElement ? el : null;
       },
       { capture: true, passive: true },

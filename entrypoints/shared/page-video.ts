@@ -8,9 +8,40 @@ import { isPlayerSized } from '../../models/sites/site';
 import type { PageVideo } from '../../models/protocol';
 import { ownFrame } from './element-frame';
 
+/**
+ * Elements in the page's open shadow roots, nested ones too: a player built of custom elements keeps its video in
+ * one, where the document's querySelectorAll does not look.
+ */
+export function inShadowRoots<E extends Element>(selector: string, root: Document | ShadowRoot = document): E[] {
+  const found: E[] = [];
+  for (const el of root.querySelectorAll('*')) {
+    if (el.shadowRoot)
+      found.push(...el.shadowRoot.querySelectorAll<E>(selector), ...inShadowRoots<E>(selector, el.shadowRoot));
+  }
+  return found;
+}
+
+/**
+ * The page's videos: its own and, only where none of those is a player (walking every element costs on a large
+ * page), those in shadow roots.
+ */
+function pageVideos(): HTMLVideoElement[] {
+  const own = [...document.querySelectorAll('video')];
+  return own.some((v) => isPlayerSized(v.getBoundingClientRect()))
+    ? own
+    : [...own, ...inShadowRoots<HTMLVideoElement>('video')];
+}
+
+/** The video playing in picture-in-picture, inside a shadow root too (the document names only its host), or null. */
+export function pictureInPictureVideo(): Element | null {
+  let el = document.pictureInPictureElement;
+  while (el?.shadowRoot?.pictureInPictureElement) el = el.shadowRoot.pictureInPictureElement;
+  return el;
+}
+
 /** The largest player-sized video on the page, playing ones first. */
 export function largestVideo(): HTMLVideoElement | null {
-  return largest(document.querySelectorAll('video'), (video, r) => r.width * r.height * (video.paused ? 1 : 2));
+  return largest(pageVideos(), (video, r) => r.width * r.height * (video.paused ? 1 : 2));
 }
 
 /** Above any area on screen: a player in view outranks every one that is not. */
@@ -22,7 +53,7 @@ const IN_VIEW_FIRST = 1e9;
  * playing videos first; with none on screen, the largest (which is then said to be out of view).
  */
 export function largestPlayer(): Element | null {
-  const players = [...document.querySelectorAll('video'), ...document.querySelectorAll(EMBEDDED_PLAYERS.join(','))];
+  const players = [...pageVideos(), ...document.querySelectorAll(EMBEDDED_PLAYERS.join(','))];
   const viewport = viewportSize();
   return largest(players, (el, r) => {
     const place = { box: r, viewport };
@@ -67,7 +98,7 @@ export function videoOnScreen(video: Element | null): VideoOnScreen | null {
  * picture-in-picture is the one watched, and a screenshot shows only its placeholder, so its own frame goes instead.
  */
 export function pageVideo(main: Element | null): PageVideo {
-  const floating = window === window.top ? document.pictureInPictureElement : null;
+  const floating = window === window.top ? pictureInPictureVideo() : null;
   if (floating instanceof HTMLVideoElement) return { video: null, pictureInPicture: { frame: ownFrame(floating) } };
   return { video: videoOnScreen(main) };
 }

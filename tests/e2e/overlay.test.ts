@@ -155,11 +155,17 @@ async function closePopups(): Promise<void> {
   for (const p of await session.browser.pages()) if (p.url().endsWith('/popup.html')) await p.close();
 }
 
-/** A page no adapter claims, playing `src` (a path on its host, or a full URL), once its video plays. */
-async function anyPagePlaying(src: string): Promise<Opened & { url: string }> {
-  const url = server.url('videos.example.org', `/?src=${encodeURIComponent(src)}`);
+/**
+ * A page no adapter claims, playing `src` (a path on its host, or a full URL), once its video plays; `shadow`: the
+ * video in a web component's shadow root.
+ */
+async function anyPagePlaying(src: string, { shadow = false } = {}): Promise<Opened & { url: string }> {
+  const url = server.url('videos.example.org', `/?src=${encodeURIComponent(src)}${shadow ? '&shadow' : ''}`);
   const opened = await open(url, false);
-  await opened.page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+  await opened.page.waitForFunction(
+    () =>
+      ((document.querySelector('film-player')?.shadowRoot ?? document).querySelector('video')?.currentTime ?? 0) > 0.2,
+  );
   return { ...opened, url };
 }
 
@@ -538,10 +544,14 @@ describe('right-click: read the mood of this frame', () => {
    */
   async function rightClickOnAnyPage(
     src: string,
-    { before, inFrame }: { before?: (page: Page) => Promise<void>; inFrame?: { url: string; media: string } } = {},
+    {
+      before,
+      inFrame,
+      shadow,
+    }: { before?: (page: Page) => Promise<void>; inFrame?: { url: string; media: string }; shadow?: boolean } = {},
   ): Promise<Opened> {
     const media = src.startsWith('/') ? server.url('videos.example.org', src) : src;
-    const { url, ...opened } = await anyPagePlaying(src);
+    const { url, ...opened } = await anyPagePlaying(src, { shadow });
     expect(await overlayCount(opened.page)).toBe(0); // no host permission here: nothing runs until the user asks
     await session.clickAction(opened.page);
     await closePopups();
@@ -635,6 +645,13 @@ describe('right-click: read the mood of this frame', () => {
     await rightClickReadFrame(film, film);
     expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
     await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('reads a video inside a web component’s shadow root (a player built of custom elements)', async () => {
+    const { page, errors } = await rightClickOnAnyPage('/media/face.webm', { shadow: true });
+    expect(await waitForFrameMood(page)).toEqual({ mood: expect.stringMatching(EMOTION), via: 'element' });
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -835,18 +852,24 @@ describe('the latest mood check', () => {
 });
 
 describe('this tab’s video from the toolbar', () => {
-  it('reads only the player on a page the overlay is not on, and shows that part', async () => {
-    const { page, errors } = await anyPagePlaying('/media/face-right.webm');
-    await thumbnailBeside(page);
-    expect(await overlayCount(page)).toBe(0);
-    const popup = await readThisTab(page);
-    await expectPlayerRead(popup, await box(page, 'video'));
-    // The page was only read: nothing of Moodreel was left in it.
-    expect(await overlayCount(page)).toBe(0);
-    await popup.close();
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each([
+    { where: 'of the page', shadow: false },
+    { where: 'in a web component’s shadow root', shadow: true },
+  ])(
+    'reads only the player on a page the overlay is not on, and shows that part (video $where)',
+    async ({ shadow }) => {
+      const { page, errors } = await anyPagePlaying('/media/face-right.webm', { shadow });
+      await thumbnailBeside(page);
+      expect(await overlayCount(page)).toBe(0);
+      const popup = await readThisTab(page);
+      await expectPlayerRead(popup, await box(page, '[data-fixture-player]'));
+      // The page was only read: nothing of Moodreel was left in it.
+      expect(await overlayCount(page)).toBe(0);
+      await popup.close();
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it('asks for the video in view when the page is scrolled past it, and reads it back in view', async () => {
     const { page, errors } = await anyPagePlaying('/media/face-right.webm');
@@ -913,21 +936,27 @@ describe('this tab’s video from the toolbar', () => {
     await page.close();
   });
 
-  it('says so when a video in picture-in-picture may not be read (another site’s, without CORS)', async () => {
-    const media = server.url(MEDIA_HOST, '/media/face.webm');
-    const { page, errors, url } = await anyPagePlaying(media);
-    await inPictureInPicture(page);
-    const { popup, problem } = await checkThisTab(page);
-    expect(problem).toBe('video-in-picture-in-picture');
-    expect(await popup.$eval('[data-testid="notice"]', (el) => el.textContent)).toContain('Bring the video back');
-    await popup.close();
-    // Right-clicked where the video was in the page: the panel says the same, not that no face was found.
-    await page.bringToFront();
-    await rightClickReadFrame(url, media);
-    await expect(waitForFrameMood(page)).rejects.toThrow('notice: video-in-picture-in-picture');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
+  it.each([
+    { where: 'of the page', shadow: false },
+    { where: 'in a web component’s shadow root', shadow: true },
+  ])(
+    'says so when a video $where in picture-in-picture may not be read (another site’s, without CORS)',
+    async ({ shadow }) => {
+      const media = server.url(MEDIA_HOST, '/media/face.webm');
+      const { page, errors, url } = await anyPagePlaying(media, { shadow });
+      await inPictureInPicture(page, shadow ? 'film-player >>> video' : 'video');
+      const { popup, problem } = await checkThisTab(page);
+      expect(problem).toBe('video-in-picture-in-picture');
+      expect(await popup.$eval('[data-testid="notice"]', (el) => el.textContent)).toContain('Bring the video back');
+      await popup.close();
+      // Right-clicked where the video was in the page: the panel says the same, not that no face was found.
+      await page.bringToFront();
+      await rightClickReadFrame(url, media);
+      await expect(waitForFrameMood(page)).rejects.toThrow('notice: video-in-picture-in-picture');
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
 
   it.each([
     {

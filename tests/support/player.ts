@@ -10,7 +10,13 @@ async function atUserClick(page: Page, selector: string, way: 'full screen' | 'p
       button.style.cssText = 'position:fixed;left:0;bottom:0;z-index:1';
       button.onclick = () => {
         button.remove();
-        const el = document.querySelector(sel)!;
+        // "host >>> video": the video inside the host's shadow root.
+        const el = sel
+          .split(' >>> ')
+          .reduce<Element | Document>(
+            (root, part) => ('shadowRoot' in root && root.shadowRoot ? root.shadowRoot : root).querySelector(part)!,
+            document,
+          ) as HTMLElement;
         void (how === 'full screen' ? el.requestFullscreen() : (el as HTMLVideoElement).requestPictureInPicture());
       };
       document.body.append(button);
@@ -27,8 +33,8 @@ export async function fullScreen(page: Page, selector: string): Promise<void> {
   await page.waitForFunction(() => document.fullscreenElement !== null);
 }
 
-/** The page's video played in picture-in-picture by the user. */
-export async function inPictureInPicture(page: Page): Promise<void> {
-  await atUserClick(page, 'video', 'picture-in-picture');
+/** The page's video (`selector`'s) played in picture-in-picture by the user. */
+export async function inPictureInPicture(page: Page, selector = 'video'): Promise<void> {
+  await atUserClick(page, selector, 'picture-in-picture');
   await page.waitForFunction(() => document.pictureInPictureElement !== null);
 }
