@@ -9,9 +9,28 @@
  * container, or the whole page), else the full-screen element when it plays a video, else none.
  */
 export function playerShown(player: Element | null): Element | null {
-  const full = document.fullscreenElement;
-  if (!full || (player && full.contains(player))) return player;
-  return full instanceof HTMLVideoElement || full.querySelector('video') ? full : null;
+  const full = fullScreenElement();
+  if (!full || (player && holds(full, player))) return player;
+  return full instanceof HTMLVideoElement || full.querySelector('video') || full.shadowRoot?.querySelector('video')
+    ? full
+    : null;
+}
+
+/**
+ * The element shown full screen: inside a shadow root too, where a player built of custom elements makes its own
+ * container or video full screen (the document names only the outermost host).
+ */
+function fullScreenElement(): Element | null {
+  let full = document.fullscreenElement;
+  while (full?.shadowRoot?.fullscreenElement) full = full.shadowRoot.fullscreenElement;
+  return full;
+}
+
+/** Whether `outer` is or holds `inner`, across shadow roots. */
+function holds(outer: Element, inner: Element): boolean {
+  for (let node: Node | null = inner; node; node = node instanceof ShadowRoot ? node.host : node.parentNode)
+    if (node === outer) return true;
+  return false;
 }
 
 /** Elements whose children are never drawn (their own picture is), so the host cannot be shown inside them. */
@@ -24,14 +43,16 @@ const SHOWS_NO_CHILDREN = ['VIDEO', 'CANVAS', 'IMG', 'IFRAME', 'EMBED', 'OBJECT'
  * change of full screen and after each mount; `home` is where the page keeps it otherwise.
  */
 export function followFullScreen(host: HTMLElement, home: Element): void {
-  const full = document.fullscreenElement;
+  const full = fullScreenElement();
   if (host.matches(':popover-open')) host.hidePopover();
   host.removeAttribute('popover');
   if (full && !SHOWS_NO_CHILDREN.includes(full.tagName)) {
-    if (host.parentElement !== full) full.append(host);
+    // A custom element draws its shadow tree, where a child of its own is not drawn unless slotted: the host goes there.
+    const into = full.shadowRoot ?? full;
+    if (host.parentNode !== into) into.append(host);
     return;
   }
-  if (host.parentElement !== home) home.append(host);
+  if (host.parentNode !== home) home.append(host);
   if (full) {
     host.setAttribute('popover', 'manual');
     host.showPopover();

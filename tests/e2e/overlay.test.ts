@@ -595,6 +595,43 @@ describe('right-click: read the mood of this frame', () => {
     await page.close();
   });
 
+  it('shows the frame’s mood, usable, on a web component’s player made full screen', async () => {
+    // A player built of custom elements makes its element full screen, which draws its shadow tree only: the panel must
+    // be in there to be seen.
+    const { page, errors } = await rightClickOnAnyPage('/media/face.webm', {
+      shadow: true,
+      before: (p) => fullScreen(p, 'film-player'),
+    });
+    // The overlay wherever it is, in the page or in a shadow root.
+    const inPlayer = (selector: string) => `>>> ${OVERLAY} >>> ${selector}`;
+    // Polled: changes inside shadow roots fire no page mutations for waitForSelector to see.
+    const shown = async (selector: string, timeout = 15_000) => {
+      for (const end = Date.now() + timeout; !(await page.$(selector)); await new Promise((r) => setTimeout(r, 100)))
+        if (Date.now() > end) throw new Error(`Not shown: ${selector}`);
+    };
+    await shown(`${inPlayer('[data-via]')}, ${inPlayer('[data-testid="notice"]')}`, 90_000);
+    expect(await page.$eval(inPlayer('[data-testid="overlay-mood"]'), (el) => el.textContent?.trim())).toMatch(EMOTION);
+    // Seen: the topmost element at the mood's centre, looked for down through the shadow roots, is the overlay's.
+    const seen = await page.$eval(inPlayer('[data-testid="overlay-mood"]'), (el) => {
+      const r = el.getBoundingClientRect();
+      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
+      let hit = document.elementFromPoint(x, y);
+      while (hit?.shadowRoot) {
+        const inner = hit.shadowRoot.elementFromPoint(x, y);
+        if (!inner || inner === hit) break;
+        hit = inner;
+      }
+      return hit?.getRootNode() === el.getRootNode();
+    });
+    expect(seen).toBe(true);
+    // Usable: its own close button closes it to the badge, the player still full screen.
+    await page.click(inPlayer('.overlay-close'));
+    await shown(inPlayer('[data-testid="overlay-badge"]'));
+    expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('FILM-PLAYER');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('says plainly when the picture is protected (black even in a screenshot)', async () => {
     const { page } = await rightClickOnAnyPage('/media/black.webm');
     await expect(waitForFrameMood(page)).rejects.toThrow('notice: protected-video');
