@@ -7,7 +7,7 @@
  */
 import { browser, type Browser } from 'wxt/browser';
 import { closedPageProblem } from '../../models/problems';
-import { tellClosedPage } from '../shared/closed-page';
+import { forgetClosedPageOnLeaving, tellClosedPage } from '../shared/closed-page';
 import { overlayIn } from './overlays';
 
 export const FRAME_MENU_ID = 'moodreel-read-frame';
@@ -16,6 +16,7 @@ const OVERLAY_SCRIPT = '/content-scripts/overlay.js';
 
 export function setUpFrameMenu(): void {
   if (!browser.contextMenus) return;
+  forgetClosedPageOnLeaving();
   // Menus persist across worker restarts; creating them again on install/update only.
   browser.runtime.onInstalled.addListener(() => {
     void browser.contextMenus.removeAll().then(() =>

@@ -1,7 +1,8 @@
 /**
  * A right-click read refused because the browser keeps Moodreel out of the page (a file from the computer, the web
  * store): nothing can be shown on that page, so the tab's toolbar button says so and the popup, opened on that tab,
- * tells why and what to do. Kept in the browser's session storage for the worker may sleep before the popup opens.
+ * tells why and what to do. Kept in the browser's session storage (the worker may sleep before the popup opens), for
+ * one tab at a time: the latest refusal is the one to tell.
  */
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
@@ -29,9 +30,21 @@ function parseRefusal(raw: unknown): Refusal | null {
 // Manifest V2 (Firefox) knows the toolbar button as the browser action.
 const toolbar = () => browser.action ?? browser.browserAction;
 
+/** The toolbar button of the tab as it is without a refusal to tell. */
+async function unmark(tabId: number): Promise<void> {
+  const action = toolbar();
+  await Promise.all([
+    action.setBadgeText({ tabId, text: '' }),
+    action.setTitle({ tabId, title: browser.i18n.getMessage('actionTitle') }),
+  ]);
+}
+
 /** The refusal marked on the tab's toolbar button, kept for the popup, which opens on it where the browser lets it. */
 export async function tellClosedPage(tabId: number, code: ClosedPage): Promise<void> {
+  const earlier = parseRefusal(await item.getValue());
   await item.setValue({ tabId, code, at: Date.now() } satisfies Refusal);
+  // Another tab's refusal, no longer kept, is no longer marked (a tab closed since refuses the change: nothing to do).
+  if (earlier && earlier.tabId !== tabId) await unmark(earlier.tabId).catch(() => undefined);
   const action = toolbar();
   await Promise.all([
     action.setBadgeText({ tabId, text: '!' }),
@@ -51,10 +64,14 @@ export async function takeClosedPage(tabId: number): Promise<ClosedPage | null> 
   const refusal = parseRefusal(await item.getValue());
   if (!refusal || refusal.tabId !== tabId) return null;
   await item.removeValue();
-  const action = toolbar();
-  await Promise.all([
-    action.setBadgeText({ tabId, text: '' }),
-    action.setTitle({ tabId, title: browser.i18n.getMessage('actionTitle') }),
-  ]);
+  await unmark(tabId);
   return Date.now() - refusal.at <= TOLD_WITHIN_MS ? refusal.code : null;
+}
+
+/** A refusal is about the page it came from: the tab loading another (or the same again) forgets it and its mark. */
+export function forgetClosedPageOnLeaving(): void {
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status === 'loading')
+      takeClosedPage(tabId).catch((error: unknown) => console.warn('Moodreel: refused read not forgotten', error));
+  });
 }

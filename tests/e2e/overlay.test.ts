@@ -724,6 +724,74 @@ describe('right-click: read the mood of this frame', () => {
     await page.close();
   });
 
+  it('marks the toolbar button where the popup does not open by itself, until the user opens it or the tab moves on', async () => {
+    const film = pathToFileURL(join(media, 'face.webm')).href;
+    const { page, errors } = await open(film, false);
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    await closePopups();
+    const worker = await session.worker();
+    // As Firefox refuses once the click's moment has passed: the popup does not open by itself.
+    await worker.evaluate(() => {
+      const action = chrome.action as { openPopup: unknown; keptOpenPopup?: unknown };
+      action.keptOpenPopup = action.openPopup;
+      action.openPopup = () => Promise.reject(new Error('Not at a user action'));
+    });
+    try {
+      const tabId = await worker.evaluate(
+        async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+      );
+      const mark = (id = tabId) =>
+        worker.evaluate(
+          async (id) => [await chrome.action.getBadgeText({ tabId: id }), await chrome.action.getTitle({ tabId: id })],
+          id,
+        );
+      const marked = async (id = tabId) => {
+        for (const end = Date.now() + 10_000; (await mark(id))[0] !== '!'; await new Promise((r) => setTimeout(r, 100)))
+          if (Date.now() > end) throw new Error('The toolbar button was not marked');
+      };
+      const unmarked = ['', 'Moodreel: check the mood'];
+      await rightClickReadFrame(film, film);
+      await marked();
+      expect(await mark()).toEqual(['!', 'Moodreel may not read files on this computer']);
+      /** The popup opened from the toolbar on the film's tab, once it shows what it opens on; and its notice, if any. */
+      const popupOn = async (tab: Page) => {
+        const popupOpens = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
+        await session.clickAction(tab);
+        const popup = (await (await popupOpens).asPage())!;
+        await popup.waitForSelector('[data-testid="idle-hint"], [data-recalled="true"], [data-testid="notice"]');
+        const notice = await popup
+          .$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))
+          .catch(() => null);
+        await popup.close();
+        return notice;
+      };
+      // The film loaded again: the refusal was the page's as it was, and goes with it.
+      await page.reload();
+      await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+      expect(await mark()).toEqual(unmarked);
+      expect(await popupOn(page)).toBeNull();
+      // Refused again, in a tab of its own (the toolbar's click granted this one), then the button opened by the
+      // user: the popup says why, and the mark is gone.
+      const other = (await open(film, false)).page;
+      await other.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+      await rightClickReadFrame(film, film);
+      const otherId = await worker.evaluate(
+        async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
+      );
+      await marked(otherId);
+      expect(await popupOn(other)).toBe('file-closed');
+      expect(await mark(otherId)).toEqual(unmarked);
+      await other.close();
+    } finally {
+      await worker.evaluate(() => {
+        const action = chrome.action as { openPopup: unknown; keptOpenPopup?: unknown };
+        action.openPopup = action.keptOpenPopup;
+      });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('asks for the video in view when only a strip of it is on screen and its pixels are off limits', async () => {
     // Right-clicked on the strip left at the top of the window; the screenshot would show only that strip.
     const { page } = await rightClickOnAnyPage(server.url(MEDIA_HOST, '/media/face.webm'), {

@@ -5,6 +5,11 @@ interface PageStorageArea {
 }
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  action: { openPopup(): Promise<void> };
+  action: {
+    openPopup(): Promise<void>;
+    getBadgeText(details: { tabId: number }): Promise<string>;
+    getTitle(details: { tabId: number }): Promise<string>;
+  };
+  tabs: { query(info: { active: boolean; lastFocusedWindow: boolean }): Promise<{ id?: number }[]> };
   storage: { local: PageStorageArea; session: PageStorageArea };
 };
