@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { untilElapsedChanges } from '../models/elapsed';
 import { EMOTION_EMOJI, ranked } from '../models/mood/emotions';
-import type { ProblemCode } from '../models/problems';
+import type { ShownProblem } from '../models/problems';
 import type { BackgroundClient } from '../models/protocol';
 import type { MoodSummary } from '../models/mood/summary';
 import type { SiteAdapter } from '../models/sites/site';
@@ -48,7 +48,7 @@ export interface OverlayProps {
   /** Counts the changes to the user's marks made elsewhere: the cards follow each (see `usePicks`). */
   marksChanged: number;
   reading: boolean;
-  problem: ProblemCode | null;
+  problem: ShownProblem | null;
   ask: Ask;
   onOpen: (open: boolean) => void;
   /** Null where the page has no video to read: the button is not offered. */
@@ -195,10 +195,7 @@ export function Overlay(props: OverlayProps) {
           {props.site.id === 'generic' ? t('overlayHideHere') : t('overlayHideOn', props.site.name)}
         </button>
       </div>
-      {props.problem && (
-        // A frame of a video gets a video's advice, not the camera's.
-        <ProblemNotice code={props.problem} body={props.problem === 'no-face' ? 'noFaceInFrame' : undefined} />
-      )}
+      {props.problem && <ProblemNotice {...props.problem} />}
       <Picks {...picks} watchOn={{ name: props.site.name, searchUrl: props.site.searchUrl }} />
     </section>
   );

@@ -61,6 +61,23 @@ export function problemCodeOf(error: unknown, fallback: ProblemCode): ProblemCod
  */
 export const MIN_PICTURE_SIDE = 100;
 
+/** A problem as the UI shows it: its code, the figures its message names, and a body in place of its own. */
+export interface ShownProblem {
+  code: ProblemCode;
+  subs?: (string | number)[];
+  body?: MessageKey | undefined;
+}
+
+/**
+ * What a read that found no face tells: a picture too small to find one in, with its size (the user hears the real
+ * reason, not "no face"), else no face.
+ */
+export function noFaceProblem({ width, height }: { width: number; height: number }): ShownProblem {
+  return Math.min(width, height) < MIN_PICTURE_SIDE
+    ? { code: 'image-too-small', subs: [width, height, MIN_PICTURE_SIDE] }
+    : { code: 'no-face' };
+}
+
 export interface ProblemText {
   title: MessageKey;
   body: MessageKey;

@@ -368,6 +368,9 @@ export const BACKGROUND_MESSAGES = {
   >(),
 } as const;
 
+/** Chromium's longest URL (url::kMaxURLChars): a longer media address reaches a context menu as none at all. */
+export const MAX_URL_LENGTH = 2 * 1024 * 1024;
+
 /** What of the overlay's may change elsewhere. */
 const OVERLAY_CHANGES = ['mood', 'marks'] as const;
 export type OverlayChange = (typeof OVERLAY_CHANGES)[number];
@@ -378,9 +381,12 @@ export const OVERLAY_MESSAGES = {
   'overlay:read-frame': message(
     v.strictObject({
       type: v.literal('overlay:read-frame'),
-      /** The media's URL as the context menu saw it; null when unknown (the overlay then takes the main video). */
+      /**
+       * The media's URL as the context menu saw it; null when unknown (the overlay then takes the main video). A picture
+       * written into the page (a data: URL) comes whole, up to the longest URL the browser passes on.
+       */
       srcUrl: v.nullable(
-        v.pipe(v.string('srcUrl must be a URL or null'), v.maxLength(8192, 'srcUrl must be a URL or null')),
+        v.pipe(v.string('srcUrl must be a URL or null'), v.maxLength(MAX_URL_LENGTH, 'srcUrl must be a URL or null')),
       ),
       mediaType: v.picklist(['video', 'image'] as const, 'mediaType must be video or image'),
       /**

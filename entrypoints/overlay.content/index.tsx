@@ -12,7 +12,7 @@ import { Overlay, type OverlayPlacement, type OverlayProps } from '../../compone
 // Inlined into the shadow root: no web-accessible file lets pages probe for the extension.
 import overlayCss from '../../components/overlay.css?inline';
 import { moodFromFaces, moodSummary } from '../../models/mood/mood';
-import { problemCodeOf, type ProblemCode } from '../../models/problems';
+import { noFaceProblem, problemCodeOf, type ShownProblem } from '../../models/problems';
 import { OVERLAY_MESSAGES, parseOverlayRequest, type OverlayReadFrameRequest } from '../../models/protocol';
 import { guardedListener, okReply, senderIsBackground } from '../../models/messaging';
 import type { Settings } from '../../models/settings';
@@ -111,7 +111,7 @@ export default defineContentScript({
     /** Out of the way for a capture the popup asked for, until this timer ends (or the word to come back). */
     let asideFor: ReturnType<typeof setTimeout> | null = null;
     let reading = false;
-    let problem: ProblemCode | null = null;
+    let problem: ShownProblem | null = null;
     let lastContextMedia: HTMLVideoElement | HTMLImageElement | null = null;
     /** The frame of the page last read from a right-click inside it (another site's player): the panel stands by it. */
     let framed: { el: HTMLIFrameElement; request: OverlayReadFrameRequest } | null = null;
@@ -402,7 +402,7 @@ export default defineContentScript({
         await saveSetting('overlay', overlay);
       } catch (error) {
         warnUnsaved(error);
-        problem = 'storage-failed';
+        problem = { code: 'storage-failed' };
         // The panel, where the problem shows (over "Hidden on …", whose Undo was what failed).
         open = true;
         endHiding();
@@ -477,7 +477,10 @@ export default defineContentScript({
         });
         const found = moodFromFaces(analysis.faces);
         if (found.kind === 'no-face') {
-          problem = 'no-face';
+          const none = noFaceProblem(analysis.image);
+          // A frame of a video gets a video's advice, a picture a picture's, not the camera's.
+          const body = el instanceof HTMLImageElement ? 'noFaceInImage' : 'noFaceInFrame';
+          problem = none.code === 'no-face' ? { ...none, body } : none;
         } else {
           const summary = moodSummary(found, 'video');
           // The frame's look goes to the picks (a scene of a film: films that look like it); history keeps the mood only.
@@ -487,7 +490,7 @@ export default defineContentScript({
           );
         }
       } catch (error) {
-        problem = problemCodeOf(error, 'inference-failed');
+        problem = { code: problemCodeOf(error, 'inference-failed') };
         if (!(error instanceof FrameError)) console.warn('Moodreel: could not read this frame', error);
       } finally {
         reading = false;

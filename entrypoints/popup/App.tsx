@@ -21,7 +21,7 @@ import { ACTION } from '../../components/feedbackActions';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
-import { MIN_PICTURE_SIDE, Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
+import { noFaceProblem, Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
 import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import type { MoodSource } from '../../models/mood/summary';
@@ -319,14 +319,10 @@ export function App() {
     });
     const image = { src: images[shown]!, video };
     if (found.kind === 'no-face') {
-      const { width, height } = results[shown]!.image;
-      // A tiny picture gets the real reason, not "no face".
-      return setState(
-        Math.min(width, height) < MIN_PICTURE_SIDE
-          ? { kind: 'problem', code: 'image-too-small', subs: [width, height, MIN_PICTURE_SIDE], image }
-          : // A video's frame gets a video's advice, not the camera's.
-            { kind: 'problem', code: 'no-face', image, body: source === 'tab' ? 'noFaceInFrame' : undefined },
-      );
+      const none = noFaceProblem(results[shown]!.image);
+      // A video's frame gets a video's advice, not the camera's.
+      const body = none.code === 'no-face' && source === 'tab' ? 'noFaceInFrame' : undefined;
+      return setState({ kind: 'problem', ...none, image, body });
     }
     // A new check's picks are for its mood, not like a title chosen on the last list.
     picks.onBackToMood();

@@ -126,13 +126,18 @@ const pickIds = (page: Page) =>
  * "Read the mood of this frame" clicked on a video of the page, or of a frame inside it (`frame`: its URL; Chromium
  * gives the frame's id too, which the test cannot know and Moodreel does not need there).
  */
-async function rightClickReadFrame(pageUrl: string, srcUrl: string, frame?: { url: string }): Promise<void> {
+async function rightClickReadFrame(
+  pageUrl: string,
+  srcUrl: string,
+  frame?: { url: string },
+  mediaType: 'video' | 'image' = 'video',
+): Promise<void> {
   const worker = await session.worker();
   const where = frame ? { frameId: 1, frameUrl: frame.url } : { frameId: 0 };
   const expression = `(async () => {
     const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
     chrome.contextMenus.onClicked.dispatch(
-      { menuItemId: 'moodreel-read-frame', srcUrl: ${JSON.stringify(srcUrl)}, mediaType: 'video',
+      { menuItemId: 'moodreel-read-frame', srcUrl: ${JSON.stringify(srcUrl)}, mediaType: '${mediaType}',
         ...${JSON.stringify(where)}, editable: false, pageUrl: ${JSON.stringify(pageUrl)} },
       tab,
     );
@@ -629,6 +634,33 @@ describe('right-click: read the mood of this frame', () => {
     await shown(inPlayer('[data-testid="overlay-badge"]'));
     expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('FILM-PLAYER');
     expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it.each([
+    { what: 'too small to find a face in', side: 64, code: 'image-too-small', says: 'only 64 × 64 pixels' },
+    { what: 'without a face', side: 480, code: 'no-face', says: 'No face could be seen in this picture' },
+  ])('says so of a picture $what, with a picture’s advice', async ({ side, code, says }) => {
+    // The space suit (no face in it), `side` pixels square, written into the page as a data: URL (as a search's
+    // thumbnails are), which the menu gives whole.
+    const { page, url } = await anyPagePlaying('/media/face.webm');
+    await session.clickAction(page);
+    await closePopups();
+    await page.bringToFront();
+    const src = await page.evaluate(async (n) => {
+      const suit = Object.assign(new Image(), { src: '/media/suit.png' });
+      await suit.decode();
+      const canvas = Object.assign(document.createElement('canvas'), { width: n, height: n });
+      canvas.getContext('2d')!.drawImage(suit, 0, 0, n, n);
+      const picture = Object.assign(new Image(), { src: canvas.toDataURL('image/png') });
+      picture.style.cssText = 'position:fixed;left:980px;top:120px;width:240px';
+      document.body.append(picture);
+      await picture.decode();
+      return picture.src;
+    }, side);
+    await rightClickReadFrame(url, src, undefined, 'image');
+    await expect(waitForFrameMood(page)).rejects.toThrow(`notice: ${code}`);
+    expect(await overlayText(page, 'notice')).toContain(says);
     await page.close();
   });
 

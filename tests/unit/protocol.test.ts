@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import {
   BACKGROUND_MESSAGES,
   isPageVideo,
+  MAX_URL_LENGTH,
   OFFSCREEN_MESSAGES,
   OVERLAY_MESSAGES,
   parseBackgroundRequest,
@@ -178,6 +179,12 @@ describe('the right-click read (overlay:read-frame)', () => {
     expect(parseOverlayRequest({ ...read, inFrame: { url: 'https://player.example/v/1' } })?.ok).toBe(false);
     expect(parseOverlayRequest({ ...read, inFrame: { frameId: 1.5, url: null } })?.ok).toBe(false);
     expect(parseOverlayRequest(read)?.ok).toBe(false);
+  });
+  it('takes a picture written into the page whole (a data: URL), up to the longest URL Chromium passes on', () => {
+    const picture = (length: number) => `data:image/png;base64,${'A'.repeat(length - 22)}`;
+    expect(parseOverlayRequest({ ...read, srcUrl: picture(200_000), inFrame: null })?.ok).toBe(true);
+    expect(parseOverlayRequest({ ...read, srcUrl: picture(MAX_URL_LENGTH), inFrame: null })?.ok).toBe(true);
+    expect(parseOverlayRequest({ ...read, srcUrl: picture(MAX_URL_LENGTH + 1), inFrame: null })?.ok).toBe(false);
   });
 });
 
