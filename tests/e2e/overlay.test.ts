@@ -174,6 +174,28 @@ async function anyPagePlaying(src: string, { shadow = false } = {}): Promise<Ope
   return { ...opened, url };
 }
 
+/** The film opened from the computer (a file:// tab), once it plays; `film` is its address. */
+async function filmFromComputer(): Promise<Opened & { film: string }> {
+  const film = pathToFileURL(join(media, 'face.webm')).href;
+  const opened = await open(film, false);
+  await opened.page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+  return { ...opened, film };
+}
+
+/**
+ * The popup opened from the toolbar on `tab`, once it shows what it opens on (the empty view's hint, the last check
+ * again, or a notice): the notice's code, or null; the popup is closed after.
+ */
+async function noticeInPopupOn(tab: Page): Promise<string | null> {
+  const popupOpens = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
+  await session.clickAction(tab);
+  const popup = (await (await popupOpens).asPage())!;
+  await popup.waitForSelector('[data-testid="idle-hint"], [data-recalled="true"], [data-testid="notice"]');
+  const notice = await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code')).catch(() => null);
+  await popup.close();
+  return notice;
+}
+
 /** The page scrolled down by `y` px (made long enough to scroll). */
 async function scrolledTo(page: Page, y: number): Promise<void> {
   await page.evaluate((to) => {
@@ -703,9 +725,7 @@ describe('right-click: read the mood of this frame', () => {
   it('reads a film opened from the computer (a file in the tab, not a web page)', async () => {
     // A downloaded film played in the browser: the right-click injects the overlay into the file's tab, whose
     // messages come from a file:// address, not a website's.
-    const film = pathToFileURL(join(media, 'face.webm')).href;
-    const { page, errors } = await open(film, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    const { page, errors, film } = await filmFromComputer();
     // The toolbar's "This tab's video" reads it too.
     const popup = await readThisTab(page);
     expect(await popup.$eval('[data-testid="face-count"]', (el) => el.textContent)).toBe('1 face');
@@ -728,9 +748,7 @@ describe('right-click: read the mood of this frame', () => {
   it('says why, and where to allow it, when the browser keeps Moodreel out of a film opened from the computer', async () => {
     // Chrome lets a menu click reach a file only once the user allows files for the extension; the click fired here
     // grants nothing at all (no toolbar click before it), so the file's tab refuses the overlay the same way.
-    const film = pathToFileURL(join(media, 'face.webm')).href;
-    const { page, errors } = await open(film, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    const { page, errors, film } = await filmFromComputer();
     await closePopups();
     const popupOpens = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'), { timeout: 30_000 });
     await rightClickReadFrame(film, film);
@@ -745,21 +763,14 @@ describe('right-click: read the mood of this frame', () => {
     // Told once: the popup opened again on that tab is not about the refusal any more.
     await closePopups();
     await page.bringToFront();
-    await session.clickAction(page);
-    const again = (await (await session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'))).asPage())!;
-    // Settled on what it shows when nothing is new: the empty view's hint, or the last check again.
-    await again.waitForSelector('[data-testid="idle-hint"], [data-recalled="true"], [data-testid="notice"]');
-    expect(await again.$('[data-testid="notice"]')).toBeNull();
-    await again.close();
+    expect(await noticeInPopupOn(page)).toBeNull();
     expect(await overlayCount(page)).toBe(0);
     expect(errors).toEqual([]);
     await page.close();
   });
 
   it('marks the toolbar button where the popup does not open by itself, until the user opens it or the tab moves on', async () => {
-    const film = pathToFileURL(join(media, 'face.webm')).href;
-    const { page, errors } = await open(film, false);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+    const { page, errors, film } = await filmFromComputer();
     await closePopups();
     const worker = await session.worker();
     // As Firefox refuses once the click's moment has passed: the popup does not open by itself.
@@ -785,33 +796,20 @@ describe('right-click: read the mood of this frame', () => {
       await rightClickReadFrame(film, film);
       await marked();
       expect(await mark()).toEqual(['!', 'Moodreel may not read files on this computer']);
-      /** The popup opened from the toolbar on the film's tab, once it shows what it opens on; and its notice, if any. */
-      const popupOn = async (tab: Page) => {
-        const popupOpens = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
-        await session.clickAction(tab);
-        const popup = (await (await popupOpens).asPage())!;
-        await popup.waitForSelector('[data-testid="idle-hint"], [data-recalled="true"], [data-testid="notice"]');
-        const notice = await popup
-          .$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))
-          .catch(() => null);
-        await popup.close();
-        return notice;
-      };
       // The film loaded again: the refusal was the page's as it was, and goes with it.
       await page.reload();
       await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
       expect(await mark()).toEqual(unmarked);
-      expect(await popupOn(page)).toBeNull();
+      expect(await noticeInPopupOn(page)).toBeNull();
       // Refused again, in a tab of its own (the toolbar's click granted this one), then the button opened by the
       // user: the popup says why, and the mark is gone.
-      const other = (await open(film, false)).page;
-      await other.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
+      const other = (await filmFromComputer()).page;
       await rightClickReadFrame(film, film);
       const otherId = await worker.evaluate(
         async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]!.id!,
       );
       await marked(otherId);
-      expect(await popupOn(other)).toBe('file-closed');
+      expect(await noticeInPopupOn(other)).toBe('file-closed');
       expect(await mark(otherId)).toEqual(unmarked);
       await other.close();
     } finally {
