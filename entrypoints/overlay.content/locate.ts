@@ -41,7 +41,8 @@ function locateInPage(site: SiteAdapter, generic: SiteAdapter): Located {
       return { site, player: player ?? video, video: video instanceof HTMLVideoElement ? video : null, title };
     }
   }
-  const video = largestVideo();
+  // Looked at each change of the page: a player in a shadow root is found within the walk's reuse.
+  const video = largestVideo('reuse');
   if (site.id !== 'generic' && video && !warned.has(site.id)) {
     warned.add(site.id);
     console.info(`Moodreel: the ${site.name} player was not recognised; using the generic overlay.`);

@@ -8,28 +8,43 @@ import { isPlayerSized } from '../../models/sites/site';
 import type { PageVideo } from '../../models/protocol';
 import { ownFrame } from './element-frame';
 
-/**
- * Elements in the page's open shadow roots, nested ones too: a player built of custom elements keeps its video in
- * one, where the document's querySelectorAll does not look.
- */
-export function inShadowRoots<E extends Element>(selector: string, root: Document | ShadowRoot = document): E[] {
-  const found: E[] = [];
-  for (const el of root.querySelectorAll('*')) {
-    if (el.shadowRoot)
-      found.push(...el.shadowRoot.querySelectorAll<E>(selector), ...inShadowRoots<E>(selector, el.shadowRoot));
-  }
+/** Every open shadow root in `root`, nested ones too. */
+function openShadowRoots(root: Document | ShadowRoot): ShadowRoot[] {
+  const found: ShadowRoot[] = [];
+  for (const el of root.querySelectorAll('*'))
+    if (el.shadowRoot) found.push(el.shadowRoot, ...openShadowRoots(el.shadowRoot));
   return found;
 }
 
 /**
- * The page's videos: its own and, only where none of those is a player (walking every element costs on a large
- * page), those in shadow roots.
+ * The last walk of the page for its shadow roots. A walk visits every element, which costs on a large page, so the
+ * overlay's look at each change of the page reuses it for a while; what the user asks for walks afresh.
  */
-function pageVideos(): HTMLVideoElement[] {
+let walked: { at: number; roots: ShadowRoot[] } | null = null;
+const WALK_REUSED_MS = 10_000;
+
+/** How fresh a look at the page is: `reuse` for the overlay's own at each change of the page. */
+export type Look = 'fresh' | 'reuse';
+
+/**
+ * Elements in the page's open shadow roots: a player built of custom elements keeps its video in one, where the
+ * document's querySelectorAll does not look.
+ */
+export function inShadowRoots<E extends Element>(selector: string, look: Look = 'fresh'): E[] {
+  const now = performance.now();
+  if (look === 'fresh' || !walked || now - walked.at > WALK_REUSED_MS)
+    walked = { at: now, roots: openShadowRoots(document) };
+  return walked.roots.filter((r) => r.host.isConnected).flatMap((r) => [...r.querySelectorAll<E>(selector)]);
+}
+
+/**
+ * The page's videos: its own and, only where none of those is a player, those in shadow roots.
+ */
+function pageVideos(look: Look): HTMLVideoElement[] {
   const own = [...document.querySelectorAll('video')];
   return own.some((v) => isPlayerSized(v.getBoundingClientRect()))
     ? own
-    : [...own, ...inShadowRoots<HTMLVideoElement>('video')];
+    : [...own, ...inShadowRoots<HTMLVideoElement>('video', look)];
 }
 
 /** The video playing in picture-in-picture, inside a shadow root too (the document names only its host), or null. */
@@ -40,8 +55,8 @@ export function pictureInPictureVideo(): Element | null {
 }
 
 /** The largest player-sized video on the page, playing ones first. */
-export function largestVideo(): HTMLVideoElement | null {
-  return largest(pageVideos(), (video, r) => r.width * r.height * (video.paused ? 1 : 2));
+export function largestVideo(look: Look = 'fresh'): HTMLVideoElement | null {
+  return largest(pageVideos(look), (video, r) => r.width * r.height * (video.paused ? 1 : 2));
 }
 
 /** Above any area on screen: a player in view outranks every one that is not. */
@@ -53,7 +68,7 @@ const IN_VIEW_FIRST = 1e9;
  * playing videos first; with none on screen, the largest (which is then said to be out of view).
  */
 export function largestPlayer(): Element | null {
-  const players = [...pageVideos(), ...document.querySelectorAll(EMBEDDED_PLAYERS.join(','))];
+  const players = [...pageVideos('fresh'), ...document.querySelectorAll(EMBEDDED_PLAYERS.join(','))];
   const viewport = viewportSize();
   return largest(players, (el, r) => {
     const place = { box: r, viewport };
