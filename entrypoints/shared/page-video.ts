@@ -37,9 +37,7 @@ export function inShadowRoots<E extends Element>(selector: string, look: Look = 
   return walked.roots.filter((r) => r.host.isConnected).flatMap((r) => [...r.querySelectorAll<E>(selector)]);
 }
 
-/**
- * The page's videos: its own and, only where none of those is a player, those in shadow roots.
- */
+/** The page's videos: its own and, only where none of those is a player, those in shadow roots. */
 function pageVideos(look: Look): HTMLVideoElement[] {
   const own = [...document.querySelectorAll('video')];
   return own.some((v) => isPlayerSized(v.getBoundingClientRect()))
