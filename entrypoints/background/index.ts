@@ -31,6 +31,7 @@ import { signalsOf } from '../../models/learning/user-model';
 import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
+import { forgetClosedPage } from '../shared/closed-page';
 import { catalogueBusy, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import { captureWithOverlayAside, tellOverlays } from './overlays';
@@ -182,6 +183,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     forgetShownPosterLooks();
     await clearSettings();
     await forgetChoices();
+    await forgetClosedPage().catch((error: unknown) => console.warn('Moodreel: refused read not forgotten', error));
     tellOverlays('mood');
     tellOverlays('marks');
     return storeCounts(db);

@@ -68,6 +68,13 @@ export async function takeClosedPage(tabId: number): Promise<ClosedPage | null> 
   return Date.now() - refusal.at <= TOLD_WITHIN_MS ? refusal.code : null;
 }
 
+/** Forgets the refusal kept, whichever tab's, and unmarks that tab ("delete everything"). */
+export async function forgetClosedPage(): Promise<void> {
+  const refusal = parseRefusal(await item.getValue());
+  await item.removeValue();
+  if (refusal) await unmark(refusal.tabId).catch(() => undefined);
+}
+
 /** A refusal is about the page it came from: the tab loading another (or the same again) forgets it and its mark. */
 export function forgetClosedPageOnLeaving(): void {
   browser.tabs.onUpdated.addListener((tabId, change) => {

@@ -761,6 +761,11 @@ describe('privacy page', () => {
     ).toEqual({ 'setting.theme': 'dark', 'setting.detector': 'ssd', 'setting.services': ['netflix'] });
     await screenshot(page, 'privacy.png');
 
+    // A right-click read a page refused, kept for the popup in the session storage.
+    await page.evaluate(
+      `chrome.storage.session.set({ closedPage: { tabId: 1, code: 'file-closed', at: Date.now() } })`,
+    );
+
     const before = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
     const file = join(work, 'export.json');
     writeFileSync(file, JSON.stringify(before));
@@ -779,6 +784,7 @@ describe('privacy page', () => {
         k.startsWith('setting'),
       ),
     ).toEqual([]);
+    expect(await page.evaluate(`chrome.storage.session.get(null)`)).toEqual({});
 
     const input = await page.$('input[data-testid="import"]');
     await input!.uploadFile(resolve(file));
