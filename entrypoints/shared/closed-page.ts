@@ -56,23 +56,25 @@ export async function tellClosedPage(tabId: number, code: ClosedPage): Promise<v
   await action.openPopup?.().catch(() => undefined);
 }
 
-/**
- * The refusal on this tab told lately, once: taken, it is forgotten and the button's mark cleared (the popup shows
- * it now); null where there is none.
- */
-export async function takeClosedPage(tabId: number): Promise<ClosedPage | null> {
+/** The refusal kept, forgotten and its tab unmarked: this tab's only, or whichever tab's (null); null if none. */
+async function take(tabId: number | null): Promise<Refusal | null> {
   const refusal = parseRefusal(await item.getValue());
-  if (!refusal || refusal.tabId !== tabId) return null;
+  if (tabId !== null && refusal?.tabId !== tabId) return null;
+  // Whichever tab's, it goes even where it does not read back (no version can tell such a value).
   await item.removeValue();
-  await unmark(tabId);
-  return Date.now() - refusal.at <= TOLD_WITHIN_MS ? refusal.code : null;
+  if (refusal) await unmark(refusal.tabId).catch(() => undefined);
+  return refusal;
+}
+
+/** The refusal on this tab told lately, once (the popup shows it now); null where there is none. */
+export async function takeClosedPage(tabId: number): Promise<ClosedPage | null> {
+  const refusal = await take(tabId);
+  return refusal && Date.now() - refusal.at <= TOLD_WITHIN_MS ? refusal.code : null;
 }
 
 /** Forgets the refusal kept, whichever tab's, and unmarks that tab ("delete everything"). */
 export async function forgetClosedPage(): Promise<void> {
-  const refusal = parseRefusal(await item.getValue());
-  await item.removeValue();
-  if (refusal) await unmark(refusal.tabId).catch(() => undefined);
+  await take(null);
 }
 
 /** A refusal is about the page it came from: the tab loading another (or the same again) forgets it and its mark. */
