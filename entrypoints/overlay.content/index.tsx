@@ -46,6 +46,11 @@ const CONTROLS_SPACE = 96;
 const REST_MS = 3_000;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
 const MUTATION_THROTTLE_MS = 400;
+/**
+ * On a page where no player was found (a browse page), no more often than this: each look asks every selector of the
+ * site's, which on a large page each go through all of it, for a player that a page seldom brings.
+ */
+const NO_PLAYER_THROTTLE_MS = 2_000;
 
 /** Main-thread time the overlay spent on page activity (read by `npm run overlay:bench` in this isolated world). */
 const cost = { busyMs: 0, runs: 0, since: performance.now() };
@@ -70,10 +75,12 @@ function timed<A extends unknown[]>(fn: (...args: A) => void): (...args: A) => v
  * and need no work per scroll; with the player scrolled away they wait in the viewport's bottom-right corner.
  */
 function placementFor(player: Element | null, host: Element, open: boolean, forced: boolean): OverlayPlacement | null {
-  const vw = document.documentElement.clientWidth || window.innerWidth;
-  const vh = window.innerHeight;
+  // Nothing to place: no size is read, for a read makes the browser lay out the changed page at once.
+  if (!forced && !player) return null;
   const r = player?.getBoundingClientRect();
   if (!forced && (!r || !isPlayerSized(r))) return null;
+  const vw = document.documentElement.clientWidth || window.innerWidth;
+  const vh = window.innerHeight;
   if (r && r.width >= 120 && r.bottom > 60 && r.top < vh - 60) {
     const origin = host.getBoundingClientRect();
     const top = Math.max(8, r.top + 12);
@@ -310,13 +317,16 @@ export default defineContentScript({
       mount();
       refresh();
 
-      // Page activity only schedules a look, at most every MUTATION_THROTTLE_MS.
+      // Page activity only schedules a look, at most every MUTATION_THROTTLE_MS (NO_PLAYER_THROTTLE_MS without one).
       let timer: ReturnType<typeof setTimeout> | null = null;
       const schedule = timed(() => {
-        timer ??= setTimeout(() => {
-          timer = null;
-          refresh();
-        }, MUTATION_THROTTLE_MS);
+        timer ??= setTimeout(
+          () => {
+            timer = null;
+            refresh();
+          },
+          located.player || forced ? MUTATION_THROTTLE_MS : NO_PLAYER_THROTTLE_MS,
+        );
       });
       const observer = new MutationObserver(schedule);
       observer.observe(document.body, { childList: true, subtree: true });
