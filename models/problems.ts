@@ -70,12 +70,12 @@ export interface ShownProblem {
 
 /**
  * What a read that found no face tells: a picture too small to find one in, with its size (the user hears the real
- * reason, not "no face"), else no face.
+ * reason, not "no face"), else no face, with `advice` for where the picture came from in place of the camera's.
  */
-export function noFaceProblem({ width, height }: { width: number; height: number }): ShownProblem {
+export function noFaceProblem({ width, height }: { width: number; height: number }, advice?: MessageKey): ShownProblem {
   return Math.min(width, height) < MIN_PICTURE_SIDE
     ? { code: 'image-too-small', subs: [width, height, MIN_PICTURE_SIDE] }
-    : { code: 'no-face' };
+    : { code: 'no-face', body: advice };
 }
 
 export interface ProblemText {

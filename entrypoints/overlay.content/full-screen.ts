@@ -3,6 +3,7 @@
  * Chromium makes everything outside that element inert. So the overlay is placed on the player that element holds (or
  * is), and its host goes inside that element, or, where it can hold no children (the video itself), above it.
  */
+import { innermost } from '../shared/page-video';
 
 /**
  * The player the user sees: in full screen, the page's player when the full-screen element holds it (a site's
@@ -18,13 +19,9 @@ export function playerShown(player: Element | null): Element | null {
 
 /**
  * The element shown full screen: inside a shadow root too, where a player built of custom elements makes its own
- * container or video full screen (the document names only the outermost host).
+ * container or video full screen.
  */
-function fullScreenElement(): Element | null {
-  let full = document.fullscreenElement;
-  while (full?.shadowRoot?.fullscreenElement) full = full.shadowRoot.fullscreenElement;
-  return full;
-}
+const fullScreenElement = () => innermost((root) => root.fullscreenElement);
 
 /** Whether `outer` is or holds `inner`, across shadow roots. */
 function holds(outer: Element, inner: Element): boolean {

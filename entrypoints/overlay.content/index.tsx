@@ -166,8 +166,8 @@ export default defineContentScript({
       'contextmenu',
       (e) => {
         // The element under the pointer, inside a shadow root too (the event's target is then the root's host).
-        const el = e.composedPath().find((n) => n instanceof HTMLVideoElement || n instanceof HTMLImageElement);
-        lastContextMedia = el instanceof HTMLVideoElement || el instanceof HTMLImageElement ? el : null;
+        lastContextMedia =
+          e.composedPath().find((n) => n instanceof HTMLVideoElement || n instanceof HTMLImageElement) ?? null;
       },
       { capture: true, passive: true },
     );
@@ -487,10 +487,8 @@ export default defineContentScript({
         });
         const found = moodFromFaces(analysis.faces);
         if (found.kind === 'no-face') {
-          const none = noFaceProblem(analysis.image);
           // A frame of a video gets a video's advice, a picture a picture's, not the camera's.
-          const body = el instanceof HTMLImageElement ? 'noFaceInImage' : 'noFaceInFrame';
-          problem = none.code === 'no-face' ? { ...none, body } : none;
+          problem = noFaceProblem(analysis.image, el instanceof HTMLImageElement ? 'noFaceInImage' : 'noFaceInFrame');
         } else {
           const summary = moodSummary(found, 'video');
           // The frame's look goes to the picks (a scene of a film: films that look like it); history keeps the mood only.

@@ -230,15 +230,21 @@ export function App() {
     });
     // Opened on a tab whose page just refused the right-click's read (or by that refusal): why, first. Else, back
     // soon after a check (a "Watch on…" link closed the popup, say): that check again, unless one has started.
-    refusalOnThisTab()
+    // Both asked at once.
+    const refused = refusalOnThisTab().then(
+      (code) => {
+        if (code) setState({ kind: 'problem', code });
+        return code;
+      },
+      (error: unknown) => {
+        console.warn('Moodreel: refused read not asked for', error);
+        return null;
+      },
+    );
+    Promise.all([ask({ type: 'history-list', limit: 1 }), refused])
       .then(
-        (code) => code && setState({ kind: 'problem', code }),
-        (error: unknown) => console.warn('Moodreel: refused read not asked for', error),
-      )
-      .then(() => ask({ type: 'history-list', limit: 1 }))
-      .then(
-        async ([last]) => {
-          if (last && Date.now() - last.at <= RECALL_WITHIN_MS) await recall(last, true);
+        async ([[last], code]) => {
+          if (!code && last && Date.now() - last.at <= RECALL_WITHIN_MS) await recall(last, true);
         },
         (error: unknown) => console.warn('Moodreel: last check not read', error),
       )
@@ -319,10 +325,9 @@ export function App() {
     });
     const image = { src: images[shown]!, video };
     if (found.kind === 'no-face') {
-      const none = noFaceProblem(results[shown]!.image);
       // A video's frame gets a video's advice, not the camera's.
-      const body = none.code === 'no-face' && source === 'tab' ? 'noFaceInFrame' : undefined;
-      return setState({ kind: 'problem', ...none, image, body });
+      const none = noFaceProblem(results[shown]!.image, source === 'tab' ? 'noFaceInFrame' : undefined);
+      return setState({ kind: 'problem', ...none, image });
     }
     // A new check's picks are for its mood, not like a title chosen on the last list.
     picks.onBackToMood();

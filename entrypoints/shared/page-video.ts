@@ -45,12 +45,22 @@ function pageVideos(look: Look): HTMLVideoElement[] {
     : [...own, ...inShadowRoots<HTMLVideoElement>('video', look)];
 }
 
-/** The video playing in picture-in-picture, inside a shadow root too (the document names only its host), or null. */
-export function pictureInPictureVideo(): Element | null {
-  let el = document.pictureInPictureElement;
-  while (el?.shadowRoot?.pictureInPictureElement) el = el.shadowRoot.pictureInPictureElement;
+/**
+ * The element a document's property names (the one full screen, in picture-in-picture), followed down the shadow
+ * roots: the document names only the outermost host of one inside a shadow root.
+ */
+export function innermost(named: (root: Document | ShadowRoot) => Element | null): Element | null {
+  let el = named(document);
+  while (el?.shadowRoot) {
+    const inner = named(el.shadowRoot);
+    if (!inner) break;
+    el = inner;
+  }
   return el;
 }
+
+/** The video playing in picture-in-picture, inside a shadow root too, or null. */
+export const pictureInPictureVideo = () => innermost((root) => root.pictureInPictureElement);
 
 /** The largest player-sized video on the page, playing ones first. */
 export function largestVideo(look: Look = 'fresh'): HTMLVideoElement | null {

@@ -80,8 +80,27 @@ async function sweep(page: Page, done: Promise<unknown>): Promise<number> {
   return moves;
 }
 
+/**
+ * The overlay's cost while `activity` runs on the page (resolving with the page's mutations and pointer moves): a row
+ * of the table, labelled `name`, and its time per second.
+ */
+async function measured(
+  page: Page,
+  name: string,
+  activity: () => Promise<[number, number]>,
+): Promise<{ row: (string | number)[]; msPerSecond: number }> {
+  const before = await overlayCost(page);
+  const start = Date.now();
+  const [mutations, moves] = await activity();
+  const seconds = (Date.now() - start) / 1000;
+  const after = await overlayCost(page);
+  const msPerSecond = round((after.busyMs - before.busyMs) / seconds, 3);
+  const row = [name, round(seconds, 1), mutations, moves, after.runs - before.runs, msPerSecond, BUDGET_MS_PER_S];
+  return { row, msPerSecond };
+}
+
 /** A large page of the site without a player, where the overlay shows nothing, as it loads more. */
-async function noPlayerRow(browser: Browser, url: string): Promise<(string | number)[]> {
+async function noPlayer(browser: Browser, url: string): Promise<{ row: (string | number)[]; msPerSecond: number }> {
   const page = await browser.newPage();
   await page.setViewport({ width: 1280, height: 800 });
   await page.goto(url);
@@ -93,27 +112,17 @@ async function noPlayerRow(browser: Browser, url: string): Promise<(string | num
     }
   });
   await new Promise((r) => setTimeout(r, 2000)); // the overlay's first looks at the grown page
-  const before = await overlayCost(page);
-  const start = Date.now();
   // A browse page loading cards as it goes: one added every 50 ms, nothing redrawn in between.
-  const mutations = (await page.evaluate(
-    `new Promise((done) => { let n = 0; const end = performance.now() + ${SECONDS * 1000};
-      const tick = setInterval(() => { const card = document.createElement('p'); card.textContent = 'card ' + n++;
-        document.body.append(card); if (performance.now() > end) { clearInterval(tick); done(n); } }, 50); })`,
-  )) as number;
-  const seconds = (Date.now() - start) / 1000;
-  const after = await overlayCost(page);
-  await page.close();
-  const msPerSecond = (after.busyMs - before.busyMs) / seconds;
-  return [
-    'no player, 20,000 elements',
-    round(seconds, 1),
-    mutations,
+  const result = await measured(page, 'no player, 20,000 elements', async () => [
+    (await page.evaluate(
+      `new Promise((done) => { let n = 0; const end = performance.now() + ${SECONDS * 1000};
+        const tick = setInterval(() => { const card = document.createElement('p'); card.textContent = 'card ' + n++;
+          document.body.append(card); if (performance.now() > end) { clearInterval(tick); done(n); } }, 50); })`,
+    )) as number,
     0,
-    after.runs - before.runs,
-    round(msPerSecond, 3),
-    BUDGET_MS_PER_S,
-  ];
+  ]);
+  await page.close();
+  return result;
 }
 
 async function main() {
@@ -135,27 +144,17 @@ async function main() {
         await page.click('moodreel-overlay >>> [data-testid="overlay-badge"]');
         await new Promise((r) => setTimeout(r, 3000)); // picks arrive before measuring
       }
-      const before = await overlayCost(page);
-      const start = Date.now();
-      const churning = churn(page, SECONDS);
-      const [mutations, moves] = await Promise.all([churning, sweep(page, churning)]);
-      const seconds = (Date.now() - start) / 1000;
-      const after = await overlayCost(page);
-      const msPerSecond = (after.busyMs - before.busyMs) / seconds;
-      rows.push([
-        state,
-        round(seconds, 1),
-        mutations,
-        moves,
-        after.runs - before.runs,
-        round(msPerSecond, 3),
-        BUDGET_MS_PER_S,
-      ]);
-      summary[`${state}MsPerSecond`] = round(msPerSecond, 3);
+      const { row, msPerSecond } = await measured(page, state, () => {
+        const churning = churn(page, SECONDS);
+        return Promise.all([churning, sweep(page, churning)]);
+      });
+      rows.push(row);
+      summary[`${state}MsPerSecond`] = msPerSecond;
     }
     await page.close();
-    rows.push(await noPlayerRow(session.browser, server.url('www.youtube.com', '/consent')));
-    summary.noPlayerMsPerSecond = rows.at(-1)![5] as number;
+    const bare = await noPlayer(session.browser, server.url('www.youtube.com', '/consent'));
+    rows.push(bare.row);
+    summary.noPlayerMsPerSecond = bare.msPerSecond;
   } finally {
     await session.close();
     await server.close();

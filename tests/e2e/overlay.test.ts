@@ -14,6 +14,7 @@ import {
   inOverlay,
   OVERLAY,
   overlayReads,
+  seenAt,
   seenInOverlay,
   settledInOverlay,
   waitInOverlay,
@@ -638,19 +639,8 @@ describe('right-click: read the mood of this frame', () => {
     };
     await shown(`${inPlayer('[data-via]')}, ${inPlayer('[data-testid="notice"]')}`, 90_000);
     expect(await page.$eval(inPlayer('[data-testid="overlay-mood"]'), (el) => el.textContent?.trim())).toMatch(EMOTION);
-    // Seen: the topmost element at the mood's centre, looked for down through the shadow roots, is the overlay's.
-    const seen = await page.$eval(inPlayer('[data-testid="overlay-mood"]'), (el) => {
-      const r = el.getBoundingClientRect();
-      const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-      let hit = document.elementFromPoint(x, y);
-      while (hit?.shadowRoot) {
-        const inner = hit.shadowRoot.elementFromPoint(x, y);
-        if (!inner || inner === hit) break;
-        hit = inner;
-      }
-      return hit?.getRootNode() === el.getRootNode();
-    });
-    expect(seen).toBe(true);
+    // Seen: the topmost element at the mood's centre, looked for down through the shadow roots, is the overlay.
+    expect(await seenAt(page, inPlayer('[data-testid="overlay-mood"]'))).toBe(true);
     // Usable: its own close button closes it to the badge, the player still full screen.
     await page.click(inPlayer('.overlay-close'));
     await shown(inPlayer('[data-testid="overlay-badge"]'));

@@ -48,16 +48,28 @@ export const overlayReads = (page: Page, testId: string, text: string, timeout =
   );
 
 /**
- * Whether the user sees the overlay's `selector`: the page's topmost element at its centre is the overlay (a full
- * screen shows only the element made full screen, and what is stacked above it).
+ * Whether the user sees the element `selector` finds inside the overlay's shadow root (wherever the overlay is, in the
+ * page or in another shadow root): the topmost element at its centre, followed down the shadow roots (each hit test
+ * names only the outermost host), is the overlay (a full screen shows only the element made full screen, and what is
+ * stacked above it).
  */
-export const seenInOverlay = (page: Page, selector: string) =>
-  page.$eval(inOverlay(selector), (el) => {
+export const seenAt = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => {
     const r = el.getBoundingClientRect();
     const [x, y] = [r.x + r.width / 2, r.y + r.height / 2];
-    const inWindow = x >= 0 && y >= 0 && x < window.innerWidth && y < window.innerHeight;
-    return inWindow && document.elementFromPoint(x, y) === (el.getRootNode() as ShadowRoot).host;
+    if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) return false;
+    const host = (el.getRootNode() as ShadowRoot).host;
+    for (let hit = document.elementFromPoint(x, y); hit;) {
+      if (hit === host) return true;
+      const inner = hit.shadowRoot?.elementFromPoint(x, y);
+      if (!inner || inner === hit) return false;
+      hit = inner;
+    }
+    return false;
   });
+
+/** Whether the user sees the overlay's `selector` (see seenAt), the overlay being in the page. */
+export const seenInOverlay = (page: Page, selector: string) => seenAt(page, inOverlay(selector));
 
 /** Whether the overlay's `selector` is drawn: the window's pixels there change when the overlay is hidden. */
 export async function drawnInOverlay(page: Page, selector: string): Promise<boolean> {
