@@ -266,6 +266,21 @@ export default defineContentScript({
       if (drawnResting) draw();
     });
 
+    /** The document and the shadow roots of players whose play and pause the badge follows, this activation. */
+    let followedRoots = new WeakSet<Document | ShadowRoot>();
+
+    /**
+     * Follows the play and pause of the videos in `root`: caught on their way down, for they do not bubble, and
+     * listened to in a player's shadow root too, for they do not leave it.
+     */
+    function followPlayback(root: Document | ShadowRoot) {
+      const signal = active?.signal;
+      if (!signal || signal.aborted || followedRoots.has(root)) return;
+      followedRoots.add(root);
+      root.addEventListener('play', wake, { capture: true, signal });
+      for (const type of ['pause', 'ended']) root.addEventListener(type, stopped, { capture: true, signal });
+    }
+
     function listenForPointer() {
       const signal = active?.signal;
       if (!signal || signal.aborted) return;
@@ -276,6 +291,8 @@ export default defineContentScript({
     /** Finds the player again and redraws only when something the overlay shows has changed. */
     const refresh = timed(() => {
       located = locate(site, generic);
+      const root = located.video?.getRootNode();
+      if (root instanceof ShadowRoot) followPlayback(root);
       if (!ui) return;
       // The page removed our host (a SPA re-render): mount again, into a fresh container that must be drawn.
       if (!ui.shadowHost.isConnected) mount();
@@ -293,6 +310,7 @@ export default defineContentScript({
       if (active || ctx.isInvalid) return;
       active = new AbortController();
       const signal = active.signal;
+      followedRoots = new WeakSet();
       ui ??= await createShadowRootUi(ctx, {
         name: 'moodreel-overlay',
         position: 'inline',
@@ -332,9 +350,7 @@ export default defineContentScript({
       observer.observe(document.body, { childList: true, subtree: true });
       window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
       window.addEventListener('resize', schedule, { passive: true, signal });
-      // A video's play and pause do not bubble: caught on their way down.
-      document.addEventListener('play', wake, { capture: true, signal });
-      for (const type of ['pause', 'ended']) document.addEventListener(type, stopped, { capture: true, signal });
+      followPlayback(document);
       listenForPointer();
       restLater();
       document.addEventListener(

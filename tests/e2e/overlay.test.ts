@@ -387,20 +387,21 @@ describe('overlay on streaming sites (production match patterns)', () => {
   );
 });
 
-describe('out of the film’s way', () => {
-  const badgeOpacity = (page: Page, wanted: 'gone' | 'shown') =>
-    page.waitForFunction(
-      (w) => {
-        const badge = document
-          .querySelector('moodreel-overlay')
-          ?.shadowRoot?.querySelector('[data-testid="overlay-badge"]');
-        const opacity = badge ? Number(getComputedStyle(badge).opacity) : NaN;
-        return w === 'gone' ? opacity === 0 : opacity > 0.9;
-      },
-      { polling: 100, timeout: 15_000 },
-      wanted,
-    );
+/** Resolves once the overlay's badge has faded out of the film's way (`gone`), or is fully shown. */
+const badgeOpacity = (page: Page, wanted: 'gone' | 'shown') =>
+  page.waitForFunction(
+    (w) => {
+      const badge = document
+        .querySelector('moodreel-overlay')
+        ?.shadowRoot?.querySelector('[data-testid="overlay-badge"]');
+      const opacity = badge ? Number(getComputedStyle(badge).opacity) : NaN;
+      return w === 'gone' ? opacity === 0 : opacity > 0.9;
+    },
+    { polling: 100, timeout: 15_000 },
+    wanted,
+  );
 
+describe('out of the film’s way', () => {
   it('lets the badge fade while the film plays and the pointer rests, and brings it back at a move or a pause', async () => {
     const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=paddington1'));
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 0.2);
@@ -645,6 +646,20 @@ describe('right-click: read the mood of this frame', () => {
     await page.click(inPlayer('.overlay-close'));
     await shown(inPlayer('[data-testid="overlay-badge"]'));
     expect(await page.evaluate(() => document.fullscreenElement?.tagName)).toBe('FILM-PLAYER');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lets the badge on a web component’s player fade while it plays, and brings it back at a pause', async () => {
+    const { page, errors } = await rightClickOnAnyPage('/media/face.webm', { shadow: true });
+    expect((await waitForFrameMood(page)).mood).toMatch(EMOTION);
+    await page.click(inOverlay('.overlay-close'));
+    // A click beside the player, then the pointer rests.
+    await page.mouse.click(20, 780);
+    await badgeOpacity(page, 'gone');
+    // The player's pause never leaves its shadow root.
+    await page.evaluate(() => document.querySelector('film-player')!.shadowRoot!.querySelector('video')!.pause());
+    await badgeOpacity(page, 'shown');
     expect(errors).toEqual([]);
     await page.close();
   });
