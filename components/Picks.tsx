@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import type { FeedbackSignal } from '../models/learning/signals';
 import type { PickView } from '../models/protocol';
 import { TIME_CHOICES } from '../models/recommend/filters';
@@ -46,6 +47,8 @@ export interface PicksProps {
   /** Poster URLs by movie id, where TMDB gave one. */
   posters: Record<number, string | null>;
   watchOn?: WatchOn;
+  /** A further way to tune the list where there is one (match the look of the user's picture), beside Variety. */
+  more?: ComponentChildren;
 }
 
 export function Picks(props: PicksProps) {
@@ -60,25 +63,12 @@ export function Picks(props: PicksProps) {
   });
   return (
     <section class="picks" aria-label={t('picksLabel')} {...keptFocus}>
-      <div class="picks-controls">
-        <ChoiceButtons
-          label={t('strategyLabel')}
-          choices={strategies}
-          selected={props.strategy}
-          onSelect={props.onStrategy}
-        />
-        <label class="slider">
-          {t('variety')}
-          <input
-            type="range"
-            min={0}
-            max={100}
-            value={Math.round(props.diversity * 100)}
-            aria-label={t('varietyLabel')}
-            onChange={(e) => props.onDiversity(Number(e.currentTarget.value) / 100)}
-          />
-        </label>
-      </div>
+      <ChoiceButtons
+        label={t('strategyLabel')}
+        choices={strategies}
+        selected={props.strategy}
+        onSelect={props.onStrategy}
+      />
       <ChoiceButtons
         label={t('timeLabel')}
         class="time-choice"
@@ -135,9 +125,24 @@ export function Picks(props: PicksProps) {
       <p class="visually-hidden" role="status" data-testid="picks-ready">
         {props.picks && props.picks.length > 0 && !props.failed ? plural('picksReady', props.picks.length) : ''}
       </p>
-      <WaitButton onClick={props.onDifferent} waiting={props.busy} data-testid="different-picks">
-        🔀 {t('differentPicks')}
-      </WaitButton>
+      {/* Other films, and how far they stray: under the list, so the first films are on the popup's first screen. */}
+      <div class="picks-more">
+        <WaitButton onClick={props.onDifferent} waiting={props.busy} data-testid="different-picks">
+          🔀 {t('differentPicks')}
+        </WaitButton>
+        <label class="slider">
+          {t('variety')}
+          <input
+            type="range"
+            min={0}
+            max={100}
+            value={Math.round(props.diversity * 100)}
+            aria-label={t('varietyLabel')}
+            onChange={(e) => props.onDiversity(Number(e.currentTarget.value) / 100)}
+          />
+        </label>
+        {props.more}
+      </div>
     </section>
   );
 }

@@ -532,20 +532,24 @@ export function App() {
                 corrected={state.corrected}
                 onCorrect={correct}
               />
-              {state.look && (
-                <label class="match-look">
-                  <input
-                    type="checkbox"
-                    checked={settings.matchLook}
-                    data-testid="match-look"
-                    onChange={(e) => {
-                      keepSetting('matchLook', e.currentTarget.checked);
-                    }}
-                  />{' '}
-                  {t('matchLook')}
-                </label>
-              )}
-              <Picks {...picks} />
+              <Picks
+                {...picks}
+                more={
+                  state.look && (
+                    <label class="match-look">
+                      <input
+                        type="checkbox"
+                        checked={settings.matchLook}
+                        data-testid="match-look"
+                        onChange={(e) => {
+                          keepSetting('matchLook', e.currentTarget.checked);
+                        }}
+                      />{' '}
+                      {t('matchLook')}
+                    </label>
+                  )
+                }
+              />
             </>
           )}
           {state.kind === 'recalled' && (

@@ -108,8 +108,12 @@ async function popupShots(session: ExtensionSession): Promise<{ picks: Buffer; h
 async function privacyShot(session: ExtensionSession): Promise<Buffer> {
   const page = await session.openPage('privacy.html');
   await page.setViewport({ width: 600, height: 1000 });
-  await page.waitForSelector('[data-testid="count-history"]');
-  await new Promise((r) => setTimeout(r, 500));
+  // The counts filled in, not the "…" they show while the store is read (longer while the catalogue imports).
+  await page.waitForFunction(() => {
+    const count = document.querySelector('[data-testid="count-history"]');
+    return count !== null && count.textContent !== '…';
+  });
+  await new Promise((r) => setTimeout(r, 300));
   const box = (await (await page.$('main'))!.boundingBox())!;
   const shot = await png(page, { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 720) });
   await page.close();

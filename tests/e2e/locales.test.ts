@@ -10,6 +10,7 @@ import { askFrom, launchExtension, type ExtensionSession } from '../support/chro
 import { FACES } from '../support/images';
 import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
 import { overflowing } from '../support/overflow';
+import { firstPickOnFirstScreen, POPUP_MAX_HEIGHT } from '../support/picks';
 import { scratchDir } from '../support/scratch';
 import { screenshotPath } from '../support/screenshots';
 import { clipOf, startSiteServer, type SiteServer } from '../support/site-server';
@@ -51,6 +52,8 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
 
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    // Movies in view in every language: longer words wrap inside their buttons, never push the first pick down.
+    expect((await firstPickOnFirstScreen(popup)).bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
     await popup.click('[data-testid="mood-details"] summary');
     const word = await popup.$eval('[data-testid="mood-word"]', (el) => el.textContent!);
     const words = Object.entries(messages).filter(([k]) => k.startsWith('emotion_'));

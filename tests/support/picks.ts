@@ -45,3 +45,24 @@ export async function pickReplaced(page: Page, id: number, timeout = 30_000): Pr
     id,
   );
 }
+
+/** The most a toolbar popup may be tall in Chrome. */
+export const POPUP_MAX_HEIGHT = 600;
+
+/**
+ * Where the first pick is (CSS px from the top) in the popup at its tallest, scrolled to the top: whole on the first
+ * screen when its bottom is at most POPUP_MAX_HEIGHT. The popup's size is put back after.
+ */
+export async function firstPickOnFirstScreen(page: Page): Promise<{ top: number; bottom: number }> {
+  const size = page.viewport();
+  await page.setViewport({ width: size?.width ?? 392, height: POPUP_MAX_HEIGHT });
+  try {
+    await page.evaluate(() => window.scrollTo(0, 0));
+    return await page.$eval('[data-testid="pick"]', (el) => {
+      const r = el.getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom };
+    });
+  } finally {
+    if (size) await page.setViewport(size);
+  }
+}
