@@ -26,7 +26,9 @@ export type CameraProblem = 'camera-denied' | 'camera-missing' | 'camera-busy' |
 /** Frame reading on a web page (overlay, right-click and the popup's "This tab's video"). */
 export type FrameProblem = 'protected-video' | 'no-video' | 'video-out-of-view' | InPictureInPicture | ClosedPage;
 /** A page the browser keeps Moodreel out of: a file from the computer (until the user allows files), or any other. */
-export type ClosedPage = 'file-closed' | 'page-closed';
+export const CLOSED_PAGES = ['file-closed', 'page-closed'] as const;
+export type ClosedPage = (typeof CLOSED_PAGES)[number];
+export const isClosedPage = (code: unknown): code is ClosedPage => CLOSED_PAGES.some((c) => c === code);
 
 /**
  * Why Moodreel could not reach a page, by its address: a file, where the browser lets the user allow files

@@ -7,7 +7,7 @@
 import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
 import { hasOnlyKeys, isRecord } from '../../models/checks';
-import { problemText, type ClosedPage } from '../../models/problems';
+import { isClosedPage, problemText, type ClosedPage } from '../../models/problems';
 
 const item = storage.defineItem<unknown>('session:closedPage', { version: 1 });
 
@@ -24,7 +24,7 @@ function parseRefusal(raw: unknown): Refusal | null {
   if (!isRecord(raw) || !hasOnlyKeys(raw, ['tabId', 'code', 'at'])) return null;
   const { tabId, code, at } = raw;
   if (typeof tabId !== 'number' || typeof at !== 'number') return null;
-  return code === 'file-closed' || code === 'page-closed' ? { tabId, code, at } : null;
+  return isClosedPage(code) ? { tabId, code, at } : null;
 }
 
 // Manifest V2 (Firefox) knows the toolbar button as the browser action.
