@@ -31,6 +31,7 @@ import {
   type Rating,
 } from '../lib/embeddings';
 import { readCsv } from '../lib/csv';
+import { unmangled } from '../lib/mojibake';
 
 /** Every catalogue title's tone-model inputs, written by each build for `npm run films:fit-tones`. */
 export const TONE_INPUTS = resolve('.cache/tone-inputs.json.gz');
@@ -168,8 +169,9 @@ export function buildCatalogue(
     const id = Number(r.id);
     addAll(keywords, id, pipes(r.keywords));
     meta.set(id, {
-      directors: pipes(r.director),
-      cast: pipes(r.cast).slice(0, MAX_CAST),
+      // Its names are often mangled ("RodrÃ­guez"): they are shown in reasons, so put back.
+      directors: pipes(r.director).map(unmangled),
+      cast: pipes(r.cast).slice(0, MAX_CAST).map(unmangled),
       runtime: num(r.runtime) || null,
       language: null,
       rating: num(r.vote_average),

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { LEXICON_VERSION } from '../../models/catalogue/lexicon';
 import { TONES } from '../../models/catalogue/tones';
 import { CATALOGUE_DIR, readPackedCatalogue } from '../../scripts/lib/catalogue';
+import { unmangled } from '../../scripts/lib/mojibake';
 
 const { manifest, movies } = readPackedCatalogue();
 
@@ -22,6 +23,11 @@ describe('packaged catalogue', () => {
     expect(manifest.sources.join(' ')).toContain(
       'This product uses the TMDB API but is not endorsed or certified by TMDB.',
     );
+  });
+
+  it('names people as they are written, none mangled by a wrong encoding on the way', () => {
+    const names = new Set(movies.flatMap((m) => [...m.directors, ...m.cast]));
+    expect([...names].filter((name) => unmangled(name) !== name)).toEqual([]);
   });
 
   it('holds at least 30,000 titles with unique ids', () => {
