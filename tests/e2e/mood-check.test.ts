@@ -12,7 +12,7 @@ import { screenshotPath } from '../support/screenshots';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import type { Tone } from '../../models/catalogue/tones';
 import MESSAGES from '../../public/_locales/en/messages.json';
-import { otherPicks, pickIds, pickReplaced } from '../support/picks';
+import { firstPickOnFirstScreen, otherPicks, pickIds, pickReplaced, POPUP_MAX_HEIGHT } from '../support/picks';
 import { scratchDir } from '../support/scratch';
 import { waitForFocus } from '../support/focus';
 
@@ -106,6 +106,25 @@ describe('mood check from the camera', () => {
     const popup = await checkMood(video);
     expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('no-face');
     expect(await text(popup, '[data-testid="notice"]')).toContain('No face found');
+  });
+});
+
+describe('a read too unsure to claim a mood', () => {
+  it('says it is hard to tell in a sentence, asks first, and keeps the first pick on the first screen', async () => {
+    // The Solvay conference of 1927: many small faces, none clearly in one mood.
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 900 });
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_solvay1927.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    expect(await popup.$eval('[data-testid="mood"]', (el) => el.getAttribute('data-sureness'))).toBe('hard');
+    // As the user reads it (innerText follows the styles): the word as the sentence writes it, not capitalised.
+    const word = await text(popup, '[data-testid="mood-word"]');
+    expect(await popup.$eval('.mood-lead', (el) => (el as HTMLElement).innerText)).toBe(
+      MESSAGES.moodHardToTell.message.replace('$1', word),
+    );
+    expect(await text(popup, '.correct-first')).toContain(MESSAGES.howDoYouFeel.message);
+    expect((await firstPickOnFirstScreen(popup)).bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
   });
 });
 
