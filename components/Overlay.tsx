@@ -163,7 +163,9 @@ export function Overlay(props: OverlayProps) {
           {dominant ? (
             <>
               <span aria-hidden="true">{EMOTION_EMOJI[dominant]}</span>{' '}
-              <span data-testid="overlay-mood">{t(`emotion_${dominant}`)}</span>
+              <span class="overlay-mood-word" data-testid="overlay-mood">
+                {t(`emotion_${dominant}`)}
+              </span>
               <span class="overlay-sub">
                 {' '}
                 · {mood!.from === 'frame' ? t('overlayFromFrame') : t('overlayFromLatest')}

@@ -317,6 +317,11 @@ describe('overlay on streaming sites (production match patterns)', () => {
       await page.click(inOverlay('[data-testid="overlay-badge"]'));
       await waitInOverlay(page, '[data-testid="pick"]', 60_000);
       expect(await overlayText(page, 'overlay-watching')).toBe('Watching: Paddington');
+      // No mood checked yet: its heading as the user reads it (innerText follows the styles), not capitalised word by
+      // word.
+      expect(await page.$eval(inOverlay('.overlay-title'), (el) => (el as HTMLElement).innerText)).toBe(
+        'Picks for your taste',
+      );
       // A panel that has just opened may still redraw its list once: wait until it holds still.
       await settledInOverlay(page, '[data-testid="pick-reason"]');
       expect(await page.$$(inOverlay('[data-testid="pick-reason"]'))).not.toHaveLength(0);
