@@ -22,7 +22,7 @@ import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
 import { FrameError, frameClickedIn, mediaBySource, readFrame } from './frame';
 import { followFullScreen } from './full-screen';
 import { locate, type Located } from './locate';
-import { largestPlayer, largestVideo, pageVideo } from '../shared/page-video';
+import { largestPlayer, largestVideo, pageVideo, WALK_REUSED_MS } from '../shared/page-video';
 import { askBackground } from '../shared/background-client';
 
 /**
@@ -337,7 +337,7 @@ export default defineContentScript({
 
       // Page activity only schedules a look, at most every MUTATION_THROTTLE_MS (NO_PLAYER_THROTTLE_MS without one).
       let timer: ReturnType<typeof setTimeout> | null = null;
-      const schedule = timed(() => {
+      const later = () => {
         timer ??= setTimeout(
           () => {
             timer = null;
@@ -345,8 +345,25 @@ export default defineContentScript({
           },
           located.player || forced ? MUTATION_THROTTLE_MS : NO_PLAYER_THROTTLE_MS,
         );
-      });
-      const observer = new MutationObserver(schedule);
+      };
+      const schedule = timed(later);
+      // Without a player, one look more once the page has been still for as long as a walk for shadow roots is
+      // reused: the looks before may all have reused a walk older than the last change, and a still page brings no
+      // other (a web component's player opened in place would never be found).
+      let lastChange = 0;
+      let still: ReturnType<typeof setTimeout> | null = null;
+      const whenStill = () => {
+        const quiet = performance.now() - lastChange;
+        still = quiet > WALK_REUSED_MS ? null : setTimeout(whenStill, WALK_REUSED_MS + 50 - quiet);
+        if (!still && !located.player && !forced) refresh();
+      };
+      const observer = new MutationObserver(
+        timed(() => {
+          later();
+          lastChange = performance.now();
+          still ??= setTimeout(whenStill, WALK_REUSED_MS + 50);
+        }),
+      );
       observer.observe(document.body, { childList: true, subtree: true });
       window.addEventListener('scroll', schedule, { capture: true, passive: true, signal });
       window.addEventListener('resize', schedule, { passive: true, signal });
@@ -364,6 +381,7 @@ export default defineContentScript({
       signal.addEventListener('abort', () => {
         observer.disconnect();
         if (timer) clearTimeout(timer);
+        if (still) clearTimeout(still);
         if (restTimer) clearTimeout(restTimer);
         restTimer = null;
         endHiding();

@@ -25,7 +25,7 @@ function openShadowRoots(root: Document | ShadowRoot): ShadowRoot[] {
  * overlay's look at each change of the page reuses it for a while; what the user asks for walks afresh.
  */
 let walked: { at: number; roots: ShadowRoot[] } | null = null;
-const WALK_REUSED_MS = 10_000;
+export const WALK_REUSED_MS = 10_000;
 
 /** How fresh a look at the page is: `reuse` for the overlay's own at each change of the page. */
 export type Look = 'fresh' | 'reuse';

@@ -500,6 +500,26 @@ describe('settings changed in two places at once', () => {
     await page.close();
   });
 
+  it('badges a web component’s player that a still page without one brings later', async () => {
+    const { page, errors } = await open(server.url('www.youtube.com', '/consent'), false);
+    await page.waitForFunction(() => document.readyState === 'complete');
+    await new Promise((r) => setTimeout(r, 1500)); // the overlay has looked, and found no player
+    expect(await page.$(inOverlay('[data-testid="overlay-badge"]'))).toBeNull();
+    // A player built of custom elements, its video in its shadow root, opened in place; nothing else changes after.
+    await page.evaluate((src) => {
+      const player = document.createElement('film-player');
+      player.style.cssText = 'display:block;width:640px;height:360px';
+      const video = Object.assign(document.createElement('video'), { src, muted: true, autoplay: true, loop: true });
+      video.style.cssText = 'width:100%;height:100%;display:block';
+      player.attachShadow({ mode: 'open' }).append(video);
+      document.body.append(player);
+    }, '/media/face.webm');
+    // Within a walk for shadow roots (reused up to 10 s) and a look.
+    await waitInOverlay(page, '[data-testid="overlay-badge"]', 15_000);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps both: the overlay hides itself on a site while the options page changes the theme', async () => {
     // The options page is open first, with its copy of the settings; then the overlay turns itself off on YouTube.
     const options = await session.openPage('options.html');
