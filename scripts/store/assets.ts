@@ -19,13 +19,13 @@ import type { Page } from 'puppeteer';
 import { launchExtension, type ExtensionSession } from '../../tests/support/chromium';
 import { FACES } from '../../tests/support/images';
 import { inOverlay, settledInOverlay, waitInOverlay } from '../../tests/support/overlay';
+// The screenshot shows what a user sees without scrolling.
+import { POPUP_MAX_HEIGHT } from '../../tests/support/picks';
 import { clipOf, startSiteServer } from '../../tests/support/site-server';
 
 const OUT = resolve('.output/store');
 const LOCALES = ['en', 'de', 'es', 'fr', 'ja', 'pt_BR'] as const;
 const PHOTO = join(FACES, 'skimage_astronaut.png');
-/** What a toolbar popup may be at most in Chrome: the screenshot shows what a user sees without scrolling. */
-const POPUP_HEIGHT = 600;
 
 type Messages = Record<string, { message: string }>;
 const messagesOf = (locale: string) =>
@@ -93,13 +93,13 @@ async function popupShots(session: ExtensionSession): Promise<{ picks: Buffer; h
   await popup.waitForSelector('[data-testid="pick"]', { timeout: 90_000 });
   await new Promise((r) => setTimeout(r, 1500)); // posters' placeholders and the list settle
   const box = (await (await popup.$('main'))!.boundingBox())!;
-  const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, POPUP_HEIGHT) };
+  const clip = { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, POPUP_MAX_HEIGHT) };
   const picks = await png(popup, clip);
   await popup.click('[data-testid="tab-history"]');
   await popup.waitForSelector('[data-testid="history-entry"]');
   const history = await png(popup, {
     ...clip,
-    height: Math.min((await (await popup.$('main'))!.boundingBox())!.height, POPUP_HEIGHT),
+    height: Math.min((await (await popup.$('main'))!.boundingBox())!.height, POPUP_MAX_HEIGHT),
   });
   await popup.close();
   return { picks, history };
