@@ -47,8 +47,8 @@ const REST_MS = 3_000;
 /** Page activity (mutations, scrolling, resizing) is looked at no more than this often. */
 const MUTATION_THROTTLE_MS = 400;
 /**
- * On a page where no player was found (a browse page), no more often than this: each look asks every selector of the
- * site's, which on a large page each go through all of it, for a player that a page seldom brings.
+ * On a page where no player was found (a browse page), no more often than this: each look goes through the page (the
+ * site's selectors, its videos, now and then a walk for shadow roots) for a player that such a page seldom brings.
  */
 const NO_PLAYER_THROTTLE_MS = 2_000;
 
