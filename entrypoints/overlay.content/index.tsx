@@ -130,6 +130,12 @@ export default defineContentScript({
     let restTimer: ReturnType<typeof setTimeout> | null = null;
     let drawnResting = false;
     let active: AbortController | null = null;
+    /**
+     * Follows the box of what the badge stands by: a player resized in place (theatre mode, the page's own layout)
+     * changes no node the page's observer sees, and the badge and panel would keep the old size's places.
+     */
+    let sizes: ResizeObserver | null = null;
+    let sized: Element | null = null;
 
     // Registered first, so a right-click that injected this script finds it listening.
     onMessage(
@@ -293,12 +299,20 @@ export default defineContentScript({
       located = locate(site, generic);
       const root = located.video?.getRootNode();
       if (root instanceof ShadowRoot) followPlayback(root);
+      followSize(player());
       if (!ui) return;
       // The page removed our host (a SPA re-render): mount again, into a fresh container that must be drawn.
       if (!ui.shadowHost.isConnected) mount();
       const placement = placementFor(player(), ui.shadowHost, open, forced);
       if (JSON.stringify([located.site.id, located.title, placement]) !== drawn) draw(placement);
     });
+
+    function followSize(shown: Element | null) {
+      if (!sizes || shown === sized) return;
+      sizes.disconnect();
+      sized = shown;
+      if (shown) sizes.observe(shown);
+    }
 
     function mount() {
       ui?.mount();
@@ -347,6 +361,8 @@ export default defineContentScript({
         );
       };
       const schedule = timed(later);
+      sizes = new ResizeObserver(schedule);
+      followSize(player());
       // Without a player, one look more once the page has been still for as long as a walk for shadow roots is
       // reused: the looks before may all have reused a walk older than the last change, and a still page brings no
       // other (a web component's player opened in place would never be found).
@@ -380,6 +396,8 @@ export default defineContentScript({
       );
       signal.addEventListener('abort', () => {
         observer.disconnect();
+        sizes?.disconnect();
+        sizes = sized = null;
         if (timer) clearTimeout(timer);
         if (still) clearTimeout(still);
         if (restTimer) clearTimeout(restTimer);

@@ -8,7 +8,14 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, type ExtensionSession } from '../support/chromium';
 import { FACES } from '../support/images';
-import { inOverlay, OVERLAY, settledInOverlay, waitInOverlay } from '../support/overlay';
+import {
+  firstPickInPanel,
+  inOverlay,
+  OVERLAY,
+  PLAYER_SIZES,
+  settledInOverlay,
+  waitInOverlay,
+} from '../support/overlay';
 import { overflowing } from '../support/overflow';
 import { firstPickOnFirstScreen, POPUP_MAX_HEIGHT } from '../support/picks';
 import { scratchDir } from '../support/scratch';
@@ -107,6 +114,12 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     expect(await site.$eval(inOverlay('[data-testid="overlay-read-frame"]'), (b) => b.textContent)).toContain(
       messages.overlayReadFrame!.message,
     );
+    expect(await overflowing(site, OVERLAY)).toEqual([]);
+    // Films in the panel over a smaller player, not only its controls: each choice takes a line in every language.
+    const youtube = await firstPickInPanel(site, PLAYER_SIZES.youtubeDefault);
+    expect(youtube.pickBottom).toBeLessThanOrEqual(youtube.panelBottom);
+    const small = await firstPickInPanel(site, PLAYER_SIZES.smallEmbed);
+    expect(small.titleBottom).toBeLessThanOrEqual(small.panelBottom);
     expect(await overflowing(site, OVERLAY)).toEqual([]);
     await site.close();
 

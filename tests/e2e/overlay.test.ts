@@ -11,9 +11,11 @@ import { askFrom, evaluateInContentScript, launchExtension, type ExtensionSessio
 import { darkBlue, dataUrl, FACES, onTheRight, SHARED_DATA, spaceSuit } from '../support/images';
 import {
   drawnInOverlay,
+  firstPickInPanel,
   inOverlay,
   OVERLAY,
   overlayReads,
+  PLAYER_SIZES,
   seenAt,
   seenInOverlay,
   settledInOverlay,
@@ -390,6 +392,19 @@ describe('overlay on streaming sites (production match patterns)', () => {
       await page.close();
     },
   );
+
+  it('follows a player resized in place, and shows films in its panel, not only the controls, over a smaller player', async () => {
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=small'));
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await settledInOverlay(page, '[data-testid="pick"]');
+    // Resized in place (the page's layout, not the window): the panel is placed again for the player's new size.
+    const youtube = await firstPickInPanel(page, PLAYER_SIZES.youtubeDefault);
+    expect(youtube.pickBottom).toBeLessThanOrEqual(youtube.panelBottom);
+    const small = await firstPickInPanel(page, PLAYER_SIZES.smallEmbed);
+    expect(small.titleBottom).toBeLessThanOrEqual(small.panelBottom);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 /** Resolves once the overlay's badge has faded out of the film's way (`gone`), or is fully shown. */

@@ -82,3 +82,46 @@ export async function drawnInOverlay(page: Page, selector: string): Promise<bool
   await page.$eval(OVERLAY, (host) => (host as HTMLElement).style.removeProperty('visibility'));
   return shown !== hidden;
 }
+
+/**
+ * Players the open panel must show films in, not only its controls: YouTube's default player in a 1280-px window
+ * (the first pick whole) and a small embed (the first pick's title).
+ */
+export const PLAYER_SIZES = { youtubeDefault: { width: 854, height: 480 }, smallEmbed: { width: 640, height: 360 } };
+
+/**
+ * The fixture's player resized to `size`, its panel open and placed for it (the panel ends above the player's
+ * controls): where the first pick's title and its whole card end, and where the panel ends, in px from the panel's
+ * top.
+ */
+export async function firstPickInPanel(
+  page: Page,
+  size: { width: number; height: number },
+): Promise<{ titleBottom: number; pickBottom: number; panelBottom: number }> {
+  await page.$eval(
+    '[data-fixture-player]',
+    (player, w, h) => Object.assign((player as HTMLElement).style, { width: `${w}px`, height: `${h}px` }),
+    size.width,
+    size.height,
+  );
+  await page.waitForFunction(
+    () => {
+      const panel = document
+        .querySelector('moodreel-overlay')
+        ?.shadowRoot?.querySelector('[data-testid="overlay-panel"]');
+      const player = document.querySelector('[data-fixture-player]')!.getBoundingClientRect();
+      return panel && panel.getBoundingClientRect().bottom <= player.bottom - 48;
+    },
+    { timeout: 10_000, polling: 100 },
+  );
+  return page.$eval(inOverlay('[data-testid="overlay-panel"]'), (panel) => {
+    const top = panel.getBoundingClientRect().top;
+    const below = (el: Element | null) => Math.round(el!.getBoundingClientRect().bottom - top);
+    const pick = panel.querySelector('[data-testid="pick"]');
+    return {
+      titleBottom: below(pick!.querySelector('.pick-title')),
+      pickBottom: below(pick),
+      panelBottom: below(panel),
+    };
+  });
+}
