@@ -107,6 +107,11 @@ describe('first-run journey', () => {
     const pickBox = await firstPickOnFirstScreen(popup);
     expect(pickBox.top).toBeGreaterThanOrEqual(0);
     expect(pickBox.bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+    // Read as designed: a film's title is larger than its line of facts under it.
+    const [titleSize, factsSize] = await popup.$eval('[data-testid="pick"]', (card) =>
+      ['.pick-title', '.pick-meta'].map((s) => parseFloat(getComputedStyle(card.querySelector(s)!).fontSize)),
+    );
+    expect(titleSize).toBeGreaterThan(factsSize);
 
     // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back and puts the list back
     // as it was.
@@ -993,6 +998,11 @@ describe('accessibility (axe-core)', () => {
     // The catalogue's first import may still be running; the screenshot shows it done.
     await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
     expect(await seriousViolations(options)).toEqual([]);
+    // Text at the size the pages set (Chromium gives an extension's pages a body 75 % as large; Firefox does not).
+    for (const page of [popup, options])
+      expect(
+        await page.evaluate(() => [document.body, document.documentElement].map((el) => getComputedStyle(el).fontSize)),
+      ).toEqual(['14px', '14px']);
     await screenshot(options, 'options.png');
   });
 });
