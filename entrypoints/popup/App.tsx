@@ -669,12 +669,14 @@ export function App() {
             <option value="ssd">{t('detectorAccurate')}</option>
           </select>
         </label>
-        <button type="button" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
-          {t('options')}
-        </button>
-        <button type="button" onClick={() => openTab('/privacy.html')} data-testid="open-privacy">
-          {t('yourData')}
-        </button>
+        <span class="settings-pages">
+          <button type="button" onClick={() => void browser.runtime.openOptionsPage()} data-testid="open-options">
+            {t('options')}
+          </button>
+          <button type="button" onClick={() => openTab('/privacy.html')} data-testid="open-privacy">
+            {t('yourData')}
+          </button>
+        </span>
       </footer>
     </main>
   );
