@@ -17,7 +17,7 @@ import { fullScreen } from '../support/player';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
 import { scratchDir } from '../support/scratch';
 import { clipOf, SITE_PAGES, startSiteServer, type SiteServer } from '../support/site-server';
-import { pickIds, pickReplaced } from '../support/picks';
+import { firstPickOnFirstScreen, pickIds, POPUP_MAX_HEIGHT, pickReplaced } from '../support/picks';
 import { waitForFocus } from '../support/focus';
 import { forgetOnlyCheck } from '../support/history';
 
@@ -152,6 +152,9 @@ describe('Moodreel in Firefox', () => {
     // The list as it was left: the same titles in the same places, the liked one still marked.
     expect(await pickIds(popup)).toEqual(leftOnScreen);
     expect(await popup.$$('[data-testid="pick"][data-marked="up"]')).toHaveLength(1);
+    // As in Chromium: the first pick whole on the popup's first screen.
+    await popup.setViewport({ width: 392, height: 900 });
+    expect((await firstPickOnFirstScreen(popup)).bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
     await forgetOnlyCheck(popup);
     await popup.close();
   });
