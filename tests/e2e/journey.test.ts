@@ -108,10 +108,11 @@ describe('first-run journey', () => {
     expect(pickBox.top).toBeGreaterThanOrEqual(0);
     expect(pickBox.bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
     // Read as designed: a film's title is larger than its line of facts under it.
-    const [titleSize, factsSize] = await popup.$eval('[data-testid="pick"]', (card) =>
-      ['.pick-title', '.pick-meta'].map((s) => parseFloat(getComputedStyle(card.querySelector(s)!).fontSize)),
-    );
-    expect(titleSize).toBeGreaterThan(factsSize);
+    const size = await popup.$eval('[data-testid="pick"]', (card) => {
+      const px = (s: string) => parseFloat(getComputedStyle(card.querySelector(s)!).fontSize);
+      return { title: px('.pick-title'), facts: px('.pick-meta') };
+    });
+    expect(size.title).toBeGreaterThan(size.facts);
 
     // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back and puts the list back
     // as it was.
