@@ -4,10 +4,20 @@ import '../../components/theme.css';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { problemCodeOf, type ProblemCode } from '../../models/problems';
 import { localizePage, t } from '../../components/i18n';
+import type { MessageKey } from '../../models/messages';
 import { cameraPermission, openCamera, stopCamera } from '../popup/camera';
 
 /** `remembered`: the browser keeps the grant for Moodreel (Firefox gives it to this tab only unless told to remember). */
 type State = { kind: 'asking' } | { kind: 'granted'; remembered: boolean } | { kind: 'problem'; code: ProblemCode };
+
+/**
+ * What to do from this page, where a problem's general advice would not do: unblock the camera here, or, with none,
+ * the toolbar's other sources ("this tab's video" would be this page).
+ */
+const HERE: Partial<Record<ProblemCode, MessageKey>> = {
+  'camera-denied': 'cameraBlockedHowTo',
+  'camera-missing': 'cameraMissingHere',
+};
 
 /** The page that asks for the camera once: popups and offscreen documents cannot show the browser's prompt. */
 function CameraPage() {
@@ -53,7 +63,7 @@ function CameraPage() {
       {state.kind === 'problem' && (
         <ProblemNotice
           code={state.code}
-          body={state.code === 'camera-denied' ? 'cameraBlockedHowTo' : undefined}
+          body={HERE[state.code]}
           action={{ label: t('tryAgain'), run: () => void ask() }}
         />
       )}
