@@ -19,6 +19,7 @@ import type { Settings } from '../../models/settings';
 import { registeredSites, siteForHost } from '../../models/sites';
 import { isPlayerSized } from '../../models/sites/site';
 import { loadSettings, saveSetting, watchSettings } from '../shared/settings';
+import { applyTheme } from '../shared/theme';
 import { FrameError, frameClickedIn, mediaBySource, readFrame } from './frame';
 import { followFullScreen } from './full-screen';
 import { locate, type Located } from './locate';
@@ -317,6 +318,7 @@ export default defineContentScript({
     function mount() {
       ui?.mount();
       if (ui) followFullScreen(ui.shadowHost, document.body);
+      if (ui && settings) applyTheme(settings.theme, ui.shadowHost);
       drawn = '';
     }
 
@@ -583,6 +585,7 @@ export default defineContentScript({
       if (ctx.isInvalid) return;
       void loadSettings().then((next) => {
         settings = next;
+        if (ui) applyTheme(next.theme, ui.shadowHost);
         if (shown()) void start();
         else stop();
       });

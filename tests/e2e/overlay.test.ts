@@ -535,6 +535,34 @@ describe('settings changed in two places at once', () => {
     await page.close();
   });
 
+  it('takes the theme as the popup does: dark where the system is, and the user’s choice over it at once', async () => {
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=theme'));
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'dark' }]);
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await waitInOverlay(page, '[data-testid="overlay-panel"]');
+    const panelIsDark = () =>
+      page.$eval(inOverlay('[data-testid="overlay-panel"]'), (panel) => {
+        const [r, g, b] = getComputedStyle(panel).backgroundColor.match(/\d+/g)!.map(Number);
+        return r! + g! + b! < 3 * 128;
+      });
+    expect(await panelIsDark()).toBe(true);
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="theme-light"]');
+    for (const [theme, dark] of [
+      ['light', false],
+      ['dark', true],
+      ['system', true],
+    ] as const) {
+      await options.click(`[data-testid="theme-${theme}"]`);
+      await expect.poll(panelIsDark, { timeout: 10_000 }).toBe(dark);
+    }
+    await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: 'light' }]);
+    expect(await panelIsDark()).toBe(false);
+    await options.close();
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('keeps both: the overlay hides itself on a site while the options page changes the theme', async () => {
     // The options page is open first, with its copy of the settings; then the overlay turns itself off on YouTube.
     const options = await session.openPage('options.html');
