@@ -62,7 +62,8 @@ async function stage(
     body { margin: 0; width: ${size.width}px; height: ${size.height}px; overflow: hidden; display: flex; gap: 48px;
       align-items: center; justify-content: center; font-family: system-ui, sans-serif; color: #1c1b22;
       background: linear-gradient(135deg, #f3efff 0%, #ffe9f1 100%); }
-    .words { width: 300px; } h1 { font-size: 38px; line-height: 1.2; margin: 0 0 16px; }
+    /* Japanese lines break between phrases, not inside a word ("保 / 存"). */
+    .words { width: 300px; word-break: auto-phrase; } h1 { font-size: 38px; line-height: 1.2; margin: 0 0 16px; }
     p { font-size: 19px; line-height: 1.45; margin: 0; color: #4a4759; }
     .shots { display: flex; gap: 24px; align-items: center; }
     img { border-radius: 12px; box-shadow: 0 18px 48px rgb(40 20 80 / 28%); }
@@ -107,7 +108,7 @@ async function popupShots(session: ExtensionSession): Promise<{ picks: Buffer; h
 
 async function privacyShot(session: ExtensionSession): Promise<Buffer> {
   const page = await session.openPage('privacy.html');
-  await page.setViewport({ width: 600, height: 1000 });
+  await page.setViewport({ width: 680, height: 1000 });
   // The counts filled in, not the "…" they show while the store is read (longer while the catalogue imports).
   await page.waitForFunction(() => {
     const count = document.querySelector('[data-testid="count-history"]');
@@ -115,7 +116,14 @@ async function privacyShot(session: ExtensionSession): Promise<Buffer> {
   });
   await new Promise((r) => setTimeout(r, 300));
   const box = (await (await page.$('main'))!.boundingBox())!;
-  const shot = await png(page, { x: box.x, y: box.y, width: box.width, height: Math.min(box.height, 720) });
+  // With the page's own margin above and below its parts (the heading starts at the top of <main>).
+  const margin = 20;
+  const shot = await png(page, {
+    x: box.x - margin,
+    y: box.y - margin,
+    width: box.width + 2 * margin,
+    height: Math.min(box.height + 2 * margin, 780),
+  });
   await page.close();
   return shot;
 }
