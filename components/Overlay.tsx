@@ -61,6 +61,12 @@ export interface OverlayProps {
   resting: boolean;
 }
 
+/**
+ * A panel shorter than this (over a small player) keeps its lines for the films: what is being watched moves from its
+ * own line to the heading's tooltip.
+ */
+const SHORT_PANEL_PX = 300;
+
 /** No mood yet: an even mood, so the picks lean on what the user likes. */
 const TASTE: PicksMood = {
   probabilities: { neutral: 1, happy: 0, sad: 0, angry: 0, fearful: 0, disgusted: 0, surprised: 0 },
@@ -119,6 +125,8 @@ export function Overlay(props: OverlayProps) {
   }, [props.hidden]);
 
   const p = props.placement;
+  const watchingLine = props.watching && t('overlayWatching', props.watching);
+  const short = p.panelMaxHeight < SHORT_PANEL_PX;
   const style = { position: p.fixed ? 'fixed' : 'absolute', top: `${p.top}px`, left: `${p.left}px` };
   if (props.hidden) {
     return (
@@ -158,7 +166,7 @@ export function Overlay(props: OverlayProps) {
         if (e.key === 'Escape') close();
       }}
     >
-      <header class="overlay-head">
+      <header class="overlay-head" title={short && watchingLine ? watchingLine : undefined}>
         <p class="overlay-title" data-via={mood?.via}>
           {dominant ? (
             <>
@@ -182,9 +190,9 @@ export function Overlay(props: OverlayProps) {
           ✕
         </button>
       </header>
-      {props.watching && (
+      {watchingLine && !short && (
         <p class="overlay-watching" data-testid="overlay-watching">
-          {t('overlayWatching', props.watching)}
+          {watchingLine}
         </p>
       )}
       <div class="overlay-actions">

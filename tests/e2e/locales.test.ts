@@ -119,7 +119,7 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     const youtube = await firstPickInPanel(site, PLAYER_SIZES.youtubeDefault);
     expect(youtube.pickBottom).toBeLessThanOrEqual(youtube.panelBottom);
     const small = await firstPickInPanel(site, PLAYER_SIZES.smallEmbed);
-    expect(small.titleBottom).toBeLessThanOrEqual(small.panelBottom);
+    expect(small.reasonBottom).toBeLessThanOrEqual(small.panelBottom);
     expect(await overflowing(site, OVERLAY)).toEqual([]);
     await site.close();
 

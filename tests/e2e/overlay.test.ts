@@ -400,8 +400,12 @@ describe('overlay on streaming sites (production match patterns)', () => {
     // Resized in place (the page's layout, not the window): the panel is placed again for the player's new size.
     const youtube = await firstPickInPanel(page, PLAYER_SIZES.youtubeDefault);
     expect(youtube.pickBottom).toBeLessThanOrEqual(youtube.panelBottom);
+    expect(await overlayText(page, 'overlay-watching')).toBe('Watching: Paddington');
     const small = await firstPickInPanel(page, PLAYER_SIZES.smallEmbed);
-    expect(small.titleBottom).toBeLessThanOrEqual(small.panelBottom);
+    expect(small.reasonBottom).toBeLessThanOrEqual(small.panelBottom);
+    // In the short panel what is being watched is the heading's tooltip, so the films keep its lines.
+    expect(await page.$(inOverlay('[data-testid="overlay-watching"]'))).toBeNull();
+    expect(await page.$eval(inOverlay('.overlay-head'), (h) => h.getAttribute('title'))).toBe('Watching: Paddington');
     expect(errors).toEqual([]);
     await page.close();
   });

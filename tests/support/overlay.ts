@@ -85,7 +85,7 @@ export async function drawnInOverlay(page: Page, selector: string): Promise<bool
 
 /**
  * Players the open panel must show films in, not only its controls: YouTube's default player in a 1280-px window
- * (the first pick whole) and a small embed (the first pick's title).
+ * (the first pick whole) and a small embed (the first pick's title, facts and reason).
  */
 export const PLAYER_SIZES = { youtubeDefault: { width: 854, height: 480 }, smallEmbed: { width: 640, height: 360 } };
 
@@ -97,7 +97,7 @@ export const PLAYER_SIZES = { youtubeDefault: { width: 854, height: 480 }, small
 export async function firstPickInPanel(
   page: Page,
   size: { width: number; height: number },
-): Promise<{ titleBottom: number; pickBottom: number; panelBottom: number }> {
+): Promise<{ titleBottom: number; reasonBottom: number; pickBottom: number; panelBottom: number }> {
   await page.$eval(
     '[data-fixture-player]',
     (player, w, h) => Object.assign((player as HTMLElement).style, { width: `${w}px`, height: `${h}px` }),
@@ -120,6 +120,7 @@ export async function firstPickInPanel(
     const pick = panel.querySelector('[data-testid="pick"]');
     return {
       titleBottom: below(pick!.querySelector('.pick-title')),
+      reasonBottom: below(pick!.querySelector('[data-testid="pick-reason"]')),
       pickBottom: below(pick),
       panelBottom: below(panel),
     };
