@@ -18,7 +18,7 @@ import { WaitButton } from './WaitButton';
 const FOUND = 8;
 /** A pause in typing before the search runs, so each key does not ask the catalogue. */
 const TYPING_MS = 200;
-/** A search slower than this says it is looking (one waits for the catalogue while it is being imported). */
+/** A search slower than this says it is looking (the first one after an install reads the shipped titles first). */
 const SLOW_MS = 400;
 
 /**

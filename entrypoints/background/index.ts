@@ -37,6 +37,7 @@ import { setUpFrameMenu } from './frame-menu';
 import { captureWithOverlayAside, tellOverlays } from './overlays';
 import {
   catalogueTitles,
+  searchCatalogue,
   forgetShownPosterLooks,
   keptList,
   leaveWatchlist,
@@ -114,9 +115,14 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'inference-stats': () => viaOffscreen(() => askOffscreen({ type: 'offscreen:stats' })),
   'movies-get': async (r) =>
     (await getMovies(await openDatabase(), r.movieIds, titlesMeanwhile)).map(withoutSearchFields),
-  // A search cannot tell a title missing from one not there: it waits for an import under way.
+  // While an import writes, the database cannot tell a title missing from one not yet written: the titles in memory
+  // answer (first run, an update); where they cannot be read, the search waits for the import.
   'movies-search': async (r) => {
-    await importSettled();
+    if (catalogueBusy()) {
+      const found = await searchCatalogue(r.query, r.limit).catch(() => null);
+      if (found) return found;
+      await importSettled();
+    }
     return (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields);
   },
   recommend: (r) => recommend(r),

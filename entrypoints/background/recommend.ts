@@ -7,6 +7,7 @@
  * Only the titles TMDB added on this device (negative ids) are read from the database.
  */
 import type { Movie } from '../../models/catalogue/movie';
+import { searchMovies } from '../../models/catalogue/title-search';
 import { decodeItemFactors, type EmbeddingsFile, type ItemFactors } from '../../models/learning/item-factors';
 import { isFeedbackSignal, type FeedbackSignal } from '../../models/learning/signals';
 import {
@@ -184,6 +185,11 @@ export async function recommend(r: RecommendRequest): Promise<PickView[]> {
 export async function catalogueTitles(movieIds: readonly number[]): Promise<Movie[]> {
   const { byId } = await loadCatalogue();
   return movieIds.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** The title search over the titles the ranker knows (shipped and added), for while the database is being written. */
+export async function searchCatalogue(query: string, limit: number): Promise<Movie[]> {
+  return searchMovies((await loadCatalogue()).movies, query, limit);
 }
 
 /**

@@ -3,14 +3,15 @@
  * complete), detect partial or damaged imports and redo them, and look movies up. Never touches the user's stores.
  */
 import type { CatalogueManifest } from '../catalogue/format';
-import { searchKey, type Movie } from '../catalogue/movie';
+import type { Movie } from '../catalogue/movie';
+import { byRenown, matchesTitle, titleQuery, titleWords } from '../catalogue/title-search';
 import type { Database } from './db';
 import type { CatalogueState, StoredMovie } from './schema';
 
 export const IMPORT_BATCH = 5000;
 
 export function toStored(movie: Movie): StoredMovie {
-  return { ...movie, titleWords: [...new Set(searchKey(movie.title).split(' ').filter(Boolean))] };
+  return { ...movie, titleWords: titleWords(movie.title) };
 }
 
 export async function catalogueState(db: Database): Promise<CatalogueState | undefined> {
@@ -108,23 +109,20 @@ export function withoutSearchFields({ titleWords, ...movie }: StoredMovie): Movi
 }
 
 /**
- * Titles containing every word of `query` (the last word may be a prefix, for search-as-you-type), most rated
- * first. Uses the multi-entry word index for the longest word, then filters.
+ * The title search (see title-search) over the database: the multi-entry word index gives the candidates for the
+ * longest whole word (or the word being typed), then the rule filters them.
  */
 export async function searchTitles(db: Database, query: string, limit = 20): Promise<StoredMovie[]> {
-  const words = searchKey(query).split(' ').filter(Boolean);
-  if (words.length === 0) return [];
-  const last = words[words.length - 1]!;
-  const full = words.slice(0, -1);
-  const anchor = [...full].sort((a, b) => b.length - a.length)[0];
-  const range = anchor ? IDBKeyRange.only(anchor) : IDBKeyRange.bound(last, `${last}\uffff`);
+  const q = titleQuery(query);
+  if (!q) return [];
+  const anchor = [...q.whole].sort((a, b) => b.length - a.length)[0];
+  const range = anchor ? IDBKeyRange.only(anchor) : IDBKeyRange.bound(q.last, `${q.last}\uffff`);
   const candidates = await db.getAllFromIndex('movies', 'titleWords', range);
   const seen = new Set<number>();
   const hits = candidates.filter((m) => {
     if (seen.has(m.movieId)) return false;
     seen.add(m.movieId);
-    return full.every((w) => m.titleWords.includes(w)) && m.titleWords.some((w) => w.startsWith(last));
+    return matchesTitle(q, m.titleWords);
   });
-  hits.sort((a, b) => b.mlRatings - a.mlRatings || (b.tmdbVotes ?? 0) - (a.tmdbVotes ?? 0) || a.movieId - b.movieId);
-  return hits.slice(0, limit);
+  return hits.sort(byRenown).slice(0, limit);
 }
