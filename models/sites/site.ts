@@ -56,7 +56,7 @@ export function siteForHost(host: string, sites: readonly SiteAdapter[] = regist
 export function tidyTitle(raw: string, suffixes: readonly string[] = []): string {
   let t = raw.replace(/\s+/g, ' ').trim();
   for (const s of suffixes) {
-    const re = new RegExp(`\\s*[|\\-–—:]\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
+    const re = new RegExp(`\\s*[|\\-–—:•·]\\s*${s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
     t = t.replace(re, '');
   }
   return t.trim();

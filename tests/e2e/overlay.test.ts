@@ -46,7 +46,7 @@ const SITES = [
   { id: 'prime on amazon.com', adapter: 'prime', host: 'www.amazon.com', path: '/gp/video/detail/B0PADDINGTON' },
   { id: 'disney', adapter: 'disney', host: 'www.disneyplus.com', path: '/play/paddington-0001' },
   { id: 'hulu', adapter: 'hulu', host: 'www.hulu.com', path: '/watch/paddington-0001' },
-  { id: 'max', adapter: 'max', host: 'play.max.com', path: '/video/watch/paddington-0001' },
+  { id: 'hbo max', adapter: 'max', host: 'play.hbomax.com', path: '/video/watch/paddington-0001' },
 ];
 
 let server: SiteServer;

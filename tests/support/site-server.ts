@@ -24,7 +24,7 @@ export const SITE_PAGES: Record<string, string> = {
   'www.amazon.com': 'prime.html',
   'www.disneyplus.com': 'disney.html',
   'www.hulu.com': 'hulu.html',
-  'play.max.com': 'max.html',
+  'play.hbomax.com': 'max.html',
   /** A page no adapter claims. */
   'videos.example.org': 'generic.html',
   /** A player another site embeds in a frame (no adapter, and no permission there: the right-click grants none). */

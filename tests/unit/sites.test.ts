@@ -38,6 +38,8 @@ describe('site adapters', () => {
   it('finds the adapter for a host, else the generic one', () => {
     expect(siteForHost('www.netflix.com')?.id).toBe('netflix');
     expect(siteForHost('WWW.YOUTUBE.COM')?.id).toBe('youtube');
+    expect(siteForHost('play.hbomax.com')?.id).toBe('max');
+    // Its name from 2023 to July 2025, still answering for older links.
     expect(siteForHost('play.max.com')?.id).toBe('max');
     expect(siteForHost('netflix.com.evil.example')?.id).toBe('generic');
   });
@@ -49,6 +51,9 @@ describe('site adapters', () => {
     expect(siteForHost('www.netflix.com')!.searchUrl('Amélie & Co')).toBe(
       'https://www.netflix.com/search?q=Am%C3%A9lie%20%26%20Co',
     );
+    const hbo = siteForHost('play.max.com')!;
+    expect([hbo.name, hbo.searchUrl('Up')]).toEqual(['HBO Max', 'https://play.hbomax.com/search?q=Up']);
+    expect(hbo.cleanTitle('Mad Max: Fury Road • HBO Max')).toBe('Mad Max: Fury Road');
   });
 
   it('treats only player-sized videos as players', () => {
