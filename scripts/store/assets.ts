@@ -59,13 +59,15 @@ async function stage(
 ): Promise<Buffer> {
   await page.setViewport(size);
   await page.setContent(`<!doctype html><html lang="${lang}"><meta charset="utf-8"><style>
+    /* A margin of the store's own at each side: the words give up width before the screenshots do. */
     body { margin: 0; width: ${size.width}px; height: ${size.height}px; overflow: hidden; display: flex; gap: 48px;
-      align-items: center; justify-content: center; font-family: system-ui, sans-serif; color: #1c1b22;
-      background: linear-gradient(135deg, #f3efff 0%, #ffe9f1 100%); }
+      box-sizing: border-box; padding: 0 48px; align-items: center; justify-content: center;
+      font-family: system-ui, sans-serif; color: #1c1b22; background: linear-gradient(135deg, #f3efff 0%, #ffe9f1 100%); }
     /* Japanese lines break between phrases, not inside a word ("保 / 存"). */
-    .words { width: 300px; word-break: auto-phrase; } h1 { font-size: 38px; line-height: 1.2; margin: 0 0 16px; }
+    .words { flex: 0 1 300px; min-width: 0; word-break: auto-phrase; }
+    h1 { font-size: 38px; line-height: 1.2; margin: 0 0 16px; }
     p { font-size: 19px; line-height: 1.45; margin: 0; color: #4a4759; }
-    .shots { display: flex; gap: 24px; align-items: center; }
+    .shots { display: flex; flex: none; gap: 24px; align-items: center; }
     img { border-radius: 12px; box-shadow: 0 18px 48px rgb(40 20 80 / 28%); }
   </style><div class="words"><h1>${escape(text.headline)}</h1><p>${escape(text.line)}</p></div>
   <div class="shots">${images.map((i) => `<img src="${dataUrl(i.src)}" width="${i.width}">`).join('')}</div>`);
