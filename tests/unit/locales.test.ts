@@ -61,4 +61,15 @@ describe('locales', () => {
       });
     });
   }
+
+  it('keeps French punctuation with its word: a no-break space before : ; ! ? » and after «, so no line starts with one', () => {
+    const loose = / [:;!?»]|« |\n[:;!?»]|«\n/;
+    const texts = [
+      ...Object.entries(read('fr')).map(([key, { message }]) => [key, message] as const),
+      ['docs/store/fr.md', readFileSync('docs/store/fr.md', 'utf8')] as const,
+    ];
+    expect(texts.filter(([, text]) => loose.test(text)).map(([where]) => where)).toEqual([]);
+    // And the space is there: "Moodreel : lire…", not "Moodreel: lire…".
+    expect(read('fr').actionTitle!.message).toMatch(/^Moodreel\u00a0: /);
+  });
 });
