@@ -9,6 +9,7 @@ import { onMessage } from '../shared/on-message';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { Overlay, type OverlayPlacement, type OverlayProps } from '../../components/Overlay';
+import { uiLanguage } from '../../components/i18n';
 // Inlined into the shadow root: no web-accessible file lets pages probe for the extension.
 import overlayCss from '../../components/overlay.css?inline';
 import { moodFromFaces, moodSummary } from '../../models/mood/mood';
@@ -339,6 +340,8 @@ export default defineContentScript({
         onMount(container, _shadow, host) {
           // A zero-size fixed host: the page's layout never moves for it.
           host.setAttribute('style', 'position:absolute;top:0;left:0;width:0;height:0;margin:0;border:0;padding:0;');
+          // It speaks the browser's language, not the page's: screen readers voice it so, and line breaks follow it.
+          host.lang = uiLanguage();
           const root = document.createElement('div');
           container.append(root);
           return root;

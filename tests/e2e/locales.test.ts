@@ -115,6 +115,13 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
       messages.overlayReadFrame!.message,
     );
     expect(await overflowing(site, OVERLAY)).toEqual([]);
+    // In its own language on an English page (what a screen reader voices it in), and broken as that language breaks.
+    const panelText = await site.$eval(
+      inOverlay('[data-testid="overlay-panel"]'),
+      (panel, lang) => [panel.matches(`:lang(${lang})`), getComputedStyle(panel).wordBreak],
+      tag,
+    );
+    expect(panelText).toEqual([true, locale === 'ja' ? 'auto-phrase' : 'normal']);
     // Films in the panel over a smaller player, not only its controls: each choice takes a line in every language.
     const youtube = await firstPickInPanel(site, PLAYER_SIZES.youtubeDefault);
     expect(youtube.pickBottom).toBeLessThanOrEqual(youtube.panelBottom);
