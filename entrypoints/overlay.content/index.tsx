@@ -341,7 +341,8 @@ export default defineContentScript({
           // A zero-size fixed host: the page's layout never moves for it.
           host.setAttribute('style', 'position:absolute;top:0;left:0;width:0;height:0;margin:0;border:0;padding:0;');
           // It speaks the browser's language, not the page's: screen readers voice it so, and line breaks follow it.
-          host.lang = uiLanguage();
+          // Said on the shadow tree's own <html> (WXT's isolated root), which would otherwise have no language.
+          container.parentElement?.setAttribute('lang', uiLanguage());
           const root = document.createElement('div');
           container.append(root);
           return root;

@@ -15,6 +15,7 @@ import { firstPickOnFirstScreen, otherPicks, pickIds, pickReplaced, POPUP_MAX_HE
 import { screenshotPath } from '../support/screenshots';
 import { waitForFocus } from '../support/focus';
 import { forgetOnlyCheck } from '../support/history';
+import { seriousViolations } from '../support/axe';
 import { scratchDir } from '../support/scratch';
 import { DEFAULT_FILTERS, type Filters } from '../../models/recommend/filters';
 import { displayTitle } from '../../models/catalogue/movie';
@@ -854,20 +855,7 @@ describe('privacy page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  const axeSource = readFileSync(resolve('node_modules/axe-core/axe.min.js'), 'utf8');
-
-  /** Serious and critical violations on the page as it is now (axe runs in the page; DevTools passes the CSP). */
-  async function seriousViolations(page: Page): Promise<string[]> {
-    await page.evaluate(axeSource);
-    const results = (await page.evaluate(`axe.run(document, { resultTypes: ['violations'] })`)) as {
-      violations: { id: string; impact: string; nodes: { target: string[] }[] }[];
-    };
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
-
-  it('finds no serious violation in the popup (with picks, light and dark) or the options page; the popup works by keyboard', async () => {
+  it('finds no serious violation in the popup (with picks, light and dark), the options, privacy or camera page; the popup works by keyboard', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     await popup.setViewport({ width: 392, height: 900 });
@@ -999,6 +987,15 @@ describe('accessibility (axe-core)', () => {
     // The catalogue's first import may still be running; the screenshot shows it done.
     await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
     expect(await seriousViolations(options)).toEqual([]);
+    for (const name of ['privacy', 'camera']) {
+      const page = await session.openPage(`${name}.html`);
+      await page.waitForSelector('main h1');
+      for (const scheme of ['light', 'dark'] as const) {
+        await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+        expect(await seriousViolations(page), `${name}, ${scheme}`).toEqual([]);
+      }
+      await page.close();
+    }
     // Text at the size the pages set (Chromium gives an extension's pages a body 75 % as large; Firefox does not).
     for (const page of [popup, options])
       expect(

@@ -34,6 +34,7 @@ import {
   type SiteServer,
 } from '../support/site-server';
 import { scratchDir } from '../support/scratch';
+import { seriousViolations } from '../support/axe';
 import { pickIds as popupPickIds } from '../support/picks';
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
@@ -612,6 +613,22 @@ describe('settings changed in two places at once', () => {
       `chrome.storage.local.get('setting.overlay').then((s) => s['setting.overlay'].youtube === true)`,
     );
     await options.close();
+    await page.close();
+  });
+});
+
+describe('accessibility', () => {
+  it('finds no serious accessibility violation in the badge or the open panel, light and dark (axe-core)', async () => {
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=axe'));
+    const overlay = `document.querySelector('${OVERLAY}')`;
+    expect(await seriousViolations(page, overlay)).toEqual([]);
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await settledInOverlay(page, '[data-testid="pick"]');
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      expect(await seriousViolations(page, overlay), scheme).toEqual([]);
+    }
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
