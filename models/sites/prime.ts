@@ -4,12 +4,26 @@ import { defineSite, encodeQuery, tidyTitle } from './site';
  * The markup this adapter expects: tests/fixtures/sites/prime.html, the detail page with the web player SDK overlay
  * (#dv-web-player).
  */
+/**
+ * Where Amazon has a shop, Prime Video plays inside it, under /gp/video (and the overlay runs nowhere else there):
+ * the shops of the product's languages' markets (en, de, fr, es, ja) and their neighbours.
+ */
+const AMAZON_SHOPS = [
+  'www.amazon.com',
+  'www.amazon.co.uk',
+  'www.amazon.ca',
+  'www.amazon.de',
+  'www.amazon.fr',
+  'www.amazon.it',
+  'www.amazon.es',
+  'www.amazon.co.jp',
+];
+
 export default defineSite({
   id: 'prime',
   name: 'Prime Video',
-  // Prime Video also plays inside amazon.com (under /gp/video) in many regions; nowhere else on amazon.com.
-  hosts: ['www.primevideo.com', 'www.amazon.com'],
-  matches: ['https://www.primevideo.com/*', 'https://www.amazon.com/gp/video/*'],
+  hosts: ['www.primevideo.com', ...AMAZON_SHOPS],
+  matches: ['https://www.primevideo.com/*', ...AMAZON_SHOPS.map((host) => `https://${host}/gp/video/*`)],
   selectors: {
     player: ['#dv-web-player', '.webPlayerSDKContainer'],
     video: ['.webPlayerSDKContainer video', '#dv-web-player video'],

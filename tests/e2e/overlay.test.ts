@@ -44,7 +44,7 @@ const SITES = [
   { id: 'netflix', adapter: 'netflix', host: 'www.netflix.com', path: '/watch/81000001' },
   { id: 'youtube', adapter: 'youtube', host: 'www.youtube.com', path: '/watch?v=paddington1' },
   { id: 'prime', adapter: 'prime', host: 'www.primevideo.com', path: '/detail/0PADDINGTON' },
-  { id: 'prime on amazon.com', adapter: 'prime', host: 'www.amazon.com', path: '/gp/video/detail/B0PADDINGTON' },
+  { id: 'prime on amazon.de', adapter: 'prime', host: 'www.amazon.de', path: '/gp/video/detail/B0PADDINGTON' },
   { id: 'disney', adapter: 'disney', host: 'www.disneyplus.com', path: '/play/paddington-0001' },
   { id: 'hulu', adapter: 'hulu', host: 'www.hulu.com', path: '/watch/paddington-0001' },
   { id: 'hbo max', adapter: 'max', host: 'play.hbomax.com', path: '/video/watch/paddington-0001' },

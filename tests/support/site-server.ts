@@ -20,8 +20,8 @@ export const SITE_PAGES: Record<string, string> = {
   'www.netflix.com': 'netflix.html',
   'www.youtube.com': 'youtube.html',
   'www.primevideo.com': 'prime.html',
-  /** Prime Video inside amazon.com (/gp/video/…): the same player SDK markup. */
-  'www.amazon.com': 'prime.html',
+  /** Prime Video inside an Amazon shop (/gp/video/…): the same player SDK markup. */
+  'www.amazon.de': 'prime.html',
   'www.disneyplus.com': 'disney.html',
   'www.hulu.com': 'hulu.html',
   'play.hbomax.com': 'max.html',

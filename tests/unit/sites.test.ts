@@ -39,6 +39,13 @@ describe('site adapters', () => {
     expect(siteForHost('www.netflix.com')?.id).toBe('netflix');
     expect(siteForHost('WWW.YOUTUBE.COM')?.id).toBe('youtube');
     expect(siteForHost('play.hbomax.com')?.id).toBe('max');
+    // Prime Video inside the Amazon shops of the product's languages, and there only under /gp/video.
+    const prime = sites.find((s) => s.id === 'prime')!;
+    for (const shop of ['www.amazon.com', 'www.amazon.de', 'www.amazon.fr', 'www.amazon.es', 'www.amazon.co.jp']) {
+      expect(siteForHost(shop)?.id, shop).toBe('prime');
+      expect(prime.matches, shop).toContain(`https://${shop}/gp/video/*`);
+      expect(prime.matches, shop).not.toContain(`https://${shop}/*`);
+    }
     // Its name from 2023 to July 2025, still answering for older links.
     expect(siteForHost('play.max.com')?.id).toBe('max');
     expect(siteForHost('netflix.com.evil.example')?.id).toBe('generic');
