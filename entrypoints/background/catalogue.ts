@@ -63,13 +63,27 @@ export function shippedCatalogue(): Promise<{ manifest: CatalogueManifest; movie
 }
 
 let running: Promise<CatalogueStatus> | null = null;
+/** Settles once the run under way knows whether it must write (the check at every worker start). */
+let checked: Promise<unknown> | null = null;
+/** Whether the packaged titles are being written (not only checked). */
+let writing = false;
 
 async function ensure(): Promise<CatalogueStatus> {
-  const manifest = await readManifest();
-  const db = await openDatabase();
-  if (!(await isImported(db, manifest.version))) {
-    const result = await importCatalogue(db, manifest, (await shippedCatalogue()).movies);
-    console.info(`Moodreel: imported ${result.count} movies (catalogue ${manifest.version}) in ${result.ms} ms`);
+  const check = (async () => {
+    const manifest = await readManifest();
+    const db = await openDatabase();
+    return { manifest, db, imported: await isImported(db, manifest.version) };
+  })();
+  checked = check.catch(() => undefined);
+  const { manifest, db, imported } = await check;
+  if (!imported) {
+    writing = true;
+    try {
+      const result = await importCatalogue(db, manifest, (await shippedCatalogue()).movies);
+      console.info(`Moodreel: imported ${result.count} movies (catalogue ${manifest.version}) in ${result.ms} ms`);
+    } finally {
+      writing = false;
+    }
   }
   return status();
 }
@@ -90,6 +104,15 @@ export async function importSettled(): Promise<void> {
 /** Whether an import, or the check at a worker's start, is under way (the packaged titles may be part-written). */
 export function catalogueBusy(): boolean {
   return running !== null;
+}
+
+/**
+ * Whether an import is writing the packaged titles now (a first run, an update, one cut short: seconds), once the
+ * check under way, if any, has said whether one must (a few milliseconds).
+ */
+export async function catalogueWriting(): Promise<boolean> {
+  if (running) await checked;
+  return writing;
 }
 
 export async function status(): Promise<CatalogueStatus> {

@@ -32,7 +32,7 @@ import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { forgetClosedPage } from '../shared/closed-page';
-import { catalogueBusy, ensureCatalogue, importSettled } from './catalogue';
+import { catalogueBusy, catalogueWriting, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import { captureWithOverlayAside, tellOverlays } from './overlays';
 import {
@@ -116,13 +116,14 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'movies-get': async (r) =>
     (await getMovies(await openDatabase(), r.movieIds, titlesMeanwhile)).map(withoutSearchFields),
   // While an import writes, the database cannot tell a title missing from one not yet written: the titles in memory
-  // answer (first run, an update); where they cannot be read, the search waits for the import.
+  // answer (first run, an update; where they cannot be read, the search waits). The check at a worker's start is
+  // waited for: it takes far less than reading the shipped titles.
   'movies-search': async (r) => {
-    if (catalogueBusy()) {
+    if (await catalogueWriting()) {
       const found = await searchCatalogue(r.query, r.limit).catch(() => null);
       if (found) return found;
-      await importSettled();
     }
+    await importSettled();
     return (await searchTitles(await openDatabase(), r.query, r.limit)).map(withoutSearchFields);
   },
   recommend: (r) => recommend(r),
