@@ -48,23 +48,36 @@ import {
   warmPicks,
 } from './recommend';
 import { lastTmdbState, refreshFromTmdb, REFRESH_ALARM, scheduleRefresh, tmdbDetails } from './tmdb';
-import { closeOffscreen, ensureOffscreen, offscreenReady, offscreenSupported } from './offscreen-host';
+import {
+  closeIfIdle,
+  closeOffscreen,
+  ensureOffscreen,
+  IDLE_ALARM,
+  inUseWhile,
+  offscreenReady,
+  offscreenSupported,
+} from './offscreen-host';
 import { errorText } from '../../models/error-text';
 
 const askOffscreen = createClient<OffscreenApi>((message) => browser.runtime.sendMessage(message));
 
-/** Runs `ask` against the offscreen document, creating it first; one retry covers a document that was just closed. */
+/**
+ * Runs `ask` against the offscreen document, creating it first; one retry covers a document that was just closed.
+ * The document is closed again once unused for a while (offscreen-host).
+ */
 async function viaOffscreen<T>(ask: () => Promise<T>): Promise<T> {
   if (!offscreenSupported()) throw new ProtocolError('unsupported', 'This browser cannot run the analysis page.');
-  for (let attempt = 0; ; attempt++) {
-    await ensureOffscreen();
-    try {
-      return await ask();
-    } catch (error) {
-      if (error instanceof ProtocolError && error.code !== 'invalid-message') throw error;
-      if (attempt >= 1) throw error;
+  return inUseWhile(async () => {
+    for (let attempt = 0; ; attempt++) {
+      await ensureOffscreen();
+      try {
+        return await ask();
+      } catch (error) {
+        if (error instanceof ProtocolError && error.code !== 'invalid-message') throw error;
+        if (attempt >= 1) throw error;
+      }
     }
-  }
+  });
 }
 
 type Handler<K extends keyof BackgroundApi> = (
@@ -212,6 +225,7 @@ export default defineBackground(() => {
   watchSettings(() => void scheduleRefresh());
   browser.alarms?.onAlarm.addListener((alarm) => {
     if (alarm.name === REFRESH_ALARM) void refreshFromTmdb();
+    if (alarm.name === IDLE_ALARM) void closeIfIdle();
   });
   const listener = guardedListener({
     context: 'background',

@@ -95,6 +95,40 @@ export function ensureOffscreen(): Promise<void> {
   return creating;
 }
 
+/**
+ * The analysis page holds the face models, a few hundred MB, for as long as it is open: it is closed once unused for
+ * this long, and the next check (or the popup's warm-up) opens it again. An alarm, not a timer: the worker may be
+ * stopped long before.
+ */
+export const IDLE_ALARM = 'analysis-idle';
+export const IDLE_MINUTES = 5;
+
+let inUse = 0;
+
+async function closeLater(): Promise<void> {
+  try {
+    await browser.alarms.create(IDLE_ALARM, { delayInMinutes: IDLE_MINUTES });
+  } catch (error) {
+    console.warn('Moodreel: the analysis page will stay open', error);
+  }
+}
+
+/** Runs `use` of the analysis page; the idle countdown starts again when the last use ends. */
+export async function inUseWhile<T>(use: () => Promise<T>): Promise<T> {
+  inUse++;
+  try {
+    return await use();
+  } finally {
+    if (--inUse === 0) void closeLater();
+  }
+}
+
+/** The idle alarm went off: the page is closed, unless a use is under way (the countdown then starts again). */
+export async function closeIfIdle(): Promise<void> {
+  if (inUse > 0) return closeLater();
+  await closeOffscreen();
+}
+
 export async function closeOffscreen(): Promise<boolean> {
   const h = host();
   if (creating) await creating.catch(() => undefined);

@@ -6,11 +6,12 @@
  *
  * Moments: (a) the first check right after install (a fresh profile each run: the catalogue is still importing),
  * (b) the first check after a browser restart (the same profile, closed and opened again), (c) warm checks (the
- * popup opened again in a running browser). The camera's deliberate 3-2-1 countdown is reported apart: its rows count
+ * popup opened again in a running browser), (d) the popup opened again once the analysis page was closed for being
+ * unused (its idle alarm brought forward; a build without that alarm keeps the page, and reads as warm). The camera's deliberate 3-2-1 countdown is reported apart: its rows count
  * from the end of the countdown. Prints a Markdown table, then one JSON line.
  *
  *   JOURNEY_RUNS=10 (runs per row), JOURNEY_ONLY=tab|camera, JOURNEY_MOMENTS=warm (one install and restart, not
- *   reported, then the warm runs), JOURNEY_PAGE=youtube (the YouTube fixture, where the overlay runs and "This tab's
+ *   reported, then the warm and idle runs), JOURNEY_PAGE=youtube (the YouTube fixture, where the overlay runs and "This tab's
  *   video" asks it to step aside and where its player is; by default a page no adapter claims, asked by a script)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -31,9 +32,15 @@ const PAGE =
     : { host: 'videos.example.org', path: '/' };
 const WARM_ONLY = process.env.JOURNEY_MOMENTS === 'warm';
 const TIMEOUT_MS = 120_000;
+const MOMENT_LABEL = {
+  install: 'first check after install',
+  restart: 'first after a restart',
+  warm: 'warm',
+  idle: 'after the analysis page was closed unused',
+} as const;
 
 type Source = 'tab' | 'camera';
-type Moment = 'install' | 'restart' | 'warm';
+type Moment = 'install' | 'restart' | 'warm' | 'idle';
 interface Timing {
   /** From the click to the end of the countdown (camera only; 0 for the tab). */
   countdownMs: number;
@@ -95,6 +102,17 @@ async function prepare(session: ExtensionSession, server: SiteServer, source: So
   return tab;
 }
 
+/** The analysis page's idle alarm (entrypoints/background/offscreen-host.ts) made to go off now, and its effect awaited. */
+async function idleAlarmNow(session: ExtensionSession): Promise<void> {
+  const worker = await session.worker();
+  const pages = () =>
+    worker.evaluate(`chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)`);
+  if (!(await worker.evaluate(`chrome.alarms.get('analysis-idle').then(Boolean)`))) return;
+  await worker.evaluate(`chrome.alarms.create('analysis-idle', { when: Date.now() + 100 })`);
+  for (let waited = 0; (await pages()) !== 0 && waited < 10_000; waited += 100)
+    await new Promise((r) => setTimeout(r, 100));
+}
+
 async function closePopups(session: ExtensionSession): Promise<void> {
   for (const target of session.browser.targets())
     if (target.url().endsWith('/popup.html')) await (await target.asPage())?.close();
@@ -113,7 +131,7 @@ async function main(): Promise<void> {
     });
   const results: Record<string, Timing[]> = {};
   const record = (source: Source, moment: Moment, t: Timing) => {
-    if (WARM_ONLY && moment !== 'warm') return;
+    if (WARM_ONLY && (moment === 'install' || moment === 'restart')) return;
     (results[`${source}:${moment}`] ??= []).push(t);
     process.stdout.write(
       `${source} ${moment}: mood ${Math.round(t.moodMs)} ms, first pick ${Math.round(t.pickMs)} ms\n`,
@@ -142,6 +160,13 @@ async function main(): Promise<void> {
               await closePopups(session);
               record(source, 'warm', await timedCheck(await openPopup(session, tab), source));
             }
+          // (d) once the analysis page was closed for being unused.
+          if (i === 0)
+            for (let w = 0; w < RUNS; w++) {
+              await closePopups(session);
+              await idleAlarmNow(session);
+              record(source, 'idle', await timedCheck(await openPopup(session, tab), source));
+            }
           await session.close();
         } finally {
           rmSync(profile, { recursive: true, force: true });
@@ -162,7 +187,7 @@ async function main(): Promise<void> {
     const countdown = timings.map((t) => t.countdownMs);
     rows.push([
       source === 'tab' ? "this tab's video" : 'camera (after the countdown)',
-      moment === 'install' ? 'first check after install' : moment === 'restart' ? 'first after a restart' : 'warm',
+      MOMENT_LABEL[moment],
       timings.length,
       round(quantile(mood, 0.5), 0),
       round(quantile(mood, 0.95), 0),

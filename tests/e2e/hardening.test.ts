@@ -597,3 +597,35 @@ describe('bad input matrix', () => {
     expect(after - before).toBe(3);
   });
 });
+
+describe('the analysis page', () => {
+  it('is closed once unused for a while (its models hold hundreds of MB), and opened again for the next check', async () => {
+    session = await launchExtension();
+    const worker = await session.worker();
+    const analysisPages = () =>
+      worker.evaluate(`chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)`);
+    const popup = await session.openPage('popup.html');
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    expect(await analysisPages()).toBe(1);
+    // The countdown runs from the check's end: about five minutes.
+    const due = (await worker.evaluate(`chrome.alarms.get('analysis-idle').then((a) => a && a.scheduledTime)`)) as
+      number | null;
+    expect((due ?? 0) - Date.now()).toBeGreaterThan(4 * 60_000);
+    expect((due ?? 0) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    // Its time come (the alarm brought forward): the page is closed; the popup and its picks stay as they were.
+    await worker.evaluate(`chrome.alarms.create('analysis-idle', { when: Date.now() + 100 })`);
+    await expect.poll(analysisPages, { timeout: 10_000 }).toBe(0);
+    expect(await popup.$$('[data-testid="pick"]')).toHaveLength(10);
+    // The next check opens it again and reads the face.
+    const image = dataUrl(join(FACES, 'human_person-vlado.jpg'));
+    const read = await askFrom<{ faces: unknown[] }>(popup, {
+      type: 'analyze-image',
+      image,
+      detector: 'tiny',
+      backend: 'auto',
+    });
+    expect(read.faces).toHaveLength(1);
+    expect(await analysisPages()).toBe(1);
+  });
+});
