@@ -7,18 +7,21 @@
  * Moments: (a) the first check right after install (a fresh profile each run: the catalogue is still importing),
  * (b) the first check after a browser restart (the same profile, closed and opened again), (c) warm checks (the
  * popup opened again in a running browser), (d) the popup opened again once the analysis page was closed for being
- * unused (its idle alarm brought forward; a build without that alarm keeps the page, and reads as warm). The camera's deliberate 3-2-1 countdown is reported apart: its rows count
- * from the end of the countdown. Prints a Markdown table, then one JSON line.
+ * unused (its idle alarm brought forward; a build without that alarm keeps the page, and reads as warm). The
+ * camera's deliberate 3-2-1 countdown is reported apart: its rows count from the end of the countdown. Prints a
+ * Markdown table, then one JSON line.
  *
  *   JOURNEY_RUNS=10 (runs per row), JOURNEY_ONLY=tab|camera, JOURNEY_MOMENTS=warm (one install and restart, not
- *   reported, then the warm and idle runs), JOURNEY_PAGE=youtube (the YouTube fixture, where the overlay runs and "This tab's
- *   video" asks it to step aside and where its player is; by default a page no adapter claims, asked by a script)
+ *   reported, then the warm and idle runs), JOURNEY_PAGE=youtube (the YouTube fixture, where the overlay runs and
+ *   "This tab's video" asks it to step aside and where its player is; by default a page no adapter claims, asked by
+ *   a script)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { launchExtension, type ExtensionSession } from '../../tests/support/chromium';
+import { analysisPagesOpen, idleAlarmNow } from '../../tests/support/analysis-page';
 import { fakeCameraVideo, FACES } from '../../tests/support/images';
 import { clipOf, startSiteServer, type SiteServer } from '../../tests/support/site-server';
 import { markdownTable, quantile, round } from '../lib/stats';
@@ -102,14 +105,10 @@ async function prepare(session: ExtensionSession, server: SiteServer, source: So
   return tab;
 }
 
-/** The analysis page's idle alarm (entrypoints/background/offscreen-host.ts) made to go off now, and its effect awaited. */
-async function idleAlarmNow(session: ExtensionSession): Promise<void> {
-  const worker = await session.worker();
-  const pages = () =>
-    worker.evaluate(`chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)`);
-  if (!(await worker.evaluate(`chrome.alarms.get('analysis-idle').then(Boolean)`))) return;
-  await worker.evaluate(`chrome.alarms.create('analysis-idle', { when: Date.now() + 100 })`);
-  for (let waited = 0; (await pages()) !== 0 && waited < 10_000; waited += 100)
+/** The analysis page's idle alarm made to go off now, and the page's closing awaited (a build without it: nothing). */
+async function closedUnused(session: ExtensionSession): Promise<void> {
+  if (!(await idleAlarmNow(session))) return;
+  for (let waited = 0; (await analysisPagesOpen(session)) !== 0 && waited < 10_000; waited += 100)
     await new Promise((r) => setTimeout(r, 100));
 }
 
@@ -164,7 +163,7 @@ async function main(): Promise<void> {
           if (i === 0)
             for (let w = 0; w < RUNS; w++) {
               await closePopups(session);
-              await idleAlarmNow(session);
+              await closedUnused(session);
               record(source, 'idle', await timedCheck(await openPopup(session, tab), source));
             }
           await session.close();

@@ -17,6 +17,7 @@ import {
   stopServiceWorker,
   type ExtensionSession,
 } from '../support/chromium';
+import { analysisPagesOpen, idleAlarmDue, idleAlarmNow } from '../support/analysis-page';
 import { inOverlay, waitInOverlay } from '../support/overlay';
 import { dataUrl, FACES, fakeCameraVideo } from '../support/images';
 import { recordContexts } from '../support/network-log';
@@ -601,21 +602,18 @@ describe('bad input matrix', () => {
 describe('the analysis page', () => {
   it('is closed once unused for a while (its models hold hundreds of MB), and opened again for the next check', async () => {
     session = await launchExtension();
-    const worker = await session.worker();
-    const analysisPages = () =>
-      worker.evaluate(`chrome.runtime.getContexts({ contextTypes: ['OFFSCREEN_DOCUMENT'] }).then((c) => c.length)`);
+    const open = () => analysisPagesOpen(session!);
     const popup = await session.openPage('popup.html');
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
-    expect(await analysisPages()).toBe(1);
+    expect(await open()).toBe(1);
     // The countdown runs from the check's end: about five minutes.
-    const due = (await worker.evaluate(`chrome.alarms.get('analysis-idle').then((a) => a && a.scheduledTime)`)) as
-      number | null;
-    expect((due ?? 0) - Date.now()).toBeGreaterThan(4 * 60_000);
-    expect((due ?? 0) - Date.now()).toBeLessThanOrEqual(5 * 60_000);
+    const due = (await idleAlarmDue(session)) ?? 0;
+    expect(due - Date.now()).toBeGreaterThan(4 * 60_000);
+    expect(due - Date.now()).toBeLessThanOrEqual(5 * 60_000);
     // Its time come (the alarm brought forward): the page is closed; the popup and its picks stay as they were.
-    await worker.evaluate(`chrome.alarms.create('analysis-idle', { when: Date.now() + 100 })`);
-    await expect.poll(analysisPages, { timeout: 10_000 }).toBe(0);
+    expect(await idleAlarmNow(session)).toBe(true);
+    await expect.poll(open, { timeout: 10_000 }).toBe(0);
     expect(await popup.$$('[data-testid="pick"]')).toHaveLength(10);
     // The next check opens it again and reads the face.
     const image = dataUrl(join(FACES, 'human_person-vlado.jpg'));
@@ -626,6 +624,6 @@ describe('the analysis page', () => {
       backend: 'auto',
     });
     expect(read.faces).toHaveLength(1);
-    expect(await analysisPages()).toBe(1);
+    expect(await open()).toBe(1);
   });
 });
