@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { askFrom } from '../support/chromium';
 import { launchFirefox, openAddonPage, waitForAddonPage } from '../support/firefox';
-import { FACES } from '../support/images';
+import { dataUrl, FACES } from '../support/images';
 import { inOverlay, overlayReads, seenInOverlay } from '../support/overlay';
 import { fullScreen } from '../support/player';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
@@ -198,6 +198,26 @@ describe('Moodreel in Firefox', () => {
     );
     const after = await askFrom<Record<string, unknown>>(page, { type: 'privacy-export' });
     expect({ ...after, exportedAt: 0 }).toEqual({ ...before, exportedAt: 0 });
+    await page.close();
+  });
+
+  it('closes the face-model frame once unused for a while, and opens it again for the next check', async () => {
+    const page = await openAddonPage(browser, 'options.html', '[data-testid="shortcut"]');
+    const image = dataUrl(join(FACES, 'human_person-vlado.jpg'));
+    const analyze = { type: 'analyze-image', image, detector: 'tiny', backend: 'auto' };
+    expect((await askFrom<{ faces: unknown[] }>(page, analyze)).faces).toHaveLength(1);
+    // Firefox's background page holds the models in a hidden frame (it has no offscreen documents).
+    const frames = () =>
+      page.evaluate(`browser.extension.getBackgroundPage().document.querySelectorAll('iframe').length`);
+    expect(await frames()).toBe(1);
+    const due = (await page.evaluate(
+      `browser.alarms.get('analysis-idle').then((a) => (a ? a.scheduledTime : 0))`,
+    )) as number;
+    expect(due - Date.now()).toBeGreaterThan(4 * 60_000);
+    await page.evaluate(`browser.alarms.create('analysis-idle', { when: Date.now() + 100 })`);
+    await expect.poll(frames, { timeout: 10_000 }).toBe(0);
+    expect((await askFrom<{ faces: unknown[] }>(page, analyze)).faces).toHaveLength(1);
+    expect(await frames()).toBe(1);
     await page.close();
   });
 
