@@ -63,10 +63,8 @@ export function shippedCatalogue(): Promise<{ manifest: CatalogueManifest; movie
 }
 
 let running: Promise<CatalogueStatus> | null = null;
-/** Settles once the run under way knows whether it must write (the check at every worker start). */
-let checked: Promise<unknown> | null = null;
-/** Whether the packaged titles are being written (not only checked). */
-let writing = false;
+/** Whether the run under way writes the packaged titles, as its check at the start says (a check alone: false). */
+let writes: Promise<boolean> = Promise.resolve(false);
 
 async function ensure(): Promise<CatalogueStatus> {
   const check = (async () => {
@@ -74,16 +72,14 @@ async function ensure(): Promise<CatalogueStatus> {
     const db = await openDatabase();
     return { manifest, db, imported: await isImported(db, manifest.version) };
   })();
-  checked = check.catch(() => undefined);
+  writes = check.then(
+    (c) => !c.imported,
+    () => false,
+  );
   const { manifest, db, imported } = await check;
   if (!imported) {
-    writing = true;
-    try {
-      const result = await importCatalogue(db, manifest, (await shippedCatalogue()).movies);
-      console.info(`Moodreel: imported ${result.count} movies (catalogue ${manifest.version}) in ${result.ms} ms`);
-    } finally {
-      writing = false;
-    }
+    const result = await importCatalogue(db, manifest, (await shippedCatalogue()).movies);
+    console.info(`Moodreel: imported ${result.count} movies (catalogue ${manifest.version}) in ${result.ms} ms`);
   }
   return status();
 }
@@ -111,8 +107,7 @@ export function catalogueBusy(): boolean {
  * check under way, if any, has said whether one must (a few milliseconds).
  */
 export async function catalogueWriting(): Promise<boolean> {
-  if (running) await checked;
-  return writing;
+  return running !== null && (await writes);
 }
 
 export async function status(): Promise<CatalogueStatus> {

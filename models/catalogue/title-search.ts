@@ -4,9 +4,12 @@
  */
 import { searchKey, type Movie } from './movie';
 
+/** A text's words in the form titles are searched in, in order. */
+const wordsIn = (text: string) => searchKey(text).split(' ').filter(Boolean);
+
 /** The words a title is found by. */
 export function titleWords(title: string): string[] {
-  return [...new Set(searchKey(title).split(' ').filter(Boolean))];
+  return [...new Set(wordsIn(title))];
 }
 
 export interface TitleQuery {
@@ -18,7 +21,7 @@ export interface TitleQuery {
 
 /** The query's words; null when it has none a title could hold. */
 export function titleQuery(query: string): TitleQuery | null {
-  const words = searchKey(query).split(' ').filter(Boolean);
+  const words = wordsIn(query);
   const last = words.pop();
   return last === undefined ? null : { whole: words, last };
 }
