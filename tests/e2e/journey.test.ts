@@ -554,6 +554,8 @@ describe("titles you've marked", () => {
 
     // The popup's Watchlist tab links to them: the options page opens at its marks, the keyboard on their heading.
     await popup.click('[data-testid="tab-watchlist"]');
+    // Clicked once the list is in (as a person would): "Loading…" gives way to it, moving the link below it.
+    await popup.waitForSelector(`[data-testid="watchlist-item"][data-movie-id="${saved}"]`);
     const opened = session.browser.waitForTarget((t) => t.url().endsWith('/options.html#marks'));
     await popup.click('[data-testid="open-marks"]');
     const options = (await (await opened).page())!;
