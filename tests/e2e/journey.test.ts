@@ -857,6 +857,36 @@ describe('privacy page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
+  it('in the system’s high-contrast colours still shows the choice made, the view open, each emotion’s bar and the card marked', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 900 });
+    // A Windows contrast theme, as Chromium applies one: the system's colours replace the page's.
+    const cdp = await popup.createCDPSession();
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    expect(await popup.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    const [liked] = await settledPicks(popup);
+    await popup.click(`[data-movie-id="${liked}"] [data-signal="up"]`);
+    await popup.waitForSelector(`[data-movie-id="${liked}"][data-marked="up"]`);
+    await popup.click('.mood-details summary');
+    await popup.waitForSelector('.bar-fill');
+    // What the eye tells apart: the fill, and the bottom border as drawn (its style and colour).
+    const look = (selector: string) =>
+      popup.$eval(selector, (e) => {
+        const s = getComputedStyle(e);
+        return [s.backgroundColor, s.borderBottomStyle, s.borderBottomWidth, s.borderBottomColor].join(' ');
+      });
+    expect(await look('[data-testid="strategy-match"]')).not.toBe(await look('[data-testid="strategy-lift"]'));
+    expect(await look('[data-testid="time-any"]')).not.toBe(await look('[data-testid="time-100"]'));
+    expect(await look('[data-testid="tab-mood"]')).not.toBe(await look('[data-testid="tab-history"]'));
+    expect(await look('.bar-fill')).not.toBe(await look('.bar-track'));
+    expect(await look(`[data-testid="pick"][data-movie-id="${liked}"]`)).not.toBe(
+      await look('[data-testid="pick"]:not([data-marked])'),
+    );
+  });
+
   it('finds no serious violation in the popup (with picks, light and dark), the options, privacy or camera page; the popup works by keyboard', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');

@@ -631,6 +631,24 @@ describe('accessibility', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('in the system’s high-contrast colours keeps the badge apart from the film and shows the choice made', async () => {
+    const { page, errors } = await open(server.url('www.youtube.com', '/watch?v=contrast'));
+    const cdp = await page.createCDPSession();
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
+    const look = (selector: string) =>
+      page.$eval(inOverlay(selector), (e) => {
+        const s = getComputedStyle(e);
+        return { background: s.backgroundColor, border: `${s.borderTopStyle} ${s.borderTopWidth}` };
+      });
+    // Its fill and shadow are the page's colours no more: a border draws its edge.
+    expect((await look('[data-testid="overlay-badge"]')).border).toBe('solid 2px');
+    await page.click(inOverlay('[data-testid="overlay-badge"]'));
+    await settledInOverlay(page, '[data-testid="pick"]');
+    expect(await look('[data-testid="strategy-match"]')).not.toEqual(await look('[data-testid="strategy-lift"]'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
 
 describe('right-click: read the mood of this frame', () => {
