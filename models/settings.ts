@@ -55,19 +55,6 @@ export const DEFAULT_SETTINGS: Settings = {
   matchLook: false,
 };
 
-/**
- * The country a language tag implies, for a region the user never chose: "de" → DE, "pt-BR" → BR, "en" → US (the
- * likeliest, by CLDR's likely subtags); null for a tag that implies none (e.g. "es-419", Latin America).
- */
-export function regionOfLanguage(language: string): string | null {
-  try {
-    const region = new Intl.Locale(language).maximize().region;
-    return region && /^[A-Z]{2}$/.test(region) ? region : null;
-  } catch {
-    return null;
-  }
-}
-
 export function isAllowedBaseUrl(url: unknown): url is string {
   if (typeof url !== 'string') return false;
   try {

@@ -7,7 +7,8 @@
  * save won). The first read that finds that blob moves every value into its item and removes the blob.
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { DEFAULT_SETTINGS, migrateSettings, regionOfLanguage, type Settings } from '../../models/settings';
+import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../models/settings';
+import { defaultRegion } from '../../models/region/region';
 
 export type SettingName = Exclude<keyof Settings, 'version'>;
 
@@ -36,8 +37,9 @@ export async function loadSettings(): Promise<Settings> {
   values.forEach(({ value }, i) => {
     if (value !== null) stored[NAMES[i]!] = value;
   });
-  // A region never chosen follows the browser's language: a German browser is shown where to stream in Germany.
-  stored.tmdbRegion ??= regionOfLanguage(navigator.language) ?? undefined;
+  // A region never chosen is where the device's clock is set, else where the browser's language is spoken.
+  stored.tmdbRegion ??=
+    defaultRegion(Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.language) ?? undefined;
   return migrateSettings(stored);
 }
 

@@ -339,6 +339,19 @@ describe('the hour of the check', () => {
 });
 
 describe('filters in Options', () => {
+  it('take the streaming region from where the clock is set while none was chosen, before the language', async () => {
+    // An English browser in India: where to stream in India, not in the US that English implies.
+    session = await launchExtension({ timeZone: 'Asia/Kolkata' });
+    const options = await session.openPage('options.html');
+    await options.waitForSelector('[data-testid="tmdb-region"]');
+    expect(await options.evaluate(() => Intl.DateTimeFormat().resolvedOptions().timeZone)).toMatch(
+      /^Asia\/(Kolkata|Calcutta)$/,
+    );
+    expect(await options.$eval('[data-testid="tmdb-region"]', (e) => (e as HTMLInputElement).value)).toBe('IN');
+    // Nothing stored: a region never chosen goes on following the clock.
+    expect(await options.evaluate(`chrome.storage.local.get('setting.tmdbRegion')`)).toEqual({});
+  });
+
   it('refuse what is no language, year or region and keep what was saved; filters that leave nothing say so', async () => {
     session = await launchExtension();
     const options = await session.openPage('options.html');

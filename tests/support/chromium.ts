@@ -39,6 +39,8 @@ export interface LaunchOptions {
    * BROWSER_HOUR.
    */
   hour?: number;
+  /** A time zone by name (e.g. "Asia/Kolkata"), in place of the one `hour` chooses. */
+  timeZone?: string;
   /** Another build to load (e.g. a copy with a damaged file), by default EXTENSION_DIR. */
   extensionDir?: string;
 }
@@ -76,7 +78,11 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     args,
     enableExtensions: [extensionDir],
     pipe: true,
-    env: { ...process.env, LANGUAGE: options.language ?? 'en', TZ: timeZoneAt(options.hour ?? BROWSER_HOUR) },
+    env: {
+      ...process.env,
+      LANGUAGE: options.language ?? 'en',
+      TZ: options.timeZone ?? timeZoneAt(options.hour ?? BROWSER_HOUR),
+    },
   });
   try {
     const worker = await browser.waitForTarget(

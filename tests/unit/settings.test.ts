@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { migrateSettings, DEFAULT_SETTINGS, regionOfLanguage } from '../../models/settings';
+import { migrateSettings, DEFAULT_SETTINGS } from '../../models/settings';
 
 describe('migrateSettings', () => {
   it('fills defaults and drops invalid values', () => {
@@ -20,19 +20,5 @@ describe('migrateSettings', () => {
     });
     expect(migrateSettings({ tmdbBaseUrl: 'http://127.0.0.1:8080' }).tmdbBaseUrl).toBe('http://127.0.0.1:8080');
     expect(migrateSettings({ tmdbBaseUrl: 'http://evil.example' }).tmdbBaseUrl).toBe(DEFAULT_SETTINGS.tmdbBaseUrl);
-  });
-
-  it('takes a region the browser language implies, where it implies one', () => {
-    expect(['de', 'en', 'en-GB', 'es', 'fr-CA', 'ja', 'pt-BR', 'pt'].map(regionOfLanguage)).toEqual([
-      'DE',
-      'US',
-      'GB',
-      'ES',
-      'CA',
-      'JP',
-      'BR',
-      'BR',
-    ]);
-    expect(['es-419', 'not a tag', ''].map(regionOfLanguage)).toEqual([null, null, null]);
   });
 });
