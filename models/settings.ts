@@ -5,6 +5,7 @@
 import { isRecord } from './checks';
 import { DETECTORS, type DetectorKind } from './face/config';
 import { DEFAULT_FILTERS, type Filters } from './recommend/filters';
+import { isCountryCode } from './region/region';
 import { SITE_IDS, type SiteId } from './sites/site';
 import { TMDB_DEFAULT_BASE_URL } from './tmdb/api';
 
@@ -84,7 +85,7 @@ export function migrateSettings(stored: unknown): Settings {
       : DEFAULT_SETTINGS.detector,
     tmdbApiKey: isPlausibleApiKey(key) ? key : '',
     tmdbRegion:
-      typeof s.tmdbRegion === 'string' && /^[A-Z]{2}$/.test(s.tmdbRegion) ? s.tmdbRegion : DEFAULT_SETTINGS.tmdbRegion,
+      typeof s.tmdbRegion === 'string' && isCountryCode(s.tmdbRegion) ? s.tmdbRegion : DEFAULT_SETTINGS.tmdbRegion,
     tmdbBaseUrl: isAllowedBaseUrl(s.tmdbBaseUrl) ? s.tmdbBaseUrl : DEFAULT_SETTINGS.tmdbBaseUrl,
     overlay: Object.fromEntries(
       SITE_IDS.map((id) => [id, typeof overlay[id] === 'boolean' ? overlay[id] : DEFAULT_SETTINGS.overlay[id]]),

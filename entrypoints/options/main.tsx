@@ -29,6 +29,7 @@ import {
   type MessageKey,
 } from '../../components/i18n';
 import { languageName, parseLanguages } from '../../models/recommend/languages';
+import { countryName, isCountryCode } from '../../models/region/region';
 import { askBackground } from '../shared/background-client';
 import { useDraftField } from '../../components/useDraftField';
 import { ProblemNotice } from '../../components/ProblemNotice';
@@ -54,7 +55,7 @@ function yearOf(text: string): number | null {
 const isYearText = (text: string) => !text.trim() || yearOf(text) !== null;
 
 /** A country as two letters (TMDB's streaming regions are ISO 3166-1 codes). */
-const isRegionText = (text: string) => /^[A-Za-z]{2}$/.test(text.trim());
+const isRegionText = (text: string) => isCountryCode(text.trim().toUpperCase());
 
 const ask = askBackground;
 
@@ -452,18 +453,26 @@ function OptionsPage() {
               setSaved(null);
             }}
           />{' '}
-          <label for="tmdb-region">{t('tmdbRegion')}</label>{' '}
-          <input
-            id="tmdb-region"
-            size={3}
-            maxLength={2}
-            value={regionField.text}
-            aria-invalid={!regionField.valid}
-            aria-describedby={regionField.valid ? undefined : 'region-note'}
-            data-testid="tmdb-region"
-            onInput={regionField.onInput}
-            onChange={regionField.onChange}
-          />{' '}
+          <span class="inline-group">
+            <label for="tmdb-region">{t('tmdbRegion')}</label>{' '}
+            <input
+              id="tmdb-region"
+              size={3}
+              maxLength={2}
+              value={regionField.text}
+              aria-invalid={!regionField.valid}
+              aria-describedby={regionField.valid ? undefined : 'region-note'}
+              data-testid="tmdb-region"
+              onInput={regionField.onInput}
+              onChange={regionField.onChange}
+            />{' '}
+            {/* The code's country, named: CH is Switzerland, not China. */}
+            {regionField.valid && (
+              <span class="muted" data-testid="region-name">
+                {countryName(regionField.text.trim().toUpperCase(), uiLanguage())}
+              </span>
+            )}
+          </span>{' '}
           <button type="submit" data-testid="tmdb-save">
             {t('save')}
           </button>

@@ -14,6 +14,20 @@ export function regionOfTimeZone(timeZone: string): string | null {
   return countryOfZone.get(timeZone) ?? null;
 }
 
+/** Whether `code` is a country's ISO 3166-1 code (GB, not UK; no EU or XX): the codes TMDB's region takes. */
+export function isCountryCode(code: string): boolean {
+  return Object.hasOwn(table.zones, code);
+}
+
+/** A country's name in the reader's language ("IN" → "India", "Indien"), or null where the runtime has none. */
+export function countryName(code: string, readerLanguage: string): string | null {
+  try {
+    return new Intl.DisplayNames([readerLanguage], { type: 'region', fallback: 'none' }).of(code) ?? null;
+  } catch {
+    return null;
+  }
+}
+
 /**
  * The country a language tag implies: "de" → DE, "pt-BR" → BR, "en" → US (the likeliest, by CLDR's likely
  * subtags); null for a tag that implies none (e.g. "es-419", Latin America).

@@ -138,6 +138,9 @@ describe.each(['de', 'es', 'fr', 'ja', 'pt_BR'])('Moodreel in %s', (locale) => {
     // A region never chosen follows the browser's language (where to stream, what is playing).
     const region = { de: 'DE', es: 'ES', fr: 'FR', ja: 'JP', pt_BR: 'BR' }[locale];
     expect(await options.$eval('[data-testid="tmdb-region"]', (e) => (e as HTMLInputElement).value)).toBe(region);
+    // …and is named in it.
+    const country = { de: 'Deutschland', es: 'España', fr: 'France', ja: '日本', pt_BR: 'Brasil' }[locale];
+    expect(await options.$eval('[data-testid="region-name"]', (e) => e.textContent)).toBe(country);
     expect(await overflowing(options)).toEqual([]);
     await options.screenshot({ path: screenshotPath(`locale-${locale}-options.png`), fullPage: true });
 

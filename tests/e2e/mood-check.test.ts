@@ -348,8 +348,21 @@ describe('filters in Options', () => {
       /^Asia\/(Kolkata|Calcutta)$/,
     );
     expect(await options.$eval('[data-testid="tmdb-region"]', (e) => (e as HTMLInputElement).value)).toBe('IN');
+    // The code's country, named.
+    expect(await options.$eval('[data-testid="region-name"]', (e) => e.textContent)).toBe('India');
     // Nothing stored: a region never chosen goes on following the clock.
     expect(await options.evaluate(`chrome.storage.local.get('setting.tmdbRegion')`)).toEqual({});
+    // Two letters that name no country TMDB knows (the UK's code is GB) are refused, and no country is named.
+    await options.click('[data-testid="tmdb-region"]', { count: 3 });
+    await options.keyboard.type('uk');
+    await options.waitForSelector('[data-testid="region-problem"]');
+    expect(await options.$('[data-testid="region-name"]')).toBeNull();
+    await options.click('[data-testid="tmdb-region"]', { count: 3 });
+    await options.keyboard.type('gb');
+    await options.waitForFunction(
+      () => document.querySelector('[data-testid="region-name"]')?.textContent === 'United Kingdom',
+    );
+    expect(await options.$('[data-testid="region-problem"]')).toBeNull();
   });
 
   it('refuse what is no language, year or region and keep what was saved; filters that leave nothing say so', async () => {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { defaultRegion, regionOfLanguage, regionOfTimeZone } from '../../models/region/region';
+import {
+  countryName,
+  defaultRegion,
+  isCountryCode,
+  regionOfLanguage,
+  regionOfTimeZone,
+} from '../../models/region/region';
 
 describe('the region a user never chose', () => {
   it('takes a region the browser language implies, where it implies one', () => {
@@ -46,5 +52,16 @@ describe('the region a user never chose', () => {
     expect(defaultRegion('Etc/UTC', 'pt-BR')).toBe('BR');
     expect(defaultRegion(undefined, 'ja')).toBe('JP');
     expect(defaultRegion('Etc/GMT+3', 'es-419')).toBeNull();
+  });
+});
+
+describe('country codes', () => {
+  it('takes the ISO 3166-1 codes of countries, and names them in the reader’s language', () => {
+    expect(['DE', 'GB', 'IN', 'CH', 'BR', 'JP'].every(isCountryCode)).toBe(true);
+    // The UK's code is GB; the EU, a private-use code and lower case are no country TMDB knows.
+    expect(['UK', 'EU', 'XX', 'ZZ', 'de', '', 'DEU'].some(isCountryCode)).toBe(false);
+    expect(countryName('CH', 'en')).toBe('Switzerland');
+    expect(countryName('CH', 'de')).toBe('Schweiz');
+    expect(countryName('IN', 'ja')).toBe('インド');
   });
 });

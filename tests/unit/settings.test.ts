@@ -18,6 +18,8 @@ describe('migrateSettings', () => {
       tmdbApiKey: '',
       tmdbRegion: 'US',
     });
+    // Two letters that are no country's code (the UK's is GB).
+    expect(migrateSettings({ tmdbRegion: 'UK' }).tmdbRegion).toBe('US');
     expect(migrateSettings({ tmdbBaseUrl: 'http://127.0.0.1:8080' }).tmdbBaseUrl).toBe('http://127.0.0.1:8080');
     expect(migrateSettings({ tmdbBaseUrl: 'http://evil.example' }).tmdbBaseUrl).toBe(DEFAULT_SETTINGS.tmdbBaseUrl);
   });
