@@ -857,7 +857,7 @@ describe('privacy page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  it('in the system’s high-contrast colours still shows the choice made, the view open, each emotion’s bar and the card marked', async () => {
+  it('in the system’s high-contrast colours still shows the choice made, the view open, each emotion’s bar and the card marked; asked for more contrast, gives it', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     await popup.setViewport({ width: 392, height: 900 });
@@ -885,6 +885,37 @@ describe('accessibility (axe-core)', () => {
     expect(await look(`[data-testid="pick"][data-movie-id="${liked}"]`)).not.toBe(
       await look('[data-testid="pick"]:not([data-marked])'),
     );
+
+    // More contrast asked for (macOS, Windows), light and dark: a pick's quiet line (year, genres) is at least 7:1 on
+    // its card and a button's edge 3:1 (WCAG's enhanced text contrast and non-text contrast).
+    for (const scheme of ['light', 'dark'] as const) {
+      await cdp.send('Emulation.setEmulatedMedia', {
+        features: [
+          { name: 'prefers-contrast', value: 'more' },
+          { name: 'prefers-color-scheme', value: scheme },
+        ],
+      });
+      const [text, edge, bar] = await popup.evaluate<[], () => [number, number, number]>(`(() => {
+        const rgb = (c) => c.match(/[\\d.]+/g).slice(0, 3).map(Number);
+        const linear = (v) => (v /= 255) <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
+        const lum = ([r, g, b]) => 0.2126 * linear(r) + 0.7152 * linear(g) + 0.0722 * linear(b);
+        const ratio = (a, b) => {
+          const [x, y] = [lum(rgb(a)), lum(rgb(b))].sort((p, q) => q - p);
+          return (x + 0.05) / (y + 0.05);
+        };
+        const style = (sel) => getComputedStyle(document.querySelector(sel));
+        const card = style('[data-testid="pick"]').backgroundColor;
+        return [
+          ratio(style('.pick-meta').color, card),
+          ratio(style('[data-testid="pick"] [data-signal="up"]').borderTopColor, card),
+          ratio(style('.bar-fill').backgroundColor, style('.bar-track').backgroundColor),
+        ];
+      })()`);
+      expect(text, scheme).toBeGreaterThanOrEqual(7);
+      expect(edge, scheme).toBeGreaterThanOrEqual(3);
+      // An emotion's bar still stands out from its track.
+      expect(bar, scheme).toBeGreaterThanOrEqual(3);
+    }
   });
 
   it('finds no serious violation in the popup (with picks, light and dark), the options, privacy or camera page; the popup works by keyboard', async () => {
