@@ -17,6 +17,29 @@ for (const line of readFileSync(`${ZONEINFO}/zone.tab`, 'utf8').split('\n')) {
 }
 const zi = readFileSync(`${ZONEINFO}/tzdata.zi`, 'utf8');
 const version = /^# version (\S+)/m.exec(zi)?.[1] ?? 'unknown';
+/**
+ * Old names whose link now points at another country's zone that keeps the same clock (tzdata merges such zones
+ * across borders): each is taken to the zone.tab zone of the place it names instead (Africa/Asmera is Asmara, ER,
+ * not Nairobi, KE). Checked by hand against the links in tzdata 2025b.
+ */
+const SAME_PLACE: Record<string, string> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'Africa/Timbuktu': 'Africa/Bamako',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Virgin': 'America/St_Thomas',
+  'Antarctica/South_Pole': 'Antarctica/McMurdo',
+  'Atlantic/Jan_Mayen': 'Arctic/Longyearbyen',
+  Iceland: 'Atlantic/Reykjavik',
+  'Pacific/Johnston': 'Pacific/Midway',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+  'Pacific/Yap': 'Pacific/Chuuk',
+};
+for (const [alias, place] of Object.entries(SAME_PLACE)) {
+  const code = country.get(place);
+  if (!code) throw new Error(`${place} (for ${alias}) is not in zone.tab`);
+  country.set(alias, code);
+}
 // A link's target may itself be a link: follow until a zone with a country (or none).
 const links = new Map<string, string>();
 for (const line of zi.split('\n')) {
