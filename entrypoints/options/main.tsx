@@ -461,14 +461,14 @@ function OptionsPage() {
               maxLength={2}
               value={regionField.text}
               aria-invalid={!regionField.valid}
-              aria-describedby={regionField.valid ? undefined : 'region-note'}
+              aria-describedby={regionField.valid ? 'region-name' : 'region-note'}
               data-testid="tmdb-region"
               onInput={regionField.onInput}
               onChange={regionField.onChange}
             />{' '}
             {/* The code's country, named: CH is Switzerland, not China. */}
             {regionField.valid && (
-              <span class="muted" data-testid="region-name">
+              <span class="muted" id="region-name" data-testid="region-name">
                 {countryName(regionField.text.trim().toUpperCase(), uiLanguage())}
               </span>
             )}

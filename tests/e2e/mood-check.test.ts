@@ -348,8 +348,10 @@ describe('filters in Options', () => {
       /^Asia\/(Kolkata|Calcutta)$/,
     );
     expect(await options.$eval('[data-testid="tmdb-region"]', (e) => (e as HTMLInputElement).value)).toBe('IN');
-    // The code's country, named.
+    // The code's country, named, and heard with the field.
     expect(await options.$eval('[data-testid="region-name"]', (e) => e.textContent)).toBe('India');
+    const field = await options.$('[data-testid="tmdb-region"]');
+    expect((await options.accessibility.snapshot({ root: field! }))?.description).toBe('India');
     // Nothing stored: a region never chosen goes on following the clock.
     expect(await options.evaluate(`chrome.storage.local.get('setting.tmdbRegion')`)).toEqual({});
     // Two letters that name no country TMDB knows (the UK's code is GB) are refused, and no country is named.
