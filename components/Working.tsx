@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 
 /**
- * What is happening right now, with a progress bar that moves (or, for people who ask for reduced motion, stands
- * still: the theme's reduced-motion rule stops every animation).
+ * What is happening right now, with a progress bar that moves (or, for people who ask for reduced motion, fills its
+ * strip and fades in and out: theme.css).
  */
 export function Working({ children, testId }: { children: ComponentChildren; testId?: string }) {
   return (

@@ -857,16 +857,26 @@ describe('privacy page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  it('in the system’s high-contrast colours still shows the choice made, the view open, each emotion’s bar and the card marked; asked for more contrast, gives it', async () => {
+  it('in the system’s high-contrast colours still shows the choice made, the view open, each emotion’s bar and the card marked; asked for more contrast or less motion, gives it', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     await popup.setViewport({ width: 392, height: 900 });
-    // A Windows contrast theme, as Chromium applies one: the system's colours replace the page's.
     const cdp = await popup.createCDPSession();
+    // Reduced motion asked for: the check's progress strip moves not, yet never stands at a part done (it fills the
+    // track and fades).
+    await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'prefers-reduced-motion', value: 'reduce' }] });
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await popup.waitForSelector('[data-testid="working"] .progress-bar');
+    expect(
+      await popup.$eval('[data-testid="working"] .progress-bar', (bar) => {
+        const s = getComputedStyle(bar);
+        return [s.animationName, s.transform, bar.clientWidth === bar.parentElement!.clientWidth];
+      }),
+    ).toEqual(['progress-fade', 'none', true]);
+    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
+    // A Windows contrast theme, as Chromium applies one: the system's colours replace the page's.
     await cdp.send('Emulation.setEmulatedMedia', { features: [{ name: 'forced-colors', value: 'active' }] });
     expect(await popup.evaluate(() => matchMedia('(forced-colors: active)').matches)).toBe(true);
-    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
-    await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
     const [liked] = await settledPicks(popup);
     await popup.click(`[data-movie-id="${liked}"] [data-signal="up"]`);
     await popup.waitForSelector(`[data-movie-id="${liked}"][data-marked="up"]`);
