@@ -54,8 +54,9 @@ function yearOf(text: string): number | null {
 /** Empty (no bound) or a year in range: what a year field may save. */
 const isYearText = (text: string) => !text.trim() || yearOf(text) !== null;
 
-/** A country as two letters (TMDB's streaming regions are ISO 3166-1 codes). */
-const isRegionText = (text: string) => isCountryCode(text.trim().toUpperCase());
+/** The region as typed, as a code (TMDB's streaming regions are ISO 3166-1 codes: " de" is DE). */
+const regionCode = (text: string) => text.trim().toUpperCase();
+const isRegionText = (text: string) => isCountryCode(regionCode(text));
 
 const ask = askBackground;
 
@@ -160,7 +161,7 @@ function OptionsPage() {
   };
   const yearProblem = !yearFields.yearMin.valid || !yearFields.yearMax.valid;
   const regionField = useDraftField(settings.tmdbRegion, isRegionText, (text) =>
-    save({ ...settings, tmdbRegion: text.trim().toUpperCase() }),
+    save({ ...settings, tmdbRegion: regionCode(text) }),
   );
 
   /** A yes/no filter as a labelled checkbox. */
@@ -469,7 +470,7 @@ function OptionsPage() {
             {/* The code's country, named: CH is Switzerland, not China. */}
             {regionField.valid && (
               <span class="muted" id="region-name" data-testid="region-name">
-                {countryName(regionField.text.trim().toUpperCase(), uiLanguage())}
+                {countryName(regionCode(regionField.text), uiLanguage())}
               </span>
             )}
           </span>{' '}

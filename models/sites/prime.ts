@@ -1,10 +1,6 @@
 import { defineSite, encodeQuery, tidyTitle } from './site';
 
 /**
- * The markup this adapter expects: tests/fixtures/sites/prime.html, the detail page with the web player SDK overlay
- * (#dv-web-player).
- */
-/**
  * Where Amazon has a shop, Prime Video plays inside it, under /gp/video (and the overlay runs nowhere else there):
  * the shops of the product's languages' markets (en, de, fr, es, ja) and their neighbours.
  */
@@ -19,6 +15,10 @@ const AMAZON_SHOPS = [
   'www.amazon.co.jp',
 ];
 
+/**
+ * The markup this adapter expects: tests/fixtures/sites/prime.html, the detail page with the web player SDK overlay
+ * (#dv-web-player).
+ */
 export default defineSite({
   id: 'prime',
   name: 'Prime Video',
