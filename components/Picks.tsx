@@ -18,6 +18,8 @@ import { UndoBar } from './UndoBar';
 
 export interface PicksProps {
   picks: PickView[] | null;
+  /** A new list is coming; `picks` is the last one, shown waiting until it comes. */
+  loading: boolean;
   strategy: Strategy;
   diversity: number;
   busy: boolean;
@@ -106,28 +108,39 @@ export function Picks(props: PicksProps) {
           {t('noPicks')}
         </p>
       ) : (
-        <ol class="pick-list" data-testid="picks">
-          {props.picks.map((p) => (
-            <PickCard
-              key={p.movie.movieId}
-              pick={p}
-              busy={props.busy}
-              watchOn={props.watchOn}
-              poster={props.posters[p.movie.movieId] ?? null}
-              marked={props.marked[p.movie.movieId] ?? null}
-              onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
-              onMoreLike={() => props.onMoreLike(p.movie.movieId, displayTitle(p.movie.title))}
-            />
-          ))}
-        </ol>
+        <div class="pick-area">
+          {props.loading && (
+            <span class="progress pick-list-progress" aria-hidden="true" data-testid="picks-coming">
+              <span class="progress-bar" />
+            </span>
+          )}
+          <ol class="pick-list" data-testid="picks" aria-busy={props.loading ? 'true' : undefined}>
+            {props.picks.map((p) => (
+              <PickCard
+                key={p.movie.movieId}
+                pick={p}
+                busy={props.busy || props.loading}
+                watchOn={props.watchOn}
+                poster={props.posters[p.movie.movieId] ?? null}
+                marked={props.marked[p.movie.movieId] ?? null}
+                onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
+                onMoreLike={() => props.onMoreLike(p.movie.movieId, displayTitle(p.movie.title))}
+              />
+            ))}
+          </ol>
+        </div>
       )}
       {/* Said by a screen reader when a new list has come (a card replaced in place leaves the count as it was). */}
       <p class="visually-hidden" role="status" data-testid="picks-ready">
-        {props.picks && props.picks.length > 0 && !props.failed ? plural('picksReady', props.picks.length) : ''}
+        {props.loading
+          ? t('findingMovies')
+          : props.picks && props.picks.length > 0 && !props.failed
+            ? plural('picksReady', props.picks.length)
+            : ''}
       </p>
       {/* Other films, and how far they stray: under the list, so the first films are on the popup's first screen. */}
       <div class="picks-more">
-        <WaitButton onClick={props.onDifferent} waiting={props.busy} data-testid="different-picks">
+        <WaitButton onClick={props.onDifferent} waiting={props.busy || props.loading} data-testid="different-picks">
           🔀 {t('differentPicks')}
         </WaitButton>
         <label class="slider">

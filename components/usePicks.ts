@@ -60,6 +60,11 @@ export function usePicks(
   const count = options.count ?? PICK_COUNT;
   const [posters, setPosters] = useState<Record<number, string | null>>({});
   const [picks, setPicks] = useState<PickView[] | null>(null);
+  /**
+   * A new list is coming for the mood on screen (another strategy, length, variety, different picks): the last one
+   * stays in view, waiting, until it comes, so the popup neither empties nor jumps for the moment it takes.
+   */
+  const [loading, setLoading] = useState(false);
   const [strategy, setStrategy] = useState<Strategy>(DEFAULT_PICKS_CHOICES.strategy);
   const [diversity, setDiversity] = useState(DEFAULT_PICKS_CHOICES.diversity);
   /** "How long have I got": the longest runtime, in minutes; null for any. */
@@ -102,6 +107,8 @@ export function usePicks(
   );
   /** What the list on screen was asked for with (a render may carry new choices before their list has come). */
   const shownFor = useRef<string | null>(null);
+  /** The mood the list on screen is for, as its reasons name it: another mood's list never stands in for a new one. */
+  const shownMood = useRef<string | null>(null);
 
   /** The recommend request for the mood as it stands: `n` picks, leaving out `left`. */
   function request(n: number, left: number[]) {
@@ -138,16 +145,22 @@ export function usePicks(
   );
 
   useEffect(() => {
-    if (!mood) return;
+    if (!mood) {
+      setLoading(false);
+      return;
+    }
     let current = true;
     const keep = kept.current;
     kept.current = null;
     // The list left on screen, shown again as it was: kept for the popup reopened under the same choices, or still on
     // screen for the same mood and choices (the overlay's panel closed and opened, the popup back from a failed check).
     const again = keep?.choices === choicesKey(choices) ? keep.list : shownFor.current === listKey ? shownList : null;
+    const moodKey = JSON.stringify([mood.probabilities, mood.confidence]);
     if (!again) {
       listNumber.current += 1;
-      setPicks(null);
+      const standsIn = picks !== null && picks.length > 0 && !failed && shownMood.current === moodKey;
+      if (standsIn) setLoading(true);
+      else setPicks(null);
     }
     setFailed(null);
     setRestored(null);
@@ -160,6 +173,7 @@ export function usePicks(
         const list = shown?.picks ?? (await ask(request(count, exclude)));
         if (!current) return;
         shownFor.current = listKey;
+        shownMood.current = moodKey;
         setPicks(list);
         setMarked(shown?.marked ?? {});
       } catch (error) {
@@ -167,6 +181,8 @@ export function usePicks(
         if (!current) return;
         setPicks([]);
         setFailed(problemCodeOf(error, 'picks-failed'));
+      } finally {
+        if (current) setLoading(false);
       }
     })();
     return () => {
@@ -291,6 +307,7 @@ export function usePicks(
 
   return {
     picks,
+    loading,
     strategy,
     diversity,
     busy: writing.busy,

@@ -184,7 +184,7 @@ export function App() {
   const [settings, setSettings] = useState<Settings>(DEFAULT_SETTINGS);
   const [view, setView] = useState<View>('mood');
   const [dragging, setDragging] = useState(false);
-  /** Whether the last check has been looked for: until then the empty view's hint waits, so it does not flash. */
+  /** Whether the last check has been looked for: until then the empty view's hint is hidden, so it does not flash. */
   const [recallAsked, setRecallAsked] = useState(false);
   // Each tab asks again whenever it is shown; a failure shows its problem with Try again instead of "Loading…".
   /** How many checks History lists: a page, and a page more each time "Older checks" is pressed. */
@@ -288,11 +288,11 @@ export function App() {
   const recordedPicks = useRef<number | null>(null);
   const historyId = isShownCheck(state) ? checkId(state) : null;
   useEffect(() => {
-    if (historyId === null || !picks.picks || recordedPicks.current === historyId) return;
+    if (historyId === null || !picks.picks || picks.loading || recordedPicks.current === historyId) return;
     recordedPicks.current = historyId;
     const ids = picks.picks.map((p) => p.movie.movieId);
     void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).then(historyWritten, warnHistory);
-  }, [historyId, picks.picks]);
+  }, [historyId, picks.picks, picks.loading]);
 
   // The choices made on this check's list, and the list as it stands, kept for the popup reopened on it.
   useEffect(() => {
@@ -563,8 +563,9 @@ export function App() {
               <Picks {...picks} />
             </>
           )}
-          {state.kind === 'idle' && recallAsked && !CHOOSING_FILE && (
-            <p class="tagline" data-testid="idle-hint">
+          {/* Its room is kept from the first frame, so what is below does not move when it shows. */}
+          {state.kind === 'idle' && !CHOOSING_FILE && (
+            <p class="tagline" data-testid="idle-hint" style={recallAsked ? undefined : { visibility: 'hidden' }}>
               {t('idleHint')}
             </p>
           )}

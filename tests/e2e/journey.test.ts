@@ -19,6 +19,7 @@ import { seriousViolations } from '../support/axe';
 import { scratchDir } from '../support/scratch';
 import { DEFAULT_FILTERS, type Filters } from '../../models/recommend/filters';
 import { displayTitle } from '../../models/catalogue/movie';
+import MESSAGES from '../../public/_locales/en/messages.json';
 
 const work = scratchDir('journey');
 let session: ExtensionSession | null = null;
@@ -29,7 +30,7 @@ afterEach(async () => {
 });
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent?.trim() ?? '');
-/** The pick ids once the list has stopped changing (a re-rank briefly empties it). */
+/** The pick ids once the list has stopped changing (none are read while a new list is coming). */
 async function settledPicks(page: Page): Promise<number[]> {
   let last = '';
   for (let i = 0; i < 120; i++) {
@@ -389,12 +390,80 @@ describe('an image file', () => {
   });
 });
 
+describe('a steady popup', () => {
+  it('keeps its first screen still while it settles: nothing below moves when the empty view’s hint shows', async () => {
+    session = await launchExtension();
+    const popup = await session.browser.newPage();
+    await popup.setViewport({ width: 392, height: 600 });
+    // Every layout shift from the first frame, what moved and by how much.
+    await popup.evaluateOnNewDocument(`
+      window.__shifts = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries())
+          for (const s of e.sources)
+            window.__shifts.push((s.node?.nodeName ?? '?') + '.' + (s.node?.className ?? '') + ' ' +
+              Math.round(s.previousRect.y) + ' → ' + Math.round(s.currentRect.y));
+      }).observe({ type: 'layout-shift', buffered: true });
+    `);
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html`);
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await popup.evaluate('window.__shifts')).toEqual([]);
+  });
+
+  it('keeps the last list in view, waiting, while the next one for the same mood comes: the popup never empties', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 600 });
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    const first = await settledPicks(popup);
+    // From now on, the fewest cards ever on screen, and whether the list was seen waiting: marked busy, every card's
+    // buttons and "Different picks" waiting, the strip shown and a screen reader told.
+    await popup.evaluate(`
+      window.__fewest = Infinity;
+      window.__waiting = 0;
+      const look = () => {
+        const cards = document.querySelectorAll('[data-testid="pick"]');
+        window.__fewest = Math.min(window.__fewest, cards.length);
+        const list = document.querySelector('[data-testid="picks"]');
+        if (list?.getAttribute('aria-busy') === 'true' && cards.length === 10 &&
+            [...list.querySelectorAll('[data-signal]')].every((b) => b.getAttribute('aria-disabled') === 'true') &&
+            document.querySelector('[data-testid="different-picks"]').getAttribute('aria-disabled') === 'true' &&
+            document.querySelector('[data-testid="picks-coming"]') &&
+            document.querySelector('[data-testid="picks-ready"]').textContent === ${JSON.stringify(MESSAGES.findingMovies.message)})
+          window.__waiting += 1;
+      };
+      new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
+    `);
+    await popup.focus('[data-testid="strategy-lift"]');
+    await popup.keyboard.press('Space');
+    await otherPicks(popup, first);
+    const lift = await settledPicks(popup);
+    await popup.focus('[data-testid="time-100"]');
+    await popup.keyboard.press('Space');
+    await otherPicks(popup, lift);
+    const short = await settledPicks(popup);
+    await popup.focus('[data-testid="different-picks"]');
+    await popup.keyboard.press('Enter');
+    await otherPicks(popup, short);
+    await settledPicks(popup);
+    expect(await popup.evaluate('window.__fewest')).toBe(10);
+    expect(await popup.evaluate('window.__waiting')).toBeGreaterThanOrEqual(3);
+    // Once it has come, nothing waits and the count is said.
+    expect(await popup.$('[data-testid="picks"][aria-busy]')).toBeNull();
+    expect(await popup.$('[data-testid="picks-coming"]')).toBeNull();
+    expect(await text(popup, '[data-testid="picks-ready"]')).toBe(
+      MESSAGES.picksReady_other.message.replace('$1', '10'),
+    );
+  });
+});
+
 describe('back to the popup', () => {
   it('shows the last check again soon after, any past check from History, and an old one not at all', async () => {
     session = await launchExtension();
     let popup = await session.openPage('popup.html');
     // A fresh popup with no check yet: the empty view, once the last check has been looked for.
-    await popup.waitForSelector('[data-testid="idle-hint"]');
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
     await askFrom(popup, { type: 'catalogue-ensure' });
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
@@ -520,7 +589,7 @@ describe('back to the popup', () => {
     });
     await popup.close();
     popup = await session.openPage('popup.html');
-    await popup.waitForSelector('[data-testid="idle-hint"]');
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
     expect(await popup.$('[data-testid="mood"]')).toBeNull();
   });
 });

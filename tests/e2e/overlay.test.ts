@@ -194,7 +194,9 @@ async function noticeInPopupOn(tab: Page): Promise<string | null> {
   const popupOpens = session.browser.waitForTarget((t) => t.url().endsWith('/popup.html'));
   await session.clickAction(tab);
   const popup = (await (await popupOpens).asPage())!;
-  await popup.waitForSelector('[data-testid="idle-hint"], [data-recalled="true"], [data-testid="notice"]');
+  await popup.waitForSelector('[data-testid="idle-hint"], [data-recalled="true"], [data-testid="notice"]', {
+    visible: true,
+  });
   const notice = await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code')).catch(() => null);
   await popup.close();
   return notice;

@@ -12,5 +12,5 @@ export async function forgetOnlyCheck(page: Page): Promise<void> {
   await page.click('[data-testid="history-forget-confirm"]');
   await page.waitForSelector('[data-testid="history-empty"]');
   await page.click('[data-testid="tab-mood"]');
-  await page.waitForSelector('[data-testid="idle-hint"]');
+  await page.waitForSelector('[data-testid="idle-hint"]', { visible: true });
 }

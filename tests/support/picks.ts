@@ -4,9 +4,11 @@
  */
 import type { Page } from 'puppeteer';
 
-/** The movie ids of the picks shown, in order. */
+/** The movie ids of the picks shown, in order; none while a new list is coming (the last one waits in view). */
 export const pickIds = (page: Page): Promise<number[]> =>
-  page.$$eval('[data-testid="pick"]', (els) => els.map((e) => Number(e.getAttribute('data-movie-id'))));
+  page.$$eval('[data-testid="picks"]:not([aria-busy="true"]) [data-testid="pick"]', (els) =>
+    els.map((e) => Number(e.getAttribute('data-movie-id'))),
+  );
 
 /** Waits until ten picks are shown and they are not `before` (in order): the list was ranked again. */
 export async function otherPicks(page: Page, before: readonly number[], timeout = 30_000): Promise<void> {
