@@ -1,6 +1,6 @@
 /**
- * The popup: a mood check from the camera (3-2-1, then a short burst), this tab's video or an image file (picked or
- * dropped); the mood with its picks, which the user can correct; their history and watchlist.
+ * The popup: a mood check from the camera (3-2-1, then a short burst), this tab's video or an image file (picked,
+ * dropped or pasted); the mood with its picks, which the user can correct; their history and watchlist.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
@@ -393,6 +393,24 @@ export function App() {
       setState({ kind: 'working', step: t('stepOpening') });
       return { images: [await readFile(file)], video: null };
     });
+  /** A file dropped or pasted: read like one chosen (a non-image is refused plainly), unless a check is running. */
+  const takeFile = (file: File | undefined) => {
+    if (file && shownState.current.kind !== 'working') void fromFile(file);
+  };
+  const takeFileNow = useRef(takeFile);
+  takeFileNow.current = takeFile;
+  // A picture copied (a screenshot, "Copy image") and pasted anywhere, in any view: the same (the popup has no text
+  // field to paste into; pasted text is left alone).
+  useEffect(() => {
+    const onPaste = (e: ClipboardEvent) => {
+      const file = e.clipboardData?.files[0];
+      if (!file) return;
+      e.preventDefault();
+      takeFileNow.current(file);
+    };
+    document.addEventListener('paste', onPaste);
+    return () => document.removeEventListener('paste', onPaste);
+  }, []);
 
   function correct(emotion: Emotion) {
     if (state.kind === 'done')
@@ -417,8 +435,7 @@ export function App() {
       onDrop={(e) => {
         e.preventDefault();
         setDragging(false);
-        const file = e.dataTransfer?.files[0];
-        if (file && !busy) void fromFile(file);
+        takeFile(e.dataTransfer?.files[0]);
       }}
     >
       <header class="brand">

@@ -1,8 +1,8 @@
 /**
  * What a new user does, in the built extension in real Chromium: the first-run journey from the camera grant to
- * picks, feedback with undo, watchlist and history; an image file by picker and by drag-and-drop; the privacy page's
- * export → delete → import round trip; and an accessibility scan (axe-core) of the popup and the options page, with the
- * popup used from the keyboard.
+ * picks, feedback with undo, watchlist and history; an image file by picker, drag-and-drop and paste; the privacy
+ * page's export → delete → import round trip; and an accessibility scan (axe-core) of the popup and the options
+ * page, with the popup used from the keyboard.
  * Screenshots for the README come from here.
  */
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -255,6 +255,52 @@ describe('an image file', () => {
       shown.join(' · '),
     );
     expect(await popup.$$('[data-testid="history-entry"]')).toHaveLength(1);
+  });
+
+  it('reads a picture pasted from the clipboard (a screenshot, a copied image) from any view; pasted text changes nothing', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await session.browser
+      .defaultBrowserContext()
+      .overridePermissions(`chrome-extension://${session.extensionId}`, [
+        'clipboard-read',
+        'clipboard-sanitized-write',
+      ]);
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    const paste = async () => {
+      await popup.keyboard.down('Control');
+      await popup.keyboard.press('KeyV');
+      await popup.keyboard.up('Control');
+    };
+    // Text on the clipboard (a link copied earlier, say): nothing happens.
+    await popup.evaluate(() => navigator.clipboard.writeText('https://example.com/holiday.jpg'));
+    await paste();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await popup.$('[data-testid="working"], [data-testid="mood"], [data-testid="notice"]')).toBeNull();
+    expect(await popup.$('[data-testid="idle-hint"]')).not.toBeNull();
+
+    // A photo copied as an image (browsers and screenshot tools put a PNG on the clipboard), pasted in History.
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('#panel-history');
+    const jpeg = readFileSync(join(FACES, 'human_person-vlado.jpg')).toString('base64');
+    await popup.evaluate(
+      `(async () => {
+        const bytes = Uint8Array.from(atob(${JSON.stringify(jpeg)}), (c) => c.charCodeAt(0));
+        const photo = await createImageBitmap(new Blob([bytes], { type: 'image/jpeg' }));
+        const canvas = new OffscreenCanvas(photo.width, photo.height);
+        canvas.getContext('2d').drawImage(photo, 0, 0);
+        const png = await canvas.convertToBlob({ type: 'image/png' });
+        await navigator.clipboard.write([new ClipboardItem({ 'image/png': png })]);
+      })()`,
+    );
+    await paste();
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
+    expect(await popup.$eval('[data-testid="tab-mood"]', (t) => t.getAttribute('aria-selected'))).toBe('true');
+    expect(await text(popup, '[data-testid="mood-word"]')).toMatch(EMOTION);
+    expect(await popup.$$('[data-testid="face-box"]')).not.toHaveLength(0);
+    expect(await settledPicks(popup)).toHaveLength(10);
+    const [entry] = (await storeRecords(popup, 'history')) as { mood: { source: string } }[];
+    expect(entry?.mood.source).toBe('file');
   });
 
   it('reads a mood from a picked file and from a dropped one, refuses a non-image plainly with the way back to the last picks; History forgets a check', async () => {
