@@ -10,7 +10,7 @@ import { MoodCorrection } from './MoodCorrection';
 type Found = Extract<Mood, { kind: 'mood' }>;
 
 /** Splits a message around its one `$1` so the word can sit in its own element, in the locale's word order. */
-function around(key: 'moodHardToTell', word: string) {
+function around(key: 'moodHardToTell' | 'moodHardToTellNeutral', word: string) {
   const [before = '', after = ''] = t(key, '\u0000').split('\u0000');
   return (
     <>
@@ -51,7 +51,10 @@ export function MoodPanel({
           {level === 'hard' ? '🤔' : EMOTION_EMOJI[mood.dominant]}
         </span>
         {level === 'hard' ? (
-          <span class="mood-lead">{around('moodHardToTell', word)}</span>
+          <span class="mood-lead">
+            {/* Leaning to no emotion, it is not "a little" of one. */}
+            {around(mood.dominant === 'neutral' ? 'moodHardToTellNeutral' : 'moodHardToTell', word)}
+          </span>
         ) : (
           <>
             <span class="mood-word" data-testid="mood-word">

@@ -119,9 +119,11 @@ describe('a read too unsure to claim a mood', () => {
     await popup.waitForSelector('[data-testid="pick"]', { timeout: 60_000 });
     expect(await popup.$eval('[data-testid="mood"]', (el) => el.getAttribute('data-sureness'))).toBe('hard');
     // As the user reads it (innerText follows the styles): the word as the sentence writes it, not capitalised.
+    // Leaning to neutral (as this photo reads), it says "maybe neutral", not "maybe a little neutral".
     const word = await text(popup, '[data-testid="mood-word"]');
+    const sentence = word === 'neutral' ? MESSAGES.moodHardToTellNeutral : MESSAGES.moodHardToTell;
     expect(await popup.$eval('.mood-lead', (el) => (el as HTMLElement).innerText)).toBe(
-      MESSAGES.moodHardToTell.message.replace('$1', word),
+      sentence.message.replace('$1', word),
     );
     expect(await text(popup, '.correct-first')).toContain(MESSAGES.howDoYouFeel.message);
     expect((await firstPickOnFirstScreen(popup)).bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
