@@ -502,12 +502,13 @@ export function App() {
           {dragging && <p class="drop-hint">{t('dropHint')}</p>}
           {state.kind === 'working' && (
             <>
+              {/* The count under the line, not over it: the line stays where it is from "Look at the camera…" on. */}
+              <Working testId="working">{state.step}</Working>
               {state.count !== undefined && state.count > 0 && (
                 <p class="countdown" data-testid="countdown" aria-live="assertive">
                   {state.count}
                 </p>
               )}
-              <Working testId="working">{state.step}</Working>
               {state.image && <Snapshot picture={state.image} thumb />}
             </>
           )}

@@ -457,6 +457,30 @@ describe('a steady popup', () => {
     expect(await popup.evaluate('window.__shifts')).toEqual([]);
   });
 
+  it('keeps the progress line in one place through a camera check, from "Look at the camera…" to the mood', async () => {
+    const video = fakeCameraVideo(join(FACES, 'skimage_astronaut.png'), join(work, 'steady.y4m'));
+    session = await launchExtension({ fakeVideo: video });
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 600 });
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    // Every place the line was drawn at, frame by frame, and whether the count was seen.
+    await popup.evaluate(`
+      window.__tops = new Set();
+      window.__counted = false;
+      const look = () => {
+        const line = document.querySelector('[data-testid="working"]');
+        if (line) window.__tops.add(Math.round(line.getBoundingClientRect().top));
+        if (document.querySelector('[data-testid="countdown"]')) window.__counted = true;
+        if (!document.querySelector('[data-testid="mood"], [data-testid="notice"]')) requestAnimationFrame(look);
+      };
+      requestAnimationFrame(look);
+    `);
+    await popup.click('[data-testid="check-camera"]');
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
+    expect(await popup.evaluate('window.__counted')).toBe(true);
+    expect(await popup.evaluate('[...window.__tops]')).toHaveLength(1);
+  });
+
   it('keeps the last list in view, waiting, while the next one for the same mood comes: the popup never empties', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
