@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useRef } from 'preact/hooks';
 import type { FeedbackSignal } from '../models/learning/signals';
 import type { PickView } from '../models/protocol';
 import { TIME_CHOICES } from '../models/recommend/filters';
@@ -30,6 +31,9 @@ export interface PicksProps {
   onMinutes: (m: number | null) => void;
   onFeedback: (movieId: number, signal: FeedbackSignal) => void;
   onDifferent: () => void;
+  /** How many lists "Previous picks" can go back through (those "Different picks" moved past). */
+  previousCount: number;
+  onPrevious: () => void;
   /** "More like this" in force: the title the picks are like. */
   like: MoreLike | null;
   onMoreLike: (movieId: number, title: string) => void;
@@ -58,6 +62,7 @@ export function Picks(props: PicksProps) {
     { value: 'match' as const, label: t('strategyMatch'), testId: 'strategy-match' },
     { value: 'lift' as const, label: t('strategyLift'), testId: 'strategy-lift' },
   ];
+  const more = useRef<HTMLSpanElement>(null);
   const keptFocus = useKeptFocus<HTMLElement>('[data-testid="pick"]', {
     prefer: props.restored
       ? `[data-movie-id="${props.restored.movieId}"] [data-signal="${props.restored.signal}"]`
@@ -140,9 +145,26 @@ export function Picks(props: PicksProps) {
       </p>
       {/* Other films, and how far they stray: under the list, so the first films are on the popup's first screen. */}
       <div class="picks-more">
-        <WaitButton onClick={props.onDifferent} waiting={props.busy || props.loading} data-testid="different-picks">
-          🔀 {t('differentPicks')}
-        </WaitButton>
+        {/* Together, so they wrap as one; "Previous" beside "Different", which never moves when it comes. */}
+        <span class="picks-nav" ref={more}>
+          <WaitButton onClick={props.onDifferent} waiting={props.busy || props.loading} data-testid="different-picks">
+            🔀 {t('differentPicks')}
+          </WaitButton>
+          {props.previousCount > 0 && (
+            <WaitButton
+              onClick={() => {
+                // The last one: the button goes, and the keyboard to "Different picks" beside it, not to the page's top.
+                if (props.previousCount === 1)
+                  more.current?.querySelector<HTMLElement>('[data-testid="different-picks"]')?.focus();
+                props.onPrevious();
+              }}
+              waiting={props.busy || props.loading}
+              data-testid="previous-picks"
+            >
+              ↩ {t('previousPicks')}
+            </WaitButton>
+          )}
+        </span>
         <label class="slider">
           {t('variety')}
           <input

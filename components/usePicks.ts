@@ -33,6 +33,17 @@ export const PICK_COUNT = 10;
 /** Choices compared as one value: a kept list is shown again only under the choices it was left with. */
 const choicesKey = (c: PicksChoices) => JSON.stringify([c.strategy, c.minutes, c.diversity, c.exclude, c.like]);
 
+/** "Previous picks" goes back through this many lists "Different picks" moved past. */
+const MAX_EARLIER = 20;
+
+/** A list "Different picks" moved past: the titles left out when it was shown, and the list as the user left it. */
+interface EarlierList {
+  /** The mood and the other choices it was shown under: "Previous picks" goes back only while they hold. */
+  under: string;
+  exclude: number[];
+  list: KeptList;
+}
+
 /** The last feedback given, which can still be taken back, and the list as it was before it. */
 export interface LastFeedback {
   eventId: number;
@@ -90,6 +101,11 @@ export function usePicks(
   const listNumber = useRef(0);
   /** A list left on screen before, to show again as it was instead of the next ranking (see `restoreChoices`). */
   const kept = useRef<{ list: KeptList; choices: string } | null>(null);
+  /** The lists "Different picks" moved past, the last one last (this popup's or panel's, not kept when it closes). */
+  const [earlier, setEarlier] = useState<EarlierList[]>([]);
+  const under =
+    mood && JSON.stringify([mood.probabilities, mood.confidence, strategy, minutes, diversity, like?.movieId ?? null]);
+  const previous = earlier.length > 0 && earlier[earlier.length - 1]!.under === under ? earlier : [];
   /** What a list is asked for with: the mood as it reads, the choices, and what asks for a new one (seed, retry). */
   const listKey = useMemo(
     () =>
@@ -317,7 +333,22 @@ export function usePicks(
     onMinutes: setMinutes,
     onFeedback: (movieId: number, signal: FeedbackSignal) => void feedback(movieId, signal),
     exclude,
-    onDifferent: () => setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-MAX_EXCLUDED)),
+    onDifferent: () => {
+      const list = shownList;
+      if (list && under)
+        setEarlier((e) => [...e.filter((l) => l.under === under), { under, exclude, list }].slice(-MAX_EARLIER));
+      setExclude((ex) => [...ex, ...(picks ?? []).map((p) => p.movie.movieId)].slice(-MAX_EXCLUDED));
+    },
+    /** How many lists "Previous picks" can go back through now. */
+    previousCount: previous.length,
+    /** The list before "Different picks", shown again as it was left (the marks as they stand now). */
+    onPrevious: () => {
+      const last = previous[previous.length - 1];
+      if (!last) return;
+      setEarlier(previous.slice(0, -1));
+      kept.current = { list: last.list, choices: choicesKey({ ...choices, exclude: last.exclude }) };
+      setExclude(last.exclude);
+    },
     like,
     onMoreLike: (movieId: number, title: string) => setLike({ movieId, title }),
     onBackToMood: () => setLike(null),
@@ -344,6 +375,7 @@ export function usePicks(
      */
     restoreChoices: (c: PicksChoices, list: KeptList | null) => {
       kept.current = list && { list, choices: choicesKey(c) };
+      setEarlier([]);
       setStrategy(c.strategy);
       setMinutes(c.minutes);
       setDiversity(c.diversity);

@@ -528,6 +528,52 @@ describe('a steady popup', () => {
   });
 });
 
+describe('different picks, and back', () => {
+  it('goes back through the lists "Different picks" moved past, each as it was left, its marks too', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 600 });
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    const first = await settledPicks(popup);
+    const firstReasons = await reasonTexts(popup);
+    expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
+    // A card liked on the first list, then two lists further on.
+    await popup.click(`[data-movie-id="${first[3]}"] [data-signal="up"]`);
+    await popup.waitForSelector(`[data-movie-id="${first[3]}"][data-marked="up"]`);
+    await popup.focus('[data-testid="different-picks"]');
+    await popup.keyboard.press('Enter');
+    await otherPicks(popup, first);
+    const second = await settledPicks(popup);
+    await popup.keyboard.press('Enter');
+    await otherPicks(popup, second);
+    const third = await settledPicks(popup);
+
+    // Back, and back again: each list in its order with its reasons, the liked card still marked.
+    await popup.focus('[data-testid="previous-picks"]');
+    await popup.keyboard.press('Enter');
+    await otherPicks(popup, third);
+    expect(await settledPicks(popup)).toEqual(second);
+    await popup.keyboard.press('Enter');
+    await otherPicks(popup, second);
+    expect(await settledPicks(popup)).toEqual(first);
+    expect(await reasonTexts(popup)).toEqual(firstReasons);
+    expect(await markedCards(popup)).toEqual({ [first[3]!]: 'up' });
+    // Nothing before the first: the button goes, and the keyboard waits on "Different picks" beside it.
+    expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
+    await waitForFocus(popup, '[data-testid="different-picks"]');
+    // Forward again gives the second list (the same titles left out), and back is offered again.
+    await popup.keyboard.press('Enter');
+    await otherPicks(popup, first);
+    expect(await settledPicks(popup)).toEqual(second);
+    expect(await popup.$('[data-testid="previous-picks"]')).not.toBeNull();
+    // Another strategy is another list: nothing of it to go back to.
+    await popup.focus('[data-testid="strategy-lift"]');
+    await popup.keyboard.press('Space');
+    await otherPicks(popup, second);
+    expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
+  });
+});
+
 describe('back to the popup', () => {
   it('shows the last check again soon after, any past check from History, and an old one not at all', async () => {
     session = await launchExtension();
