@@ -8,7 +8,11 @@ import { byRenown, matchesTitle, titleQuery, titleWords } from '../catalogue/tit
 import type { Database } from './db';
 import type { CatalogueState, StoredMovie } from './schema';
 
-export const IMPORT_BATCH = 5000;
+/**
+ * Titles per import transaction. Short batches let the user's own writes (a thumb, a watchlist mark on a first
+ * run's first picks) in between them instead of after a long one; the import as a whole takes no longer.
+ */
+export const IMPORT_BATCH = 250;
 
 export function toStored(movie: Movie): StoredMovie {
   return { ...movie, titleWords: titleWords(movie.title) };

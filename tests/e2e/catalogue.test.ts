@@ -226,6 +226,40 @@ describe('catalogue in IndexedDB', () => {
     await options.close();
   });
 
+  it('saves a mark given while an import is writing at once, between its batches, not after them', async () => {
+    await ask({ type: 'catalogue-ensure' });
+    await importCutShort();
+    const importing = ask<Status>({ type: 'catalogue-ensure' });
+    // Under way: the shipped file read and the first titles written back.
+    const written = () =>
+      idb(
+        (db) =>
+          new Promise<number>((resolve) => {
+            const r = db.transaction('movies').objectStore('movies').count(IDBKeyRange.lowerBound(1));
+            r.onsuccess = () => resolve(r.result);
+          }),
+      );
+    await expect.poll(written, { timeout: 30_000, interval: 20 }).toBeGreaterThan(0);
+    const waits: number[] = [];
+    const events: number[] = [];
+    let lastConfirmed = 0;
+    for (const movieId of [3, 4, 5]) {
+      const start = Date.now();
+      const { eventId } = await ask<{ eventId: number }>({ type: 'feedback', movieId, signal: 'seen', mood: null });
+      lastConfirmed = Date.now();
+      waits.push(lastConfirmed - start);
+      events.push(eventId);
+    }
+    const done = await importing;
+    for (const eventId of events) await ask({ type: 'feedback-undo', eventId });
+    // All three given and saved while the import was writing, each in a moment (a card's buttons wait that long).
+    expect(lastConfirmed).toBeLessThan(done.completedAt);
+    expect(
+      waits.every((ms) => ms < 800),
+      `waits ${waits.join(', ')} ms`,
+    ).toBe(true);
+  });
+
   it('rejects malformed lookups', async () => {
     await expect(ask({ type: 'movies-get', movieIds: ['1; DROP'] })).rejects.toThrow(/invalid-message/);
     await expect(ask({ type: 'movies-search', query: 'x'.repeat(500), limit: 5 })).rejects.toThrow(/invalid-message/);
