@@ -33,6 +33,9 @@ export const PICK_COUNT = 10;
 /** Choices compared as one value: a kept list is shown again only under the choices it was left with. */
 const choicesKey = (c: PicksChoices) => JSON.stringify([c.strategy, c.minutes, c.diversity, c.exclude, c.like]);
 
+/** The mood as a list's reasons name it, as one value: a list for one mood never stands in for another's. */
+const moodKeyOf = (m: PicksMood) => JSON.stringify([m.probabilities, m.confidence]);
+
 /** "Previous picks" goes back through this many lists "Different picks" moved past. */
 const MAX_EARLIER = 20;
 
@@ -103,8 +106,7 @@ export function usePicks(
   const kept = useRef<{ list: KeptList; choices: string } | null>(null);
   /** The lists "Different picks" moved past, the last one last (this popup's or panel's, not kept when it closes). */
   const [earlier, setEarlier] = useState<EarlierList[]>([]);
-  const under =
-    mood && JSON.stringify([mood.probabilities, mood.confidence, strategy, minutes, diversity, like?.movieId ?? null]);
+  const under = mood && JSON.stringify([moodKeyOf(mood), strategy, minutes, diversity, like?.movieId ?? null]);
   const previous = earlier.length > 0 && earlier[earlier.length - 1]!.under === under ? earlier : [];
   /** What a list is asked for with: the mood as it reads, the choices, and what asks for a new one (seed, retry). */
   const listKey = useMemo(
@@ -123,7 +125,7 @@ export function usePicks(
   );
   /** What the list on screen was asked for with (a render may carry new choices before their list has come). */
   const shownFor = useRef<string | null>(null);
-  /** The mood the list on screen is for, as its reasons name it: another mood's list never stands in for a new one. */
+  /** The mood the list on screen is for (moodKeyOf). */
   const shownMood = useRef<string | null>(null);
 
   /** The recommend request for the mood as it stands: `n` picks, leaving out `left`. */
@@ -171,7 +173,7 @@ export function usePicks(
     // The list left on screen, shown again as it was: kept for the popup reopened under the same choices, or still on
     // screen for the same mood and choices (the overlay's panel closed and opened, the popup back from a failed check).
     const again = keep?.choices === choicesKey(choices) ? keep.list : shownFor.current === listKey ? shownList : null;
-    const moodKey = JSON.stringify([mood.probabilities, mood.confidence]);
+    const moodKey = moodKeyOf(mood);
     if (!again) {
       listNumber.current += 1;
       const standsIn = picks !== null && picks.length > 0 && !failed && shownMood.current === moodKey;

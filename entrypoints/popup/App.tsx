@@ -342,7 +342,11 @@ export function App() {
     });
     try {
       const { id } = await ask({ type: 'mood-record', mood: moodSummary(found, source), picks: [] });
-      setState((s) => (s.kind === 'done' && s.image === image ? { ...s, historyId: id } : s));
+      const recorded = <S extends State>(s: S): S =>
+        s.kind === 'done' && s.image === image ? { ...s, historyId: id } : s;
+      setState(recorded);
+      // A check left for another before the record came (a file dropped at once) is still this one, to be forgotten.
+      setPrevious((p) => p && recorded(p));
       historyWritten();
     } catch (error) {
       warnHistory(error);

@@ -173,9 +173,13 @@ describe('picks that fit the mood', () => {
         reason: e.querySelector('[data-testid="pick-reason"]')?.textContent ?? '',
       })),
     );
-  /** These titles as the extension holds them (calibrated tones, runtime), read from its IndexedDB. */
-  const moviesOf = (popup: Page, ids: number[]) =>
-    popup.evaluate(
+  /**
+   * These titles as the extension holds them (calibrated tones, runtime), read from its IndexedDB once a first run's
+   * import has written them all (the extension reads the shipped file meanwhile; a test reading the store must wait).
+   */
+  const moviesOf = async (popup: Page, ids: number[]) => {
+    await askFrom(popup, { type: 'catalogue-ensure' });
+    return popup.evaluate(
       (keys) =>
         new Promise<Record<number, { tones: Record<string, number>; runtime: number | null }>>((resolve, reject) => {
           const open = indexedDB.open('moodreel');
@@ -198,6 +202,7 @@ describe('picks that fit the mood', () => {
         }),
       ids,
     );
+  };
 
   it('gives a sad face a match list and a lift list with no title in common, each tone reason true of its film', async () => {
     const video = fakeCameraVideo(join(FER_PUBLIC_TEST, 'sad/PublicTest_16001813.jpg'), join(work, 'sad.y4m'), 240);
