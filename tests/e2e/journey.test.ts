@@ -436,6 +436,26 @@ describe('an image file', () => {
   });
 });
 
+/**
+ * Presses `key` (on `control`, focused first, or where the keyboard is) and waits for the list that replaces `before`:
+ * its ids once settled.
+ */
+async function nextList(page: Page, before: number[], key: 'Enter' | 'Space', control?: string): Promise<number[]> {
+  if (control) await page.focus(control);
+  await page.keyboard.press(key);
+  await otherPicks(page, before);
+  return settledPicks(page);
+}
+
+/** A fresh profile's popup at a popup's size after a check of a photo file, and the picks it settled on. */
+async function checkedPopup(): Promise<{ popup: Page; first: number[] }> {
+  session = await launchExtension();
+  const popup = await session.openPage('popup.html');
+  await popup.setViewport({ width: 392, height: 600 });
+  await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+  return { popup, first: await settledPicks(popup) };
+}
+
 describe('a steady popup', () => {
   it('keeps its first screen still while it settles: nothing below moves when the empty view’s hint shows', async () => {
     session = await launchExtension();
@@ -482,11 +502,7 @@ describe('a steady popup', () => {
   });
 
   it('keeps the last list in view, waiting, while the next one for the same mood comes: the popup never empties', async () => {
-    session = await launchExtension();
-    const popup = await session.openPage('popup.html');
-    await popup.setViewport({ width: 392, height: 600 });
-    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
-    const first = await settledPicks(popup);
+    const { popup, first } = await checkedPopup();
     // From now on, the fewest cards ever on screen, and whether the list was seen waiting: marked busy, every card's
     // buttons and "Different picks" waiting, the strip shown and a screen reader told.
     await popup.evaluate(`
@@ -505,18 +521,9 @@ describe('a steady popup', () => {
       };
       new MutationObserver(look).observe(document.body, { subtree: true, childList: true, attributes: true, characterData: true });
     `);
-    await popup.focus('[data-testid="strategy-lift"]');
-    await popup.keyboard.press('Space');
-    await otherPicks(popup, first);
-    const lift = await settledPicks(popup);
-    await popup.focus('[data-testid="time-100"]');
-    await popup.keyboard.press('Space');
-    await otherPicks(popup, lift);
-    const short = await settledPicks(popup);
-    await popup.focus('[data-testid="different-picks"]');
-    await popup.keyboard.press('Enter');
-    await otherPicks(popup, short);
-    await settledPicks(popup);
+    const lift = await nextList(popup, first, 'Space', '[data-testid="strategy-lift"]');
+    const short = await nextList(popup, lift, 'Space', '[data-testid="time-100"]');
+    await nextList(popup, short, 'Enter', '[data-testid="different-picks"]');
     expect(await popup.evaluate('window.__fewest')).toBe(10);
     expect(await popup.evaluate('window.__waiting')).toBeGreaterThanOrEqual(3);
     // Once it has come, nothing waits and the count is said.
@@ -530,46 +537,28 @@ describe('a steady popup', () => {
 
 describe('different picks, and back', () => {
   it('goes back through the lists "Different picks" moved past, each as it was left, its marks too', async () => {
-    session = await launchExtension();
-    const popup = await session.openPage('popup.html');
-    await popup.setViewport({ width: 392, height: 600 });
-    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
-    const first = await settledPicks(popup);
+    const { popup, first } = await checkedPopup();
     const firstReasons = await reasonTexts(popup);
     expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
     // A card liked on the first list, then two lists further on.
     await popup.click(`[data-movie-id="${first[3]}"] [data-signal="up"]`);
     await popup.waitForSelector(`[data-movie-id="${first[3]}"][data-marked="up"]`);
-    await popup.focus('[data-testid="different-picks"]');
-    await popup.keyboard.press('Enter');
-    await otherPicks(popup, first);
-    const second = await settledPicks(popup);
-    await popup.keyboard.press('Enter');
-    await otherPicks(popup, second);
-    const third = await settledPicks(popup);
+    const second = await nextList(popup, first, 'Enter', '[data-testid="different-picks"]');
+    const third = await nextList(popup, second, 'Enter');
 
     // Back, and back again: each list in its order with its reasons, the liked card still marked.
-    await popup.focus('[data-testid="previous-picks"]');
-    await popup.keyboard.press('Enter');
-    await otherPicks(popup, third);
-    expect(await settledPicks(popup)).toEqual(second);
-    await popup.keyboard.press('Enter');
-    await otherPicks(popup, second);
-    expect(await settledPicks(popup)).toEqual(first);
+    expect(await nextList(popup, third, 'Enter', '[data-testid="previous-picks"]')).toEqual(second);
+    expect(await nextList(popup, second, 'Enter')).toEqual(first);
     expect(await reasonTexts(popup)).toEqual(firstReasons);
     expect(await markedCards(popup)).toEqual({ [first[3]!]: 'up' });
     // Nothing before the first: the button goes, and the keyboard waits on "Different picks" beside it.
     expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
     await waitForFocus(popup, '[data-testid="different-picks"]');
     // Forward again gives the second list (the same titles left out), and back is offered again.
-    await popup.keyboard.press('Enter');
-    await otherPicks(popup, first);
-    expect(await settledPicks(popup)).toEqual(second);
+    expect(await nextList(popup, first, 'Enter')).toEqual(second);
     expect(await popup.$('[data-testid="previous-picks"]')).not.toBeNull();
     // Another strategy is another list: nothing of it to go back to.
-    await popup.focus('[data-testid="strategy-lift"]');
-    await popup.keyboard.press('Space');
-    await otherPicks(popup, second);
+    await nextList(popup, second, 'Space', '[data-testid="strategy-lift"]');
     expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
   });
 });
