@@ -68,13 +68,19 @@ export function isAllowedBaseUrl(url: unknown): url is string {
   }
 }
 
+/** A stored or suggested region that is a country's code, else null. */
+const countryOrNull = (r: unknown): string | null => (typeof r === 'string' && isCountryCode(r) ? r : null);
+
 /** TMDB v3 keys are 32 hex characters; v4 read tokens are long JWTs. Anything else is rejected before use. */
 export function isPlausibleApiKey(key: string): boolean {
   return /^[A-Za-z0-9._-]{16,400}$/.test(key);
 }
 
-/** Any stored value to valid settings: known fields are kept when valid, the rest take their defaults. */
-export function migrateSettings(stored: unknown): Settings {
+/**
+ * Any stored value to valid settings: known fields are kept when valid, the rest take their defaults. A region never
+ * chosen (or no country's, as "UK" once could be) asks `regionFallback` first (the loader's: where the device is).
+ */
+export function migrateSettings(stored: unknown, regionFallback: () => string | null = () => null): Settings {
   const s = isRecord(stored) ? stored : {};
   const key = typeof s.tmdbApiKey === 'string' ? s.tmdbApiKey.trim() : '';
   const overlay = typeof s.overlay === 'object' && s.overlay !== null ? (s.overlay as Record<string, unknown>) : {};
@@ -84,8 +90,7 @@ export function migrateSettings(stored: unknown): Settings {
       ? (s.detector as DetectorKind)
       : DEFAULT_SETTINGS.detector,
     tmdbApiKey: isPlausibleApiKey(key) ? key : '',
-    tmdbRegion:
-      typeof s.tmdbRegion === 'string' && isCountryCode(s.tmdbRegion) ? s.tmdbRegion : DEFAULT_SETTINGS.tmdbRegion,
+    tmdbRegion: countryOrNull(s.tmdbRegion) ?? countryOrNull(regionFallback()) ?? DEFAULT_SETTINGS.tmdbRegion,
     tmdbBaseUrl: isAllowedBaseUrl(s.tmdbBaseUrl) ? s.tmdbBaseUrl : DEFAULT_SETTINGS.tmdbBaseUrl,
     overlay: Object.fromEntries(
       SITE_IDS.map((id) => [id, typeof overlay[id] === 'boolean' ? overlay[id] : DEFAULT_SETTINGS.overlay[id]]),

@@ -8,7 +8,7 @@
  */
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_SETTINGS, migrateSettings, type Settings } from '../../models/settings';
-import { defaultRegion, isCountryCode } from '../../models/region/region';
+import { defaultRegion } from '../../models/region/region';
 
 export type SettingName = Exclude<keyof Settings, 'version'>;
 
@@ -37,12 +37,10 @@ export async function loadSettings(): Promise<Settings> {
   values.forEach(({ value }, i) => {
     if (value !== null) stored[NAMES[i]!] = value;
   });
-  // A region never chosen (or no country's, as "UK" once could be) is where the device's clock is set, else where
-  // the browser's language is spoken.
-  if (typeof stored.tmdbRegion !== 'string' || !isCountryCode(stored.tmdbRegion))
-    stored.tmdbRegion =
-      defaultRegion(Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.language) ?? undefined;
-  return migrateSettings(stored);
+  // A region never chosen is where the device's clock is set, else where the browser's language is spoken.
+  return migrateSettings(stored, () =>
+    defaultRegion(Intl.DateTimeFormat().resolvedOptions().timeZone, navigator.language),
+  );
 }
 
 /** Saves one setting, alone (validated: an invalid value saves the default). */
