@@ -12,7 +12,9 @@ import type { BackgroundClient, PickView } from '../models/protocol';
 import type { Strategy } from '../models/recommend/mood-target';
 import {
   DEFAULT_PICKS_CHOICES,
+  MAX_EARLIER,
   MAX_EXCLUDED,
+  type EarlierList,
   type KeptList,
   type MoreLike,
   type PicksChoices,
@@ -36,16 +38,14 @@ const choicesKey = (c: PicksChoices) => JSON.stringify([c.strategy, c.minutes, c
 /** The mood as a list's reasons name it, as one value: a list for one mood never stands in for another's. */
 const moodKeyOf = (m: PicksMood) => JSON.stringify([m.probabilities, m.confidence]);
 
-/** "Previous picks" goes back through this many lists "Different picks" moved past. */
-const MAX_EARLIER = 20;
-
-/** A list "Different picks" moved past: the titles left out when it was shown, and the list as the user left it. */
-interface EarlierList {
-  /** The mood and the other choices it was shown under: "Previous picks" goes back only while they hold. */
+/**
+ * A list "Different picks" moved past, and the mood and other choices it was shown under: "Previous picks" goes back
+ * only while they hold.
+ */
+interface EarlierUnder extends EarlierList {
   under: string;
-  exclude: number[];
-  list: KeptList;
 }
+const NONE_EARLIER: EarlierUnder[] = [];
 
 /** The last feedback given, which can still be taken back, and the list as it was before it. */
 export interface LastFeedback {
@@ -103,11 +103,16 @@ export function usePicks(
   /** Counts the lists asked for: a list the last feedback was given on is still shown while it is unchanged. */
   const listNumber = useRef(0);
   /** A list left on screen before, to show again as it was instead of the next ranking (see `restoreChoices`). */
-  const kept = useRef<{ list: KeptList; choices: string } | null>(null);
-  /** The lists "Different picks" moved past, the last one last (this popup's or panel's, not kept when it closes). */
-  const [earlier, setEarlier] = useState<EarlierList[]>([]);
+  const kept = useRef<{ list: KeptList; choices: string; earlier?: EarlierList[] } | null>(null);
+  /** The lists "Different picks" moved past, the last one last. */
+  const [earlier, setEarlier] = useState<EarlierUnder[]>([]);
   const under = mood && JSON.stringify([moodKeyOf(mood), strategy, minutes, diversity, like?.movieId ?? null]);
-  const previous = earlier.length > 0 && earlier[earlier.length - 1]!.under === under ? earlier : [];
+  const previous = earlier.length > 0 && earlier[earlier.length - 1]!.under === under ? earlier : NONE_EARLIER;
+  /** The lists "Previous picks" can go back through now, kept with the list on screen for the popup reopened. */
+  const shownEarlier = useMemo<EarlierList[]>(
+    () => previous.map(({ exclude, list }) => ({ exclude, list })),
+    [previous],
+  );
   /** What a list is asked for with: the mood as it reads, the choices, and what asks for a new one (seed, retry). */
   const listKey = useMemo(
     () =>
@@ -194,6 +199,8 @@ export function usePicks(
         shownMood.current = moodKey;
         setPicks(list);
         setMarked(shown?.marked ?? {});
+        // The popup reopened on its list can go back past it again.
+        if (shown && keep?.earlier && under) setEarlier(keep.earlier.map((e) => ({ ...e, under })));
       } catch (error) {
         console.warn('Moodreel: picks failed', error);
         if (!current) return;
@@ -373,10 +380,10 @@ export function usePicks(
     onUndo: () => void undo(),
     /**
      * Puts back the choices made on a list shown before (the popup reopened on that check) and, where it was kept, the
-     * list itself as the user left it.
+     * list itself as the user left it, with the lists "Previous picks" could go back through from it.
      */
-    restoreChoices: (c: PicksChoices, list: KeptList | null) => {
-      kept.current = list && { list, choices: choicesKey(c) };
+    restoreChoices: (c: PicksChoices, list: KeptList | null, before: EarlierList[] = []) => {
+      kept.current = list && { list, choices: choicesKey(c), earlier: before };
       setEarlier([]);
       setStrategy(c.strategy);
       setMinutes(c.minutes);
@@ -385,9 +392,13 @@ export function usePicks(
       setLike(c.like);
     },
     restored,
-    /** The choices in force, and the list on screen once it was made with them: kept for the popup reopened. */
+    /**
+     * The choices in force, the list on screen once it was made with them and the lists before it: kept for the popup
+     * reopened.
+     */
     choices,
     shownList,
+    shownEarlier,
     problem: writing.problem,
     failed,
     onRetry: () => setAttempt((a) => a + 1),

@@ -265,7 +265,7 @@ export function App() {
     if (id !== null) recordedPicks.current = id;
     // One render: the list is asked for once, with the choices in place.
     setState(check);
-    if (choices) picks.restoreChoices(choices, choices.list);
+    if (choices) picks.restoreChoices(choices, choices.list, choices.earlier);
     // "More like this" chosen on another check's list is not this check's.
     else if (!how.inForce) picks.onBackToMood();
   }
@@ -294,13 +294,13 @@ export function App() {
     void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).then(historyWritten, warnHistory);
   }, [historyId, picks.picks, picks.loading]);
 
-  // The choices made on this check's list, and the list as it stands, kept for the popup reopened on it.
+  // The choices made on this check's list, the list as it stands and those before it, kept for the popup reopened on it.
   useEffect(() => {
     if (historyId === null) return;
-    keepChoices(historyId, picks.choices, picks.shownList).catch((error: unknown) =>
+    keepChoices(historyId, picks.choices, picks.shownList, picks.shownEarlier).catch((error: unknown) =>
       console.warn('Moodreel: list choices not kept', error),
     );
-  }, [historyId, picks.choices, picks.shownList]);
+  }, [historyId, picks.choices, picks.shownList, picks.shownEarlier]);
 
   // A correction reaches history even when it was made before the check was recorded.
   useEffect(() => {

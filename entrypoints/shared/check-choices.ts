@@ -1,15 +1,21 @@
 /**
  * The choices made on the picks of the last mood check (match or lift, how long, variety, different picks, more like
- * this) and the list left on screen, in the browser's session storage: the popup reopened on that check shows the list
- * as the user left it. Gone when the browser closes.
+ * this), the list left on screen and those "Different picks" moved past, in the browser's session storage: the popup
+ * reopened on that check shows the list as the user left it and can go back past it. Gone when the browser closes.
  */
 import { storage } from 'wxt/utils/storage';
-import { parseCheckChoices, type KeptList, type PicksChoices } from '../../models/recommend/picks-choices';
+import {
+  parseCheckChoices,
+  type CheckChoices,
+  type EarlierList,
+  type KeptList,
+  type PicksChoices,
+} from '../../models/recommend/picks-choices';
 
 const item = storage.defineItem<unknown>('session:checkChoices', { version: 1 });
 
-/** The choices and list kept for this check, or null (another check's, none, or the session storage unavailable). */
-export async function choicesFor(historyId: number): Promise<(PicksChoices & { list: KeptList | null }) | null> {
+/** The choices and lists kept for this check, or null (another check's, none, or the session storage unavailable). */
+export async function choicesFor(historyId: number): Promise<CheckChoices | null> {
   try {
     const kept = parseCheckChoices(await item.getValue());
     return kept && kept.historyId === historyId ? kept : null;
@@ -19,9 +25,17 @@ export async function choicesFor(historyId: number): Promise<(PicksChoices & { l
   }
 }
 
-/** Keeps the choices and the list on screen (null while it comes) for this check (one check's only: the last one's). */
-export async function keepChoices(historyId: number, choices: PicksChoices, list: KeptList | null): Promise<void> {
-  await item.setValue({ historyId, ...choices, list });
+/**
+ * Keeps the choices, the list on screen (null while it comes) and the lists "Previous picks" can go back through from
+ * it, for this check (one check's only: the last one's).
+ */
+export async function keepChoices(
+  historyId: number,
+  choices: PicksChoices,
+  list: KeptList | null,
+  earlier: EarlierList[],
+): Promise<void> {
+  await item.setValue({ historyId, ...choices, list, earlier: list ? earlier : [] });
 }
 
 /**

@@ -36,6 +36,15 @@ export interface KeptList {
   marked: Record<number, FeedbackSignal>;
 }
 
+/** A list "Different picks" moved past, with the titles left out when it was shown: "Previous picks" goes back to it. */
+export interface EarlierList {
+  exclude: number[];
+  list: KeptList;
+}
+
+/** "Previous picks" goes back through this many lists "Different picks" moved past. */
+export const MAX_EARLIER = 20;
+
 export interface KeptPick {
   movieId: number;
   reasons: Reason[];
@@ -56,14 +65,22 @@ export const DEFAULT_PICKS_CHOICES: PicksChoices = {
   like: null,
 };
 
+/** What is kept for one mood check: the choices, the list left on screen, and the lists moved past before it. */
+export interface CheckChoices extends PicksChoices {
+  historyId: number;
+  list: KeptList | null;
+  earlier: EarlierList[];
+}
+
 /**
- * The choices made on the picks of one mood check (its history id) and the list left on screen, or null when `raw` is
- * not that. A list that does not read back is dropped (the picks are then ranked anew); the choices stay.
+ * The choices made on the picks of one mood check (its history id) and the lists kept, or null when `raw` is not that.
+ * A list that does not read back is dropped (the picks are then ranked anew), and with it the lists before it; the
+ * choices stay.
  */
-export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: number; list: KeptList | null }) | null {
-  if (!isRecord(raw) || !hasOnlyKeys(raw, ['historyId', 'strategy', 'minutes', 'diversity', 'exclude', 'like', 'list']))
-    return null;
-  const { historyId, strategy, minutes, diversity, exclude, like, list } = raw;
+export function parseCheckChoices(raw: unknown): CheckChoices | null {
+  const keys = ['historyId', 'strategy', 'minutes', 'diversity', 'exclude', 'like', 'list', 'earlier'];
+  if (!isRecord(raw) || !hasOnlyKeys(raw, keys)) return null;
+  const { historyId, strategy, minutes, diversity, exclude, like, list, earlier } = raw;
   if (!isPositiveId(historyId)) return null;
   if (!(STRATEGIES as readonly unknown[]).includes(strategy)) return null;
   if (!(TIME_CHOICES as readonly unknown[]).includes(minutes)) return null;
@@ -80,7 +97,20 @@ export function parseCheckChoices(raw: unknown): (PicksChoices & { historyId: nu
     exclude,
     like: moreLike as MoreLike | null,
     list: isKeptList(list) ? list : null,
+    // Kept before "Previous picks" was: nothing to go back to.
+    earlier: isKeptList(list) && isEarlierLists(earlier) ? earlier : [],
   };
+}
+
+function isEarlierLists(raw: unknown): raw is EarlierList[] {
+  return (
+    Array.isArray(raw) &&
+    raw.length <= MAX_EARLIER &&
+    raw.every(
+      (e) =>
+        isRecord(e) && hasOnlyKeys(e, ['exclude', 'list']) && isMovieIds(e.exclude, MAX_EXCLUDED) && isKeptList(e.list),
+    )
+  );
 }
 
 function isKeptList(raw: unknown): raw is KeptList {

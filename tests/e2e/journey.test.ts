@@ -561,6 +561,51 @@ describe('different picks, and back', () => {
     await nextList(popup, second, 'Space', '[data-testid="strategy-lift"]');
     expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
   });
+
+  it('goes back past the list on screen after the popup was closed and opened again', async () => {
+    const checked = await checkedPopup();
+    const first = checked.first;
+    let popup = checked.popup;
+    const second = await nextList(popup, first, 'Enter', '[data-testid="different-picks"]');
+    const secondReasons = await reasonTexts(popup);
+    const third = await nextList(popup, second, 'Enter');
+    // Kept with the list on screen (as a user would not close it within ms), then closed: a "Watch on…" link, say.
+    await expect
+      .poll(() =>
+        popup.evaluate(async () => {
+          const { checkChoices } = await chrome.storage.session.get('checkChoices');
+          return (checkChoices as { earlier?: unknown[] } | undefined)?.earlier?.length ?? 0;
+        }),
+      )
+      .toBe(2);
+    await popup.close();
+
+    popup = await session!.openPage('popup.html');
+    await popup.setViewport({ width: 392, height: 600 });
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
+    expect(await settledPicks(popup)).toEqual(third);
+    // Back through both lists it had moved past, each as it was, then nothing before the first.
+    await popup.waitForSelector('[data-testid="previous-picks"]');
+    expect(await nextList(popup, third, 'Enter', '[data-testid="previous-picks"]')).toEqual(second);
+    expect(await reasonTexts(popup)).toEqual(secondReasons);
+    expect(await nextList(popup, second, 'Enter')).toEqual(first);
+    expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
+    // Where it went back to is kept too: opened again, the first list, and nothing to go back to.
+    await expect
+      .poll(() =>
+        popup.evaluate(async () => {
+          const { checkChoices } = await chrome.storage.session.get('checkChoices');
+          const kept = checkChoices as { earlier?: unknown[]; list?: { picks: { movieId: number }[] } } | undefined;
+          return [kept?.earlier?.length, kept?.list?.picks.map((p) => p.movieId)];
+        }),
+      )
+      .toEqual([0, first]);
+    await popup.close();
+    popup = await session!.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
+    expect(await settledPicks(popup)).toEqual(first);
+    expect(await popup.$('[data-testid="previous-picks"]')).toBeNull();
+  });
 });
 
 describe('back to the popup', () => {

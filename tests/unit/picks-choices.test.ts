@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCheckChoices } from '../../models/recommend/picks-choices';
+import { MAX_EARLIER, parseCheckChoices } from '../../models/recommend/picks-choices';
 import { MAX_PICKS } from '../../models/protocol';
 
 const kept = {
@@ -10,6 +10,7 @@ const kept = {
   exclude: [1, 318],
   like: { movieId: 4973, title: 'Amélie' },
   list: null,
+  earlier: [],
 };
 
 /** A list as the popup keeps it: reasons of every shape the ranker gives, a TMDB-added title, two marked cards. */
@@ -56,14 +57,37 @@ describe('parseCheckChoices', () => {
     const added = { ...kept, exclude: [1, -42], like: { movieId: -42, title: 'Anora' } };
     expect(parseCheckChoices(added)).toEqual(added);
     // Kept before "more like this" was: none in force, the rest as it was.
-    const { like: _, ...older } = kept;
-    expect(parseCheckChoices(older)).toEqual({ ...older, like: null, list: null });
+    const { like: _, earlier: __, ...older } = kept;
+    expect(parseCheckChoices(older)).toEqual({ ...older, like: null, list: null, earlier: [] });
   });
 
   it('reads back the list left on screen, reasons and marks as they were', () => {
     const withList = { ...kept, list };
     expect(parseCheckChoices(withList)).toEqual(withList);
     expect(parseCheckChoices({ ...kept, list: null })).toEqual({ ...kept, list: null });
+  });
+
+  it('reads back the lists "Previous picks" goes back through, and drops them where they do not read back', () => {
+    const earlier = [
+      { exclude: [], list },
+      { exclude: [4973, -42, 318], list: { ...list, marked: {} } },
+    ];
+    expect(parseCheckChoices({ ...kept, list, earlier })).toEqual({ ...kept, list, earlier });
+    // Kept before "Previous picks" was: nothing to go back to.
+    const { earlier: _, ...older } = kept;
+    expect(parseCheckChoices({ ...older, list })).toEqual({ ...kept, list, earlier: [] });
+    // Lists before a list that is not there have nothing to go back from.
+    expect(parseCheckChoices({ ...kept, list: null, earlier })).toEqual({ ...kept, list: null, earlier: [] });
+    for (const bad of [
+      'x',
+      [null],
+      [{ exclude: [], list: null }],
+      [{ exclude: [0], list }],
+      [{ exclude: [], list, extra: 1 }],
+      [{ exclude: [], list: { ...list, picks: [] } }],
+      Array.from({ length: MAX_EARLIER + 1 }, () => ({ exclude: [], list })),
+    ])
+      expect(parseCheckChoices({ ...kept, list, earlier: bad })).toEqual({ ...kept, list, earlier: [] });
   });
 
   it('drops a list that does not read back, keeping the choices', () => {
