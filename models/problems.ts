@@ -37,8 +37,11 @@ export const isClosedPage = (code: unknown): code is ClosedPage => CLOSED_PAGES.
 export function closedPageProblem(url: string | undefined, filesCanBeAllowed: boolean): ClosedPage {
   return filesCanBeAllowed && url?.startsWith('file:') ? 'file-closed' : 'page-closed';
 }
-/** A picture the user chose that cannot be read as it is: too big a file, or too few pixels to find a face in. */
-export type PictureProblem = 'image-too-large' | 'image-too-small';
+/**
+ * A picture the user chose that cannot be read as it is: in a format the browser does not open, too big a file, or too
+ * few pixels to find a face in.
+ */
+export type PictureProblem = 'image-format' | 'image-too-large' | 'image-too-small';
 export type ProblemCode = ErrorCode | CameraProblem | FrameProblem | PictureProblem | 'camera-permission' | 'no-face';
 
 /** An error that says which problem it is, so the UI can show that problem's plain message. */

@@ -23,7 +23,7 @@ import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
 import { noFaceProblem, Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
-import { MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
+import { fileKindOf, MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import type { MoodSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
@@ -87,9 +87,9 @@ const checkId = (s: ShownCheck): number | null => (s.kind === 'done' ? s.history
 type View = 'mood' | 'history' | 'watchlist';
 
 /** A chosen file that cannot be read: not an image, unreadable, or (with its size and the limit) too large. */
-class FileProblem extends Problem<'bad-image' | 'image-too-large'> {
+class FileProblem extends Problem<'bad-image' | 'image-format' | 'image-too-large'> {
   constructor(
-    code: 'bad-image' | 'image-too-large',
+    code: 'bad-image' | 'image-format' | 'image-too-large',
     readonly subs: (string | number)[] = [],
   ) {
     super(code);
@@ -123,7 +123,10 @@ function warnHistory(error: unknown): void {
 }
 
 function readFile(file: File): Promise<string> {
-  if (!file.type.startsWith('image/')) return Promise.reject(new FileProblem('bad-image'));
+  const kind = fileKindOf(file.type, file.name);
+  if (kind.kind === 'not-a-picture') return Promise.reject(new FileProblem('bad-image'));
+  // Said before reading: a HEIC photo is not damaged, the browser cannot open its format.
+  if (kind.kind === 'unreadable-picture') return Promise.reject(new FileProblem('image-format', [kind.format]));
   // Said before reading: a 100 MB file is not damaged, it is too large.
   if (file.size > MAX_IMAGE_FILE_BYTES)
     return Promise.reject(new FileProblem('image-too-large', [megabytes(file.size), megabytes(MAX_IMAGE_FILE_BYTES)]));
@@ -134,7 +137,8 @@ function readFile(file: File): Promise<string> {
         ? resolve(reader.result)
         : reject(new FileProblem('image-too-large', [megabytes(file.size), megabytes(MAX_IMAGE_FILE_BYTES)]));
     reader.onerror = () => reject(new FileProblem('bad-image'));
-    reader.readAsDataURL(file);
+    // Under the type's usual name ("image/jpg" is a JPEG).
+    reader.readAsDataURL(file.slice(0, file.size, kind.type));
   });
 }
 

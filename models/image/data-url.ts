@@ -5,8 +5,54 @@ export const MAX_IMAGE_DATA_URL_LENGTH = 40_000_000;
 /** The largest image file that fits in such a data URL (base64 takes 4 characters per 3 bytes; the header ~30). */
 export const MAX_IMAGE_FILE_BYTES = Math.floor(((MAX_IMAGE_DATA_URL_LENGTH - 32) * 3) / 4);
 
-const IMAGE_DATA_URL = /^data:image\/(jpeg|png|webp|gif|bmp);base64,[A-Za-z0-9+/]+=*$/;
+/** The picture formats Chromium and Firefox both open (MIME subtypes of `image/`). */
+export const READABLE_IMAGE_TYPES = ['jpeg', 'png', 'webp', 'gif', 'bmp', 'avif'] as const;
+
+const IMAGE_DATA_URL = new RegExp(`^data:image/(${READABLE_IMAGE_TYPES.join('|')});base64,[A-Za-z0-9+/]+=*$`);
 
 export function isImageDataUrl(v: unknown): v is string {
   return typeof v === 'string' && v.length <= MAX_IMAGE_DATA_URL_LENGTH && IMAGE_DATA_URL.test(v);
+}
+
+/**
+ * Picture formats neither browser opens, by file extension: the system does not always give their files an image
+ * type (HEIC on Linux, say), and the user knows them by this name.
+ */
+const UNREADABLE_PICTURE_EXTENSIONS = new Set(
+  'tif tiff heic heif jxl jp2 psd xcf svg ico dng cr2 cr3 nef arw raf'.split(' '),
+);
+
+/**
+ * What a chosen file is: a picture the browser opens (with its type as the protocol names it), a picture in a format
+ * it does not (named as users know it), or no picture.
+ */
+export type FileKind =
+  | { kind: 'readable'; type: `image/${(typeof READABLE_IMAGE_TYPES)[number]}` }
+  | { kind: 'unreadable-picture'; format: string }
+  | { kind: 'not-a-picture' };
+
+/** Other names systems and pages give the readable types. */
+const TYPE_ALIASES: Record<string, (typeof READABLE_IMAGE_TYPES)[number]> = {
+  jpg: 'jpeg',
+  pjpeg: 'jpeg',
+  'x-png': 'png',
+  'x-ms-bmp': 'bmp',
+  'x-bmp': 'bmp',
+};
+
+const isReadable = (subtype: string): subtype is (typeof READABLE_IMAGE_TYPES)[number] =>
+  (READABLE_IMAGE_TYPES as readonly string[]).includes(subtype);
+
+/** What a file is, by the type the system gave it (`image/tiff`) and its name (`scan.tif`). */
+export function fileKindOf(type: string, name: string): FileKind {
+  const lower = type.toLowerCase();
+  const given = lower.startsWith('image/') ? lower.slice('image/'.length) : null;
+  const subtype = given === null ? null : (TYPE_ALIASES[given] ?? given);
+  if (subtype !== null && isReadable(subtype)) return { kind: 'readable', type: `image/${subtype}` };
+  const extension = /\.([a-z0-9]{2,5})$/i.exec(name)?.[1]?.toLowerCase() ?? null;
+  const unreadableByName = extension !== null && UNREADABLE_PICTURE_EXTENSIONS.has(extension);
+  if (subtype === null && !unreadableByName) return { kind: 'not-a-picture' };
+  // "HEIC", "TIFF": the extension users know it by, else the type's name without its prefixes.
+  const named = unreadableByName ? extension : subtype!.replace(/^(x-|vnd\.)/, '').replace(/\+.*$/, '');
+  return { kind: 'unreadable-picture', format: named.toUpperCase() };
 }

@@ -1,9 +1,10 @@
 /**
- * The add-on in real Firefox (Debian's firefox-esr, temporary add-on, WebDriver BiDi), where the face model runs in
- * a hidden frame of Firefox's background page (it has a DOM but no offscreen documents): a mood check from an image
+ * The add-on in real Firefox (Debian's firefox-esr, temporary add-on, WebDriver BiDi), where the face model runs in a
+ * hidden frame of Firefox's background page (it has a DOM but no offscreen documents): a mood check from an image
  * file gives a mood and picks; the camera check asks on Moodreel's camera page and, granted for that tab only, runs
  * there on Firefox's fake camera; the overlay on a streaming site reads a playing video's frame; export → delete →
- * import gives back what was exported. No request leaves for anything but the fixture site.
+ * import gives back what was exported; an AVIF picture is read, a TIFF one named. No request leaves for anything but
+ * the fixture site.
  */
 import { join } from 'node:path';
 import type { Browser } from 'puppeteer';
@@ -11,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { askFrom } from '../support/chromium';
 import { launchFirefox, openAddonPage, waitForAddonPage } from '../support/firefox';
-import { dataUrl, FACES } from '../support/images';
+import { convertedTo, dataUrl, FACES } from '../support/images';
 import { inOverlay, overlayReads, seenInOverlay } from '../support/overlay';
 import { fullScreen } from '../support/player';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
@@ -281,6 +282,24 @@ describe('Moodreel in Firefox, in full screen', () => {
     await page.waitForSelector(inOverlay('[data-testid="overlay-panel"]'));
     expect(await seenInOverlay(page, '.overlay-close')).toBe(true);
     await page.close();
+  });
+});
+
+describe('Moodreel in Firefox, pictures in other formats', () => {
+  it('reads an AVIF picture, and names a TIFF one it cannot open', async () => {
+    const popup = await openAddonPage(browser, 'popup.html?in=tab', '[data-testid="check-file"]');
+    const input = async () => (await popup.$('input[data-testid="file-input"]'))!;
+    await (await input()).uploadFile(convertedTo(join(FACES, 'face-api_sample1.jpg'), join(media, 'group.avif')));
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 90_000 });
+    expect(await popup.$eval('[data-testid="mood-word"]', (e) => e.textContent?.trim())).toMatch(EMOTION);
+    await popup.waitForFunction(() => document.querySelectorAll('[data-testid="pick"]').length === 10, {
+      timeout: 60_000,
+    });
+    await (await input()).uploadFile(convertedTo(join(FACES, 'human_person-vlado.jpg'), join(media, 'scan.tiff')));
+    const notice = '[data-testid="notice"][data-code="image-format"]';
+    await popup.waitForSelector(notice, { timeout: 30_000 });
+    expect(await popup.$eval(notice, (e) => e.textContent ?? '')).toContain('This is a TIFF picture');
+    await popup.close();
   });
 });
 

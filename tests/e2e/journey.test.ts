@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
-import { FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+import { convertedTo, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
 import { firstPickOnFirstScreen, otherPicks, pickIds, pickReplaced, POPUP_MAX_HEIGHT } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { waitForFocus } from '../support/focus';
@@ -303,7 +303,7 @@ describe('an image file', () => {
     expect(entry?.mood.source).toBe('file');
   });
 
-  it('reads a mood from a picked file and from a dropped one, refuses a non-image plainly with the way back to the last picks; History forgets a check', async () => {
+  it('reads a mood from a picked file and from a dropped one (AVIF too), refuses a non-image or a format the browser cannot open plainly with the way back to the last picks; History forgets a check', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     const input = await popup.$('input[data-testid="file-input"]');
@@ -341,6 +341,15 @@ describe('an image file', () => {
     // A text file renamed .jpg: the browser cannot decode it.
     await drop('holiday.jpg', 'image/jpeg', Buffer.from('not a picture at all').toString('base64'));
     await popup.waitForSelector('[data-testid="notice"][data-code="bad-image"]', { timeout: 30_000 });
+    // A scan saved as TIFF, and a phone's HEIC photo the system gave no type: pictures in formats the browser does not
+    // open, named as the user knows them, with what to do instead.
+    const tiff = convertedTo(join(FACES, 'human_person-vlado.jpg'), join(work, 'scan.tiff'));
+    await drop('scan.tiff', 'image/tiff', readFileSync(tiff).toString('base64'));
+    await popup.waitForSelector('[data-testid="notice"][data-code="image-format"]', { timeout: 30_000 });
+    expect(await text(popup, '[data-testid="notice"]')).toContain('This is a TIFF picture');
+    await drop('IMG_0042.HEIC', '', Buffer.from('ftypheic').toString('base64'));
+    await popup.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('HEIC'));
+    expect(await popup.$('[data-testid="notice"][data-code="image-format"]')).not.toBeNull();
     // A 48-pixel face: too small to find a face in, and the user is told so, with its size.
     const fer = join(FER_PUBLIC_TEST, 'happy', readdirSync(join(FER_PUBLIC_TEST, 'happy')).sort()[0]!);
     await drop('tiny.jpg', 'image/jpeg', readFileSync(fer).toString('base64'));
@@ -355,7 +364,7 @@ describe('an image file', () => {
     });
     await popup.waitForSelector('[data-testid="notice"][data-code="image-too-large"]', { timeout: 30_000 });
     expect(await text(popup, '[data-testid="notice"]')).toContain('This file is 31 MB');
-    // Three refused files later, the check before them is one step away, as corrected and with the same picks.
+    // Five refused files later, the check before them is one step away, as corrected and with the same picks.
     await popup.focus('[data-testid="back-to-check"]');
     await popup.keyboard.press('Enter');
     await popup.waitForFunction(() => document.querySelector('[data-testid="mood-word"]')?.textContent === 'sad');
@@ -363,7 +372,9 @@ describe('an image file', () => {
     expect(await settledPicks(popup)).toEqual(sadPicks);
     expect(await markedCards(popup)).toEqual({ [sadPicks[2]!]: 'seen' });
     expect(await popup.$('[data-testid="notice"]')).toBeNull();
-    await drop('group.jpg', 'image/jpeg', readFileSync(join(FACES, 'face-api_sample1.jpg')).toString('base64'));
+    // An AVIF picture (the format phones and sites now save in) is read like a JPEG.
+    const group = convertedTo(join(FACES, 'face-api_sample1.jpg'), join(work, 'group.avif'));
+    await drop('group.avif', 'image/avif', readFileSync(group).toString('base64'));
     await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
     expect(Number((await text(popup, '[data-testid="face-count"]')).split(' ')[0])).toBeGreaterThanOrEqual(2);
 

@@ -41,6 +41,16 @@ export function darkBlue(image: string, out: string): string {
   return out;
 }
 
+/**
+ * The picture in another container ffmpeg writes by the name's extension: `.avif` (AV1, fast settings: a still
+ * picture), `.tiff`, `.webp`, ….
+ */
+export function convertedTo(image: string, out: string): string {
+  const av1 = out.endsWith('.avif') ? ['-c:v', 'libaom-av1', '-cpu-used', '8', '-still-picture', '1'] : [];
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, ...av1, out]);
+  return out;
+}
+
 /** The picture as a 185-px-wide JPEG, the size of a TMDB poster thumbnail. */
 export function jpegOf(image: string, out: string): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', 'scale=185:-2', '-q:v', '4', out]);
