@@ -206,7 +206,7 @@ export function Overlay(props: OverlayProps) {
         </button>
       </div>
       {props.problem && <ProblemNotice {...props.problem} />}
-      <Picks {...picks} watchOn={{ name: props.site.name, searchUrl: props.site.searchUrl }} />
+      <Picks {...picks} watchOn={props.site} />
     </section>
   );
 }

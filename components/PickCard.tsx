@@ -3,7 +3,9 @@ import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
 import { formatNumber, genreList, t, tm, type MessageKey } from './i18n';
-import { displayTitle, watchQuery } from '../models/catalogue/movie';
+import { displayTitle, watchQuery, type Movie } from '../models/catalogue/movie';
+import { streamsOnSite, type SiteAdapter } from '../models/sites/site';
+import { servicesToName } from '../models/tmdb/streams';
 import { WaitButton } from './WaitButton';
 import { ACTIONS } from './feedbackActions';
 
@@ -31,10 +33,41 @@ function placeholder(pick: PickView): { initials: string; background: string } {
   };
 }
 
-/** A "Watch on …" search link for a title on a streaming service. */
-export interface WatchOn {
-  name: string;
-  searchUrl: (query: string) => string;
+/** A streaming service a card links to (a search for the title there). */
+export type WatchOn = Pick<SiteAdapter, 'name' | 'searchUrl' | 'providers'>;
+
+/**
+ * A link to the title on a streaming service: "Watch on …" where TMDB says it streams there, "Find on …" (a search)
+ * where that is not known or it does not.
+ */
+export function WatchLink({ site, movie, streams }: { site: WatchOn; movie: Movie; streams?: readonly string[] }) {
+  const there = streamsOnSite(site, streams);
+  return (
+    <a
+      class="watch-on"
+      href={site.searchUrl(watchQuery(movie))}
+      target="_blank"
+      rel="noopener noreferrer"
+      data-testid="watch-on"
+      data-streams-there={there ?? undefined}
+    >
+      {t(there ? 'watchOn' : 'findOn', site.name)}
+    </a>
+  );
+}
+
+/** "Streams on Netflix, Max": where TMDB says the title streams with a subscription in the user's region. */
+function StreamsOn({ streams }: { streams: readonly string[] }) {
+  const { names, more } = servicesToName(streams);
+  if (names.length === 0) return null;
+  return (
+    <p class="pick-streams" data-testid="pick-streams">
+      {tm({
+        key: more ? 'streamsOnMore' : 'streamsOn',
+        subs: [names.map((name) => ({ key: 'verbatim', subs: [name] }))],
+      })}
+    </p>
+  );
 }
 
 export function PickCard({
@@ -42,16 +75,23 @@ export function PickCard({
   onFeedback,
   busy,
   watchOn,
+  yourServices = [],
   onMoreLike,
   poster,
+  streams,
   marked = null,
 }: {
   pick: PickView;
   onFeedback: (signal: FeedbackSignal) => void;
   busy: boolean;
-  watchOn?: WatchOn;
+  /** The service the user is on (the overlay): linked whatever TMDB says. */
+  watchOn?: WatchOn | undefined;
+  /** The services the user has: linked where TMDB says the title streams there. */
+  yourServices?: readonly WatchOn[];
   onMoreLike: () => void;
   poster: string | null;
+  /** The services TMDB says it streams on in the user's region; undefined where TMDB was not asked. */
+  streams?: readonly string[] | undefined;
   /** How the user kept this card, if they did: it stays, marked. */
   marked?: FeedbackSignal | null;
 }) {
@@ -103,10 +143,11 @@ export function PickCard({
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}
         </p>
-        {watchOn && (
-          <a class="watch-on" href={watchOn.searchUrl(watchQuery(m))} target="_blank" rel="noopener noreferrer">
-            {t('watchOn', watchOn.name)}
-          </a>
+        {streams && <StreamsOn streams={streams} />}
+        {[...(watchOn ? [watchOn] : []), ...yourServices.filter((s) => s !== watchOn && streamsOnSite(s, streams))].map(
+          (site) => (
+            <WatchLink key={site.name} site={site} movie={m} streams={streams} />
+          ),
         )}
         <div class="pick-actions" role="group" aria-label={t('feedbackOn', title)}>
           {ACTIONS.map((a) => (

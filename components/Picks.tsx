@@ -52,7 +52,12 @@ export interface PicksProps {
   onRetry: () => void;
   /** Poster URLs by movie id, where TMDB gave one. */
   posters: Record<number, string | null>;
+  /** The services each title streams on, by movie id, where TMDB was asked. */
+  streams: Record<number, string[]>;
+  /** The service the user is on (the overlay): each card links to the title there. */
   watchOn?: WatchOn;
+  /** The services the user has: a card links to those TMDB says it streams on. */
+  yourServices?: readonly WatchOn[];
   /** A further way to tune the list where there is one (match the look of the user's picture), beside Variety. */
   more?: ComponentChildren;
 }
@@ -126,7 +131,9 @@ export function Picks(props: PicksProps) {
                 pick={p}
                 busy={props.busy || props.loading}
                 watchOn={props.watchOn}
+                yourServices={props.yourServices}
                 poster={props.posters[p.movie.movieId] ?? null}
+                streams={props.streams[p.movie.movieId]}
                 marked={props.marked[p.movie.movieId] ?? null}
                 onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
                 onMoreLike={() => props.onMoreLike(p.movie.movieId, displayTitle(p.movie.title))}

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Movie } from '../models/catalogue/movie';
 import { genreList, t } from './i18n';
-import type { WatchOn } from './PickCard';
-import { displayTitle, watchQuery } from '../models/catalogue/movie';
+import { WatchLink, type WatchOn } from './PickCard';
+import { displayTitle } from '../models/catalogue/movie';
 import { ListPanel } from './ListPanel';
 import { ACTION } from './feedbackActions';
 
@@ -57,7 +57,6 @@ function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistP
       <ul class="pick-list" data-testid="watchlist" ref={list}>
         {items.map(({ movie: m }) => {
           const title = displayTitle(m.title);
-          const query = watchQuery(m);
           return (
             <li key={m.movieId} class="watch-item" data-testid="watchlist-item" data-movie-id={m.movieId}>
               <p class="pick-title">
@@ -66,9 +65,7 @@ function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistP
               <p class="pick-meta">{genreList(m.genres.slice(0, 3))}</p>
               <p class="row">
                 {services.map((s) => (
-                  <a key={s.name} class="watch-on" href={s.searchUrl(query)} target="_blank" rel="noopener noreferrer">
-                    {t('watchOn', s.name)}
-                  </a>
+                  <WatchLink key={s.name} site={s} movie={m} />
                 ))}
                 {/* Watched since: rated here as on a pick (👍 and 👎 count as seen too). */}
                 <span

@@ -57,7 +57,8 @@ export interface LastFeedback {
 }
 
 /**
- * `posters`: fetch each pick's poster from TMDB (only when the user gave a key; the background caches details);
+ * `posters`: fetch each pick's poster and where it streams from TMDB (only when the user gave a key; the background
+ * caches details);
  * `onPoster` hears of each poster whose look is wanted (the popup measures it); `marksChanged` counts changes to the
  * user's marks made in another page while this one stays in view (the overlay under the popup): the cards follow each.
  */
@@ -73,6 +74,8 @@ export function usePicks(
 ) {
   const count = options.count ?? PICK_COUNT;
   const [posters, setPosters] = useState<Record<number, string | null>>({});
+  /** Where each title streams with a subscription in the user's region, by TMDB's offers (fetched with its poster). */
+  const [streams, setStreams] = useState<Record<number, string[]>>({});
   const [picks, setPicks] = useState<PickView[] | null>(null);
   /**
    * A new list is coming for the mood on screen (another strategy, length, variety, different picks): the last one
@@ -262,6 +265,8 @@ export function usePicks(
         .then((d) => {
           if (!current) return;
           setPosters((p) => ({ ...p, [movie.movieId]: d.posterUrl }));
+          // No offers listed for the region: it streams nowhere there.
+          setStreams((s) => ({ ...s, [movie.movieId]: d.providers?.flatrate ?? [] }));
           if (d.posterUrl && d.lookWanted) options.onPoster?.(tmdbId, d.posterUrl);
         })
         // Offline or refused: the generated placeholder stays, and the next picks try again.
@@ -403,5 +408,6 @@ export function usePicks(
     failed,
     onRetry: () => setAttempt((a) => a + 1),
     posters,
+    streams,
   };
 }

@@ -509,6 +509,10 @@ function OptionsPage() {
         </a>
       </p>
       <p class="tagline">{t('tmdbAttribution')}</p>
+      {/* JustWatch's terms, through TMDB: where-to-watch data names its source. */}
+      <p class="tagline" data-testid="justwatch-attribution">
+        {t('justWatch')}
+      </p>
       {saving.problem && (
         <div class="page-alert" data-testid="save-problem">
           <ProblemNotice code={saving.problem} />

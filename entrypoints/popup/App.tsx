@@ -428,9 +428,7 @@ export function App() {
   }
 
   const busy = state.kind === 'working';
-  const services = sites
-    .filter((s) => (settings.services as string[]).includes(s.id))
-    .map((s) => ({ name: s.name, searchUrl: s.searchUrl }));
+  const services = sites.filter((s) => (settings.services as string[]).includes(s.id));
   return (
     <main
       class={OPENED_IN_TAB ? 'popup in-tab' : 'popup'}
@@ -560,6 +558,7 @@ export function App() {
               />
               <Picks
                 {...picks}
+                yourServices={services}
                 more={
                   state.look && (
                     <label class="match-look">
@@ -586,7 +585,7 @@ export function App() {
                 corrected={state.corrected}
                 onCorrect={correct}
               />
-              <Picks {...picks} />
+              <Picks {...picks} yourServices={services} />
             </>
           )}
           {/* Its room is kept from the first frame, so what is below does not move when it shows. */}

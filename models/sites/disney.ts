@@ -16,4 +16,5 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Disney+', 'Disney Plus']),
   searchUrl: (q) => `https://www.disneyplus.com/search?q=${encodeQuery(q)}`,
+  providers: /^Disney(\+| Plus\b)/i,
 });

@@ -16,4 +16,5 @@ export default defineSite({
   cleanTitle: (raw) => tidyTitle(raw),
   // "Watch on …" for an unknown site: a general web search for where to stream it.
   searchUrl: (q) => `https://www.justwatch.com/us/search?q=${encodeQuery(q)}`,
+  providers: null,
 });

@@ -16,4 +16,5 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Hulu']),
   searchUrl: (q) => `https://www.hulu.com/search?q=${encodeQuery(q)}`,
+  providers: /^Hulu\b/i,
 });

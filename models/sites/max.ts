@@ -16,4 +16,5 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['HBO Max', 'Max']),
   searchUrl: (q) => `https://play.hbomax.com/search?q=${encodeQuery(q)}`,
+  providers: /^(HBO )?Max\b/i,
 });

@@ -17,4 +17,5 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Netflix']),
   searchUrl: (q) => `https://www.netflix.com/search?q=${encodeQuery(q)}`,
+  providers: /^Netflix\b/i,
 });

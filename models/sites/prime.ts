@@ -31,4 +31,5 @@ export default defineSite({
   },
   cleanTitle: (raw) => tidyTitle(raw, ['Prime Video']),
   searchUrl: (q) => `https://www.primevideo.com/search?phrase=${encodeQuery(q)}`,
+  providers: /^Amazon Prime Video\b/i,
 });

@@ -31,6 +31,11 @@ export interface SiteAdapter {
   cleanTitle: (raw: string) => string;
   /** A search on this service for a movie. */
   searchUrl: (query: string) => string;
+  /**
+   * TMDB's names for the service's subscription offers in its "where to watch" lists ("Netflix", "Netflix basic with
+   * Ads"); null for a site that is no one service.
+   */
+  providers: RegExp | null;
 }
 
 const registry = new Map<SiteId, SiteAdapter>();
@@ -50,6 +55,19 @@ export function registeredSites(): SiteAdapter[] {
 export function siteForHost(host: string, sites: readonly SiteAdapter[] = registeredSites()): SiteAdapter | null {
   const h = host.toLowerCase();
   return sites.find((s) => s.hosts.includes(h)) ?? sites.find((s) => s.id === 'generic') ?? null;
+}
+
+/**
+ * Whether a film streams on the site's service, by TMDB's subscription offers for it in the user's region: true or
+ * false where those are known, null where they are not (no TMDB key, not fetched yet, a site that is no one service).
+ */
+export function streamsOnSite(
+  site: Pick<SiteAdapter, 'providers'>,
+  streams: readonly string[] | undefined,
+): boolean | null {
+  if (streams === undefined || site.providers === null) return null;
+  const offers = site.providers;
+  return streams.some((name) => offers.test(name));
 }
 
 /** Trims whitespace runs and the usual " | Service" / " - Service" suffixes page titles carry. */

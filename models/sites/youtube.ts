@@ -17,4 +17,5 @@ export default defineSite({
   cleanTitle: (raw) => tidyTitle(raw, ['YouTube']),
   // YouTube sells and rents movies; its search finds those and trailers.
   searchUrl: (q) => `https://www.youtube.com/results?search_query=${encodeQuery(q)}`,
+  providers: /^YouTube\b/i,
 });

@@ -9,11 +9,12 @@ import type { HTTPRequest, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { calibratedProfile } from '../../models/catalogue/tone-model';
 import { DEFAULT_FILTERS } from '../../models/recommend/filters';
+import { displayTitle } from '../../models/catalogue/movie';
 import { SHIPPED_TONE_PROFILER } from '../../models/catalogue/shipped-tones';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { darkBlue, FACES, jpegOf } from '../support/images';
 import { scratchDir } from '../support/scratch';
-import { GOOD_KEY, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
+import { GOOD_KEY, offersInUs, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
 import { waitForFocus } from '../support/focus';
 
 const work = scratchDir('tmdb');
@@ -160,6 +161,72 @@ describe('online refresh from TMDB', () => {
       timeout: 60_000,
     });
   }
+
+  it('says where each pick streams in the region, and links the user’s service only where the pick streams there', async () => {
+    await setSettings({ tmdbApiKey: GOOD_KEY, services: ['netflix'] });
+    const popup = await session.openPage('popup.html');
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
+    await checkedPicks(popup);
+    const ids = await popup.$$eval('[data-testid="pick"]', (els) =>
+      els.map((e) => Number(e.getAttribute('data-movie-id'))),
+    );
+    const movies = await askFrom<{ movieId: number; tmdbId: number | null; title: string }[]>(popup, {
+      type: 'movies-get',
+      movieIds: ids,
+    });
+    const offers = new Map(movies.map((m) => [m.movieId, m.tmdbId === null ? [] : offersInUs(m.tmdbId)]));
+    const shown = () =>
+      popup.$$eval('[data-testid="pick"]', (els) =>
+        els.map((e) => ({
+          id: Number(e.getAttribute('data-movie-id')),
+          streams: e.querySelector('[data-testid="pick-streams"]')?.textContent ?? null,
+          links: [...e.querySelectorAll('a[data-testid="watch-on"]')].map((a) => [
+            a.textContent,
+            a.getAttribute('href'),
+          ]),
+        })),
+      );
+    // Each card as TMDB lists its title: the services named once each (an ad tier is its service), at most three and
+    // "and more"; a card streaming nowhere says nothing. Netflix, the user's, is linked where the title streams on it.
+    const expected = (id: number) => {
+      const names = offers.get(id)!.filter((n) => !n.endsWith(' with Ads'));
+      const title = displayTitle(movies.find((m) => m.movieId === id)!.title);
+      return {
+        named: names.slice(0, 3),
+        more: names.length > 3,
+        netflix: names.includes('Netflix'),
+        title,
+      };
+    };
+    await expect
+      .poll(
+        async () =>
+          (await shown()).every(({ id, streams }) => (streams === null) === (expected(id).named.length === 0)),
+        { timeout: 15_000 },
+      )
+      .toBe(true);
+    const cards = await shown();
+    for (const { id, streams, links } of cards) {
+      const want = expected(id);
+      for (const name of want.named) expect(streams).toContain(name);
+      if (streams !== null) {
+        expect(streams.startsWith('Streams on ')).toBe(true);
+        expect(streams.includes('with Ads')).toBe(false);
+        expect(streams.endsWith(' and more')).toBe(want.more);
+      }
+      // A search on Netflix for the title as the card shows it.
+      expect(links.map(([text, href]) => [text, decodeURIComponent(href!.replace(/^.*\?q=/, ''))])).toEqual(
+        want.netflix ? [['Watch on Netflix', expect.stringContaining(want.title)]] : [],
+      );
+      if (want.netflix) expect(links[0]![1]).toMatch(/^https:\/\/www\.netflix\.com\/search\?q=/);
+    }
+    // Not a list that could not fail: this one holds titles of each kind.
+    expect(cards.filter((c) => c.streams !== null).length).toBeGreaterThan(0);
+    expect(cards.filter((c) => c.streams === null).length).toBeGreaterThan(0);
+    expect(cards.filter((c) => c.links.length > 0).length).toBeGreaterThan(0);
+    await popup.close();
+    await setSettings({ services: [] });
+  });
 
   it('shows TMDB posters on the picks once a key is set, and measures a poster’s look only where it can be used', async () => {
     const popup = await session.openPage('popup.html');

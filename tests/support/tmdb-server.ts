@@ -99,6 +99,16 @@ function listItem(id: number) {
   };
 }
 
+/**
+ * Where a plain title streams in the US, by its id: on Netflix (its ad tier too) and Max; on four services; or
+ * nowhere (TMDB then lists no region for it).
+ */
+export function streamsOf(id: number): string[] {
+  if (id % 3 === 0) return ['Netflix', 'Netflix basic with Ads', 'Max'];
+  if (id % 3 === 1) return ['Hulu', 'Disney Plus', 'Amazon Prime Video', 'Apple TV Plus'];
+  return [];
+}
+
 function genericMovie(id: number): Record<string, unknown> {
   return {
     id,
@@ -115,8 +125,26 @@ function genericMovie(id: number): Record<string, unknown> {
     original_language: 'en',
     imdb_id: null,
     adult: false,
-    'watch/providers': { results: {} },
+    'watch/providers': {
+      results:
+        streamsOf(id).length > 0
+          ? {
+              US: {
+                link: `https://www.themoviedb.org/movie/${id}/watch`,
+                flatrate: streamsOf(id).map((provider_name) => ({ provider_name })),
+              },
+            }
+          : {},
+    },
   };
+}
+
+/** The subscription offers in the US this server lists for a title, by its TMDB id. */
+export function offersInUs(id: number): string[] {
+  const movie = MOVIES[id] ?? genericMovie(id);
+  const us = (movie['watch/providers'] as { results: Record<string, { flatrate?: { provider_name: string }[] }> })
+    .results.US;
+  return (us?.flatrate ?? []).map((p) => p.provider_name);
 }
 
 export interface TmdbServer {

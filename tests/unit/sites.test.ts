@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { cropRect, inView, isBlankFrame, onScreen } from '../../models/image/frame';
 import { registeredSites, siteForHost } from '../../models/sites';
-import { isPlayerSized, SITE_IDS, tidyTitle } from '../../models/sites/site';
+import { isPlayerSized, SITE_IDS, streamsOnSite, tidyTitle } from '../../models/sites/site';
+import { servicesToName } from '../../models/tmdb/streams';
 
 describe('site adapters', () => {
   const sites = registeredSites();
@@ -61,6 +62,42 @@ describe('site adapters', () => {
     const hbo = siteForHost('play.max.com')!;
     expect([hbo.name, hbo.searchUrl('Up')]).toEqual(['HBO Max', 'https://play.hbomax.com/search?q=Up']);
     expect(hbo.cleanTitle('Mad Max: Fury Road • HBO Max')).toBe('Mad Max: Fury Road');
+  });
+
+  it('knows each service by the names TMDB lists its offers under, and says nothing where it cannot know', () => {
+    const site = (id: string) => sites.find((s) => s.id === id)!;
+    const cases: [string, string[], boolean][] = [
+      ['netflix', ['Netflix basic with Ads'], true],
+      ['netflix', ['Hulu', 'Netflix'], true],
+      ['netflix', ['Not Netflix'], false],
+      ['prime', ['Amazon Prime Video with Ads'], true],
+      ['prime', ['Amazon Video'], false],
+      ['disney', ['Disney Plus'], true],
+      ['disney', ['Disney+'], true],
+      ['hulu', ['Hulu'], true],
+      ['max', ['HBO Max'], true],
+      ['max', ['Max Amazon Channel'], true],
+      ['max', ['Maxdome'], false],
+      ['youtube', ['YouTube Premium'], true],
+      ['youtube', [], false],
+    ];
+    for (const [id, offers, there] of cases) expect(streamsOnSite(site(id), offers), `${id} ${offers}`).toBe(there);
+    // Not asked (no TMDB key), or a site that is no one service.
+    expect(streamsOnSite(site('netflix'), undefined)).toBeNull();
+    expect(streamsOnSite(site('generic'), ['Netflix'])).toBeNull();
+  });
+
+  it('names each service once, in TMDB’s order, at most three and then "more"', () => {
+    expect(servicesToName(['Netflix', 'Netflix basic with Ads', 'Max', 'Max Amazon Channel'])).toEqual({
+      names: ['Netflix', 'Max'],
+      more: false,
+    });
+    expect(servicesToName(['Hulu', 'Disney Plus', 'Amazon Prime Video', 'Apple TV Plus'])).toEqual({
+      names: ['Hulu', 'Disney Plus', 'Amazon Prime Video'],
+      more: true,
+    });
+    expect(servicesToName(['Mubi', 'Mubi'])).toEqual({ names: ['Mubi'], more: false });
+    expect(servicesToName([])).toEqual({ names: [], more: false });
   });
 
   it('treats only player-sized videos as players', () => {

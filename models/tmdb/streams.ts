@@ -1,0 +1,17 @@
+/** Where a film streams with a subscription, as a card says it: TMDB's offers for the user's region, briefly. */
+
+/** A card names at most this many services ("and more" past them). */
+export const MAX_SERVICES_NAMED = 3;
+
+/**
+ * The services to name, in TMDB's order: an offer that is another's with a note ("Netflix basic with Ads" beside
+ * "Netflix", "Max Amazon Channel" beside "Max") is that service once; `more` when there are services not named.
+ */
+export function servicesToName(
+  offers: readonly string[],
+  max = MAX_SERVICES_NAMED,
+): { names: string[]; more: boolean } {
+  const unique = [...new Set(offers)];
+  const services = unique.filter((name) => !unique.some((other) => other !== name && name.startsWith(`${other} `)));
+  return { names: services.slice(0, max), more: services.length > max };
+}
