@@ -86,7 +86,10 @@ const isShownCheck = (s: State): s is ShownCheck => s.kind === 'done' || s.kind 
 const checkId = (s: ShownCheck): number | null => (s.kind === 'done' ? s.historyId : s.entry.id);
 type View = 'mood' | 'history' | 'watchlist';
 
-/** A chosen file that cannot be read: not an image, unreadable, or (with its size and the limit) too large. */
+/**
+ * A chosen file that cannot be read: not an image or unreadable, a picture in a format the browser does not open (with
+ * its name), or (with its size and the limit) too large.
+ */
 class FileProblem extends Problem<'bad-image' | 'image-format' | 'image-too-large'> {
   constructor(
     code: 'bad-image' | 'image-format' | 'image-too-large',
