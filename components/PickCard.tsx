@@ -57,7 +57,7 @@ export function WatchLink({ site, movie, streams }: { site: WatchOn; movie: Movi
 }
 
 /** "Streams on Netflix, Max": where TMDB says the title streams with a subscription in the user's region. */
-function StreamsOn({ streams }: { streams: readonly string[] }) {
+export function StreamsOn({ streams }: { streams: readonly string[] }) {
   const { names, more } = servicesToName(streams);
   if (names.length === 0) return null;
   return (

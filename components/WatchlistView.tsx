@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Movie } from '../models/catalogue/movie';
 import { genreList, t } from './i18n';
-import { WatchLink, type WatchOn } from './PickCard';
+import { StreamsOn, WatchLink, type WatchOn } from './PickCard';
 import { displayTitle } from '../models/catalogue/movie';
 import { ListPanel } from './ListPanel';
 import { ACTION } from './feedbackActions';
@@ -12,6 +12,8 @@ export type WatchedSignal = 'up' | 'down' | 'seen';
 interface WatchlistProps {
   items: { movie: Movie; at: number }[];
   services: WatchOn[];
+  /** The services each title streams on, by movie id, where TMDB was asked. */
+  streams: Record<number, string[]>;
   /** The title leaves the watchlist: watched (liked, not liked or just seen), or removed (null). */
   onLeave: (movieId: number, watched: WatchedSignal | null) => void;
   /** A title an undo put back: the keyboard goes to its Remove. */
@@ -19,7 +21,8 @@ interface WatchlistProps {
 }
 
 /**
- * The watchlist, newest first, with "watch on …" searches for the user's streaming services, a way to rate a title
+ * The watchlist, newest first, with where each title streams and links to it on the user's streaming services (both
+ * as TMDB tells, with a key: otherwise the links are searches), a way to rate a title
  * watched since (👍 👎 seen it) and remove.
  */
 export function WatchlistView({
@@ -38,7 +41,7 @@ export function WatchlistView({
   );
 }
 
-function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistProps) {
+function WatchlistItems({ items, services, streams, onLeave, focusOn = null }: WatchlistProps) {
   const list = useRef<HTMLUListElement>(null);
   useEffect(() => {
     if (focusOn !== null)
@@ -63,9 +66,10 @@ function WatchlistItems({ items, services, onLeave, focusOn = null }: WatchlistP
                 {title} {m.year && <span class="muted">({m.year})</span>}
               </p>
               <p class="pick-meta">{genreList(m.genres.slice(0, 3))}</p>
+              {streams[m.movieId] && <StreamsOn streams={streams[m.movieId]!} />}
               <p class="row">
                 {services.map((s) => (
-                  <WatchLink key={s.name} site={s} movie={m} />
+                  <WatchLink key={s.name} site={s} movie={m} streams={streams[m.movieId]} />
                 ))}
                 {/* Watched since: rated here as on a pick (👍 and 👎 count as seen too). */}
                 <span

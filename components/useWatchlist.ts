@@ -2,7 +2,7 @@
  * The popup's Watchlist tab: the list (asked for whenever the tab is shown), a title leaving it (rated once watched,
  * or removed: its 🔖 taken back) and the undo of that, which puts the title back where it stood.
  */
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { displayTitle } from '../models/catalogue/movie';
 import type { FeedbackSignal } from '../models/learning/signals';
 import type { BackgroundClient } from '../models/protocol';
@@ -18,13 +18,36 @@ interface LeftWatchlist {
   undo: () => Promise<unknown>;
 }
 
-/** `onMark`: a title's mark changed here (left, or back on the list); the picks' card, if shown, follows it. */
+/**
+ * `onMark`: a title's mark changed here (left, or back on the list); the picks' card, if shown, follows it.
+ * `streams`: ask TMDB where each title streams (only when the user gave a key; the background caches details).
+ */
 export function useWatchlist(
   ask: BackgroundClient,
   shown: boolean,
   onMark: (movieId: number, mark: FeedbackSignal | null) => void,
+  options: { streams?: boolean } = {},
 ) {
   const list = useLoaded(() => ask({ type: 'watchlist-list' }), 'storage-unreadable', shown);
+  /** Where each title streams with a subscription in the user's region, by movie id, once TMDB has said. */
+  const [streams, setStreams] = useState<Record<number, string[]>>({});
+  useEffect(() => {
+    if (!options.streams || !list.value) return;
+    let current = true;
+    const wanted = list.value.filter(({ movie }) => movie.tmdbId !== null && !(movie.movieId in streams));
+    void (async () => {
+      // One at a time, newest first: a long list asks TMDB for what is on screen first, and never all at once.
+      for (const { movie } of wanted) {
+        const details = await ask({ type: 'tmdb-details', tmdbId: movie.tmdbId! }).catch(() => null);
+        if (!current) return;
+        // Offline or refused: nothing said, the links stay searches.
+        if (details) setStreams((s) => ({ ...s, [movie.movieId]: details.providers?.flatrate ?? [] }));
+      }
+    })();
+    return () => {
+      current = false;
+    };
+  }, [list.value, options.streams]);
   const writing = useAction();
   const [left, setLeft] = useState<LeftWatchlist | null>(null);
   /** The title an undo put back: the keyboard goes to it. */
@@ -64,5 +87,5 @@ export function useWatchlist(
       setBack(left.movieId);
     });
 
-  return { list, writing, left, back, leave, undo };
+  return { list, writing, left, back, leave, undo, streams };
 }

@@ -289,7 +289,9 @@ export function App() {
     return recalledMood ? moodAsMeant(recalledMood, corrected) : null;
   }, [readMood, look, recalledMood, corrected]);
   const picks = usePicks(ask, picksMood, { posters: settings.tmdbApiKey !== '', onPoster: learnPosterLook });
-  const watchlist = useWatchlist(ask, view === 'watchlist', picks.onMarkChanged);
+  const watchlist = useWatchlist(ask, view === 'watchlist', picks.onMarkChanged, {
+    streams: settings.tmdbApiKey !== '',
+  });
 
   // History keeps the picks first shown for each check.
   const recordedPicks = useRef<number | null>(null);
@@ -666,6 +668,7 @@ export function App() {
             <WatchlistView
               items={watchlist.list.value}
               services={services}
+              streams={watchlist.streams}
               onLeave={watchlist.leave}
               focusOn={watchlist.back}
             />

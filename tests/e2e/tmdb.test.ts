@@ -224,6 +224,26 @@ describe('online refresh from TMDB', () => {
     expect(cards.filter((c) => c.streams !== null).length).toBeGreaterThan(0);
     expect(cards.filter((c) => c.streams === null).length).toBeGreaterThan(0);
     expect(cards.filter((c) => c.links.length > 0).length).toBeGreaterThan(0);
+    // On the watchlist too: a title that streams on Netflix and one that streams nowhere, each as TMDB lists it.
+    const onNetflix = cards.find((c) => expected(c.id).netflix)!;
+    const nowhere = cards.find((c) => c.streams === null)!;
+    for (const { id } of [onNetflix, nowhere]) {
+      await popup.click(`[data-movie-id="${id}"] [data-signal="watchlist"]`);
+      await popup.waitForSelector(`[data-movie-id="${id}"][data-marked="watchlist"]`);
+    }
+    await popup.click('[data-testid="tab-watchlist"]');
+    const item = (id: number) => `[data-testid="watchlist-item"][data-movie-id="${id}"]`;
+    await popup.waitForSelector(`${item(onNetflix.id)} [data-testid="pick-streams"]`, { timeout: 15_000 });
+    expect(await popup.$eval(`${item(onNetflix.id)} [data-testid="pick-streams"]`, (e) => e.textContent)).toBe(
+      onNetflix.streams,
+    );
+    expect(await popup.$eval(`${item(onNetflix.id)} [data-testid="watch-on"]`, (e) => e.textContent)).toBe(
+      'Watch on Netflix',
+    );
+    expect(await popup.$(`${item(nowhere.id)} [data-testid="pick-streams"]`)).toBeNull();
+    expect(await popup.$eval(`${item(nowhere.id)} [data-testid="watch-on"]`, (e) => e.textContent)).toBe(
+      'Find on Netflix',
+    );
     await popup.close();
     await setSettings({ services: [] });
   });
@@ -271,21 +291,34 @@ describe('online refresh from TMDB', () => {
     popup2.on('request', answer);
     await (await popup2.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await checkedPicks(popup2);
-    const { shown, lacking } = await popup2.evaluate(async () => {
+    const { ids, lacking } = await popup2.evaluate(async () => {
       const file = (await (await fetch('/catalogue/looks.json')).json()) as { movieIds: number[] };
       const shipped = new Set(file.movieIds);
       const ids = [...document.querySelectorAll<HTMLElement>('[data-testid="pick"]')].map((e) =>
         Number(e.dataset.movieId),
       );
-      return { shown: ids.length, lacking: ids.filter((id) => !shipped.has(id)).length };
+      return { ids, lacking: ids.filter((id) => !shipped.has(id)) };
     });
-    expect(shown).toBe(10);
-    expect(lacking).toBeGreaterThan(0);
-    await expect.poll(() => kept(popup2), { timeout: 15_000 }).toBe(lacking);
-    // The cards' own poster requests may still be in flight when the looks are kept; then nothing more may come.
-    await expect.poll(() => posters.length, { timeout: 15_000 }).toBe(shown + lacking);
+    expect(ids).toHaveLength(10);
+    expect(lacking.length).toBeGreaterThan(0);
+    // Read per shown title: the popup opened shows the last check's list for a moment before this one, and what it
+    // showed was measured too.
+    const movies = await askFrom<{ movieId: number; tmdbId: number }[]>(popup2, { type: 'movies-get', movieIds: ids });
+    const tmdbIds = movies.map((m) => m.tmdbId);
+    const wanted = new Set(movies.filter((m) => lacking.includes(m.movieId)).map((m) => m.tmdbId));
+    const keptOfShown = async () =>
+      ((await storeRecords(popup2, 'tmdbCache')) as { tmdbId: number; look?: number[] }[])
+        .filter((e) => e.look && tmdbIds.includes(e.tmdbId))
+        .map((e) => e.tmdbId)
+        .sort((a, b) => a - b);
+    await expect.poll(keptOfShown, { timeout: 15_000 }).toEqual([...wanted].sort((a, b) => a - b));
+    // Each shown poster fetched once for its card, and once more where its look is measured; the cards' own requests
+    // may still be in flight when the looks are kept; then nothing more may come.
+    const requests = () => tmdbIds.map((id) => posters.filter((u) => u.endsWith(`/generic-${id}.jpg`)).length);
+    const expected = tmdbIds.map((id) => (wanted.has(id) ? 2 : 1));
+    await expect.poll(requests, { timeout: 15_000 }).toEqual(expected);
     await new Promise((r) => setTimeout(r, 1000));
-    expect(posters.length).toBe(shown + lacking);
+    expect(requests()).toEqual(expected);
     const looks = ((await storeRecords(popup2, 'tmdbCache')) as { look?: number[] }[]).flatMap((e) => e.look ?? []);
     expect(looks.every(Number.isFinite)).toBe(true);
     await popup2.close();
