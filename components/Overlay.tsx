@@ -22,6 +22,8 @@ type Ask = BackgroundClient;
  * Where the badge and the panel hang by their top-right corner: in the page next to the player (px from the
  * overlay's host), or fixed in the viewport; and how tall the panel may grow without covering the player's controls.
  */
+const NO_POSTERS: Record<number, string | null> = {};
+
 export interface OverlayPlacement {
   fixed: boolean;
   top: number;
@@ -47,6 +49,8 @@ export interface OverlayProps {
     | null;
   /** Counts the changes to the user's marks made elsewhere: the cards follow each (see `usePicks`). */
   marksChanged: number;
+  /** The user gave a TMDB key: the cards say where each title streams (asked by the background, not the page). */
+  tmdb: boolean;
   reading: boolean;
   problem: ShownProblem | null;
   ask: Ask;
@@ -106,7 +110,10 @@ export function Overlay(props: OverlayProps) {
   };
   const mood = props.mood;
   const picksMood = mood ?? TASTE;
-  const picks = usePicks(props.ask, props.open ? picksMood : null, { marksChanged: props.marksChanged });
+  const picks = usePicks(props.ask, props.open ? picksMood : null, {
+    marksChanged: props.marksChanged,
+    details: props.tmdb,
+  });
   // A new mood here (a frame read, another title) gets picks for it, not titles like one chosen on the last list;
   // before paint, so the old "more like" line does not flash.
   useLayoutEffect(() => picks.onBackToMood(), [mood]);
@@ -206,7 +213,8 @@ export function Overlay(props: OverlayProps) {
         </button>
       </div>
       {props.problem && <ProblemNotice {...props.problem} />}
-      <Picks {...picks} watchOn={props.site} />
+      {/* No posters over the page: their requests would tell TMDB's image server which site the user is on. */}
+      <Picks {...picks} posters={NO_POSTERS} watchOn={props.site} />
     </section>
   );
 }

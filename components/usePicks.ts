@@ -57,7 +57,7 @@ export interface LastFeedback {
 }
 
 /**
- * `posters`: fetch each pick's poster and where it streams from TMDB (only when the user gave a key; the background
+ * `details`: fetch each pick's poster and where it streams from TMDB (only when the user gave a key; the background
  * caches details);
  * `onPoster` hears of each poster whose look is wanted (the popup measures it); `marksChanged` counts changes to the
  * user's marks made in another page while this one stays in view (the overlay under the popup): the cards follow each.
@@ -67,7 +67,7 @@ export function usePicks(
   mood: PicksMood | null,
   options: {
     count?: number;
-    posters?: boolean;
+    details?: boolean;
     onPoster?: (tmdbId: number, url: string) => void;
     marksChanged?: number;
   } = {},
@@ -256,7 +256,7 @@ export function usePicks(
   }, [options.marksChanged]);
 
   useEffect(() => {
-    if (!options.posters || !picks) return;
+    if (!options.details || !picks) return;
     let current = true;
     for (const { movie } of picks) {
       if (movie.tmdbId === null || movie.movieId in posters) continue;
@@ -275,7 +275,7 @@ export function usePicks(
     return () => {
       current = false;
     };
-  }, [picks, options.posters]);
+  }, [picks, options.details]);
 
   /**
    * Sends one write (feedback or its undo); once it is committed the list follows (`rerank`: a new list; otherwise the

@@ -337,10 +337,11 @@ export const BACKGROUND_MESSAGES = {
   'privacy-delete': message(bare('privacy-delete'), 'delete-failed')<StoreCounts>(),
   'tmdb-refresh': message(bare('tmdb-refresh'), 'tmdb-failed')<TmdbState>(),
   'tmdb-status': message(bare('tmdb-status'), 'tmdb-failed')<TmdbState | null>(),
-  'tmdb-details': message(
-    v.strictObject({ type: v.literal('tmdb-details'), tmdbId: positiveId }),
-    'tmdb-failed',
-  )<TmdbMovieDetails>(),
+  /** Asked by the overlay too: where its cards' titles stream (public facts from TMDB, none of the user's). */
+  'tmdb-details': message(v.strictObject({ type: v.literal('tmdb-details'), tmdbId: positiveId }), 'tmdb-failed', [
+    'page',
+    'content',
+  ])<TmdbMovieDetails>(),
   /** The look of a TMDB poster the popup showed, for films the shipped looks lack. */
   'poster-look': message(
     v.strictObject({

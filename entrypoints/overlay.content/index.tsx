@@ -210,6 +210,7 @@ export default defineContentScript({
           open={open}
           mood={mood}
           marksChanged={marksChanged}
+          tmdb={(settings?.tmdbApiKey ?? '') !== ''}
           reading={reading}
           problem={problem}
           ask={ask}

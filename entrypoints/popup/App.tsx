@@ -288,7 +288,7 @@ export function App() {
     if (readMood) return { ...readMood, look };
     return recalledMood ? moodAsMeant(recalledMood, corrected) : null;
   }, [readMood, look, recalledMood, corrected]);
-  const picks = usePicks(ask, picksMood, { posters: settings.tmdbApiKey !== '', onPoster: learnPosterLook });
+  const picks = usePicks(ask, picksMood, { details: settings.tmdbApiKey !== '', onPoster: learnPosterLook });
   const watchlist = useWatchlist(ask, view === 'watchlist', picks.onMarkChanged, {
     streams: settings.tmdbApiKey !== '',
   });

@@ -34,6 +34,7 @@ import {
   type SiteServer,
 } from '../support/site-server';
 import { scratchDir } from '../support/scratch';
+import { GOOD_KEY, offersInUs, startTmdbServer } from '../support/tmdb-server';
 import { seriousViolations } from '../support/axe';
 import { pickIds as popupPickIds } from '../support/picks';
 
@@ -1234,5 +1235,55 @@ describe('this tab’s video from the toolbar', () => {
     await popup.close();
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+describe('with a TMDB key', () => {
+  it('says where each card’s title streams and Watch on the site only where it streams there, with no poster in the page', async () => {
+    const tmdb = await startTmdbServer();
+    const options = await session.openPage('options.html');
+    const setKey = (key: string) =>
+      options.evaluate((s) => chrome.storage.local.set(s), {
+        'setting.tmdbApiKey': key,
+        'setting.tmdbBaseUrl': tmdb.baseUrl,
+        'setting.tmdbRegion': 'US',
+      });
+    await setKey(GOOD_KEY);
+    try {
+      const { page, errors } = await open(server.url('www.netflix.com', '/watch/81000001'));
+      await page.click(inOverlay('[data-testid="overlay-badge"]'));
+      await waitInOverlay(page, '[data-testid="pick"]', 60_000);
+      await settledInOverlay(page, '[data-testid="pick"]');
+      const ids = await pickIds(page);
+      const movies = await askFrom<{ movieId: number; tmdbId: number }[]>(options, {
+        type: 'movies-get',
+        movieIds: ids,
+      });
+      const expected = movies.map(({ tmdbId }) => {
+        const offers = offersInUs(tmdbId);
+        return {
+          streams: offers.length > 0,
+          link: offers.includes('Netflix') ? 'Watch on Netflix' : 'Find on Netflix',
+        };
+      });
+      const shown = () =>
+        page.$$eval(inOverlay('[data-testid="pick"]'), (cards) =>
+          cards.map((c) => ({
+            streams: c.querySelector('[data-testid="pick-streams"]') !== null,
+            link: c.querySelector('[data-testid="watch-on"]')?.textContent ?? null,
+          })),
+        );
+      await expect.poll(shown, { timeout: 15_000 }).toEqual(expected);
+      // Not a list that could not fail: it holds titles of each kind.
+      expect(expected.some((e) => e.link === 'Watch on Netflix')).toBe(true);
+      expect(expected.some((e) => e.link === 'Find on Netflix')).toBe(true);
+      expect(await page.$$(inOverlay('img'))).toHaveLength(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await setKey('');
+      await options.close();
+      await tmdb.close();
+    }
   });
 });
