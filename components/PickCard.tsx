@@ -2,7 +2,7 @@ import type { FeedbackSignal } from '../models/learning/signals';
 import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
-import { formatNumber, genreList, t, tm, type MessageKey } from './i18n';
+import { formatNumber, genreList, spokenList, t, tm, type MessageKey } from './i18n';
 import { displayTitle, watchQuery, type Movie } from '../models/catalogue/movie';
 import { streamsOnSite, type SiteAdapter } from '../models/sites/site';
 import { servicesToName } from '../models/tmdb/streams';
@@ -56,16 +56,13 @@ export function WatchLink({ site, movie, streams }: { site: WatchOn; movie: Movi
   );
 }
 
-/** "Streams on Netflix, Max": where TMDB says the title streams with a subscription in the user's region. */
+/** "Streams on Netflix and Max": where TMDB says the title streams with a subscription in the user's region. */
 export function StreamsOn({ streams }: { streams: readonly string[] }) {
   const { names, more } = servicesToName(streams);
   if (names.length === 0) return null;
   return (
     <p class="pick-streams" data-testid="pick-streams">
-      {tm({
-        key: more ? 'streamsOnMore' : 'streamsOn',
-        subs: [names.map((name) => ({ key: 'verbatim', subs: [name] }))],
-      })}
+      {t('streamsOn', spokenList(more ? [...names, t('moreServices')] : names))}
     </p>
   );
 }
@@ -79,6 +76,7 @@ export function PickCard({
   onMoreLike,
   poster,
   streams,
+  about = null,
   marked = null,
 }: {
   pick: PickView;
@@ -92,10 +90,14 @@ export function PickCard({
   poster: string | null;
   /** The services TMDB says it streams on in the user's region; undefined where TMDB was not asked. */
   streams?: readonly string[] | undefined;
+  /** What the title is about, in TMDB's words: shown when asked for (the card stays short). */
+  about?: string | null;
   /** How the user kept this card, if they did: it stays, marked. */
   marked?: FeedbackSignal | null;
 }) {
   const [posterFailed, setPosterFailed] = useState(false);
+  const [aboutShown, setAboutShown] = useState(false);
+  const aboutId = `about-${pick.movie.movieId}`;
   const m = pick.movie;
   const title = displayTitle(m.title);
   const generated = placeholder(pick);
@@ -173,7 +175,26 @@ export function PickCard({
           >
             ≈
           </WaitButton>
+          {about && (
+            <button
+              type="button"
+              class="icon"
+              title={t('aboutFilm')}
+              aria-label={t('aboutFilmLabel', title)}
+              aria-expanded={aboutShown}
+              aria-controls={aboutId}
+              data-testid="pick-about-toggle"
+              onClick={() => setAboutShown((shown) => !shown)}
+            >
+              ℹ️
+            </button>
+          )}
         </div>
+        {about && aboutShown && (
+          <p class="pick-about" id={aboutId} data-testid="pick-about">
+            {about}
+          </p>
+        )}
       </div>
     </li>
   );

@@ -54,6 +54,8 @@ export interface PicksProps {
   posters: Record<number, string | null>;
   /** The services each title streams on, by movie id, where TMDB was asked. */
   streams: Record<number, string[]>;
+  /** What each title is about, by movie id, where TMDB gave an overview. */
+  about: Record<number, string | null>;
   /** The service the user is on (the overlay): each card links to the title there. */
   watchOn?: WatchOn;
   /** The services the user has: a card links to those TMDB says it streams on. */
@@ -134,6 +136,7 @@ export function Picks(props: PicksProps) {
                 yourServices={props.yourServices}
                 poster={props.posters[p.movie.movieId] ?? null}
                 streams={props.streams[p.movie.movieId]}
+                about={props.about[p.movie.movieId] ?? null}
                 marked={props.marked[p.movie.movieId] ?? null}
                 onFeedback={(s) => props.onFeedback(p.movie.movieId, s)}
                 onMoreLike={() => props.onMoreLike(p.movie.movieId, displayTitle(p.movie.title))}

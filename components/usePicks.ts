@@ -57,7 +57,7 @@ export interface LastFeedback {
 }
 
 /**
- * `details`: fetch each pick's poster and where it streams from TMDB (only when the user gave a key; the background
+ * `details`: fetch each pick's poster, overview and where it streams from TMDB (only when the user gave a key; the background
  * caches details);
  * `onPoster` hears of each poster whose look is wanted (the popup measures it); `marksChanged` counts changes to the
  * user's marks made in another page while this one stays in view (the overlay under the popup): the cards follow each.
@@ -76,6 +76,8 @@ export function usePicks(
   const [posters, setPosters] = useState<Record<number, string | null>>({});
   /** Where each title streams with a subscription in the user's region, by TMDB's offers (fetched with its poster). */
   const [streams, setStreams] = useState<Record<number, string[]>>({});
+  /** What each title is about, in TMDB's words, where it has some. */
+  const [about, setAbout] = useState<Record<number, string | null>>({});
   const [picks, setPicks] = useState<PickView[] | null>(null);
   /**
    * A new list is coming for the mood on screen (another strategy, length, variety, different picks): the last one
@@ -267,6 +269,7 @@ export function usePicks(
           setPosters((p) => ({ ...p, [movie.movieId]: d.posterUrl }));
           // No offers listed for the region: it streams nowhere there.
           setStreams((s) => ({ ...s, [movie.movieId]: d.providers?.flatrate ?? [] }));
+          setAbout((a) => ({ ...a, [movie.movieId]: d.overview }));
           if (d.posterUrl && d.lookWanted) options.onPoster?.(tmdbId, d.posterUrl);
         })
         // Offline or refused: the generated placeholder stays, and the next picks try again.
@@ -409,5 +412,6 @@ export function usePicks(
     onRetry: () => setAttempt((a) => a + 1),
     posters,
     streams,
+    about,
   };
 }

@@ -1,7 +1,7 @@
 /** Where a film streams with a subscription, as a card says it: TMDB's offers for the user's region, briefly. */
 
 /** A card names at most this many services ("and more" past them). */
-export const MAX_SERVICES_NAMED = 3;
+export const MAX_SERVICES_NAMED = 2;
 
 /**
  * The services to name, in TMDB's order: an offer that is another's with a note ("Netflix basic with Ads" beside

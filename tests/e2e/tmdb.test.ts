@@ -14,7 +14,7 @@ import { SHIPPED_TONE_PROFILER } from '../../models/catalogue/shipped-tones';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
 import { darkBlue, FACES, jpegOf } from '../support/images';
 import { scratchDir } from '../support/scratch';
-import { GOOD_KEY, offersInUs, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
+import { GOOD_KEY, offersInUs, overviewOf, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
 import { waitForFocus } from '../support/focus';
 
 const work = scratchDir('tmdb');
@@ -186,14 +186,14 @@ describe('online refresh from TMDB', () => {
           ]),
         })),
       );
-    // Each card as TMDB lists its title: the services named once each (an ad tier is its service), at most three and
+    // Each card as TMDB lists its title: the services named once each (an ad tier is its service), at most two and
     // "and more"; a card streaming nowhere says nothing. Netflix, the user's, is linked where the title streams on it.
     const expected = (id: number) => {
       const names = offers.get(id)!.filter((n) => !n.endsWith(' with Ads'));
       const title = displayTitle(movies.find((m) => m.movieId === id)!.title);
       return {
-        named: names.slice(0, 3),
-        more: names.length > 3,
+        named: names.slice(0, 2),
+        more: names.length > 2,
         netflix: names.includes('Netflix'),
         title,
       };
@@ -224,6 +224,23 @@ describe('online refresh from TMDB', () => {
     expect(cards.filter((c) => c.streams !== null).length).toBeGreaterThan(0);
     expect(cards.filter((c) => c.streams === null).length).toBeGreaterThan(0);
     expect(cards.filter((c) => c.links.length > 0).length).toBeGreaterThan(0);
+    // What a title is about, where TMDB says: asked for on its card (ℹ️), and put away again.
+    const tmdbOf = (id: number) => movies.find((m) => m.movieId === id)!.tmdbId!;
+    const toggles = () =>
+      popup.$$eval('[data-testid="pick"]', (els) =>
+        els.map((e) => e.querySelector('[data-testid="pick-about-toggle"]') !== null),
+      );
+    await expect.poll(toggles, { timeout: 15_000 }).toEqual(cards.map((c) => overviewOf(tmdbOf(c.id)) !== null));
+    const told = cards.find((c) => overviewOf(tmdbOf(c.id)) !== null)!;
+    const toggle = `[data-movie-id="${told.id}"] [data-testid="pick-about-toggle"]`;
+    expect(await popup.$(`[data-movie-id="${told.id}"] [data-testid="pick-about"]`)).toBeNull();
+    await popup.click(toggle);
+    expect(await popup.$eval(`[data-movie-id="${told.id}"] [data-testid="pick-about"]`, (e) => e.textContent)).toBe(
+      overviewOf(tmdbOf(told.id)),
+    );
+    expect(await popup.$eval(toggle, (e) => e.getAttribute('aria-expanded'))).toBe('true');
+    await popup.click(toggle);
+    expect(await popup.$(`[data-movie-id="${told.id}"] [data-testid="pick-about"]`)).toBeNull();
     // On the watchlist too: a title that streams on Netflix and one that streams nowhere, each as TMDB lists it.
     const onNetflix = cards.find((c) => expected(c.id).netflix)!;
     const nowhere = cards.find((c) => c.streams === null)!;

@@ -118,7 +118,8 @@ function genericMovie(id: number): Record<string, unknown> {
     genres: [{ id: 18, name: 'Drama' }],
     keywords: { keywords: [] },
     poster_path: `/generic-${id}.jpg`,
-    overview: null,
+    // Some titles have no overview on TMDB.
+    overview: id % 2 === 0 ? `What film ${id} is about, in a sentence.` : null,
     vote_average: 6.5,
     vote_count: 100,
     popularity: 5,
@@ -137,6 +138,11 @@ function genericMovie(id: number): Record<string, unknown> {
           : {},
     },
   };
+}
+
+/** The overview this server gives a title, by its TMDB id (null: none). */
+export function overviewOf(id: number): string | null {
+  return ((MOVIES[id] ?? genericMovie(id)).overview as string | null) ?? null;
 }
 
 /** The subscription offers in the US this server lists for a title, by its TMDB id. */

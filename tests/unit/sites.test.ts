@@ -87,15 +87,16 @@ describe('site adapters', () => {
     expect(streamsOnSite(site('generic'), ['Netflix'])).toBeNull();
   });
 
-  it('names each service once, in TMDB’s order, at most three and then "more"', () => {
+  it('names each service once, in TMDB’s order, at most two and then "more"', () => {
     expect(servicesToName(['Netflix', 'Netflix basic with Ads', 'Max', 'Max Amazon Channel'])).toEqual({
       names: ['Netflix', 'Max'],
       more: false,
     });
     expect(servicesToName(['Hulu', 'Disney Plus', 'Amazon Prime Video', 'Apple TV Plus'])).toEqual({
-      names: ['Hulu', 'Disney Plus', 'Amazon Prime Video'],
+      names: ['Hulu', 'Disney Plus'],
       more: true,
     });
+    expect(servicesToName(['Hulu', 'Disney Plus'])).toEqual({ names: ['Hulu', 'Disney Plus'], more: false });
     expect(servicesToName(['Mubi', 'Mubi'])).toEqual({ names: ['Mubi'], more: false });
     expect(servicesToName([])).toEqual({ names: [], more: false });
   });
