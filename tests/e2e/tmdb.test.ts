@@ -16,6 +16,7 @@ import { darkBlue, FACES, jpegOf } from '../support/images';
 import { scratchDir } from '../support/scratch';
 import { GOOD_KEY, offersInUs, overviewOf, startTmdbServer, type TmdbServer } from '../support/tmdb-server';
 import { waitForFocus } from '../support/focus';
+import { seriousViolations } from '../support/axe';
 
 const work = scratchDir('tmdb');
 let session: ExtensionSession;
@@ -239,6 +240,8 @@ describe('online refresh from TMDB', () => {
       overviewOf(tmdbOf(told.id)),
     );
     expect(await popup.$eval(toggle, (e) => e.getAttribute('aria-expanded'))).toBe('true');
+    // The lines and buttons a key adds pass the same accessibility scan as the rest of the popup.
+    expect(await seriousViolations(popup)).toEqual([]);
     await popup.click(toggle);
     expect(await popup.$(`[data-movie-id="${told.id}"] [data-testid="pick-about"]`)).toBeNull();
     // On the watchlist too: a title that streams on Netflix and one that streams nowhere, each as TMDB lists it.
