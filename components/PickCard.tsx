@@ -1,4 +1,5 @@
 import type { FeedbackSignal } from '../models/learning/signals';
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
@@ -56,13 +57,36 @@ export function WatchLink({ site, movie, streams }: { site: WatchOn; movie: Movi
   );
 }
 
-/** "Streams on Netflix and Max": where TMDB says the title streams with a subscription in the user's region. */
-export function StreamsOn({ streams }: { streams: readonly string[] }) {
+/**
+ * "Streams on Netflix and Max": where TMDB says the title streams with a subscription in the user's region; null where
+ * it streams nowhere there.
+ */
+function streamsSentence(streams: readonly string[]): string | null {
   const { names, more } = servicesToName(streams);
-  if (names.length === 0) return null;
+  return names.length === 0 ? null : t('streamsOn', spokenList(more ? [...names, t('moreServices')] : names));
+}
+
+/** Where a title streams, with links to it on streaming services after it, on one line (the card stays short). */
+export function StreamsOn({
+  streams,
+  links = [],
+  movie,
+}: {
+  streams: readonly string[] | undefined;
+  links?: readonly WatchOn[];
+  movie: Movie;
+}) {
+  const said = streams && streamsSentence(streams);
+  if (!said && links.length === 0) return null;
   return (
-    <p class="pick-streams" data-testid="pick-streams">
-      {t('streamsOn', spokenList(more ? [...names, t('moreServices')] : names))}
+    <p class="pick-streams">
+      {said && <span data-testid="pick-streams">{said}</span>}
+      {links.map((site, i) => (
+        <Fragment key={site.name}>
+          {(said || i > 0) && ' · '}
+          <WatchLink site={site} movie={movie} streams={streams} />
+        </Fragment>
+      ))}
     </p>
   );
 }
@@ -145,12 +169,14 @@ export function PickCard({
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}
         </p>
-        {streams && <StreamsOn streams={streams} />}
-        {[...(watchOn ? [watchOn] : []), ...yourServices.filter((s) => s !== watchOn && streamsOnSite(s, streams))].map(
-          (site) => (
-            <WatchLink key={site.name} site={site} movie={m} streams={streams} />
-          ),
-        )}
+        <StreamsOn
+          streams={streams}
+          movie={m}
+          links={[
+            ...(watchOn ? [watchOn] : []),
+            ...yourServices.filter((s) => s !== watchOn && streamsOnSite(s, streams)),
+          ]}
+        />
         <div class="pick-actions" role="group" aria-label={t('feedbackOn', title)}>
           {ACTIONS.map((a) => (
             <WaitButton

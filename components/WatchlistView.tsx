@@ -66,7 +66,7 @@ function WatchlistItems({ items, services, streams, onLeave, focusOn = null }: W
                 {title} {m.year && <span class="muted">({m.year})</span>}
               </p>
               <p class="pick-meta">{genreList(m.genres.slice(0, 3))}</p>
-              {streams[m.movieId] && <StreamsOn streams={streams[m.movieId]!} />}
+              <StreamsOn streams={streams[m.movieId]} movie={m} />
               <p class="row">
                 {services.map((s) => (
                   <WatchLink key={s.name} site={s} movie={m} streams={streams[m.movieId]} />
