@@ -57,8 +57,8 @@ export interface LastFeedback {
 }
 
 /**
- * `details`: fetch each pick's poster, overview and where it streams from TMDB (only when the user gave a key; the background
- * caches details);
+ * `details`: fetch each pick's poster, overview and where it streams from TMDB (only when the user gave a key; the
+ * background caches details);
  * `onPoster` hears of each poster whose look is wanted (the popup measures it); `marksChanged` counts changes to the
  * user's marks made in another page while this one stays in view (the overlay under the popup): the cards follow each.
  */
