@@ -303,7 +303,7 @@ export function App() {
     void ask({ type: 'history-update', id: historyId, picks: ids, corrected: null }).then(historyWritten, warnHistory);
   }, [historyId, picks.picks, picks.loading]);
 
-  // The choices made on this check's list, the list as it stands and those before it, kept for the popup reopened on it.
+  // The choices made on this check's list, the list as it stands and those before it: kept for the popup reopened.
   useEffect(() => {
     if (historyId === null) return;
     keepChoices(historyId, picks.choices, picks.shownList, picks.shownEarlier).catch((error: unknown) =>

@@ -36,7 +36,7 @@ export interface KeptList {
   marked: Record<number, FeedbackSignal>;
 }
 
-/** A list "Different picks" moved past, with the titles left out when it was shown: "Previous picks" goes back to it. */
+/** A list "Different picks" moved past, with what was left out then: "Previous picks" goes back to it. */
 export interface EarlierList {
   exclude: number[];
   list: KeptList;
