@@ -3,7 +3,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import type { PickView } from '../models/protocol';
 import { reasonMessage } from '../models/recommend/reasons';
-import { formatNumber, genreList, spokenList, t, tm, type MessageKey } from './i18n';
+import { formatNumber, genreList, t, tm, type MessageKey } from './i18n';
 import { displayTitle, watchQuery, type Movie } from '../models/catalogue/movie';
 import { streamsOnSite, type SiteAdapter } from '../models/sites/site';
 import { servicesToName } from '../models/tmdb/streams';
@@ -58,32 +58,42 @@ export function WatchLink({ site, movie, streams }: { site: WatchOn; movie: Movi
 }
 
 /**
- * "Streams on Netflix and Max": where TMDB says the title streams with a subscription in the user's region; null where
- * it streams nowhere there.
+ * Where TMDB says a title streams with a subscription in the user's region, to end the line of its facts: "📺 Hulu,
+ * Disney Plus +2" (a screen reader hears "Streams on …" first). Nothing where it streams nowhere there or nobody asked.
  */
-function streamsSentence(streams: readonly string[]): string | null {
-  const { names, more } = servicesToName(streams);
-  return names.length === 0 ? null : t('streamsOn', spokenList(more ? [...names, t('moreServices')] : names));
+export function StreamsOn({ streams }: { streams: readonly string[] | undefined }) {
+  const { names, more } = servicesToName(streams ?? []);
+  if (names.length === 0) return null;
+  return (
+    <>
+      {/* The dot stays with the facts before it; the services go to the next line whole. */}
+      {'\u00a0· '}
+      <span class="pick-streams" data-testid="pick-streams">
+        <span aria-hidden="true">📺 </span>
+        <span class="visually-hidden">{t('streamsOn')} </span>
+        {names.join(', ')}
+        {more > 0 && ` +${formatNumber(more)}`}
+      </span>
+    </>
+  );
 }
 
-/** Where a title streams, with links to it on streaming services after it, on one line (the card stays short). */
-export function StreamsOn({
-  streams,
-  links = [],
+/** Links to a title on streaming services, on one line. */
+function WatchLinks({
+  sites,
   movie,
+  streams,
 }: {
-  streams: readonly string[] | undefined;
-  links?: readonly WatchOn[];
+  sites: readonly WatchOn[];
   movie: Movie;
+  streams?: readonly string[];
 }) {
-  const said = streams && streamsSentence(streams);
-  if (!said && links.length === 0) return null;
+  if (sites.length === 0) return null;
   return (
-    <p class="pick-streams">
-      {said && <span data-testid="pick-streams">{said}</span>}
-      {links.map((site, i) => (
+    <p class="watch-links">
+      {sites.map((site, i) => (
         <Fragment key={site.name}>
-          {(said || i > 0) && ' · '}
+          {i > 0 && ' · '}
           <WatchLink site={site} movie={movie} streams={streams} />
         </Fragment>
       ))}
@@ -165,14 +175,17 @@ export function PickCard({
             </span>
           )}
         </p>
-        <p class="pick-meta">{meta}</p>
+        <p class="pick-meta">
+          {meta}
+          <StreamsOn streams={streams} />
+        </p>
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}
         </p>
-        <StreamsOn
-          streams={streams}
+        <WatchLinks
           movie={m}
-          links={[
+          streams={streams}
+          sites={[
             ...(watchOn ? [watchOn] : []),
             ...yourServices.filter((s) => s !== watchOn && streamsOnSite(s, streams)),
           ]}

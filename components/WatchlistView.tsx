@@ -65,8 +65,10 @@ function WatchlistItems({ items, services, streams, onLeave, focusOn = null }: W
               <p class="pick-title">
                 {title} {m.year && <span class="muted">({m.year})</span>}
               </p>
-              <p class="pick-meta">{genreList(m.genres.slice(0, 3))}</p>
-              <StreamsOn streams={streams[m.movieId]} movie={m} />
+              <p class="pick-meta">
+                {genreList(m.genres.slice(0, 3))}
+                <StreamsOn streams={streams[m.movieId]} />
+              </p>
               <p class="row">
                 {services.map((s) => (
                   <WatchLink key={s.name} site={s} movie={m} streams={streams[m.movieId]} />

@@ -37,13 +37,6 @@ export function genreList(genres: readonly string[]): string {
 
 let plurals: Intl.PluralRules | undefined;
 let lists: Intl.ListFormat | undefined;
-let sentenceLists: Intl.ListFormat | undefined;
-
-/** Names as a sentence says them, "and" before the last in every language ("Netflix and Max"). */
-export function spokenList(items: readonly string[]): string {
-  sentenceLists ??= new Intl.ListFormat(uiLanguage(), { type: 'conjunction', style: 'long' });
-  return sentenceLists.format(items);
-}
 
 /**
  * `n` things in words: the `<base>_<category>` message for the language's plural category of `n` (`Intl.PluralRules`),

@@ -1,17 +1,14 @@
 /** Where a film streams with a subscription, as a card says it: TMDB's offers for the user's region, briefly. */
 
-/** A card names at most this many services ("and more" past them). */
+/** A card names at most this many services (and counts the rest: "+2"). */
 export const MAX_SERVICES_NAMED = 2;
 
 /**
  * The services to name, in TMDB's order: an offer that is another's with a note ("Netflix basic with Ads" beside
- * "Netflix", "Max Amazon Channel" beside "Max") is that service once; `more` when there are services not named.
+ * "Netflix", "Max Amazon Channel" beside "Max") is that service once; `more` counts the services not named.
  */
-export function servicesToName(
-  offers: readonly string[],
-  max = MAX_SERVICES_NAMED,
-): { names: string[]; more: boolean } {
+export function servicesToName(offers: readonly string[], max = MAX_SERVICES_NAMED): { names: string[]; more: number } {
   const unique = [...new Set(offers)];
   const services = unique.filter((name) => !unique.some((other) => other !== name && name.startsWith(`${other} `)));
-  return { names: services.slice(0, max), more: services.length > max };
+  return { names: services.slice(0, max), more: Math.max(0, services.length - max) };
 }

@@ -87,18 +87,18 @@ describe('site adapters', () => {
     expect(streamsOnSite(site('generic'), ['Netflix'])).toBeNull();
   });
 
-  it('names each service once, in TMDB’s order, at most two and then "more"', () => {
+  it('names each service once, in TMDB’s order, two at most, and counts the rest', () => {
     expect(servicesToName(['Netflix', 'Netflix basic with Ads', 'Max', 'Max Amazon Channel'])).toEqual({
       names: ['Netflix', 'Max'],
-      more: false,
+      more: 0,
     });
     expect(servicesToName(['Hulu', 'Disney Plus', 'Amazon Prime Video', 'Apple TV Plus'])).toEqual({
       names: ['Hulu', 'Disney Plus'],
-      more: true,
+      more: 2,
     });
-    expect(servicesToName(['Hulu', 'Disney Plus'])).toEqual({ names: ['Hulu', 'Disney Plus'], more: false });
-    expect(servicesToName(['Mubi', 'Mubi'])).toEqual({ names: ['Mubi'], more: false });
-    expect(servicesToName([])).toEqual({ names: [], more: false });
+    expect(servicesToName(['Hulu', 'Disney Plus'])).toEqual({ names: ['Hulu', 'Disney Plus'], more: 0 });
+    expect(servicesToName(['Mubi', 'Mubi'])).toEqual({ names: ['Mubi'], more: 0 });
+    expect(servicesToName([])).toEqual({ names: [], more: 0 });
   });
 
   it('treats only player-sized videos as players', () => {
