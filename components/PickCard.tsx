@@ -61,8 +61,15 @@ export function WatchLink({ site, movie, streams }: { site: WatchOn; movie: Movi
  * Where TMDB says a title streams with a subscription in the user's region, to end the line of its facts: "📺 Hulu,
  * Disney Plus +2" (a screen reader hears "Streams on …" first). Nothing where it streams nowhere there or nobody asked.
  */
-export function StreamsOn({ streams }: { streams: readonly string[] | undefined }) {
-  const { names, more } = servicesToName(streams ?? []);
+export function StreamsOn({
+  streams,
+  yours = [],
+}: {
+  streams: readonly string[] | undefined;
+  /** The user's services (and the site they are on): named first where the title streams there. */
+  yours?: readonly WatchOn[];
+}) {
+  const { names, more } = servicesToName(streams ?? [], (name) => yours.some((site) => site.providers?.test(name)));
   if (names.length === 0) return null;
   return (
     <>
@@ -177,7 +184,7 @@ export function PickCard({
         </p>
         <p class="pick-meta">
           {meta}
-          <StreamsOn streams={streams} />
+          <StreamsOn streams={streams} yours={[...(watchOn ? [watchOn] : []), ...yourServices]} />
         </p>
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}

@@ -67,7 +67,7 @@ function WatchlistItems({ items, services, streams, onLeave, focusOn = null }: W
               </p>
               <p class="pick-meta">
                 {genreList(m.genres.slice(0, 3))}
-                <StreamsOn streams={streams[m.movieId]} />
+                <StreamsOn streams={streams[m.movieId]} yours={services} />
               </p>
               <p class="row">
                 {services.map((s) => (

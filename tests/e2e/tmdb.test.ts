@@ -165,7 +165,7 @@ describe('online refresh from TMDB', () => {
   }
 
   it('says where each pick streams in the region, and links the user’s service only where the pick streams there', async () => {
-    await setSettings({ tmdbApiKey: GOOD_KEY, services: ['netflix'] });
+    await setSettings({ tmdbApiKey: GOOD_KEY, services: ['netflix', 'prime'] });
     const popup = await session.openPage('popup.html');
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_person-vlado.jpg'));
     await checkedPicks(popup);
@@ -188,14 +188,18 @@ describe('online refresh from TMDB', () => {
           ]),
         })),
       );
-    // Each card as TMDB lists its title: the services named once each (an ad tier is its service), two at most and
-    // "and more"; a card streaming nowhere says nothing. Netflix, the user's, is linked where the title streams on it.
+    // Each card as TMDB lists its title: the services named once each (an ad tier is its service), the user's own
+    // first (Netflix, Prime Video), two at most and the rest counted; a card streaming nowhere says nothing. The
+    // user's services are linked where the title streams on them.
+    const YOURS = { Netflix: 'Netflix', 'Amazon Prime Video': 'Prime Video' } as Record<string, string>;
     const expected = (id: number) => {
       const names = offers.get(id)!.filter((n) => !n.endsWith(' with Ads'));
+      const ordered = [...names.filter((n) => YOURS[n]), ...names.filter((n) => !YOURS[n])];
       const title = displayTitle(movies.find((m) => m.movieId === id)!.title);
       return {
-        named: names.slice(0, 2),
+        named: ordered.slice(0, 2),
         more: Math.max(0, names.length - 2),
+        links: names.filter((n) => YOURS[n]).map((n) => `Watch on ${YOURS[n]}`),
         netflix: names.includes('Netflix'),
         title,
       };
@@ -216,16 +220,17 @@ describe('online refresh from TMDB', () => {
           ? null
           : `📺 Streams on ${want.named.join(', ')}${want.more > 0 ? ` +${want.more}` : ''}`,
       );
-      // A search on Netflix for the title as the card shows it.
-      expect(links.map(([text, href]) => [text, decodeURIComponent(href!.replace(/^.*\?q=/, ''))])).toEqual(
-        want.netflix ? [['Watch on Netflix', expect.stringContaining(want.title)]] : [],
-      );
+      // A search on each for the title as the card shows it.
+      expect(links.map(([text]) => text)).toEqual(want.links);
+      for (const [, href] of links) expect(decodeURIComponent(href!)).toContain(want.title);
       if (want.netflix) expect(links[0]![1]).toMatch(/^https:\/\/www\.netflix\.com\/search\?q=/);
     }
     // Not a list that could not fail: this one holds titles of each kind.
     expect(cards.filter((c) => c.streams !== null).length).toBeGreaterThan(0);
     expect(cards.filter((c) => c.streams === null).length).toBeGreaterThan(0);
     expect(cards.filter((c) => c.links.length > 0).length).toBeGreaterThan(0);
+    // …and one where a service of the user's is named before those TMDB lists first.
+    expect(cards.some((c) => c.streams?.startsWith('📺 Streams on Amazon Prime Video, Hulu'))).toBe(true);
     // What a title is about, where TMDB says: asked for on its card (ℹ️), and put away again.
     const tmdbOf = (id: number) => movies.find((m) => m.movieId === id)!.tmdbId!;
     const toggles = () =>

@@ -98,6 +98,13 @@ describe('site adapters', () => {
     });
     expect(servicesToName(['Hulu', 'Disney Plus'])).toEqual({ names: ['Hulu', 'Disney Plus'], more: 0 });
     expect(servicesToName(['Mubi', 'Mubi'])).toEqual({ names: ['Mubi'], more: 0 });
+    // The user's own services first, then TMDB's order.
+    const prime = sites.find((x) => x.id === 'prime')!;
+    expect(
+      servicesToName(['Hulu', 'Disney Plus', 'Amazon Prime Video with Ads', 'Amazon Prime Video'], (name) =>
+        prime.providers!.test(name),
+      ),
+    ).toEqual({ names: ['Amazon Prime Video', 'Hulu'], more: 1 });
     expect(servicesToName([])).toEqual({ names: [], more: 0 });
   });
 
