@@ -18,12 +18,13 @@ import { usePicks, type PicksMood } from './usePicks';
 
 type Ask = BackgroundClient;
 
+/** The cards' posters over a page: none (see where the picks are drawn). */
+const NO_POSTERS: Record<number, string | null> = {};
+
 /**
  * Where the badge and the panel hang by their top-right corner: in the page next to the player (px from the
  * overlay's host), or fixed in the viewport; and how tall the panel may grow without covering the player's controls.
  */
-const NO_POSTERS: Record<number, string | null> = {};
-
 export interface OverlayPlacement {
   fixed: boolean;
   top: number;

@@ -69,7 +69,7 @@ export function StreamsOn({
   /** The user's services (and the site they are on): named first where the title streams there. */
   yours?: readonly WatchOn[];
 }) {
-  const { names, more } = servicesToName(streams ?? [], (name) => yours.some((site) => site.providers?.test(name)));
+  const { names, more } = servicesToName(streams ?? [], (name) => yours.some((site) => streamsOnSite(site, [name])));
   if (names.length === 0) return null;
   return (
     <>
@@ -139,6 +139,11 @@ export function PickCard({
   const [posterFailed, setPosterFailed] = useState(false);
   const [aboutShown, setAboutShown] = useState(false);
   const aboutId = `about-${pick.movie.movieId}`;
+  /**
+   * The site the user is on and their own services: named first where the title streams, and linked (the site always,
+   * the rest where TMDB says the title streams there).
+   */
+  const theirs = [...(watchOn ? [watchOn] : []), ...yourServices.filter((s) => s !== watchOn)];
   const m = pick.movie;
   const title = displayTitle(m.title);
   const generated = placeholder(pick);
@@ -184,7 +189,7 @@ export function PickCard({
         </p>
         <p class="pick-meta">
           {meta}
-          <StreamsOn streams={streams} yours={[...(watchOn ? [watchOn] : []), ...yourServices]} />
+          <StreamsOn streams={streams} yours={theirs} />
         </p>
         <p class="pick-reason" data-testid="pick-reason">
           {pick.reasons.map((r) => tm(reasonMessage(r))).join(' · ')}
@@ -192,10 +197,7 @@ export function PickCard({
         <WatchLinks
           movie={m}
           streams={streams}
-          sites={[
-            ...(watchOn ? [watchOn] : []),
-            ...yourServices.filter((s) => s !== watchOn && streamsOnSite(s, streams)),
-          ]}
+          sites={theirs.filter((s) => s === watchOn || streamsOnSite(s, streams))}
         />
         <div class="pick-actions" role="group" aria-label={t('feedbackOn', title)}>
           {ACTIONS.map((a) => (

@@ -20,6 +20,7 @@ import {
   type PicksChoices,
 } from '../models/recommend/picks-choices';
 import { displayTitle } from '../models/catalogue/movie';
+import { offersOf } from '../models/tmdb/streams';
 
 type Ask = BackgroundClient;
 
@@ -267,8 +268,7 @@ export function usePicks(
         .then((d) => {
           if (!current) return;
           setPosters((p) => ({ ...p, [movie.movieId]: d.posterUrl }));
-          // No offers listed for the region: it streams nowhere there.
-          setStreams((s) => ({ ...s, [movie.movieId]: d.providers?.flatrate ?? [] }));
+          setStreams((s) => ({ ...s, [movie.movieId]: offersOf(d) }));
           setAbout((a) => ({ ...a, [movie.movieId]: d.overview }));
           if (d.posterUrl && d.lookWanted) options.onPoster?.(tmdbId, d.posterUrl);
         })

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'preact/hooks';
 import { displayTitle } from '../models/catalogue/movie';
+import { offersOf } from '../models/tmdb/streams';
 import type { FeedbackSignal } from '../models/learning/signals';
 import type { BackgroundClient } from '../models/protocol';
 import { useAction } from './useAction';
@@ -41,7 +42,7 @@ export function useWatchlist(
         const details = await ask({ type: 'tmdb-details', tmdbId: movie.tmdbId! }).catch(() => null);
         if (!current) return;
         // Offline or refused: nothing said, the links stay searches.
-        if (details) setStreams((s) => ({ ...s, [movie.movieId]: details.providers?.flatrate ?? [] }));
+        if (details) setStreams((s) => ({ ...s, [movie.movieId]: offersOf(details) }));
       }
     })();
     return () => {

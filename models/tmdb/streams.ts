@@ -1,4 +1,8 @@
 /** Where a film streams with a subscription, as a card says it: TMDB's offers for the user's region, briefly. */
+import type { TmdbMovieDetails } from '../protocol';
+
+/** The services a title streams on with a subscription in the user's region: none listed there is none. */
+export const offersOf = (details: Pick<TmdbMovieDetails, 'providers'>): string[] => details.providers?.flatrate ?? [];
 
 /** A card names at most this many services (and counts the rest: "+2"). */
 export const MAX_SERVICES_NAMED = 2;
