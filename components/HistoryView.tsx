@@ -1,7 +1,8 @@
 import { EMOTION_EMOJI } from '../models/mood/emotions';
 import { emotionAsMeant } from '../models/mood/mood';
 import type { StoredHistoryEntry } from '../models/store/schema';
-import { formatDateTime, plural, t } from './i18n';
+import { formatDateTime, t } from './i18n';
+import { faceCountText } from './faceCount';
 import { SOURCE_WORDS } from './sourceWords';
 import { ConfirmButton } from './ConfirmButton';
 import { ListPanel } from './ListPanel';
@@ -58,7 +59,7 @@ function HistoryList({ entries, titles, onForget, onRecall, forgetting, onOlder,
                   {' · '}
                   {t(SOURCE_WORDS[e.mood.source])}
                   {' · '}
-                  {plural('faces', e.mood.faceCount)}
+                  {faceCountText(e.mood)}
                 </span>
               </p>
               <p class="muted">

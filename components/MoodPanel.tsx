@@ -3,7 +3,8 @@ import { EMOTION_EMOJI, type Emotion } from '../models/mood/emotions';
 import type { Mood } from '../models/mood/mood';
 import { sureness } from '../models/mood/sureness';
 import { EmotionBars } from './EmotionBars';
-import { formatPercent, plural, t } from './i18n';
+import { formatPercent, t } from './i18n';
+import { faceCountText } from './faceCount';
 import { Snapshot, type Picture } from './Snapshot';
 import { MoodCorrection } from './MoodCorrection';
 
@@ -77,7 +78,7 @@ export function MoodPanel({
         />
         <EmotionBars probabilities={mood.probabilities} />
         <p class="mood-meta">
-          <span data-testid="face-count">{plural('faces', mood.faceCount)}</span>
+          <span data-testid="face-count">{faceCountText(mood)}</span>
           {' · '}
           {t('moodFigure', formatPercent(mood.chance))}
           {' · '}

@@ -7,7 +7,8 @@ import { EMOTION_EMOJI, type Emotion } from '../models/mood/emotions';
 import { emotionAsMeant } from '../models/mood/mood';
 import type { MoodSummary } from '../models/mood/summary';
 import { EmotionBars } from './EmotionBars';
-import { formatAgo, plural, t } from './i18n';
+import { formatAgo, t } from './i18n';
+import { faceCountText } from './faceCount';
 import { MoodCorrection } from './MoodCorrection';
 import { SOURCE_WORDS } from './sourceWords';
 
@@ -42,7 +43,7 @@ export function RecalledMood({
         <summary>{t('moodDetails')}</summary>
         <EmotionBars probabilities={mood.probabilities} />
         <p class="mood-meta">
-          <span data-testid="face-count">{plural('faces', mood.faceCount)}</span>
+          <span data-testid="face-count">{faceCountText(mood)}</span>
         </p>
       </details>
     </section>

@@ -27,7 +27,10 @@ import { DETECTORS, type DetectorKind } from './face/config';
 import { isRawLook } from './look/picture';
 
 export interface AnalysisResult {
+  /** The largest faces found, at most the analyzer's `maxFaces`, so a crowd photo stays quick. */
   faces: Face[];
+  /** Faces the detector found: more than `faces` holds where it found more than it reads. */
+  facesFound: number;
   /** Size of the image the faces' boxes refer to (after any downscaling). */
   image: { width: number; height: number };
   backend: Backend;

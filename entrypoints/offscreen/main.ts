@@ -73,21 +73,23 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
     const { backend, loadMs } = await prepare(request);
     const start = performance.now();
     const input = pixels(canvas);
-    let faces;
+    let read;
     try {
       // face-api declares its own copy of tfjs's types; at run time it is this same engine (see tf-backend.ts).
-      faces = await analyzer.predict(input as unknown as AnalyzerInput, { detector: request.detector });
+      read = await analyzer.read(input as unknown as AnalyzerInput, { detector: request.detector });
     } finally {
       input.dispose();
     }
     analyses++;
     const inferenceMs = performance.now() - start;
+    const { faces, found: facesFound } = read;
     const { look, ms: lookMs } = sceneLook(
       canvas,
       faces.map((f) => f.box),
     );
     return okReply({
       faces,
+      facesFound,
       image: { width: canvas.width, height: canvas.height },
       backend,
       detector: request.detector,

@@ -12,7 +12,7 @@ import { Overlay, type OverlayPlacement, type OverlayProps } from '../../compone
 import { uiLanguage } from '../../components/i18n';
 // Inlined into the shadow root: no web-accessible file lets pages probe for the extension.
 import overlayCss from '../../components/overlay.css?inline';
-import { moodFromFaces, moodSummary } from '../../models/mood/mood';
+import { moodFromBurst, moodSummary } from '../../models/mood/mood';
 import { noFaceProblem, problemCodeOf, type ShownProblem } from '../../models/problems';
 import { OVERLAY_MESSAGES, parseOverlayRequest, type OverlayReadFrameRequest } from '../../models/protocol';
 import { guardedListener, okReply, senderIsBackground } from '../../models/messaging';
@@ -544,7 +544,7 @@ export default defineContentScript({
           backend: 'auto',
           video: null,
         });
-        const found = moodFromFaces(analysis.faces);
+        const found = moodFromBurst([analysis]);
         if (found.kind === 'no-face') {
           // A frame of a video gets a video's advice, a picture a picture's, not the camera's.
           problem = noFaceProblem(analysis.image, el instanceof HTMLImageElement ? 'noFaceInImage' : 'noFaceInFrame');

@@ -326,7 +326,7 @@ export function App() {
       results.push(await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto', video }));
     }
     modelReady.current = true;
-    const found = moodFromBurst(results.map((r) => r.faces));
+    const found = moodFromBurst(results);
     // Show the frame with the most faces (the last of equals): what the user sees is what was read.
     let shown = results.length - 1;
     results.forEach((r, i) => {
@@ -426,8 +426,7 @@ export function App() {
   }, []);
 
   function correct(emotion: Emotion) {
-    if (state.kind === 'done')
-      setState({ ...state, mood: correctedMood(emotion, state.mood.faceCount), corrected: emotion });
+    if (state.kind === 'done') setState({ ...state, mood: correctedMood(emotion, state.mood), corrected: emotion });
     // A recalled check's picks follow its mood as meant (moodAsMeant), the correction included.
     else if (state.kind === 'recalled') setState({ ...state, corrected: emotion });
   }

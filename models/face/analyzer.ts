@@ -30,6 +30,12 @@ export interface ExpressionView {
 }
 
 /** A detected face with what each of its views gave (the crop, then its mirror image). */
+/** The faces read from an input, and how many the detector found (more than were read where it found too many). */
+export interface FacesRead {
+  faces: Face[];
+  found: number;
+}
+
 export interface FaceViews extends Omit<Face, 'expressions'> {
   views: ExpressionView[];
 }
@@ -82,6 +88,8 @@ export interface FaceAnalyzer {
   isLoaded(detector: DetectorKind): boolean;
   /** Every face in the input, largest first, at most `config.maxFaces`. */
   predict(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<Face[]>;
+  /** `predict`'s faces, and how many the detector found before the largest `config.maxFaces` were kept. */
+  read(input: AnalyzerInput, config?: Partial<AnalyzerConfig>): Promise<FacesRead>;
   /**
    * The same faces with what each view gave (the crop, then its mirror image when `config.mirror`), before a head
    * reads them: for measuring each step (`emotion:eval`).
@@ -154,7 +162,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
   /** `threshold` overrides TinyFaceDetector's score threshold (the retry). */
   function options(config: AnalyzerConfig, threshold?: number) {
     return config.detector === 'ssd'
-      ? new faceapi.SsdMobilenetv1Options({ minConfidence: config.ssdMinConfidence, maxResults: config.maxFaces * 2 })
+      ? new faceapi.SsdMobilenetv1Options({ minConfidence: config.ssdMinConfidence })
       : new faceapi.TinyFaceDetectorOptions({
           inputSize: config.tinyInputSize,
           scoreThreshold: threshold ?? config.tinyScoreThreshold,
@@ -181,11 +189,19 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
   }
 
   async function predictViews(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<FaceViews[]> {
+    return (await viewsRead(input, overrides)).views;
+  }
+
+  async function viewsRead(
+    input: AnalyzerInput,
+    overrides: Partial<AnalyzerConfig>,
+  ): Promise<{ views: FaceViews[]; found: number }> {
     const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
     await load([config.detector]);
     const area = (d: FaceApi.FaceDetection) => d.box.width * d.box.height;
-    const detections = (await detect(input, config)).sort((a, b) => area(b) - area(a)).slice(0, config.maxFaces);
-    if (detections.length === 0) return [];
+    const all = await detect(input, config);
+    const detections = all.sort((a, b) => area(b) - area(a)).slice(0, config.maxFaces);
+    if (detections.length === 0) return { views: [], found: 0 };
     // The crops face-api's withFaceExpressions would take from a tensor, so the unmirrored view is face-api's own.
     const isTensor = typeof input === 'object' && input !== null && 'dataId' in input && 'shape' in input;
     const image = (isTensor ? input : faceapi.tf.browser.fromPixels(input as HTMLCanvasElement)) as FaceApi.tf.Tensor3D;
@@ -206,7 +222,7 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
           views,
         });
       }
-      return out;
+      return { views: out, found: all.length };
     } finally {
       for (const crop of crops) crop.dispose();
       if (!isTensor) image.dispose();
@@ -287,18 +303,17 @@ export function createFaceAnalyzer(faceapi: FaceApiModule, source: ModelSource |
     return { features: await featuresOf(crop), cnn: withCnn ? await cnn.logits(crop, cnnMirror) : null, detail };
   }
 
-  async function predict(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<Face[]> {
+  async function read(input: AnalyzerInput, overrides: Partial<AnalyzerConfig> = {}): Promise<FacesRead> {
     const config = { ...DEFAULT_ANALYZER_CONFIG, ...overrides };
-    return (await predictViews(input, config)).map(({ views, ...face }) => ({
-      ...face,
-      expressions: combine(views, config),
-    }));
+    const { views: faces, found } = await viewsRead(input, config);
+    return { faces: faces.map(({ views, ...face }) => ({ ...face, expressions: combine(views, config) })), found };
   }
 
   return {
     load,
     isLoaded: (detector) => nets[detector].isLoaded && nets.expressions.isLoaded && cnn !== null,
-    predict,
+    predict: async (input, overrides) => (await read(input, overrides)).faces,
+    read,
     predictViews,
     readViews,
     combine,

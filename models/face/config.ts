@@ -24,7 +24,8 @@ export type ExpressionCnnUse = 'off' | 'blend';
  *   photos and face-free frames (docs/emotion.md); 1 keeps every box.
  * - `maxImageSide`: images are downscaled so their longer side is at most this before inference. Faces stay large
  *   enough for the 112-px expression net, and huge photos cannot exhaust memory.
- * - `maxFaces`: the largest faces kept, so a crowd photo stays quick.
+ * - `maxFaces`: the largest faces read, so a crowd photo stays quick; every face found is counted (SSD MobileNet v1
+ *   finds at most 100, face-api's default), so the user is told how many of the crowd were read.
  * - `calibrate`: with face-api's head, re-weight each face's expressions by the fitted class calibration
  *   (models/face/calibration.ts); off only to measure face-api as shipped.
  * - `cnn`: Moodreel's expression CNN (models/face/expression-cnn.ts, trained by `npm run emotion:train` on FER2013

@@ -1,6 +1,6 @@
 import { affectOf } from './circumplex';
 import { EMOTIONS, normalise, ranked, zeroProbabilities, type Emotion, type EmotionProbabilities } from './emotions';
-import type { MoodSource, MoodSummary } from './summary';
+import { MAX_FACE_COUNT, MAX_FACES_FOUND, type MoodSource, type MoodSummary } from './summary';
 import type { Face } from './faces';
 import { DEFAULT_ANALYZER_CONFIG } from '../face/config';
 import { chanceRight } from './chance';
@@ -20,7 +20,18 @@ export type Mood =
       arousal: number;
       /** Faces that took part. */
       faceCount: number;
+      /** Faces found, where more were found than took part (a crowd photo reads its largest faces only). */
+      facesFound?: number;
     };
+
+/** One picture's faces as read, and how many faces the detector found in it. */
+export interface FaceFrame {
+  faces: readonly Face[];
+  facesFound: number;
+}
+
+/** How many faces a mood was read from, and found in the picture where there were more (see `Mood`). */
+export type FaceCounts = Pick<MoodSummary, 'faceCount' | 'facesFound'>;
 
 export interface MoodConfig {
   /** Faces the detector is less sure of than this are ignored (noise, not faces). */
@@ -96,24 +107,31 @@ function clamp01(x: number): number {
 
 /** What history keeps of a mood: its numbers and where it came from, never the image. */
 export function moodSummary(mood: Extract<Mood, { kind: 'mood' }>, source: MoodSource): MoodSummary {
+  const faceCount = Math.min(MAX_FACE_COUNT, mood.faceCount);
+  const found = Math.min(MAX_FACES_FOUND, mood.facesFound ?? 0);
   return {
     probabilities: mood.probabilities,
     confidence: Math.min(1, Math.max(0, mood.confidence)),
-    faceCount: Math.min(100, mood.faceCount),
+    faceCount,
+    ...(found > faceCount ? { facesFound: found } : {}),
     source,
   };
 }
 
 /**
- * One mood from a short burst of frames: every frame's faces pooled with their usual weights (so the burst's mood
- * is the weighted average of its frames'), counting as many faces as the fullest frame showed. A blink or a
- * half-turned head in one frame no longer decides the mood.
+ * One mood from a short burst of frames (or from one picture): every frame's faces pooled with their usual weights
+ * (so the burst's mood is the weighted average of its frames'), counting as many faces as the fullest frame showed.
+ * A blink or a half-turned head in one frame no longer decides the mood.
  */
-export function moodFromBurst(frames: readonly (readonly Face[])[], config: MoodConfig = DEFAULT_MOOD_CONFIG): Mood {
-  const pooled = moodFromFaces(frames.flat(), config);
+export function moodFromBurst(frames: readonly FaceFrame[], config: MoodConfig = DEFAULT_MOOD_CONFIG): Mood {
+  const pooled = moodFromFaces(
+    frames.flatMap((f) => f.faces),
+    config,
+  );
   if (pooled.kind === 'no-face') return pooled;
-  const faceCount = Math.max(...frames.map((f) => f.filter((x) => x.score >= config.minFaceScore).length));
-  return { ...pooled, faceCount };
+  const faceCount = Math.max(...frames.map((f) => f.faces.filter((x) => x.score >= config.minFaceScore).length));
+  const facesFound = Math.max(...frames.map((f) => f.facesFound));
+  return { ...pooled, faceCount, ...(facesFound > faceCount ? { facesFound } : {}) };
 }
 
 /** The emotion a kept mood names: the user's correction, where they made one, else the reading's first. */
@@ -123,12 +141,13 @@ export function emotionAsMeant(mood: MoodSummary, corrected: Emotion | null | un
 
 /** A kept mood as the user meant it: their correction, where they made one, in place of the reading. */
 export function moodAsMeant(mood: MoodSummary, corrected: Emotion | null | undefined): MoodSummary {
-  return corrected ? moodSummary(correctedMood(corrected, mood.faceCount), mood.source) : mood;
+  return corrected ? moodSummary(correctedMood(corrected, mood), mood.source) : mood;
 }
 
 /** The mood as the user says it is: certain, one emotion (a correction overrides the reading). */
-export function correctedMood(emotion: Emotion, faceCount: number): Extract<Mood, { kind: 'mood' }> {
+export function correctedMood(emotion: Emotion, faces: FaceCounts): Extract<Mood, { kind: 'mood' }> {
   const probabilities = { ...zeroProbabilities(), [emotion]: 1 };
   const { valence, arousal } = affectOf(probabilities);
-  return { kind: 'mood', dominant: emotion, probabilities, confidence: 1, chance: 1, valence, arousal, faceCount };
+  const counts = { faceCount: faces.faceCount, ...(faces.facesFound ? { facesFound: faces.facesFound } : {}) };
+  return { kind: 'mood', dominant: emotion, probabilities, confidence: 1, chance: 1, valence, arousal, ...counts };
 }

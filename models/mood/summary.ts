@@ -5,11 +5,17 @@ import { EMOTIONS, type EmotionProbabilities } from './emotions';
 export const MOOD_SOURCES = ['camera', 'tab', 'file', 'video'] as const;
 export type MoodSource = (typeof MOOD_SOURCES)[number];
 
+/** The most faces a kept mood counts, read and found. */
+export const MAX_FACE_COUNT = 100;
+export const MAX_FACES_FOUND = 1000;
+
 /** A mood check that found faces. */
 export interface MoodSummary {
   probabilities: EmotionProbabilities;
   confidence: number;
   faceCount: number;
+  /** Faces found in the picture, where more were found than the mood was read from (see `Mood`). */
+  facesFound?: number;
   source: MoodSource;
 }
 
@@ -20,14 +26,22 @@ export function isProbabilities(p: unknown): p is EmotionProbabilities {
 
 /** A mood summary from untrusted data, or null when it is not one. */
 export function parseMoodSummary(raw: unknown): MoodSummary | null {
-  if (!isRecord(raw) || !hasOnlyKeys(raw, ['probabilities', 'confidence', 'faceCount', 'source'])) return null;
+  if (!isRecord(raw) || !hasOnlyKeys(raw, ['probabilities', 'confidence', 'faceCount', 'facesFound', 'source'])) {
+    return null;
+  }
   if (!isProbabilities(raw.probabilities) || !isUnit(raw.confidence)) return null;
-  if (!Number.isInteger(raw.faceCount) || (raw.faceCount as number) < 1 || (raw.faceCount as number) > 100) return null;
+  if (!isCount(raw.faceCount, 1, MAX_FACE_COUNT)) return null;
+  if (raw.facesFound !== undefined && !isCount(raw.facesFound, raw.faceCount + 1, MAX_FACES_FOUND)) return null;
   if (!(MOOD_SOURCES as readonly unknown[]).includes(raw.source)) return null;
   return {
     probabilities: raw.probabilities,
     confidence: raw.confidence,
-    faceCount: raw.faceCount as number,
+    faceCount: raw.faceCount,
+    ...(raw.facesFound !== undefined ? { facesFound: raw.facesFound } : {}),
     source: raw.source as MoodSource,
   };
+}
+
+function isCount(n: unknown, min: number, max: number): n is number {
+  return Number.isInteger(n) && (n as number) >= min && (n as number) <= max;
 }

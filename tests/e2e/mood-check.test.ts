@@ -110,7 +110,7 @@ describe('mood check from the camera', () => {
 });
 
 describe('a read too unsure to claim a mood', () => {
-  it('says it is hard to tell in a sentence, asks first, and keeps the first pick on the first screen', async () => {
+  it('says it is hard to tell in a sentence, asks first, keeps the first pick on the first screen, and says which faces of the crowd it read', async () => {
     // The Solvay conference of 1927: many small faces, none clearly in one mood.
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
@@ -127,6 +127,15 @@ describe('a read too unsure to claim a mood', () => {
     );
     expect(await text(popup, '.correct-first')).toContain(MESSAGES.howDoYouFeel.message);
     expect((await firstPickOnFirstScreen(popup)).bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+
+    // 29 people sit for the photo; the largest faces are read (a crowd stays quick), and the count says so, not
+    // "12 faces" as if there were no more. History keeps it with the check.
+    const largest = MESSAGES.facesLargestOf.message.replace('$1', '12').replace('$2', '29');
+    expect(await popup.$$('[data-testid="face-box"]')).toHaveLength(12);
+    expect(await text(popup, '[data-testid="face-count"]')).toBe(largest);
+    await popup.click('[data-testid="tab-history"]');
+    await popup.waitForSelector('[data-testid="history-entry"]');
+    expect(await text(popup, '[data-testid="history-entry"]')).toContain(largest);
   });
 });
 

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import { affectOf, emotionAffect } from '../../models/mood/circumplex';
 import { EMOTIONS, normalise, zeroProbabilities, type Emotion } from '../../models/mood/emotions';
 import type { Face } from '../../models/mood/faces';
-import { faceWeight, moodFromFaces } from '../../models/mood/mood';
+import {
+  correctedMood,
+  faceWeight,
+  moodAsMeant,
+  moodFromBurst,
+  moodFromFaces,
+  moodSummary,
+} from '../../models/mood/mood';
+import { parseMoodSummary } from '../../models/mood/summary';
 import { sureness } from '../../models/mood/sureness';
 
 /** A face's detail (models/face/detail.ts) in the middle of the range of real photos. */
@@ -80,6 +88,40 @@ describe('moodFromFaces', () => {
     const unsure = moodFromFaces([face('angry', { score: 0.4 })]);
     if (sure.kind !== 'mood' || unsure.kind !== 'mood') throw new Error('expected moods');
     expect(unsure.confidence).toBeLessThan(sure.confidence);
+  });
+});
+
+describe('how many faces a mood was read from', () => {
+  const faces = (n: number) => Array.from({ length: n }, () => face('happy'));
+
+  it('counts the fullest frame of a burst, and no more found than read where the detector found no more', () => {
+    const mood = moodFromBurst([
+      { faces: faces(2), facesFound: 2 },
+      { faces: faces(3), facesFound: 3 },
+    ]);
+    if (mood.kind !== 'mood') throw new Error('expected a mood');
+    expect(mood.faceCount).toBe(3);
+    expect(mood).not.toHaveProperty('facesFound');
+    expect(moodSummary(mood, 'camera')).not.toHaveProperty('facesFound');
+  });
+
+  it('keeps how many faces a crowd photo held beside the largest it read, through history and a correction', () => {
+    const mood = moodFromBurst([{ faces: faces(12), facesFound: 29 }]);
+    if (mood.kind !== 'mood') throw new Error('expected a mood');
+    expect([mood.faceCount, mood.facesFound]).toEqual([12, 29]);
+    const kept = moodSummary(mood, 'file');
+    expect(parseMoodSummary(kept)).toEqual(kept);
+    expect([kept.faceCount, kept.facesFound]).toEqual([12, 29]);
+    const meant = moodAsMeant(kept, 'sad');
+    expect([meant.faceCount, meant.facesFound, meant.probabilities.sad]).toEqual([12, 29, 1]);
+    expect(correctedMood('sad', { faceCount: 3 })).not.toHaveProperty('facesFound');
+  });
+
+  it('refuses a kept count of faces found that is not more than were read, or not a count', () => {
+    const kept = moodSummary(correctedMood('happy', { faceCount: 4 }), 'file');
+    expect(parseMoodSummary(kept)).toEqual(kept);
+    for (const facesFound of [4, 3, 4.5, '9', 1001]) expect(parseMoodSummary({ ...kept, facesFound })).toBeNull();
+    expect(parseMoodSummary({ ...kept, facesFound: 5 })).toEqual({ ...kept, facesFound: 5 });
   });
 });
 
