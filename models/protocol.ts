@@ -14,7 +14,8 @@ import { isImageDataUrl } from './image/data-url';
 import type { VideoOnScreen } from './image/frame';
 import type { createClient, Parsed } from './messaging';
 import type { ErrorCode } from './problems';
-import { isProbabilities, parseMoodSummary, type MoodSummary } from './mood/summary';
+import { isProbabilities, parseMoodSummary, type MoodSource, type MoodSummary } from './mood/summary';
+import type { Mood } from './mood/mood';
 import { BACKENDS, type Backend, type BackendChoice } from './face/backend';
 import type { Strategy } from './recommend/mood-target';
 import type { Tone } from './catalogue/tones';
@@ -46,6 +47,14 @@ export interface AnalysisResult {
   look: number[] | null;
   /** Milliseconds the look took (scaling the picture down included). */
   lookMs: number;
+}
+
+/** A mood check read and kept: each picture's analysis, the one mood of them all, and its History entry. */
+export interface CheckedMood {
+  results: AnalysisResult[];
+  mood: Mood;
+  /** Null when no face was found (nothing kept), or History could not be written (the mood is shown all the same). */
+  historyId: number | null;
 }
 
 export interface InferenceStats {
@@ -94,6 +103,8 @@ export interface PickView {
 export const MAX_LOOKUP = 1000;
 /** The most picks one request asks for, and one history entry keeps. */
 export const MAX_PICKS = 50;
+/** The most pictures one mood check reads (the popup's camera burst takes a few). */
+export const MAX_CHECK_PICTURES = 5;
 export const MAX_QUERY_LENGTH = 200;
 /** The most marks one undo puts back (a title's marks; an import may have given it many). */
 export const MAX_RESTORED = 1000;
@@ -173,6 +184,27 @@ const imageRequest = <T extends string>(type: T) =>
 /** What extension pages (and, where listed, content scripts) may ask the background. */
 export const BACKGROUND_MESSAGES = {
   'analyze-image': message(imageRequest('analyze-image'), 'inference-failed', ['page', 'content'])<AnalysisResult>(),
+  /**
+   * A whole mood check (a camera burst, a tab, a file), read into one mood and kept in History by the background, so
+   * a popup closed meanwhile loses nothing: the popup opened again finds the check there.
+   */
+  'check-mood': message(
+    v.strictObject({
+      type: v.literal('check-mood'),
+      images: v.pipe(
+        v.array(check<string>(isImageDataUrl, 'image is not an image data URL')),
+        v.minLength(1, 'no picture to read'),
+        v.maxLength(MAX_CHECK_PICTURES, `more than ${MAX_CHECK_PICTURES} pictures`),
+      ),
+      detector,
+      video: orNull(videoOnScreen),
+      source: v.picklist(
+        ['camera', 'tab', 'file'] as const satisfies readonly MoodSource[],
+        'source must be the camera, a tab or a file',
+      ),
+    }),
+    'inference-failed',
+  )<CheckedMood>(),
   /**
    * The popup has opened: start the face model and load the catalogue now, so the click finds them ready. Answers
    * when the model is ready (false where this browser cannot run it); the catalogue goes on loading behind it.

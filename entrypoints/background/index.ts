@@ -34,6 +34,7 @@ import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { forgetClosedPage } from '../shared/closed-page';
 import { catalogueBusy, catalogueWriting, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
+import { checkMood, checksKept } from './mood-check';
 import { captureWithOverlayAside, tellOverlays } from './overlays';
 import {
   catalogueTitles,
@@ -102,6 +103,12 @@ async function marksChange<T>(write: Promise<T>): Promise<T> {
 
 const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
   'analyze-image': (r) => viaOffscreen(() => askOffscreen({ ...r, type: 'offscreen:analyze' })),
+  'check-mood': (r) =>
+    checkMood(r, (image) =>
+      viaOffscreen(() =>
+        askOffscreen({ type: 'offscreen:analyze', image, detector: r.detector, backend: 'auto', video: r.video }),
+      ),
+    ),
   // Answers once the face model is ready; the catalogue loads alongside without holding the answer.
   'warm-up': async (r) => {
     void warmPicks().catch((error: unknown) => console.warn('Moodreel: could not load the catalogue early', error));
@@ -156,7 +163,11 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     return { id };
   },
   'mood-latest': async () => latestMood(await openDatabase()),
-  'history-list': async (r) => listHistory(await openDatabase(), r.limit),
+  // A check the popup sent before it closed is in the list once kept: the popup opened again shows it.
+  'history-list': async (r) => {
+    await checksKept();
+    return listHistory(await openDatabase(), r.limit);
+  },
   'history-update': async (r) => {
     const updated = await updateHistory(await openDatabase(), r.id, r);
     if (updated && r.corrected) tellOverlays('mood');

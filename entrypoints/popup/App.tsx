@@ -20,11 +20,12 @@ import { UndoBar } from '../../components/UndoBar';
 import { ACTION } from '../../components/feedbackActions';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
-import { correctedMood, moodAsMeant, moodFromBurst, moodSummary, type Mood } from '../../models/mood/mood';
+import { correctedMood, moodAsMeant, type Mood } from '../../models/mood/mood';
 import { noFaceProblem, Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
 import { fileKindOf, MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import type { MoodSource } from '../../models/mood/summary';
+
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { StoredHistoryEntry } from '../../models/store/schema';
@@ -49,6 +50,9 @@ const RECALL_WITHIN_MS = 60 * 60_000;
 
 /** Frames in a webcam burst, and the time between them. */
 const BURST = { frames: 3, gapMs: 250 } as const;
+
+/** Where the popup reads a mood from (the overlay reads videos). */
+type PopupSource = Exclude<MoodSource, 'video'>;
 
 type Found = Extract<Mood, { kind: 'mood' }>;
 /** What a check reads: the camera's burst, a file, or a screenshot of the tab with where its video is. */
@@ -317,16 +321,17 @@ export function App() {
       void ask({ type: 'history-update', id: historyId, picks: null, corrected }).then(historyWritten, warnHistory);
   }, [historyId, corrected]);
 
-  async function analyse({ images, video }: Capture, source: MoodSource) {
+  async function analyse({ images, video }: Capture, source: PopupSource) {
     // The snapshot at once, and what is happening while it is read.
     const step = modelReady.current ? t('stepReading') : t('stepModel');
     setState({ kind: 'working', step, image: { src: images[images.length - 1]!, video } });
-    const results: AnalysisResult[] = [];
-    for (const image of images) {
-      results.push(await ask({ type: 'analyze-image', image, detector: settings.detector, backend: 'auto', video }));
-    }
+    // Read and kept by the background: a popup closed meanwhile (a click elsewhere) loses nothing.
+    const {
+      results,
+      mood: found,
+      historyId,
+    } = await ask({ type: 'check-mood', images, detector: settings.detector, video, source });
     modelReady.current = true;
-    const found = moodFromBurst(results);
     // Show the frame with the most faces (the last of equals): what the user sees is what was read.
     let shown = results.length - 1;
     results.forEach((r, i) => {
@@ -345,24 +350,14 @@ export function App() {
       image,
       analysis: results[shown]!,
       mood: found,
-      historyId: null,
+      historyId,
       corrected: null,
       look: meanLook(results.map((r) => r.look)),
     });
-    try {
-      const { id } = await ask({ type: 'mood-record', mood: moodSummary(found, source), picks: [] });
-      const recorded = <S extends State>(s: S): S =>
-        s.kind === 'done' && s.image === image ? { ...s, historyId: id } : s;
-      setState(recorded);
-      // A check left for another before the record came (a file dropped at once) is still this one, to be forgotten.
-      setPrevious((p) => p && recorded(p));
-      historyWritten();
-    } catch (error) {
-      warnHistory(error);
-    }
+    if (historyId !== null) historyWritten();
   }
 
-  async function run(source: MoodSource, capture: () => Promise<Capture | null>) {
+  async function run(source: PopupSource, capture: () => Promise<Capture | null>) {
     setView('mood');
     if (isShownCheck(shownState.current)) setPrevious(shownState.current);
     try {

@@ -55,7 +55,8 @@ async function checkFile(
   return {
     mood: await popup.$eval('[data-testid="mood-word"]', (e) => e.textContent),
     notice: null,
-    faces: Number((await popup.$eval('[data-testid="face-count"]', (e) => e.textContent ?? '0')).split(' ')[0]),
+    // Faces read: "3 faces", or "the 12 largest of 29 faces" in a crowd.
+    faces: Number(/\d+/.exec(await popup.$eval('[data-testid="face-count"]', (e) => e.textContent ?? ''))?.[0]),
   };
 }
 

@@ -620,6 +620,23 @@ describe('different picks, and back', () => {
 });
 
 describe('back to the popup', () => {
+  it('finishes a check the popup was closed on (a click elsewhere) and shows it when opened again', async () => {
+    session = await launchExtension();
+    let popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    // The first check, which loads the face model: the popup closes while it is being read.
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'face-api_sample3.jpg'));
+    await popup.waitForSelector('[data-testid="working"]');
+    await popup.close();
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]', { timeout: 30_000 });
+    expect(await text(popup, '[data-testid="mood-word"]')).toMatch(EMOTION);
+    expect(await text(popup, '[data-testid="face-count"]')).toBe('3 faces');
+    expect(await settledPicks(popup)).toHaveLength(10);
+    const kept = (await storeRecords(popup, 'history')) as { mood: { source: string; faceCount: number } }[];
+    expect(kept.map((e) => [e.mood.source, e.mood.faceCount])).toEqual([['file', 3]]);
+  });
+
   it('shows the last check again soon after, any past check from History, and an old one not at all', async () => {
     session = await launchExtension();
     let popup = await session.openPage('popup.html');

@@ -27,6 +27,7 @@ const ID = 'abcdefghijklmnopabcdefghijklmnop';
 const ORIGIN = `chrome-extension://${ID}/`;
 const TYPES = [
   'analyze-image',
+  'check-mood',
   'capture-tab',
   'recommend',
   'feedback',

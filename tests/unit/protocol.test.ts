@@ -132,6 +132,28 @@ describe('parseBackgroundRequest', () => {
     expect(BACKGROUND_MESSAGES['feedback-restore'].senders).toEqual(['page']);
   });
 
+  it('reads a whole mood check of one to a few pictures from the popup, never from a page', () => {
+    const image = 'data:image/jpeg;base64,/9j/4AAQ';
+    const check = {
+      type: 'check-mood',
+      images: [image, image, image],
+      detector: 'tiny',
+      video: null,
+      source: 'camera',
+    };
+    expect(parseBackgroundRequest(check)?.ok).toBe(true);
+    for (const bad of [
+      { images: [] },
+      { images: Array.from({ length: 6 }, () => image) },
+      { images: ['javascript:alert(1)'] },
+      { source: 'video' },
+      { detector: 'huge' },
+      { extra: 1 },
+    ])
+      expect(parseBackgroundRequest({ ...check, ...bad })?.ok).toBe(false);
+    expect(BACKGROUND_MESSAGES['check-mood'].senders).toEqual(['page']);
+  });
+
   it('leaves messages that are not ours alone', () => {
     for (const raw of [null, 42, 'analyze-image', [], {}, { type: 7 }, { type: 'offscreen:analyze' }]) {
       expect(parseBackgroundRequest(raw)).toBeNull();

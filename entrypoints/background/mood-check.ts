@@ -1,0 +1,45 @@
+/**
+ * A mood check from the popup, finished here rather than in the popup. The popup closes at any click elsewhere, and
+ * a check takes seconds (the first loads the face model): what it had sent is still read and kept in History, where
+ * the popup opened again finds it.
+ */
+import type { AnalysisResult, BackgroundApi, CheckedMood } from '../../models/protocol';
+import { moodFromBurst, moodSummary } from '../../models/mood/mood';
+import { openDatabase } from '../../models/store/db';
+import { recordMood } from '../../models/store/history';
+import { tellOverlays } from './overlays';
+
+type CheckRequest = BackgroundApi['check-mood']['request'];
+
+/** Checks begun and not yet kept. */
+const running = new Set<Promise<unknown>>();
+
+/** Reads every picture of a check with `analyze`, one at a time, and keeps the mood they make in History. */
+export function checkMood(
+  request: CheckRequest,
+  analyze: (image: string) => Promise<AnalysisResult>,
+): Promise<CheckedMood> {
+  const check = (async (): Promise<CheckedMood> => {
+    const results: AnalysisResult[] = [];
+    for (const image of request.images) results.push(await analyze(image));
+    const mood = moodFromBurst(results);
+    if (mood.kind === 'no-face') return { results, mood, historyId: null };
+    try {
+      const historyId = await recordMood(await openDatabase(), moodSummary(mood, request.source), [], Date.now());
+      tellOverlays('mood');
+      return { results, mood, historyId };
+    } catch (error) {
+      // The mood is shown all the same; History says nothing of it.
+      console.warn('Moodreel: history not saved', error);
+      return { results, mood, historyId: null };
+    }
+  })();
+  running.add(check);
+  void check.finally(() => running.delete(check)).catch(() => undefined);
+  return check;
+}
+
+/** Resolves once every check begun has been kept (or has failed): History read after it holds them. */
+export async function checksKept(): Promise<void> {
+  await Promise.allSettled([...running]);
+}
