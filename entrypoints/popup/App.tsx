@@ -25,7 +25,6 @@ import { noFaceProblem, Problem, problemCodeOf, type ClosedPage, type ProblemCod
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
 import { fileKindOf, MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import type { MoodSource } from '../../models/mood/summary';
-
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { StoredHistoryEntry } from '../../models/store/schema';
