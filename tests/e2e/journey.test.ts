@@ -5,7 +5,7 @@
  * page, with the popup used from the keyboard.
  * Screenshots for the README come from here.
  */
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,6 +17,7 @@ import { waitForFocus } from '../support/focus';
 import { forgetOnlyCheck } from '../support/history';
 import { seriousViolations } from '../support/axe';
 import { scratchDir } from '../support/scratch';
+import { overflowing } from '../support/overflow';
 import { DEFAULT_FILTERS, type Filters } from '../../models/recommend/filters';
 import { displayTitle } from '../../models/catalogue/movie';
 import MESSAGES from '../../public/_locales/en/messages.json';
@@ -1104,6 +1105,35 @@ describe('privacy page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
+  it('follows the text size the user set for the browser, as wide as the text is large, nothing cut off', async () => {
+    // "Very large" in Chrome's appearance settings: 24 where the default is 16.
+    const profile = mkdtempSync(join(work, 'large-text-'));
+    mkdirSync(join(profile, 'Default'));
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ webkit: { webprefs: { default_font_size: 24 } } }),
+    );
+    session = await launchExtension({ userDataDir: profile });
+    const popup = await session.openPage('popup.html');
+    await popup.setViewport({ width: 800, height: 600 });
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'face-api_sample3.jpg'));
+    await settledPicks(popup);
+    const px = (selector: string) => popup.$eval(selector, (e) => parseFloat(getComputedStyle(e).fontSize));
+    // 1.5 times the sizes drawn for the default: the text, a pick's title and reason, the mood's word, the popup.
+    expect(await px('body')).toBe(21);
+    expect(await px('.pick-title')).toBe(21);
+    expect(await px('[data-testid="pick-reason"]')).toBe(18);
+    expect(await px('[data-testid="mood-word"]')).toBe(30);
+    expect(await popup.$eval('.popup', (e) => e.getBoundingClientRect().width)).toBe(540);
+    expect(await overflowing(popup)).toEqual([]);
+    // The options page too: its column as wide as its text is large, each genre's box on its name's line.
+    const options = await session.openPage('options.html');
+    await options.setViewport({ width: 1000, height: 800 });
+    await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
+    expect(await options.$eval('.page', (e) => e.getBoundingClientRect().width)).toBe(840);
+    expect(await overflowing(options)).toEqual([]);
+  });
+
   it('in the system’s high-contrast colours still shows the choice made, the view open, each emotion’s bar and the card marked; asked for more contrast or less motion, gives it', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
