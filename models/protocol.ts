@@ -205,6 +205,8 @@ export const BACKGROUND_MESSAGES = {
     }),
     'inference-failed',
   )<CheckedMood>(),
+  /** Whether a mood check is being read: the popup opened meanwhile says it is finishing one. */
+  'check-running': message(bare('check-running'), 'inference-failed')<{ running: boolean }>(),
   /**
    * The popup has opened: start the face model and load the catalogue now, so the click finds them ready. Answers
    * when the model is ready (false where this browser cannot run it); the catalogue goes on loading behind it.

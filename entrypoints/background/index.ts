@@ -34,7 +34,7 @@ import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { forgetClosedPage } from '../shared/closed-page';
 import { catalogueBusy, catalogueWriting, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { checkMood, checksKept } from './mood-check';
+import { checkMood, checkRunning, checksKept } from './mood-check';
 import { captureWithOverlayAside, tellOverlays } from './overlays';
 import {
   catalogueTitles,
@@ -109,6 +109,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
         askOffscreen({ type: 'offscreen:analyze', image, detector: r.detector, backend: 'auto', video: r.video }),
       ),
     ),
+  'check-running': async () => ({ running: checkRunning() }),
   // Answers once the face model is ready; the catalogue loads alongside without holding the answer.
   'warm-up': async (r) => {
     void warmPicks().catch((error: unknown) => console.warn('Moodreel: could not load the catalogue early', error));

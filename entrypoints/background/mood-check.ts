@@ -39,6 +39,11 @@ export function checkMood(
   return check;
 }
 
+/** Whether a check is being read (one a popup closed on, say). */
+export function checkRunning(): boolean {
+  return running.size > 0;
+}
+
 /** Resolves once every check begun has been kept (or has failed): History read after it holds them. */
 export async function checksKept(): Promise<void> {
   await Promise.allSettled([...running]);

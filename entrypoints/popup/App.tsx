@@ -61,7 +61,8 @@ interface Capture {
 }
 type State =
   | { kind: 'idle' }
-  | { kind: 'working'; step: string; count?: number; image?: Picture }
+  /** `finishing`: a check begun before the popup last closed, which the background is reading; shown once kept. */
+  | { kind: 'working'; step: string; count?: number; image?: Picture; finishing?: boolean }
   | {
       kind: 'done';
       image: Picture;
@@ -85,6 +86,8 @@ type State =
 /** A check in view with its picks. */
 type ShownCheck = Extract<State, { kind: 'done' | 'recalled' }>;
 const isShownCheck = (s: State): s is ShownCheck => s.kind === 'done' || s.kind === 'recalled';
+/** Nothing of the user's own in view yet: empty, or a check begun before the popup opened, being finished. */
+const waiting = (s: State): boolean => s.kind === 'idle' || (s.kind === 'working' && s.finishing === true);
 /** Its history id (null while a new check is being recorded, or if it could not be). */
 const checkId = (s: ShownCheck): number | null => (s.kind === 'done' ? s.historyId : s.entry.id);
 type View = 'mood' | 'history' | 'watchlist';
@@ -251,6 +254,15 @@ export function App() {
         return null;
       },
     );
+    // A check the popup last closed on, still being read: said so until it is kept (the list below waits for it).
+    let recalled = false;
+    ask({ type: 'check-running' }).then(
+      ({ running }) => {
+        if (running && !recalled)
+          setState((s) => (s.kind === 'idle' ? { kind: 'working', step: t('stepFinishing'), finishing: true } : s));
+      },
+      (error: unknown) => console.warn('Moodreel: running check not asked for', error),
+    );
     Promise.all([ask({ type: 'history-list', limit: 1 }), refused])
       .then(
         async ([[last], code]) => {
@@ -258,7 +270,11 @@ export function App() {
         },
         (error: unknown) => console.warn('Moodreel: last check not read', error),
       )
-      .finally(() => setRecallAsked(true));
+      .finally(() => {
+        recalled = true;
+        setState((s) => (s.kind === 'working' && s.finishing ? { kind: 'idle' } : s));
+        setRecallAsked(true);
+      });
   }, []);
 
   /**
@@ -270,7 +286,7 @@ export function App() {
   async function showAgain(check: ShownCheck, how: { onlyIfIdle?: boolean; inForce?: boolean } = {}): Promise<void> {
     const id = checkId(check);
     const choices = id === null ? null : await choicesFor(id);
-    if (how.onlyIfIdle && shownState.current.kind !== 'idle') return;
+    if (how.onlyIfIdle && !waiting(shownState.current)) return;
     // Its picks were recorded when it was made; the list shown now is not written over them.
     if (id !== null) recordedPicks.current = id;
     // One render: the list is asked for once, with the choices in place.
