@@ -87,8 +87,8 @@ type State =
 type ShownCheck = Extract<State, { kind: 'done' | 'recalled' }>;
 const isShownCheck = (s: State): s is ShownCheck => s.kind === 'done' || s.kind === 'recalled';
 /** Nothing of the user's own in view yet: empty, or a check begun before the popup opened, being finished. */
-const waiting = (s: State): boolean => s.kind === 'idle' || (s.kind === 'working' && s.finishing === true);
-/** Its history id (null while a new check is being recorded, or if it could not be). */
+const openToRecall = (s: State): boolean => s.kind === 'idle' || (s.kind === 'working' && s.finishing === true);
+/** Its history id (null if History could not keep it). */
 const checkId = (s: ShownCheck): number | null => (s.kind === 'done' ? s.historyId : s.entry.id);
 type View = 'mood' | 'history' | 'watchlist';
 
@@ -286,9 +286,12 @@ export function App() {
   async function showAgain(check: ShownCheck, how: { onlyIfIdle?: boolean; inForce?: boolean } = {}): Promise<void> {
     const id = checkId(check);
     const choices = id === null ? null : await choicesFor(id);
-    if (how.onlyIfIdle && !waiting(shownState.current)) return;
-    // Its picks were recorded when it was made; the list shown now is not written over them.
-    if (id !== null) recordedPicks.current = id;
+    if (how.onlyIfIdle && !openToRecall(shownState.current)) return;
+    // Its picks were recorded when it was made; the list shown now is not written over them. A check the popup closed
+    // on before any were shown (kept by the background) gets the first list shown for it now; the overlay's checks
+    // keep none (their lists were the panel's).
+    const unshown = check.kind === 'recalled' && check.entry.picks.length === 0 && check.entry.mood.source !== 'video';
+    if (id !== null && !unshown) recordedPicks.current = id;
     // One render: the list is asked for once, with the choices in place.
     setState(check);
     if (choices) picks.restoreChoices(choices, choices.list, choices.earlier);

@@ -29,13 +29,13 @@ export interface ExpressionView {
   detail: number;
 }
 
-/** A detected face with what each of its views gave (the crop, then its mirror image). */
 /** The faces read from an input, and how many the detector found (more than were read where it found too many). */
 export interface FacesRead {
   faces: Face[];
   found: number;
 }
 
+/** A detected face with what each of its views gave (the crop, then its mirror image). */
 export interface FaceViews extends Omit<Face, 'expressions'> {
   views: ExpressionView[];
 }

@@ -641,9 +641,16 @@ describe('back to the popup', () => {
     await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]', { timeout: 30_000 });
     expect(await text(popup, '[data-testid="mood-word"]')).toMatch(EMOTION);
     expect(await text(popup, '[data-testid="face-count"]')).toBe('3 faces');
-    expect(await settledPicks(popup)).toHaveLength(10);
+    const shown = await settledPicks(popup);
+    expect(shown).toHaveLength(10);
     const kept = (await storeRecords(popup, 'history')) as { mood: { source: string; faceCount: number } }[];
     expect(kept.map((e) => [e.mood.source, e.mood.faceCount])).toEqual([['file', 3]]);
+    // History keeps the first picks shown for it: these.
+    await expect
+      .poll(async () => ((await storeRecords(popup, 'history')) as { picks: number[] }[])[0]?.picks, {
+        timeout: 10_000,
+      })
+      .toEqual(shown);
   });
 
   it('shows the last check again soon after, any past check from History, and an old one not at all', async () => {
