@@ -23,7 +23,7 @@ import {
 import { getMovies, searchTitles, withoutSearchFields, type TitlesElsewhere } from '../../models/store/catalogue';
 import { openDatabase } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
-import { forgetHistoryEntry, latestMood, listHistory, recordMood, updateHistory } from '../../models/store/history';
+import { forgetHistoryEntry, latestMood, listHistory, updateHistory } from '../../models/store/history';
 import { listMarks, listWatchlist, loadUserModel, resetMoodMap } from '../../models/store/user';
 import { savePosterLook } from '../../models/store/tmdb';
 import { moodMapSummary } from '../../models/learning/mood-map';
@@ -34,7 +34,7 @@ import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { forgetClosedPage } from '../shared/closed-page';
 import { catalogueBusy, catalogueWriting, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
-import { checkMood, checkRunning, checksKept } from './mood-check';
+import { checkMood, checkRunning, checksKept, keepMood } from './mood-check';
 import { captureWithOverlayAside, tellOverlays } from './overlays';
 import {
   catalogueTitles,
@@ -158,11 +158,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     forgetShownPosterLooks();
     return { saved };
   },
-  'mood-record': async (r) => {
-    const id = await recordMood(await openDatabase(), r.mood, r.picks, Date.now());
-    tellOverlays('mood');
-    return { id };
-  },
+  'mood-record': async (r) => ({ id: await keepMood(r.mood, r.picks) }),
   'mood-latest': async () => latestMood(await openDatabase()),
   // A check the popup sent before it closed is in the list once kept: the popup opened again shows it.
   'history-list': async (r) => {

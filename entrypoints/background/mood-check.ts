@@ -5,6 +5,7 @@
  */
 import type { AnalysisResult, BackgroundApi, CheckedMood } from '../../models/protocol';
 import { moodFromBurst, moodSummary } from '../../models/mood/mood';
+import type { MoodSummary } from '../../models/mood/summary';
 import { openDatabase } from '../../models/store/db';
 import { recordMood } from '../../models/store/history';
 import { tellOverlays } from './overlays';
@@ -25,9 +26,7 @@ export function checkMood(
     const mood = moodFromBurst(results);
     if (mood.kind === 'no-face') return { results, mood, historyId: null };
     try {
-      const historyId = await recordMood(await openDatabase(), moodSummary(mood, request.source), [], Date.now());
-      tellOverlays('mood');
-      return { results, mood, historyId };
+      return { results, mood, historyId: await keepMood(moodSummary(mood, request.source), []) };
     } catch (error) {
       // The mood is shown all the same; History says nothing of it.
       console.warn('Moodreel: history not saved', error);
@@ -37,6 +36,13 @@ export function checkMood(
   running.add(check);
   void check.finally(() => running.delete(check)).catch(() => undefined);
   return check;
+}
+
+/** Keeps a mood in History with the picks shown for it (none yet, or the overlay's), and tells the overlays. */
+export async function keepMood(mood: MoodSummary, picks: number[]): Promise<number> {
+  const id = await recordMood(await openDatabase(), mood, picks, Date.now());
+  tellOverlays('mood');
+  return id;
 }
 
 /** Whether a check is being read (one a popup closed on, say). */
