@@ -14,7 +14,7 @@ import { isImageDataUrl } from './image/data-url';
 import type { VideoOnScreen } from './image/frame';
 import type { createClient, Parsed } from './messaging';
 import type { ErrorCode } from './problems';
-import { isProbabilities, parseMoodSummary, type MoodSource, type MoodSummary } from './mood/summary';
+import { CHECK_SOURCES, isProbabilities, parseMoodSummary, type MoodSummary } from './mood/summary';
 import type { Mood } from './mood/mood';
 import { BACKENDS, type Backend, type BackendChoice } from './face/backend';
 import type { Strategy } from './recommend/mood-target';
@@ -198,10 +198,7 @@ export const BACKGROUND_MESSAGES = {
       ),
       detector,
       video: orNull(videoOnScreen),
-      source: v.picklist(
-        ['camera', 'tab', 'file'] as const satisfies readonly MoodSource[],
-        'source must be the camera, a tab or a file',
-      ),
+      source: v.picklist(CHECK_SOURCES, 'source must be the camera, a tab or a file'),
     }),
     'inference-failed',
   )<CheckedMood>(),

@@ -24,7 +24,7 @@ import { correctedMood, moodAsMeant, type Mood } from '../../models/mood/mood';
 import { noFaceProblem, Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
 import { fileKindOf, MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
-import type { MoodSource } from '../../models/mood/summary';
+import type { CheckSource } from '../../models/mood/summary';
 import { DEFAULT_SETTINGS, type Settings } from '../../models/settings';
 import { registeredSites } from '../../models/sites';
 import type { StoredHistoryEntry } from '../../models/store/schema';
@@ -49,9 +49,6 @@ const RECALL_WITHIN_MS = 60 * 60_000;
 
 /** Frames in a webcam burst, and the time between them. */
 const BURST = { frames: 3, gapMs: 250 } as const;
-
-/** Where the popup reads a mood from (the overlay reads videos). */
-type PopupSource = Exclude<MoodSource, 'video'>;
 
 type Found = Extract<Mood, { kind: 'mood' }>;
 /** What a check reads: the camera's burst, a file, or a screenshot of the tab with where its video is. */
@@ -339,7 +336,7 @@ export function App() {
       void ask({ type: 'history-update', id: historyId, picks: null, corrected }).then(historyWritten, warnHistory);
   }, [historyId, corrected]);
 
-  async function analyse({ images, video }: Capture, source: PopupSource) {
+  async function analyse({ images, video }: Capture, source: CheckSource) {
     // The snapshot at once, and what is happening while it is read.
     const step = modelReady.current ? t('stepReading') : t('stepModel');
     setState({ kind: 'working', step, image: { src: images[images.length - 1]!, video } });
@@ -375,7 +372,7 @@ export function App() {
     if (historyId !== null) historyWritten();
   }
 
-  async function run(source: PopupSource, capture: () => Promise<Capture | null>) {
+  async function run(source: CheckSource, capture: () => Promise<Capture | null>) {
     setView('mood');
     if (isShownCheck(shownState.current)) setPrevious(shownState.current);
     try {

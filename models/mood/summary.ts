@@ -2,7 +2,10 @@
 import { hasOnlyKeys, isRecord, isUnit } from '../checks';
 import { EMOTIONS, type EmotionProbabilities } from './emotions';
 
-export const MOOD_SOURCES = ['camera', 'tab', 'file', 'video'] as const;
+/** Where a mood check reads from: the popup's camera, tab or file (a `check-mood`), or a video in the overlay. */
+export const CHECK_SOURCES = ['camera', 'tab', 'file'] as const;
+export type CheckSource = (typeof CHECK_SOURCES)[number];
+export const MOOD_SOURCES = [...CHECK_SOURCES, 'video'] as const;
 export type MoodSource = (typeof MOOD_SOURCES)[number];
 
 /** The most faces a kept mood counts, read and found. */
