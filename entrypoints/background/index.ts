@@ -32,6 +32,7 @@ import { migrateSettings } from '../../models/settings';
 import { clearSettings, loadSettings, saveSettings, watchSettings } from '../shared/settings';
 import { forgetChoices, forgetChoicesOf } from '../shared/check-choices';
 import { forgetClosedPage } from '../shared/closed-page';
+import { forgetMissedCheck } from '../shared/missed-check';
 import { catalogueBusy, catalogueWriting, ensureCatalogue, importSettled } from './catalogue';
 import { setUpFrameMenu } from './frame-menu';
 import { checkMood, checkRunning, checksKept, keepMood } from './mood-check';
@@ -212,6 +213,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await clearSettings();
     await forgetChoices();
     await forgetClosedPage().catch((error: unknown) => console.warn('Moodreel: refused read not forgotten', error));
+    await forgetMissedCheck();
     tellOverlays('mood');
     tellOverlays('marks');
     return storeCounts(db);

@@ -1,13 +1,16 @@
 /**
  * A mood check from the popup, finished here rather than in the popup. The popup closes at any click elsewhere, and
  * a check takes seconds (the first loads the face model): what it had sent is still read and kept in History, where
- * the popup opened again finds it.
+ * the popup opened again finds it, or finds how it ended where it found no mood (missed-check.ts).
  */
 import type { AnalysisResult, BackgroundApi, CheckedMood } from '../../models/protocol';
 import { moodFromBurst, moodSummary } from '../../models/mood/mood';
 import type { MoodSummary } from '../../models/mood/summary';
 import { openDatabase } from '../../models/store/db';
 import { recordMood } from '../../models/store/history';
+import { checkFailure } from '../../models/mood/missed-check';
+import { problemCodeOf } from '../../models/problems';
+import { keepMissedCheck } from '../shared/missed-check';
 import { tellOverlays } from './overlays';
 
 type CheckRequest = BackgroundApi['check-mood']['request'];
@@ -22,9 +25,21 @@ export function checkMood(
 ): Promise<CheckedMood> {
   const check = (async (): Promise<CheckedMood> => {
     const results: AnalysisResult[] = [];
-    for (const image of request.images) results.push(await analyze(image));
+    // Kept before the answer: the popup that gets it forgets it again.
+    const source = request.source;
+    try {
+      for (const image of request.images) results.push(await analyze(image));
+    } catch (error) {
+      const code = checkFailure(problemCodeOf(error, 'inference-failed'));
+      await keepMissedCheck({ source, at: Date.now(), ended: 'failed', code });
+      throw error;
+    }
     const mood = moodFromBurst(results);
-    if (mood.kind === 'no-face') return { results, mood, historyId: null };
+    if (mood.kind === 'no-face') {
+      const { width, height } = results[results.length - 1]!.image;
+      await keepMissedCheck({ source, at: Date.now(), ended: 'no-face', width, height });
+      return { results, mood, historyId: null };
+    }
     try {
       return { results, mood, historyId: await keepMood(moodSummary(mood, request.source), []) };
     } catch (error) {

@@ -7,7 +7,8 @@ import { browser } from 'wxt/browser';
 import { HistoryView } from '../../components/HistoryView';
 import { MoodPanel } from '../../components/MoodPanel';
 import { RecalledMood } from '../../components/RecalledMood';
-import { t, type MessageKey } from '../../components/i18n';
+import { formatAgo, t, type MessageKey } from '../../components/i18n';
+import { SOURCE_WORDS } from '../../components/sourceWords';
 import { ProblemNotice } from '../../components/ProblemNotice';
 import { useLoaded } from '../../components/useLoaded';
 import { useAction } from '../../components/useAction';
@@ -21,7 +22,7 @@ import { ACTION } from '../../components/feedbackActions';
 import { Working } from '../../components/Working';
 import type { Emotion } from '../../models/mood/emotions';
 import { correctedMood, moodAsMeant, type Mood } from '../../models/mood/mood';
-import { noFaceProblem, Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
+import { Problem, problemCodeOf, type ClosedPage, type ProblemCode } from '../../models/problems';
 import { MAX_LOOKUP, type AnalysisResult } from '../../models/protocol';
 import { fileKindOf, MAX_IMAGE_DATA_URL_LENGTH, MAX_IMAGE_FILE_BYTES } from '../../models/image/data-url';
 import type { CheckSource } from '../../models/mood/summary';
@@ -32,6 +33,8 @@ import { loadSettings, saveSetting, savedOrStored, type SettingName } from '../s
 import { applyTheme } from '../shared/theme';
 import { choicesFor, keepChoices } from '../shared/check-choices';
 import { takeClosedPage } from '../shared/closed-page';
+import { forgetMissedCheck, takeMissedCheck } from '../shared/missed-check';
+import { checkNoFaceProblem, missedCheckProblem } from '../../models/mood/missed-check';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
 import { askBackground } from '../shared/background-client';
@@ -77,6 +80,8 @@ type State =
       image?: Picture;
       /** A body in place of the problem's own, where the way forward differs for this check. */
       body?: MessageKey | undefined;
+      /** A check the popup was closed on, told when opened again: where it read from and when it ended. */
+      missed?: { source: CheckSource; at: number };
     }
   /** A check made earlier, back in view: the popup reopened soon after it, or "Picks for this mood" in History. */
   | { kind: 'recalled'; entry: StoredHistoryEntry; corrected: Emotion | null };
@@ -263,7 +268,19 @@ export function App() {
     Promise.all([ask({ type: 'history-list', limit: 1 }), refused])
       .then(
         async ([[last], code]) => {
-          if (!code && last && Date.now() - last.at <= RECALL_WITHIN_MS) await recall(last, true);
+          if (code) return;
+          // One it was closed on that found no mood (no face, a failed read), later than the last kept: how it ended.
+          const missed = await takeMissedCheck().catch((error: unknown) => {
+            console.warn('Moodreel: missed check not read', error);
+            return null;
+          });
+          const recent = (at: number) => Date.now() - at <= RECALL_WITHIN_MS;
+          if (missed && recent(missed.at) && !(last && last.at > missed.at)) {
+            const { source, at } = missed;
+            setState((s) =>
+              openToRecall(s) ? { kind: 'problem', ...missedCheckProblem(missed), missed: { source, at } } : s,
+            );
+          } else if (last && recent(last.at)) await recall(last, true);
         },
         (error: unknown) => console.warn('Moodreel: last check not read', error),
       )
@@ -345,7 +362,10 @@ export function App() {
       results,
       mood: found,
       historyId,
-    } = await ask({ type: 'check-mood', images, detector: settings.detector, video, source });
+    } = await ask({ type: 'check-mood', images, detector: settings.detector, video, source }).finally(
+      // Answered here: kept for a popup opened later, a check that found no mood needs no telling again.
+      () => void forgetMissedCheck(),
+    );
     modelReady.current = true;
     // Show the frame with the most faces (the last of equals): what the user sees is what was read.
     let shown = results.length - 1;
@@ -353,11 +373,8 @@ export function App() {
       if (r.faces.length > results[shown]!.faces.length) shown = i;
     });
     const image = { src: images[shown]!, video };
-    if (found.kind === 'no-face') {
-      // A video's frame gets a video's advice, not the camera's.
-      const none = noFaceProblem(results[shown]!.image, source === 'tab' ? 'noFaceInFrame' : undefined);
-      return setState({ kind: 'problem', ...none, image });
-    }
+    if (found.kind === 'no-face')
+      return setState({ kind: 'problem', ...checkNoFaceProblem(results[shown]!.image, source), image });
     // A new check's picks are for its mood, not like a title chosen on the last list.
     picks.onBackToMood();
     setState({
@@ -531,6 +548,11 @@ export function App() {
               )}
               {state.image && <Snapshot picture={state.image} thumb />}
             </>
+          )}
+          {state.kind === 'problem' && state.missed && (
+            <p class="problem-when" data-testid="problem-when">
+              {t(SOURCE_WORDS[state.missed.source])} · {formatAgo(state.missed.at)}
+            </p>
           )}
           {state.kind === 'problem' && (
             <ProblemNotice

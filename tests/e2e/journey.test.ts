@@ -5,6 +5,7 @@
  * page, with the popup used from the keyboard.
  * Screenshots for the README come from here.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
@@ -651,6 +652,56 @@ describe('back to the popup', () => {
         timeout: 10_000,
       })
       .toEqual(shown);
+  });
+
+  it('says once, when opened again, that a check it was closed on found no face', async () => {
+    session = await launchExtension();
+    let popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    const other = await session.openPage('options.html');
+    const crowd = { type: 'analyze-image', image: dataUrl(join(FACES, 'human_solvay1927.jpg')), detector: 'ssd' };
+    const held = Promise.all([1, 2].map(() => askFrom(other, { ...crowd, backend: 'auto', video: null })));
+    // A test card: a picture with no face in it.
+    const noFace = join(work, 'test-card.png');
+    execFileSync('ffmpeg', [
+      '-y',
+      '-loglevel',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=640x480',
+      '-frames:v',
+      '1',
+      noFace,
+    ]);
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(noFace);
+    await popup.waitForSelector('[data-testid="working"]');
+    await popup.close();
+    await held;
+    // Read meanwhile, with no popup open to say so.
+    await expect
+      .poll(() => other.evaluate(async () => (await chrome.storage.session.get('missedCheck')).missedCheck), {
+        timeout: 30_000,
+      })
+      .toMatchObject({ ended: 'no-face', source: 'file', width: 640, height: 480 });
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="notice"]');
+    expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('no-face');
+    expect(await text(popup, '[data-testid="problem-when"]')).toBe(`${MESSAGES.sourceFile.message} · now`);
+    expect(await storeRecords(popup, 'history')).toEqual([]);
+    // Told once: opened again, the empty view.
+    await popup.close();
+    popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    expect(await popup.$('[data-testid="notice"]')).toBeNull();
+    // A check the popup stays open for is told there, and not again.
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(noFace);
+    await popup.waitForSelector('[data-testid="notice"][data-code="no-face"]', { timeout: 30_000 });
+    expect(await popup.$('[data-testid="problem-when"]')).toBeNull();
+    await expect
+      .poll(() => popup.evaluate(async () => (await chrome.storage.session.get('missedCheck')).missedCheck))
+      .toBeUndefined();
   });
 
   it('shows the last check again soon after, any past check from History, and an old one not at all', async () => {
