@@ -1191,12 +1191,19 @@ describe('accessibility (axe-core)', () => {
     expect(await px('[data-testid="pick-reason"]')).toBe(18);
     expect(await px('[data-testid="mood-word"]')).toBe(30);
     expect(await popup.$eval('.popup', (e) => e.getBoundingClientRect().width)).toBe(540);
+    // A pick's poster as large as its text.
+    expect(await popup.$eval('.poster', (e) => [e.clientWidth, e.clientHeight])).toEqual([72, 108]);
     expect(await overflowing(popup)).toEqual([]);
     // The options page too: its column as wide as its text is large, each genre's box on its name's line.
     const options = await session.openPage('options.html');
     await options.setViewport({ width: 1000, height: 800 });
     await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
     expect(await options.$eval('.page', (e) => e.getBoundingClientRect().width)).toBe(840);
+    // Its boxes as large as the names beside them.
+    const boxes = await options.$$eval('input[type="checkbox"], input[type="radio"]', (all) => [
+      ...new Set(all.map((e) => `${e.getBoundingClientRect().width}×${e.getBoundingClientRect().height}`)),
+    ]);
+    expect(boxes).toEqual(['19.5×19.5']);
     expect(await overflowing(options)).toEqual([]);
   });
 
