@@ -37,6 +37,7 @@ import { forgetMissedCheck, takeMissedCheck } from '../shared/missed-check';
 import { checkNoFaceProblem, missedCheckProblem } from '../../models/mood/missed-check';
 import { burst, CameraError, cameraPermission, showCameraPage, UNBLOCK_CAMERA } from './camera';
 import { measurePosterLook } from './poster-look';
+import { drawnAsPng } from './drawn-picture';
 import { askBackground } from '../shared/background-client';
 import { Tabs } from '../../components/Tabs';
 import { WaitButton } from '../../components/WaitButton';
@@ -139,14 +140,19 @@ function readFile(file: File): Promise<string> {
   // Said before reading: a HEIC photo is not damaged, the browser cannot open its format.
   if (kind.kind === 'unreadable-picture') return Promise.reject(new FileProblem('image-format', [kind.format]));
   // Said before reading: a 100 MB file is not damaged, it is too large.
-  if (file.size > MAX_IMAGE_FILE_BYTES)
-    return Promise.reject(new FileProblem('image-too-large', [megabytes(file.size), megabytes(MAX_IMAGE_FILE_BYTES)]));
+  const tooLarge = () => new FileProblem('image-too-large', [megabytes(file.size), megabytes(MAX_IMAGE_FILE_BYTES)]);
+  if (file.size > MAX_IMAGE_FILE_BYTES) return Promise.reject(tooLarge());
+  // An empty file (a download cut short) has nothing to read.
+  if (file.size === 0) return Promise.reject(new FileProblem('bad-image'));
+  // Drawn no larger than the face model reads: well inside the limit.
+  if (kind.kind === 'drawn')
+    return drawnAsPng(file, kind.type).catch(() => Promise.reject(new FileProblem('bad-image')));
   return new Promise((resolve, reject) => {
     const reader = new FileReader();
     reader.onload = () =>
       typeof reader.result === 'string' && reader.result.length <= MAX_IMAGE_DATA_URL_LENGTH
         ? resolve(reader.result)
-        : reject(new FileProblem('image-too-large', [megabytes(file.size), megabytes(MAX_IMAGE_FILE_BYTES)]));
+        : reject(tooLarge());
     reader.onerror = () => reject(new FileProblem('bad-image'));
     // Under the type's usual name ("image/jpg" is a JPEG).
     reader.readAsDataURL(file.slice(0, file.size, kind.type));

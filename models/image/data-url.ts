@@ -18,27 +18,41 @@ export function isImageDataUrl(v: unknown): v is string {
  * Picture formats neither browser opens, by file extension: the system does not always give their files an image
  * type (HEIC on Linux, say), and the user knows them by this name.
  */
-const UNREADABLE_PICTURE_EXTENSIONS = new Set(
-  'tif tiff heic heif jxl jp2 psd xcf svg ico dng cr2 cr3 nef arw raf'.split(' '),
-);
+const UNREADABLE_PICTURE_EXTENSIONS = new Set('tif tiff heic heif jxl jp2 psd xcf dng cr2 cr3 nef arw raf'.split(' '));
 
 /**
- * What a chosen file is: a picture the browser opens (with its type as the protocol names it), a picture in a format
- * it does not (named as users know it), or no picture.
+ * Pictures both browsers show that the protocol does not carry (a drawing, an icon), by type and by extension: the
+ * popup draws them as the browser shows them into a PNG, which is read like any other.
+ */
+export type DrawnType = 'image/svg+xml' | 'image/x-icon';
+const DRAWN_TYPES = new Map<string, DrawnType>([
+  ['svg+xml', 'image/svg+xml'],
+  ['x-icon', 'image/x-icon'],
+  ['vnd.microsoft.icon', 'image/x-icon'],
+]);
+const DRAWN_EXTENSIONS = new Map<string, DrawnType>([
+  ['svg', 'image/svg+xml'],
+  ['ico', 'image/x-icon'],
+]);
+
+/**
+ * What a chosen file is: a picture the browser opens (with its type as the protocol names it), one it shows that the
+ * popup draws first, a picture in a format it does not open (named as users know it), or no picture.
  */
 export type FileKind =
   | { kind: 'readable'; type: `image/${(typeof READABLE_IMAGE_TYPES)[number]}` }
+  | { kind: 'drawn'; type: DrawnType }
   | { kind: 'unreadable-picture'; format: string }
   | { kind: 'not-a-picture' };
 
 /** Other names systems and pages give the readable types. */
-const TYPE_ALIASES: Record<string, (typeof READABLE_IMAGE_TYPES)[number]> = {
-  jpg: 'jpeg',
-  pjpeg: 'jpeg',
-  'x-png': 'png',
-  'x-ms-bmp': 'bmp',
-  'x-bmp': 'bmp',
-};
+const TYPE_ALIASES = new Map<string, (typeof READABLE_IMAGE_TYPES)[number]>([
+  ['jpg', 'jpeg'],
+  ['pjpeg', 'jpeg'],
+  ['x-png', 'png'],
+  ['x-ms-bmp', 'bmp'],
+  ['x-bmp', 'bmp'],
+]);
 
 const isReadable = (subtype: string): subtype is (typeof READABLE_IMAGE_TYPES)[number] =>
   (READABLE_IMAGE_TYPES as readonly string[]).includes(subtype);
@@ -47,9 +61,11 @@ const isReadable = (subtype: string): subtype is (typeof READABLE_IMAGE_TYPES)[n
 export function fileKindOf(type: string, name: string): FileKind {
   const lower = type.toLowerCase();
   const given = lower.startsWith('image/') ? lower.slice('image/'.length) : null;
-  const subtype = given === null ? null : (TYPE_ALIASES[given] ?? given);
+  const subtype = given === null ? null : (TYPE_ALIASES.get(given) ?? given);
   if (subtype !== null && isReadable(subtype)) return { kind: 'readable', type: `image/${subtype}` };
   const extension = /\.([a-z0-9]{2,5})$/i.exec(name)?.[1]?.toLowerCase() ?? null;
+  const drawn = subtype === null ? DRAWN_EXTENSIONS.get(extension ?? '') : DRAWN_TYPES.get(subtype);
+  if (drawn) return { kind: 'drawn', type: drawn };
   const unreadableByName = extension !== null && UNREADABLE_PICTURE_EXTENSIONS.has(extension);
   if (subtype === null && !unreadableByName) return { kind: 'not-a-picture' };
   // "HEIC", "TIFF": the extension users know it by, else the type's name without its prefixes.

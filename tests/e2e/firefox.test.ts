@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFileSync } from 'node:fs';
 import { askFrom } from '../support/chromium';
 import { launchFirefox, openAddonPage, waitForAddonPage } from '../support/firefox';
-import { convertedTo, dataUrl, FACES } from '../support/images';
+import { convertedTo, dataUrl, FACES, svgDrawingOf } from '../support/images';
 import { inOverlay, overlayReads, seenInOverlay } from '../support/overlay';
 import { fullScreen } from '../support/player';
 import { startRecordingProxy, type RecordingProxy } from '../support/recording-proxy';
@@ -286,7 +286,7 @@ describe('Moodreel in Firefox, in full screen', () => {
 });
 
 describe('Moodreel in Firefox, pictures in other formats', () => {
-  it('reads an AVIF picture, and names a TIFF one it cannot open', async () => {
+  it('reads an AVIF picture and an SVG drawing, and names a TIFF one it cannot open', async () => {
     const popup = await openAddonPage(browser, 'popup.html?in=tab', '[data-testid="check-file"]');
     const input = async () => (await popup.$('input[data-testid="file-input"]'))!;
     await (await input()).uploadFile(convertedTo(join(FACES, 'face-api_sample1.jpg'), join(media, 'group.avif')));
@@ -295,10 +295,17 @@ describe('Moodreel in Firefox, pictures in other formats', () => {
     await popup.waitForFunction(() => document.querySelectorAll('[data-testid="pick"]').length === 10, {
       timeout: 60_000,
     });
+    // A drawing with no size of its own, drawn as Firefox shows it.
+    await (
+      await input()
+    ).uploadFile(svgDrawingOf(join(FACES, 'face-api_sample3.jpg'), media, join(media, 'group.svg')));
+    await popup.waitForFunction(() => document.querySelector('[data-testid="face-count"]')?.textContent === '3 faces', {
+      timeout: 60_000,
+    });
     await (await input()).uploadFile(convertedTo(join(FACES, 'human_person-vlado.jpg'), join(media, 'scan.tiff')));
     const notice = '[data-testid="notice"][data-code="image-format"]';
     await popup.waitForSelector(notice, { timeout: 30_000 });
-    expect(await popup.$eval(notice, (e) => e.textContent ?? '')).toContain('This is a TIFF picture');
+    expect(await popup.$eval(notice, (e) => e.textContent ?? '')).toContain('This picture is in TIFF format');
     await popup.close();
   });
 });

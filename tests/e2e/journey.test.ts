@@ -11,7 +11,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
-import { convertedTo, dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+import { convertedTo, dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo, iconOf, svgDrawingOf } from '../support/images';
 import { firstPickOnFirstScreen, otherPicks, pickIds, pickReplaced, POPUP_MAX_HEIGHT } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { waitForFocus } from '../support/focus';
@@ -305,6 +305,36 @@ describe('an image file', () => {
     expect(entry?.mood.source).toBe('file');
   });
 
+  it('reads an SVG drawing and an icon as the browser shows them; an empty file or a damaged drawing is no picture', async () => {
+    session = await launchExtension();
+    const popup = await session.openPage('popup.html');
+    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    const upload = async (path: string) => (await popup.$('input[data-testid="file-input"]'))!.uploadFile(path);
+    // Three faces in a drawing with no size of its own.
+    const drawing = svgDrawingOf(join(FACES, 'face-api_sample3.jpg'), work, join(work, 'group.svg'));
+    await upload(drawing);
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 60_000 });
+    expect(await text(popup, '[data-testid="face-count"]')).toBe('3 faces');
+    // Drawn at a size a face is found in, on white as the browser shows it.
+    const shown = await popup.$eval('figure.snapshot img', (img) => {
+      const { naturalWidth: w, naturalHeight: h, src } = img as HTMLImageElement;
+      return { w, h, png: src.startsWith('data:image/png;') };
+    });
+    expect(shown).toEqual({ w: 1024, h: 683, png: true });
+    // A drawing cut off mid-way, and a download cut short: not pictures, said plainly (not "an internal error").
+    writeFileSync(join(work, 'cut.svg'), readFileSync(drawing, 'utf8').slice(0, 5000));
+    await upload(join(work, 'cut.svg'));
+    await popup.waitForSelector('[data-testid="notice"][data-code="bad-image"]', { timeout: 30_000 });
+    // One face in a 256-px icon.
+    await upload(iconOf(join(FACES, 'human_person-vlado.jpg'), join(work, 'face.ico')));
+    await popup.waitForFunction(() => document.querySelector('[data-testid="face-count"]')?.textContent === '1 face', {
+      timeout: 60_000,
+    });
+    writeFileSync(join(work, 'cut.jpg'), '');
+    await upload(join(work, 'cut.jpg'));
+    await popup.waitForSelector('[data-testid="notice"][data-code="bad-image"]', { timeout: 30_000 });
+  });
+
   it('reads a mood from a picked file and from a dropped one (AVIF too), refuses a non-image or a format the browser cannot open plainly with the way back to the last picks; History forgets a check', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
@@ -348,7 +378,7 @@ describe('an image file', () => {
     const tiff = convertedTo(join(FACES, 'human_person-vlado.jpg'), join(work, 'scan.tiff'));
     await drop('scan.tiff', 'image/tiff', readFileSync(tiff).toString('base64'));
     await popup.waitForSelector('[data-testid="notice"][data-code="image-format"]', { timeout: 30_000 });
-    expect(await text(popup, '[data-testid="notice"]')).toContain('This is a TIFF picture');
+    expect(await text(popup, '[data-testid="notice"]')).toContain('This picture is in TIFF format');
     await drop('IMG_0042.HEIC', '', Buffer.from('ftypheic').toString('base64'));
     await popup.waitForFunction(() => document.querySelector('[data-testid="notice"]')?.textContent?.includes('HEIC'));
     expect(await popup.$('[data-testid="notice"][data-code="image-format"]')).not.toBeNull();

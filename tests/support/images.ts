@@ -3,7 +3,7 @@
  * ffmpeg, and data URLs for sending straight to the extension.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 
 export const SHARED_DATA = resolve(process.env.MOODREEL_DATA ?? '../shared/data');
@@ -69,5 +69,28 @@ export function spaceSuit(astronaut: string, out: string): string {
 /** The picture in the right half of a grey frame twice as wide: a face off to the side of the shot (a PNG). */
 export function onTheRight(image: string, out: string): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', 'pad=iw*2:ih:iw:0:color=gray', out]);
+  return out;
+}
+
+/**
+ * The picture inside an SVG drawing sized by its viewBox alone (no size of its own, as drawings exported for the web
+ * often are): a 960×640 JPEG of it, on white, embedded as the drawing's one image.
+ */
+export function svgDrawingOf(image: string, work: string, out: string): string {
+  const jpeg = join(work, 'in-drawing.jpg');
+  const fit = 'scale=960:640:force_original_aspect_ratio=decrease,pad=960:640:(ow-iw)/2:(oh-ih)/2:color=white';
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', fit, jpeg]);
+  const href = `data:image/jpeg;base64,${readFileSync(jpeg).toString('base64')}`;
+  writeFileSync(
+    out,
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 640"><image href="${href}" width="960" height="640"/></svg>`,
+  );
+  return out;
+}
+
+/** The picture as a 256-px Windows icon (.ico), the largest an icon holds. */
+export function iconOf(image: string, out: string): string {
+  const fit = 'scale=256:256:force_original_aspect_ratio=decrease';
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', fit, out]);
   return out;
 }

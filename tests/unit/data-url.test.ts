@@ -23,10 +23,19 @@ describe('fileKindOf', () => {
     // The system gave no type (HEIC on Linux): the name says it is a picture.
     expect(format('', 'IMG_0042.HEIC')).toBe('HEIC');
     expect(format('application/octet-stream', 'DSC_0001.NEF')).toBe('NEF');
-    expect(format('image/svg+xml', 'logo.svg')).toBe('SVG');
-    expect(format('image/svg+xml', 'logo')).toBe('SVG');
-    expect(format('image/vnd.microsoft.icon', 'favicon.ico')).toBe('ICO');
     expect(format('image/x-portable-pixmap', 'frame')).toBe('PORTABLE-PIXMAP');
+    // A type that names something of every object is no format of ours.
+    expect(format('image/constructor', 'x')).toBe('CONSTRUCTOR');
+  });
+
+  it('has the popup draw a picture the browser shows but the protocol does not carry: a drawing, an icon', () => {
+    const drawn = (type: string) => ({ kind: 'drawn', type });
+    expect(fileKindOf('image/svg+xml', 'logo.svg')).toEqual(drawn('image/svg+xml'));
+    expect(fileKindOf('image/svg+xml', 'logo')).toEqual(drawn('image/svg+xml'));
+    expect(fileKindOf('', 'logo.SVG')).toEqual(drawn('image/svg+xml'));
+    expect(fileKindOf('image/vnd.microsoft.icon', 'favicon.ico')).toEqual(drawn('image/x-icon'));
+    expect(fileKindOf('image/x-icon', 'favicon')).toEqual(drawn('image/x-icon'));
+    expect(fileKindOf('application/octet-stream', 'favicon.ico')).toEqual(drawn('image/x-icon'));
   });
 
   it('takes anything else for no picture', () => {
