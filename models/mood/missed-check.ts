@@ -3,6 +3,7 @@
  * again says how it ended, once, rather than its empty view. Numbers only: the picture's size, never the picture.
  */
 import { hasOnlyKeys, isRecord } from '../checks';
+import type { MessageKey } from '../messages';
 import { noFaceProblem, type ProblemCode, type ShownProblem } from '../problems';
 import { CHECK_SOURCES, type CheckSource } from './summary';
 
@@ -19,9 +20,16 @@ export function checkFailure(code: ProblemCode): CheckFailure {
   return CHECK_FAILURES.find((c) => c === code) ?? CHECK_FAILURES[0];
 }
 
-/** What a popup check that found no face tells: a tab's video frame gets a video's advice, not the camera's. */
+/** The advice a popup check that found no face gives, by where the picture came from (the camera's is the problem's). */
+const NO_FACE_ADVICE: Record<CheckSource, MessageKey | undefined> = {
+  camera: undefined,
+  tab: 'noFaceInFrame',
+  file: 'noFaceInFile',
+};
+
+/** What a popup check that found no face tells: a video's frame or a file gets its own advice, not the camera's. */
 export function checkNoFaceProblem(picture: { width: number; height: number }, source: CheckSource): ShownProblem {
-  return noFaceProblem(picture, source === 'tab' ? 'noFaceInFrame' : undefined);
+  return noFaceProblem(picture, NO_FACE_ADVICE[source]);
 }
 
 /** What the popup shows for a missed check: the problem it would have shown had it stayed open. */

@@ -719,6 +719,8 @@ describe('back to the popup', () => {
     await popup.waitForSelector('[data-testid="notice"]');
     expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('no-face');
     expect(await text(popup, '[data-testid="problem-when"]')).toBe(`${MESSAGES.sourceFile.message} · now`);
+    // A picture's advice, not the camera's.
+    expect(await text(popup, '[data-testid="notice"]')).toContain(MESSAGES.noFaceInFile.message);
     expect(await storeRecords(popup, 'history')).toEqual([]);
     // Told once: opened again, the empty view.
     await popup.close();

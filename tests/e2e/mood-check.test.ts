@@ -106,6 +106,7 @@ describe('mood check from the camera', () => {
     const popup = await checkMood(video);
     expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('no-face');
     expect(await text(popup, '[data-testid="notice"]')).toContain('No face found');
+    expect(await text(popup, '[data-testid="notice"]')).toContain(MESSAGES.problem_no_face_body.message);
   });
 });
 

@@ -7,8 +7,9 @@ const noFace: MissedCheck = { source: 'camera', at: 1_700_000_000_000, ended: 'n
 describe('a check the popup was closed on that found no mood', () => {
   it('tells what the open popup would have told, by where the picture came from and its size', () => {
     expect(missedCheckProblem(noFace)).toEqual({ code: 'no-face', body: undefined });
-    // A tab's video frame gets a video's advice.
+    // A tab's video frame gets a video's advice, a file a picture's.
     expect(missedCheckProblem({ ...noFace, source: 'tab' })).toEqual({ code: 'no-face', body: 'noFaceInFrame' });
+    expect(missedCheckProblem({ ...noFace, source: 'file' })).toEqual({ code: 'no-face', body: 'noFaceInFile' });
     // Too small a picture is told as that, with its size.
     expect(missedCheckProblem({ ...noFace, source: 'file', width: 60, height: 48 })).toEqual({
       code: 'image-too-small',
