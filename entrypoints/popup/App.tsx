@@ -710,8 +710,8 @@ export function App() {
               focusOn={watchlist.back}
             />
           )}
-          <p class="muted">
-            {t('marksElsewhere')}{' '}
+          <p class="muted marks-elsewhere">
+            <span>{t('marksElsewhere')}</span>
             <button type="button" onClick={() => openTab('/options.html#marks')} data-testid="open-marks">
               {t('marksTitle')}
             </button>

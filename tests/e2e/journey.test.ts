@@ -166,6 +166,18 @@ describe('first-run journey', () => {
     expect(
       await popup.$$eval('[data-testid="watchlist-item"]', (els) => els.map((e) => e.textContent)),
     ).not.toContainEqual(expect.stringContaining('streaming services'));
+    // A title's buttons all one height (👍 👎 beside "Seen it" and "Remove"), and the way to the marked titles on a
+    // line of its own below the line leading to it.
+    const heights = await popup.$eval(`[data-movie-id="${saved}"]`, (item) => [
+      ...new Set([...item.querySelectorAll('button')].map((b) => b.getBoundingClientRect().height)),
+    ]);
+    expect(heights).toHaveLength(1);
+    expect(
+      await popup.$eval('[data-testid="open-marks"]', (b) => {
+        const lead = b.previousElementSibling!.getBoundingClientRect();
+        return b.getBoundingClientRect().top >= lead.bottom;
+      }),
+    ).toBe(true);
 
     // History: this check, with its mood and picks; a correction is kept.
     await popup.click('[data-testid="tab-history"]');
