@@ -1454,6 +1454,20 @@ describe('accessibility (axe-core)', () => {
     // The catalogue's first import may still be running; the screenshot shows it done.
     await options.waitForSelector('[data-testid="catalogue-status"][data-status="complete"]', { timeout: 60_000 });
     expect(await seriousViolations(options)).toEqual([]);
+    // Its typed fields drawn like its lists and buttons, light and dark (not the browser's square grey boxes).
+    for (const scheme of ['dark', 'light'] as const) {
+      await options.emulateMediaFeatures([{ name: 'prefers-color-scheme', value: scheme }]);
+      const looks = await options.$$eval('input:not([type="checkbox"]):not([type="radio"]), select', (fields) => [
+        ...new Set(
+          fields.map((field) => {
+            const s = getComputedStyle(field);
+            return `${s.backgroundColor} ${s.borderTopColor} ${s.borderTopLeftRadius}`;
+          }),
+        ),
+      ]);
+      expect(looks, scheme).toHaveLength(1);
+    }
+    await options.emulateMediaFeatures([]);
     for (const name of ['privacy', 'camera']) {
       const page = await session.openPage(`${name}.html`);
       await page.waitForSelector('main h1');
