@@ -34,6 +34,11 @@ export interface AnalysisResult {
   facesFound: number;
   /** Size of the image the faces' boxes refer to (after any downscaling). */
   image: { width: number; height: number };
+  /**
+   * Size of the picture as given (of a screenshot, its video's part), before any downscaling: the size a user is told
+   * (a panorama scaled to the longer side the model reads may be only a few pixels tall, the picture is not).
+   */
+  picture: { width: number; height: number };
   backend: Backend;
   detector: DetectorKind;
   /** Milliseconds spent loading models for this request, or null when they were already loaded. */

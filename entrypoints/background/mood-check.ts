@@ -36,7 +36,7 @@ export function checkMood(
     }
     const mood = moodFromBurst(results);
     if (mood.kind === 'no-face') {
-      const { width, height } = results[results.length - 1]!.image;
+      const { width, height } = results[results.length - 1]!.picture;
       await keepMissedCheck({ source, at: Date.now(), ended: 'no-face', width, height });
       return { results, mood, historyId: null };
     }

@@ -25,7 +25,7 @@ import {
 } from '../../models/messaging';
 import { errorText } from '../../models/error-text';
 import type { Backend, BackendChoice } from '../../models/face/backend';
-import { decodedCanvas } from '../shared/canvas';
+import { decodedCanvas, type Decoded } from '../shared/canvas';
 import { sceneLook } from './look';
 import { currentBackend, pixels, startBackend, tensorCount } from './tf-backend';
 
@@ -58,17 +58,18 @@ async function prepare(
 }
 
 async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<AnalysisResult>> {
-  let canvas: HTMLCanvasElement;
+  let decoded: Decoded;
   try {
     const maxSide = DEFAULT_ANALYZER_CONFIG.maxImageSide;
     // A screenshot is cut to its video here, where it is decoded anyway (cut before sending, it would be decoded and
     // encoded once more); one with none of its video in the shot is read whole.
-    canvas =
+    decoded =
       (await decodedCanvas(request.image, request.video, maxSide)) ??
       (await decodedCanvas(request.image, null, maxSide));
   } catch {
     return errorReply('bad-image', 'This file is not an image we can read.');
   }
+  const { canvas } = decoded;
   try {
     const { backend, loadMs } = await prepare(request);
     const start = performance.now();
@@ -91,6 +92,7 @@ async function analyze(request: OffscreenAnalyzeRequest): Promise<Reply<Analysis
       faces,
       facesFound,
       image: { width: canvas.width, height: canvas.height },
+      picture: decoded.picture,
       backend,
       detector: request.detector,
       loadMs,

@@ -21,10 +21,10 @@ export class FrameError extends Problem<FrameProblem> {
 async function fromScreenshot(el: Element, captureTab: () => Promise<string>): Promise<string> {
   const place = { box: boxOnScreen(el), viewport: viewportSize() };
   if (!inView(place)) throw new FrameError('video-out-of-view');
-  const canvas = await decodedCanvas(await captureTab(), place);
-  if (!canvas) throw new FrameError('no-video');
-  if (isBlankCanvas(canvas)) throw new FrameError('protected-video');
-  return jpegOf(canvas);
+  const decoded = await decodedCanvas(await captureTab(), place);
+  if (!decoded) throw new FrameError('no-video');
+  if (isBlankCanvas(decoded.canvas)) throw new FrameError('protected-video');
+  return jpegOf(decoded.canvas);
 }
 
 /** A video or image of the page, read from its own pixels where it can be; a frame of the page, from the screen. */

@@ -547,7 +547,7 @@ export default defineContentScript({
         const found = moodFromBurst([analysis]);
         if (found.kind === 'no-face') {
           // A frame of a video gets a video's advice, a picture a picture's, not the camera's.
-          problem = noFaceProblem(analysis.image, el instanceof HTMLImageElement ? 'noFaceInImage' : 'noFaceInFrame');
+          problem = noFaceProblem(analysis.picture, el instanceof HTMLImageElement ? 'noFaceInImage' : 'noFaceInFrame');
         } else {
           const summary = moodSummary(found, 'video');
           // The frame's look goes to the picks (a scene of a film: films that look like it); history keeps the mood only.

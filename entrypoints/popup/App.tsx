@@ -380,7 +380,7 @@ export function App() {
     });
     const image = { src: images[shown]!, video };
     if (found.kind === 'no-face')
-      return setState({ kind: 'problem', ...checkNoFaceProblem(results[shown]!.image, source), image });
+      return setState({ kind: 'problem', ...checkNoFaceProblem(results[shown]!.picture, source), image });
     // A new check's picks are for its mood, not like a title chosen on the last list.
     picks.onBackToMood();
     setState({

@@ -17,27 +17,38 @@ export function scaledCanvas(source: CanvasImageSource, rect: Rect, maxSide = MA
   return canvas;
 }
 
+/** A picture decoded onto a canvas, and its own size (before any scaling). */
+export interface Decoded {
+  canvas: HTMLCanvasElement;
+  picture: { width: number; height: number };
+}
+
 /**
  * An image data URL decoded onto a canvas of at most `maxSide` on its longer side; of a screenshot of a tab with the
  * video's place on screen, only the video, or null when none of it is in the shot. Throws on anything that is not a
  * decodable image; only the first frame of an animated image is used.
  */
-export async function decodedCanvas(dataUrl: string, video: null, maxSide?: number): Promise<HTMLCanvasElement>;
+export async function decodedCanvas(dataUrl: string, video: null, maxSide?: number): Promise<Decoded>;
 export async function decodedCanvas(
   dataUrl: string,
   video: VideoOnScreen | null,
   maxSide?: number,
-): Promise<HTMLCanvasElement | null>;
+): Promise<Decoded | null>;
 export async function decodedCanvas(
   dataUrl: string,
   video: VideoOnScreen | null,
   maxSide = MAX_SIDE,
-): Promise<HTMLCanvasElement | null> {
+): Promise<Decoded | null> {
   const bitmap = await createImageBitmap(await (await fetch(dataUrl)).blob());
   try {
     const whole = { x: 0, y: 0, width: bitmap.width, height: bitmap.height };
     const part = video ? cropRect(video.box, video.viewport, whole) : whole;
-    return part && scaledCanvas(bitmap, part, maxSide);
+    return (
+      part && {
+        canvas: scaledCanvas(bitmap, part, maxSide),
+        picture: { width: Math.round(part.width), height: Math.round(part.height) },
+      }
+    );
   } finally {
     bitmap.close();
   }

@@ -27,9 +27,17 @@ const NO_FACE_ADVICE: Record<CheckSource, MessageKey | undefined> = {
   file: 'noFaceInFile',
 };
 
+/**
+ * A picture this many times as long as it is wide (a panorama, a long screenshot): a detector squares what it reads,
+ * so its faces come out small, and cropping is the advice.
+ */
+const NARROW_PICTURE = 4;
+
 /** What a popup check that found no face tells: a video's frame or a file gets its own advice, not the camera's. */
 export function checkNoFaceProblem(picture: { width: number; height: number }, source: CheckSource): ShownProblem {
-  return noFaceProblem(picture, NO_FACE_ADVICE[source]);
+  const { width, height } = picture;
+  const narrow = Math.max(width, height) >= NARROW_PICTURE * Math.min(width, height);
+  return noFaceProblem(picture, source === 'file' && narrow ? 'noFaceInNarrowPicture' : NO_FACE_ADVICE[source]);
 }
 
 /** What the popup shows for a missed check: the problem it would have shown had it stayed open. */

@@ -11,7 +11,16 @@ import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
-import { convertedTo, dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo, iconOf, svgDrawingOf } from '../support/images';
+import {
+  convertedTo,
+  dataUrl,
+  FACES,
+  FER_PUBLIC_TEST,
+  fakeCameraVideo,
+  iconOf,
+  panoramaOf,
+  svgDrawingOf,
+} from '../support/images';
 import { firstPickOnFirstScreen, otherPicks, pickIds, pickReplaced, POPUP_MAX_HEIGHT } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { waitForFocus } from '../support/focus';
@@ -317,7 +326,7 @@ describe('an image file', () => {
     expect(entry?.mood.source).toBe('file');
   });
 
-  it('reads an SVG drawing and an icon as the browser shows them; an empty file or a damaged drawing is no picture', async () => {
+  it('reads an SVG drawing and an icon as the browser shows them; an empty file or a damaged drawing is no picture, a panorama not too small', async () => {
     session = await launchExtension();
     const popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
@@ -345,6 +354,11 @@ describe('an image file', () => {
     writeFileSync(join(work, 'cut.jpg'), '');
     await upload(join(work, 'cut.jpg'));
     await popup.waitForSelector('[data-testid="notice"][data-code="bad-image"]', { timeout: 30_000 });
+    // A panorama 8000 × 400: read at the face model's size it is 80 pixels tall, but the picture is not too small, and
+    // the advice is to crop it.
+    await upload(panoramaOf(join(FACES, 'human_person-vlado.jpg'), join(work, 'panorama.png')));
+    await popup.waitForSelector('[data-testid="notice"][data-code="no-face"]', { timeout: 60_000 });
+    expect(await text(popup, '[data-testid="notice"]')).toContain(MESSAGES.noFaceInNarrowPicture.message);
   });
 
   it('reads a mood from a picked file and from a dropped one (AVIF too), refuses a non-image or a format the browser cannot open plainly with the way back to the last picks; History forgets a check', async () => {

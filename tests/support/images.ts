@@ -94,3 +94,10 @@ export function iconOf(image: string, out: string): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', fit, out]);
   return out;
 }
+
+/** The picture 400 px tall in the middle of a grey panorama 8000 px wide (a PNG): one face, large, far from square. */
+export function panoramaOf(image: string, out: string): string {
+  const filter = 'scale=-2:400,pad=8000:400:(ow-iw)/2:0:color=gray';
+  execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', filter, out]);
+  return out;
+}

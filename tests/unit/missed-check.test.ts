@@ -10,6 +10,13 @@ describe('a check the popup was closed on that found no mood', () => {
     // A tab's video frame gets a video's advice, a file a picture's.
     expect(missedCheckProblem({ ...noFace, source: 'tab' })).toEqual({ code: 'no-face', body: 'noFaceInFrame' });
     expect(missedCheckProblem({ ...noFace, source: 'file' })).toEqual({ code: 'no-face', body: 'noFaceInFile' });
+    // A panorama's, to crop it (its faces come out small): not too small, it is 8000 × 400.
+    const panorama = { ...noFace, source: 'file', width: 8000, height: 400 } as const;
+    expect(missedCheckProblem(panorama)).toEqual({ code: 'no-face', body: 'noFaceInNarrowPicture' });
+    expect(missedCheckProblem({ ...panorama, width: 400, height: 8000 })).toMatchObject({
+      body: 'noFaceInNarrowPicture',
+    });
+    expect(missedCheckProblem({ ...panorama, width: 1599 })).toMatchObject({ body: 'noFaceInFile' });
     // Too small a picture is told as that, with its size.
     expect(missedCheckProblem({ ...noFace, source: 'file', width: 60, height: 48 })).toEqual({
       code: 'image-too-small',
