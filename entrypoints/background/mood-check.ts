@@ -25,8 +25,8 @@ export function checkMood(
 ): Promise<CheckedMood> {
   const check = (async (): Promise<CheckedMood> => {
     const results: AnalysisResult[] = [];
-    // Kept before the answer: the popup that gets it forgets it again.
     const source = request.source;
+    // How a check that makes no mood ended is kept before the answer: the popup that gets the answer forgets it.
     try {
       for (const image of request.images) results.push(await analyze(image));
     } catch (error) {

@@ -362,14 +362,16 @@ function OptionsPage() {
             </label>
           ))}
         </fieldset>
-        <p data-testid="shortcut">
-          {shortcut ? (
-            <>
-              {t('shortcutBefore')} <kbd>{shortcut}</kbd> {t('shortcutAfter')}
-            </>
-          ) : (
-            t('shortcutUnset')
-          )}{' '}
+        <p class="leads-to" data-testid="shortcut">
+          <span>
+            {shortcut ? (
+              <>
+                {t('shortcutBefore')} <kbd>{shortcut}</kbd> {t('shortcutAfter')}
+              </>
+            ) : (
+              t('shortcutUnset')
+            )}
+          </span>
           <button type="button" data-testid="shortcut-change" onClick={openShortcutSettings}>
             {t('shortcutChange')}
           </button>

@@ -710,7 +710,7 @@ export function App() {
               focusOn={watchlist.back}
             />
           )}
-          <p class="muted marks-elsewhere">
+          <p class="muted leads-to">
             <span>{t('marksElsewhere')}</span>
             <button type="button" onClick={() => openTab('/options.html#marks')} data-testid="open-marks">
               {t('marksTitle')}

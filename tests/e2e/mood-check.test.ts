@@ -482,6 +482,15 @@ describe('the keyboard shortcut in Options', () => {
     const options = await session.openPage('options.html');
     await options.waitForSelector('[data-testid="shortcut-change"]');
     expect(await text(options, '[data-testid="shortcut"]')).toContain('Alt+Shift+M');
+    // Its button on a line of its own after the sentence, not at the end of the sentence's last line (where its height
+    // parted the sentence's two lines).
+    await options.setViewport({ width: 800, height: 900 });
+    expect(
+      await options.$eval('[data-testid="shortcut-change"]', (b) => {
+        const line = b.parentElement!.getBoundingClientRect();
+        return b.getBoundingClientRect().left - line.left;
+      }),
+    ).toBe(0);
     const opened = session.browser.waitForTarget((t) => t.url().startsWith('chrome://extensions/shortcuts'), {
       timeout: 10_000,
     });
