@@ -5,7 +5,6 @@
  * page, with the popup used from the keyboard.
  * Screenshots for the README come from here.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from 'puppeteer';
@@ -20,6 +19,7 @@ import {
   iconOf,
   panoramaOf,
   svgDrawingOf,
+  testPattern,
 } from '../support/images';
 import { firstPickOnFirstScreen, otherPicks, pickIds, pickReplaced, POPUP_MAX_HEIGHT } from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
@@ -678,15 +678,19 @@ describe('different picks, and back', () => {
 });
 
 describe('back to the popup', () => {
+  /** The crowd photo read `times` from `page`: the analyses after them wait their turn. */
+  const crowdsRead = (page: Page, times: number) => {
+    const crowd = { type: 'analyze-image', image: dataUrl(join(FACES, 'human_solvay1927.jpg')), detector: 'ssd' };
+    return Promise.all(Array.from({ length: times }, () => askFrom(page, { ...crowd, backend: 'auto', video: null })));
+  };
+
   it('finishes a check the popup was closed on (a click elsewhere) and shows it when opened again', async () => {
     session = await launchExtension();
     let popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
     // Crowd photos read in another tab first (one analysis at a time), so the check below is surely still being read
     // when the popup opens again.
-    const other = await session.openPage('options.html');
-    const crowd = { type: 'analyze-image', image: dataUrl(join(FACES, 'human_solvay1927.jpg')), detector: 'ssd' };
-    const held = Promise.all([1, 2, 3].map(() => askFrom(other, { ...crowd, backend: 'auto', video: null })));
+    const held = crowdsRead(await session.openPage('options.html'), 3);
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'face-api_sample3.jpg'));
     await popup.waitForSelector('[data-testid="working"]');
     await popup.close();
@@ -715,22 +719,9 @@ describe('back to the popup', () => {
     let popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
     const other = await session.openPage('options.html');
-    const crowd = { type: 'analyze-image', image: dataUrl(join(FACES, 'human_solvay1927.jpg')), detector: 'ssd' };
-    const held = Promise.all([1, 2].map(() => askFrom(other, { ...crowd, backend: 'auto', video: null })));
+    const held = crowdsRead(other, 2);
     // A test card: a picture with no face in it.
-    const noFace = join(work, 'test-card.png');
-    execFileSync('ffmpeg', [
-      '-y',
-      '-loglevel',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=640x480',
-      '-frames:v',
-      '1',
-      noFace,
-    ]);
+    const noFace = testPattern(join(work, 'test-card.png'));
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(noFace);
     await popup.waitForSelector('[data-testid="working"]');
     await popup.close();

@@ -2,12 +2,11 @@
  * Real mood checks: the built extension in Debian's Chromium, a fake camera playing a real photo, the popup driven
  * like a user drives it, and real face-api in the offscreen document.
  */
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'puppeteer';
 import { afterEach, describe, expect, it } from 'vitest';
 import { askFrom, launchExtension, storeRecords, type ExtensionSession } from '../support/chromium';
-import { darkBlue, dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo } from '../support/images';
+import { darkBlue, dataUrl, FACES, FER_PUBLIC_TEST, fakeCameraVideo, testPattern } from '../support/images';
 import { screenshotPath } from '../support/screenshots';
 import { TONE_REASON_AT } from '../../models/catalogue/tone-reasons';
 import type { Tone } from '../../models/catalogue/tones';
@@ -88,21 +87,7 @@ describe('mood check from the camera', () => {
   });
 
   it('says plainly when there is no face', async () => {
-    const video = join(work, 'pattern.y4m');
-    execFileSync('ffmpeg', [
-      '-y',
-      '-loglevel',
-      'error',
-      '-f',
-      'lavfi',
-      '-i',
-      'testsrc2=size=640x480',
-      '-frames:v',
-      '1',
-      '-pix_fmt',
-      'yuv420p',
-      video,
-    ]);
+    const video = testPattern(join(work, 'pattern.y4m'));
     const popup = await checkMood(video);
     expect(await popup.$eval('[data-testid="notice"]', (el) => el.getAttribute('data-code'))).toBe('no-face');
     expect(await text(popup, '[data-testid="notice"]')).toContain('No face found');

@@ -101,3 +101,22 @@ export function panoramaOf(image: string, out: string): string {
   execFileSync('ffmpeg', ['-y', '-loglevel', 'error', '-i', image, '-vf', filter, out]);
   return out;
 }
+
+/** ffmpeg's test pattern, 640 × 480, one frame (a .y4m the fake camera plays, or a picture): no face in it. */
+export function testPattern(out: string): string {
+  const y4m = out.endsWith('.y4m') ? ['-pix_fmt', 'yuv420p'] : [];
+  execFileSync('ffmpeg', [
+    '-y',
+    '-loglevel',
+    'error',
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=640x480',
+    '-frames:v',
+    '1',
+    ...y4m,
+    out,
+  ]);
+  return out;
+}
