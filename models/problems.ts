@@ -1,4 +1,5 @@
 import type { MessageKey } from './messages';
+import type { CheckSource } from './mood/summary';
 
 /** What a failed request reports across the message protocol (messaging.ts), for the UI to pick its message. */
 export type ErrorCode =
@@ -81,6 +82,26 @@ export function noFaceProblem({ width, height }: { width: number; height: number
   return Math.min(width, height) < MIN_PICTURE_SIDE
     ? { code: 'image-too-small', subs: [width, height, MIN_PICTURE_SIDE] }
     : { code: 'no-face', body: advice };
+}
+
+/** The advice a popup check that found no face gives, by where the picture came from (the camera's is the problem's). */
+const NO_FACE_ADVICE: Record<CheckSource, MessageKey | undefined> = {
+  camera: undefined,
+  tab: 'noFaceInFrame',
+  file: 'noFaceInFile',
+};
+
+/**
+ * A picture this many times as long as it is wide (a panorama, a long screenshot): a detector squares what it reads,
+ * so its faces come out small, and cropping is the advice.
+ */
+const NARROW_PICTURE = 4;
+
+/** What a popup check that found no face tells: a video's frame or a file gets its own advice, not the camera's. */
+export function checkNoFaceProblem(picture: { width: number; height: number }, source: CheckSource): ShownProblem {
+  const { width, height } = picture;
+  const narrow = Math.max(width, height) >= NARROW_PICTURE * Math.min(width, height);
+  return noFaceProblem(picture, source === 'file' && narrow ? 'noFaceInNarrowPicture' : NO_FACE_ADVICE[source]);
 }
 
 export interface ProblemText {

@@ -3,8 +3,7 @@
  * again says how it ended, once, rather than its empty view. Numbers only: the picture's size, never the picture.
  */
 import { hasOnlyKeys, isRecord } from '../checks';
-import type { MessageKey } from '../messages';
-import { noFaceProblem, type ProblemCode, type ShownProblem } from '../problems';
+import { checkNoFaceProblem, type ProblemCode, type ShownProblem } from '../problems';
 import { CHECK_SOURCES, type CheckSource } from './summary';
 
 /** Failures a check's read is told as (any other, a bug say, as the first). */
@@ -18,26 +17,6 @@ export type MissedCheck = { source: CheckSource; at: number } & (
 /** A check's failure as one a missed check keeps. */
 export function checkFailure(code: ProblemCode): CheckFailure {
   return CHECK_FAILURES.find((c) => c === code) ?? CHECK_FAILURES[0];
-}
-
-/** The advice a popup check that found no face gives, by where the picture came from (the camera's is the problem's). */
-const NO_FACE_ADVICE: Record<CheckSource, MessageKey | undefined> = {
-  camera: undefined,
-  tab: 'noFaceInFrame',
-  file: 'noFaceInFile',
-};
-
-/**
- * A picture this many times as long as it is wide (a panorama, a long screenshot): a detector squares what it reads,
- * so its faces come out small, and cropping is the advice.
- */
-const NARROW_PICTURE = 4;
-
-/** What a popup check that found no face tells: a video's frame or a file gets its own advice, not the camera's. */
-export function checkNoFaceProblem(picture: { width: number; height: number }, source: CheckSource): ShownProblem {
-  const { width, height } = picture;
-  const narrow = Math.max(width, height) >= NARROW_PICTURE * Math.min(width, height);
-  return noFaceProblem(picture, source === 'file' && narrow ? 'noFaceInNarrowPicture' : NO_FACE_ADVICE[source]);
 }
 
 /** What the popup shows for a missed check: the problem it would have shown had it stayed open. */

@@ -2,8 +2,8 @@ import type { Page } from 'puppeteer';
 
 /**
  * Visible boxes whose content is wider than the box (text running out, or cut off; an empty field's hint too) where the
- * box is not meant to scroll or end in an ellipsis, and a page wider than its window. With `shadowHost`, the boxes inside that element's
- * (open) shadow root instead, e.g. the overlay on a site's page.
+ * box is not meant to scroll or end in an ellipsis, and a page wider than its window. With `shadowHost`, the boxes
+ * inside that element's (open) shadow root instead, e.g. the overlay on a site's page.
  */
 export function overflowing(page: Page, shadowHost?: string): Promise<string[]> {
   return page.evaluate((host) => {
