@@ -283,9 +283,11 @@ export function App() {
           const recent = (at: number) => Date.now() - at <= RECALL_WITHIN_MS;
           if (missed && recent(missed.at) && !(last && last.at > missed.at)) {
             const { source, at } = missed;
-            setState((s) =>
-              openToRecall(s) ? { kind: 'problem', ...missedCheckProblem(missed), missed: { source, at } } : s,
-            );
+            if (!openToRecall(shownState.current)) return;
+            setState({ kind: 'problem', ...missedCheckProblem(missed), missed: { source, at } });
+            // The check before it stays one step away, as after a check that fails with the popup open.
+            if (last && recent(last.at))
+              setPrevious({ kind: 'recalled', entry: last, corrected: last.corrected ?? null });
           } else if (last && recent(last.at)) await recall(last, true);
         },
         (error: unknown) => console.warn('Moodreel: last check not read', error),

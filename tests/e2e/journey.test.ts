@@ -714,10 +714,13 @@ describe('back to the popup', () => {
       .toEqual(shown);
   });
 
-  it('says once, when opened again, that a check it was closed on found no face', async () => {
+  it('says once, when opened again, that a check it was closed on found no face, one step from the check before', async () => {
     session = await launchExtension();
     let popup = await session.openPage('popup.html');
     await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    // A check with picks first.
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'face-api_sample3.jpg'));
+    const before = await settledPicks(popup);
     const other = await session.openPage('options.html');
     const held = crowdsRead(other, 2);
     // A test card: a picture with no face in it.
@@ -738,11 +741,15 @@ describe('back to the popup', () => {
     expect(await text(popup, '[data-testid="problem-when"]')).toBe(`${MESSAGES.sourceFile.message} · now`);
     // A picture's advice, not the camera's.
     expect(await text(popup, '[data-testid="notice"]')).toContain(MESSAGES.noFaceInFile.message);
-    expect(await storeRecords(popup, 'history')).toEqual([]);
-    // Told once: opened again, the empty view.
+    expect(await storeRecords(popup, 'history')).toHaveLength(1);
+    // The check before it one step away, with its picks.
+    await popup.click('[data-testid="back-to-check"]');
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
+    expect(await settledPicks(popup)).toEqual(before);
+    // Told once: opened again, that check.
     await popup.close();
     popup = await session.openPage('popup.html');
-    await popup.waitForSelector('[data-testid="idle-hint"]', { visible: true });
+    await popup.waitForSelector('[data-testid="mood"][data-recalled="true"]');
     expect(await popup.$('[data-testid="notice"]')).toBeNull();
     // A check the popup stays open for is told there, and not again.
     await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(noFace);
