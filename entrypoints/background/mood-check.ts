@@ -41,7 +41,7 @@ export function checkMood(
       return { results, mood, historyId: null };
     }
     try {
-      return { results, mood, historyId: await keepMood(moodSummary(mood, request.source), []) };
+      return { results, mood, historyId: await keepMood(moodSummary(mood, source), []) };
     } catch (error) {
       // The mood is shown all the same; History says nothing of it.
       console.warn('Moodreel: history not saved', error);
