@@ -21,7 +21,14 @@ import {
   svgDrawingOf,
   testPattern,
 } from '../support/images';
-import { firstPickOnFirstScreen, otherPicks, pickIds, pickReplaced, POPUP_MAX_HEIGHT } from '../support/picks';
+import {
+  firstPickOnFirstScreen,
+  onFirstScreen,
+  otherPicks,
+  pickIds,
+  pickReplaced,
+  POPUP_MAX_HEIGHT,
+} from '../support/picks';
 import { screenshotPath } from '../support/screenshots';
 import { waitForFocus } from '../support/focus';
 import { forgetOnlyCheck } from '../support/history';
@@ -1227,7 +1234,7 @@ describe('privacy page', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  it('follows the text size the user set for the browser, as wide as the text is large, nothing cut off', async () => {
+  it('follows the text size the user set for the browser, wider as the text is larger, the first pick on the first screen, nothing cut off', async () => {
     // "Very large" in Chrome's appearance settings: 24 where the default is 16.
     const profile = mkdtempSync(join(work, 'large-text-'));
     mkdirSync(join(profile, 'Default'));
@@ -1246,9 +1253,23 @@ describe('accessibility (axe-core)', () => {
     expect(await px('.pick-title')).toBe(21);
     expect(await px('[data-testid="pick-reason"]')).toBe(18);
     expect(await px('[data-testid="mood-word"]')).toBe(30);
-    expect(await popup.$eval('.popup', (e) => e.getBoundingClientRect().width)).toBe(540);
     // A pick's poster as large as its text.
     expect(await popup.$eval('.poster', (e) => [e.clientWidth, e.clientHeight])).toEqual([72, 108]);
+    // The popup wider than its text grows (as wide as Chromium lets it be), so the lines wrap less and the first
+    // pick's title, facts and reason are on the first screen; at "Large" the whole pick is.
+    expect(await popup.$eval('.popup', (e) => e.getBoundingClientRect().width)).toBe(760);
+    expect((await onFirstScreen(popup, '[data-testid="pick-reason"]')).bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+    expect(await overflowing(popup)).toEqual([]);
+    const cdp = await popup.createCDPSession();
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 20 } });
+    await popup.waitForFunction(() => getComputedStyle(document.body).fontSize === '17.5px');
+    expect(await popup.$eval('.popup', (e) => e.getBoundingClientRect().width)).toBe(560);
+    expect((await firstPickOnFirstScreen(popup)).bottom).toBeLessThanOrEqual(POPUP_MAX_HEIGHT);
+    expect(await overflowing(popup)).toEqual([]);
+    // At "Small" the default width: narrower, the source buttons' borders and gaps (in pixels) stood out of it.
+    await cdp.send('Page.setFontSizes', { fontSizes: { standard: 12 } });
+    await popup.waitForFunction(() => getComputedStyle(document.body).fontSize === '10.5px');
+    expect(await popup.$eval('.popup', (e) => e.getBoundingClientRect().width)).toBe(360);
     expect(await overflowing(popup)).toEqual([]);
     // The options page too: its column as wide as its text is large, each genre's box on its name's line.
     const options = await session.openPage('options.html');

@@ -55,12 +55,15 @@ export const POPUP_MAX_HEIGHT = 600;
  * Where the first pick is (CSS px from the top) in the popup at its tallest, scrolled to the top: whole on the first
  * screen when its bottom is at most POPUP_MAX_HEIGHT. The popup's size is put back after.
  */
-export async function firstPickOnFirstScreen(page: Page): Promise<{ top: number; bottom: number }> {
+export const firstPickOnFirstScreen = (page: Page) => onFirstScreen(page, '[data-testid="pick"]');
+
+/** Where the first element `selector` finds is in the popup at its tallest, scrolled to the top (as above). */
+export async function onFirstScreen(page: Page, selector: string): Promise<{ top: number; bottom: number }> {
   const size = page.viewport();
   await page.setViewport({ width: size?.width ?? 392, height: POPUP_MAX_HEIGHT });
   try {
     await page.evaluate(() => window.scrollTo(0, 0));
-    return await page.$eval('[data-testid="pick"]', (el) => {
+    return await page.$eval(selector, (el) => {
       const r = el.getBoundingClientRect();
       return { top: r.top, bottom: r.bottom };
     });
