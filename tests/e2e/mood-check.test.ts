@@ -462,7 +462,7 @@ describe('filters in Options', () => {
 });
 
 describe('the keyboard shortcut in Options', () => {
-  it('is named, and its button opens the browser’s own page for changing it', async () => {
+  it('is named, and its button, as large as the page’s others, opens the browser’s own page for changing it', async () => {
     session = await launchExtension();
     const options = await session.openPage('options.html');
     await options.waitForSelector('[data-testid="shortcut-change"]');
@@ -476,6 +476,10 @@ describe('the keyboard shortcut in Options', () => {
         return b.getBoundingClientRect().left - line.left;
       }),
     ).toBe(0);
+    // As large as the page's other buttons (Save, Refresh now…), not the popup's small ones after a sentence.
+    expect(await options.$$eval('button', (all) => [...new Set(all.map((b) => getComputedStyle(b).fontSize))])).toEqual(
+      ['14px'],
+    );
     const opened = session.browser.waitForTarget((t) => t.url().startsWith('chrome://extensions/shortcuts'), {
       timeout: 10_000,
     });
