@@ -71,6 +71,9 @@ export interface InferenceStats {
   heapBytes: number | null;
 }
 
+/** What the privacy page counts: each store, and whether the shipped titles are being written (their count grows). */
+export type PrivacyCounts = StoreCounts & { catalogueLoading: boolean };
+
 export interface CatalogueStatus {
   /** The imported (or importing) catalogue version, null before the first import. */
   version: string | null;
@@ -363,7 +366,7 @@ export const BACKGROUND_MESSAGES = {
     removed: GivenMark[];
     mark: FeedbackSignal | null;
   }>(),
-  'privacy-counts': message(bare('privacy-counts'), 'storage-unreadable')<StoreCounts>(),
+  'privacy-counts': message(bare('privacy-counts'), 'storage-unreadable')<PrivacyCounts>(),
   'privacy-export': message(bare('privacy-export'), 'storage-unreadable')<UserData>(),
   /** `data` is checked field by field by the store (`parseUserData`) before anything is written. */
   'privacy-import': message(
@@ -372,8 +375,8 @@ export const BACKGROUND_MESSAGES = {
       data: check<Record<string, unknown>>(isRecord, 'data must be an export object'),
     }),
     'storage-failed',
-  )<StoreCounts>(),
-  'privacy-delete': message(bare('privacy-delete'), 'delete-failed')<StoreCounts>(),
+  )<PrivacyCounts>(),
+  'privacy-delete': message(bare('privacy-delete'), 'delete-failed')<PrivacyCounts>(),
   'tmdb-refresh': message(bare('tmdb-refresh'), 'tmdb-failed')<TmdbState>(),
   'tmdb-status': message(bare('tmdb-status'), 'tmdb-failed')<TmdbState | null>(),
   /** Asked by the overlay too: where its cards' titles stream (public facts from TMDB, none of the user's). */

@@ -9,6 +9,7 @@ import {
   type BackgroundApi,
   type BackgroundRequest,
   type OffscreenApi,
+  type PrivacyCounts,
 } from '../../models/protocol';
 import {
   createClient,
@@ -21,7 +22,7 @@ import {
   type Reply,
 } from '../../models/messaging';
 import { getMovies, searchTitles, withoutSearchFields, type TitlesElsewhere } from '../../models/store/catalogue';
-import { openDatabase } from '../../models/store/db';
+import { openDatabase, type Database } from '../../models/store/db';
 import { deleteUserData, exportUserData, importUserData, parseUserData, storeCounts } from '../../models/store/backup';
 import { forgetHistoryEntry, latestMood, listHistory, updateHistory } from '../../models/store/history';
 import { listMarks, listWatchlist, loadUserModel, resetMoodMap } from '../../models/store/user';
@@ -94,6 +95,11 @@ type Handler<K extends keyof BackgroundApi> = (
  */
 const titlesMeanwhile: TitlesElsewhere = (movieIds) =>
   catalogueBusy() ? catalogueTitles(movieIds).catch(() => []) : Promise.resolve([]);
+
+/** Each store counted, and whether the count of titles is still growing (an import writing them). */
+async function privacyCounts(db: Database): Promise<PrivacyCounts> {
+  return { ...(await storeCounts(db)), catalogueLoading: await catalogueWriting() };
+}
 
 /** A write of the user's marks; once it has landed, the overlays in open tabs follow it. */
 async function marksChange<T>(write: Promise<T>): Promise<T> {
@@ -190,7 +196,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     return { reset: true };
   },
   'mood-map-status': async () => moodMapSummary((await loadUserModel(await openDatabase())).moodMap),
-  'privacy-counts': async () => storeCounts(await openDatabase()),
+  'privacy-counts': async () => privacyCounts(await openDatabase()),
   'privacy-export': async () => exportUserData(await openDatabase(), await loadSettings(), Date.now()),
   'privacy-import': async (r) => {
     let data;
@@ -204,7 +210,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await saveSettings(migrateSettings(data.settings));
     tellOverlays('mood');
     tellOverlays('marks');
-    return storeCounts(db);
+    return privacyCounts(db);
   },
   'privacy-delete': async () => {
     const db = await openDatabase();
@@ -216,7 +222,7 @@ const handlers: { [K in keyof BackgroundApi]: Handler<K> } = {
     await forgetMissedCheck();
     tellOverlays('mood');
     tellOverlays('marks');
-    return storeCounts(db);
+    return privacyCounts(db);
   },
   'catalogue-ensure': () => ensureCatalogue(),
 };

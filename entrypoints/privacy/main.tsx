@@ -40,6 +40,13 @@ function PrivacyPage() {
   const counts = useLoaded(() => ask({ type: 'privacy-counts' }), 'storage-unreadable');
   // What is stored may have grown in the popup meanwhile.
   useOnReturn(counts.retry);
+  // The shipped titles being written (a first run, an update: seconds): counted again until they all are.
+  const catalogueLoading = counts.value?.catalogueLoading ?? false;
+  useEffect(() => {
+    if (!catalogueLoading) return;
+    const again = setTimeout(counts.retry, 1000);
+    return () => clearTimeout(again);
+  }, [counts.value]);
   const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   /** An export, import or deletion; its failure in the browser's storage shows under the buttons. */
   const action = useAction();
@@ -133,7 +140,13 @@ function PrivacyPage() {
             {STORES.map((s) => (
               <tr key={s}>
                 <th scope="row">{t(`store_${s}`)}</th>
-                <td data-testid={`count-${s}`}>{counts.value ? formatNumber(counts.value[s]) : '…'}</td>
+                <td data-testid={`count-${s}`}>
+                  {!counts.value
+                    ? '…'
+                    : s === 'movies' && catalogueLoading
+                      ? t('loading')
+                      : formatNumber(counts.value[s])}
+                </td>
                 <td>{t(`store_${s}_what`)}</td>
               </tr>
             ))}

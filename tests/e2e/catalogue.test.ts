@@ -226,6 +226,22 @@ describe('catalogue in IndexedDB', () => {
     await options.close();
   });
 
+  it('says the titles are loading on the privacy page while an import writes them, then counts them all, unreloaded', async () => {
+    await ask({ type: 'catalogue-ensure' });
+    await importCutShort();
+    const privacy = await session.openPage('privacy.html');
+    const shown = () => privacy.$eval('[data-testid="count-movies"]', (e) => e.textContent);
+    // Not a count that is part of one (it read 0, then 5,750…, and stood there until the page was opened again).
+    await privacy.waitForFunction(() => document.querySelector('[data-testid="count-movies"]')?.textContent !== '…');
+    expect(await shown()).toBe('Loading…');
+    await privacy.waitForFunction(
+      (all: string) => document.querySelector('[data-testid="count-movies"]')?.textContent === all,
+      { timeout: 60_000 },
+      new Intl.NumberFormat('en').format(manifest.counts.movies),
+    );
+    await privacy.close();
+  });
+
   it('saves a mark given while an import is writing at once, between its batches, not after them', async () => {
     await ask({ type: 'catalogue-ensure' });
     await importCutShort();
