@@ -237,7 +237,7 @@ describe('catalogue in IndexedDB', () => {
     await privacy.waitForFunction(
       (all: string) => document.querySelector('[data-testid="count-movies"]')?.textContent === all,
       { timeout: 60_000 },
-      new Intl.NumberFormat('en').format(manifest.counts.movies),
+      new Intl.NumberFormat('en').format(manifest.counts.movies!),
     );
     await privacy.close();
   });
