@@ -95,8 +95,10 @@ export function Picks(props: PicksProps) {
         onSelect={props.onMinutes}
       />
       {props.like && (
-        <p class="like-banner" data-testid="more-like-banner">
-          {t('moreLikeBanner')} <strong>{props.like.title}</strong>{' '}
+        <p class="like-banner leads-to" data-testid="more-like-banner">
+          <span>
+            {t('moreLikeBanner')} <strong>{props.like.title}</strong>
+          </span>
           <button type="button" onClick={props.onBackToMood} data-testid="back-to-mood">
             {t('backToMood')}
           </button>

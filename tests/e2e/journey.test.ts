@@ -144,10 +144,24 @@ describe('first-run journey', () => {
     expect(await storeRecords(popup, 'feedback')).toHaveLength(0);
     expect(await pickIds(popup)).toEqual(first);
 
-    // More like this, then back.
-    const [likeId] = await settledPicks(popup);
+    // More like this (the longest title shown), then back.
+    await settledPicks(popup);
+    const likeId = await popup.$$eval('[data-testid="pick"]', (cards) => {
+      const title = (c: Element) => c.querySelector('.pick-title')!.textContent!;
+      const longest = cards.reduce((a, b) => (title(b).length > title(a).length ? b : a));
+      return Number(longest.getAttribute('data-movie-id'));
+    });
     await popup.click(`[data-movie-id="${likeId}"] [data-testid="more-like"]`);
     await popup.waitForSelector('[data-testid="more-like-banner"]');
+    // "More like" on one line before the title, its button beside or under them: the words had been squeezed into a
+    // column of their own ("More / like") beside the title.
+    expect(
+      await popup.$eval('[data-testid="more-like-banner"] strong', (title) => {
+        const words = document.createRange();
+        words.selectNodeContents(title.parentElement!.firstChild!);
+        return words.getClientRects().length;
+      }),
+    ).toBe(1);
     await popup.waitForFunction(
       (id) =>
         document.querySelectorAll('[data-testid="pick"]').length > 0 &&
