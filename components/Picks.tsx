@@ -98,7 +98,7 @@ export function Picks(props: PicksProps) {
         <p class="like-banner leads-to" data-testid="more-like-banner">
           <span>
             {t('moreLikeBanner')} <strong>{props.like.title}</strong>
-          </span>
+          </span>{' '}
           <button type="button" onClick={props.onBackToMood} data-testid="back-to-mood">
             {t('backToMood')}
           </button>

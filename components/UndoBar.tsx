@@ -17,8 +17,8 @@ export function UndoBar({
   testId: string;
 }) {
   return (
-    <p class="undo-bar" role="status" data-testid={`${testId}-bar`}>
-      {said}{' '}
+    <p class="undo-bar leads-to" role="status" data-testid={`${testId}-bar`}>
+      <span>{said}</span>{' '}
       <WaitButton onClick={onUndo} waiting={busy} data-testid={testId}>
         {t('undo')}
       </WaitButton>

@@ -22,7 +22,9 @@ import {
   testPattern,
 } from '../support/images';
 import {
+  buttonAfterSentence,
   firstPickOnFirstScreen,
+  longestTitledPick,
   onFirstScreen,
   otherPicks,
   pickIds,
@@ -134,11 +136,14 @@ describe('first-run journey', () => {
     });
     expect(size.title).toBeGreaterThan(size.facts);
 
-    // Thumbs down: the pick goes and another takes its place; Undo takes the feedback back and puts the list back
-    // as it was.
-    await popup.click(`[data-movie-id="${first[0]}"] [data-signal="down"]`);
-    await pickReplaced(popup, first[0]!);
+    // Thumbs down (the longest title shown): the pick goes and another takes its place; Undo takes the feedback back
+    // and puts the list back as it was.
+    const longest = await longestTitledPick(popup);
+    await popup.click(`[data-movie-id="${longest}"] [data-signal="down"]`);
+    await pickReplaced(popup, longest);
     expect(await storeRecords(popup, 'feedback')).toHaveLength(1);
+    // What was done, said in a sentence that Undo follows without parting its lines.
+    expect((await buttonAfterSentence(popup, '[data-testid="undo-bar"]')).clear).toBe(true);
     await popup.click('[data-testid="undo"]');
     await popup.waitForFunction(() => !document.querySelector('[data-testid="undo-bar"]'));
     expect(await storeRecords(popup, 'feedback')).toHaveLength(0);
@@ -146,22 +151,12 @@ describe('first-run journey', () => {
 
     // More like this (the longest title shown), then back.
     await settledPicks(popup);
-    const likeId = await popup.$$eval('[data-testid="pick"]', (cards) => {
-      const title = (c: Element) => c.querySelector('.pick-title')!.textContent!;
-      const longest = cards.reduce((a, b) => (title(b).length > title(a).length ? b : a));
-      return Number(longest.getAttribute('data-movie-id'));
-    });
+    const likeId = await longestTitledPick(popup);
     await popup.click(`[data-movie-id="${likeId}"] [data-testid="more-like"]`);
     await popup.waitForSelector('[data-testid="more-like-banner"]');
-    // "More like" on one line before the title, its button beside or under them: the words had been squeezed into a
-    // column of their own ("More / like") beside the title.
-    expect(
-      await popup.$eval('[data-testid="more-like-banner"] strong', (title) => {
-        const words = document.createRange();
-        words.selectNodeContents(title.parentElement!.firstChild!);
-        return words.getClientRects().length;
-      }),
-    ).toBe(1);
+    // "More like" and the title read as one sentence, the way back beside or under it: the words had been squeezed
+    // into a column of their own ("More / like") beside the title.
+    expect((await buttonAfterSentence(popup, '[data-testid="more-like-banner"]')).clear).toBe(true);
     await popup.waitForFunction(
       (id) =>
         document.querySelectorAll('[data-testid="pick"]').length > 0 &&

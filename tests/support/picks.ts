@@ -71,3 +71,24 @@ export async function onFirstScreen(page: Page, selector: string): Promise<{ top
     if (size) await page.setViewport(size);
   }
 }
+
+/** The pick with the longest title (the one most likely to wrap a sentence that names it). */
+export const longestTitledPick = (page: Page): Promise<number> =>
+  page.$$eval('[data-testid="pick"]', (cards) => {
+    const length = (card: Element) => card.querySelector('.pick-title')!.textContent!.length;
+    return Number(cards.reduce((a, b) => (length(b) > length(a) ? b : a)).getAttribute('data-movie-id'));
+  });
+
+/**
+ * A sentence with its button after it (`selector` the line holding both, the sentence first): how many lines the
+ * sentence takes, and whether the button stands clear of them, beside a sentence of one line or under a longer one,
+ * rather than at the end of its last line, where the button's height parts the lines.
+ */
+export const buttonAfterSentence = (page: Page, selector: string): Promise<{ lines: number; clear: boolean }> =>
+  page.$eval(selector, (line) => {
+    const sentence = document.createRange();
+    sentence.selectNodeContents(line.firstChild!);
+    const lines = new Set([...sentence.getClientRects()].map((r) => Math.round(r.top))).size;
+    const button = line.querySelector('button')!.getBoundingClientRect();
+    return { lines, clear: lines === 1 || button.top >= sentence.getBoundingClientRect().bottom - 1 };
+  });
