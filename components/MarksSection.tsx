@@ -195,8 +195,8 @@ export function MarksSection({ ask, onChanged }: { ask: BackgroundClient; onChan
         </p>
       )}
       {said && (
-        <p role="status" data-testid="marks-taken-back" tabIndex={-1} ref={status}>
-          {t(said.restored ? 'marksRestored' : 'marksTakenBack', said.title)}{' '}
+        <p class="leads-to" role="status" data-testid="marks-taken-back" tabIndex={-1} ref={status}>
+          <span>{t(said.restored ? 'marksRestored' : 'marksTakenBack', said.title)}</span>{' '}
           {!said.restored && said.marks.length > 0 && (
             <WaitButton onClick={undo} waiting={forgetting.busy} data-testid="marks-undo">
               {t('undo')}

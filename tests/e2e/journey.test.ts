@@ -976,6 +976,7 @@ describe("titles you've marked", () => {
     await options.waitForSelector('[data-testid="marks-empty"]');
     expect(await text(options, '[data-testid="marks-empty"]')).toBe('No title has this mark.');
     expect(await text(options, '[data-testid="marks-taken-back"]')).toContain('may be picked again');
+    expect((await buttonAfterSentence(options, '[data-testid="marks-taken-back"]')).clear).toBe(true);
     // It may be picked again: the background would show it again, and no feedback on it is left.
     expect(await askFrom(options, { type: 'kept-list', movieIds: [never] })).not.toBeNull();
     const events = (await storeRecords(options, 'feedback')) as { movieId: number }[];
