@@ -36,7 +36,7 @@ import {
 import { scratchDir } from '../support/scratch';
 import { GOOD_KEY, offersInUs, startTmdbServer } from '../support/tmdb-server';
 import { seriousViolations } from '../support/axe';
-import { pickIds as popupPickIds } from '../support/picks';
+import { buttonAfterSentence, pickIds as popupPickIds } from '../support/picks';
 
 const EMOTION = /^(neutral|happy|sad|angry|fearful|disgusted|surprised)$/;
 const MOSTLY_SAD = { neutral: 0.05, happy: 0, sad: 0.9, angry: 0, fearful: 0.05, disgusted: 0, surprised: 0 };
@@ -348,6 +348,11 @@ describe('overlay on streaming sites (production match patterns)', () => {
         before[0],
       );
       expect((await pickIds(page)).length).toBe(before.length);
+      // Undo after the sentence saying what was done (not inside it), as small as the panel's other buttons.
+      await waitInOverlay(page, '[data-testid="undo"]');
+      expect((await buttonAfterSentence(page, inOverlay('[data-testid="undo-bar"]'))).clear).toBe(true);
+      const height = (selector: string) => page.$eval(inOverlay(selector), (b) => b.getBoundingClientRect().height);
+      expect(await height('[data-testid="undo"]')).toBe(await height('[data-testid="overlay-hide"]'));
 
       // SPA navigation: the same badge, the new title.
       await page.click('[data-testid="next"]');
