@@ -407,6 +407,10 @@ export function App() {
       console.warn('Moodreel: mood check failed', error);
       setState({ kind: 'problem', ...problemOf(error) });
     }
+    // A picture dropped or pasted meanwhile is read next (the check it came during is one step back).
+    const next = dropped.current;
+    dropped.current = null;
+    if (next) void fromFile(next);
   }
 
   const fromCamera = () =>
@@ -441,9 +445,13 @@ export function App() {
       setState({ kind: 'working', step: t('stepOpening') });
       return { images: [await readFile(file)], video: null };
     });
-  /** A file dropped or pasted: read like one chosen (a non-image is refused plainly), unless a check is running. */
+  /** A file dropped or pasted during a check, read once it ends (the last one, where several came). */
+  const dropped = useRef<File | null>(null);
+  /** A file dropped or pasted: read like one chosen (a non-image is refused plainly), after the check running, if any. */
   const takeFile = (file: File | undefined) => {
-    if (file && shownState.current.kind !== 'working') void fromFile(file);
+    if (!file) return;
+    if (shownState.current.kind === 'working') dropped.current = file;
+    else void fromFile(file);
   };
   const takeFileNow = useRef(takeFile);
   takeFileNow.current = takeFile;

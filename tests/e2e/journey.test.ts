@@ -340,6 +340,17 @@ describe('an image file', () => {
     expect(await settledPicks(popup)).toHaveLength(10);
     const [entry] = (await storeRecords(popup, 'history')) as { mood: { source: string } }[];
     expect(entry?.mood.source).toBe('file');
+
+    // Pasted while another check runs (a crowd, read slowly): read once that one ends, not left without a word.
+    const faces = (await popup.$$('[data-testid="face-box"]')).length;
+    await (await popup.$('input[data-testid="file-input"]'))!.uploadFile(join(FACES, 'human_solvay1927.jpg'));
+    await popup.waitForSelector('[data-testid="working"]');
+    await paste();
+    await expect
+      .poll(async () => (await storeRecords(popup, 'history')).length, { timeout: 90_000, interval: 500 })
+      .toBe(3);
+    await popup.waitForSelector('[data-testid="mood"]', { timeout: 30_000 });
+    expect(await popup.$$('[data-testid="face-box"]')).toHaveLength(faces);
   });
 
   it('reads an SVG drawing and an icon as the browser shows them; an empty file or a damaged drawing is no picture, a panorama not too small', async () => {
